@@ -1,0 +1,152 @@
+package org.mipaaa.demo;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.mipaaa.diameter.HandlerRegistry;
+import org.mipaaa.dictionary.ApplicationIds;
+import org.mipaaa.dictionary.CommandCodes;
+import org.mipaaa.dictionary.Dictionary;
+import org.mipaaa.dictionary.ResultCodes;
+import org.mipaaa.node.DiameterNode;
+import org.mipaaa.node.Role;
+import org.mipaaa.node.Topology;
+import org.mipaaa.trace.CommandNames;
+import org.mipaaa.trace.FlowTrace;
+import org.mipaaa.trace.JsonLinesTraceSink;
+import org.mipaaa.trace.PrintTraceSink;
+
+/**
+ * The embedded demo: every role as its own jDiameter stack on loopback TCP, in one JVM, each with its
+ * own embedded Infinispan, with the flow trace of every DIAMETER message printed as it is received.
+ */
+public final class Demo {
+
+    /** RFC 3539 §3.4.1: Tw is at least 6 seconds. The demo uses the minimum to show DWR/DWA soon. */
+    private static final Duration WATCHDOG = Duration.ofSeconds(6);
+
+    private final Path configRoot;
+    private final PrintStream out;
+    private final Path jsonTrace;
+
+    public Demo(Path configRoot, PrintStream out, Path jsonTrace) {
+        this.configRoot = configRoot;
+        this.out = out;
+        this.jsonTrace = jsonTrace;
+    }
+
+    /** Runs the demo; true when every step did what the RFCs ask. */
+    public boolean run() throws Exception {
+        FlowTrace trace = new FlowTrace().add(new PrintTraceSink(out));
+        JsonLinesTraceSink json = jsonTrace == null ? null : new JsonLinesTraceSink(jsonTrace);
+        if (json != null) {
+            trace.add(json);
+        }
+        CommandNames names = new CommandNames(Dictionary.bundled());
+        LinkWatch watch = new LinkWatch(names.abbreviation(ApplicationIds.COMMON_MESSAGES, CommandCodes.DEVICE_WATCHDOG, false));
+        trace.add(watch);
+        Path state = Files.createTempDirectory("mip-aaa-demo-state");
+        Map<String, String> overrides = Map.of(
+                "watchdog.ms", Long.toString(WATCHDOG.toMillis()),
+                "state.root", state.toString());
+        boolean ok = true;
+        section("1. Every role starts as its own jDiameter stack; peer links come up with CER/CEA");
+        try (Topology topology = Topology.start(configRoot, EnumSet.allOf(Role.class), overrides, role -> new HandlerRegistry(), trace)) {
+            if (!topology.awaitLinks(Duration.ofSeconds(20))) {
+                out.println("!! not every peer link came up within 20 s");
+                return false;
+            }
+            section("2. Watchdog (RFC 3539): DWR/DWA on every link after Tw = " + WATCHDOG.toSeconds() + " s of silence");
+            ok &= awaitWatchdogs(topology, watch, WATCHDOG.multipliedBy(3));
+            section("3. Each role refuses, with the RFC 6733 answer, a request it does not serve");
+            ok &= runProbes(topology);
+            section("4. Shutdown: every node sends DPR, peers answer DPA");
+        } finally {
+            if (json != null) {
+                json.close();
+            }
+            deleteQuietly(state);
+        }
+        section(ok ? "Demo finished: every step as expected." : "Demo finished WITH UNEXPECTED RESULTS (see above).");
+        if (jsonTrace != null) {
+            out.println("JSON-lines trace written to " + jsonTrace.toAbsolutePath());
+        }
+        return ok;
+    }
+
+    private boolean awaitWatchdogs(Topology topology, LinkWatch watch, Duration timeout) throws InterruptedException {
+        List<Set<String>> links = links(topology);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (links.stream().allMatch(l -> watch.seen(first(l), second(l)))) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        out.println("!! no DWR/DWA seen on some links within " + timeout.toSeconds() + " s");
+        return false;
+    }
+
+    private boolean runProbes(Topology topology) {
+        boolean ok = true;
+        ProbeRunner runner = new ProbeRunner(topology);
+        for (Probe probe : RefusalProbes.all(topology.node(Role.AAAH).settings().vendor())) {
+            ProbeResult r = runner.run(probe);
+            String verdict = r.asExpected() ? "ok" : "UNEXPECTED";
+            out.printf("   %-8s %s -> %s: %s%n       expected %d %s, got %s%s%s  [%s]%n",
+                    "probe", probe.from(), probe.to(), probe.what(),
+                    probe.expected(), ResultCodes.name(probe.expected()),
+                    r.resultCode() == null ? "no answer (" + r.failure() + ")" : r.resultCode() + " " + ResultCodes.name(r.resultCode().intValue()),
+                    r.errorBit() ? " (E bit)" : "",
+                    r.failedAvpCode() == null ? "" : ", Failed-AVP " + r.failedAvpCode(),
+                    verdict);
+            ok &= r.asExpected();
+        }
+        return ok;
+    }
+
+    /** The links of the topology: each pair of nodes configured as peers of each other. */
+    private static List<Set<String>> links(Topology topology) {
+        List<Set<String>> links = new ArrayList<>();
+        for (Role role : topology.roles()) {
+            DiameterNode node = topology.node(role);
+            for (String peer : node.configuredPeers()) {
+                Set<String> link = Set.of(node.host(), peer);
+                boolean inTopology = topology.roles().stream().anyMatch(r -> topology.node(r).host().equals(peer));
+                if (inTopology && !links.contains(link)) {
+                    links.add(link);
+                }
+            }
+        }
+        return links;
+    }
+
+    private static String first(Set<String> link) {
+        return link.stream().sorted().findFirst().orElseThrow();
+    }
+
+    private static String second(Set<String> link) {
+        return link.stream().sorted().skip(1).findFirst().orElseThrow();
+    }
+
+    private void section(String title) {
+        out.println();
+        out.println("== " + title);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.mipaaa.diameter;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.jdiameter.api.Answer;
+import org.jdiameter.api.ApplicationId;
+import org.jdiameter.api.EventListener;
+import org.jdiameter.api.Request;
+import org.jdiameter.api.Session;
+import org.jdiameter.api.Stack;
+
+/** Sends requests from a node through its jDiameter stack and completes with their answers. */
+public final class DiameterClient {
+
+    private final Stack stack;
+    private final Duration timeout;
+
+    public DiameterClient(Stack stack, Duration timeout) {
+        this.stack = stack;
+        this.timeout = timeout;
+    }
+
+    /**
+     * A new request in a new session. Origin-Host and Origin-Realm are added by jDiameter when it is
+     * sent; {@code destinationHost} may be null to route by realm.
+     */
+    public OutgoingRequest newRequest(int commandCode, ApplicationId application, String destinationRealm,
+                                      String destinationHost) throws Exception {
+        Session session = stack.getSessionFactory().getNewSession();
+        Request request = destinationHost == null
+                ? session.createRequest(commandCode, application, destinationRealm)
+                : session.createRequest(commandCode, application, destinationRealm, destinationHost);
+        return new OutgoingRequest(session, request);
+    }
+
+    /** A request with the session it belongs to; add AVPs to {@link #request()}, then {@link #send()}. */
+    public final class OutgoingRequest {
+
+        private final Session session;
+        private final Request request;
+
+        private OutgoingRequest(Session session, Request request) {
+            this.session = session;
+            this.request = request;
+        }
+
+        public Request request() {
+            return request;
+        }
+
+        /** Sends it; completes with the answer, or exceptionally with a TimeoutException. */
+        public CompletableFuture<Answer> send() {
+            CompletableFuture<Answer> result = new CompletableFuture<>();
+            try {
+                session.send(request, new EventListener<Request, Answer>() {
+                    @Override
+                    public void receivedSuccessMessage(Request req, Answer answer) {
+                        result.complete(answer);
+                    }
+
+                    @Override
+                    public void timeoutExpired(Request req) {
+                        result.completeExceptionally(new TimeoutException(
+                                "no answer to command " + req.getCommandCode() + " within " + timeout));
+                    }
+                }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                result.completeExceptionally(e);
+            }
+            return result.whenComplete((a, f) -> session.release());
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package org.mipaaa.diameter;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The handlers a node has, by application and command. A role registers only what it really serves. */
+public final class HandlerRegistry {
+
+    private final Map<CommandKey, RequestHandler> handlers = new ConcurrentHashMap<>();
+
+    public HandlerRegistry register(long applicationId, int commandCode, RequestHandler handler) {
+        RequestHandler previous = handlers.putIfAbsent(new CommandKey(applicationId, commandCode), handler);
+        if (previous != null) {
+            throw new IllegalStateException("two handlers for command " + commandCode + " of application " + applicationId);
+        }
+        return this;
+    }
+
+    public Optional<RequestHandler> find(long applicationId, int commandCode) {
+        return Optional.ofNullable(handlers.get(new CommandKey(applicationId, commandCode)));
+    }
+}

@@ -1,0 +1,228 @@
+package org.mipaaa.node;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import org.jdiameter.api.ApplicationId;
+import org.jdiameter.api.DisconnectCause;
+import org.jdiameter.api.Message;
+import org.jdiameter.api.Network;
+import org.jdiameter.api.Peer;
+import org.jdiameter.api.PeerState;
+import org.jdiameter.api.PeerTable;
+import org.jdiameter.api.Selector;
+import org.jdiameter.client.api.IMessage;
+import org.jdiameter.client.impl.parser.MessageParser;
+import org.jdiameter.server.impl.StackImpl;
+import org.mipaaa.diameter.AnswerFactory;
+import org.mipaaa.diameter.DiameterClient;
+import org.mipaaa.diameter.HandlerRegistry;
+import org.mipaaa.diameter.MessageValidator;
+import org.mipaaa.diameter.RequestDispatcher;
+import org.mipaaa.dictionary.Dictionary;
+import org.mipaaa.state.InfinispanDuplicateAnswers;
+import org.mipaaa.state.StateStore;
+import org.mipaaa.trace.CommandNames;
+import org.mipaaa.trace.TraceEvents;
+import org.mipaaa.trace.TraceSink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One role running as a jDiameter stack: built from a role's configuration directory, with the
+ * role's handlers behind one {@link RequestDispatcher}, its state in Infinispan, and every message it
+ * receives reported to a trace sink. {@link #close()} sends DPR to every peer and stops.
+ */
+public final class DiameterNode implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DiameterNode.class);
+
+    private final NodeSettings settings;
+    private final Dictionary dictionary;
+    private final StackImpl stack;
+    private final StateStore state;
+    private final ExecutorService handlerPool;
+    private final AnswerFactory answers;
+    private final DiameterClient client;
+
+    private DiameterNode(NodeSettings settings, Dictionary dictionary, StackImpl stack, StateStore state,
+                         ExecutorService handlerPool, AnswerFactory answers) {
+        this.settings = settings;
+        this.dictionary = dictionary;
+        this.stack = stack;
+        this.state = state;
+        this.handlerPool = handlerPool;
+        this.answers = answers;
+        this.client = new DiameterClient(stack, settings.requestTimeout());
+    }
+
+    /**
+     * Builds and starts the node described by {@code config}; {@code handlers} are the role's request
+     * handlers. Returns once the stack listens and has started connecting to its peers.
+     */
+    public static DiameterNode start(ConfigSource config, HandlerRegistry handlers, TraceSink trace) throws Exception {
+        NodeSettings settings = NodeSettings.from(config);
+        Dictionary dictionary = Dictionary.bundled(settings.vendor());
+        NodeConfiguration jdiameterConfig = new NodeConfiguration(config.jdiameterXml());
+
+        StackImpl stack = new StackImpl();
+        stack.init(jdiameterConfig);
+        String host = stack.getMetaData().getLocalPeer().getUri().getFQDN();
+        String realm = stack.getMetaData().getLocalPeer().getRealmName();
+        jdiameterConfig.bind(new TraceEvents(host, settings.role(), settings.peerRoles()::get,
+                new CommandNames(dictionary), trace, Clock.systemUTC()));
+
+        StateStore state = StateStore.open(settings.stateConfig(), settings.stateDirectory().resolve(host), host);
+        ExecutorService pool = handlerPool(host, settings);
+        AnswerFactory answers = new AnswerFactory(host, realm);
+        RequestDispatcher dispatcher = new RequestDispatcher(new MessageValidator(dictionary), handlers, answers,
+                answer -> stack.sendMessage((IMessage) answer),
+                new InfinispanDuplicateAnswers(state.cache(StateStore.ANSWERS), new MessageParser()), pool);
+
+        List<ServedApplication> served = settings.role().applications(settings.vendor());
+        Network network = stack.unwrap(Network.class);
+        for (ServedApplication app : served) {
+            // one selector per application: jDiameter adds each selector's application to its local realm
+            network.addNetworkReqListener(dispatcher, new ServedBy(app));
+        }
+        stack.start();
+        log.info("{} node {} (realm {}) started, serving {}", settings.role(), host, realm, served);
+        return new DiameterNode(settings, dictionary, stack, state, pool, answers);
+    }
+
+    private static ExecutorService handlerPool(String host, NodeSettings settings) {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(settings.handlerThreads(), settings.handlerThreads(), 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(settings.handlerQueue()),
+                r -> {
+                    Thread t = new Thread(r, host + "-handler-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
+    public Role role() {
+        return settings.role();
+    }
+
+    public NodeSettings settings() {
+        return settings;
+    }
+
+    public Dictionary dictionary() {
+        return dictionary;
+    }
+
+    public String host() {
+        return answers.originHost();
+    }
+
+    public String realm() {
+        return answers.originRealm();
+    }
+
+    /** Sends requests from this node and completes with their answers. */
+    public DiameterClient client() {
+        return client;
+    }
+
+    public StateStore state() {
+        return state;
+    }
+
+    /** The configured peers whose connection has completed CER/CEA and is open. */
+    public Set<String> connectedPeers() {
+        return peers().stream()
+                .filter(p -> p.getState(PeerState.class) == PeerState.OKAY)
+                .map(p -> p.getUri().getFQDN())
+                .collect(Collectors.toSet());
+    }
+
+    /**
+     * The applications this node and {@code host} have in common after CER/CEA (RFC 6733 §5.3), or an
+     * empty set when that peer is not connected.
+     */
+    public Set<ApplicationId> commonApplications(String host) {
+        return peers().stream()
+                .filter(p -> p.getUri().getFQDN().equals(host) && p.getState(PeerState.class) == PeerState.OKAY)
+                .findFirst()
+                .map(p -> (Set<ApplicationId>) new java.util.HashSet<>(p.getCommonApplications()))
+                .orElse(Set.of());
+    }
+
+    /** The hosts of the peers listed in this node's jdiameter.xml. */
+    public Set<String> configuredPeers() {
+        return peers().stream().map(p -> p.getUri().getFQDN()).collect(Collectors.toCollection(java.util.HashSet::new));
+    }
+
+    /** Waits until every host of {@code hosts} is connected; false when {@code timeout} passes first. */
+    public boolean awaitPeers(Set<String> hosts, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!connectedPeers().containsAll(hosts)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
+    }
+
+    private List<Peer> peers() {
+        try {
+            return stack.unwrap(PeerTable.class).getPeerTable();
+        } catch (Exception e) {
+            log.warn("{}: cannot read the peer table", host(), e);
+            return List.of();
+        }
+    }
+
+    /** Sends DPR to every peer (RFC 6733 §5.4), stops the stack, the handler pool and the state store. */
+    @Override
+    public void close() {
+        try {
+            stack.stop(5, TimeUnit.SECONDS, DisconnectCause.REBOOTING);
+        } catch (Exception e) {
+            log.warn("{}: stack did not stop cleanly", host(), e);
+        }
+        stack.destroy();
+        handlerPool.shutdown();
+        try {
+            if (!handlerPool.awaitTermination(5, TimeUnit.SECONDS)) {
+                handlerPool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            handlerPool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        state.close();
+        log.info("{} node {} stopped", settings.role(), host());
+    }
+
+    /**
+     * Routes to the dispatcher the requests whose header Application-Id is this application; jDiameter
+     * itself answers 3007 to requests for applications no selector takes. The header, not the
+     * Application-Id AVPs, names the application (RFC 6733 §3).
+     */
+    private record ServedBy(ServedApplication served) implements Selector<Message, ApplicationId> {
+
+        @Override
+        public boolean checkRule(Message message) {
+            return message.getApplicationId() == served.applicationId();
+        }
+
+        @Override
+        public ApplicationId getMetaData() {
+            return served.accounting()
+                    ? ApplicationId.createByAccAppId(served.vendorId(), served.applicationId())
+                    : ApplicationId.createByAuthAppId(served.vendorId(), served.applicationId());
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.mipaaa.node;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.mipaaa.diameter.HandlerRegistry;
+import org.mipaaa.trace.TraceSink;
+
+/**
+ * Several roles in one process, each its own jDiameter stack on loopback, started from
+ * {@code <configRoot>/<role>/}: the embedded demo, and the topology of integration tests.
+ */
+public final class Topology implements AutoCloseable {
+
+    /** Servers first, so the nodes that connect out find their peers listening. */
+    public static final List<Role> START_ORDER = List.of(Role.AAAH, Role.HA, Role.AAAY, Role.TERMINAL, Role.AAAF, Role.FA);
+
+    private final Map<Role, DiameterNode> nodes;
+
+    private Topology(Map<Role, DiameterNode> nodes) {
+        this.nodes = nodes;
+    }
+
+    /**
+     * Starts {@code roles} (in {@link #START_ORDER}) from {@code configRoot}, with {@code overrides}
+     * for the configuration placeholders and the handlers {@code handlers} gives each role.
+     */
+    public static Topology start(Path configRoot, Set<Role> roles, Map<String, String> overrides,
+                                 Function<Role, HandlerRegistry> handlers, TraceSink trace) throws Exception {
+        Map<Role, DiameterNode> started = new EnumMap<>(Role.class);
+        try {
+            for (Role role : START_ORDER) {
+                if (roles.contains(role)) {
+                    ConfigSource config = ConfigSource.of(configRoot.resolve(role.name().toLowerCase(Locale.ROOT)), overrides);
+                    started.put(role, DiameterNode.start(config, handlers.apply(role), trace));
+                }
+            }
+        } catch (Exception | Error e) {
+            new Topology(started).close();
+            throw e;
+        }
+        return new Topology(started);
+    }
+
+    public DiameterNode node(Role role) {
+        DiameterNode node = nodes.get(role);
+        if (node == null) {
+            throw new IllegalArgumentException(role + " is not part of this topology");
+        }
+        return node;
+    }
+
+    public Set<Role> roles() {
+        return Collections.unmodifiableSet(nodes.keySet());
+    }
+
+    /**
+     * Waits until every node is connected to each other node of the topology it is configured with;
+     * false when {@code timeout} passes first.
+     */
+    public boolean awaitLinks(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (DiameterNode node : nodes.values()) {
+            Set<String> expected = node.configuredPeers();
+            expected.retainAll(hosts());
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || !node.awaitPeers(expected, Duration.ofNanos(left))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Set<String> hosts() {
+        Set<String> hosts = new java.util.HashSet<>();
+        nodes.values().forEach(n -> hosts.add(n.host()));
+        return hosts;
+    }
+
+    /** Stops the nodes in the reverse order of their start. */
+    @Override
+    public void close() {
+        List<DiameterNode> reverse = new ArrayList<>(nodes.values());
+        reverse.sort((a, b) -> Integer.compare(START_ORDER.indexOf(b.role()), START_ORDER.indexOf(a.role())));
+        for (DiameterNode node : reverse) {
+            node.close();
+        }
+    }
+}

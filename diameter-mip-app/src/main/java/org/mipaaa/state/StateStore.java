@@ -1,0 +1,60 @@
+package org.mipaaa.state;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+import org.infinispan.Cache;
+import org.infinispan.configuration.global.GlobalConfigurationBuilder;
+import org.infinispan.configuration.parsing.ConfigurationBuilderHolder;
+import org.infinispan.configuration.parsing.ParserRegistry;
+import org.infinispan.manager.DefaultCacheManager;
+import org.infinispan.manager.EmbeddedCacheManager;
+
+/**
+ * A node's state in embedded Infinispan, configured by an Infinispan XML file (config/infinispan.xml).
+ * Each node of a process gets its own cache manager, with its own persistent-store directory, so the
+ * roles of the demo do not share state they would not share on separate hosts. Clustering AAAH nodes
+ * is a matter of that file (a transport and distributed caches), not of code.
+ */
+public final class StateStore implements AutoCloseable {
+
+    /** Answers kept for duplicate detection. */
+    public static final String ANSWERS = "answers";
+
+    private final EmbeddedCacheManager manager;
+
+    private StateStore(EmbeddedCacheManager manager) {
+        this.manager = manager;
+    }
+
+    /**
+     * Starts a cache manager from {@code configFile}, with persistent stores under {@code dataDirectory}
+     * and a cache-manager name unique to {@code nodeName} (several nodes may share one JVM).
+     */
+    public static StateStore open(Path configFile, Path dataDirectory, String nodeName) {
+        ConfigurationBuilderHolder holder;
+        try {
+            holder = new ParserRegistry().parse(configFile.toUri().toURL());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read Infinispan configuration " + configFile, e);
+        }
+        GlobalConfigurationBuilder global = holder.getGlobalConfigurationBuilder();
+        global.cacheManagerName(nodeName);
+        global.jmx().enabled(false);
+        global.globalState().enable().persistentLocation(dataDirectory.toAbsolutePath().toString())
+                .sharedPersistentLocation(dataDirectory.toAbsolutePath().toString())
+                .temporaryLocation(dataDirectory.resolve("tmp").toAbsolutePath().toString());
+        DefaultCacheManager manager = new DefaultCacheManager(holder, true);
+        return new StateStore(manager);
+    }
+
+    public <K, V> Cache<K, V> cache(String name) {
+        return manager.getCache(name);
+    }
+
+    @Override
+    public void close() {
+        manager.stop();
+    }
+}

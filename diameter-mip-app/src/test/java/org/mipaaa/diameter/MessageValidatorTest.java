@@ -1,0 +1,155 @@
+package org.mipaaa.diameter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+
+import org.jdiameter.api.AvpSet;
+import org.jdiameter.client.api.IMessage;
+import org.jdiameter.client.impl.parser.MessageParser;
+import org.junit.jupiter.api.Test;
+import org.mipaaa.dictionary.ApplicationIds;
+import org.mipaaa.dictionary.AvpCodes;
+import org.mipaaa.dictionary.CommandCodes;
+import org.mipaaa.dictionary.Dictionary;
+import org.mipaaa.dictionary.Enumerations;
+import org.mipaaa.dictionary.ResultCodes;
+import org.mipaaa.dictionary.VendorAvpCodes;
+import org.mipaaa.dictionary.VendorSettings;
+
+/** The dictionary checks on real jDiameter message objects (no stack needed to build a message). */
+class MessageValidatorTest {
+
+    private static final VendorSettings VENDOR = VendorSettings.defaults();
+    private final MessageParser parser = new MessageParser();
+    private final MessageValidator validator = new MessageValidator(Dictionary.bundled());
+
+    private IMessage request(int command, long app) {
+        IMessage m = parser.createEmptyMessage(command, app);
+        m.setRequest(true);
+        AvpSet avps = m.getAvps();
+        avps.addAvp(AvpCodes.SESSION_ID, "aaaf.visited.example;1;1", false);
+        avps.addAvp(AvpCodes.ORIGIN_HOST, "aaaf.visited.example", true, false, true);
+        avps.addAvp(AvpCodes.ORIGIN_REALM, "visited.example", true, false, true);
+        avps.addAvp(AvpCodes.DESTINATION_REALM, "home.example", true, false, true);
+        return m;
+    }
+
+    private IMessage completeAmr() {
+        IMessage amr = request(CommandCodes.AA_MOBILE_NODE, ApplicationIds.MOBILE_IPV4);
+        AvpSet avps = amr.getAvps();
+        avps.addAvp(AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4, true, false, true);
+        avps.addAvp(AvpCodes.USER_NAME, "mn1@home.example", true, false, false);
+        avps.addAvp(AvpCodes.MIP_REG_REQUEST, new byte[] {1, 0, 0, 60}, true, false);
+        AvpSet auth = avps.addGroupedAvp(AvpCodes.MIP_MN_AAA_AUTH, true, false);
+        auth.addAvp(AvpCodes.MIP_MN_AAA_SPI, 256L, true, false, true);
+        auth.addAvp(AvpCodes.MIP_AUTH_INPUT_DATA_LENGTH, 4L, true, false, true);
+        auth.addAvp(AvpCodes.MIP_AUTHENTICATOR_LENGTH, 16L, true, false, true);
+        auth.addAvp(AvpCodes.MIP_AUTHENTICATOR_OFFSET, 4L, true, false, true);
+        return amr;
+    }
+
+    @Test
+    void aCompleteRequestPasses() {
+        assertThat(validator.validate(completeAmr())).isEmpty();
+    }
+
+    @Test
+    void aMissingRequiredAvpGives5005WithAZeroExampleOfIt() {
+        IMessage amr = completeAmr();
+        amr.getAvps().removeAvp(AvpCodes.USER_NAME);
+
+        ValidationFailure f = validator.validate(amr).orElseThrow();
+
+        assertThat(f.resultCode()).isEqualTo(ResultCodes.MISSING_AVP);
+        assertThat(f.failedAvp().code()).isEqualTo(AvpCodes.USER_NAME);
+        assertThat(f.failedAvp().data()).isEmpty();
+        assertThat(f.failedAvp().mandatory()).isTrue();
+    }
+
+    @Test
+    void aMissingUnsigned32IsExemplifiedByFourZeroOctets() {
+        IMessage amr = completeAmr();
+        amr.getAvps().removeAvp(AvpCodes.AUTH_APPLICATION_ID);
+
+        ValidationFailure f = validator.validate(amr).orElseThrow();
+
+        assertThat(f.failedAvp().code()).isEqualTo(AvpCodes.AUTH_APPLICATION_ID);
+        assertThat(f.failedAvp().data()).containsExactly(0, 0, 0, 0);
+    }
+
+    @Test
+    void anUnknownAvpWithTheMBitGives5001WithThatAvp() {
+        IMessage amr = completeAmr();
+        amr.getAvps().addAvp(4095, new byte[] {7, 7}, VENDOR.vendorId(), true, false);
+
+        ValidationFailure f = validator.validate(amr).orElseThrow();
+
+        assertThat(f.resultCode()).isEqualTo(ResultCodes.AVP_UNSUPPORTED);
+        assertThat(f.failedAvp().code()).isEqualTo(4095);
+        assertThat(f.failedAvp().vendorId()).isEqualTo(VENDOR.vendorId());
+        assertThat(f.failedAvp().data()).containsExactly(7, 7);
+    }
+
+    @Test
+    void anUnknownAvpWithoutTheMBitIsIgnored() {
+        IMessage amr = completeAmr();
+        amr.getAvps().addAvp(4095, new byte[] {7}, VENDOR.vendorId(), false, false);
+
+        assertThat(validator.validate(amr)).isEmpty();
+    }
+
+    @Test
+    void anAvpMoreOftenThanAllowedGives5009WithTheSurplusOne() {
+        IMessage amr = completeAmr();
+        amr.getAvps().addAvp(AvpCodes.USER_NAME, "second@home.example", true, false, false);
+
+        ValidationFailure f = validator.validate(amr).orElseThrow();
+
+        assertThat(f.resultCode()).isEqualTo(ResultCodes.AVP_OCCURS_TOO_MANY_TIMES);
+        assertThat(new String(f.failedAvp().data(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("second@home.example");
+    }
+
+    @Test
+    void aMissingAvpInsideAGroupedOneIsReportedWrappedInIt() {
+        IMessage amr = completeAmr();
+        amr.getAvps().removeAvp(AvpCodes.MIP_MN_AAA_AUTH);
+        AvpSet auth = amr.getAvps().addGroupedAvp(AvpCodes.MIP_MN_AAA_AUTH, true, false);
+        auth.addAvp(AvpCodes.MIP_MN_AAA_SPI, 256L, true, false, true);
+
+        ValidationFailure f = validator.validate(amr).orElseThrow();
+
+        assertThat(f.resultCode()).isEqualTo(ResultCodes.MISSING_AVP);
+        assertThat(f.failedAvp().parent()).isNotNull();
+        assertThat(f.failedAvp().parent().code()).isEqualTo(AvpCodes.MIP_MN_AAA_AUTH);
+    }
+
+    @Test
+    void aCommandTheApplicationDoesNotDefineGives3001() {
+        IMessage unknown = request(CommandCodes.PURCHASE_INFORMATION, ApplicationIds.MOBILE_IPV4);
+
+        Optional<ValidationFailure> f = validator.validate(unknown);
+
+        assertThat(f).get().extracting(ValidationFailure::resultCode).isEqualTo(ResultCodes.COMMAND_UNSUPPORTED);
+    }
+
+    @Test
+    void vendorAvpsAreLookedUpWithTheirVendorId() {
+        IMessage cqr = request(CommandCodes.CHARGE_QUERY, VENDOR.accountingServicesApplicationId());
+        AvpSet avps = cqr.getAvps();
+        AvpSet vsa = avps.addGroupedAvp(AvpCodes.VENDOR_SPECIFIC_APPLICATION_ID, true, false);
+        vsa.addAvp(AvpCodes.VENDOR_ID, VENDOR.vendorId(), true, false, true);
+        vsa.addAvp(AvpCodes.AUTH_APPLICATION_ID, VENDOR.accountingServicesApplicationId(), true, false, true);
+        avps.addAvp(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED, true, false);
+        avps.addAvp(AvpCodes.USER_NAME, "mn1@home.example", true, false, false);
+        // Billing-Period has vendor code 11; a standard AVP 11 (Filter-Id) must not stand in for it
+        avps.addAvp(11, "2026-11", 0, true, false, false);
+
+        ValidationFailure f = validator.validate(cqr).orElseThrow();
+
+        assertThat(f.resultCode()).isIn(ResultCodes.MISSING_AVP, ResultCodes.AVP_UNSUPPORTED);
+        avps.removeAvp(11);
+        avps.addAvp(VendorAvpCodes.BILLING_PERIOD, "2026-11", VENDOR.vendorId(), true, false, false);
+        assertThat(validator.validate(cqr)).isEmpty();
+    }
+}

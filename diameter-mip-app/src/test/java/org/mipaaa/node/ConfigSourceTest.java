@@ -1,0 +1,54 @@
+package org.mipaaa.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigSourceTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void placeholdersTakeOverridesThenNodePropertiesThenTheirDefault() throws Exception {
+        Files.writeString(dir.resolve("node.properties"), "role=AAAH\nport=3868\nvendor.id=${carrier.vendor.id:32473}\n");
+        Files.writeString(dir.resolve("jdiameter.xml"), "<a p='${port:1}' q='${other:7}' v='${vendor.id}' o='${forced:0}'/>");
+
+        ConfigSource source = ConfigSource.of(dir, Map.of("forced", "42"));
+
+        assertThat(source.jdiameterXml()).isEqualTo("<a p='3868' q='7' v='32473' o='42'/>");
+    }
+
+    @Test
+    void aNodePropertyCanItselfBeOverriddenThroughItsPlaceholder() throws Exception {
+        Files.writeString(dir.resolve("node.properties"), "vendor.id=${carrier.vendor.id:32473}\n");
+
+        ConfigSource source = ConfigSource.of(dir, Map.of("carrier.vendor.id", "99999"));
+
+        assertThat(source.get("vendor.id", null)).isEqualTo("99999");
+    }
+
+    @Test
+    void aPlaceholderWithoutValueOrDefaultIsAnError() throws Exception {
+        Files.writeString(dir.resolve("jdiameter.xml"), "<a p='${nowhere}'/>");
+
+        assertThatThrownBy(() -> ConfigSource.of(dir, Map.of()).jdiameterXml())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nowhere");
+    }
+
+    @Test
+    void everyShippedRoleConfigurationResolvesAndNamesItsRole() {
+        Path config = Path.of("../config");
+        for (Role role : Role.values()) {
+            ConfigSource source = ConfigSource.of(config.resolve(role.name().toLowerCase(java.util.Locale.ROOT)), Map.of());
+            assertThat(NodeSettings.from(source).role()).isEqualTo(role);
+            assertThat(source.jdiameterXml()).doesNotContain("${");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.mipaaa.dictionary;
+
+import java.util.Map;
+
+/**
+ * Experimental-Result-Code values of MIP-Accounting-Services (docs/PROTOCOL.md). They are only
+ * meaningful inside an Experimental-Result whose Vendor-Id is the configured vendor
+ * ({@link VendorSettings#vendorId()}); RFC 6733 11.3.1 keeps no registry for them. The classes
+ * follow RFC 6733 7.1: 4xxx transient, 5xxx permanent.
+ */
+public final class VendorResultCodes {
+
+    /** The user cancelled the settlement when asked to confirm it (Confirmation-Result CANCELLED_BY_USER). */
+    public static final int USER_REJECTED = 5801;
+
+    /** The payee (or sponsor, or credit company) is unknown at its AAA server or terminal. */
+    public static final int UNKNOWN_PAYEE = 5802;
+
+    /** No settlement with this Settlement-Id exists for this user. */
+    public static final int UNKNOWN_SETTLEMENT = 5803;
+
+    /** The settlement is already cancelled: nothing is refunded twice. */
+    public static final int ALREADY_CANCELLED = 5804;
+
+    /** AAAM-Authenticator missing, unknown SPI, bad HMAC or replayed counter. */
+    public static final int AAAM_AUTHENTICATION_FAILED = 5805;
+
+    /** The user did not answer the User-Confirmation-Request in time; nothing was settled (transient). */
+    public static final int CONFIRMATION_TIMEOUT = 4801;
+
+    private static final Map<Integer, String> NAMES = ResultCodes.rfcNames(VendorResultCodes.class, "");
+
+    private VendorResultCodes() {
+    }
+
+    /** The name of a vendor result code ("USER_REJECTED"), or "UNKNOWN_..." by class as in {@link ResultCodes#name(int)}. */
+    public static String name(int experimentalResultCode) {
+        String known = NAMES.get(experimentalResultCode);
+        return known != null ? known : "UNKNOWN_" + ResultCodes.category(experimentalResultCode);
+    }
+}
