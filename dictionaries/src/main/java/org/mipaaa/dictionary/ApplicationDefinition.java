@@ -9,6 +9,7 @@ package org.mipaaa.dictionary;
  */
 public record ApplicationDefinition(long id, String name, long vendorId) {
 
+    /** Checks the id is an Unsigned32 and the name present. */
     public ApplicationDefinition {
         if (id < 0 || id > 0xffffffffL) {
             throw new IllegalArgumentException("Application-Id out of Unsigned32 range: " + id);

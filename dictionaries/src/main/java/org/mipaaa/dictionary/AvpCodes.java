@@ -281,7 +281,7 @@ public final class AvpCodes {
     /** Accounting-Record-Number, Unsigned32 (RFC 6733 9.8.3). */
     public static final int ACCOUNTING_RECORD_NUMBER = 485;
 
-    /** MIP-MN-HA-SPI, Unsigned32 (RFC 5778 7.1 (used by RFC 4004 9.6)). */
+    /** MIP-MN-HA-SPI, Unsigned32 (RFC 5778; RFC 4004 9.6 names it without defining it). */
     public static final int MIP_MN_HA_SPI = 491;
 
     private AvpCodes() {

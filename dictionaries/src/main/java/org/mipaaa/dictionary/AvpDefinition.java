@@ -25,6 +25,7 @@ import java.util.TreeMap;
 public record AvpDefinition(String name, int code, long vendorId, AvpType type, FlagRule mandatory, FlagRule vendorBit,
         FlagRule protectedBit, List<AvpRule> groupedRules, Map<Long, String> enumValues, boolean mayEncrypt) {
 
+    /** Checks name, type and flag rules are present; copies the members and values read-only. */
     public AvpDefinition {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("AVP " + code + " without a name");

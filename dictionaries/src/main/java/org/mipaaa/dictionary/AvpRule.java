@@ -19,6 +19,7 @@ public record AvpRule(String avpName, int code, long vendorId, int min, int max,
     /** {@link #max()} of a rule without upper bound ({@code *}). */
     public static final int UNBOUNDED = -1;
 
+    /** Checks the name is present and the bounds are ordered. */
     public AvpRule {
         if (avpName == null || avpName.isBlank()) {
             throw new IllegalArgumentException("AVP rule without a name");

@@ -19,6 +19,7 @@ import java.util.Optional;
 public record CommandDefinition(String name, String abbreviation, int code, long applicationId, boolean request,
         boolean proxiable, List<AvpRule> rules) {
 
+    /** Checks the name is present; copies the rules read-only. */
     public CommandDefinition {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("command " + code + " without a name");

@@ -10,6 +10,7 @@ package org.mipaaa.dictionary;
  */
 public record VendorDefinition(String symbol, long code, String name) {
 
+    /** Checks symbol and Unsigned32 code; the name defaults to the symbol. */
     public VendorDefinition {
         if (symbol == null || symbol.isBlank()) {
             throw new IllegalArgumentException("vendor " + code + " without a symbol");

@@ -19,6 +19,7 @@ public record VendorSettings(long vendorId, long accountingServicesApplicationId
     /** Highest Application-Id below Relay (0xfffffffe). */
     public static final long LAST_VENDOR_SPECIFIC_APPLICATION_ID = 0xfffffffeL;
 
+    /** Checks the Vendor-Id is an enterprise number and the Application-Id vendor-specific. */
     public VendorSettings {
         if (vendorId <= 0 || vendorId > 0xffffffffL) {
             throw new IllegalArgumentException("Vendor-Id must be an enterprise number in 1..4294967295, not " + vendorId);
