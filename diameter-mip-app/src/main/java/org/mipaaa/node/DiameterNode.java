@@ -24,6 +24,7 @@ import org.jdiameter.client.impl.parser.MessageParser;
 import org.jdiameter.server.impl.StackImpl;
 import org.mipaaa.diameter.AnswerFactory;
 import org.mipaaa.diameter.DiameterClient;
+import org.mipaaa.diameter.ErrorAnswers;
 import org.mipaaa.diameter.HandlerRegistry;
 import org.mipaaa.diameter.MessageValidator;
 import org.mipaaa.diameter.RequestDispatcher;
@@ -77,13 +78,14 @@ public final class DiameterNode implements AutoCloseable {
         stack.init(jdiameterConfig);
         String host = stack.getMetaData().getLocalPeer().getUri().getFQDN();
         String realm = stack.getMetaData().getLocalPeer().getRealmName();
+        AnswerFactory answers = new AnswerFactory(host, realm);
+        MessageValidator validator = new MessageValidator(dictionary);
         jdiameterConfig.bind(new TraceEvents(host, settings.role(), settings.peerRoles()::get,
-                new CommandNames(dictionary), trace, Clock.systemUTC()));
+                new CommandNames(dictionary), trace, Clock.systemUTC()), new ErrorAnswers(validator, answers));
 
         StateStore state = StateStore.open(settings.stateConfig(), settings.stateDirectory().resolve(host), host);
         ExecutorService pool = handlerPool(host, settings);
-        AnswerFactory answers = new AnswerFactory(host, realm);
-        RequestDispatcher dispatcher = new RequestDispatcher(new MessageValidator(dictionary), handlers, answers,
+        RequestDispatcher dispatcher = new RequestDispatcher(validator, handlers, answers,
                 answer -> stack.sendMessage((IMessage) answer),
                 new InfinispanDuplicateAnswers(state.cache(StateStore.ANSWERS), new MessageParser()), pool);
 

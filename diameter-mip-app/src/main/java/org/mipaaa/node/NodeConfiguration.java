@@ -4,26 +4,36 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 
 import org.jdiameter.server.impl.helpers.XMLConfiguration;
+import org.mipaaa.diameter.ErrorAnswers;
 import org.mipaaa.trace.MessageObserver;
 import org.mipaaa.trace.ObservedConfiguration;
 
 /**
- * jDiameter's XML configuration of one node, carrying that node's message observer to the
- * {@link org.mipaaa.trace.TracingMessageParser} jDiameter builds from it. The observer is bound once the
- * stack knows its own identity, before any message can arrive.
+ * jDiameter's XML configuration of one node. jDiameter hands it to the extensions it builds, so it
+ * carries what ours need: the message observer of {@link org.mipaaa.trace.TracingMessageParser} and the
+ * {@link ErrorAnswers} of {@link ConformingPeer}. Both are bound once the stack knows its identity,
+ * before any message can arrive.
  */
 final class NodeConfiguration extends XMLConfiguration implements ObservedConfiguration {
 
     private static final long serialVersionUID = 1L;
 
     private transient volatile MessageObserver observer = MessageObserver.NONE;
+    private transient volatile ErrorAnswers errorAnswers;
 
     NodeConfiguration(String xml) throws Exception {
         super(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     }
 
-    void bind(MessageObserver observer) {
+    /** Binds what the node's jDiameter extensions need, once the stack knows its identity. */
+    void bind(MessageObserver observer, ErrorAnswers errorAnswers) {
         this.observer = observer;
+        this.errorAnswers = errorAnswers;
+    }
+
+    /** How {@link ConformingPeer} answers the requests jDiameter refuses itself; null before binding. */
+    ErrorAnswers errorAnswers() {
+        return errorAnswers;
     }
 
     @Override

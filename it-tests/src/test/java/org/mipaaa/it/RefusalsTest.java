@@ -110,7 +110,7 @@ class RefusalsTest {
         assertThat(example.getVendorId()).isZero();
         assertThat(example.isMandatory()).isTrue();
         // RFC 6733 §7.5: a value of minimum length, all zeroes: an empty OctetString
-        assertThat(example.getRawData()).isEmpty();
+        assertThat(example.getOctetString()).isEmpty();
     }
 
     @Test

@@ -1,0 +1,77 @@
+package org.mipaaa.it;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+
+import org.jdiameter.client.api.IMessage;
+import org.jdiameter.client.impl.parser.MessageParser;
+import org.mipaaa.dictionary.AvpCodes;
+import org.mipaaa.dictionary.CommandCodes;
+
+/**
+ * A DIAMETER peer made of a bare socket: it sends exactly the bytes a test builds, including ones a
+ * jDiameter stack would refuse to send (no Destination-Realm, say), and reads whole messages back.
+ */
+final class RawPeer implements AutoCloseable {
+
+    private final MessageParser parser = new MessageParser();
+    private final Socket socket;
+    private final DataInputStream in;
+
+    RawPeer(int port) throws IOException {
+        socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        socket.setSoTimeout(10_000);
+        in = new DataInputStream(socket.getInputStream());
+    }
+
+    /** Sends a CER (RFC 6733 §5.3.1) as {@code host} for {@code applicationId}; returns the CEA. */
+    IMessage capabilitiesExchange(String host, String realm, long applicationId) throws Exception {
+        IMessage cer = parser.createEmptyMessage(CommandCodes.CAPABILITIES_EXCHANGE, 0);
+        cer.setRequest(true);
+        cer.getAvps().addAvp(AvpCodes.ORIGIN_HOST, host, true, false, true);
+        cer.getAvps().addAvp(AvpCodes.ORIGIN_REALM, realm, true, false, true);
+        cer.getAvps().addAvp(AvpCodes.HOST_IP_ADDRESS, InetAddress.getLoopbackAddress(), true, false);
+        cer.getAvps().addAvp(AvpCodes.VENDOR_ID, 0L, true, false, true);
+        cer.getAvps().addAvp(AvpCodes.PRODUCT_NAME, "raw-peer", false, false, false);
+        cer.getAvps().addAvp(AvpCodes.AUTH_APPLICATION_ID, applicationId, true, false, true);
+        send(cer);
+        return read();
+    }
+
+    /** A request of {@code command} with only a Session-Id, Origin-Host and Origin-Realm. */
+    IMessage request(int command, long applicationId, String host, String realm) {
+        IMessage m = parser.createEmptyMessage(command, applicationId);
+        m.setRequest(true);
+        m.setProxiable(true);
+        m.getAvps().addAvp(AvpCodes.SESSION_ID, host + ";1;" + System.nanoTime(), false);
+        m.getAvps().addAvp(AvpCodes.ORIGIN_HOST, host, true, false, true);
+        m.getAvps().addAvp(AvpCodes.ORIGIN_REALM, realm, true, false, true);
+        return m;
+    }
+
+    void send(IMessage message) throws Exception {
+        ByteBuffer bytes = parser.encodeMessage(message);
+        byte[] out = new byte[bytes.remaining()];
+        bytes.get(out);
+        socket.getOutputStream().write(out);
+        socket.getOutputStream().flush();
+    }
+
+    /** The next whole message from the peer. */
+    IMessage read() throws Exception {
+        int first = in.readInt();
+        int length = first & 0xFFFFFF;
+        byte[] message = new byte[length];
+        ByteBuffer.wrap(message).putInt(first);
+        in.readFully(message, 4, length - 4);
+        return parser.createMessage(message);
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
