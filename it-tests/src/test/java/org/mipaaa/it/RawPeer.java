@@ -29,6 +29,12 @@ final class RawPeer implements AutoCloseable {
 
     /** Sends a CER (RFC 6733 §5.3.1) as {@code host} for {@code applicationId}; returns the CEA. */
     IMessage capabilitiesExchange(String host, String realm, long applicationId) throws Exception {
+        send(capabilitiesExchangeRequest(host, realm, applicationId));
+        return read();
+    }
+
+    /** A CER as {@code host} for {@code applicationId}. */
+    IMessage capabilitiesExchangeRequest(String host, String realm, long applicationId) {
         IMessage cer = parser.createEmptyMessage(CommandCodes.CAPABILITIES_EXCHANGE, 0);
         cer.setRequest(true);
         cer.getAvps().addAvp(AvpCodes.ORIGIN_HOST, host, true, false, true);
@@ -37,8 +43,15 @@ final class RawPeer implements AutoCloseable {
         cer.getAvps().addAvp(AvpCodes.VENDOR_ID, 0L, true, false, true);
         cer.getAvps().addAvp(AvpCodes.PRODUCT_NAME, "raw-peer", false, false, false);
         cer.getAvps().addAvp(AvpCodes.AUTH_APPLICATION_ID, applicationId, true, false, true);
-        send(cer);
-        return read();
+        return cer;
+    }
+
+    /**
+     * Reads until the peer closes the connection and returns what came before, undecoded; a read
+     * timeout (the socket's, 10 s) fails instead, so a peer that keeps the connection open is caught.
+     */
+    byte[] readUntilClosed() throws IOException {
+        return in.readAllBytes();
     }
 
     /** A request of {@code command} with only a Session-Id, Origin-Host and Origin-Realm. */
