@@ -10,18 +10,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jdiameter.api.Answer;
-import org.jdiameter.api.ApplicationId;
 import org.jdiameter.client.api.IMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mipaaa.diameter.DiameterClient;
 import org.mipaaa.diameter.HandlerRegistry;
-import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.CommandCodes;
-import org.mipaaa.dictionary.Enumerations;
 import org.mipaaa.dictionary.ResultCodes;
-import org.mipaaa.dictionary.VendorAvpCodes;
 import org.mipaaa.dictionary.VendorSettings;
 import org.mipaaa.node.DiameterNode;
 import org.mipaaa.node.Role;
@@ -110,12 +106,6 @@ class DuplicateRequestTest {
     }
 
     private static DiameterClient.OutgoingRequest chargeQuery(DiameterNode from, DiameterNode to) throws Exception {
-        DiameterClient.OutgoingRequest out = from.client().newRequest(CommandCodes.CHARGE_QUERY,
-                ApplicationId.createByAuthAppId(VENDOR.vendorId(), VENDOR.accountingServicesApplicationId()),
-                to.realm(), to.host());
-        out.request().getAvps().addAvp(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED, true, false);
-        out.request().getAvps().addAvp(AvpCodes.USER_NAME, "mn1@home.example", true, false, false);
-        out.request().getAvps().addAvp(VendorAvpCodes.BILLING_PERIOD, "2026-11", VENDOR.vendorId(), true, false, false);
-        return out;
+        return Requests.chargeQuery(from, to, VENDOR);
     }
 }
