@@ -34,6 +34,7 @@ import org.mipaaa.state.StateStore;
 import org.mipaaa.trace.CommandNames;
 import org.mipaaa.trace.TraceEvents;
 import org.mipaaa.trace.TraceSink;
+import org.mipaaa.transport.TlsContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +73,8 @@ public final class DiameterNode implements AutoCloseable {
     public static DiameterNode start(ConfigSource config, HandlerRegistry handlers, TraceSink trace) throws Exception {
         NodeSettings settings = NodeSettings.from(config);
         Dictionary dictionary = Dictionary.bundled(settings.vendor());
-        NodeConfiguration jdiameterConfig = new NodeConfiguration(config.jdiameterXml());
+        TlsContext tls = settings.transport().tls() == null ? null : TlsContext.of(settings.transport().tls());
+        NodeConfiguration jdiameterConfig = new NodeConfiguration(config.jdiameterXml(), settings.transport(), tls);
 
         StackImpl stack = new StackImpl();
         stack.init(jdiameterConfig);

@@ -7,22 +7,41 @@ import org.jdiameter.server.impl.helpers.XMLConfiguration;
 import org.mipaaa.diameter.ErrorAnswers;
 import org.mipaaa.trace.MessageObserver;
 import org.mipaaa.trace.ObservedConfiguration;
+import org.mipaaa.transport.TlsContext;
+import org.mipaaa.transport.TransportConfiguration;
+import org.mipaaa.transport.TransportSettings;
 
 /**
  * jDiameter's XML configuration of one node. jDiameter hands it to the extensions it builds, so it
  * carries what ours need: the message observer of {@link org.mipaaa.trace.TracingMessageParser} and the
- * {@link ErrorAnswers} of {@link ConformingPeer}. Both are bound once the stack knows its identity,
+ * {@link ErrorAnswers} of {@link ConformingPeer}, the transport settings and TLS context of
+ * {@link org.mipaaa.transport.DiameterConnection} and {@link org.mipaaa.transport.DiameterNetworkGuard}. Both are bound once the stack knows its identity,
  * before any message can arrive.
  */
-final class NodeConfiguration extends XMLConfiguration implements ObservedConfiguration {
+final class NodeConfiguration extends XMLConfiguration implements ObservedConfiguration, TransportConfiguration {
 
     private static final long serialVersionUID = 1L;
 
     private transient volatile MessageObserver observer = MessageObserver.NONE;
     private transient volatile ErrorAnswers errorAnswers;
 
-    NodeConfiguration(String xml) throws Exception {
+    private final transient TransportSettings transport;
+    private final transient TlsContext tls;
+
+    NodeConfiguration(String xml, TransportSettings transport, TlsContext tls) throws Exception {
         super(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        this.transport = transport;
+        this.tls = tls;
+    }
+
+    @Override
+    public TransportSettings transportSettings() {
+        return transport;
+    }
+
+    @Override
+    public TlsContext tlsContext() {
+        return tls;
     }
 
     /** Binds what the node's jDiameter extensions need, once the stack knows its identity. */

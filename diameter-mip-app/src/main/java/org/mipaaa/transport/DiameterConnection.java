@@ -1,0 +1,408 @@
+package org.mipaaa.transport;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+
+import javax.net.ssl.SSLSocket;
+
+import org.jdiameter.api.AvpDataException;
+import org.jdiameter.api.Configuration;
+import org.jdiameter.api.InternalException;
+import org.jdiameter.client.api.IMessage;
+import org.jdiameter.client.api.io.IConnection;
+import org.jdiameter.client.api.io.IConnectionListener;
+import org.jdiameter.client.api.io.TransportError;
+import org.jdiameter.client.api.io.TransportException;
+import org.jdiameter.client.api.parser.IMessageParser;
+import org.jdiameter.common.api.concurrent.IConcurrentFactory;
+import org.mipaaa.dictionary.AvpCodes;
+import org.mipaaa.dictionary.CommandCodes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One DIAMETER connection, in place of jDiameter's own ({@code <Extensions><Connection/>}): plain TCP
+ * or TLS first (RFC 6733 §13: the handshake, then CER/CEA; no in-band "StartTls" exchange), TCP_NODELAY
+ * and keep-alive on the socket, framing that refuses what is not DIAMETER ({@link FrameReader}), a
+ * write timeout, and on TLS the check that the peer's Origin-Host in its CER/CEA is a name its
+ * certificate vouches for. A peer of jdiameter.xml with a {@code security_ref} is reached over TLS.
+ *
+ * <p>One reader thread per connection; writes happen on the caller's thread, one {@code write} per
+ * message.
+ */
+public class DiameterConnection implements IConnection {
+
+    private static final Logger log = LoggerFactory.getLogger(DiameterConnection.class);
+
+    /** How often a blocked read wakes up to check deadlines. */
+    private static final int POLL_MILLIS = 250;
+    /** Events kept while jDiameter has not yet attached a listener (an accepted connection). */
+    private static final int MAX_BUFFERED_EVENTS = 64;
+
+    private final TransportSettings settings;
+    private final TlsContext tls;
+    private final InetSocketAddress remote;
+    private final InetSocketAddress local;
+    private final long createdTime = System.currentTimeMillis();
+    private final List<IConnectionListener> listeners = new CopyOnWriteArrayList<>();
+    private final Deque<Event> buffered = new ArrayDeque<>();
+    private final ReentrantLock dispatch = new ReentrantLock();
+    private final Object writeLock = new Object();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final AtomicBoolean disconnectedFired = new AtomicBoolean();
+    private final boolean networkInitiated;
+
+    private volatile IMessageParser parser;
+    private volatile Socket socket;
+    private volatile OutputStream out;
+    private volatile long writeStartedNanos;
+    private volatile Set<String> certifiedNames;
+    private volatile boolean identityChecked;
+
+    /** jDiameter's constructor for a connection it opens to a peer. */
+    public DiameterConnection(Configuration config, IConcurrentFactory concurrentFactory, InetAddress remoteAddress,
+                              int remotePort, InetAddress localAddress, int localPort, IMessageParser parser, String ref) {
+        this.settings = settingsOf(config);
+        this.tls = ref == null ? null : tlsOf(config, ref);
+        this.remote = new InetSocketAddress(remoteAddress, remotePort);
+        this.local = localAddress == null ? null : new InetSocketAddress(localAddress, localPort);
+        this.parser = parser;
+        this.networkInitiated = false;
+    }
+
+    /** jDiameter's constructor for a connection it opens to a peer, with its listener. */
+    public DiameterConnection(Configuration config, IConcurrentFactory concurrentFactory, InetAddress remoteAddress,
+                              int remotePort, InetAddress localAddress, int localPort, IConnectionListener listener,
+                              IMessageParser parser, String ref) {
+        this(config, concurrentFactory, remoteAddress, remotePort, localAddress, localPort, parser, ref);
+        listeners.add(listener);
+    }
+
+    /**
+     * A connection a peer opened to us, TLS handshake already done when {@code certifiedNames} is
+     * not null. Reading starts at once.
+     */
+    DiameterConnection(Socket accepted, TransportSettings settings, IMessageParser parser, Set<String> certifiedNames)
+            throws IOException {
+        this.settings = settings;
+        this.tls = null;
+        this.remote = (InetSocketAddress) accepted.getRemoteSocketAddress();
+        this.local = (InetSocketAddress) accepted.getLocalSocketAddress();
+        this.parser = parser;
+        this.networkInitiated = true;
+        this.certifiedNames = certifiedNames;
+        open(accepted);
+    }
+
+    private static TransportSettings settingsOf(Configuration config) {
+        return config instanceof TransportConfiguration t ? t.transportSettings() : TransportSettings.defaults();
+    }
+
+    private static TlsContext tlsOf(Configuration config, String ref) {
+        TlsContext context = config instanceof TransportConfiguration t ? t.tlsContext() : null;
+        if (context == null) {
+            throw new IllegalStateException("peer needs TLS (security_ref=\"" + ref + "\") but the node has no tls.keystore");
+        }
+        return context;
+    }
+
+    @Override
+    public void connect() throws TransportException {
+        Socket s = new Socket();
+        try {
+            configure(s);
+            if (local != null) {
+                s.bind(new InetSocketAddress(local.getAddress(), local.getPort()));
+            }
+            s.connect(remote, (int) settings.connectTimeout().toMillis());
+            if (tls != null) {
+                SSLSocket ssl = tls.client(s);
+                ssl.setSoTimeout((int) settings.connectTimeout().toMillis());
+                ssl.startHandshake();
+                certifiedNames = TlsContext.identities(ssl.getSession());
+                log.debug("TLS {} with {} ({}), certificate names {}", ssl.getSession().getProtocol(), remote,
+                        ssl.getSession().getCipherSuite(), certifiedNames);
+                s = ssl;
+            }
+            open(s);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(s);
+            throw new TransportException("cannot connect to " + remote + ": " + e.getMessage(), TransportError.NetWorkError, e);
+        }
+        fire(new Event(EventKind.CONNECTED, null));
+    }
+
+    private void configure(Socket s) throws IOException {
+        // jDiameter never sets it: Nagle against the peer's delayed ACK costs ~40 ms per exchange
+        s.setTcpNoDelay(true);
+        s.setKeepAlive(settings.keepAlive());
+    }
+
+    private void open(Socket s) throws IOException {
+        configure(s);
+        s.setSoTimeout(POLL_MILLIS);
+        this.socket = s;
+        this.out = s.getOutputStream();
+        Thread reader = new Thread(this::readLoop, "diameter-read-" + remote);
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void readLoop() {
+        FrameReader frames;
+        try {
+            frames = new FrameReader(socket.getInputStream(), settings.maxMessageLength(), settings.messageTimeout(),
+                    this::idleTick);
+        } catch (IOException e) {
+            shutdown("cannot read: " + e.getMessage());
+            return;
+        }
+        try {
+            byte[] message;
+            while ((message = frames.next()) != null) {
+                checkIdentity(message);
+                fire(new Event(EventKind.MESSAGE, message));
+            }
+            shutdown(null);
+        } catch (FramingException e) {
+            log.warn("closing DIAMETER connection with {}: {}", remote, e.getMessage());
+            shutdown(e.getMessage());
+        } catch (IOException e) {
+            if (!closing.get()) {
+                log.debug("connection with {} lost: {}", remote, e.toString());
+            }
+            shutdown(null);
+        }
+    }
+
+    /**
+     * Called on every poll timeout of the reader: closes a connection whose write has been blocked
+     * longer than the write timeout (the peer stopped reading), which also unblocks the writer.
+     * Returns whether the connection is closing.
+     */
+    private boolean idleTick() {
+        long started = writeStartedNanos;
+        if (started != 0 && System.nanoTime() - started > settings.writeTimeout().toNanos()) {
+            log.warn("closing DIAMETER connection with {}: a write blocked for more than {} ms", remote,
+                    settings.writeTimeout().toMillis());
+            closing.set(true);
+            closeQuietly(socket);
+        }
+        return closing.get();
+    }
+
+    /**
+     * On a TLS connection the first message (CER from a peer that connected, CEA from one we connected
+     * to) must come from a host the certificate names; jDiameter then checks that host is a configured
+     * peer. Together: configured peer = Origin-Host = certificate.
+     */
+    private void checkIdentity(byte[] message) throws FramingException {
+        if (certifiedNames == null || identityChecked) {
+            return;
+        }
+        identityChecked = true;
+        IMessage decoded;
+        try {
+            decoded = parser.createMessage(message);
+        } catch (AvpDataException e) {
+            throw new FramingException("first message does not decode: " + e.getMessage());
+        }
+        if (decoded.getCommandCode() != CommandCodes.CAPABILITIES_EXCHANGE) {
+            throw new FramingException("first message is command " + decoded.getCommandCode() + ", not CER/CEA");
+        }
+        String host;
+        try {
+            var avp = decoded.getAvps().getAvp(AvpCodes.ORIGIN_HOST, 0);
+            host = avp == null ? null : avp.getDiameterIdentity().toLowerCase(java.util.Locale.ROOT);
+        } catch (AvpDataException e) {
+            host = null;
+        }
+        if (host == null || !certifiedNames.contains(host)) {
+            throw new FramingException("Origin-Host " + host + " is not a name of the peer's certificate " + certifiedNames);
+        }
+    }
+
+    @Override
+    public void sendMessage(IMessage message) throws TransportException {
+        OutputStream o = out;
+        if (o == null || closing.get()) {
+            throw new TransportException("connection with " + remote + " is closed", TransportError.FailedSendMessage);
+        }
+        try {
+            ByteBuffer encoded = parser.encodeMessage(message);
+            byte[] bytes = new byte[encoded.remaining()];
+            encoded.get(bytes);
+            synchronized (writeLock) {
+                writeStartedNanos = System.nanoTime();
+                try {
+                    o.write(bytes);
+                    o.flush();
+                } finally {
+                    writeStartedNanos = 0;
+                }
+            }
+        } catch (Exception e) {
+            throw new TransportException("cannot send to " + remote + ": " + e.getMessage(), TransportError.FailedSendMessage, e);
+        }
+    }
+
+    private void shutdown(String reason) {
+        closing.set(true);
+        closeQuietly(socket);
+        if (disconnectedFired.compareAndSet(false, true)) {
+            if (reason != null) {
+                log.debug("connection with {} closed: {}", remote, reason);
+            }
+            fire(new Event(EventKind.DISCONNECTED, null));
+        }
+    }
+
+    private void fire(Event event) {
+        dispatch.lock();
+        try {
+            if (listeners.isEmpty()) {
+                if (buffered.size() >= MAX_BUFFERED_EVENTS) {
+                    log.warn("closing DIAMETER connection with {}: nobody takes its messages", remote);
+                    closing.set(true);
+                    closeQuietly(socket);
+                    return;
+                }
+                buffered.add(event);
+                return;
+            }
+            deliver(event);
+        } finally {
+            dispatch.unlock();
+        }
+    }
+
+    private void deliver(Event event) {
+        String key = getKey();
+        for (IConnectionListener listener : listeners) {
+            switch (event.kind) {
+                case CONNECTED -> listener.connectionOpened(key);
+                case DISCONNECTED -> listener.connectionClosed(key, null);
+                case MESSAGE -> {
+                    IMessageParser p = parser;
+                    if (p == null) {
+                        return;
+                    }
+                    try {
+                        listener.messageReceived(key, p.createMessage(event.message));
+                    } catch (AvpDataException e) {
+                        listener.internalError(key, null, new TransportException("message from " + remote + " does not decode",
+                                TransportError.ReceivedBrokenMessage, e));
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void addConnectionListener(IConnectionListener listener) {
+        dispatch.lock();
+        try {
+            listeners.add(listener);
+            while (!buffered.isEmpty()) {
+                deliver(buffered.poll());
+            }
+        } finally {
+            dispatch.unlock();
+        }
+    }
+
+    @Override
+    public void remAllConnectionListener() {
+        listeners.clear();
+    }
+
+    @Override
+    public void remConnectionListener(IConnectionListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public void disconnect() {
+        closing.set(true);
+        closeQuietly(socket);
+    }
+
+    @Override
+    public void release() throws IOException {
+        disconnect();
+        remAllConnectionListener();
+        parser = null;
+    }
+
+    @Override
+    public boolean isConnected() {
+        Socket s = socket;
+        return s != null && s.isConnected() && !s.isClosed() && !closing.get();
+    }
+
+    @Override
+    public boolean isNetworkInitiated() {
+        return networkInitiated;
+    }
+
+    @Override
+    public long getCreatedTime() {
+        return createdTime;
+    }
+
+    @Override
+    public String getKey() {
+        return "aaa://" + remote.getAddress().getHostAddress() + ":" + remote.getPort();
+    }
+
+    @Override
+    public InetAddress getRemoteAddress() {
+        return remote.getAddress();
+    }
+
+    @Override
+    public int getRemotePort() {
+        return remote.getPort();
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) throws InternalException {
+        return false;
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws InternalException {
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return "DiameterConnection[" + getKey() + (certifiedNames != null ? ", TLS" : "") + "]";
+    }
+
+    static void closeQuietly(Socket s) {
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                // already closed or broken: nothing left to release
+            }
+        }
+    }
+
+    private enum EventKind { CONNECTED, DISCONNECTED, MESSAGE }
+
+    private record Event(EventKind kind, byte[] message) {
+    }
+}

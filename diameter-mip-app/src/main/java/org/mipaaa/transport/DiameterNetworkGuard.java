@@ -1,0 +1,182 @@
+package org.mipaaa.transport;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SSLSocket;
+
+import org.jdiameter.client.api.io.IConnection;
+import org.jdiameter.client.api.parser.IMessageParser;
+import org.jdiameter.common.api.concurrent.IConcurrentFactory;
+import org.jdiameter.server.api.IMetaData;
+import org.jdiameter.server.api.io.INetworkConnectionListener;
+import org.jdiameter.server.api.io.INetworkGuard;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Accepts DIAMETER connections, in place of jDiameter's acceptor ({@code <Extensions><NetworkGuard/>}):
+ * plain TCP on the node's URI port (when {@code transport.tcp.listen}) and TLS on
+ * {@code transport.tls.port}, where the TLS handshake, with a certificate the node trusts, comes
+ * before any DIAMETER byte is read (RFC 6733 §13). Handshakes run on a small bounded pool, so a slow
+ * or hostile client delays nobody's accept; beyond the pool a new TLS connection is closed at once.
+ */
+public class DiameterNetworkGuard implements INetworkGuard {
+
+    private static final Logger log = LoggerFactory.getLogger(DiameterNetworkGuard.class);
+    private static final int MAX_CONCURRENT_HANDSHAKES = 16;
+
+    private final TransportSettings settings;
+    private final TlsContext tls;
+    private final IMessageParser parser;
+    private final List<INetworkConnectionListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<IConnection> unclaimed = new ArrayList<>();
+    private final List<ServerSocket> servers = new ArrayList<>();
+    private final ExecutorService handshakes;
+    private volatile boolean running = true;
+
+    /** jDiameter's constructor (see its server TransportLayerFactory). */
+    public DiameterNetworkGuard(InetAddress[] addresses, int port, IConcurrentFactory concurrentFactory,
+                                IMessageParser parser, IMetaData metaData) throws IOException {
+        org.jdiameter.api.Configuration config = metaData.getConfiguration();
+        this.settings = config instanceof TransportConfiguration t ? t.transportSettings() : TransportSettings.defaults();
+        this.tls = config instanceof TransportConfiguration t ? t.tlsContext() : null;
+        this.parser = parser;
+        this.handshakes = new ThreadPoolExecutor(0, MAX_CONCURRENT_HANDSHAKES, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                r -> daemon(r, "diameter-tls-handshake"));
+        try {
+            for (InetAddress address : addresses) {
+                if (settings.tcpListen()) {
+                    listen(new InetSocketAddress(address, port), false);
+                }
+                if (settings.tlsPort() > 0) {
+                    listen(new InetSocketAddress(address, settings.tlsPort()), true);
+                }
+            }
+        } catch (IOException e) {
+            destroy();
+            throw e;
+        }
+    }
+
+    private void listen(InetSocketAddress address, boolean withTls) throws IOException {
+        ServerSocket server = new ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(address, 128);
+        servers.add(server);
+        daemon(() -> acceptLoop(server, withTls), "diameter-accept-" + address).start();
+        log.info("accepting DIAMETER over {} on {}", withTls ? "TLS" : "TCP", address);
+    }
+
+    private void acceptLoop(ServerSocket server, boolean withTls) {
+        while (running) {
+            Socket accepted;
+            try {
+                accepted = server.accept();
+            } catch (SocketException e) {
+                if (running) {
+                    log.warn("stopped accepting on {}: {}", server.getLocalSocketAddress(), e.getMessage());
+                }
+                return;
+            } catch (IOException e) {
+                log.warn("accept failed on {}: {}", server.getLocalSocketAddress(), e.getMessage());
+                continue;
+            }
+            if (withTls) {
+                try {
+                    handshakes.execute(() -> handshake(accepted));
+                } catch (RejectedExecutionException e) {
+                    log.warn("refusing TLS connection from {}: {} handshakes already running",
+                            accepted.getRemoteSocketAddress(), MAX_CONCURRENT_HANDSHAKES);
+                    DiameterConnection.closeQuietly(accepted);
+                }
+            } else {
+                try {
+                    hand(new DiameterConnection(accepted, settings, parser, null));
+                } catch (IOException e) {
+                    log.warn("cannot take connection from {}: {}", accepted.getRemoteSocketAddress(), e.getMessage());
+                    DiameterConnection.closeQuietly(accepted);
+                }
+            }
+        }
+    }
+
+    /** TLS first: nothing of the peer is read as DIAMETER until its certificate is verified. */
+    private void handshake(Socket accepted) {
+        try {
+            accepted.setSoTimeout((int) settings.connectTimeout().toMillis());
+            SSLSocket ssl = tls.server(accepted);
+            ssl.startHandshake();
+            Set<String> names = TlsContext.identities(ssl.getSession());
+            log.debug("TLS {} from {} ({}), certificate names {}", ssl.getSession().getProtocol(),
+                    accepted.getRemoteSocketAddress(), ssl.getSession().getCipherSuite(), names);
+            hand(new DiameterConnection(ssl, settings, parser, names));
+        } catch (IOException e) {
+            log.warn("refusing TLS connection from {}: {}", accepted.getRemoteSocketAddress(), e.getMessage());
+            DiameterConnection.closeQuietly(accepted);
+        }
+    }
+
+    private void hand(IConnection connection) {
+        synchronized (unclaimed) {
+            if (listeners.isEmpty()) {
+                unclaimed.add(connection);
+                return;
+            }
+        }
+        for (INetworkConnectionListener listener : listeners) {
+            listener.newNetworkConnection(connection);
+        }
+    }
+
+    @Override
+    public void addListener(INetworkConnectionListener listener) {
+        List<IConnection> waiting;
+        synchronized (unclaimed) {
+            if (listeners.contains(listener)) {
+                return;
+            }
+            listeners.add(listener);
+            waiting = new ArrayList<>(unclaimed);
+            unclaimed.clear();
+        }
+        waiting.forEach(listener::newNetworkConnection);
+    }
+
+    @Override
+    public void remListener(INetworkConnectionListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public void destroy() {
+        running = false;
+        for (ServerSocket server : servers) {
+            try {
+                server.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
+        }
+        handshakes.shutdownNow();
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+}

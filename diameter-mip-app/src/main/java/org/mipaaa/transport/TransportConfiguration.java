@@ -1,0 +1,12 @@
+package org.mipaaa.transport;
+
+/**
+ * The jDiameter configuration of a node whose transport is ours: jDiameter hands its configuration
+ * to the connections and network guard it builds, and they read their settings from it.
+ */
+public interface TransportConfiguration {
+    TransportSettings transportSettings();
+
+    /** The TLS context of the node, or null when it has no TLS. */
+    TlsContext tlsContext();
+}
