@@ -19,6 +19,7 @@ import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.node.DiameterNode;
 import org.mipaaa.node.Role;
 import org.mipaaa.node.Topology;
+import org.mipaaa.pki.PkiIssuer;
 import org.mipaaa.trace.CommandNames;
 import org.mipaaa.trace.FlowTrace;
 import org.mipaaa.trace.JsonLinesTraceSink;
@@ -54,11 +55,15 @@ public final class Demo {
         LinkWatch watch = new LinkWatch(names.abbreviation(ApplicationIds.COMMON_MESSAGES, CommandCodes.DEVICE_WATCHDOG, false));
         trace.add(watch);
         Path state = Files.createTempDirectory("mip-aaa-demo-state");
+        Path tls = Files.createTempDirectory("mip-aaa-demo-tls");
         Map<String, String> overrides = Map.of(
                 "watchdog.ms", Long.toString(WATCHDOG.toMillis()),
-                "state.root", state.toString());
+                "state.root", state.toString(),
+                "tls.dir", tls.toString());
+        // the links between the nodes are TLS with mutual authentication: a lab CA for this run
+        PkiIssuer.issueAll(tls, "mip-aaa demo CA", Topology.hosts(configRoot, EnumSet.allOf(Role.class), overrides));
         boolean ok = true;
-        section("1. Every role starts as its own jDiameter stack; peer links come up with CER/CEA");
+        section("1. Every role starts as its own jDiameter stack; peer links come up over TLS (RFC 6733 §13), then CER/CEA");
         try (Topology topology = Topology.start(configRoot, EnumSet.allOf(Role.class), overrides, role -> new HandlerRegistry(), trace)) {
             if (!topology.awaitLinks(Duration.ofSeconds(20))) {
                 out.println("!! not every peer link came up within 20 s");
@@ -74,6 +79,7 @@ public final class Demo {
                 json.close();
             }
             deleteQuietly(state);
+            deleteQuietly(tls);
         }
         section(ok ? "Demo finished: every step as expected." : "Demo finished WITH UNEXPECTED RESULTS (see above).");
         if (jsonTrace != null) {

@@ -90,6 +90,15 @@ public final class ConfigSource {
         }
     }
 
+    /** The node's own DiameterIdentity: the host of {@code LocalPeer/URI} in jdiameter.xml. */
+    public String localHost() {
+        Matcher m = Pattern.compile("<URI\\s+value=\"aaas?://([^:/\"]+)").matcher(jdiameterXml());
+        if (!m.find()) {
+            throw new IllegalArgumentException("no LocalPeer URI in " + directory.resolve(JDIAMETER_FILE));
+        }
+        return m.group(1);
+    }
+
     /** Replaces every placeholder of {@code text}; an unset placeholder without default is an error. */
     public String resolve(String text) {
         Matcher m = PLACEHOLDER.matcher(text);

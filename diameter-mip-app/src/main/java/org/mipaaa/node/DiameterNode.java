@@ -34,6 +34,7 @@ import org.mipaaa.state.StateStore;
 import org.mipaaa.trace.CommandNames;
 import org.mipaaa.trace.TraceEvents;
 import org.mipaaa.trace.TraceSink;
+import org.mipaaa.transport.ConnectionWatchdog;
 import org.mipaaa.transport.TlsContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,9 +55,10 @@ public final class DiameterNode implements AutoCloseable {
     private final ExecutorService handlerPool;
     private final AnswerFactory answers;
     private final DiameterClient client;
+    private final ConnectionWatchdog watchdog;
 
     private DiameterNode(NodeSettings settings, Dictionary dictionary, StackImpl stack, StateStore state,
-                         ExecutorService handlerPool, AnswerFactory answers) {
+                         ExecutorService handlerPool, AnswerFactory answers, ConnectionWatchdog watchdog) {
         this.settings = settings;
         this.dictionary = dictionary;
         this.stack = stack;
@@ -64,6 +66,7 @@ public final class DiameterNode implements AutoCloseable {
         this.handlerPool = handlerPool;
         this.answers = answers;
         this.client = new DiameterClient(stack, settings.requestTimeout());
+        this.watchdog = watchdog;
     }
 
     /**
@@ -73,8 +76,9 @@ public final class DiameterNode implements AutoCloseable {
     public static DiameterNode start(ConfigSource config, HandlerRegistry handlers, TraceSink trace) throws Exception {
         NodeSettings settings = NodeSettings.from(config);
         Dictionary dictionary = Dictionary.bundled(settings.vendor());
-        TlsContext tls = settings.transport().tls() == null ? null : TlsContext.of(settings.transport().tls());
-        NodeConfiguration jdiameterConfig = new NodeConfiguration(config.jdiameterXml(), settings.transport(), tls);
+        TlsContext tls = tlsContext(settings);
+        ConnectionWatchdog watchdog = new ConnectionWatchdog(config.localHost());
+        NodeConfiguration jdiameterConfig = new NodeConfiguration(config.jdiameterXml(), settings.transport(), tls, watchdog);
 
         StackImpl stack = new StackImpl();
         stack.init(jdiameterConfig);
@@ -98,8 +102,25 @@ public final class DiameterNode implements AutoCloseable {
             network.addNetworkReqListener(dispatcher, new ServedBy(app));
         }
         stack.start();
+        List<String> notListening = jdiameterConfig.listenerReport().failures();
+        if (!notListening.isEmpty()) {
+            new DiameterNode(settings, dictionary, stack, state, pool, answers, watchdog).close();
+            throw new IllegalStateException(host + " cannot listen on " + String.join(", ", notListening));
+        }
         log.info("{} node {} (realm {}) started, serving {}", settings.role(), host, realm, served);
-        return new DiameterNode(settings, dictionary, stack, state, pool, answers);
+        return new DiameterNode(settings, dictionary, stack, state, pool, answers, watchdog);
+    }
+
+    private static TlsContext tlsContext(NodeSettings settings) throws Exception {
+        if (settings.transport().tls() == null) {
+            return null;
+        }
+        try {
+            return TlsContext.of(settings.transport().tls());
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalStateException("TLS file " + e.getFile() + " is missing: issue a PKI with `mip-aaa pki --out DIR "
+                    + "--host HOST...` and set tls.dir, or point tls.keystore/tls.truststore at your own", e);
+        }
     }
 
     private static ExecutorService handlerPool(String host, NodeSettings settings) {
@@ -207,6 +228,7 @@ public final class DiameterNode implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         state.close();
+        watchdog.close();
         log.info("{} node {} stopped", settings.role(), host());
     }
 

@@ -7,6 +7,8 @@ import org.jdiameter.server.impl.helpers.XMLConfiguration;
 import org.mipaaa.diameter.ErrorAnswers;
 import org.mipaaa.trace.MessageObserver;
 import org.mipaaa.trace.ObservedConfiguration;
+import org.mipaaa.transport.ConnectionWatchdog;
+import org.mipaaa.transport.ListenerReport;
 import org.mipaaa.transport.TlsContext;
 import org.mipaaa.transport.TransportConfiguration;
 import org.mipaaa.transport.TransportSettings;
@@ -27,11 +29,24 @@ final class NodeConfiguration extends XMLConfiguration implements ObservedConfig
 
     private final transient TransportSettings transport;
     private final transient TlsContext tls;
+    private final transient ConnectionWatchdog watchdog;
+    private final transient ListenerReport listenerReport = new ListenerReport();
 
-    NodeConfiguration(String xml, TransportSettings transport, TlsContext tls) throws Exception {
+    NodeConfiguration(String xml, TransportSettings transport, TlsContext tls, ConnectionWatchdog watchdog) throws Exception {
         super(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         this.transport = transport;
         this.tls = tls;
+        this.watchdog = watchdog;
+    }
+
+    @Override
+    public ListenerReport listenerReport() {
+        return listenerReport;
+    }
+
+    @Override
+    public ConnectionWatchdog connectionWatchdog() {
+        return watchdog;
     }
 
     @Override

@@ -66,7 +66,8 @@ public record NodeSettings(Role role, VendorSettings vendor, int handlerThreads,
                 Boolean.parseBoolean(config.get("transport.keepalive", Boolean.toString(d.keepAlive()))),
                 Boolean.parseBoolean(config.get("transport.tcp.listen", Boolean.toString(d.tcpListen()))),
                 Integer.parseInt(config.get("transport.tls.port", "0")),
-                tls);
+                tls,
+                PeerSecurity.tlsPeers(config.jdiameterXml()));
     }
 
     private static Duration millis(ConfigSource config, String key, Duration fallback) {

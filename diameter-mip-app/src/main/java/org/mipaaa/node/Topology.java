@@ -50,6 +50,17 @@ public final class Topology implements AutoCloseable {
         return new Topology(started);
     }
 
+    /** The DiameterIdentity of each role's node under {@code configRoot}, in {@link #START_ORDER}. */
+    public static List<String> hosts(Path configRoot, Set<Role> roles, Map<String, String> overrides) {
+        List<String> hosts = new ArrayList<>();
+        for (Role role : START_ORDER) {
+            if (roles.contains(role)) {
+                hosts.add(ConfigSource.of(configRoot.resolve(role.name().toLowerCase(Locale.ROOT)), overrides).localHost());
+            }
+        }
+        return hosts;
+    }
+
     public DiameterNode node(Role role) {
         DiameterNode node = nodes.get(role);
         if (node == null) {

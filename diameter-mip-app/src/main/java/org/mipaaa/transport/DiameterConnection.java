@@ -45,8 +45,6 @@ public class DiameterConnection implements IConnection {
 
     private static final Logger log = LoggerFactory.getLogger(DiameterConnection.class);
 
-    /** How often a blocked read wakes up to check deadlines. */
-    private static final int POLL_MILLIS = 250;
     /** Events kept while jDiameter has not yet attached a listener (an accepted connection). */
     private static final int MAX_BUFFERED_EVENTS = 64;
 
@@ -62,11 +60,14 @@ public class DiameterConnection implements IConnection {
     private final AtomicBoolean closing = new AtomicBoolean();
     private final AtomicBoolean disconnectedFired = new AtomicBoolean();
     private final boolean networkInitiated;
+    private final ConnectionWatchdog watchdog;
+    private final boolean ownWatchdog;
 
     private volatile IMessageParser parser;
     private volatile Socket socket;
     private volatile OutputStream out;
     private volatile long writeStartedNanos;
+    private volatile long messageStartedNanos;
     private volatile Set<String> certifiedNames;
     private volatile boolean identityChecked;
 
@@ -74,7 +75,10 @@ public class DiameterConnection implements IConnection {
     public DiameterConnection(Configuration config, IConcurrentFactory concurrentFactory, InetAddress remoteAddress,
                               int remotePort, InetAddress localAddress, int localPort, IMessageParser parser, String ref) {
         this.settings = settingsOf(config);
-        this.tls = ref == null ? null : tlsOf(config, ref);
+        this.tls = TransportSettings.isTls(ref) ? tlsOf(config, ref) : null;
+        ConnectionWatchdog shared = config instanceof TransportConfiguration t ? t.connectionWatchdog() : null;
+        this.watchdog = shared != null ? shared : new ConnectionWatchdog("diameter");
+        this.ownWatchdog = shared == null;
         this.remote = new InetSocketAddress(remoteAddress, remotePort);
         this.local = localAddress == null ? null : new InetSocketAddress(localAddress, localPort);
         this.parser = parser;
@@ -93,9 +97,11 @@ public class DiameterConnection implements IConnection {
      * A connection a peer opened to us, TLS handshake already done when {@code certifiedNames} is
      * not null. Reading starts at once.
      */
-    DiameterConnection(Socket accepted, TransportSettings settings, IMessageParser parser, Set<String> certifiedNames)
-            throws IOException {
+    DiameterConnection(Socket accepted, TransportSettings settings, ConnectionWatchdog watchdog, IMessageParser parser,
+                       Set<String> certifiedNames) throws IOException {
         this.settings = settings;
+        this.watchdog = watchdog;
+        this.ownWatchdog = false;
         this.tls = null;
         this.remote = (InetSocketAddress) accepted.getRemoteSocketAddress();
         this.local = (InetSocketAddress) accepted.getLocalSocketAddress();
@@ -151,8 +157,9 @@ public class DiameterConnection implements IConnection {
 
     private void open(Socket s) throws IOException {
         configure(s);
-        s.setSoTimeout(POLL_MILLIS);
+        s.setSoTimeout(0);
         this.socket = s;
+        watchdog.watch(this);
         this.out = s.getOutputStream();
         Thread reader = new Thread(this::readLoop, "diameter-read-" + remote);
         reader.setDaemon(true);
@@ -162,8 +169,17 @@ public class DiameterConnection implements IConnection {
     private void readLoop() {
         FrameReader frames;
         try {
-            frames = new FrameReader(socket.getInputStream(), settings.maxMessageLength(), settings.messageTimeout(),
-                    this::idleTick);
+            frames = new FrameReader(socket.getInputStream(), settings.maxMessageLength(), new FrameReader.Progress() {
+                @Override
+                public void messageStarted() {
+                    messageStartedNanos = System.nanoTime();
+                }
+
+                @Override
+                public void messageComplete() {
+                    messageStartedNanos = 0;
+                }
+            });
         } catch (IOException e) {
             shutdown("cannot read: " + e.getMessage());
             return;
@@ -179,54 +195,62 @@ public class DiameterConnection implements IConnection {
             log.warn("closing DIAMETER connection with {}: {}", remote, e.getMessage());
             shutdown(e.getMessage());
         } catch (IOException e) {
-            if (!closing.get()) {
+            String reason = closeReason;
+            if (reason != null) {
+                log.warn("closing DIAMETER connection with {}: {}", remote, reason);
+            } else if (!closing.get()) {
                 log.debug("connection with {} lost: {}", remote, e.toString());
             }
-            shutdown(null);
+            shutdown(reason);
         }
     }
 
+    /** Why the watchdog closed the connection, for the log line of the reader it unblocks. */
+    private volatile String closeReason;
+
     /**
-     * Called on every poll timeout of the reader: closes a connection whose write has been blocked
-     * longer than the write timeout (the peer stopped reading), which also unblocks the writer.
-     * Returns whether the connection is closing.
+     * Called by the {@link ConnectionWatchdog}: closes the connection when a message has been arriving
+     * for longer than the message timeout (a slow trickle) or a write has been blocked longer than the
+     * write timeout (a peer that stopped reading). Closing the socket ends the blocked read or write.
      */
-    private boolean idleTick() {
-        long started = writeStartedNanos;
-        if (started != 0 && System.nanoTime() - started > settings.writeTimeout().toNanos()) {
-            log.warn("closing DIAMETER connection with {}: a write blocked for more than {} ms", remote,
-                    settings.writeTimeout().toMillis());
-            closing.set(true);
+    void checkDeadlines(long now) {
+        long message = messageStartedNanos;
+        long write = writeStartedNanos;
+        String reason = null;
+        if (message != 0 && now - message > settings.messageTimeout().toNanos()) {
+            reason = "message not complete within " + settings.messageTimeout().toMillis() + " ms";
+        } else if (write != 0 && now - write > settings.writeTimeout().toNanos()) {
+            reason = "a write blocked for more than " + settings.writeTimeout().toMillis() + " ms";
+        }
+        if (reason != null && closing.compareAndSet(false, true)) {
+            closeReason = reason;
             closeQuietly(socket);
         }
-        return closing.get();
     }
 
     /**
-     * On a TLS connection the first message (CER from a peer that connected, CEA from one we connected
-     * to) must come from a host the certificate names; jDiameter then checks that host is a configured
-     * peer. Together: configured peer = Origin-Host = certificate.
+     * The first message (CER from a peer that connected, CEA from one we connected to) names the peer.
+     * On TLS it must be a name the certificate vouches for; jDiameter then checks it is a configured
+     * peer. Together: configured peer = Origin-Host = certificate. On plain TCP it must not be a peer
+     * configured for TLS, which would otherwise be impersonated without any proof.
      */
     private void checkIdentity(byte[] message) throws FramingException {
-        if (certifiedNames == null || identityChecked) {
+        boolean plainAccepted = certifiedNames == null && networkInitiated;
+        if (identityChecked || (certifiedNames == null && !plainAccepted)) {
             return;
         }
         identityChecked = true;
-        IMessage decoded;
-        try {
-            decoded = parser.createMessage(message);
-        } catch (AvpDataException e) {
-            throw new FramingException("first message does not decode: " + e.getMessage());
+        int command = ((message[5] & 0xFF) << 16) | ((message[6] & 0xFF) << 8) | (message[7] & 0xFF);
+        if (command != CommandCodes.CAPABILITIES_EXCHANGE) {
+            throw new FramingException("first message is command " + command + ", not CER/CEA");
         }
-        if (decoded.getCommandCode() != CommandCodes.CAPABILITIES_EXCHANGE) {
-            throw new FramingException("first message is command " + decoded.getCommandCode() + ", not CER/CEA");
-        }
-        String host;
-        try {
-            var avp = decoded.getAvps().getAvp(AvpCodes.ORIGIN_HOST, 0);
-            host = avp == null ? null : avp.getDiameterIdentity().toLowerCase(java.util.Locale.ROOT);
-        } catch (AvpDataException e) {
-            host = null;
+        String origin = Frames.originHost(message);
+        String host = origin == null ? null : origin.toLowerCase(java.util.Locale.ROOT);
+        if (plainAccepted) {
+            if (host != null && settings.tlsOnlyPeers().contains(host)) {
+                throw new FramingException(host + " is configured for TLS and may not connect over plain TCP");
+            }
+            return;
         }
         if (host == null || !certifiedNames.contains(host)) {
             throw new FramingException("Origin-Host " + host + " is not a name of the peer's certificate " + certifiedNames);
@@ -260,6 +284,10 @@ public class DiameterConnection implements IConnection {
     private void shutdown(String reason) {
         closing.set(true);
         closeQuietly(socket);
+        watchdog.forget(this);
+        if (ownWatchdog) {
+            watchdog.close();
+        }
         if (disconnectedFired.compareAndSet(false, true)) {
             if (reason != null) {
                 log.debug("connection with {} closed: {}", remote, reason);

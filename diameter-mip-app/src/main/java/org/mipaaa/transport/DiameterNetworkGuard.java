@@ -41,6 +41,8 @@ public class DiameterNetworkGuard implements INetworkGuard {
 
     private final TransportSettings settings;
     private final TlsContext tls;
+    private final ConnectionWatchdog watchdog;
+    private final boolean ownWatchdog;
     private final IMessageParser parser;
     private final List<INetworkConnectionListener> listeners = new CopyOnWriteArrayList<>();
     private final List<IConnection> unclaimed = new ArrayList<>();
@@ -54,19 +56,29 @@ public class DiameterNetworkGuard implements INetworkGuard {
         org.jdiameter.api.Configuration config = metaData.getConfiguration();
         this.settings = config instanceof TransportConfiguration t ? t.transportSettings() : TransportSettings.defaults();
         this.tls = config instanceof TransportConfiguration t ? t.tlsContext() : null;
+        ConnectionWatchdog shared = config instanceof TransportConfiguration t ? t.connectionWatchdog() : null;
+        this.watchdog = shared != null ? shared : new ConnectionWatchdog("diameter-accept");
+        this.ownWatchdog = shared == null;
         this.parser = parser;
         this.handshakes = new ThreadPoolExecutor(0, MAX_CONCURRENT_HANDSHAKES, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 r -> daemon(r, "diameter-tls-handshake"));
+        ListenerReport report = config instanceof TransportConfiguration t ? t.listenerReport() : null;
+        InetSocketAddress current = null;
         try {
             for (InetAddress address : addresses) {
                 if (settings.tcpListen()) {
-                    listen(new InetSocketAddress(address, port), false);
+                    current = new InetSocketAddress(address, port);
+                    listen(current, false);
                 }
                 if (settings.tlsPort() > 0) {
-                    listen(new InetSocketAddress(address, settings.tlsPort()), true);
+                    current = new InetSocketAddress(address, settings.tlsPort());
+                    listen(current, true);
                 }
             }
         } catch (IOException e) {
+            if (report != null) {
+                report.failed(String.valueOf(current), e);
+            }
             destroy();
             throw e;
         }
@@ -105,7 +117,7 @@ public class DiameterNetworkGuard implements INetworkGuard {
                 }
             } else {
                 try {
-                    hand(new DiameterConnection(accepted, settings, parser, null));
+                    hand(new DiameterConnection(accepted, settings, watchdog, parser, null));
                 } catch (IOException e) {
                     log.warn("cannot take connection from {}: {}", accepted.getRemoteSocketAddress(), e.getMessage());
                     DiameterConnection.closeQuietly(accepted);
@@ -120,10 +132,11 @@ public class DiameterNetworkGuard implements INetworkGuard {
             accepted.setSoTimeout((int) settings.connectTimeout().toMillis());
             SSLSocket ssl = tls.server(accepted);
             ssl.startHandshake();
+            // the handshake is the only read with a time limit of its own; framing takes over from here
             Set<String> names = TlsContext.identities(ssl.getSession());
             log.debug("TLS {} from {} ({}), certificate names {}", ssl.getSession().getProtocol(),
                     accepted.getRemoteSocketAddress(), ssl.getSession().getCipherSuite(), names);
-            hand(new DiameterConnection(ssl, settings, parser, names));
+            hand(new DiameterConnection(ssl, settings, watchdog, parser, names));
         } catch (IOException e) {
             log.warn("refusing TLS connection from {}: {}", accepted.getRemoteSocketAddress(), e.getMessage());
             DiameterConnection.closeQuietly(accepted);
@@ -172,6 +185,9 @@ public class DiameterNetworkGuard implements INetworkGuard {
             }
         }
         handshakes.shutdownNow();
+        if (ownWatchdog) {
+            watchdog.close();
+        }
     }
 
     private static Thread daemon(Runnable r, String name) {

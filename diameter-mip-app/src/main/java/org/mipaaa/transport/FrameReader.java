@@ -1,49 +1,51 @@
 package org.mipaaa.transport;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.SocketTimeoutException;
-import java.time.Duration;
-import java.util.function.BooleanSupplier;
 
 /**
  * Cuts a byte stream into DIAMETER messages, refusing anything that is not one before buffering it:
  * a version other than 1, a length shorter than a header, longer than the configured maximum or not a
  * multiple of 4 (RFC 6733 §3), an AVP whose length runs short of its header or past the message
- * (§4.1), and a message that trickles in slower than the message timeout. Memory per connection is
- * bounded by the maximum length; nothing waits forever.
+ * (§4.1). Memory per connection is bounded by the maximum length.
  *
- * <p>The socket must have a short read timeout (the poll interval): reading wakes up at that rate to
- * check the message deadline and whether the connection is closing.
+ * <p>Reads block. How long a message may take to arrive is enforced from outside
+ * ({@link ConnectionWatchdog}), which sees when a message started through {@link Progress} and
+ * closes the socket of one that trickles; a blocked read then ends with an exception. No read
+ * timeout is set on the socket: JSSE does not promise a TLS record survives one.
  */
 final class FrameReader {
 
-    private final InputStream in;
-    private final int maxLength;
-    private final long messageTimeoutNanos;
-    private final BooleanSupplier closing;
+    /** Told when a message's first byte arrives and when it is complete. */
+    interface Progress {
+        void messageStarted();
 
-    FrameReader(InputStream in, int maxLength, Duration messageTimeout, BooleanSupplier closing) {
-        this.in = in;
-        this.maxLength = maxLength;
-        this.messageTimeoutNanos = messageTimeout.toNanos();
-        this.closing = closing;
+        void messageComplete();
     }
 
-    /** When the first byte of the message being read arrived. */
-    private long messageStarted;
+    private final InputStream in;
+    private final int maxLength;
+    private final Progress progress;
+
+    FrameReader(InputStream in, int maxLength, Progress progress) {
+        this.in = in;
+        this.maxLength = maxLength;
+        this.progress = progress;
+    }
 
     /** The next whole message, or null when the peer closed the connection between messages. */
     byte[] next() throws IOException {
-        byte[] header = new byte[4];
-        if (!fill(header, 0, 4, true)) {
+        int first = in.read();
+        if (first < 0) {
             return null;
         }
-        int version = header[0] & 0xFF;
-        if (version != 1) {
-            throw new FramingException("version " + version + ", only 1 is DIAMETER (RFC 6733 §3)");
+        progress.messageStarted();
+        if (first != 1) {
+            throw new FramingException("version " + first + ", only 1 is DIAMETER (RFC 6733 §3)");
         }
+        byte[] header = new byte[4];
+        header[0] = (byte) first;
+        readFully(header, 1, 3);
         int length = ((header[1] & 0xFF) << 16) | ((header[2] & 0xFF) << 8) | (header[3] & 0xFF);
         if (length < TransportSettings.HEADER_LENGTH) {
             throw new FramingException("message length " + length + " is shorter than the 20-octet header");
@@ -56,44 +58,21 @@ final class FrameReader {
         }
         byte[] message = new byte[length];
         System.arraycopy(header, 0, message, 0, 4);
-        fill(message, 4, length - 4, false);
+        readFully(message, 4, length - 4);
         checkAvps(message);
+        progress.messageComplete();
         return message;
     }
 
-    /**
-     * Reads exactly {@code count} bytes. Returns false on end of stream before the first byte of a
-     * message; end of stream inside a message is an error.
-     */
-    private boolean fill(byte[] buffer, int offset, int count, boolean atMessageStart) throws IOException {
+    private void readFully(byte[] buffer, int offset, int count) throws IOException {
         int read = 0;
         while (read < count) {
-            int n;
-            try {
-                n = in.read(buffer, offset + read, count - read);
-            } catch (SocketTimeoutException idle) {
-                if (closing.getAsBoolean()) {
-                    throw new EOFException("connection closing");
-                }
-                boolean inMessage = !atMessageStart || read > 0;
-                if (inMessage && System.nanoTime() - messageStarted > messageTimeoutNanos) {
-                    throw new FramingException("message not complete within " + Duration.ofNanos(messageTimeoutNanos).toMillis()
-                            + " ms (" + (offset + read) + " octets received)");
-                }
-                continue;
-            }
+            int n = in.read(buffer, offset + read, count - read);
             if (n < 0) {
-                if (atMessageStart && read == 0) {
-                    return false;
-                }
-                throw new FramingException("connection closed inside a message");
-            }
-            if (atMessageStart && read == 0) {
-                messageStarted = System.nanoTime();
+                throw new FramingException("connection closed inside a message (" + (offset + read) + " octets received)");
             }
             read += n;
         }
-        return true;
     }
 
     /** RFC 6733 §4.1: each AVP header fits, its length covers its header and stays inside the message. */

@@ -9,4 +9,10 @@ public interface TransportConfiguration {
 
     /** The TLS context of the node, or null when it has no TLS. */
     TlsContext tlsContext();
+
+    /** The thread that enforces the node's connection deadlines. */
+    ConnectionWatchdog connectionWatchdog();
+
+    /** Where the acceptor reports what it could not listen on. */
+    ListenerReport listenerReport();
 }

@@ -3,6 +3,7 @@ package org.mipaaa.transport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * How a node's DIAMETER connections behave (from {@code node.properties}, {@code transport.*} and
@@ -19,10 +20,12 @@ import java.util.List;
  * @param tcpListen         whether the node accepts plain TCP on its URI port
  * @param tlsPort           the TLS port the node accepts on (RFC 6733 §13: TLS first, then CER), 0 for none
  * @param tls               keys and trust for TLS, or null when the node has no TLS
+ * @param tlsOnlyPeers      hosts configured to reach this node over TLS: a CER from one of them on a
+ *                          plain TCP connection is refused (no identity can be proved there)
  */
 public record TransportSettings(int maxMessageLength, Duration messageTimeout, Duration connectTimeout,
                                 Duration writeTimeout, boolean keepAlive, boolean tcpListen, int tlsPort,
-                                TlsSettings tls) {
+                                TlsSettings tls, Set<String> tlsOnlyPeers) {
 
     /** RFC 6733 §3: the header alone is 20 octets. */
     public static final int HEADER_LENGTH = 20;
@@ -31,15 +34,21 @@ public record TransportSettings(int maxMessageLength, Duration messageTimeout, D
         if (maxMessageLength < HEADER_LENGTH) {
             throw new IllegalArgumentException("transport.max.message.length must be at least " + HEADER_LENGTH);
         }
+        tlsOnlyPeers = Set.copyOf(tlsOnlyPeers);
         if (tlsPort > 0 && tls == null) {
             throw new IllegalArgumentException("transport.tls.port is set but no tls.keystore is configured");
         }
     }
 
+    /** Whether a peer's {@code security_ref} in jdiameter.xml asks for TLS ("none" or blank: plain TCP). */
+    public static boolean isTls(String securityRef) {
+        return securityRef != null && !securityRef.isBlank() && !securityRef.equalsIgnoreCase("none");
+    }
+
     /** Plain TCP, 1 MiB messages, 10 s to complete a message, 5 s to connect, 10 s to write. */
     public static TransportSettings defaults() {
         return new TransportSettings(1 << 20, Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(10),
-                true, true, 0, null);
+                true, true, 0, null, Set.of());
     }
 
     /**

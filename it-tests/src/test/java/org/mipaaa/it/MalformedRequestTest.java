@@ -18,8 +18,8 @@ import org.mipaaa.node.Role;
 
 /**
  * Requests a jDiameter stack would refuse to send, written byte by byte by a raw peer that presents
- * itself as the AAAF (a configured peer of the AAAH): the AAAH still answers each with the RFC 6733
- * Result-Code and Failed-AVP, and keeps the connection.
+ * itself as the AAAF (a configured peer of the AAAH, reached over plain TCP in this topology): the AAAH
+ * still answers each with the RFC 6733 Result-Code and Failed-AVP, and keeps the connection.
  */
 class MalformedRequestTest {
 
@@ -28,7 +28,8 @@ class MalformedRequestTest {
 
     @BeforeAll
     static void start() throws Exception {
-        fixture = new TopologyFixture().start(EnumSet.of(Role.AAAH), role -> new HandlerRegistry(), Map.of());
+        // plain TCP links, so a bare socket may speak for the AAAF (over TLS it would need its key)
+        fixture = new TopologyFixture().start(EnumSet.of(Role.AAAH), role -> new HandlerRegistry(), Map.of("link.security", "none"));
         aaaf = new RawPeer(fixture.port(Role.AAAH));
         IMessage cea = aaaf.capabilitiesExchange("aaaf.visited.example", "visited.example", ApplicationIds.MOBILE_IPV4);
         assertThat(cea.getAvps().getAvp(AvpCodes.RESULT_CODE, 0).getUnsigned32()).isEqualTo(ResultCodes.SUCCESS);

@@ -21,8 +21,14 @@ final class RawPeer implements AutoCloseable {
     private final Socket socket;
     private final DataInputStream in;
 
+    /** A plain TCP peer connected to {@code port} on loopback. */
     RawPeer(int port) throws IOException {
-        socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        this(new Socket(InetAddress.getLoopbackAddress(), port));
+    }
+
+    /** A peer over an already connected socket (plain, or TLS after its handshake). */
+    RawPeer(Socket connected) throws IOException {
+        socket = connected;
         socket.setSoTimeout(10_000);
         in = new DataInputStream(socket.getInputStream());
     }
@@ -66,10 +72,19 @@ final class RawPeer implements AutoCloseable {
     }
 
     void send(IMessage message) throws Exception {
+        write(encode(message));
+    }
+
+    byte[] encode(IMessage message) throws Exception {
         ByteBuffer bytes = parser.encodeMessage(message);
         byte[] out = new byte[bytes.remaining()];
         bytes.get(out);
-        socket.getOutputStream().write(out);
+        return out;
+    }
+
+    /** Sends raw bytes: whatever a test wants the node to see. */
+    void write(byte[] bytes) throws IOException {
+        socket.getOutputStream().write(bytes);
         socket.getOutputStream().flush();
     }
 

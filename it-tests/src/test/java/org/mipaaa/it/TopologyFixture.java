@@ -16,6 +16,7 @@ import java.util.function.Function;
 import org.mipaaa.diameter.HandlerRegistry;
 import org.mipaaa.node.Role;
 import org.mipaaa.node.Topology;
+import org.mipaaa.pki.PkiIssuer;
 import org.mipaaa.trace.FlowTrace;
 import org.mipaaa.trace.TraceEvent;
 
@@ -28,8 +29,10 @@ public class TopologyFixture implements AutoCloseable {
 
     private final List<TraceEvent> events = new CopyOnWriteArrayList<>();
     private final Map<Role, Integer> ports = new EnumMap<>(Role.class);
+    private final Map<Role, Integer> tlsPorts = new EnumMap<>(Role.class);
     private Topology topology;
     private Path stateRoot;
+    private Path tlsDir;
 
     /** The repository's config/ directory, found from the module's working directory. */
     public static Path configRoot() {
@@ -42,20 +45,35 @@ public class TopologyFixture implements AutoCloseable {
         throw new IllegalStateException("no config/ directory above " + here);
     }
 
+    /**
+     * Starts {@code roles} with their handlers. The links are TLS, with certificates of a CA made for
+     * this topology, unless {@code extraOverrides} sets {@code link.security=none} (plain TCP links).
+     */
     public TopologyFixture start(Set<Role> roles, Function<Role, HandlerRegistry> handlers,
                                  Map<String, String> extraOverrides) throws Exception {
         stateRoot = Files.createTempDirectory("mip-aaa-it-state");
+        tlsDir = Files.createTempDirectory("mip-aaa-it-tls");
+        boolean plainLinks = "none".equals(extraOverrides.get("link.security"));
         Map<String, String> overrides = new HashMap<>();
         for (Role role : Role.values()) {
-            int port = FreePorts.next();
-            ports.put(role, port);
-            overrides.put(role.name().toLowerCase(Locale.ROOT) + ".port", Integer.toString(port));
+            String name = role.name().toLowerCase(Locale.ROOT);
+            overrides.put(name + ".port", Integer.toString(FreePorts.next()));
+            overrides.put(name + ".tls.port", Integer.toString(FreePorts.next()));
         }
+        overrides.put("tls.dir", tlsDir.toString());
         overrides.put("state.root", stateRoot.toString());
         overrides.put("reconnect.ms", "1000");
         // RFC 3539 §3.4.1 minimum Tw, so watchdog exchanges show within a test
         overrides.put("watchdog.ms", "6000");
         overrides.putAll(extraOverrides);
+        for (Role role : Role.values()) {
+            String name = role.name().toLowerCase(Locale.ROOT);
+            ports.put(role, Integer.parseInt(overrides.get(name + ".port")));
+            tlsPorts.put(role, Integer.parseInt(overrides.get(name + ".tls.port")));
+            // peers are dialled on their TLS port, or on their TCP port when the links are plain
+            overrides.putIfAbsent(name + ".link.port", overrides.get(name + (plainLinks ? ".port" : ".tls.port")));
+        }
+        PkiIssuer.issueAll(tlsDir, "mip-aaa test CA", Topology.hosts(configRoot(), EnumSet.allOf(Role.class), overrides));
         topology = Topology.start(configRoot(), roles, overrides, handlers, new FlowTrace().add(events::add));
         if (!topology.awaitLinks(Duration.ofSeconds(20))) {
             close();
@@ -72,8 +90,19 @@ public class TopologyFixture implements AutoCloseable {
         return topology;
     }
 
+    /** The plain TCP port a role's node listens on. */
     public int port(Role role) {
         return ports.get(role);
+    }
+
+    /** The TLS port a role's node listens on. */
+    public int tlsPort(Role role) {
+        return tlsPorts.get(role);
+    }
+
+    /** The directory holding this topology's CA and node keys ({@code tls.dir}). */
+    public Path tlsDirectory() {
+        return tlsDir;
     }
 
     public List<TraceEvent> events() {
@@ -86,12 +115,18 @@ public class TopologyFixture implements AutoCloseable {
             topology.close();
             topology = null;
         }
-        if (stateRoot != null) {
-            try (var walk = Files.walk(stateRoot)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (java.io.IOException e) {
-                // temporary directory; nothing to do
-            }
+        deleteTree(stateRoot);
+        deleteTree(tlsDir);
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // temporary directory; nothing to do
         }
     }
 }

@@ -157,6 +157,8 @@ class DictionaryCaptureTest {
         // 2. the topology, then one request of every command, each answered
         Map<String, String> overrides = new HashMap<>();
         ports.forEach((role, port) -> overrides.put(role.name().toLowerCase(Locale.ROOT) + ".port", port.toString()));
+        // plain TCP links: tshark decodes what it can read (the links are TLS by default)
+        overrides.put("link.security", "none");
         fixture = new TopologyFixture().start(ROLES, role -> new HandlerRegistry(), overrides);
         DiameterNode aaah = fixture.topology().node(Role.AAAH);
         DiameterNode aaay = fixture.topology().node(Role.AAAY);

@@ -1,0 +1,204 @@
+package org.mipaaa.pki;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * Issues a small private PKI for DIAMETER over TLS between nodes: one CA, and per host a key pair and
+ * a certificate naming the host (subject CN and DNS subject alternative name, the identity a peer's
+ * Origin-Host must match), for both TLS server and client use. For demos, tests and labs: a carrier
+ * uses its own CA. Files written, in {@code dir}:
+ * <ul>
+ *   <li>{@code trust.p12} + {@code trust.pass}: the CA certificate, for every node's trust store;</li>
+ *   <li>{@code <host>.p12} + {@code <host>.pass}: the host's key and certificate chain;</li>
+ *   <li>{@code ca.pem}, {@code <host>.crt.pem}, {@code <host>.key.pem}: the same in PEM, for peers
+ *       such as freeDiameter.</li>
+ * </ul>
+ * Passwords are random and only ever written to the {@code .pass} files (mode 600 where the file
+ * system allows it). Keys are ECDSA P-256.
+ */
+public final class PkiIssuer {
+
+    private static final Duration VALIDITY = Duration.ofDays(730);
+    private static final String SIGNATURE = "SHA256withECDSA";
+
+    private final SecureRandom random = new SecureRandom();
+    private final Path dir;
+    private final KeyPair caKeys;
+    private final X509Certificate caCertificate;
+
+    private PkiIssuer(Path dir, KeyPair caKeys, X509Certificate caCertificate) {
+        this.dir = dir;
+        this.caKeys = caKeys;
+        this.caCertificate = caCertificate;
+    }
+
+    /** A new CA named {@code caName}, its trust store written to {@code dir}. */
+    public static PkiIssuer newCa(Path dir, String caName) throws IOException, GeneralSecurityException {
+        Files.createDirectories(dir);
+        KeyPair keys = keyPair();
+        X500Name name = new X500Name("CN=" + caName);
+        Instant now = Instant.now();
+        try {
+            JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, serial(new SecureRandom()),
+                    Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(VALIDITY)), name, keys.getPublic())
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+                    .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(keys.getPublic()));
+            X509Certificate ca = sign(builder, keys);
+            PkiIssuer issuer = new PkiIssuer(dir, keys, ca);
+            issuer.writeTrustStore();
+            issuer.writePem(dir.resolve("ca.pem"), ca);
+            return issuer;
+        } catch (OperatorCreationException e) {
+            throw new GeneralSecurityException(e);
+        }
+    }
+
+    /** Issues the key and certificate of each host into {@code dir}. */
+    public void issue(List<String> hosts) throws IOException, GeneralSecurityException {
+        for (String host : hosts) {
+            issue(host);
+        }
+    }
+
+    public void issue(String host) throws IOException, GeneralSecurityException {
+        KeyPair keys = keyPair();
+        Instant now = Instant.now();
+        try {
+            JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(caCertificate, serial(random),
+                    Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(VALIDITY)),
+                    new X500Name("CN=" + host), keys.getPublic())
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyAgreement))
+                    .addExtension(Extension.extendedKeyUsage, false,
+                            new ExtendedKeyUsage(new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}))
+                    .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName(GeneralName.dNSName, host)))
+                    .addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(caCertificate))
+                    .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(keys.getPublic()));
+            X509Certificate certificate = sign(builder, caKeys);
+            char[] password = newPassword();
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry(host, keys.getPrivate(), password, new Certificate[] {certificate, caCertificate});
+            write(dir.resolve(host + ".p12"), store, password);
+            writeSecret(dir.resolve(host + ".pass"), password);
+            writePem(dir.resolve(host + ".crt.pem"), certificate);
+            writePem(dir.resolve(host + ".key.pem"), keys.getPrivate());
+        } catch (OperatorCreationException e) {
+            throw new GeneralSecurityException(e);
+        }
+    }
+
+    private void writeTrustStore() throws IOException, GeneralSecurityException {
+        char[] password = newPassword();
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("ca", caCertificate);
+        write(dir.resolve("trust.p12"), trust, password);
+        writeSecret(dir.resolve("trust.pass"), password);
+    }
+
+    private static void write(Path file, KeyStore store, char[] password) throws IOException, GeneralSecurityException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            store.store(out, password);
+        }
+        restrict(file);
+    }
+
+    private static void writeSecret(Path file, char[] secret) throws IOException {
+        Files.writeString(file, new String(secret) + "\n", StandardCharsets.UTF_8);
+        restrict(file);
+    }
+
+    private void writePem(Path file, Object object) throws IOException {
+        StringWriter text = new StringWriter();
+        try (JcaPEMWriter pem = new JcaPEMWriter(text)) {
+            pem.writeObject(object);
+        }
+        Files.writeString(file, text.toString(), StandardCharsets.US_ASCII);
+        if (object instanceof java.security.PrivateKey) {
+            restrict(file);
+        }
+    }
+
+    private static void restrict(Path file) {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system: the directory's own protection has to do
+        }
+    }
+
+    private static X509Certificate sign(X509v3CertificateBuilder builder, KeyPair signer)
+            throws OperatorCreationException, GeneralSecurityException {
+        ContentSigner contentSigner = new JcaContentSignerBuilder(SIGNATURE).build(signer.getPrivate());
+        return new JcaX509CertificateConverter().getCertificate(builder.build(contentSigner));
+    }
+
+    private static KeyPair keyPair() throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        return generator.generateKeyPair();
+    }
+
+    private static BigInteger serial(SecureRandom random) {
+        return new BigInteger(64, random).abs().add(BigInteger.ONE);
+    }
+
+    private char[] newPassword() {
+        byte[] bytes = new byte[18];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).toCharArray();
+    }
+
+    /** For callers that want a PKI in one call. */
+    public static void issueAll(Path dir, String caName, List<String> hosts) {
+        try {
+            newCa(dir, caName).issue(hosts);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot issue certificates", e);
+        }
+    }
+}
