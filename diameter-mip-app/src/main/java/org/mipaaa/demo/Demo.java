@@ -1,8 +1,6 @@
 package org.mipaaa.demo;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,9 +15,9 @@ import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.Dictionary;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.node.DiameterNode;
+import org.mipaaa.node.LoopbackSetup;
 import org.mipaaa.node.Role;
 import org.mipaaa.node.Topology;
-import org.mipaaa.pki.PkiIssuer;
 import org.mipaaa.trace.CommandNames;
 import org.mipaaa.trace.FlowTrace;
 import org.mipaaa.trace.JsonLinesTraceSink;
@@ -54,17 +52,11 @@ public final class Demo {
         CommandNames names = new CommandNames(Dictionary.bundled());
         LinkWatch watch = new LinkWatch(names.abbreviation(ApplicationIds.COMMON_MESSAGES, CommandCodes.DEVICE_WATCHDOG, false));
         trace.add(watch);
-        Path state = Files.createTempDirectory("mip-aaa-demo-state");
-        Path tls = Files.createTempDirectory("mip-aaa-demo-tls");
-        Map<String, String> overrides = Map.of(
-                "watchdog.ms", Long.toString(WATCHDOG.toMillis()),
-                "state.root", state.toString(),
-                "tls.dir", tls.toString());
-        // the links between the nodes are TLS with mutual authentication: a lab CA for this run
-        PkiIssuer.issueAll(tls, "mip-aaa demo CA", Topology.hosts(configRoot, EnumSet.allOf(Role.class), overrides));
+        // a lab CA and a state directory for this run; the links between the nodes are TLS
+        LoopbackSetup setup = LoopbackSetup.create(configRoot, false, Map.of("watchdog.ms", Long.toString(WATCHDOG.toMillis())));
         boolean ok = true;
         section("1. Every role starts as its own jDiameter stack; peer links come up over TLS (RFC 6733 §13), then CER/CEA");
-        try (Topology topology = Topology.start(configRoot, EnumSet.allOf(Role.class), overrides, role -> new HandlerRegistry(), trace)) {
+        try (Topology topology = Topology.start(configRoot, EnumSet.allOf(Role.class), setup.overrides(), role -> new HandlerRegistry(), trace)) {
             if (!topology.awaitLinks(Duration.ofSeconds(20))) {
                 out.println("!! not every peer link came up within 20 s");
                 return false;
@@ -78,8 +70,7 @@ public final class Demo {
             if (json != null) {
                 json.close();
             }
-            deleteQuietly(state);
-            deleteQuietly(tls);
+            setup.close();
         }
         section(ok ? "Demo finished: every step as expected." : "Demo finished WITH UNEXPECTED RESULTS (see above).");
         if (jsonTrace != null) {
@@ -146,13 +137,5 @@ public final class Demo {
     private void section(String title) {
         out.println();
         out.println("== " + title);
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary directory left behind is harmless
-        }
     }
 }

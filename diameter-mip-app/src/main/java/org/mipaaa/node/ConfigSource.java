@@ -26,6 +26,7 @@ public final class ConfigSource {
     public static final String JDIAMETER_FILE = "jdiameter.xml";
     public static final String NODE_FILE = "node.properties";
 
+    private static final Pattern LOCAL_URI = Pattern.compile("<URI\\s+value=\"aaas?://([^:/\"]+):(\\d+)");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.\\-]+)(?::([^}]*))?}");
 
     private final Path directory;
@@ -92,11 +93,20 @@ public final class ConfigSource {
 
     /** The node's own DiameterIdentity: the host of {@code LocalPeer/URI} in jdiameter.xml. */
     public String localHost() {
-        Matcher m = Pattern.compile("<URI\\s+value=\"aaas?://([^:/\"]+)").matcher(jdiameterXml());
+        return localUri().group(1);
+    }
+
+    /** The port of {@code LocalPeer/URI} in jdiameter.xml: where the node accepts plain TCP. */
+    public String localPort() {
+        return localUri().group(2);
+    }
+
+    private Matcher localUri() {
+        Matcher m = LOCAL_URI.matcher(jdiameterXml());
         if (!m.find()) {
             throw new IllegalArgumentException("no LocalPeer URI in " + directory.resolve(JDIAMETER_FILE));
         }
-        return m.group(1);
+        return m;
     }
 
     /** Replaces every placeholder of {@code text}; an unset placeholder without default is an error. */

@@ -26,27 +26,38 @@ final class FrameReader {
     private final InputStream in;
     private final int maxLength;
     private final Progress progress;
+    /** Bytes read from the socket and not yet handed out: {@code buffer[position, limit)}. */
+    private final byte[] buffer;
+    private int position;
+    private int limit;
 
     FrameReader(InputStream in, int maxLength, Progress progress) {
+        this(in, maxLength, progress, 64 * 1024);
+    }
+
+    FrameReader(InputStream in, int maxLength, Progress progress, int bufferSize) {
         this.in = in;
         this.maxLength = maxLength;
         this.progress = progress;
+        this.buffer = new byte[bufferSize];
     }
 
     /** The next whole message, or null when the peer closed the connection between messages. */
     byte[] next() throws IOException {
-        int first = in.read();
-        if (first < 0) {
+        if (limit == position && !fill()) {
             return null;
         }
         progress.messageStarted();
-        if (first != 1) {
-            throw new FramingException("version " + first + ", only 1 is DIAMETER (RFC 6733 §3)");
+        int version = buffer[position] & 0xFF;
+        if (version != 1) {
+            throw new FramingException("version " + version + ", only 1 is DIAMETER (RFC 6733 §3)");
         }
-        byte[] header = new byte[4];
-        header[0] = (byte) first;
-        readFully(header, 1, 3);
-        int length = ((header[1] & 0xFF) << 16) | ((header[2] & 0xFF) << 8) | (header[3] & 0xFF);
+        while (limit - position < 4) {
+            if (!fill()) {
+                throw closedInside(limit - position);
+            }
+        }
+        int length = ((buffer[position + 1] & 0xFF) << 16) | ((buffer[position + 2] & 0xFF) << 8) | (buffer[position + 3] & 0xFF);
         if (length < TransportSettings.HEADER_LENGTH) {
             throw new FramingException("message length " + length + " is shorter than the 20-octet header");
         }
@@ -57,22 +68,41 @@ final class FrameReader {
             throw new FramingException("message length " + length + " is not a multiple of 4");
         }
         byte[] message = new byte[length];
-        System.arraycopy(header, 0, message, 0, 4);
-        readFully(message, 4, length - 4);
+        int copied = 0;
+        while (copied < length) {
+            if (limit == position && !fill()) {
+                throw closedInside(copied);
+            }
+            int n = Math.min(length - copied, limit - position);
+            System.arraycopy(buffer, position, message, copied, n);
+            position += n;
+            copied += n;
+        }
         checkAvps(message);
         progress.messageComplete();
         return message;
     }
 
-    private void readFully(byte[] buffer, int offset, int count) throws IOException {
-        int read = 0;
-        while (read < count) {
-            int n = in.read(buffer, offset + read, count - read);
-            if (n < 0) {
-                throw new FramingException("connection closed inside a message (" + (offset + read) + " octets received)");
-            }
-            read += n;
+    /** One read from the socket into the free end of the buffer; false at end of stream. */
+    private boolean fill() throws IOException {
+        if (position == limit) {
+            position = 0;
+            limit = 0;
+        } else if (limit == buffer.length) {
+            System.arraycopy(buffer, position, buffer, 0, limit - position);
+            limit -= position;
+            position = 0;
         }
+        int n = in.read(buffer, limit, buffer.length - limit);
+        if (n < 0) {
+            return false;
+        }
+        limit += n;
+        return true;
+    }
+
+    private static FramingException closedInside(int received) {
+        return new FramingException("connection closed inside a message (" + received + " octets received)");
     }
 
     /** RFC 6733 §4.1: each AVP header fits, its length covers its header and stays inside the message. */

@@ -13,7 +13,7 @@ final class Deployments {
     /** The topology fixture as a CDI bean; the node classes come from the test class path. */
     static JavaArchive topology() {
         return ShrinkWrap.create(JavaArchive.class, "topology.jar")
-                .addClasses(TopologyProducer.class, TopologyFixture.class, FreePorts.class)
+                .addClasses(TopologyProducer.class, TopologyFixture.class)
                 .addAsManifestResource(EmptyAsset.INSTANCE, "beans.xml");
     }
 }

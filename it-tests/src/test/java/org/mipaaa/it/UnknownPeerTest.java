@@ -23,6 +23,7 @@ import org.mipaaa.diameter.HandlerRegistry;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.node.ConfigSource;
 import org.mipaaa.node.DiameterNode;
+import org.mipaaa.node.LoopbackSetup;
 import org.mipaaa.node.Role;
 import org.mipaaa.trace.TraceEvent;
 
@@ -46,7 +47,7 @@ class UnknownPeerTest {
         Path state = Files.createTempDirectory("rogue-state");
         List<TraceEvent> seenByRogue = new CopyOnWriteArrayList<>();
         ConfigSource rogueConfig = ConfigSource.of(Path.of("src/test/resources/rogue"), Map.of(
-                "rogue.port", Integer.toString(FreePorts.next()),
+                "rogue.port", Integer.toString(LoopbackSetup.freePort()),
                 "aaah.port", Integer.toString(fixture.port(Role.AAAH)),
                 "state.root", state.toString(),
                 "infinispan.config", TopologyFixture.configRoot().resolve("infinispan.xml").toString(),

@@ -48,7 +48,7 @@ import org.mipaaa.dictionary.Enumerations;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
 import org.mipaaa.dictionary.VendorSettings;
-import org.mipaaa.it.FreePorts;
+import org.mipaaa.node.LoopbackSetup;
 import org.mipaaa.it.TopologyFixture;
 import org.mipaaa.node.DiameterNode;
 import org.mipaaa.node.Role;
@@ -139,7 +139,7 @@ class DictionaryCaptureTest {
         Files.createDirectories(OUTPUT);
         Map<Role, Integer> ports = new EnumMap<>(Role.class);
         for (Role role : Role.values()) {
-            ports.put(role, FreePorts.next());
+            ports.put(role, LoopbackSetup.freePort());
         }
         List<Integer> capturedPorts = ROLES.stream().map(ports::get).sorted().toList();
 

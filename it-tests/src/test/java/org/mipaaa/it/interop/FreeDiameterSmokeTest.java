@@ -34,7 +34,7 @@ import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.Enumerations;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorSettings;
-import org.mipaaa.it.FreePorts;
+import org.mipaaa.node.LoopbackSetup;
 import org.mipaaa.it.TopologyFixture;
 import org.mipaaa.node.ConfigSource;
 import org.mipaaa.node.DiameterNode;
@@ -88,11 +88,11 @@ class FreeDiameterSmokeTest {
                     + "freediameter-extensions (it-tests/src/test/scripts/install-interop-tools.sh)");
         }
         work = Files.createTempDirectory("mip-aaa-fd-interop");
-        int aaahPort = FreePorts.next();
+        int aaahPort = LoopbackSetup.freePort();
         aaah = DiameterNode.start(ConfigSource.of(Path.of("src/test/resources/interop/aaah"), Map.of(
                 "aaah.port", Integer.toString(aaahPort),
                 // freeDiameter does not listen (see the class comment); jDiameter needs a port in the URI
-                "fd.port", Integer.toString(FreePorts.next()),
+                "fd.port", Integer.toString(LoopbackSetup.freePort()),
                 "state.root", work.resolve("state").toString(),
                 "infinispan.config", TopologyFixture.configRoot().resolve("infinispan.xml").toString(),
                 // RFC 3539 minimum Tw on our side too

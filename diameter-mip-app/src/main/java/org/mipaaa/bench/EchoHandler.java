@@ -1,0 +1,23 @@
+package org.mipaaa.bench;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import org.jdiameter.api.Answer;
+import org.jdiameter.api.Request;
+import org.mipaaa.diameter.AnswerFactory;
+import org.mipaaa.diameter.RequestHandler;
+import org.mipaaa.dictionary.ResultCodes;
+
+/**
+ * Answers DIAMETER_SUCCESS without acting: the far end of the transport benchmark, so what is measured
+ * is the path a real request takes (transport, jDiameter, dispatcher, dictionary check, answer) and no
+ * service. Only the benchmark registers it; no role does.
+ */
+final class EchoHandler implements RequestHandler {
+
+    @Override
+    public CompletionStage<Answer> handle(Request request, AnswerFactory answers) {
+        return CompletableFuture.completedFuture(answers.result(request, ResultCodes.SUCCESS));
+    }
+}

@@ -1,0 +1,136 @@
+package org.mipaaa.node;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.mipaaa.pki.PkiIssuer;
+
+/**
+ * What a topology of nodes on one machine needs beyond config/: a state directory and a lab PKI in
+ * temporary directories, and the configuration overrides that point the nodes at them; optionally
+ * free ports instead of the configured ones, and plain TCP links instead of TLS. Used by the demo, the
+ * benchmarks and the integration tests; {@link #close()} deletes the directories.
+ */
+public final class LoopbackSetup implements AutoCloseable {
+
+    /** Ports are taken below Linux's ephemeral range, which outgoing connections draw from. */
+    private static final int LOW_PORT = 20_000;
+    private static final int HIGH_PORT = 32_000;
+
+    private final Path stateDirectory;
+    private final Path tlsDirectory;
+    private final Map<String, String> overrides;
+    private final Map<Role, Integer> ports;
+    private final Map<Role, Integer> tlsPorts;
+
+    private LoopbackSetup(Path stateDirectory, Path tlsDirectory, Map<String, String> overrides,
+                          Map<Role, Integer> ports, Map<Role, Integer> tlsPorts) {
+        this.stateDirectory = stateDirectory;
+        this.tlsDirectory = tlsDirectory;
+        this.overrides = Map.copyOf(overrides);
+        this.ports = ports;
+        this.tlsPorts = tlsPorts;
+    }
+
+    /**
+     * @param configRoot the role directories
+     * @param freePorts  pick free loopback ports for every role instead of the configured ones
+     * @param extra      further overrides; {@code link.security=none} makes the links plain TCP
+     */
+    public static LoopbackSetup create(Path configRoot, boolean freePorts, Map<String, String> extra) {
+        try {
+            Path state = Files.createTempDirectory("mip-aaa-state");
+            Path tls = Files.createTempDirectory("mip-aaa-tls");
+            Map<String, String> overrides = new HashMap<>();
+            overrides.put("state.root", state.toString());
+            overrides.put("tls.dir", tls.toString());
+            if (freePorts) {
+                for (Role role : Role.values()) {
+                    String name = key(role);
+                    overrides.put(name + ".port", Integer.toString(freePort()));
+                    overrides.put(name + ".tls.port", Integer.toString(freePort()));
+                }
+            }
+            overrides.putAll(extra);
+            boolean plainLinks = "none".equals(overrides.get("link.security"));
+            Map<Role, Integer> ports = new EnumMap<>(Role.class);
+            Map<Role, Integer> tlsPorts = new EnumMap<>(Role.class);
+            for (Role role : Role.values()) {
+                ConfigSource config = ConfigSource.of(configRoot.resolve(key(role)), overrides);
+                ports.put(role, Integer.parseInt(config.localPort()));
+                tlsPorts.put(role, Integer.parseInt(config.require("transport.tls.port")));
+                // peers are dialled on their TLS port, or on their TCP port when the links are plain
+                overrides.putIfAbsent(key(role) + ".link.port", Integer.toString(plainLinks ? ports.get(role) : tlsPorts.get(role)));
+            }
+            PkiIssuer.issueAll(tls, "mip-aaa lab CA", Topology.hosts(configRoot, EnumSet.allOf(Role.class), overrides));
+            return new LoopbackSetup(state, tls, overrides, ports, tlsPorts);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Map<String, String> overrides() {
+        return overrides;
+    }
+
+    /** The plain TCP port of a role's node. */
+    public int port(Role role) {
+        return ports.get(role);
+    }
+
+    /** The TLS port of a role's node. */
+    public int tlsPort(Role role) {
+        return tlsPorts.get(role);
+    }
+
+    /** The lab PKI: {@code trust.p12}, {@code <host>.p12}, PEM copies ({@link PkiIssuer}). */
+    public Path tlsDirectory() {
+        return tlsDirectory;
+    }
+
+    /** A free TCP port on loopback, below the ephemeral range. */
+    public static int freePort() {
+        int start = LOW_PORT + ThreadLocalRandom.current().nextInt(HIGH_PORT - LOW_PORT);
+        for (int i = 0; i < HIGH_PORT - LOW_PORT; i++) {
+            int port = LOW_PORT + (start - LOW_PORT + i) % (HIGH_PORT - LOW_PORT);
+            try (ServerSocket s = new ServerSocket()) {
+                s.setReuseAddress(true);
+                s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                return port;
+            } catch (IOException taken) {
+                // try the next one
+            }
+        }
+        throw new IllegalStateException("no free port between " + LOW_PORT + " and " + HIGH_PORT);
+    }
+
+    private static String key(Role role) {
+        return role.name().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public void close() {
+        delete(stateDirectory);
+        delete(tlsDirectory);
+    }
+
+    private static void delete(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless
+        }
+    }
+}
