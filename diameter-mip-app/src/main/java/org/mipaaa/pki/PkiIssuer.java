@@ -23,6 +23,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -31,6 +32,7 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
@@ -39,6 +41,7 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.util.io.pem.PemObject;
 
 /**
  * Issues a small private PKI for DIAMETER over TLS between nodes: one CA, and per host a key pair and
@@ -123,7 +126,8 @@ public final class PkiIssuer {
             write(dir.resolve(host + ".p12"), store, password);
             writeSecret(dir.resolve(host + ".pass"), password);
             writePem(dir.resolve(host + ".crt.pem"), certificate);
-            writePem(dir.resolve(host + ".key.pem"), keys.getPrivate());
+            writePem(dir.resolve(host + ".key.pem"), completePkcs8(keys));
+            restrict(dir.resolve(host + ".key.pem"));
         } catch (OperatorCreationException e) {
             throw new GeneralSecurityException(e);
         }
@@ -156,9 +160,18 @@ public final class PkiIssuer {
             pem.writeObject(object);
         }
         Files.writeString(file, text.toString(), StandardCharsets.US_ASCII);
-        if (object instanceof java.security.PrivateKey) {
-            restrict(file);
-        }
+    }
+
+    /**
+     * The private key as PKCS#8 holding a complete SEC 1 ECPrivateKey (curve and public key included):
+     * the JDK's own encoding leaves both out, which GnuTLS (freeDiameter) and OpenSSL refuse.
+     */
+    private static PemObject completePkcs8(KeyPair keys) throws IOException {
+        SubjectPublicKeyInfo publicKey = SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded());
+        BigInteger secret = ((java.security.interfaces.ECPrivateKey) keys.getPrivate()).getS();
+        org.bouncycastle.asn1.sec.ECPrivateKey sec1 = new org.bouncycastle.asn1.sec.ECPrivateKey(256, secret,
+                publicKey.getPublicKeyData(), publicKey.getAlgorithm().getParameters());
+        return new PemObject("PRIVATE KEY", new PrivateKeyInfo(publicKey.getAlgorithm(), sec1).getEncoded());
     }
 
     private static void restrict(Path file) {
