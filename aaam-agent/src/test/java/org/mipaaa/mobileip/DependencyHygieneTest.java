@@ -32,7 +32,7 @@ class DependencyHygieneTest {
             Matcher m = IMPORT.matcher(Files.readString(source));
             while (m.find()) {
                 assertThat(m.group(1)).as("import in %s", source)
-                        .matches("(java|javax\\.crypto|org\\.slf4j|org\\.mipaaa)\\..*");
+                        .matches("(java|javax\\.crypto|javax\\.net\\.ssl|org\\.slf4j|org\\.mipaaa)\\..*");
             }
         }
     }
