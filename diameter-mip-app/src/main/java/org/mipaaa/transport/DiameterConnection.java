@@ -74,6 +74,8 @@ public class DiameterConnection implements IConnection {
     private volatile long messageStartedNanos;
     private volatile Set<String> certifiedNames;
     private volatile boolean identityChecked;
+    /** The peer's Origin-Host once its first message arrived, for log lines. */
+    private volatile String peerName;
 
     /** jDiameter's constructor for a connection it opens to a peer. */
     public DiameterConnection(Configuration config, IConcurrentFactory concurrentFactory, InetAddress remoteAddress,
@@ -191,19 +193,22 @@ public class DiameterConnection implements IConnection {
         try {
             byte[] message;
             while ((message = frames.next()) != null) {
+                if (peerName == null) {
+                    peerName = Frames.originHost(message);
+                }
                 checkIdentity(message);
                 fire(new Event(EventKind.MESSAGE, message));
             }
             shutdown(null);
         } catch (FramingException e) {
-            log.warn("closing DIAMETER connection with {}: {}", remote, e.getMessage());
+            log.warn("closing DIAMETER connection with {}: {}", peer(), e.getMessage());
             shutdown(e.getMessage());
         } catch (IOException e) {
             String reason = closeReason;
             if (reason != null) {
-                log.warn("closing DIAMETER connection with {}: {}", remote, reason);
+                log.warn("closing DIAMETER connection with {}: {}", peer(), reason);
             } else if (!closing.get()) {
-                log.debug("connection with {} lost: {}", remote, e.toString());
+                log.debug("connection with {} lost: {}", peer(), e.toString());
             }
             shutdown(reason);
         }
@@ -439,6 +444,12 @@ public class DiameterConnection implements IConnection {
     @Override
     public <T> T unwrap(Class<T> type) throws InternalException {
         return null;
+    }
+
+    /** The peer for a log line: its Origin-Host when known, and its address. */
+    private String peer() {
+        String name = peerName;
+        return name == null ? remote.toString() : name + " (" + remote + ")";
     }
 
     @Override
