@@ -4,20 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,26 +71,6 @@ class AgentTlsTest {
         aaah.close();
     }
 
-    private static SSLContext tls(Path pki, String host) throws Exception {
-        char[] keyPassword = Files.readString(pki.resolve(host + ".pass"), StandardCharsets.UTF_8).strip().toCharArray();
-        char[] trustPassword = Files.readString(pki.resolve("trust.pass"), StandardCharsets.UTF_8).strip().toCharArray();
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(load(pki.resolve(host + ".p12"), keyPassword), keyPassword);
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
-        tmf.init(load(pki.resolve("trust.p12"), trustPassword));
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-        return context;
-    }
-
-    private static KeyStore load(Path file, char[] password) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(file)) {
-            store.load(in, password);
-        }
-        return store;
-    }
-
     private static AgentEndpoint endpoint(SSLContext tls) {
         return new AgentEndpoint("127.0.0.1", tlsPort, tls, MN, "home.example",
                 List.of(new AgentEndpoint.Application(VENDOR.vendorId(), VENDOR.accountingServicesApplicationId())),
@@ -105,7 +79,7 @@ class AgentTlsTest {
 
     @Test
     void theAgentConnectsOverTlsAndItsRequestIsAnswered() throws Exception {
-        try (AgentConnection agent = AgentConnection.open(endpoint(tls(work.resolve("tls"), MN)))) {
+        try (AgentConnection agent = AgentConnection.open(endpoint(LabTls.context(work.resolve("tls"), MN, work.resolve("tls"))))) {
             assertThat(agent.peerHost()).isEqualTo("aaah.home.example");
             DiameterMessage cqr = DiameterMessage.request(CommandCodes.CHARGE_QUERY, VENDOR.accountingServicesApplicationId(), true, List.of(
                     Avp.utf8(AvpCodes.SESSION_ID, MN + ";1;1"),
@@ -140,14 +114,7 @@ class AgentTlsTest {
     void anAgentWhoseCertificateTheAaahDoesNotTrustCannotConnect(@TempDir Path other) throws Exception {
         PkiIssuer.issueAll(other, "another CA", List.of(MN));
         // trusts the real CA (so the server is accepted) but holds a certificate of another one
-        SSLContext foreign = SSLContext.getInstance("TLS");
-        char[] keyPassword = Files.readString(other.resolve(MN + ".pass"), StandardCharsets.UTF_8).strip().toCharArray();
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(load(other.resolve(MN + ".p12"), keyPassword), keyPassword);
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
-        char[] trustPassword = Files.readString(work.resolve("tls/trust.pass"), StandardCharsets.UTF_8).strip().toCharArray();
-        tmf.init(load(work.resolve("tls/trust.p12"), trustPassword));
-        foreign.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+        SSLContext foreign = LabTls.context(other, MN, work.resolve("tls"));
 
         assertThatThrownBy(() -> AgentConnection.open(endpoint(foreign)).close()).isInstanceOf(IOException.class);
     }

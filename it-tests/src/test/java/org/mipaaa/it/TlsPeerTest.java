@@ -4,20 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.EnumSet;
 import java.util.Map;
 
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.jdiameter.client.api.IMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -56,35 +49,11 @@ class TlsPeerTest {
         fixture.close();
     }
 
-    private static SSLSocket connect(Path keys, String host, Path trust, String... protocols) throws Exception {
-        SSLContext context = SSLContext.getInstance("TLS");
-        KeyManagerFactory kmf = null;
-        if (host != null) {
-            kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            char[] password = password(keys.resolve(host + ".pass"));
-            kmf.init(store(keys.resolve(host + ".p12"), password), password);
-        }
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
-        tmf.init(store(trust.resolve("trust.p12"), password(trust.resolve("trust.pass"))));
-        context.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(), fixture.tlsPort(Role.AAAH));
+    private static SSLSocket connect(Path keys, String host, Path trust) throws Exception {
+        SSLSocket socket = (SSLSocket) LabTls.context(keys, host, trust).getSocketFactory()
+                .createSocket(InetAddress.getLoopbackAddress(), fixture.tlsPort(Role.AAAH));
         socket.setSoTimeout(10_000);
-        if (protocols.length > 0) {
-            socket.setEnabledProtocols(protocols);
-        }
         return socket;
-    }
-
-    private static KeyStore store(Path file, char[] password) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(file)) {
-            store.load(in, password);
-        }
-        return store;
-    }
-
-    private static char[] password(Path file) throws IOException {
-        return Files.readString(file, StandardCharsets.UTF_8).strip().toCharArray();
     }
 
     @Test

@@ -21,14 +21,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jdiameter.api.Answer;
-import org.jdiameter.api.ApplicationId;
-import org.jdiameter.api.Avp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.ClassOrderer;
@@ -39,13 +36,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestClassOrder;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.mipaaa.diameter.DiameterClient;
 import org.mipaaa.diameter.HandlerRegistry;
-import org.mipaaa.dictionary.AvpCodes;
-import org.mipaaa.dictionary.CommandCodes;
-import org.mipaaa.dictionary.Enumerations;
 import org.mipaaa.dictionary.ResultCodes;
-import org.mipaaa.dictionary.VendorSettings;
 import org.mipaaa.it.TopologyFixture;
 import org.mipaaa.node.ConfigSource;
 import org.mipaaa.node.DiameterNode;
@@ -339,23 +331,7 @@ class FreeDiameterTlsTest {
         @Test
         @Order(3)
         void aRequestForAnApplicationFreeDiameterDoesNotServeIsAnswered3007OverTls() throws Exception {
-            assertThat(link.aaah.connectedPeers()).contains(FD_HOST);
-            VendorSettings vendor = link.aaah.settings().vendor();
-            DiameterClient.OutgoingRequest pir = link.aaah.client().newRequest(CommandCodes.PURCHASE_INFORMATION,
-                    ApplicationId.createByAuthAppId(vendor.vendorId(), vendor.accountingServicesApplicationId()),
-                    FD_REALM, FD_HOST);
-            pir.request().getAvps().addAvp(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED, true, false);
-            pir.request().getAvps().addAvp(AvpCodes.USER_NAME, "mn1@home.example", true, false, false);
-
-            Answer answer = pir.send().get(10, TimeUnit.SECONDS);
-
-            Avp resultCode = answer.getAvps().getAvp(AvpCodes.RESULT_CODE);
-            assertThat(resultCode).as("Result-Code").isNotNull();
-            assertThat(resultCode.getUnsigned32()).isEqualTo(ResultCodes.APPLICATION_UNSUPPORTED);
-            assertThat(answer.isError()).as("E bit of a protocol error").isTrue();
-            assertThat(answer.getCommandCode()).isEqualTo(CommandCodes.PURCHASE_INFORMATION);
-            assertThat(answer.getApplicationId()).isEqualTo(vendor.accountingServicesApplicationId());
-            assertThat(answer.getAvps().getAvp(AvpCodes.ORIGIN_HOST).getDiameterIdentity()).isEqualTo(FD_HOST);
+            Answer answer = FreeDiameterChecks.unservedApplicationIsAnswered3007(link.aaah, FD_HOST, FD_REALM);
             // freeDiameter received the request and sent the 3007 itself, over the link of the previous test
             assertThat(link.freeDiameter.awaitLine(l -> l.contains("SND to '" + AAAH_HOST + "'")
                     && l.contains("'DIAMETER_APPLICATION_UNSUPPORTED' (3007 "), Duration.ofSeconds(5)))
