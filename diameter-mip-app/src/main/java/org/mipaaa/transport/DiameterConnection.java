@@ -46,6 +46,8 @@ public class DiameterConnection implements IConnection {
 
     /** Messages written in one system call when several wait: TCP_NODELAY without a packet each. */
     private static final int WRITE_BATCH = 64 * 1024;
+    /** Octets queued behind a blocked write before senders are refused (the write timeout ends it). */
+    private static final long MAX_QUEUED = 16L * 1024 * 1024;
 
     /** Events kept while jDiameter has not yet attached a listener (an accepted connection). */
     private static final int MAX_BUFFERED_EVENTS = 64;
@@ -60,6 +62,7 @@ public class DiameterConnection implements IConnection {
     private final ReentrantLock dispatch = new ReentrantLock();
     private final ReentrantLock writeLock = new ReentrantLock();
     private final java.util.concurrent.ConcurrentLinkedQueue<byte[]> pendingWrites = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicLong queuedOctets = new java.util.concurrent.atomic.AtomicLong();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final AtomicBoolean disconnectedFired = new AtomicBoolean();
     private final boolean networkInitiated;
@@ -278,6 +281,10 @@ public class DiameterConnection implements IConnection {
         } catch (Exception e) {
             throw new TransportException("cannot encode a message for " + remote + ": " + e.getMessage(), TransportError.FailedSendMessage, e);
         }
+        if (queuedOctets.addAndGet(bytes.length) > MAX_QUEUED) {
+            queuedOctets.addAndGet(-bytes.length);
+            throw new TransportException("send queue to " + peer() + " is full: the peer does not read", TransportError.FailedSendMessage);
+        }
         pendingWrites.add(bytes);
         try {
             flushPending();
@@ -298,6 +305,7 @@ public class DiameterConnection implements IConnection {
                 byte[] next;
                 while (batch.size() < WRITE_BATCH && (next = pendingWrites.poll()) != null) {
                     batch.write(next, 0, next.length);
+                    queuedOctets.addAndGet(-next.length);
                 }
                 writeStartedNanos = System.nanoTime();
                 try {
@@ -315,6 +323,8 @@ public class DiameterConnection implements IConnection {
     private void shutdown(String reason) {
         closing.set(true);
         closeQuietly(socket);
+        pendingWrites.clear();
+        queuedOctets.set(0);
         watchdog.forget(this);
         if (ownWatchdog) {
             watchdog.close();
