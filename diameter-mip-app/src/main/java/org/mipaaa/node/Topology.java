@@ -24,9 +24,18 @@ public final class Topology implements AutoCloseable {
     public static final List<Role> START_ORDER = List.of(Role.AAAH, Role.HA, Role.AAAY, Role.TERMINAL, Role.AAAF, Role.FA);
 
     private final Map<Role, DiameterNode> nodes;
+    private final Path configRoot;
+    private final Map<String, String> overrides;
+    private final Function<Role, HandlerRegistry> handlers;
+    private final TraceSink trace;
 
-    private Topology(Map<Role, DiameterNode> nodes) {
+    private Topology(Map<Role, DiameterNode> nodes, Path configRoot, Map<String, String> overrides,
+                     Function<Role, HandlerRegistry> handlers, TraceSink trace) {
         this.nodes = nodes;
+        this.configRoot = configRoot;
+        this.overrides = overrides;
+        this.handlers = handlers;
+        this.trace = trace;
     }
 
     /**
@@ -44,10 +53,22 @@ public final class Topology implements AutoCloseable {
                 }
             }
         } catch (Exception | Error e) {
-            new Topology(started).close();
+            new Topology(started, configRoot, overrides, handlers, trace).close();
             throw e;
         }
-        return new Topology(started);
+        return new Topology(started, configRoot, overrides, handlers, trace);
+    }
+
+    /**
+     * Stops one node (DPR to its peers) and starts it again from the same configuration, as an
+     * operator restarting a process would; its peers reconnect by themselves.
+     */
+    public synchronized DiameterNode restart(Role role) throws Exception {
+        node(role).close();
+        DiameterNode fresh = DiameterNode.start(ConfigSource.of(configRoot.resolve(role.name().toLowerCase(Locale.ROOT)), overrides),
+                handlers.apply(role), trace);
+        nodes.put(role, fresh);
+        return fresh;
     }
 
     /** The DiameterIdentity of each role's node under {@code configRoot}, in {@link #START_ORDER}. */

@@ -133,6 +133,18 @@ public class DiameterConnection implements IConnection {
 
     @Override
     public void connect() throws TransportException {
+        // jDiameter keeps one connection object per configured peer and calls connect() again after a
+        // disconnect: every connection-scoped state starts afresh
+        closing.set(false);
+        disconnectedFired.set(false);
+        identityChecked = false;
+        certifiedNames = null;
+        peerName = null;
+        closeReason = null;
+        messageStartedNanos = 0;
+        writeStartedNanos = 0;
+        pendingWrites.clear();
+        queuedOctets.set(0);
         Socket s = new Socket();
         try {
             configure(s);
@@ -326,9 +338,6 @@ public class DiameterConnection implements IConnection {
         pendingWrites.clear();
         queuedOctets.set(0);
         watchdog.forget(this);
-        if (ownWatchdog) {
-            watchdog.close();
-        }
         if (disconnectedFired.compareAndSet(false, true)) {
             if (reason != null) {
                 log.debug("connection with {} closed: {}", remote, reason);
@@ -412,6 +421,9 @@ public class DiameterConnection implements IConnection {
         disconnect();
         remAllConnectionListener();
         parser = null;
+        if (ownWatchdog) {
+            watchdog.close();
+        }
     }
 
     @Override
