@@ -1,0 +1,23 @@
+package org.mipaaa.registration;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The home AAA server's subscribers by NAI (RFC 4004 §3.1: the AAAH authenticates the MN against
+ * them). {@link SubscriberProvisioning} fills it from a file.
+ */
+public interface SubscriberDirectory {
+
+    /** The subscriber of {@code nai}; empty for an unknown user. */
+    Optional<Subscriber> find(String nai);
+
+    /** Adds or replaces the subscriber of its NAI. */
+    void put(Subscriber subscriber);
+
+    /** Removes the subscriber of {@code nai}; false if there was none. */
+    boolean remove(String nai);
+
+    /** The NAIs of all subscribers (a copy). */
+    Set<String> nais();
+}
