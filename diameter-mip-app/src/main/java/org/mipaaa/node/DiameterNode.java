@@ -56,9 +56,11 @@ public final class DiameterNode implements AutoCloseable {
     private final AnswerFactory answers;
     private final DiameterClient client;
     private final ConnectionWatchdog watchdog;
+    private final HandlerRegistry handlers;
 
     private DiameterNode(NodeSettings settings, Dictionary dictionary, StackImpl stack, StateStore state,
-                         ExecutorService handlerPool, AnswerFactory answers, ConnectionWatchdog watchdog) {
+                         ExecutorService handlerPool, AnswerFactory answers, ConnectionWatchdog watchdog,
+                         HandlerRegistry handlers) {
         this.settings = settings;
         this.dictionary = dictionary;
         this.stack = stack;
@@ -67,6 +69,7 @@ public final class DiameterNode implements AutoCloseable {
         this.answers = answers;
         this.client = new DiameterClient(stack, settings.requestTimeout());
         this.watchdog = watchdog;
+        this.handlers = handlers;
     }
 
     /**
@@ -104,11 +107,11 @@ public final class DiameterNode implements AutoCloseable {
         stack.start();
         List<String> notListening = jdiameterConfig.listenerReport().failures();
         if (!notListening.isEmpty()) {
-            new DiameterNode(settings, dictionary, stack, state, pool, answers, watchdog).close();
+            new DiameterNode(settings, dictionary, stack, state, pool, answers, watchdog, handlers).close();
             throw new IllegalStateException(host + " cannot listen on " + String.join(", ", notListening));
         }
         log.info("{} node {} (realm {}) started, serving {}", settings.role(), host, realm, served);
-        return new DiameterNode(settings, dictionary, stack, state, pool, answers, watchdog);
+        return new DiameterNode(settings, dictionary, stack, state, pool, answers, watchdog, handlers);
     }
 
     private static TlsContext tlsContext(NodeSettings settings) throws Exception {
@@ -152,6 +155,15 @@ public final class DiameterNode implements AutoCloseable {
 
     public String realm() {
         return answers.originRealm();
+    }
+
+    /**
+     * The handlers this node dispatches to. Handlers that need the node's own state or client (which
+     * exist once it is started) are registered here after {@link #start}; until then their commands
+     * are answered 3001.
+     */
+    public HandlerRegistry handlers() {
+        return handlers;
     }
 
     /** Sends requests from this node and completes with their answers. */
