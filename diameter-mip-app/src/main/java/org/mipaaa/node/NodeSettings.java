@@ -67,7 +67,8 @@ public record NodeSettings(Role role, VendorSettings vendor, int handlerThreads,
                 Boolean.parseBoolean(config.get("transport.tcp.listen", Boolean.toString(d.tcpListen()))),
                 Integer.parseInt(config.get("transport.tls.port", "0")),
                 tls,
-                PeerSecurity.tlsPeers(config.jdiameterXml()));
+                PeerSecurity.tlsPeers(config.jdiameterXml()),
+                Integer.parseInt(config.get("transport.max.connections", Integer.toString(d.maxConnections()))));
     }
 
     private static Duration millis(ConfigSource config, String key, Duration fallback) {

@@ -68,6 +68,8 @@ public class DiameterConnection implements IConnection {
     private final boolean networkInitiated;
     private final ConnectionWatchdog watchdog;
     private final boolean ownWatchdog;
+    /** Told once when an accepted connection ends (the acceptor counts its open connections). */
+    private final Runnable onClosed;
 
     private volatile IMessageParser parser;
     private volatile Socket socket;
@@ -91,6 +93,7 @@ public class DiameterConnection implements IConnection {
         this.local = localAddress == null ? null : new InetSocketAddress(localAddress, localPort);
         this.parser = parser;
         this.networkInitiated = false;
+        this.onClosed = () -> { };
     }
 
     /** jDiameter's constructor for a connection it opens to a peer, with its listener. */
@@ -106,7 +109,8 @@ public class DiameterConnection implements IConnection {
      * not null. Reading starts at once.
      */
     DiameterConnection(Socket accepted, TransportSettings settings, ConnectionWatchdog watchdog, IMessageParser parser,
-                       Set<String> certifiedNames) throws IOException {
+                       Set<String> certifiedNames, Runnable onClosed) throws IOException {
+        this.onClosed = onClosed;
         this.settings = settings;
         this.watchdog = watchdog;
         this.ownWatchdog = false;
@@ -342,6 +346,7 @@ public class DiameterConnection implements IConnection {
             if (reason != null) {
                 log.debug("connection with {} closed: {}", remote, reason);
             }
+            onClosed.run();
             fire(new Event(EventKind.DISCONNECTED, null));
         }
     }

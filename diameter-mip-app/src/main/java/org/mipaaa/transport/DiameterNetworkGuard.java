@@ -48,6 +48,8 @@ public class DiameterNetworkGuard implements INetworkGuard {
     private final List<IConnection> unclaimed = new ArrayList<>();
     private final List<ServerSocket> servers = new ArrayList<>();
     private final ExecutorService handshakes;
+    /** Accepted connections open now (including those still in their TLS handshake). */
+    private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean running = true;
 
     /** jDiameter's constructor (see its server TransportLayerFactory). */
@@ -107,6 +109,13 @@ public class DiameterNetworkGuard implements INetworkGuard {
                 log.warn("accept failed on {}: {}", server.getLocalSocketAddress(), e.getMessage());
                 continue;
             }
+            if (open.incrementAndGet() > settings.maxConnections()) {
+                open.decrementAndGet();
+                log.warn("refusing connection from {}: {} accepted connections already open (transport.max.connections)",
+                        accepted.getRemoteSocketAddress(), settings.maxConnections());
+                DiameterConnection.closeQuietly(accepted);
+                continue;
+            }
             if (withTls) {
                 try {
                     handshakes.execute(() -> handshake(accepted));
@@ -114,13 +123,15 @@ public class DiameterNetworkGuard implements INetworkGuard {
                     log.warn("refusing TLS connection from {}: {} handshakes already running",
                             accepted.getRemoteSocketAddress(), MAX_CONCURRENT_HANDSHAKES);
                     DiameterConnection.closeQuietly(accepted);
+                    open.decrementAndGet();
                 }
             } else {
                 try {
-                    hand(new DiameterConnection(accepted, settings, watchdog, parser, null));
+                    hand(new DiameterConnection(accepted, settings, watchdog, parser, null, open::decrementAndGet));
                 } catch (IOException e) {
                     log.warn("cannot take connection from {}: {}", accepted.getRemoteSocketAddress(), e.getMessage());
                     DiameterConnection.closeQuietly(accepted);
+                    open.decrementAndGet();
                 }
             }
         }
@@ -136,10 +147,11 @@ public class DiameterNetworkGuard implements INetworkGuard {
             Set<String> names = TlsContext.identities(ssl.getSession());
             log.debug("TLS {} from {} ({}), certificate names {}", ssl.getSession().getProtocol(),
                     accepted.getRemoteSocketAddress(), ssl.getSession().getCipherSuite(), names);
-            hand(new DiameterConnection(ssl, settings, watchdog, parser, names));
+            hand(new DiameterConnection(ssl, settings, watchdog, parser, names, open::decrementAndGet));
         } catch (IOException e) {
             log.warn("refusing TLS connection from {}: {}", accepted.getRemoteSocketAddress(), e.getMessage());
             DiameterConnection.closeQuietly(accepted);
+            open.decrementAndGet();
         }
     }
 

@@ -22,10 +22,12 @@ import java.util.Set;
  * @param tls               keys and trust for TLS, or null when the node has no TLS
  * @param tlsOnlyPeers      hosts configured to reach this node over TLS: a CER from one of them on a
  *                          plain TCP connection is refused (no identity can be proved there)
+ * @param maxConnections    accepted connections open at once, beyond which new ones are closed at once
+ *                          (each holds a reader thread until jDiameter's sweep of unidentified ones)
  */
 public record TransportSettings(int maxMessageLength, Duration messageTimeout, Duration connectTimeout,
                                 Duration writeTimeout, boolean keepAlive, boolean tcpListen, int tlsPort,
-                                TlsSettings tls, Set<String> tlsOnlyPeers) {
+                                TlsSettings tls, Set<String> tlsOnlyPeers, int maxConnections) {
 
     /** RFC 6733 §3: the header alone is 20 octets. */
     public static final int HEADER_LENGTH = 20;
@@ -48,7 +50,7 @@ public record TransportSettings(int maxMessageLength, Duration messageTimeout, D
     /** Plain TCP, 1 MiB messages, 10 s to complete a message, 5 s to connect, 10 s to write. */
     public static TransportSettings defaults() {
         return new TransportSettings(1 << 20, Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(10),
-                true, true, 0, null, Set.of());
+                true, true, 0, null, Set.of(), 256);
     }
 
     /**

@@ -28,12 +28,15 @@ import org.mipaaa.node.Role;
 class TransportRobustnessTest {
 
     private static final Duration MESSAGE_TIMEOUT = Duration.ofMillis(1500);
+    /** The AAAH's cap on accepted connections; the AAAF's link is one of them. */
+    private static final int MAX_CONNECTIONS = 6;
     private static TopologyFixture fixture;
 
     @BeforeAll
     static void start() throws Exception {
         fixture = new TopologyFixture().start(EnumSet.of(Role.AAAH, Role.AAAF), role -> new HandlerRegistry(),
-                Map.of("transport.message.timeout.ms", Long.toString(MESSAGE_TIMEOUT.toMillis())));
+                Map.of("transport.message.timeout.ms", Long.toString(MESSAGE_TIMEOUT.toMillis()),
+                        "transport.max.connections", Integer.toString(MAX_CONNECTIONS)));
     }
 
     @AfterAll
@@ -121,6 +124,37 @@ class TransportRobustnessTest {
         assertThat(Exchange.resultCode(answer)).isEqualTo(ResultCodes.COMMAND_UNSUPPORTED);
         assertThat(Exchange.identity(answer, AvpCodes.ORIGIN_HOST)).isEqualTo(fixture.topology().node(Role.AAAH).host());
         assertThat(answer.getCommandCode()).isEqualTo(CommandCodes.CHARGE_QUERY);
+    }
+
+    @Test
+    void connectionsBeyondTheCapAreClosedAtOnceAndTheCapFreesWhenTheyEnd() throws Exception {
+        java.util.List<java.net.Socket> idle = new java.util.ArrayList<>();
+        try {
+            // the AAAF's link holds one place; fill the others with idle connections
+            for (int i = 1; i < MAX_CONNECTIONS; i++) {
+                idle.add(new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), fixture.port(Role.AAAH)));
+            }
+            Thread.sleep(300);
+            assertThat(isClosedByPeerWithin(Duration.ofSeconds(1))).as("one connection too many").isTrue();
+        } finally {
+            for (java.net.Socket s : idle) {
+                s.close();
+            }
+        }
+        Thread.sleep(500);
+        assertThat(isClosedByPeerWithin(Duration.ofSeconds(1))).as("room again once the idle ones ended").isFalse();
+    }
+
+    /** Opens a connection, sends nothing, and says whether the AAAH closed it within {@code wait}. */
+    private static boolean isClosedByPeerWithin(Duration wait) throws IOException {
+        try (java.net.Socket s = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), fixture.port(Role.AAAH))) {
+            s.setSoTimeout((int) wait.toMillis());
+            return s.getInputStream().read() < 0;
+        } catch (java.net.SocketTimeoutException stillOpen) {
+            return false;
+        } catch (java.net.SocketException reset) {
+            return true;
+        }
     }
 
     private static long readerThreads() {
