@@ -10,6 +10,7 @@ import org.mipaaa.node.ConfigSource;
 import org.mipaaa.node.DiameterNode;
 import org.mipaaa.node.NodeSettings;
 import org.mipaaa.node.Role;
+import org.mipaaa.node.RoleServices;
 import org.mipaaa.trace.FlowTrace;
 import org.mipaaa.trace.JsonLinesTraceSink;
 import org.mipaaa.trace.PrintTraceSink;
@@ -56,6 +57,7 @@ final class NodeCommand implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         DiameterNode node = DiameterNode.start(source, new HandlerRegistry(), trace);
+        RoleServices.install(node);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             node.close();
             if (json != null) {

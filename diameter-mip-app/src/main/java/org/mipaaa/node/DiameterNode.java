@@ -29,6 +29,7 @@ import org.mipaaa.diameter.HandlerRegistry;
 import org.mipaaa.diameter.MessageValidator;
 import org.mipaaa.diameter.RequestDispatcher;
 import org.mipaaa.dictionary.Dictionary;
+import org.mipaaa.routing.RealmProxy;
 import org.mipaaa.state.InfinispanDuplicateAnswers;
 import org.mipaaa.state.StateStore;
 import org.mipaaa.trace.CommandNames;
@@ -164,6 +165,11 @@ public final class DiameterNode implements AutoCloseable {
      */
     public HandlerRegistry handlers() {
         return handlers;
+    }
+
+    /** A proxy through this node to other realms (seed S104: the AAAF towards the home AAAH). */
+    public RealmProxy realmProxy(RealmProxy.ProxyListener listener) {
+        return new RealmProxy(stack, host(), settings.requestTimeout(), listener);
     }
 
     /** Sends requests from this node and completes with their answers. */

@@ -1,0 +1,37 @@
+package org.mipaaa.node;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.mipaaa.dictionary.ApplicationIds;
+import org.mipaaa.dictionary.CommandCodes;
+import org.mipaaa.routing.RealmProxy;
+import org.mipaaa.routing.VisitorEntries;
+
+/**
+ * What each role serves once its node is up: the handlers that need the started node (its state, its
+ * stack). The AAAF proxies the mobile nodes' requests to their home realm (seed S104, and the
+ * services relayed by the AAAF in Figs. 13-17).
+ */
+public final class RoleServices {
+
+    /** The commands a mobile node's side sends towards its home through the AAAF. */
+    private static final List<Integer> SERVICES_TOWARDS_HOME = List.of(CommandCodes.PURCHASE_INFORMATION,
+            CommandCodes.SETTLEMENT, CommandCodes.SETTLEMENT_CANCEL, CommandCodes.CHARGE_QUERY,
+            CommandCodes.SPONSORED_COMMUNICATION, CommandCodes.CREDIT_COMMUNICATION);
+
+    private RoleServices() {
+    }
+
+    /** Registers the handlers of {@code node}'s role on it. */
+    public static void install(DiameterNode node) {
+        if (node.role() == Role.AAAF) {
+            RealmProxy proxy = node.realmProxy(new VisitorEntries(node.state().cache(VisitorEntries.CACHE), Clock.systemUTC()));
+            node.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.AA_MOBILE_NODE, proxy);
+            long services = node.settings().vendor().accountingServicesApplicationId();
+            for (int command : SERVICES_TOWARDS_HOME) {
+                node.handlers().register(services, command, proxy);
+            }
+        }
+    }
+}
