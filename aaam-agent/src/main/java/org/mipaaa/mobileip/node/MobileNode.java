@@ -1,0 +1,169 @@
+package org.mipaaa.mobileip.node;
+
+import java.net.Inet4Address;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Optional;
+
+import org.mipaaa.mobileip.AuthenticationKind;
+import org.mipaaa.mobileip.ExtensionField;
+import org.mipaaa.mobileip.Identification;
+import org.mipaaa.mobileip.MalformedRegistrationException;
+import org.mipaaa.mobileip.MnFaChallenge;
+import org.mipaaa.mobileip.MnFaKeyGenerationNonceReply;
+import org.mipaaa.mobileip.MnFaKeyGenerationNonceRequest;
+import org.mipaaa.mobileip.MnHaKeyGenerationNonceReply;
+import org.mipaaa.mobileip.MnHaKeyGenerationNonceRequest;
+import org.mipaaa.mobileip.MobileForeignAuthentication;
+import org.mipaaa.mobileip.MobileHomeAuthentication;
+import org.mipaaa.mobileip.MobileNodeNai;
+import org.mipaaa.mobileip.RegistrationBuilder;
+import org.mipaaa.mobileip.RegistrationCodec;
+import org.mipaaa.mobileip.RegistrationPacket;
+import org.mipaaa.mobileip.RegistrationReply;
+import org.mipaaa.mobileip.RegistrationRequest;
+import org.mipaaa.mobileip.ReplyCode;
+import org.mipaaa.mobileip.auth.AuthAlgorithm;
+import org.mipaaa.mobileip.auth.Authenticators;
+import org.mipaaa.mobileip.auth.KeyDerivation;
+import org.mipaaa.mobileip.auth.MnAaaSecurityAssociation;
+import org.mipaaa.mobileip.auth.MobilitySecurityAssociation;
+
+/**
+ * The mobile node's side of a first registration through a foreign agent with AAA (seed S102 and its
+ * answer S110; RFC 5944 §3.6, RFC 4721 §3.1, RFC 3957 §3): it asks for MN-HA and MN-FA keys,
+ * proves itself with the MN-AAA authenticator over the foreign agent's challenge, and on the reply
+ * derives both keys from the nonces and its MN-AAA key and checks the home agent's and the foreign
+ * agent's authenticators with them. Usable by a mobile-node vendor as it is, and by the demo and the
+ * tests as the simulated mobile node.
+ */
+public final class MobileNode {
+
+    /** SPIs this node assigns to the security associations it will verify (RFC 4004 §8). */
+    private static final long HA_TO_MN_SPI = 0x1000;
+    private static final long FA_TO_MN_SPI = 0x1001;
+
+    private final String nai;
+    private final MnAaaSecurityAssociation aaa;
+    private final Inet4Address homeAgent;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    /**
+     * @param nai       the node's Network Access Identifier (RFC 2794)
+     * @param aaa       the security association it shares with its home AAA server
+     * @param homeAgent its home agent's address, or 0.0.0.0 to let the AAAH choose (RFC 4004 §1.2)
+     */
+    public MobileNode(String nai, MnAaaSecurityAssociation aaa, Inet4Address homeAgent, Clock clock) {
+        this.nai = nai;
+        this.aaa = aaa;
+        this.homeAgent = homeAgent;
+        this.clock = clock;
+    }
+
+    public String nai() {
+        return nai;
+    }
+
+    /**
+     * A first Registration Request (S102) with the foreign agent's challenge: home address 0.0.0.0
+     * (to be assigned), the care-of address the foreign agent advertised, a fresh timestamp
+     * Identification (RFC 5944 §5.7.1), the MN-NAI, both key requests, the challenge and the MN-AAA
+     * authenticator.
+     */
+    public FirstRegistration firstRegistration(Inet4Address careOfAddress, byte[] challenge, int lifetime) {
+        long identification = Identification.ntpTimestamp(clock.instant(), random.nextInt());
+        RegistrationRequest fixed = new RegistrationRequest(0, lifetime, unspecified(), homeAgent, careOfAddress, identification);
+        byte[] bytes = RegistrationBuilder.request(fixed)
+                .add(new MobileNodeNai(nai))
+                .add(new MnHaKeyGenerationNonceRequest(HA_TO_MN_SPI))
+                .add(new MnFaKeyGenerationNonceRequest(FA_TO_MN_SPI))
+                .add(new MnFaChallenge(challenge))
+                .authenticate(AuthenticationKind.MN_AAA, aaa.forChallenge(challenge))
+                .toBytes();
+        return new FirstRegistration(fixed, bytes);
+    }
+
+    /** A request on its way, to be matched with its reply. */
+    public final class FirstRegistration {
+
+        private final RegistrationRequest request;
+        private final byte[] bytes;
+
+        private FirstRegistration(RegistrationRequest request, byte[] bytes) {
+            this.request = request;
+            this.bytes = bytes.clone();
+        }
+
+        public byte[] bytes() {
+            return bytes.clone();
+        }
+
+        public RegistrationRequest request() {
+            return request;
+        }
+
+        /**
+         * Checks the reply (S110): same Identification low-order bits, and, when accepted, the
+         * Mobile-Home authenticator with the MN-HA key derived from the home agent's nonce and the
+         * Mobile-Foreign authenticator with the MN-FA key derived from the foreign agent's nonce.
+         */
+        public Outcome accept(byte[] replyBytes) throws MalformedRegistrationException {
+            RegistrationPacket reply = RegistrationCodec.decodeReply(replyBytes);
+            RegistrationReply fixed = reply.reply();
+            if (!Identification.lowOrderBitsMatch(request.identification(), fixed.identification())) {
+                return Outcome.refused(fixed, "the reply answers another request (Identification)");
+            }
+            if (fixed.code() != ReplyCode.ACCEPTED && fixed.code() != ReplyCode.ACCEPTED_NO_SIMULTANEOUS_BINDINGS) {
+                return Outcome.refused(fixed, "registration refused with code " + fixed.code());
+            }
+            byte[] identifier = nai.getBytes(StandardCharsets.UTF_8);
+            Optional<MnHaKeyGenerationNonceReply> ha = reply.first(MnHaKeyGenerationNonceReply.class);
+            Optional<MnFaKeyGenerationNonceReply> fa = reply.first(MnFaKeyGenerationNonceReply.class);
+            Optional<ExtensionField> mh = reply.fields(MobileHomeAuthentication.class).stream().findFirst();
+            Optional<ExtensionField> mf = reply.fields(MobileForeignAuthentication.class).stream().findFirst();
+            if (ha.isEmpty() || mh.isEmpty()) {
+                return Outcome.refused(fixed, "no MN-HA key nonce or no Mobile-Home authentication in the reply");
+            }
+            AuthAlgorithm haAlgorithm = AuthAlgorithm.fromIdentifier(ha.get().algorithmIdentifier());
+            byte[] mnHaKey = KeyDerivation.deriveKey(aaa.key(), ha.get().nonce(), identifier);
+            if (!Authenticators.verify(reply, mh.get(), new MobilitySecurityAssociation(HA_TO_MN_SPI, haAlgorithm, mnHaKey))) {
+                return Outcome.refused(fixed, "the Mobile-Home authenticator does not verify with the derived MN-HA key");
+            }
+            byte[] mnFaKey = null;
+            if (fa.isPresent()) {
+                AuthAlgorithm faAlgorithm = AuthAlgorithm.fromIdentifier(fa.get().algorithmIdentifier());
+                mnFaKey = KeyDerivation.deriveKey(aaa.key(), fa.get().nonce(), identifier);
+                if (mf.isEmpty() || !Authenticators.verify(reply, mf.get(), new MobilitySecurityAssociation(FA_TO_MN_SPI, faAlgorithm, mnFaKey))) {
+                    return Outcome.refused(fixed, "the Mobile-Foreign authenticator does not verify with the derived MN-FA key");
+                }
+            }
+            return new Outcome(fixed, true, null, mnHaKey, ha.get().haSpi(), mnFaKey, fa.map(MnFaKeyGenerationNonceReply::faSpi).orElse(0L));
+        }
+    }
+
+    /**
+     * What came of a registration: the reply, and when accepted the keys the node now shares with its
+     * home agent and its foreign agent, with the SPIs they chose for what the node sends them.
+     */
+    public record Outcome(RegistrationReply reply, boolean accepted, String problem, byte[] mnHaKey, long haSpi,
+                          byte[] mnFaKey, long faSpi) {
+
+        static Outcome refused(RegistrationReply reply, String problem) {
+            return new Outcome(reply, false, problem, null, 0, null, 0);
+        }
+
+        public Inet4Address homeAddress() {
+            return reply.homeAddress();
+        }
+    }
+
+    private static Inet4Address unspecified() {
+        try {
+            return (Inet4Address) java.net.InetAddress.getByAddress(new byte[4]);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
