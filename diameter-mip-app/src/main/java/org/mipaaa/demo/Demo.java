@@ -54,11 +54,15 @@ public final class Demo {
         LinkWatch watch = new LinkWatch(names.abbreviation(ApplicationIds.COMMON_MESSAGES, CommandCodes.DEVICE_WATCHDOG, false));
         trace.add(watch);
         // a lab CA and a state directory for this run; the links between the nodes are TLS
-        LoopbackSetup setup = LoopbackSetup.create(configRoot, false, Map.of("watchdog.ms", Long.toString(WATCHDOG.toMillis())));
+        // the FA's registration port is a free one: 434 would need root
+        LoopbackSetup setup = LoopbackSetup.create(configRoot, false, Map.of("watchdog.ms", Long.toString(WATCHDOG.toMillis()),
+                "fa.udp.port", Integer.toString(LoopbackSetup.freePort())));
         boolean ok = true;
         section("1. Every role starts as its own jDiameter stack; peer links come up over TLS (RFC 6733 §13), then CER/CEA");
         try (Topology topology = Topology.start(configRoot, EnumSet.allOf(Role.class), setup.overrides(), role -> new HandlerRegistry(), trace)) {
-            topology.roles().forEach(role -> RoleServices.install(topology.node(role)));
+            for (Role role : topology.roles()) {
+                RoleServices.install(topology.node(role), topology.config(role));
+            }
             if (!topology.awaitLinks(Duration.ofSeconds(20))) {
                 out.println("!! not every peer link came up within 20 s");
                 return false;

@@ -57,7 +57,7 @@ final class NodeCommand implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         DiameterNode node = DiameterNode.start(source, new HandlerRegistry(), trace);
-        RoleServices.install(node);
+        RoleServices.install(node, source);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             node.close();
             if (json != null) {

@@ -58,6 +58,7 @@ public final class DiameterNode implements AutoCloseable {
     private final DiameterClient client;
     private final ConnectionWatchdog watchdog;
     private final HandlerRegistry handlers;
+    private final List<AutoCloseable> closeFirst = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private DiameterNode(NodeSettings settings, Dictionary dictionary, StackImpl stack, StateStore state,
                          ExecutorService handlerPool, AnswerFactory answers, ConnectionWatchdog watchdog,
@@ -227,9 +228,33 @@ public final class DiameterNode implements AutoCloseable {
         }
     }
 
+    private final java.util.Map<Class<?>, Object> attachments = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Keeps an agent of the role (the FA's registration agent...) with its node. */
+    public <T> void attach(Class<T> type, T agent) {
+        attachments.put(type, agent);
+    }
+
+    /** An agent attached to this node. */
+    public <T> java.util.Optional<T> attached(Class<T> type) {
+        return java.util.Optional.ofNullable(type.cast(attachments.get(type)));
+    }
+
+    /** Something of the role (a UDP agent...) to close before the stack stops. */
+    public void closeWith(AutoCloseable resource) {
+        closeFirst.add(resource);
+    }
+
     /** Sends DPR to every peer (RFC 6733 §5.4), stops the stack, the handler pool and the state store. */
     @Override
     public void close() {
+        for (AutoCloseable resource : closeFirst) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                log.warn("{}: {} did not close cleanly", host(), resource, e);
+            }
+        }
         try {
             stack.stop(5, TimeUnit.SECONDS, DisconnectCause.REBOOTING);
         } catch (Exception e) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.CommandCodes;
+import org.mipaaa.registration.ForeignAgent;
 import org.mipaaa.routing.RealmProxy;
 import org.mipaaa.routing.VisitorEntries;
 
@@ -21,6 +22,20 @@ public final class RoleServices {
             CommandCodes.SPONSORED_COMMUNICATION, CommandCodes.CREDIT_COMMUNICATION);
 
     private RoleServices() {
+    }
+
+    /** Registers the handlers of {@code node}'s role on it (and starts the role's other agents). */
+    public static void install(DiameterNode node, ConfigSource config) throws java.io.IOException {
+        if (node.role() == Role.FA) {
+            ForeignAgent fa = new ForeignAgent(node.client(),
+                    new java.net.InetSocketAddress(config.get("fa.udp.address", "127.0.0.1"), Integer.parseInt(config.get("fa.udp.port", "434"))),
+                    (java.net.Inet4Address) java.net.InetAddress.getByName(config.get("fa.care.of.address", "127.0.0.1")),
+                    java.time.Duration.ofMillis(Long.parseLong(config.get("fa.challenge.validity.ms", "90000"))),
+                    node.settings().requestTimeout(), Clock.systemUTC());
+            node.closeWith(fa);
+            node.attach(ForeignAgent.class, fa);
+        }
+        install(node);
     }
 
     /** Registers the handlers of {@code node}'s role on it. */

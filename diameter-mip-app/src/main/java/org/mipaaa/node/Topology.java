@@ -71,6 +71,11 @@ public final class Topology implements AutoCloseable {
         return fresh;
     }
 
+    /** The configuration a role's node was started from. */
+    public ConfigSource config(Role role) {
+        return ConfigSource.of(configRoot.resolve(role.name().toLowerCase(Locale.ROOT)), overrides);
+    }
+
     /** The DiameterIdentity of each role's node under {@code configRoot}, in {@link #START_ORDER}. */
     public static List<String> hosts(Path configRoot, Set<Role> roles, Map<String, String> overrides) {
         List<String> hosts = new ArrayList<>();

@@ -1,0 +1,256 @@
+package org.mipaaa.registration;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.Inet4Address;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.SocketException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.jdiameter.api.Answer;
+import org.jdiameter.api.ApplicationId;
+import org.jdiameter.api.Avp;
+import org.jdiameter.api.AvpDataException;
+import org.jdiameter.api.AvpSet;
+import org.mipaaa.diameter.DiameterClient;
+import org.mipaaa.dictionary.ApplicationIds;
+import org.mipaaa.dictionary.AvpCodes;
+import org.mipaaa.dictionary.CommandCodes;
+import org.mipaaa.dictionary.Enumerations;
+import org.mipaaa.dictionary.ResultCodes;
+import org.mipaaa.mobileip.AuthenticationKind;
+import org.mipaaa.mobileip.ExtensionField;
+import org.mipaaa.mobileip.GeneralizedMnAaaAuthentication;
+import org.mipaaa.mobileip.MalformedRegistrationException;
+import org.mipaaa.mobileip.MnFaChallenge;
+import org.mipaaa.mobileip.MnFaKeyGenerationNonceRequest;
+import org.mipaaa.mobileip.MnHaKeyGenerationNonceRequest;
+import org.mipaaa.mobileip.RegistrationBuilder;
+import org.mipaaa.mobileip.RegistrationCodec;
+import org.mipaaa.mobileip.RegistrationPacket;
+import org.mipaaa.mobileip.RegistrationReply;
+import org.mipaaa.mobileip.RegistrationRequest;
+import org.mipaaa.mobileip.ReplyCode;
+import org.mipaaa.mobileip.auth.AuthAlgorithm;
+import org.mipaaa.mobileip.auth.MobilitySecurityAssociation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The foreign agent (seed Figs. 10-12): advertises challenges (S101), receives the mobile node's
+ * Registration Request over UDP (S102), checks that it carries one of its own fresh challenges, and
+ * sends an AMR to its AAAF (S103, RFC 4004 §3.1); on the AMA it forwards the home agent's
+ * Registration Reply to the mobile node with its own Mobile-Foreign authenticator, computed with the
+ * MN-FA key the AAAH sent it (S110 direction, RFC 4004 §8.4).
+ *
+ * <p>Advertisements: RFC 5944 sends them as ICMP Router Advertisements, which a JVM cannot send;
+ * {@link #advertise()} hands the care-of address and a fresh challenge to the mobile node in-process
+ * (demo, tests) instead. Everything from the Registration Request on is the real protocol.
+ */
+public final class ForeignAgent implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ForeignAgent.class);
+    private static final int MAX_DATAGRAM = 65_535;
+
+    private final DiameterClient diameter;
+    private final Inet4Address careOfAddress;
+    private final FaChallenges challenges;
+    private final Duration answerTimeout;
+    private final DatagramSocket socket;
+    private volatile boolean running = true;
+
+    /** What the agent advertises (RFC 5944 §2.1.1, RFC 4721 §2): its care-of address and a challenge. */
+    public record Advertisement(Inet4Address careOfAddress, byte[] challenge, InetSocketAddress registrationAddress) {
+    }
+
+    public ForeignAgent(DiameterClient diameter, InetSocketAddress udp, Inet4Address careOfAddress,
+                        Duration challengeValidity, Duration answerTimeout, Clock clock) throws SocketException {
+        this.diameter = diameter;
+        this.careOfAddress = careOfAddress;
+        this.challenges = new FaChallenges(challengeValidity, clock);
+        this.answerTimeout = answerTimeout;
+        this.socket = new DatagramSocket(udp);
+        Thread reader = new Thread(this::receive, "fa-registration-" + socket.getLocalPort());
+        reader.setDaemon(true);
+        reader.start();
+        log.info("foreign agent takes Mobile IP registrations on UDP {}", socket.getLocalSocketAddress());
+    }
+
+    /** S101: a fresh challenge with the care-of address. */
+    public Advertisement advertise() {
+        return new Advertisement(careOfAddress, challenges.issue(), (InetSocketAddress) socket.getLocalSocketAddress());
+    }
+
+    private void receive() {
+        byte[] buffer = new byte[MAX_DATAGRAM];
+        while (running) {
+            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+            try {
+                socket.receive(packet);
+            } catch (IOException e) {
+                if (running) {
+                    log.warn("registration socket failed: {}", e.getMessage());
+                }
+                return;
+            }
+            byte[] bytes = Arrays.copyOf(packet.getData(), packet.getLength());
+            SocketAddress mobileNode = packet.getSocketAddress();
+            registration(bytes).thenAccept(reply -> reply.ifPresent(r -> send(r, mobileNode)));
+        }
+    }
+
+    /**
+     * S102-S103 and the way back: the reply to send the mobile node, or empty when RFC 5944 says to
+     * discard the request silently.
+     */
+    CompletableFuture<Optional<byte[]>> registration(byte[] bytes) {
+        RegistrationPacket request;
+        try {
+            request = RegistrationCodec.decodeRequest(bytes);
+        } catch (MalformedRegistrationException e) {
+            log.debug("malformed registration request: {}", e.getMessage());
+            return CompletableFuture.completedFuture(Optional.empty()); // RFC 5944 §3.7.1: nothing to answer with
+        }
+        RegistrationRequest fixed = request.request();
+        Optional<String> nai = request.nai();
+        if (nai.isEmpty()) {
+            return refuse(fixed, ReplyCode.FA_MISSING_NAI);
+        }
+        Optional<MnFaChallenge> challenge = request.first(MnFaChallenge.class);
+        if (challenge.isEmpty()) {
+            return refuse(fixed, ReplyCode.FA_MISSING_CHALLENGE);
+        }
+        switch (challenges.redeem(challenge.get().challenge())) {
+            case UNKNOWN -> {
+                return refuse(fixed, ReplyCode.FA_UNKNOWN_CHALLENGE);
+            }
+            case STALE -> {
+                return refuse(fixed, ReplyCode.FA_STALE_CHALLENGE);
+            }
+            case FRESH -> {
+                // S103
+            }
+        }
+        List<ExtensionField> mnAaa = request.fields(GeneralizedMnAaaAuthentication.class);
+        if (mnAaa.isEmpty()) {
+            return refuse(fixed, ReplyCode.FA_MOBILE_NODE_FAILED_AUTHENTICATION);
+        }
+        try {
+            DiameterClient.OutgoingRequest amr = diameter.newRequest(CommandCodes.AA_MOBILE_NODE,
+                    ApplicationId.createByAuthAppId(ApplicationIds.MOBILE_IPV4), realmOf(nai.get()), null);
+            fill(amr.request().getAvps(), request, nai.get(), challenge.get(), mnAaa.get(0));
+            return amr.send()
+                    .orTimeout(answerTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .thenApply(ama -> Optional.of(replyFromAma(fixed, ama)))
+                    .exceptionally(failure -> {
+                        log.warn("no AMA for {}: {}", nai.get(), failure.toString());
+                        return Optional.of(reply(fixed, ReplyCode.FA_HOME_AGENT_UNREACHABLE));
+                    });
+        } catch (Exception e) {
+            log.warn("cannot send the AMR for {}: {}", nai.get(), e.toString());
+            return refuse(fixed, ReplyCode.FA_REASON_UNSPECIFIED);
+        }
+    }
+
+    /** RFC 4004 §5.1 AMR from the foreign agent's view of the request. */
+    private static void fill(AvpSet avps, RegistrationPacket request, String nai, MnFaChallenge challenge, ExtensionField mnAaa) {
+        avps.addAvp(AvpCodes.USER_NAME, nai, true, false, false);
+        avps.addAvp(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED, true, false);
+        avps.addAvp(AvpCodes.MIP_REG_REQUEST, request.bytes(), true, false);
+        AvpSet auth = avps.addGroupedAvp(AvpCodes.MIP_MN_AAA_AUTH, true, false);
+        auth.addAvp(AvpCodes.MIP_MN_AAA_SPI, ((GeneralizedMnAaaAuthentication) mnAaa.extension()).spi(), true, false, true);
+        // RFC 4004 §7.6-7.9: the authenticator covers everything up to and including the SPI
+        auth.addAvp(AvpCodes.MIP_AUTH_INPUT_DATA_LENGTH, (long) mnAaa.authenticatorOffset(), true, false, true);
+        auth.addAvp(AvpCodes.MIP_AUTHENTICATOR_LENGTH, (long) mnAaa.authenticatorLength(), true, false, true);
+        auth.addAvp(AvpCodes.MIP_AUTHENTICATOR_OFFSET, (long) mnAaa.authenticatorOffset(), true, false, true);
+        avps.addAvp(AvpCodes.MIP_FA_CHALLENGE, challenge.challenge(), true, false);
+        long features = 0;
+        RegistrationRequest fixed = request.request();
+        if (fixed.homeAddress().isAnyLocalAddress()) {
+            features |= Enumerations.MIP_FEATURE_VECTOR_MOBILE_NODE_HOME_ADDRESS_REQUESTED;
+        }
+        if (fixed.homeAgent().isAnyLocalAddress()) {
+            features |= Enumerations.MIP_FEATURE_VECTOR_HOME_AGENT_REQUESTED;
+        }
+        if (request.first(MnHaKeyGenerationNonceRequest.class).isPresent()) {
+            features |= Enumerations.MIP_FEATURE_VECTOR_MN_HA_KEY_REQUEST;
+        }
+        if (request.first(MnFaKeyGenerationNonceRequest.class).isPresent()) {
+            features |= Enumerations.MIP_FEATURE_VECTOR_MN_FA_KEY_REQUEST;
+        }
+        avps.addAvp(AvpCodes.MIP_FEATURE_VECTOR, features, true, false, true);
+    }
+
+    /**
+     * The home agent's reply out of the AMA, with this agent's Mobile-Foreign authenticator when the
+     * AAAH sent an MN-FA key; a refusal with no reply inside becomes one of the agent's own codes.
+     */
+    private byte[] replyFromAma(RegistrationRequest fixed, Answer ama) {
+        AvpSet avps = ama.getAvps();
+        try {
+            Avp regReply = avps.getAvp(AvpCodes.MIP_REG_REPLY, 0);
+            if (regReply == null) {
+                long result = avps.getAvp(AvpCodes.RESULT_CODE, 0) == null ? 0 : avps.getAvp(AvpCodes.RESULT_CODE, 0).getUnsigned32();
+                int code = switch ((int) result) {
+                    case ResultCodes.AUTHENTICATION_REJECTED -> ReplyCode.FA_MOBILE_NODE_FAILED_AUTHENTICATION;
+                    case ResultCodes.ERROR_HA_NOT_AVAILABLE -> ReplyCode.FA_HOME_AGENT_UNREACHABLE;
+                    default -> ReplyCode.FA_REASON_UNSPECIFIED;
+                };
+                return reply(fixed, code);
+            }
+            byte[] fromHome = regReply.getOctetString();
+            Avp msa = avps.getAvp(AvpCodes.MIP_FA_TO_MN_MSA, 0);
+            if (msa == null) {
+                return fromHome;
+            }
+            AvpSet group = msa.getGrouped();
+            long spi = group.getAvp(AvpCodes.MIP_FA_TO_MN_SPI, 0).getUnsigned32();
+            int algorithm = group.getAvp(AvpCodes.MIP_ALGORITHM_TYPE, 0).getInteger32();
+            byte[] key = group.getAvp(AvpCodes.MIP_SESSION_KEY, 0).getOctetString();
+            return RegistrationBuilder.continuing(fromHome)
+                    .authenticate(AuthenticationKind.MOBILE_FOREIGN,
+                            new MobilitySecurityAssociation(spi, AuthAlgorithm.fromIdentifier(algorithm), key))
+                    .toBytes();
+        } catch (AvpDataException | RuntimeException e) {
+            log.warn("AMA does not decode: {}", e.toString());
+            return reply(fixed, ReplyCode.FA_POORLY_FORMED_REPLY);
+        }
+    }
+
+    private static CompletableFuture<Optional<byte[]>> refuse(RegistrationRequest fixed, int code) {
+        return CompletableFuture.completedFuture(Optional.of(reply(fixed, code)));
+    }
+
+    /** A reply of the foreign agent's own (RFC 5944 §3.7.2.2): its code, the request's fields. */
+    private static byte[] reply(RegistrationRequest fixed, int code) {
+        return RegistrationBuilder.reply(new RegistrationReply(code, 0, fixed.homeAddress(), fixed.homeAgent(),
+                fixed.identification())).toBytes();
+    }
+
+    private void send(byte[] reply, SocketAddress mobileNode) {
+        try {
+            socket.send(new DatagramPacket(reply, reply.length, mobileNode));
+        } catch (IOException e) {
+            log.warn("cannot send the registration reply to {}: {}", mobileNode, e.getMessage());
+        }
+    }
+
+    private static String realmOf(String nai) {
+        int at = nai.lastIndexOf('@');
+        return at < 0 ? nai : nai.substring(at + 1);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        socket.close();
+    }
+}
