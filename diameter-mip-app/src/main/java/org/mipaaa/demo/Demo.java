@@ -17,7 +17,6 @@ import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.node.DiameterNode;
 import org.mipaaa.node.LoopbackSetup;
 import org.mipaaa.node.Role;
-import org.mipaaa.node.RoleServices;
 import org.mipaaa.node.Topology;
 import org.mipaaa.trace.CommandNames;
 import org.mipaaa.trace.FlowTrace;
@@ -60,9 +59,7 @@ public final class Demo {
         boolean ok = true;
         section("1. Every role starts as its own jDiameter stack; peer links come up over TLS (RFC 6733 §13), then CER/CEA");
         try (Topology topology = Topology.start(configRoot, EnumSet.allOf(Role.class), setup.overrides(), role -> new HandlerRegistry(), trace)) {
-            for (Role role : topology.roles()) {
-                RoleServices.install(topology.node(role), topology.config(role));
-            }
+            topology.withRoleServices();
             if (!topology.awaitLinks(Duration.ofSeconds(20))) {
                 out.println("!! not every peer link came up within 20 s");
                 return false;

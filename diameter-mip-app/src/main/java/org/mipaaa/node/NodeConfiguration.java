@@ -72,6 +72,6 @@ final class NodeConfiguration extends XMLConfiguration implements ObservedConfig
 
     @Override
     public MessageObserver messageObserver() {
-        return message -> observer.received(message);
+        return (message, peer) -> observer.received(message, peer);
     }
 }

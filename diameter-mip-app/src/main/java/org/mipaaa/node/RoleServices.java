@@ -6,13 +6,15 @@ import java.util.List;
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.registration.ForeignAgent;
+import org.mipaaa.registration.RegistrationHandlers;
 import org.mipaaa.routing.RealmProxy;
 import org.mipaaa.routing.VisitorEntries;
 
 /**
- * What each role serves once its node is up: the handlers that need the started node (its state, its
- * stack). The AAAF proxies the mobile nodes' requests to their home realm (seed S104, and the
- * services relayed by the AAAF in Figs. 13-17).
+ * What each role serves once its node is up: the handlers and agents that need the started node (its
+ * state, its stack). The FA takes registrations over UDP (S101-S103); the AAAF proxies the mobile
+ * nodes' requests to their home realm (S104, and the services relayed by the AAAF in Figs. 13-17);
+ * the AAAH answers AMR (S104-S106); the HA answers HAR (S105).
  */
 public final class RoleServices {
 
@@ -34,6 +36,10 @@ public final class RoleServices {
                     node.settings().requestTimeout(), Clock.systemUTC());
             node.closeWith(fa);
             node.attach(ForeignAgent.class, fa);
+        } else if (node.role() == Role.AAAH) {
+            node.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.AA_MOBILE_NODE, RegistrationHandlers.homeAaa(node, config));
+        } else if (node.role() == Role.HA) {
+            node.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.HOME_AGENT_MIP, RegistrationHandlers.homeAgent(node, config));
         }
         install(node);
     }

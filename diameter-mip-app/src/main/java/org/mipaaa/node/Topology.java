@@ -28,6 +28,7 @@ public final class Topology implements AutoCloseable {
     private final Map<String, String> overrides;
     private final Function<Role, HandlerRegistry> handlers;
     private final TraceSink trace;
+    private volatile boolean roleServices;
 
     private Topology(Map<Role, DiameterNode> nodes, Path configRoot, Map<String, String> overrides,
                      Function<Role, HandlerRegistry> handlers, TraceSink trace) {
@@ -59,6 +60,15 @@ public final class Topology implements AutoCloseable {
         return new Topology(started, configRoot, overrides, handlers, trace);
     }
 
+    /** Installs each node's {@link RoleServices}; a restarted node gets them again. */
+    public Topology withRoleServices() throws java.io.IOException {
+        for (Role role : roles()) {
+            RoleServices.install(node(role), config(role));
+        }
+        roleServices = true;
+        return this;
+    }
+
     /**
      * Stops one node (DPR to its peers) and starts it again from the same configuration, as an
      * operator restarting a process would; its peers reconnect by themselves.
@@ -68,6 +78,9 @@ public final class Topology implements AutoCloseable {
         DiameterNode fresh = DiameterNode.start(ConfigSource.of(configRoot.resolve(role.name().toLowerCase(Locale.ROOT)), overrides),
                 handlers.apply(role), trace);
         nodes.put(role, fresh);
+        if (roleServices) {
+            RoleServices.install(fresh, config(role));
+        }
         return fresh;
     }
 

@@ -6,7 +6,11 @@ import org.jdiameter.api.Message;
 @FunctionalInterface
 public interface MessageObserver {
 
-    MessageObserver NONE = message -> { };
+    MessageObserver NONE = (message, peer) -> { };
 
-    void received(Message message);
+    /**
+     * @param peer the host of the peer the message came from, when the transport knows it (ours
+     *             does); null otherwise, and the observer judges from the message's AVPs
+     */
+    void received(Message message, String peer);
 }

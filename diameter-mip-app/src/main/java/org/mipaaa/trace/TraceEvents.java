@@ -33,14 +33,18 @@ public final class TraceEvents implements MessageObserver {
     }
 
     @Override
-    public void received(Message m) {
-        sink.accept(toEvent(m));
+    public void received(Message m, String peer) {
+        sink.accept(toEvent(m, peer));
     }
 
-    TraceEvent toEvent(Message m) {
+    TraceEvent toEvent(Message m, String peer) {
         AvpSet avps = m.getAvps();
-        String from = lastRouteRecord(avps);
-        if (from == null || !m.isRequest()) {
+        // the hop: the connection's peer when the transport says; else the last proxy, else the origin
+        String from = peer;
+        if (from == null && m.isRequest()) {
+            from = lastRouteRecord(avps);
+        }
+        if (from == null) {
             from = string(avps.getAvp(AvpCodes.ORIGIN_HOST));
         }
         Long result = null;

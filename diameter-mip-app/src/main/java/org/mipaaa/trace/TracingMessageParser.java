@@ -25,7 +25,14 @@ public class TracingMessageParser extends MessageParser {
     public IMessage createMessage(byte[] data) throws AvpDataException {
         // the ByteBuffer variant delegates here, so every decoded message passes once
         IMessage message = super.createMessage(data);
-        observer.received(message);
+        observer.received(message, null);
+        return message;
+    }
+
+    /** Decodes a message that came from {@code peer} (our transport knows which connection it read). */
+    public IMessage createMessage(byte[] data, String peer) throws AvpDataException {
+        IMessage message = super.createMessage(data);
+        observer.received(message, peer);
         return message;
     }
 }

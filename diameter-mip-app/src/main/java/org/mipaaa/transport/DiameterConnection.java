@@ -27,6 +27,7 @@ import org.jdiameter.client.api.io.TransportException;
 import org.jdiameter.client.api.parser.IMessageParser;
 import org.jdiameter.common.api.concurrent.IConcurrentFactory;
 import org.mipaaa.dictionary.CommandCodes;
+import org.mipaaa.trace.TracingMessageParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -382,7 +383,9 @@ public class DiameterConnection implements IConnection {
                         return;
                     }
                     try {
-                        listener.messageReceived(key, p.createMessage(event.message));
+                        IMessage message = p instanceof TracingMessageParser tracing
+                                ? tracing.createMessage(event.message, peerName) : p.createMessage(event.message);
+                        listener.messageReceived(key, message);
                     } catch (AvpDataException e) {
                         listener.internalError(key, null, new TransportException("message from " + remote + " does not decode",
                                 TransportError.ReceivedBrokenMessage, e));

@@ -1,0 +1,353 @@
+package org.mipaaa.registration;
+
+import java.net.Inet4Address;
+import java.security.SecureRandom;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import org.jdiameter.api.Answer;
+import org.jdiameter.api.ApplicationId;
+import org.jdiameter.api.Avp;
+import org.jdiameter.api.AvpSet;
+import org.jdiameter.api.Request;
+import org.mipaaa.diameter.AnswerFactory;
+import org.mipaaa.diameter.DiameterClient;
+import org.mipaaa.diameter.RequestHandler;
+import org.mipaaa.diameter.ValidationFailure;
+import org.mipaaa.dictionary.ApplicationIds;
+import org.mipaaa.dictionary.AvpCodes;
+import org.mipaaa.dictionary.CommandCodes;
+import org.mipaaa.dictionary.Enumerations;
+import org.mipaaa.dictionary.ResultCodes;
+import org.mipaaa.mobileip.GeneralizedMnAaaAuthentication;
+import org.mipaaa.mobileip.Ipv4;
+import org.mipaaa.mobileip.MalformedRegistrationException;
+import org.mipaaa.mobileip.MnFaChallenge;
+import org.mipaaa.mobileip.MnFaKeyGenerationNonceRequest;
+import org.mipaaa.mobileip.MnHaKeyGenerationNonceRequest;
+import org.mipaaa.mobileip.RegistrationCodec;
+import org.mipaaa.mobileip.RegistrationPacket;
+import org.mipaaa.mobileip.auth.Authenticators;
+import org.mipaaa.mobileip.auth.KeyDerivation;
+import org.mipaaa.mobileip.auth.MnAaaSecurityAssociation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The home AAA server's AA-Mobile-Node-Request (RFC 4004 §5.1; seed S104 in, S105 out, S106 answer).
+ *
+ * <ol>
+ * <li><b>decode</b>: User-Name (the NAI), MIP-Reg-Request (decoded as a Registration Request),
+ *     MIP-MN-AAA-Auth (SPI, input data length, authenticator offset and length, RFC 4004 §7.6),
+ *     MIP-FA-Challenge (§7.7), MIP-Feature-Vector. A MIP-Reg-Request that is no well-formed
+ *     Registration Request is 5004 DIAMETER_INVALID_AVP_VALUE with it in Failed-AVP.</li>
+ * <li><b>validate</b>: the subscriber is known and the MN-AAA authenticator is right for its AAA-key
+ *     and the challenge (RFC 4721 §6, §8), the SPI of MIP-MN-AAA-Auth being the subscriber's; else
+ *     4001 DIAMETER_AUTHENTICATION_REJECTED (RFC 4004 §3.1, RFC 6733 §7.1.4), with no MIP-Reg-Reply:
+ *     a reply could only be authenticated with an MN-HA key, and none exists for a node not
+ *     authenticated; the foreign agent builds the Mobile IP denial itself (code 67, RFC 4004 §5.2).
+ *     A request without an MN-HA key request extension (RFC 3957 §6.3) is 5012
+ *     DIAMETER_UNABLE_TO_COMPLY: this AAAH only serves mobile nodes that get their MN-HA key from it.</li>
+ * <li><b>act</b>: the home address (the subscriber's fixed one, else one from the pool; exhausted:
+ *     5012, see below), fresh MN-HA and MN-FA nonces and their keys ({@link SessionKeys}), and the
+ *     Home-Agent-MIP-Request to the configured home agent (RFC 4004 §5.3), waited for without
+ *     blocking a thread.</li>
+ * <li><b>answer</b>: the HAA's Result-Code 2001 gives AMA 2001 with the HAA's MIP-Reg-Reply and
+ *     Acct-Multi-Session-Id, MIP-Mobile-Node-Address, MIP-Home-Agent-Address, MIP-FA-to-MN-MSA (the
+ *     MN-FA key for the foreign agent, §9.1), MIP-MSA-Lifetime and Authorization-Lifetime. No HAA
+ *     (no connection to the home agent, no answer within request.timeout.ms) or a protocol error
+ *     (3xxx) instead of one is 4006 DIAMETER_ERROR_HA_NOT_AVAILABLE (RFC 4004 §6.2); any other HAA
+ *     failure (4005 with the HA's denial) is passed on with the HAA's MIP-Reg-Reply, if any.</li>
+ * </ol>
+ *
+ * <p>Pool exhausted: 5012 DIAMETER_UNABLE_TO_COMPLY. RFC 4004 has no Result-Code of its own for it;
+ * the Mobile IP meaning is code 130 "insufficient resources" (RFC 5944 §3.4), which only the home
+ * agent can send authenticated. 5006 DIAMETER_RESOURCES_EXCEEDED is about the user's own allowance
+ * (RFC 6733 §7.1.5), not the server's.
+ *
+ * <p>An address this request allocated is released on every failure after it; an address the NAI
+ * already held (a registration through AAA again) is kept, since its binding may still live.
+ */
+public final class AmrHandler implements RequestHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(AmrHandler.class);
+
+    private final SubscriberDirectory subscribers;
+    private final Optional<HomeAddressPool> pool;
+    private final DiameterClient client;
+    private final HomeRegistrationSettings settings;
+    private final SecureRandom random;
+
+    public AmrHandler(SubscriberDirectory subscribers, Optional<HomeAddressPool> pool, DiameterClient client,
+                      HomeRegistrationSettings settings, SecureRandom random) {
+        this.subscribers = subscribers;
+        this.pool = pool;
+        this.client = client;
+        this.settings = settings;
+        this.random = random;
+        if (settings.homeAgentHost().isEmpty()) {
+            throw new IllegalArgumentException("the AAAH needs registration.home.agent.host");
+        }
+    }
+
+    /** What the AMR says, decoded. */
+    private record Amr(String nai, RegistrationPacket registration, byte[] registrationBytes, long mnAaaSpi,
+                       long inputLength, long authenticatorOffset, long authenticatorLength, byte[] challenge,
+                       long featureVector) {
+    }
+
+    @Override
+    public CompletionStage<Answer> handle(Request request, AnswerFactory answers) {
+        Amr amr;
+        try {
+            amr = decode(request.getAvps());
+        } catch (MipAvps.Invalid e) {
+            return CompletableFuture.completedFuture(answers.failure(request, e.failure()));
+        }
+        // validate
+        Optional<Subscriber> found = subscribers.find(amr.nai());
+        if (found.isEmpty()) {
+            log.info("AMR for unknown user {}: rejected", amr.nai());
+            return done(answers.failure(request, rejected("unknown user")));
+        }
+        Subscriber subscriber = found.get();
+        if (amr.registration().nai().filter(n -> !n.equals(amr.nai())).isPresent()) {
+            return done(answers.failure(request, rejected("User-Name and the MN-NAI extension differ")));
+        }
+        if (!mnAaaValid(amr, subscriber.mnAaa())) {
+            log.info("AMR for {}: MN-AAA authentication failed", amr.nai());
+            return done(answers.failure(request, rejected("MN-AAA authentication failed")));
+        }
+        Optional<MnHaKeyGenerationNonceRequest> haKeyRequest = amr.registration().first(MnHaKeyGenerationNonceRequest.class);
+        if (haKeyRequest.isEmpty()) {
+            return done(answers.failure(request, new ValidationFailure(ResultCodes.UNABLE_TO_COMPLY,
+                    "no MN-HA key request extension (RFC 3957 6.3): this home AAA server distributes MN-HA keys only", null)));
+        }
+        Optional<MnFaKeyGenerationNonceRequest> faKeyRequest = amr.registration().first(MnFaKeyGenerationNonceRequest.class);
+
+        // act: home address
+        boolean heldBefore;
+        Inet4Address homeAddress;
+        if (subscriber.fixedHomeAddress().isPresent()) {
+            homeAddress = subscriber.fixedHomeAddress().get();
+            heldBefore = true;
+        } else if (pool.isPresent()) {
+            heldBefore = pool.get().addressOf(amr.nai()).isPresent();
+            Optional<Inet4Address> allocated = pool.get().allocate(amr.nai());
+            if (allocated.isEmpty()) {
+                log.warn("AMR for {}: home address pool exhausted", amr.nai());
+                return done(answers.failure(request, new ValidationFailure(ResultCodes.UNABLE_TO_COMPLY,
+                        "home address pool exhausted", null)));
+            }
+            homeAddress = allocated.get();
+        } else {
+            return done(answers.failure(request, new ValidationFailure(ResultCodes.UNABLE_TO_COMPLY,
+                    "no home address for " + amr.nai() + " (no pool configured)", null)));
+        }
+        Runnable release = () -> {
+            if (!heldBefore) {
+                pool.ifPresent(p -> p.release(amr.nai()));
+            }
+        };
+        try {
+            return act(request, answers, amr, subscriber, homeAddress, faKeyRequest, release);
+        } catch (RuntimeException e) {
+            release.run();
+            throw e;
+        }
+    }
+
+    private CompletionStage<Answer> act(Request request, AnswerFactory answers, Amr amr, Subscriber subscriber,
+                                        Inet4Address homeAddress, Optional<MnFaKeyGenerationNonceRequest> faKeyRequest,
+                                        Runnable release) {
+        Inet4Address homeAgent = subscriber.homeAgent().or(settings::homeAgentAddress).orElseThrow(
+                () -> new IllegalStateException("no home agent address: set registration.home.agent.address"));
+        SessionKeys keys = SessionKeys.generate(subscriber.mnAaa().key(),
+                KeyDerivation.mobileNodeIdentifier(amr.registration()), random);
+        int lifetime = settings.grantedLifetime(amr.registration().request().lifetime());
+        long featureVector = amr.featureVector() | Enumerations.MIP_FEATURE_VECTOR_MN_HA_KEY_REQUEST
+                | (faKeyRequest.isPresent() ? Enumerations.MIP_FEATURE_VECTOR_MN_FA_KEY_REQUEST : 0)
+                | (pool.isPresent() && subscriber.fixedHomeAddress().isEmpty()
+                        ? Enumerations.MIP_FEATURE_VECTOR_MOBILE_NODE_HOME_ADDRESS_REQUESTED : 0);
+
+        CompletableFuture<Answer> haa;
+        try {
+            DiameterClient.OutgoingRequest har = client.newRequest(CommandCodes.HOME_AGENT_MIP,
+                    ApplicationId.createByAuthAppId(ApplicationIds.MOBILE_IPV4), answers.originRealm(),
+                    settings.homeAgentHost().orElseThrow());
+            AvpSet avps = har.request().getAvps();
+            MipAvps.addUnsigned32(avps, AvpCodes.AUTHORIZATION_LIFETIME, lifetime);
+            MipAvps.addEnumerated(avps, AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED);
+            MipAvps.addOctets(avps, AvpCodes.MIP_REG_REQUEST, amr.registrationBytes());
+            MipAvps.addUtf8(avps, AvpCodes.USER_NAME, amr.nai());
+            MipAvps.addUnsigned32(avps, AvpCodes.MIP_FEATURE_VECTOR, featureVector);
+            // RFC 4004 §9.6 / PROTOCOL.md §8.2: MIP-MN-HA-SPI is the HA's to allocate, not sent
+            AvpSet mnToHa = avps.addGroupedAvp(AvpCodes.MIP_MN_TO_HA_MSA, true, false);
+            MipAvps.addEnumerated(mnToHa, AvpCodes.MIP_ALGORITHM_TYPE, Enumerations.MIP_ALGORITHM_TYPE_HMAC_SHA_1);
+            MipAvps.addEnumerated(mnToHa, AvpCodes.MIP_REPLAY_MODE, Enumerations.MIP_REPLAY_MODE_TIMESTAMPS);
+            MipAvps.addOctets(mnToHa, AvpCodes.MIP_NONCE, keys.mnHaNonce());
+            if (faKeyRequest.isPresent()) {
+                AvpSet mnToFa = avps.addGroupedAvp(AvpCodes.MIP_MN_TO_FA_MSA, true, false);
+                MipAvps.addEnumerated(mnToFa, AvpCodes.MIP_ALGORITHM_TYPE, Enumerations.MIP_ALGORITHM_TYPE_HMAC_SHA_1);
+                MipAvps.addOctets(mnToFa, AvpCodes.MIP_NONCE, keys.mnFaNonce());
+            }
+            AvpSet haToMn = avps.addGroupedAvp(AvpCodes.MIP_HA_TO_MN_MSA, true, false);
+            MipAvps.addEnumerated(haToMn, AvpCodes.MIP_ALGORITHM_TYPE, Enumerations.MIP_ALGORITHM_TYPE_HMAC_SHA_1);
+            MipAvps.addEnumerated(haToMn, AvpCodes.MIP_REPLAY_MODE, Enumerations.MIP_REPLAY_MODE_TIMESTAMPS);
+            MipAvps.addOctets(haToMn, AvpCodes.MIP_SESSION_KEY, keys.mnHaKey());
+            MipAvps.addUnsigned32(avps, AvpCodes.MIP_MSA_LIFETIME, settings.keyLifetime().getSeconds());
+            MipAvps.addAddress(avps, AvpCodes.MIP_MOBILE_NODE_ADDRESS, homeAddress);
+            MipAvps.addAddress(avps, AvpCodes.MIP_HOME_AGENT_ADDRESS, homeAgent);
+            // bounded below the AAAF's own wait for the AMA (HomeRegistrationSettings), never blocking a thread
+            haa = har.send().orTimeout(settings.homeAgentTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            haa = CompletableFuture.failedFuture(e);
+        }
+        return haa.handle((answer, failure) -> {
+            try {
+                return answer(request, answers, amr, homeAddress, homeAgent, lifetime, keys, faKeyRequest, answer, failure,
+                        release);
+            } catch (RuntimeException e) {
+                release.run();
+                log.warn("AMR for {}: cannot answer", amr.nai(), e);
+                return answers.failure(request, new ValidationFailure(ResultCodes.UNABLE_TO_COMPLY, "internal error", null));
+            }
+        });
+    }
+
+    private Answer answer(Request request, AnswerFactory answers, Amr amr, Inet4Address homeAddress, Inet4Address homeAgent,
+                          int lifetime, SessionKeys keys, Optional<MnFaKeyGenerationNonceRequest> faKeyRequest,
+                          Answer haa, Throwable failure, Runnable release) {
+        long haaResult = failure == null ? resultCode(haa) : -1;
+        if (failure != null || haaResult < 0 || isProtocolError(haaResult)) {
+            release.run();
+            log.warn("AMR for {}: home agent {} not available: {}", amr.nai(), settings.homeAgentHost().orElseThrow(),
+                    failure != null ? describe(failure) : "Result-Code " + haaResult);
+            return answers.failure(request, new ValidationFailure(ResultCodes.ERROR_HA_NOT_AVAILABLE,
+                    "home agent not available", null));
+        }
+        Optional<byte[]> regReply = octets(haa.getAvps(), AvpCodes.MIP_REG_REPLY);
+        Optional<String> multiSession = utf8(haa.getAvps(), AvpCodes.ACCT_MULTI_SESSION_ID);
+        if (haaResult != ResultCodes.SUCCESS || regReply.isEmpty()) {
+            release.run();
+            int code = haaResult == ResultCodes.SUCCESS ? ResultCodes.ERROR_MIP_REPLY_FAILURE : (int) haaResult;
+            Answer ama = answers.failure(request, new ValidationFailure(code, "home agent refused the registration", null));
+            regReply.ifPresent(r -> MipAvps.addOctets(ama.getAvps(), AvpCodes.MIP_REG_REPLY, r));
+            MipAvps.addUtf8(ama.getAvps(), AvpCodes.USER_NAME, amr.nai());
+            return ama;
+        }
+        Answer ama = answers.result(request, ResultCodes.SUCCESS);
+        AvpSet avps = ama.getAvps();
+        MipAvps.addUtf8(avps, AvpCodes.USER_NAME, amr.nai());
+        multiSession.ifPresent(id -> MipAvps.addUtf8(avps, AvpCodes.ACCT_MULTI_SESSION_ID, id));
+        MipAvps.addUnsigned32(avps, AvpCodes.AUTHORIZATION_LIFETIME, lifetime);
+        MipAvps.addEnumerated(avps, AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED);
+        MipAvps.addOctets(avps, AvpCodes.MIP_REG_REPLY, regReply.get());
+        faKeyRequest.ifPresent(fa -> {
+            // RFC 4004 §9.1, §8.4: the FA-MN session key for the foreign agent, under the SPI the MN chose
+            AvpSet faToMn = avps.addGroupedAvp(AvpCodes.MIP_FA_TO_MN_MSA, true, false);
+            MipAvps.addUnsigned32(faToMn, AvpCodes.MIP_FA_TO_MN_SPI, fa.mobileNodeSpi());
+            MipAvps.addEnumerated(faToMn, AvpCodes.MIP_ALGORITHM_TYPE, Enumerations.MIP_ALGORITHM_TYPE_HMAC_SHA_1);
+            MipAvps.addOctets(faToMn, AvpCodes.MIP_SESSION_KEY, keys.mnFaKey());
+        });
+        MipAvps.addUnsigned32(avps, AvpCodes.MIP_MSA_LIFETIME, settings.keyLifetime().getSeconds());
+        MipAvps.addAddress(avps, AvpCodes.MIP_HOME_AGENT_ADDRESS, homeAgent);
+        MipAvps.addAddress(avps, AvpCodes.MIP_MOBILE_NODE_ADDRESS, homeAddress);
+        log.info("AMR for {}: registered, home address {} at home agent {}", amr.nai(), Ipv4.format(homeAddress),
+                Ipv4.format(homeAgent));
+        return ama;
+    }
+
+    private static Amr decode(AvpSet avps) throws MipAvps.Invalid {
+        String nai = MipAvps.utf8(MipAvps.require(avps, AvpCodes.USER_NAME, "User-Name"));
+        Avp regAvp = MipAvps.require(avps, AvpCodes.MIP_REG_REQUEST, "MIP-Reg-Request");
+        byte[] regBytes = MipAvps.octets(regAvp);
+        RegistrationPacket registration;
+        try {
+            registration = RegistrationCodec.decodeRequest(regBytes);
+        } catch (MalformedRegistrationException e) {
+            throw MipAvps.invalid(regAvp, "MIP-Reg-Request is no Registration Request: " + e.getMessage());
+        }
+        AvpSet auth = MipAvps.grouped(MipAvps.require(avps, AvpCodes.MIP_MN_AAA_AUTH, "MIP-MN-AAA-Auth"));
+        long spi = MipAvps.unsigned32(MipAvps.require(auth, AvpCodes.MIP_MN_AAA_SPI, "MIP-MN-AAA-SPI"));
+        long input = MipAvps.unsigned32(MipAvps.require(auth, AvpCodes.MIP_AUTH_INPUT_DATA_LENGTH, "MIP-Auth-Input-Data-Length"));
+        long offset = MipAvps.unsigned32(MipAvps.require(auth, AvpCodes.MIP_AUTHENTICATOR_OFFSET, "MIP-Authenticator-Offset"));
+        long length = MipAvps.unsigned32(MipAvps.require(auth, AvpCodes.MIP_AUTHENTICATOR_LENGTH, "MIP-Authenticator-Length"));
+        Optional<Avp> challengeAvp = MipAvps.find(avps, AvpCodes.MIP_FA_CHALLENGE);
+        byte[] challenge = challengeAvp.isPresent() ? MipAvps.octets(challengeAvp.get())
+                : registration.first(MnFaChallenge.class).map(MnFaChallenge::challenge)
+                        .orElse(MnAaaSecurityAssociation.COLOCATED_CHALLENGE);
+        Optional<Avp> fv = MipAvps.find(avps, AvpCodes.MIP_FEATURE_VECTOR);
+        long featureVector = fv.isPresent() ? MipAvps.unsigned32(fv.get()) : 0;
+        return new Amr(nai, registration, regBytes, spi, input, offset, length, challenge, featureVector);
+    }
+
+    /**
+     * RFC 4004 §7.6 / RFC 4721 §6: the authenticator at the offset MIP-MN-AAA-Auth gives, over its input
+     * length, under the subscriber's SPI and key, with the challenge; also exactly one MN-AAA extension.
+     */
+    private static boolean mnAaaValid(Amr amr, MnAaaSecurityAssociation sa) {
+        if (amr.mnAaaSpi() != sa.spi() || amr.registration().fields(GeneralizedMnAaaAuthentication.class).size() != 1) {
+            return false;
+        }
+        try {
+            return Authenticators.verifyMnAaa(amr.registrationBytes(), amr.inputLength(), amr.authenticatorOffset(),
+                    amr.authenticatorLength(), sa, amr.challenge());
+        } catch (IllegalArgumentException e) {
+            // offsets that do not fit the request: no valid authentication
+            return false;
+        }
+    }
+
+    /**
+     * 3xxx (RFC 6733 §7.1.3): the HAR was not delivered to or not served by a home agent (3002
+     * UNABLE_TO_DELIVER, 3001/3007 from a node that does not serve HAR, 3004 TOO_BUSY, ...): for the
+     * mobile node that is the home agent not being available.
+     */
+    private static boolean isProtocolError(long resultCode) {
+        return resultCode >= 3000 && resultCode < 4000;
+    }
+
+    private String describe(Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return cause instanceof java.util.concurrent.TimeoutException && cause.getMessage() == null
+                ? "no HAA within " + settings.homeAgentTimeout().toMillis() + " ms" : cause.toString();
+    }
+
+    private static ValidationFailure rejected(String why) {
+        return new ValidationFailure(ResultCodes.AUTHENTICATION_REJECTED, why, null);
+    }
+
+    private static CompletionStage<Answer> done(Answer answer) {
+        return CompletableFuture.completedFuture(answer);
+    }
+
+    private static long resultCode(Answer answer) {
+        try {
+            Avp rc = answer.getAvps().getAvp(AvpCodes.RESULT_CODE, 0);
+            return rc == null ? -1 : rc.getUnsigned32();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static Optional<byte[]> octets(AvpSet avps, int code) {
+        try {
+            Avp avp = avps.getAvp(code, 0);
+            return avp == null ? Optional.empty() : Optional.of(avp.getOctetString());
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> utf8(AvpSet avps, int code) {
+        try {
+            Avp avp = avps.getAvp(code, 0);
+            return avp == null ? Optional.empty() : Optional.of(avp.getUTF8String());
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+}

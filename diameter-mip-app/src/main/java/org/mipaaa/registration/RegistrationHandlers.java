@@ -1,0 +1,47 @@
+package org.mipaaa.registration;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Optional;
+
+import org.mipaaa.node.ConfigSource;
+import org.mipaaa.node.DiameterNode;
+
+/**
+ * The registration handlers of the home side (seed S104-S106): the AAAH's AMR handler
+ * ({@link AmrHandler}) and the HA's HAR handler ({@link HarHandler}); other roles get none from here.
+ *
+ * <p>They need the started node (its state store and its client), so
+ * {@link org.mipaaa.node.RoleServices} builds them once the node is up and registers them on it.
+ * Building the AAAH's provisions its subscribers from {@code subscribers.file}.
+ */
+public final class RegistrationHandlers {
+
+    private RegistrationHandlers() {
+    }
+
+    /** The AAAH's AMR handler on {@code node}: subscribers provisioned, the pool opened. */
+    public static AmrHandler homeAaa(DiameterNode node, ConfigSource config) {
+        RegistrationSettings registration = RegistrationSettings.from(config);
+        SubscriberDirectory subscribers = InfinispanSubscriberDirectory.in(node.state());
+        Path file = registration.subscribersFile().orElseThrow(
+                () -> new IllegalStateException(node.host() + ": the AAAH needs subscribers.file"));
+        if (registration.homeAddressPool().isPresent()) {
+            SubscriberProvisioning.load(file, subscribers, registration.homeAddressPool().get());
+        } else {
+            SubscriberProvisioning.load(file, subscribers);
+        }
+        Optional<HomeAddressPool> pool = registration.homeAddressPool()
+                .map(range -> InfinispanHomeAddressPool.in(node.state(), range));
+        return new AmrHandler(subscribers, pool, node.client(), HomeRegistrationSettings.from(config), new SecureRandom());
+    }
+
+    /** The HA's HAR handler on {@code node}. */
+    public static HarHandler homeAgent(DiameterNode node, ConfigSource config) {
+        RegistrationSettings registration = RegistrationSettings.from(config);
+        return new HarHandler(InfinispanBindingTable.in(node.state()), HomeRegistrationSettings.from(config),
+                new IdentificationCheck(registration.identificationTolerance()), new SecureRandom(), Clock.systemUTC(),
+                node.host());
+    }
+}
