@@ -68,7 +68,9 @@ public final class Demo {
             ok &= awaitWatchdogs(topology, watch, WATCHDOG.multipliedBy(3));
             section("3. Each role refuses, with the RFC 6733 answer, a request it does not serve");
             ok &= runProbes(topology);
-            section("4. Shutdown: every node sends DPR, peers answer DPA");
+            section("4. A roaming mobile node registers: UDP to the FA, AMR FA -> AAAF -> AAAH, HAR to the HA, and back (S101-S106)");
+            ok &= new RegistrationScene(topology, out).play();
+            section("5. Shutdown: every node sends DPR, peers answer DPA");
         } finally {
             if (json != null) {
                 json.close();
