@@ -53,9 +53,9 @@ public final class Demo {
         LinkWatch watch = new LinkWatch(names.abbreviation(ApplicationIds.COMMON_MESSAGES, CommandCodes.DEVICE_WATCHDOG, false));
         trace.add(watch);
         // a lab CA and a state directory for this run; the links between the nodes are TLS
-        // the FA's registration port is a free one: 434 would need root
+        // the FA's and HA's Mobile IP ports are free ones: 434 would need root
         LoopbackSetup setup = LoopbackSetup.create(configRoot, false, Map.of("watchdog.ms", Long.toString(WATCHDOG.toMillis()),
-                "fa.udp.port", Integer.toString(LoopbackSetup.freePort())));
+                "fa.udp.port", Integer.toString(LoopbackSetup.freePort()), "ha.udp.port", Integer.toString(LoopbackSetup.freePort())));
         boolean ok = true;
         section("1. Every role starts as its own jDiameter stack; peer links come up over TLS (RFC 6733 §13), then CER/CEA");
         try (Topology topology = Topology.start(configRoot, EnumSet.allOf(Role.class), setup.overrides(), role -> new HandlerRegistry(), trace)) {
@@ -68,7 +68,8 @@ public final class Demo {
             ok &= awaitWatchdogs(topology, watch, WATCHDOG.multipliedBy(3));
             section("3. Each role refuses, with the RFC 6733 answer, a request it does not serve");
             ok &= runProbes(topology);
-            section("4. A roaming mobile node registers: UDP to the FA, AMR FA -> AAAF -> AAAH, HAR to the HA, and back (S101-S106)");
+            section("4. A roaming mobile node registers: UDP to the FA, AMR FA -> AAAF -> AAAH, HAR to the HA, and back (S101-S106);"
+                    + " then renews and deregisters FA -> HA (S107-S110)");
             ok &= new RegistrationScene(topology, out).play();
             section("5. Shutdown: every node sends DPR, peers answer DPA");
         } finally {

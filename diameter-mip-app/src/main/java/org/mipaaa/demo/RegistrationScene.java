@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.util.Arrays;
 
 import org.mipaaa.mobileip.MalformedRegistrationException;
-import org.mipaaa.mobileip.RegistrationCodec;
 import org.mipaaa.mobileip.ReplyCode;
 import org.mipaaa.mobileip.auth.MnAaaSecurityAssociation;
 import org.mipaaa.mobileip.node.MobileNode;
@@ -22,7 +21,8 @@ import org.mipaaa.registration.SubscriberProvisioning;
 
 /**
  * The demo's mobile node: a first registration through the foreign agent (seed S101-S106, the trace
- * shows each hop), then one with the wrong MN-AAA key, which must be refused.
+ * shows each hop), a renewal and a deregistration FA -> HA (S107-S110), then a registration with the
+ * wrong MN-AAA key, which must be refused.
  */
 final class RegistrationScene {
 
@@ -36,7 +36,7 @@ final class RegistrationScene {
         this.out = out;
     }
 
-    /** True when the subscriber registers and the impostor is refused. */
+    /** True when the subscriber registers, renews and deregisters, and the impostor is refused. */
     boolean play() throws IOException, MalformedRegistrationException {
         Subscriber subscriber = SubscriberProvisioning.read(RegistrationSettings.from(topology.config(Role.AAAH))
                         .subscribersFile().orElseThrow()).stream()
@@ -50,27 +50,58 @@ final class RegistrationScene {
                 + " MN-HA and MN-FA keys it derived from the nonces  [%s]%n",
                 registered ? "accepted" : "refused (" + ok.problem() + ")", ok.homeAddress().getHostAddress(), registered ? "ok" : "UNEXPECTED");
 
+        boolean renewedOk = false;
+        if (registered) {
+            out.println("   before its lifetime ends it renews, FA -> HA only, no AAA (S107-S110):");
+            sleepPastTheSecond();
+            MobileNode mn = new MobileNode(NAI, subscriber.mnAaa(), ok.reply().homeAgent(), Clock.systemUTC());
+            MobileNode.Outcome renewed = relay(fa, mn.renewal(ok, fa.advertise().careOfAddress(), 900));
+            out.printf("   renewal: %s, lifetime %d s; Mobile-Home and Mobile-Foreign authenticators checked  [%s]%n",
+                    renewed.accepted() ? "accepted" : "refused (" + renewed.problem() + ")", renewed.reply().lifetime(),
+                    renewed.accepted() ? "ok" : "UNEXPECTED");
+            out.println("   and deregisters (lifetime 0):");
+            sleepPastTheSecond();
+            MobileNode.Outcome gone = relay(fa, mn.renewal(ok, fa.advertise().careOfAddress(), 0));
+            out.printf("   deregistration: %s  [%s]%n", gone.accepted() ? "accepted" : "refused (" + gone.problem() + ")",
+                    gone.accepted() ? "ok" : "UNEXPECTED");
+            renewedOk = renewed.accepted() && gone.accepted();
+        }
         out.println("   the same NAI with a wrong MN-AAA key:");
         MobileNode.Outcome refused = register(fa, MnAaaSecurityAssociation.of(subscriber.mnAaa().spi(),
                 "not-the-right-key".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
         boolean rejected = !refused.accepted() && refused.reply().code() == ReplyCode.FA_MOBILE_NODE_FAILED_AUTHENTICATION;
         out.printf("   reply code %d (mobile node failed authentication)  [%s]%n", refused.reply().code(), rejected ? "ok" : "UNEXPECTED");
-        return registered && rejected;
+        return registered && renewedOk && rejected;
+    }
+
+    private MobileNode.Outcome relay(ForeignAgent fa, MobileNode.Renewal renewal) throws IOException, MalformedRegistrationException {
+        return renewal.accept(udp(fa.advertise(), renewal.bytes()));
+    }
+
+    /** Timestamp Identifications count seconds (RFC 5944 §5.7.1): the next request must be newer. */
+    private static void sleepPastTheSecond() {
+        try {
+            Thread.sleep(1100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private MobileNode.Outcome register(ForeignAgent fa, MnAaaSecurityAssociation key) throws IOException, MalformedRegistrationException {
         MobileNode mn = new MobileNode(NAI, key, (java.net.Inet4Address) InetAddress.getByAddress(new byte[4]), Clock.systemUTC());
         ForeignAgent.Advertisement ad = fa.advertise();
         MobileNode.FirstRegistration registration = mn.firstRegistration(ad.careOfAddress(), ad.challenge(), 1200);
+        return registration.accept(udp(ad, registration.bytes()));
+    }
+
+    /** A request to the FA's registration port and its reply, over UDP as a mobile node sends it. */
+    private static byte[] udp(ForeignAgent.Advertisement ad, byte[] request) throws IOException {
         try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             socket.setSoTimeout(15_000);
-            byte[] request = registration.bytes();
             socket.send(new DatagramPacket(request, request.length, ad.registrationAddress()));
             DatagramPacket reply = new DatagramPacket(new byte[4096], 4096);
             socket.receive(reply);
-            byte[] bytes = Arrays.copyOf(reply.getData(), reply.getLength());
-            RegistrationCodec.decodeReply(bytes);
-            return registration.accept(bytes);
+            return Arrays.copyOf(reply.getData(), reply.getLength());
         }
     }
 }

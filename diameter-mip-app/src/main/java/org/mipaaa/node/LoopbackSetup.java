@@ -63,6 +63,7 @@ public final class LoopbackSetup implements AutoCloseable {
                     overrides.put(name + ".tls.port", Integer.toString(freePort()));
                 }
                 overrides.put("fa.udp.port", Integer.toString(freePort()));
+                overrides.put("ha.udp.port", Integer.toString(freePort()));
             }
             overrides.putAll(extra);
             boolean plainLinks = "none".equals(overrides.get("link.security"));

@@ -6,6 +6,7 @@ import java.util.List;
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.registration.ForeignAgent;
+import org.mipaaa.registration.HomeAgentRenewals;
 import org.mipaaa.registration.RegistrationHandlers;
 import org.mipaaa.routing.RealmProxy;
 import org.mipaaa.routing.VisitorEntries;
@@ -33,15 +34,34 @@ public final class RoleServices {
                     new java.net.InetSocketAddress(config.get("fa.udp.address", "127.0.0.1"), Integer.parseInt(config.get("fa.udp.port", "434"))),
                     (java.net.Inet4Address) java.net.InetAddress.getByName(config.get("fa.care.of.address", "127.0.0.1")),
                     java.time.Duration.ofMillis(Long.parseLong(config.get("fa.challenge.validity.ms", "90000"))),
-                    node.settings().requestTimeout(), Clock.systemUTC());
+                    node.settings().requestTimeout(), Clock.systemUTC(), homeAgents(config.get("fa.home.agents", "")));
             node.closeWith(fa);
             node.attach(ForeignAgent.class, fa);
         } else if (node.role() == Role.AAAH) {
             node.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.AA_MOBILE_NODE, RegistrationHandlers.homeAaa(node, config));
         } else if (node.role() == Role.HA) {
             node.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.HOME_AGENT_MIP, RegistrationHandlers.homeAgent(node, config));
+            HomeAgentRenewals renewals = RegistrationHandlers.homeAgentRenewals(node, config,
+                    new java.net.InetSocketAddress(config.get("ha.udp.address", "127.0.0.1"), Integer.parseInt(config.get("ha.udp.port", "434"))));
+            node.closeWith(renewals);
+            node.attach(HomeAgentRenewals.class, renewals);
         }
         install(node);
+    }
+
+    /** {@code fa.home.agents}: "home-agent-address=host:port,..." (where each home agent takes renewals). */
+    static java.util.Map<java.net.Inet4Address, java.net.InetSocketAddress> homeAgents(String setting) throws java.io.IOException {
+        java.util.Map<java.net.Inet4Address, java.net.InetSocketAddress> map = new java.util.HashMap<>();
+        for (String entry : setting.split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            String[] parts = entry.strip().split("=");
+            int colon = parts[1].lastIndexOf(':');
+            map.put((java.net.Inet4Address) java.net.InetAddress.getByName(parts[0]),
+                    new java.net.InetSocketAddress(parts[1].substring(0, colon), Integer.parseInt(parts[1].substring(colon + 1))));
+        }
+        return map;
     }
 
     /** Registers the handlers of {@code node}'s role on it. */

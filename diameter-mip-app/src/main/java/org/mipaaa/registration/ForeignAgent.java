@@ -11,7 +11,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -59,21 +61,34 @@ public final class ForeignAgent implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ForeignAgent.class);
     private static final int MAX_DATAGRAM = 65_535;
+    /** RFC 5944 §3.4: the Type of a Registration Reply. */
+    private static final int REGISTRATION_REPLY = 3;
 
     private final DiameterClient diameter;
     private final Inet4Address careOfAddress;
     private final FaChallenges challenges;
     private final Duration answerTimeout;
     private final DatagramSocket socket;
+    private final Map<Inet4Address, InetSocketAddress> homeAgents;
+    /** Mobile nodes registered through this agent, by home address: the MN-FA key the AAAH sent. */
+    private final Map<Inet4Address, MobilitySecurityAssociation> visitors = new ConcurrentHashMap<>();
+    /** Renewals relayed to a home agent, by home address and Identification, waiting for its reply. */
+    private final Map<String, SocketAddress> relayed = new ConcurrentHashMap<>();
     private volatile boolean running = true;
 
     /** What the agent advertises (RFC 5944 §2.1.1, RFC 4721 §2): its care-of address and a challenge. */
     public record Advertisement(Inet4Address careOfAddress, byte[] challenge, InetSocketAddress registrationAddress) {
     }
 
+    /**
+     * @param homeAgents where to reach each home agent's Mobile IP service (by the home agent address of
+     *                   the registrations) for renewals, which bypass the AAA (S108)
+     */
     public ForeignAgent(DiameterClient diameter, InetSocketAddress udp, Inet4Address careOfAddress,
-                        Duration challengeValidity, Duration answerTimeout, Clock clock) throws SocketException {
+                        Duration challengeValidity, Duration answerTimeout, Clock clock,
+                        Map<Inet4Address, InetSocketAddress> homeAgents) throws SocketException {
         this.diameter = diameter;
+        this.homeAgents = Map.copyOf(homeAgents);
         this.careOfAddress = careOfAddress;
         this.challenges = new FaChallenges(challengeValidity, clock);
         this.answerTimeout = answerTimeout;
@@ -102,8 +117,12 @@ public final class ForeignAgent implements AutoCloseable {
                 return;
             }
             byte[] bytes = Arrays.copyOf(packet.getData(), packet.getLength());
-            SocketAddress mobileNode = packet.getSocketAddress();
-            registration(bytes).thenAccept(reply -> reply.ifPresent(r -> send(r, mobileNode)));
+            SocketAddress sender = packet.getSocketAddress();
+            if (bytes.length > 0 && (bytes[0] & 0xFF) == REGISTRATION_REPLY) {
+                homeAgentReply(bytes);
+            } else {
+                registration(bytes, sender).thenAccept(reply -> reply.ifPresent(r -> send(r, sender)));
+            }
         }
     }
 
@@ -111,7 +130,7 @@ public final class ForeignAgent implements AutoCloseable {
      * S102-S103 and the way back: the reply to send the mobile node, or empty when RFC 5944 says to
      * discard the request silently.
      */
-    CompletableFuture<Optional<byte[]>> registration(byte[] bytes) {
+    CompletableFuture<Optional<byte[]>> registration(byte[] bytes, SocketAddress mobileNode) {
         RegistrationPacket request;
         try {
             request = RegistrationCodec.decodeRequest(bytes);
@@ -120,6 +139,12 @@ public final class ForeignAgent implements AutoCloseable {
             return CompletableFuture.completedFuture(Optional.empty()); // RFC 5944 §3.7.1: nothing to answer with
         }
         RegistrationRequest fixed = request.request();
+        boolean renewal = request.first(MnFaChallenge.class).isEmpty()
+                && request.fields(GeneralizedMnAaaAuthentication.class).isEmpty()
+                && visitors.containsKey(fixed.homeAddress());
+        if (renewal) {
+            return renewal(request, mobileNode);
+        }
         Optional<String> nai = request.nai();
         if (nai.isEmpty()) {
             return refuse(fixed, ReplyCode.FA_MISSING_NAI);
@@ -158,6 +183,58 @@ public final class ForeignAgent implements AutoCloseable {
             log.warn("cannot send the AMR for {}: {}", nai.get(), e.toString());
             return refuse(fixed, ReplyCode.FA_REASON_UNSPECIFIED);
         }
+    }
+
+    /**
+     * S107-S108: a renewal of a mobile node registered here. Its Mobile-Foreign authenticator is
+     * checked with the MN-FA key and stripped (RFC 5944 §3.7.2.2: everything after the Mobile-Home
+     * authentication goes), and the request goes to the home agent over UDP, without the AAA.
+     */
+    private CompletableFuture<Optional<byte[]>> renewal(RegistrationPacket request, SocketAddress mobileNode) {
+        RegistrationRequest fixed = request.request();
+        MobilitySecurityAssociation mnFa = visitors.get(fixed.homeAddress());
+        List<ExtensionField> mf = request.fields(org.mipaaa.mobileip.MobileForeignAuthentication.class);
+        if (mf.isEmpty() || !org.mipaaa.mobileip.auth.Authenticators.verify(request, mf.get(0), mnFa)) {
+            return refuse(fixed, ReplyCode.FA_MOBILE_NODE_FAILED_AUTHENTICATION);
+        }
+        InetSocketAddress homeAgent = homeAgents.get(fixed.homeAgent());
+        java.util.OptionalInt keep = request.lastAuthorizationEnablingIndex();
+        if (homeAgent == null || keep.isEmpty()) {
+            return refuse(fixed, ReplyCode.FA_HOME_AGENT_UNREACHABLE);
+        }
+        byte[] toHome = request.bytesThrough(keep.getAsInt());
+        relayed.put(pendingKey(fixed.homeAddress(), fixed.identification()), mobileNode);
+        send(toHome, homeAgent);
+        return CompletableFuture.completedFuture(Optional.empty()); // the reply comes from the home agent (S109)
+    }
+
+    /** S109-S110: the home agent's reply, with this agent's Mobile-Foreign authenticator, to the mobile node. */
+    private void homeAgentReply(byte[] bytes) {
+        RegistrationPacket reply;
+        try {
+            reply = RegistrationCodec.decodeReply(bytes);
+        } catch (MalformedRegistrationException e) {
+            log.debug("malformed reply from a home agent: {}", e.getMessage());
+            return;
+        }
+        RegistrationReply fixed = reply.reply();
+        SocketAddress mobileNode = relayed.remove(pendingKey(fixed.homeAddress(), fixed.identification()));
+        if (mobileNode == null) {
+            log.debug("a home agent's reply for {} matches no relayed request", fixed.homeAddress().getHostAddress());
+            return;
+        }
+        MobilitySecurityAssociation mnFa = visitors.get(fixed.homeAddress());
+        byte[] toMobileNode = mnFa == null ? bytes
+                : RegistrationBuilder.continuing(bytes).authenticate(AuthenticationKind.MOBILE_FOREIGN, mnFa).toBytes();
+        if (fixed.lifetime() == 0 && fixed.code() == ReplyCode.ACCEPTED) {
+            visitors.remove(fixed.homeAddress()); // deregistered: the visit ends here
+        }
+        send(toMobileNode, mobileNode);
+    }
+
+    /** A relayed renewal, by home address and the Identification's low-order half (RFC 5944 §5.7.1). */
+    private static String pendingKey(Inet4Address homeAddress, long identification) {
+        return homeAddress.getHostAddress() + "/" + (identification & 0xFFFFFFFFL);
     }
 
     /** RFC 4004 §5.1 AMR from the foreign agent's view of the request. */
@@ -215,11 +292,15 @@ public final class ForeignAgent implements AutoCloseable {
             long spi = group.getAvp(AvpCodes.MIP_FA_TO_MN_SPI, 0).getUnsigned32();
             int algorithm = group.getAvp(AvpCodes.MIP_ALGORITHM_TYPE, 0).getInteger32();
             byte[] key = group.getAvp(AvpCodes.MIP_SESSION_KEY, 0).getOctetString();
+            MobilitySecurityAssociation mnFa = new MobilitySecurityAssociation(spi, AuthAlgorithm.fromIdentifier(algorithm), key);
+            RegistrationReply accepted = RegistrationCodec.decodeReply(fromHome).reply();
+            if (accepted.code() == ReplyCode.ACCEPTED || accepted.code() == ReplyCode.ACCEPTED_NO_SIMULTANEOUS_BINDINGS) {
+                visitors.put(accepted.homeAddress(), mnFa);
+            }
             return RegistrationBuilder.continuing(fromHome)
-                    .authenticate(AuthenticationKind.MOBILE_FOREIGN,
-                            new MobilitySecurityAssociation(spi, AuthAlgorithm.fromIdentifier(algorithm), key))
+                    .authenticate(AuthenticationKind.MOBILE_FOREIGN, mnFa)
                     .toBytes();
-        } catch (AvpDataException | RuntimeException e) {
+        } catch (AvpDataException | MalformedRegistrationException | RuntimeException e) {
             log.warn("AMA does not decode: {}", e.toString());
             return reply(fixed, ReplyCode.FA_POORLY_FORMED_REPLY);
         }

@@ -67,6 +67,24 @@ public final class HomeAgentReply {
     }
 
     /**
+     * A renewal or deregistration accepted (S109, RFC 5944 §3.8.3.1): code 0 and the Mobile-Home
+     * authenticator with the binding's key; no new key material.
+     */
+    public static byte[] renewed(int lifetime, Inet4Address homeAddress, Inet4Address homeAgent, long identification,
+                                 MnHaSecurityAssociation mnHa) {
+        RegistrationBuilder reply = RegistrationBuilder.reply(
+                new RegistrationReply(0, lifetime, homeAddress, homeAgent, identification));
+        reply.authenticate(AuthenticationKind.MOBILE_HOME, mnHa.forReplies());
+        reply.build();
+        return reply.toBytes();
+    }
+
+    /** A refusal the home agent cannot authenticate (no binding, or the mobile node failed its own). */
+    public static byte[] unauthenticated(int code, Inet4Address homeAddress, Inet4Address homeAgent, long identification) {
+        return RegistrationBuilder.reply(new RegistrationReply(code, 0, homeAddress, homeAgent, identification)).toBytes();
+    }
+
+    /**
      * A denied registration (RFC 5944 §3.8.3.2: still authenticated), e.g. code 133 with the
      * resynchronizing Identification of {@link IdentificationCheck}. {@code mnHa} must be a key the
      * mobile node has: the association of its current binding, or else the new one, whose nonce then

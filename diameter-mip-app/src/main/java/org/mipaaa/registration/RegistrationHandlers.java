@@ -44,4 +44,13 @@ public final class RegistrationHandlers {
                 new IdentificationCheck(registration.identificationTolerance()), new SecureRandom(), Clock.systemUTC(),
                 node.host());
     }
+
+    /** The HA's Mobile IP side for renewals (S108-S109), on UDP {@code udp}. */
+    public static HomeAgentRenewals homeAgentRenewals(DiameterNode node, ConfigSource config, java.net.InetSocketAddress udp)
+            throws java.net.SocketException {
+        RegistrationSettings registration = RegistrationSettings.from(config);
+        return new HomeAgentRenewals(InfinispanBindingTable.in(node.state()),
+                new IdentificationCheck(registration.identificationTolerance()),
+                HomeRegistrationSettings.from(config).maxLifetime(), Clock.systemUTC(), udp);
+    }
 }

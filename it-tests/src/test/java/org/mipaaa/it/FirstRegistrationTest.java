@@ -92,6 +92,53 @@ class FirstRegistrationTest {
                 && Long.valueOf(2001).equals(e.resultCode()));
     }
 
+    /** A first registration, accepted: what the renewals build on. */
+    private MobileNode.Outcome registered(MobileNode mn) throws Exception {
+        ForeignAgent.Advertisement ad = foreignAgent().advertise();
+        MobileNode.FirstRegistration registration = mn.firstRegistration(ad.careOfAddress(), ad.challenge(), 1200);
+        MobileNode.Outcome outcome = registration.accept(exchange(ad, registration.bytes()));
+        assertThat(outcome.accepted()).as(String.valueOf(outcome.problem())).isTrue();
+        return outcome;
+    }
+
+    @Test
+    void s107ToS110_aRenewalGoesFaToHaWithoutTheAaaAndBothAuthenticatorsCheckOut() throws Exception {
+        MobileNode mn = new MobileNode(MN1, MnAaaSecurityAssociation.of(256, MN1_KEY), Ipv4.parse("0.0.0.0"), Clock.systemUTC());
+        MobileNode.Outcome first = registered(mn);
+        ForeignAgent.Advertisement ad = foreignAgent().advertise();
+        long amrsBefore = fixture.events().stream().filter(e -> e.command().equals("AMR")).count();
+        Thread.sleep(1100); // a newer timestamp Identification (RFC 5944 §5.7.1) than the first registration's
+
+        MobileNode.Renewal renewal = mn.renewal(first, ad.careOfAddress(), 900);
+        MobileNode.Outcome renewed = renewal.accept(exchange(ad, renewal.bytes()));
+
+        assertThat(renewed.accepted()).as(String.valueOf(renewed.problem())).isTrue();
+        assertThat(renewed.reply().lifetime()).isEqualTo(900);
+        var binding = InfinispanBindingTable.in(fixture.topology().node(Role.HA).state()).find(first.homeAddress()).orElseThrow();
+        assertThat(binding.lifetime()).hasSeconds(900);
+        assertThat(fixture.events().stream().filter(e -> e.command().equals("AMR")).count())
+                .as("a renewal does not involve the AAA (S107-S110)").isEqualTo(amrsBefore);
+
+        // the same request again is a replay: code 133, authenticated by the HA with the binding's key
+        MobileNode.Outcome replayed = renewal.accept(exchange(ad, renewal.bytes()));
+        assertThat(replayed.accepted()).isFalse();
+        assertThat(replayed.reply().code()).isEqualTo(ReplyCode.HA_IDENTIFICATION_MISMATCH);
+    }
+
+    @Test
+    void aLifetimeOfZeroDeregistersTheBinding() throws Exception {
+        MobileNode mn = new MobileNode(MN1, MnAaaSecurityAssociation.of(256, MN1_KEY), Ipv4.parse("0.0.0.0"), Clock.systemUTC());
+        MobileNode.Outcome first = registered(mn);
+        ForeignAgent.Advertisement ad = foreignAgent().advertise();
+        Thread.sleep(1100);
+
+        MobileNode.Renewal deregistration = mn.renewal(first, ad.careOfAddress(), 0);
+        MobileNode.Outcome done = deregistration.accept(exchange(ad, deregistration.bytes()));
+
+        assertThat(done.accepted()).as(String.valueOf(done.problem())).isTrue();
+        assertThat(InfinispanBindingTable.in(fixture.topology().node(Role.HA).state()).find(first.homeAddress())).isEmpty();
+    }
+
     @Test
     void s103_aChallengeTheFaDidNotIssueIsRefusedWith104AndNothingGoesToTheAaa() throws Exception {
         MobileNode mn = new MobileNode(MN1, MnAaaSecurityAssociation.of(256, MN1_KEY), Ipv4.parse("0.0.0.0"), Clock.systemUTC());

@@ -139,7 +139,72 @@ public final class MobileNode {
                     return Outcome.refused(fixed, "the Mobile-Foreign authenticator does not verify with the derived MN-FA key");
                 }
             }
-            return new Outcome(fixed, true, null, mnHaKey, ha.get().haSpi(), mnFaKey, fa.map(MnFaKeyGenerationNonceReply::faSpi).orElse(0L));
+            AuthAlgorithm faAlgorithm = fa.map(f -> AuthAlgorithm.fromIdentifier(f.algorithmIdentifier())).orElse(null);
+            return new Outcome(fixed, true, null, mnHaKey, ha.get().haSpi(), haAlgorithm, mnFaKey,
+                    fa.map(MnFaKeyGenerationNonceReply::faSpi).orElse(0L), faAlgorithm);
+        }
+    }
+
+    /**
+     * A renewal before the lifetime ends (seed S107; RFC 5944 §3.6.1.3): through the foreign agent to
+     * the home agent only, authenticated with the keys of {@code registered}: Mobile-Home for the home
+     * agent, then Mobile-Foreign for the foreign agent. A lifetime of 0 deregisters.
+     */
+    public Renewal renewal(Outcome registered, Inet4Address careOfAddress, int lifetime) {
+        long identification = Identification.ntpTimestamp(clock.instant(), random.nextInt());
+        RegistrationRequest fixed = new RegistrationRequest(0, lifetime, registered.homeAddress(),
+                registered.reply().homeAgent(), careOfAddress, identification);
+        RegistrationBuilder builder = RegistrationBuilder.request(fixed)
+                .authenticate(AuthenticationKind.MOBILE_HOME,
+                        new MobilitySecurityAssociation(registered.haSpi(), registered.haAlgorithm(), registered.mnHaKey()));
+        if (registered.mnFaKey() != null) {
+            builder.authenticate(AuthenticationKind.MOBILE_FOREIGN,
+                    new MobilitySecurityAssociation(registered.faSpi(), registered.faAlgorithm(), registered.mnFaKey()));
+        }
+        return new Renewal(fixed, builder.toBytes(), registered);
+    }
+
+    /** A renewal on its way (S107), to be matched with its reply (S110). */
+    public final class Renewal {
+
+        private final RegistrationRequest request;
+        private final byte[] bytes;
+        private final Outcome registered;
+
+        private Renewal(RegistrationRequest request, byte[] bytes, Outcome registered) {
+            this.request = request;
+            this.bytes = bytes.clone();
+            this.registered = registered;
+        }
+
+        public byte[] bytes() {
+            return bytes.clone();
+        }
+
+        /** S110: the home agent's Mobile-Home and the foreign agent's Mobile-Foreign authenticators, checked. */
+        public Outcome accept(byte[] replyBytes) throws MalformedRegistrationException {
+            RegistrationPacket reply = RegistrationCodec.decodeReply(replyBytes);
+            RegistrationReply fixed = reply.reply();
+            if (!Identification.lowOrderBitsMatch(request.identification(), fixed.identification())) {
+                return Outcome.refused(fixed, "the reply answers another request (Identification)");
+            }
+            Optional<ExtensionField> mh = reply.fields(MobileHomeAuthentication.class).stream().findFirst();
+            if (mh.isEmpty() || !Authenticators.verify(reply, mh.get(),
+                    new MobilitySecurityAssociation(HA_TO_MN_SPI, registered.haAlgorithm(), registered.mnHaKey()))) {
+                return Outcome.refused(fixed, "the Mobile-Home authenticator does not verify (code " + fixed.code() + ")");
+            }
+            if (registered.mnFaKey() != null) {
+                Optional<ExtensionField> mf = reply.fields(MobileForeignAuthentication.class).stream().findFirst();
+                if (mf.isEmpty() || !Authenticators.verify(reply, mf.get(),
+                        new MobilitySecurityAssociation(FA_TO_MN_SPI, registered.faAlgorithm(), registered.mnFaKey()))) {
+                    return Outcome.refused(fixed, "the Mobile-Foreign authenticator does not verify");
+                }
+            }
+            if (fixed.code() != ReplyCode.ACCEPTED && fixed.code() != ReplyCode.ACCEPTED_NO_SIMULTANEOUS_BINDINGS) {
+                return Outcome.refused(fixed, "renewal refused with code " + fixed.code());
+            }
+            return new Outcome(fixed, true, null, registered.mnHaKey(), registered.haSpi(), registered.haAlgorithm(),
+                    registered.mnFaKey(), registered.faSpi(), registered.faAlgorithm());
         }
     }
 
@@ -148,10 +213,10 @@ public final class MobileNode {
      * home agent and its foreign agent, with the SPIs they chose for what the node sends them.
      */
     public record Outcome(RegistrationReply reply, boolean accepted, String problem, byte[] mnHaKey, long haSpi,
-                          byte[] mnFaKey, long faSpi) {
+                          AuthAlgorithm haAlgorithm, byte[] mnFaKey, long faSpi, AuthAlgorithm faAlgorithm) {
 
         static Outcome refused(RegistrationReply reply, String problem) {
-            return new Outcome(reply, false, problem, null, 0, null, 0);
+            return new Outcome(reply, false, problem, null, 0, null, null, 0, null);
         }
 
         public Inet4Address homeAddress() {

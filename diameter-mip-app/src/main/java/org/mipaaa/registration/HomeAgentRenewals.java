@@ -1,0 +1,133 @@
+package org.mipaaa.registration;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.SocketException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import org.mipaaa.mobileip.ExtensionField;
+import org.mipaaa.mobileip.MalformedRegistrationException;
+import org.mipaaa.mobileip.MobileHomeAuthentication;
+import org.mipaaa.mobileip.RegistrationCodec;
+import org.mipaaa.mobileip.RegistrationPacket;
+import org.mipaaa.mobileip.RegistrationRequest;
+import org.mipaaa.mobileip.ReplyCode;
+import org.mipaaa.mobileip.auth.Authenticators;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The home agent's Mobile IP side for renewals (seed S108-S109; RFC 5944 §3.8): Registration
+ * Requests relayed by a foreign agent over UDP, without the AAA. The Mobile-Home authenticator is
+ * checked with the binding's MN-HA key, the Identification against the last one accepted (replay,
+ * code 133), and the binding renewed, or removed for a lifetime of 0 (deregistration). The reply is
+ * authenticated with the same key.
+ */
+public final class HomeAgentRenewals implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(HomeAgentRenewals.class);
+
+    private final BindingTable bindings;
+    private final IdentificationCheck identification;
+    private final Duration maxLifetime;
+    private final Clock clock;
+    private final DatagramSocket socket;
+    private volatile boolean running = true;
+
+    public HomeAgentRenewals(BindingTable bindings, IdentificationCheck identification, Duration maxLifetime, Clock clock,
+                             InetSocketAddress udp) throws SocketException {
+        this.bindings = bindings;
+        this.identification = identification;
+        this.maxLifetime = maxLifetime;
+        this.clock = clock;
+        this.socket = new DatagramSocket(udp);
+        Thread reader = new Thread(this::receive, "ha-registration-" + socket.getLocalPort());
+        reader.setDaemon(true);
+        reader.start();
+        log.info("home agent takes Mobile IP renewals on UDP {}", socket.getLocalSocketAddress());
+    }
+
+    private void receive() {
+        byte[] buffer = new byte[65_535];
+        while (running) {
+            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+            try {
+                socket.receive(packet);
+            } catch (IOException e) {
+                if (running) {
+                    log.warn("renewal socket failed: {}", e.getMessage());
+                }
+                return;
+            }
+            SocketAddress from = packet.getSocketAddress();
+            answer(Arrays.copyOf(packet.getData(), packet.getLength())).ifPresent(reply -> {
+                try {
+                    socket.send(new DatagramPacket(reply, reply.length, from));
+                } catch (IOException e) {
+                    log.warn("cannot answer {}: {}", from, e.getMessage());
+                }
+            });
+        }
+    }
+
+    /** The reply to a renewal, or empty when RFC 5944 §3.8.2 says to discard the request silently. */
+    Optional<byte[]> answer(byte[] bytes) {
+        RegistrationPacket packet;
+        try {
+            packet = RegistrationCodec.decodeRequest(bytes);
+        } catch (MalformedRegistrationException e) {
+            return Optional.empty();
+        }
+        RegistrationRequest request = packet.request();
+        Optional<MobilityBinding> binding = bindings.find(request.homeAddress());
+        List<ExtensionField> mh = packet.fields(MobileHomeAuthentication.class);
+        if (binding.isEmpty() || mh.isEmpty() || !Authenticators.verify(packet, mh.get(0), binding.get().mnHa().forRequests())) {
+            // no key to authenticate a reply with: the mobile node failed authentication (§3.8.2.1)
+            return Optional.of(HomeAgentReply.unauthenticated(ReplyCode.HA_MOBILE_NODE_FAILED_AUTHENTICATION,
+                    request.homeAddress(), request.homeAgent(), request.identification()));
+        }
+        MobilityBinding current = binding.get();
+        Instant now = clock.instant();
+        IdentificationCheck.Verdict verdict = identification.check(request.identification(),
+                OptionalLong.of(current.lastIdentification()), now);
+        if (verdict instanceof IdentificationCheck.Refused refused) {
+            return Optional.of(HomeAgentReply.denied(refused.replyCode(), request.homeAddress(), request.homeAgent(),
+                    refused.replyIdentification(), current.mnHa(), Optional.empty()));
+        }
+        if (request.lifetime() == 0) {
+            bindings.remove(current);
+            log.debug("{} deregistered {}", current.nai(), current.homeAddress().getHostAddress());
+            return Optional.of(HomeAgentReply.renewed(0, request.homeAddress(), request.homeAgent(),
+                    verdict.replyIdentification(), current.mnHa()));
+        }
+        Duration lifetime = Duration.ofSeconds(Math.min(request.lifetime(), maxLifetime.toSeconds()));
+        MobilityBinding renewed = current.renewed(request.careOfAddress(), lifetime, now, request.identification());
+        if (!bindings.replace(current, renewed)) {
+            // a concurrent renewal won: this one is a duplicate in all but name
+            return Optional.of(HomeAgentReply.denied(ReplyCode.HA_REASON_UNSPECIFIED, request.homeAddress(),
+                    request.homeAgent(), verdict.replyIdentification(), current.mnHa(), Optional.empty()));
+        }
+        return Optional.of(HomeAgentReply.renewed((int) lifetime.toSeconds(), request.homeAddress(), request.homeAgent(),
+                verdict.replyIdentification(), current.mnHa()));
+    }
+
+    /** The UDP address the home agent takes renewals on. */
+    public InetSocketAddress address() {
+        return (InetSocketAddress) socket.getLocalSocketAddress();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        socket.close();
+    }
+}
