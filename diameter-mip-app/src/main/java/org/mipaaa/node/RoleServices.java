@@ -5,8 +5,10 @@ import java.util.List;
 
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.CommandCodes;
+import org.mipaaa.registration.BindingExpiry;
 import org.mipaaa.registration.ForeignAgent;
 import org.mipaaa.registration.HomeAgentRenewals;
+import org.mipaaa.registration.InfinispanBindingTable;
 import org.mipaaa.registration.RegistrationHandlers;
 import org.mipaaa.routing.RealmProxy;
 import org.mipaaa.routing.VisitorEntries;
@@ -45,6 +47,10 @@ public final class RoleServices {
                     new java.net.InetSocketAddress(config.get("ha.udp.address", "127.0.0.1"), Integer.parseInt(config.get("ha.udp.port", "434"))));
             node.closeWith(renewals);
             node.attach(HomeAgentRenewals.class, renewals);
+            BindingExpiry expiry = new BindingExpiry(InfinispanBindingTable.in(node.state()), Clock.systemUTC(),
+                    java.time.Duration.ofMillis(Long.parseLong(config.get("ha.expiry.check.ms", "1000"))), node.host());
+            node.closeWith(expiry);
+            node.attach(BindingExpiry.class, expiry);
         }
         install(node);
     }

@@ -94,8 +94,12 @@ class FirstRegistrationTest {
 
     /** A first registration, accepted: what the renewals build on. */
     private MobileNode.Outcome registered(MobileNode mn) throws Exception {
+        return registered(mn, 1200);
+    }
+
+    private MobileNode.Outcome registered(MobileNode mn, int lifetimeSeconds) throws Exception {
         ForeignAgent.Advertisement ad = foreignAgent().advertise();
-        MobileNode.FirstRegistration registration = mn.firstRegistration(ad.careOfAddress(), ad.challenge(), 1200);
+        MobileNode.FirstRegistration registration = mn.firstRegistration(ad.careOfAddress(), ad.challenge(), lifetimeSeconds);
         MobileNode.Outcome outcome = registration.accept(exchange(ad, registration.bytes()));
         assertThat(outcome.accepted()).as(String.valueOf(outcome.problem())).isTrue();
         return outcome;
@@ -137,6 +141,22 @@ class FirstRegistrationTest {
 
         assertThat(done.accepted()).as(String.valueOf(done.problem())).isTrue();
         assertThat(InfinispanBindingTable.in(fixture.topology().node(Role.HA).state()).find(first.homeAddress())).isEmpty();
+    }
+
+    @Test
+    void aBindingNotRenewedWithinItsLifetimeIsRemovedByTheHomeAgent() throws Exception {
+        MobileNode mn = new MobileNode(MN1, MnAaaSecurityAssociation.of(256, MN1_KEY), Ipv4.parse("0.0.0.0"), Clock.systemUTC());
+        MobileNode.Outcome first = registered(mn, 2);
+        var bindings = InfinispanBindingTable.in(fixture.topology().node(Role.HA).state());
+        assertThat(first.reply().lifetime()).isEqualTo(2);
+        assertThat(bindings.find(first.homeAddress())).isPresent();
+
+        // RFC 5944 §3.8.1: gone at the end of its lifetime; config/ha sweeps every second
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+        while (bindings.find(first.homeAddress()).isPresent() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(bindings.find(first.homeAddress())).as("binding after its 2 s lifetime").isEmpty();
     }
 
     @Test
