@@ -15,13 +15,16 @@ import org.mipaaa.mobileip.node.MobileNode;
 import org.mipaaa.node.Role;
 import org.mipaaa.node.Topology;
 import org.mipaaa.registration.ForeignAgent;
+import org.mipaaa.registration.HomeAddressPool;
+import org.mipaaa.registration.InfinispanHomeAddressPool;
 import org.mipaaa.registration.RegistrationSettings;
 import org.mipaaa.registration.Subscriber;
 import org.mipaaa.registration.SubscriberProvisioning;
 
 /**
  * The demo's mobile node: a first registration through the foreign agent (seed S101-S106, the trace
- * shows each hop), a renewal and a deregistration FA -> HA (S107-S110), then a registration with the
+ * shows each hop), a renewal and a deregistration FA -> HA (S107-S110) whose STR frees the home
+ * address at the AAAH, then a registration with the
  * wrong MN-AAA key, which must be refused.
  */
 final class RegistrationScene {
@@ -64,7 +67,10 @@ final class RegistrationScene {
             MobileNode.Outcome gone = relay(fa, mn.renewal(ok, fa.advertise().careOfAddress(), 0));
             out.printf("   deregistration: %s  [%s]%n", gone.accepted() ? "accepted" : "refused (" + gone.problem() + ")",
                     gone.accepted() ? "ok" : "UNEXPECTED");
-            renewedOk = renewed.accepted() && gone.accepted();
+            boolean released = gone.accepted() && addressReleased(ok.homeAddress());
+            out.printf("   the HA's STR ends the AAA session and the AAAH frees %s (RFC 4004 4.1.3)  [%s]%n",
+                    ok.homeAddress().getHostAddress(), released ? "ok" : "UNEXPECTED");
+            renewedOk = renewed.accepted() && gone.accepted() && released;
         }
         out.println("   the same NAI with a wrong MN-AAA key:");
         MobileNode.Outcome refused = register(fa, MnAaaSecurityAssociation.of(subscriber.mnAaa().spi(),
@@ -72,6 +78,25 @@ final class RegistrationScene {
         boolean rejected = !refused.accepted() && refused.reply().code() == ReplyCode.FA_MOBILE_NODE_FAILED_AUTHENTICATION;
         out.printf("   reply code %d (mobile node failed authentication)  [%s]%n", refused.reply().code(), rejected ? "ok" : "UNEXPECTED");
         return registered && renewedOk && rejected;
+    }
+
+    /** Waits up to 10 s for the AAAH's pool to no longer hold {@code address} for the NAI. */
+    private boolean addressReleased(java.net.Inet4Address address) {
+        HomeAddressPool pool = InfinispanHomeAddressPool.in(topology.node(Role.AAAH).state(),
+                RegistrationSettings.from(topology.config(Role.AAAH)).homeAddressPool().orElseThrow());
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (pool.addressOf(NAI).filter(address::equals).isPresent()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     private MobileNode.Outcome relay(ForeignAgent fa, MobileNode.Renewal renewal) throws IOException, MalformedRegistrationException {

@@ -29,7 +29,21 @@ public final class DiameterClient {
      */
     public OutgoingRequest newRequest(int commandCode, ApplicationId application, String destinationRealm,
                                       String destinationHost) throws Exception {
-        Session session = stack.getSessionFactory().getNewSession();
+        return request(stack.getSessionFactory().getNewSession(), commandCode, application, destinationRealm, destinationHost);
+    }
+
+    /**
+     * A request in the existing session {@code sessionId} (an STR ends the session a request of
+     * another node began, RFC 6733 §8.4.1); otherwise as {@link #newRequest}.
+     */
+    public OutgoingRequest requestInSession(String sessionId, int commandCode, ApplicationId application,
+                                            String destinationRealm, String destinationHost) throws Exception {
+        return request(stack.getSessionFactory().getNewSession(sessionId), commandCode, application, destinationRealm,
+                destinationHost);
+    }
+
+    private OutgoingRequest request(Session session, int commandCode, ApplicationId application, String destinationRealm,
+                                    String destinationHost) {
         Request request = destinationHost == null
                 ? session.createRequest(commandCode, application, destinationRealm)
                 : session.createRequest(commandCode, application, destinationRealm, destinationHost);

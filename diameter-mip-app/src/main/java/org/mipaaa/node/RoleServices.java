@@ -10,6 +10,7 @@ import org.mipaaa.registration.ForeignAgent;
 import org.mipaaa.registration.HomeAgentRenewals;
 import org.mipaaa.registration.InfinispanBindingTable;
 import org.mipaaa.registration.RegistrationHandlers;
+import org.mipaaa.registration.SessionTermination;
 import org.mipaaa.routing.RealmProxy;
 import org.mipaaa.routing.VisitorEntries;
 
@@ -41,6 +42,9 @@ public final class RoleServices {
             node.attach(ForeignAgent.class, fa);
         } else if (node.role() == Role.AAAH) {
             node.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.AA_MOBILE_NODE, RegistrationHandlers.homeAaa(node, config));
+            // RFC 4004 §4: STR/STA of Mobile IPv4 sessions carry Application-Id 0
+            node.handlers().register(ApplicationIds.COMMON_MESSAGES, CommandCodes.SESSION_TERMINATION,
+                    RegistrationHandlers.homeAaaSessionEnd(node, config));
         } else if (node.role() == Role.HA) {
             node.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.HOME_AGENT_MIP, RegistrationHandlers.homeAgent(node, config));
             HomeAgentRenewals renewals = RegistrationHandlers.homeAgentRenewals(node, config,
@@ -51,6 +55,9 @@ public final class RoleServices {
                     java.time.Duration.ofMillis(Long.parseLong(config.get("ha.expiry.check.ms", "1000"))), node.host());
             node.closeWith(expiry);
             node.attach(BindingExpiry.class, expiry);
+            SessionTermination termination = new SessionTermination(node.client(), node.realm());
+            renewals.addListener(termination);
+            expiry.addListener(termination);
         }
         install(node);
     }

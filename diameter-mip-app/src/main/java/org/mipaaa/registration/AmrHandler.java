@@ -55,7 +55,9 @@ import org.slf4j.LoggerFactory;
  *     blocking a thread.</li>
  * <li><b>answer</b>: the HAA's Result-Code 2001 gives AMA 2001 with the HAA's MIP-Reg-Reply and
  *     Acct-Multi-Session-Id, MIP-Mobile-Node-Address, MIP-Home-Agent-Address, MIP-FA-to-MN-MSA (the
- *     MN-FA key for the foreign agent, §9.1), MIP-MSA-Lifetime and Authorization-Lifetime. No HAA
+ *     MN-FA key for the foreign agent, §9.1), MIP-MSA-Lifetime and Authorization-Lifetime; the HAR's
+ *     session becomes the NAI's current registration ({@link HomeSessions}), which the home agent's
+ *     STR ends ({@link StrHandler}). No HAA
  *     (no connection to the home agent, no answer within request.timeout.ms) or a protocol error
  *     (3xxx) instead of one is 4006 DIAMETER_ERROR_HA_NOT_AVAILABLE (RFC 4004 §6.2); any other HAA
  *     failure (4005 with the HA's denial) is passed on with the HAA's MIP-Reg-Reply, if any.</li>
@@ -78,11 +80,13 @@ public final class AmrHandler implements RequestHandler {
     private final DiameterClient client;
     private final HomeRegistrationSettings settings;
     private final SecureRandom random;
+    private final HomeSessions sessions;
 
-    public AmrHandler(SubscriberDirectory subscribers, Optional<HomeAddressPool> pool, DiameterClient client,
-                      HomeRegistrationSettings settings, SecureRandom random) {
+    public AmrHandler(SubscriberDirectory subscribers, Optional<HomeAddressPool> pool, HomeSessions sessions,
+                      DiameterClient client, HomeRegistrationSettings settings, SecureRandom random) {
         this.subscribers = subscribers;
         this.pool = pool;
+        this.sessions = sessions;
         this.client = client;
         this.settings = settings;
         this.random = random;
@@ -172,10 +176,12 @@ public final class AmrHandler implements RequestHandler {
                         ? Enumerations.MIP_FEATURE_VECTOR_MOBILE_NODE_HOME_ADDRESS_REQUESTED : 0);
 
         CompletableFuture<Answer> haa;
+        String harSession = null;
         try {
             DiameterClient.OutgoingRequest har = client.newRequest(CommandCodes.HOME_AGENT_MIP,
                     ApplicationId.createByAuthAppId(ApplicationIds.MOBILE_IPV4), answers.originRealm(),
                     settings.homeAgentHost().orElseThrow());
+            harSession = har.request().getSessionId();
             AvpSet avps = har.request().getAvps();
             MipAvps.addUnsigned32(avps, AvpCodes.AUTHORIZATION_LIFETIME, lifetime);
             MipAvps.addEnumerated(avps, AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED);
@@ -204,10 +210,11 @@ public final class AmrHandler implements RequestHandler {
         } catch (Exception e) {
             haa = CompletableFuture.failedFuture(e);
         }
+        String session = harSession;
         return haa.handle((answer, failure) -> {
             try {
                 return answer(request, answers, amr, homeAddress, homeAgent, lifetime, keys, faKeyRequest, answer, failure,
-                        release);
+                        release, session);
             } catch (RuntimeException e) {
                 release.run();
                 log.warn("AMR for {}: cannot answer", amr.nai(), e);
@@ -218,7 +225,7 @@ public final class AmrHandler implements RequestHandler {
 
     private Answer answer(Request request, AnswerFactory answers, Amr amr, Inet4Address homeAddress, Inet4Address homeAgent,
                           int lifetime, SessionKeys keys, Optional<MnFaKeyGenerationNonceRequest> faKeyRequest,
-                          Answer haa, Throwable failure, Runnable release) {
+                          Answer haa, Throwable failure, Runnable release, String harSession) {
         long haaResult = failure == null ? resultCode(haa) : -1;
         if (failure != null || haaResult < 0 || isProtocolError(haaResult)) {
             release.run();
@@ -237,6 +244,8 @@ public final class AmrHandler implements RequestHandler {
             MipAvps.addUtf8(ama.getAvps(), AvpCodes.USER_NAME, amr.nai());
             return ama;
         }
+        // the HA will end this session with an STR when the binding ends (StrHandler)
+        sessions.started(amr.nai(), harSession);
         Answer ama = answers.result(request, ResultCodes.SUCCESS);
         AvpSet avps = ama.getAvps();
         MipAvps.addUtf8(avps, AvpCodes.USER_NAME, amr.nai());

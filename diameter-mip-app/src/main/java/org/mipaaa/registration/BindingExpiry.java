@@ -19,17 +19,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class BindingExpiry implements AutoCloseable {
 
-    /** Told of each binding the sweep removed. */
-    @FunctionalInterface
-    public interface Listener {
-        void expired(MobilityBinding binding);
-    }
-
     private static final Logger log = LoggerFactory.getLogger(BindingExpiry.class);
 
     private final BindingTable bindings;
     private final Clock clock;
-    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final List<BindingEndListener> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer;
 
     public BindingExpiry(BindingTable bindings, Clock clock, Duration period, String nodeName) {
@@ -43,7 +37,7 @@ public final class BindingExpiry implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::sweep, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    public void addListener(Listener listener) {
+    public void addListener(BindingEndListener listener) {
         listeners.add(listener);
     }
 
@@ -55,7 +49,7 @@ public final class BindingExpiry implements AutoCloseable {
                 if (bindings.remove(binding)) {
                     removed++;
                     log.debug("binding of {} at {} expired", binding.nai(), binding.homeAddress().getHostAddress());
-                    listeners.forEach(l -> l.expired(binding));
+                    BindingEndListener.tellAll(listeners, binding, BindingEndListener.Reason.EXPIRED);
                 }
             }
         } catch (RuntimeException e) {

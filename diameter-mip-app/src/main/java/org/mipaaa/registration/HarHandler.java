@@ -140,7 +140,8 @@ public final class HarHandler implements RequestHandler {
                 keys);
         String multiSession = host + ";" + HexFormat.of().toHexDigits(random.nextLong());
         MobilityBinding binding = MobilityBinding.registered(har.homeAddress(), har.nai(), fixed.careOfAddress(),
-                har.homeAgent(), Duration.ofSeconds(lifetime), clock.instant(), mnHa, fixed.identification(), multiSession);
+                har.homeAgent(), Duration.ofSeconds(lifetime), clock.instant(), mnHa, fixed.identification(), multiSession,
+                request.getSessionId());
         boolean saved = stored.isPresent() ? bindings.replace(stored.get(), binding) : bindings.create(binding);
         if (!saved) {
             return done(answers.failure(request, new ValidationFailure(ResultCodes.UNABLE_TO_COMPLY,

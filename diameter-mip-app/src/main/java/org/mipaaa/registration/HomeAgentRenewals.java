@@ -41,6 +41,7 @@ public final class HomeAgentRenewals implements AutoCloseable {
     private final Duration maxLifetime;
     private final Clock clock;
     private final DatagramSocket socket;
+    private final List<BindingEndListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean running = true;
 
     public HomeAgentRenewals(BindingTable bindings, IdentificationCheck identification, Duration maxLifetime, Clock clock,
@@ -104,8 +105,10 @@ public final class HomeAgentRenewals implements AutoCloseable {
                     refused.replyIdentification(), current.mnHa(), Optional.empty()));
         }
         if (request.lifetime() == 0) {
-            bindings.remove(current);
-            log.debug("{} deregistered {}", current.nai(), current.homeAddress().getHostAddress());
+            if (bindings.remove(current)) {
+                log.debug("{} deregistered {}", current.nai(), current.homeAddress().getHostAddress());
+                BindingEndListener.tellAll(listeners, current, BindingEndListener.Reason.DEREGISTERED);
+            }
             return Optional.of(HomeAgentReply.renewed(0, request.homeAddress(), request.homeAgent(),
                     verdict.replyIdentification(), current.mnHa()));
         }
@@ -118,6 +121,11 @@ public final class HomeAgentRenewals implements AutoCloseable {
         }
         return Optional.of(HomeAgentReply.renewed((int) lifetime.toSeconds(), request.homeAddress(), request.homeAgent(),
                 verdict.replyIdentification(), current.mnHa()));
+    }
+
+    /** {@code listener} is told of each binding a deregistration ends. */
+    public void addListener(BindingEndListener listener) {
+        listeners.add(listener);
     }
 
     /** The UDP address the home agent takes renewals on. */

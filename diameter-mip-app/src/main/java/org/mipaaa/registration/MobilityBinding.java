@@ -24,12 +24,15 @@ import org.mipaaa.mobileip.auth.AuthAlgorithm;
  *                           greater (RFC 5944 §5.7.1, {@link IdentificationCheck})
  * @param acctMultiSessionId the Acct-Multi-Session-Id the home agent returned in its HAA (RFC 4004 §4.1.2: one value for all HAAs of the session),
  *                           linking the accounting of this node's sessions
+ * @param aaaSessionId       the Session-Id of the AAAH's HAR that made the binding: the session the
+ *                           home agent ends with an STR when the binding ends (RFC 4004 §4.1.3)
  */
 public record MobilityBinding(Inet4Address homeAddress, String nai, Inet4Address careOfAddress,
                               Inet4Address homeAgentAddress, Duration lifetime, Instant expiresAt,
-                              MnHaSecurityAssociation mnHa, long lastIdentification, String acctMultiSessionId) {
+                              MnHaSecurityAssociation mnHa, long lastIdentification, String acctMultiSessionId,
+                              String aaaSessionId) {
 
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     public MobilityBinding {
         Objects.requireNonNull(homeAddress, "homeAddress");
@@ -43,6 +46,7 @@ public record MobilityBinding(Inet4Address homeAddress, String nai, Inet4Address
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(mnHa, "mnHa");
         Objects.requireNonNull(acctMultiSessionId, "acctMultiSessionId");
+        Objects.requireNonNull(aaaSessionId, "aaaSessionId");
     }
 
     /**
@@ -50,9 +54,10 @@ public record MobilityBinding(Inet4Address homeAddress, String nai, Inet4Address
      */
     public static MobilityBinding registered(Inet4Address homeAddress, String nai, Inet4Address careOfAddress,
                                              Inet4Address homeAgentAddress, Duration lifetime, Instant now,
-                                             MnHaSecurityAssociation mnHa, long identification, String acctMultiSessionId) {
+                                             MnHaSecurityAssociation mnHa, long identification, String acctMultiSessionId,
+                                             String aaaSessionId) {
         return new MobilityBinding(homeAddress, nai, careOfAddress, homeAgentAddress, lifetime, now.plus(lifetime), mnHa,
-                identification, acctMultiSessionId);
+                identification, acctMultiSessionId, aaaSessionId);
     }
 
     /**
@@ -61,7 +66,7 @@ public record MobilityBinding(Inet4Address homeAddress, String nai, Inet4Address
      */
     public MobilityBinding renewed(Inet4Address newCareOfAddress, Duration newLifetime, Instant now, long identification) {
         return new MobilityBinding(homeAddress, nai, newCareOfAddress, homeAgentAddress, newLifetime, now.plus(newLifetime),
-                mnHa, identification, acctMultiSessionId);
+                mnHa, identification, acctMultiSessionId, aaaSessionId);
     }
 
     /** True from {@link #expiresAt()} on: the lifetime has passed without a renewal. */
@@ -85,6 +90,7 @@ public record MobilityBinding(Inet4Address homeAddress, String nai, Inet4Address
             StoredValue.writeBytes(out, mnHa.key());
             out.writeLong(lastIdentification);
             out.writeUTF(acctMultiSessionId);
+            out.writeUTF(aaaSessionId);
         });
     }
 
@@ -99,6 +105,7 @@ public record MobilityBinding(Inet4Address homeAddress, String nai, Inet4Address
                 new MnHaSecurityAssociation(in.readLong(), in.readLong(), AuthAlgorithm.valueOf(in.readUTF()),
                         StoredValue.readBytes(in)),
                 in.readLong(),
+                in.readUTF(),
                 in.readUTF()));
     }
 }

@@ -19,6 +19,12 @@ public final class RegistrationCaches {
     /** NAI -> "token address" (AAAH): the address a mobile node holds or is claiming; persistent. */
     public static final String HOME_ADDRESS_HOLDERS = "home-address-holders";
 
+    /**
+     * NAI -> Session-Id of the HAR of the NAI's current registration (AAAH, {@link HomeSessions});
+     * persistent.
+     */
+    public static final String HOME_SESSIONS = "home-sessions";
+
     /** Home address (dotted quad) -> encoded {@link MobilityBinding} (home agent); persistent. */
     public static final String MOBILITY_BINDINGS = "mobility-bindings";
 

@@ -10,7 +10,8 @@ import org.mipaaa.node.DiameterNode;
 
 /**
  * The registration handlers of the home side (seed S104-S106): the AAAH's AMR handler
- * ({@link AmrHandler}) and the HA's HAR handler ({@link HarHandler}); other roles get none from here.
+ * ({@link AmrHandler}) and STR handler ({@link StrHandler}), the HA's HAR handler ({@link HarHandler});
+ * other roles get none from here.
  *
  * <p>They need the started node (its state store and its client), so
  * {@link org.mipaaa.node.RoleServices} builds them once the node is up and registers them on it.
@@ -34,7 +35,17 @@ public final class RegistrationHandlers {
         }
         Optional<HomeAddressPool> pool = registration.homeAddressPool()
                 .map(range -> InfinispanHomeAddressPool.in(node.state(), range));
-        return new AmrHandler(subscribers, pool, node.client(), HomeRegistrationSettings.from(config), new SecureRandom());
+        return new AmrHandler(subscribers, pool, HomeSessions.in(node.state()), node.client(), HomeRegistrationSettings.from(config),
+                new SecureRandom());
+    }
+
+    /** The AAAH's STR handler on {@code node}: the home agent's STR of a current session frees the pool address. */
+    public static StrHandler homeAaaSessionEnd(DiameterNode node, ConfigSource config) {
+        Optional<HomeAddressPool> pool = RegistrationSettings.from(config).homeAddressPool()
+                .map(range -> InfinispanHomeAddressPool.in(node.state(), range));
+        String homeAgent = HomeRegistrationSettings.from(config).homeAgentHost().orElseThrow(
+                () -> new IllegalStateException(node.host() + ": the AAAH needs registration.home.agent.host"));
+        return new StrHandler(pool, HomeSessions.in(node.state()), homeAgent);
     }
 
     /** The HA's HAR handler on {@code node}. */

@@ -54,7 +54,8 @@ class BindingExpiryTest {
 
     private static MobilityBinding binding(String homeAddress, String nai, Duration lifetime) {
         return MobilityBinding.registered(Ipv4.parse(homeAddress), nai, Ipv4.parse("192.0.2.50"), Ipv4.parse("10.1.0.1"),
-                lifetime, T0, MN_HA, Identification.ntpTimestamp(T0, 1), "ha.home.example;mip;" + nai);
+                lifetime, T0, MN_HA, Identification.ntpTimestamp(T0, 1), "ha.home.example;mip;" + nai,
+                "aaah.home.example;har;" + nai);
     }
 
     @Test
@@ -64,7 +65,7 @@ class BindingExpiryTest {
         table.create(shortLived);
         table.create(longLived);
         try (BindingExpiry expiry = new BindingExpiry(table, clock, Duration.ofHours(1), "ha")) {
-            expiry.addListener(told::add);
+            expiry.addListener((b, reason) -> told.add(b));
 
             assertThat(expiry.sweep()).isZero(); // nothing has expired yet
             now.set(T0.plusSeconds(31));
@@ -84,7 +85,7 @@ class BindingExpiryTest {
                 Identification.ntpTimestamp(T0.plusSeconds(29), 0));
         assertThat(table.replace(first, renewed)).isTrue();
         try (BindingExpiry expiry = new BindingExpiry(table, clock, Duration.ofHours(1), "ha")) {
-            expiry.addListener(told::add);
+            expiry.addListener((b, reason) -> told.add(b));
             now.set(T0.plusSeconds(31));
 
             assertThat(expiry.sweep()).isZero();
@@ -98,7 +99,7 @@ class BindingExpiryTest {
         table.create(binding("10.1.0.10", "mn1@home.example", Duration.ofSeconds(30)));
         now.set(T0.plusSeconds(60));
         try (BindingExpiry expiry = new BindingExpiry(table, clock, Duration.ofMillis(20), "ha")) {
-            expiry.addListener(told::add);
+            expiry.addListener((b, reason) -> told.add(b));
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (told.isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(10);

@@ -44,7 +44,8 @@ class InfinispanBindingTableTest {
 
     private static MobilityBinding binding(String homeAddress, String nai, Duration lifetime, Instant at) {
         return MobilityBinding.registered(Ipv4.parse(homeAddress), nai, Ipv4.parse("192.0.2.50"), Ipv4.parse("10.1.0.1"),
-                lifetime, at, MN_HA, Identification.ntpTimestamp(at, 1), "ha.home.example;mip;" + nai);
+                lifetime, at, MN_HA, Identification.ntpTimestamp(at, 1), "ha.home.example;mip;" + nai,
+                "aaah.home.example;har;" + nai);
     }
 
     @Test
@@ -57,6 +58,7 @@ class InfinispanBindingTableTest {
         MobilityBinding found = table.find(Ipv4.parse("10.1.0.10")).orElseThrow();
         assertThat(found).isEqualTo(b);
         assertThat(found.nai()).isEqualTo("mn1@home.example");
+        assertThat(found.aaaSessionId()).isEqualTo("aaah.home.example;har;mn1@home.example");
         assertThat(found.expiresAt()).isEqualTo(T0.plusSeconds(1800));
         assertThat(found.mnHa().key()).isEqualTo(KEY);
         assertThat(found.mnHa().forRequests().spi()).isEqualTo(0x1_0000);
@@ -82,6 +84,7 @@ class InfinispanBindingTableTest {
         assertThat(now.careOfAddress()).isEqualTo(Ipv4.parse("198.51.100.9"));
         assertThat(now.expiresAt()).isEqualTo(T0.plusSeconds(150));
         assertThat(now.acctMultiSessionId()).isEqualTo(first.acctMultiSessionId());
+        assertThat(now.aaaSessionId()).isEqualTo(first.aaaSessionId());
         MobilityBinding absent = binding("10.1.0.99", "mn9@home.example", Duration.ofSeconds(1), T0);
         assertThat(table.replace(absent, absent.renewed(absent.careOfAddress(), Duration.ofSeconds(9), T0, 7))).isFalse();
         assertThat(table.find(absent.homeAddress())).isEmpty();
@@ -146,9 +149,9 @@ class InfinispanBindingTableTest {
 
     @Test
     void aStoredValueOfAnotherFormatIsRefusedNotMisread() {
-        store.<String, String>cache(RegistrationCaches.MOBILITY_BINDINGS).put("10.1.0.10", "Ag==");
+        store.<String, String>cache(RegistrationCaches.MOBILITY_BINDINGS).put("10.1.0.10", "Aw==" /* format 3, unknown */);
 
         assertThatThrownBy(() -> table.find(Ipv4.parse("10.1.0.10"))).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("format 2");
+                .hasMessageContaining("format 3");
     }
 }

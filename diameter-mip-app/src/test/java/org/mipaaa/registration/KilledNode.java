@@ -30,7 +30,7 @@ public final class KilledNode {
     static MobilityBinding binding(Inet4Address homeAddress, String nai) {
         return MobilityBinding.registered(homeAddress, nai, Ipv4.parse("192.0.2.50"), Ipv4.parse("10.1.0.1"),
                 Duration.ofSeconds(1800), T0, new MnHaSecurityAssociation(256, 257, AuthAlgorithm.HMAC_MD5, new byte[16]),
-                Identification.ntpTimestamp(T0, 0), "ha;" + nai);
+                Identification.ntpTimestamp(T0, 0), "ha;" + nai, "aaah;" + nai);
     }
 
     public static void main(String[] args) {

@@ -14,16 +14,28 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mipaaa.diameter.DiameterClient;
 import org.mipaaa.diameter.HandlerRegistry;
+import org.mipaaa.dictionary.ApplicationIds;
+import org.mipaaa.dictionary.AvpCodes;
+import org.mipaaa.dictionary.CommandCodes;
+import org.mipaaa.dictionary.Enumerations;
 import org.mipaaa.mobileip.Ipv4;
 import org.mipaaa.mobileip.RegistrationCodec;
 import org.mipaaa.mobileip.ReplyCode;
 import org.mipaaa.mobileip.auth.MnAaaSecurityAssociation;
 import org.mipaaa.mobileip.node.MobileNode;
+import org.mipaaa.node.DiameterNode;
 import org.mipaaa.node.Role;
 import org.mipaaa.node.Topology;
+import org.mipaaa.registration.AddressRange;
+import org.mipaaa.registration.BindingEndListener;
 import org.mipaaa.registration.ForeignAgent;
+import org.mipaaa.registration.HomeAddressPool;
 import org.mipaaa.registration.InfinispanBindingTable;
+import org.mipaaa.registration.InfinispanHomeAddressPool;
+import org.mipaaa.registration.MobilityBinding;
+import org.mipaaa.registration.SessionTermination;
 
 /**
  * A roaming mobile node's first registration, every hop real (seed Figs. 10-12): the FA's challenge
@@ -37,6 +49,9 @@ class FirstRegistrationTest {
     private static final String MN1 = "mn1@home.example";
     /** mn1's demo key from config/aaah/subscribers.properties. */
     private static final byte[] MN1_KEY = "demo-mn1-aaa-key".getBytes(StandardCharsets.US_ASCII);
+
+    /** home.address.pool of config/aaah. */
+    private static final AddressRange POOL = AddressRange.parse("10.1.0.100-10.1.0.199");
 
     private TopologyFixture fixture;
 
@@ -133,6 +148,7 @@ class FirstRegistrationTest {
     void aLifetimeOfZeroDeregistersTheBinding() throws Exception {
         MobileNode mn = new MobileNode(MN1, MnAaaSecurityAssociation.of(256, MN1_KEY), Ipv4.parse("0.0.0.0"), Clock.systemUTC());
         MobileNode.Outcome first = registered(mn);
+        assertThat(pool().addressOf(MN1)).contains(first.homeAddress());
         ForeignAgent.Advertisement ad = foreignAgent().advertise();
         Thread.sleep(1100);
 
@@ -141,6 +157,86 @@ class FirstRegistrationTest {
 
         assertThat(done.accepted()).as(String.valueOf(done.problem())).isTrue();
         assertThat(InfinispanBindingTable.in(fixture.topology().node(Role.HA).state()).find(first.homeAddress())).isEmpty();
+        // RFC 4004 §4.1.3: the HA's STR (Termination-Cause LOGOUT) frees the address at the AAAH
+        assertThat(eventually(() -> pool().addressOf(MN1).isEmpty())).as("the AAAH released the home address").isTrue();
+        assertThat(fixture.events()).anyMatch(e -> e.command().equals("STA") && e.to().equals(fixture.topology().node(Role.HA).host())
+                && Long.valueOf(2001).equals(e.resultCode()));
+    }
+
+    @Test
+    void aLateStrForAnOlderSessionIsRefusedWith5002AndFreesNothing() throws Exception {
+        MobileNode mn = new MobileNode(MN1, MnAaaSecurityAssociation.of(256, MN1_KEY), Ipv4.parse("0.0.0.0"), Clock.systemUTC());
+        MobileNode.Outcome first = registered(mn);
+        var binding = InfinispanBindingTable.in(fixture.topology().node(Role.HA).state()).find(first.homeAddress()).orElseThrow();
+        MobilityBinding older = new MobilityBinding(binding.homeAddress(), binding.nai(), binding.careOfAddress(),
+                binding.homeAgentAddress(), binding.lifetime(), binding.expiresAt(), binding.mnHa(), binding.lastIdentification(),
+                binding.acctMultiSessionId(), "aaah.home.example;1;an-older-registration");
+        DiameterNode ha = fixture.topology().node(Role.HA);
+
+        long result = new SessionTermination(ha.client(), ha.realm()).send(older, BindingEndListener.Reason.EXPIRED)
+                .get(15, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(result).isEqualTo(5002); // DIAMETER_UNKNOWN_SESSION_ID
+        assertThat(pool().addressOf(MN1)).as("the current registration keeps its address").contains(first.homeAddress());
+    }
+
+    /** An STR of Application-Id 0 for the mobile node's current session, from {@code from} to the AAAH. */
+    private org.jdiameter.api.Answer str(Role from, String sessionId, boolean withUserName) throws Exception {
+        DiameterNode sender = fixture.topology().node(from);
+        DiameterNode aaah = fixture.topology().node(Role.AAAH);
+        DiameterClient.OutgoingRequest out = sender.client().requestInSession(sessionId, CommandCodes.SESSION_TERMINATION,
+                org.jdiameter.api.ApplicationId.createByAuthAppId(ApplicationIds.COMMON_MESSAGES), aaah.realm(), aaah.host());
+        var avps = out.request().getAvps();
+        avps.removeAvp(AvpCodes.AUTH_APPLICATION_ID);
+        avps.addAvp(AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4, true, false, true);
+        avps.addAvp(AvpCodes.TERMINATION_CAUSE, Enumerations.TERMINATION_CAUSE_DIAMETER_LOGOUT, true, false, true);
+        if (withUserName) {
+            avps.addAvp(AvpCodes.USER_NAME, MN1, true, false, false);
+        }
+        return out.send().get(15, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    @Test
+    void anStrFromAnotherNodeThanTheHomeAgentIsAnsweredButFreesNothing() throws Exception {
+        MobileNode mn = new MobileNode(MN1, MnAaaSecurityAssociation.of(256, MN1_KEY), Ipv4.parse("0.0.0.0"), Clock.systemUTC());
+        MobileNode.Outcome first = registered(mn);
+        String session = InfinispanBindingTable.in(fixture.topology().node(Role.HA).state()).find(first.homeAddress())
+                .orElseThrow().aaaSessionId();
+
+        var sta = str(Role.AAAF, session, true);
+
+        assertThat(Exchange.resultCode(sta)).isEqualTo(2001);
+        assertThat(pool().addressOf(MN1)).as("only the home agent's STR frees the address").contains(first.homeAddress());
+    }
+
+    @Test
+    void anStrWithoutUserNameIs5005WithUserNameInFailedAvp() throws Exception {
+        MobileNode mn = new MobileNode(MN1, MnAaaSecurityAssociation.of(256, MN1_KEY), Ipv4.parse("0.0.0.0"), Clock.systemUTC());
+        MobileNode.Outcome first = registered(mn);
+        String session = InfinispanBindingTable.in(fixture.topology().node(Role.HA).state()).find(first.homeAddress())
+                .orElseThrow().aaaSessionId();
+
+        var sta = str(Role.HA, session, false);
+
+        assertThat(Exchange.resultCode(sta)).isEqualTo(5005);
+        assertThat(Exchange.failedAvp(sta).getAvp(AvpCodes.USER_NAME)).isNotNull();
+        assertThat(pool().addressOf(MN1)).contains(first.homeAddress());
+    }
+
+    private HomeAddressPool pool() {
+        return InfinispanHomeAddressPool.in(fixture.topology().node(Role.AAAH).state(), POOL);
+    }
+
+    /** Polls {@code condition} for up to 15 s. */
+    private static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(100);
+        }
+        return true;
     }
 
     @Test
@@ -150,13 +246,12 @@ class FirstRegistrationTest {
         var bindings = InfinispanBindingTable.in(fixture.topology().node(Role.HA).state());
         assertThat(first.reply().lifetime()).isEqualTo(2);
         assertThat(bindings.find(first.homeAddress())).isPresent();
+        assertThat(pool().addressOf(MN1)).contains(first.homeAddress());
 
         // RFC 5944 §3.8.1: gone at the end of its lifetime; config/ha sweeps every second
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
-        while (bindings.find(first.homeAddress()).isPresent() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertThat(bindings.find(first.homeAddress())).as("binding after its 2 s lifetime").isEmpty();
+        assertThat(eventually(() -> bindings.find(first.homeAddress()).isEmpty())).as("binding gone after its 2 s lifetime").isTrue();
+        // RFC 4004 §4.1.3: the HA's STR (Termination-Cause AUTH_EXPIRED) frees the address at the AAAH
+        assertThat(eventually(() -> pool().addressOf(MN1).isEmpty())).as("the AAAH released the home address").isTrue();
     }
 
     @Test
