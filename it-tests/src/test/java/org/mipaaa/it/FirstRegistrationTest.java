@@ -2,12 +2,8 @@ package org.mipaaa.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
 
@@ -72,13 +68,7 @@ class FirstRegistrationTest {
 
     /** Sends {@code request} to the FA's registration port and waits for its reply. */
     private static byte[] exchange(ForeignAgent.Advertisement ad, byte[] request) throws Exception {
-        try (DatagramSocket mn = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            mn.setSoTimeout(15_000);
-            mn.send(new DatagramPacket(request, request.length, ad.registrationAddress()));
-            DatagramPacket reply = new DatagramPacket(new byte[4096], 4096);
-            mn.receive(reply);
-            return Arrays.copyOf(reply.getData(), reply.getLength());
-        }
+        return MobileIpUdp.exchange(ad.registrationAddress(), request);
     }
 
     @Test

@@ -418,7 +418,7 @@ class DictionaryCaptureTest {
     }
 
     /** The shipped Wireshark dictionary of the dictionaries module. */
-    private static InputStream wiresharkDictionary() {
+    static InputStream wiresharkDictionary() {
         InputStream in = Dictionary.class.getResourceAsStream(Dictionary.WIRESHARK_RESOURCE);
         if (in == null) {
             throw new AssertionError(Dictionary.WIRESHARK_RESOURCE + " is not on the class path");
