@@ -73,7 +73,7 @@ class FirstRegistrationTest {
 
     @Test
     void s101ToS106_theMobileNodeRegistersThroughFaAaafAaahAndHaAndHoldsBothKeys() throws Exception {
-        MobileNode mn = new MobileNode(MN1, MnAaaSecurityAssociation.of(256, MN1_KEY), Ipv4.parse("0.0.0.0"), Clock.systemUTC());
+        MobileNode mn = mn1();
         ForeignAgent.Advertisement ad = foreignAgent().advertise();                                 // S101
         MobileNode.FirstRegistration registration = mn.firstRegistration(ad.careOfAddress(), ad.challenge(), 1200);
 
@@ -112,7 +112,7 @@ class FirstRegistrationTest {
 
     @Test
     void s107ToS110_aRenewalGoesFaToHaWithoutTheAaaAndBothAuthenticatorsCheckOut() throws Exception {
-        MobileNode mn = new MobileNode(MN1, MnAaaSecurityAssociation.of(256, MN1_KEY), Ipv4.parse("0.0.0.0"), Clock.systemUTC());
+        MobileNode mn = mn1();
         MobileNode.Outcome first = registered(mn);
         ForeignAgent.Advertisement ad = foreignAgent().advertise();
         long amrsBefore = fixture.events().stream().filter(e -> e.command().equals("AMR")).count();
@@ -123,7 +123,7 @@ class FirstRegistrationTest {
 
         assertThat(renewed.accepted()).as(String.valueOf(renewed.problem())).isTrue();
         assertThat(renewed.reply().lifetime()).isEqualTo(900);
-        var binding = InfinispanBindingTable.in(fixture.topology().node(Role.HA).state()).find(first.homeAddress()).orElseThrow();
+        var binding = haBinding(first);
         assertThat(binding.lifetime()).hasSeconds(900);
         assertThat(fixture.events().stream().filter(e -> e.command().equals("AMR")).count())
                 .as("a renewal does not involve the AAA (S107-S110)").isEqualTo(amrsBefore);
@@ -136,7 +136,7 @@ class FirstRegistrationTest {
 
     @Test
     void aLifetimeOfZeroDeregistersTheBinding() throws Exception {
-        MobileNode mn = new MobileNode(MN1, MnAaaSecurityAssociation.of(256, MN1_KEY), Ipv4.parse("0.0.0.0"), Clock.systemUTC());
+        MobileNode mn = mn1();
         MobileNode.Outcome first = registered(mn);
         assertThat(pool().addressOf(MN1)).contains(first.homeAddress());
         ForeignAgent.Advertisement ad = foreignAgent().advertise();
@@ -155,9 +155,9 @@ class FirstRegistrationTest {
 
     @Test
     void aLateStrForAnOlderSessionIsRefusedWith5002AndFreesNothing() throws Exception {
-        MobileNode mn = new MobileNode(MN1, MnAaaSecurityAssociation.of(256, MN1_KEY), Ipv4.parse("0.0.0.0"), Clock.systemUTC());
+        MobileNode mn = mn1();
         MobileNode.Outcome first = registered(mn);
-        var binding = InfinispanBindingTable.in(fixture.topology().node(Role.HA).state()).find(first.homeAddress()).orElseThrow();
+        var binding = haBinding(first);
         MobilityBinding older = new MobilityBinding(binding.homeAddress(), binding.nai(), binding.careOfAddress(),
                 binding.homeAgentAddress(), binding.lifetime(), binding.expiresAt(), binding.mnHa(), binding.lastIdentification(),
                 binding.acctMultiSessionId(), "aaah.home.example;1;an-older-registration");
@@ -188,10 +188,9 @@ class FirstRegistrationTest {
 
     @Test
     void anStrFromAnotherNodeThanTheHomeAgentIsAnsweredButFreesNothing() throws Exception {
-        MobileNode mn = new MobileNode(MN1, MnAaaSecurityAssociation.of(256, MN1_KEY), Ipv4.parse("0.0.0.0"), Clock.systemUTC());
+        MobileNode mn = mn1();
         MobileNode.Outcome first = registered(mn);
-        String session = InfinispanBindingTable.in(fixture.topology().node(Role.HA).state()).find(first.homeAddress())
-                .orElseThrow().aaaSessionId();
+        String session = haBinding(first).aaaSessionId();
 
         var sta = str(Role.AAAF, session, true);
 
@@ -201,16 +200,25 @@ class FirstRegistrationTest {
 
     @Test
     void anStrWithoutUserNameIs5005WithUserNameInFailedAvp() throws Exception {
-        MobileNode mn = new MobileNode(MN1, MnAaaSecurityAssociation.of(256, MN1_KEY), Ipv4.parse("0.0.0.0"), Clock.systemUTC());
+        MobileNode mn = mn1();
         MobileNode.Outcome first = registered(mn);
-        String session = InfinispanBindingTable.in(fixture.topology().node(Role.HA).state()).find(first.homeAddress())
-                .orElseThrow().aaaSessionId();
+        String session = haBinding(first).aaaSessionId();
 
         var sta = str(Role.HA, session, false);
 
         assertThat(Exchange.resultCode(sta)).isEqualTo(5005);
         assertThat(Exchange.failedAvp(sta).getAvp(AvpCodes.USER_NAME)).isNotNull();
         assertThat(pool().addressOf(MN1)).contains(first.homeAddress());
+    }
+
+    /** mn1 of config/aaah/subscribers.properties, with its key. */
+    private static MobileNode mn1() {
+        return new MobileNode(MN1, MnAaaSecurityAssociation.of(256, MN1_KEY), Ipv4.parse("0.0.0.0"), Clock.systemUTC());
+    }
+
+    /** The home agent's binding of a registration. */
+    private MobilityBinding haBinding(MobileNode.Outcome registered) {
+        return InfinispanBindingTable.in(fixture.topology().node(Role.HA).state()).find(registered.homeAddress()).orElseThrow();
     }
 
     private HomeAddressPool pool() {
@@ -231,7 +239,7 @@ class FirstRegistrationTest {
 
     @Test
     void aBindingNotRenewedWithinItsLifetimeIsRemovedByTheHomeAgent() throws Exception {
-        MobileNode mn = new MobileNode(MN1, MnAaaSecurityAssociation.of(256, MN1_KEY), Ipv4.parse("0.0.0.0"), Clock.systemUTC());
+        MobileNode mn = mn1();
         MobileNode.Outcome first = registered(mn, 2);
         var bindings = InfinispanBindingTable.in(fixture.topology().node(Role.HA).state());
         assertThat(first.reply().lifetime()).isEqualTo(2);
@@ -246,7 +254,7 @@ class FirstRegistrationTest {
 
     @Test
     void s103_aChallengeTheFaDidNotIssueIsRefusedWith104AndNothingGoesToTheAaa() throws Exception {
-        MobileNode mn = new MobileNode(MN1, MnAaaSecurityAssociation.of(256, MN1_KEY), Ipv4.parse("0.0.0.0"), Clock.systemUTC());
+        MobileNode mn = mn1();
         ForeignAgent.Advertisement ad = foreignAgent().advertise();
         byte[] forged = new byte[16];
         MobileNode.FirstRegistration registration = mn.firstRegistration(ad.careOfAddress(), forged, 1200);
