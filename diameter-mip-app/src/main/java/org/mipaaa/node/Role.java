@@ -49,7 +49,7 @@ public enum Role {
     /** The application kinds a role can serve; resolved to ids once the vendor settings are known. */
     private enum Served {
         MOBILE_IPV4_AUTH, MOBILE_IPV4_ACCT, ACCOUNTING_SERVICES,
-        /** STR/STA of Mobile IPv4 sessions: Application-Id 0 (RFC 4004 §4). */
+        /** STR/STA of Mobile IPv4 sessions: Application-Id 0 (RFC 4004 §4), served but never advertised in CER/CEA. */
         SESSION_TERMINATION;
 
         ServedApplication resolve(VendorSettings vendor) {

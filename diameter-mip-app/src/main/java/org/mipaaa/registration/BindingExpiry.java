@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * The home agent's sweep of bindings whose lifetime passed without a renewal (RFC 5944 §3.8.1: the
  * mobility binding is deleted at the end of its lifetime; seed Fig. 20 S2010 "out of zone"). Each
  * expired binding is removed only if it is still the one that expired (a renewal racing the sweep
- * wins), and listeners are told, so presence can show the node out of zone.
+ * wins), and listeners are told: {@link SessionTermination} ends the AAA session, presence will show the
+ * node out of zone.
  */
 public final class BindingExpiry implements AutoCloseable {
 
