@@ -1,15 +1,11 @@
 package org.mipaaa.registration;
 
-import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.SocketException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,7 +56,6 @@ import org.slf4j.LoggerFactory;
 public final class ForeignAgent implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ForeignAgent.class);
-    private static final int MAX_DATAGRAM = 65_535;
     /** RFC 5944 §3.4: the Type of a Registration Reply. */
     private static final int REGISTRATION_REPLY = 3;
 
@@ -68,13 +63,12 @@ public final class ForeignAgent implements AutoCloseable {
     private final Inet4Address careOfAddress;
     private final FaChallenges challenges;
     private final Duration answerTimeout;
-    private final DatagramSocket socket;
+    private final MobileIpUdpPort port;
     private final Map<Inet4Address, InetSocketAddress> homeAgents;
     /** Mobile nodes registered through this agent, by home address: the MN-FA key the AAAH sent. */
     private final Map<Inet4Address, MobilitySecurityAssociation> visitors = new ConcurrentHashMap<>();
     /** Renewals relayed to a home agent, by home address and Identification, waiting for its reply. */
     private final Map<String, SocketAddress> relayed = new ConcurrentHashMap<>();
-    private volatile boolean running = true;
 
     /** What the agent advertises (RFC 5944 §2.1.1, RFC 4721 §2): its care-of address and a challenge. */
     public record Advertisement(Inet4Address careOfAddress, byte[] challenge, InetSocketAddress registrationAddress) {
@@ -92,37 +86,21 @@ public final class ForeignAgent implements AutoCloseable {
         this.careOfAddress = careOfAddress;
         this.challenges = new FaChallenges(challengeValidity, clock);
         this.answerTimeout = answerTimeout;
-        this.socket = new DatagramSocket(udp);
-        Thread reader = new Thread(this::receive, "fa-registration-" + socket.getLocalPort());
-        reader.setDaemon(true);
-        reader.start();
-        log.info("foreign agent takes Mobile IP registrations on UDP {}", socket.getLocalSocketAddress());
+        this.port = new MobileIpUdpPort(udp, "foreign-agent", this::received);
+        port.start();
     }
 
     /** S101: a fresh challenge with the care-of address. */
     public Advertisement advertise() {
-        return new Advertisement(careOfAddress, challenges.issue(), (InetSocketAddress) socket.getLocalSocketAddress());
+        return new Advertisement(careOfAddress, challenges.issue(), port.address());
     }
 
-    private void receive() {
-        byte[] buffer = new byte[MAX_DATAGRAM];
-        while (running) {
-            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-            try {
-                socket.receive(packet);
-            } catch (IOException e) {
-                if (running) {
-                    log.warn("registration socket failed: {}", e.getMessage());
-                }
-                return;
-            }
-            byte[] bytes = Arrays.copyOf(packet.getData(), packet.getLength());
-            SocketAddress sender = packet.getSocketAddress();
-            if (bytes.length > 0 && (bytes[0] & 0xFF) == REGISTRATION_REPLY) {
-                homeAgentReply(bytes);
-            } else {
-                registration(bytes, sender).thenAccept(reply -> reply.ifPresent(r -> send(r, sender)));
-            }
+    /** A registration request from a mobile node, or a home agent's reply to a relayed renewal. */
+    private void received(byte[] bytes, SocketAddress sender) {
+        if (bytes.length > 0 && (bytes[0] & 0xFF) == REGISTRATION_REPLY) {
+            homeAgentReply(bytes);
+        } else {
+            registration(bytes, sender).thenAccept(reply -> reply.ifPresent(r -> port.send(r, sender)));
         }
     }
 
@@ -204,7 +182,7 @@ public final class ForeignAgent implements AutoCloseable {
         }
         byte[] toHome = request.bytesThrough(keep.getAsInt());
         relayed.put(pendingKey(fixed.homeAddress(), fixed.identification()), mobileNode);
-        send(toHome, homeAgent);
+        port.send(toHome, homeAgent);
         return CompletableFuture.completedFuture(Optional.empty()); // the reply comes from the home agent (S109)
     }
 
@@ -229,7 +207,7 @@ public final class ForeignAgent implements AutoCloseable {
         if (fixed.lifetime() == 0 && fixed.code() == ReplyCode.ACCEPTED) {
             visitors.remove(fixed.homeAddress()); // deregistered: the visit ends here
         }
-        send(toMobileNode, mobileNode);
+        port.send(toMobileNode, mobileNode);
     }
 
     /** A relayed renewal, by home address and the Identification's low-order half (RFC 5944 §5.7.1). */
@@ -316,14 +294,6 @@ public final class ForeignAgent implements AutoCloseable {
                 fixed.identification())).toBytes();
     }
 
-    private void send(byte[] reply, SocketAddress mobileNode) {
-        try {
-            socket.send(new DatagramPacket(reply, reply.length, mobileNode));
-        } catch (IOException e) {
-            log.warn("cannot send the registration reply to {}: {}", mobileNode, e.getMessage());
-        }
-    }
-
     private static String realmOf(String nai) {
         int at = nai.lastIndexOf('@');
         return at < 0 ? nai : nai.substring(at + 1);
@@ -331,7 +301,6 @@ public final class ForeignAgent implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        socket.close();
+        port.close();
     }
 }

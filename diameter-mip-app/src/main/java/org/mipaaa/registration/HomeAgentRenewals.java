@@ -1,15 +1,11 @@
 package org.mipaaa.registration;
 
-import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.SocketException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -40,9 +36,8 @@ public final class HomeAgentRenewals implements AutoCloseable {
     private final IdentificationCheck identification;
     private final Duration maxLifetime;
     private final Clock clock;
-    private final DatagramSocket socket;
+    private final MobileIpUdpPort port;
     private final List<BindingEndListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private volatile boolean running = true;
 
     public HomeAgentRenewals(BindingTable bindings, IdentificationCheck identification, Duration maxLifetime, Clock clock,
                              InetSocketAddress udp) throws SocketException {
@@ -50,34 +45,12 @@ public final class HomeAgentRenewals implements AutoCloseable {
         this.identification = identification;
         this.maxLifetime = maxLifetime;
         this.clock = clock;
-        this.socket = new DatagramSocket(udp);
-        Thread reader = new Thread(this::receive, "ha-registration-" + socket.getLocalPort());
-        reader.setDaemon(true);
-        reader.start();
-        log.info("home agent takes Mobile IP renewals on UDP {}", socket.getLocalSocketAddress());
+        this.port = new MobileIpUdpPort(udp, "home-agent", this::received);
+        port.start();
     }
 
-    private void receive() {
-        byte[] buffer = new byte[65_535];
-        while (running) {
-            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-            try {
-                socket.receive(packet);
-            } catch (IOException e) {
-                if (running) {
-                    log.warn("renewal socket failed: {}", e.getMessage());
-                }
-                return;
-            }
-            SocketAddress from = packet.getSocketAddress();
-            answer(Arrays.copyOf(packet.getData(), packet.getLength())).ifPresent(reply -> {
-                try {
-                    socket.send(new DatagramPacket(reply, reply.length, from));
-                } catch (IOException e) {
-                    log.warn("cannot answer {}: {}", from, e.getMessage());
-                }
-            });
-        }
+    private void received(byte[] bytes, SocketAddress from) {
+        answer(bytes).ifPresent(reply -> port.send(reply, from));
     }
 
     /** The reply to a renewal, or empty when RFC 5944 §3.8.2 says to discard the request silently. */
@@ -130,12 +103,11 @@ public final class HomeAgentRenewals implements AutoCloseable {
 
     /** The UDP address the home agent takes renewals on. */
     public InetSocketAddress address() {
-        return (InetSocketAddress) socket.getLocalSocketAddress();
+        return port.address();
     }
 
     @Override
     public void close() {
-        running = false;
-        socket.close();
+        port.close();
     }
 }
