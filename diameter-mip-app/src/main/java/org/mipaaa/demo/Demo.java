@@ -69,7 +69,7 @@ public final class Demo {
             section("3. Each role refuses, with the RFC 6733 answer, a request it does not serve");
             ok &= runProbes(topology);
             section("4. A roaming mobile node registers: UDP to the FA, AMR FA -> AAAF -> AAAH, HAR to the HA, and back (S101-S106);"
-                    + " then renews and deregisters FA -> HA (S107-S110)");
+                    + " then renews and deregisters FA -> HA (S107-S110); registers again and comes back home");
             ok &= new RegistrationScene(topology, out).play();
             section("5. Shutdown: every node sends DPR, peers answer DPA");
         } finally {

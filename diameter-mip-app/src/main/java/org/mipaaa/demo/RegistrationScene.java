@@ -16,6 +16,7 @@ import org.mipaaa.node.Role;
 import org.mipaaa.node.Topology;
 import org.mipaaa.registration.ForeignAgent;
 import org.mipaaa.registration.HomeAddressPool;
+import org.mipaaa.registration.HomeAgentRenewals;
 import org.mipaaa.registration.InfinispanHomeAddressPool;
 import org.mipaaa.registration.RegistrationSettings;
 import org.mipaaa.registration.Subscriber;
@@ -24,8 +25,8 @@ import org.mipaaa.registration.SubscriberProvisioning;
 /**
  * The demo's mobile node: a first registration through the foreign agent (seed S101-S106, the trace
  * shows each hop), a renewal and a deregistration FA -> HA (S107-S110) whose STR frees the home
- * address at the AAAH, then a registration with the
- * wrong MN-AAA key, which must be refused.
+ * address at the AAAH, a second registration and the return home (deregistration straight with the
+ * HA), then a registration with the wrong MN-AAA key, which must be refused.
  */
 final class RegistrationScene {
 
@@ -70,7 +71,7 @@ final class RegistrationScene {
             boolean released = gone.accepted() && addressReleased(ok.homeAddress());
             out.printf("   the HA's STR ends the AAA session and the AAAH frees %s (RFC 4004 4.1.3)  [%s]%n",
                     ok.homeAddress().getHostAddress(), released ? "ok" : "UNEXPECTED");
-            renewedOk = renewed.accepted() && gone.accepted() && released;
+            renewedOk = renewed.accepted() && gone.accepted() && released && returnsHome(fa, subscriber);
         }
         out.println("   the same NAI with a wrong MN-AAA key:");
         MobileNode.Outcome refused = register(fa, MnAaaSecurityAssociation.of(subscriber.mnAaa().spi(),
@@ -78,6 +79,31 @@ final class RegistrationScene {
         boolean rejected = !refused.accepted() && refused.reply().code() == ReplyCode.FA_MOBILE_NODE_FAILED_AUTHENTICATION;
         out.printf("   reply code %d (mobile node failed authentication)  [%s]%n", refused.reply().code(), rejected ? "ok" : "UNEXPECTED");
         return registered && renewedOk && rejected;
+    }
+
+    /**
+     * Roams again, then comes home and deregisters straight with its home agent, no FA (RFC 5944
+     * §2.4.3): Lifetime 0, the home address as care-of address, only the Mobile-Home authenticator.
+     */
+    private boolean returnsHome(ForeignAgent fa, Subscriber subscriber) throws IOException, MalformedRegistrationException {
+        out.println("   it roams again and registers through the FA (S101-S106):");
+        MobileNode.Outcome again = register(fa, subscriber.mnAaa());
+        out.printf("   registration: %s, home address %s  [%s]%n", again.accepted() ? "accepted" : "refused (" + again.problem() + ")",
+                again.homeAddress().getHostAddress(), again.accepted() ? "ok" : "UNEXPECTED");
+        if (!again.accepted()) {
+            return false;
+        }
+        out.println("   then comes back home and deregisters straight with its HA (lifetime 0, care-of address = home address):");
+        sleepPastTheSecond();
+        MobileNode mn = new MobileNode(NAI, subscriber.mnAaa(), again.reply().homeAgent(), Clock.systemUTC());
+        MobileNode.Renewal home = mn.returnHome(again);
+        HomeAgentRenewals ha = topology.node(Role.HA).attached(HomeAgentRenewals.class).orElseThrow();
+        MobileNode.Outcome back = home.accept(udp(ha.address(), home.bytes()));
+        boolean released = back.accepted() && addressReleased(again.homeAddress());
+        out.printf("   at home: %s, Mobile-Home authenticator checked; the HA's STR frees %s at the AAAH  [%s]%n",
+                back.accepted() ? "deregistered" : "refused (" + back.problem() + ")", again.homeAddress().getHostAddress(),
+                released ? "ok" : "UNEXPECTED");
+        return released;
     }
 
     /** Waits up to 10 s for the AAAH's pool to no longer hold {@code address} for the NAI. */
@@ -100,7 +126,7 @@ final class RegistrationScene {
     }
 
     private MobileNode.Outcome relay(ForeignAgent fa, MobileNode.Renewal renewal) throws IOException, MalformedRegistrationException {
-        return renewal.accept(udp(fa.advertise(), renewal.bytes()));
+        return renewal.accept(udp(fa.advertise().registrationAddress(), renewal.bytes()));
     }
 
     /** Timestamp Identifications count seconds (RFC 5944 §5.7.1): the next request must be newer. */
@@ -116,14 +142,14 @@ final class RegistrationScene {
         MobileNode mn = new MobileNode(NAI, key, (java.net.Inet4Address) InetAddress.getByAddress(new byte[4]), Clock.systemUTC());
         ForeignAgent.Advertisement ad = fa.advertise();
         MobileNode.FirstRegistration registration = mn.firstRegistration(ad.careOfAddress(), ad.challenge(), 1200);
-        return registration.accept(udp(ad, registration.bytes()));
+        return registration.accept(udp(ad.registrationAddress(), registration.bytes()));
     }
 
-    /** A request to the FA's registration port and its reply, over UDP as a mobile node sends it. */
-    private static byte[] udp(ForeignAgent.Advertisement ad, byte[] request) throws IOException {
+    /** A request to an agent's registration port and its reply, over UDP as a mobile node sends it. */
+    private static byte[] udp(java.net.SocketAddress agent, byte[] request) throws IOException {
         try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             socket.setSoTimeout(15_000);
-            socket.send(new DatagramPacket(request, request.length, ad.registrationAddress()));
+            socket.send(new DatagramPacket(request, request.length, agent));
             DatagramPacket reply = new DatagramPacket(new byte[4096], 4096);
             socket.receive(reply);
             return Arrays.copyOf(reply.getData(), reply.getLength());

@@ -1,5 +1,6 @@
 package org.mipaaa.registration;
 
+import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.SocketException;
@@ -25,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * The home agent's Mobile IP side for renewals (seed S108-S109; RFC 5944 §3.8): Registration
  * Requests relayed by a foreign agent over UDP, without the AAA. The Mobile-Home authenticator is
  * checked with the binding's MN-HA key, the Identification against the last one accepted (replay,
- * code 133), and the binding renewed, or removed for a lifetime of 0 (deregistration). The reply is
- * authenticated with the same key.
+ * code 133), and the binding renewed, or removed for a lifetime of 0 (deregistration). A mobile node
+ * back in its home network deregisters the same way, straight to this port (RFC 5944 §2.4.3), and
+ * is answered straight. The reply is authenticated with the same key.
  */
 public final class HomeAgentRenewals implements AutoCloseable {
 
@@ -78,10 +80,7 @@ public final class HomeAgentRenewals implements AutoCloseable {
                     refused.replyIdentification(), current.mnHa(), Optional.empty()));
         }
         if (request.lifetime() == 0) {
-            if (bindings.remove(current)) {
-                log.debug("{} deregistered {}", current.nai(), current.homeAddress().getHostAddress());
-                BindingEndListener.tellAll(listeners, current, BindingEndListener.Reason.DEREGISTERED);
-            }
+            deregister(current, request.careOfAddress());
             return Optional.of(HomeAgentReply.renewed(0, request.homeAddress(), request.homeAgent(),
                     verdict.replyIdentification(), current.mnHa()));
         }
@@ -94,6 +93,28 @@ public final class HomeAgentRenewals implements AutoCloseable {
         }
         return Optional.of(HomeAgentReply.renewed((int) lifetime.toSeconds(), request.homeAddress(), request.homeAgent(),
                 verdict.replyIdentification(), current.mnHa()));
+    }
+
+    /**
+     * RFC 5944 §3.8.2.2: the home address as care-of address (the node is back home, §2.4.3) drops every
+     * binding of the node; another care-of address drops only the binding to that address. The
+     * request is accepted either way: a binding already gone is what the node asked for.
+     */
+    private void deregister(MobilityBinding current, Inet4Address careOfAddress) {
+        BindingEndListener.Reason reason;
+        if (careOfAddress.equals(current.homeAddress())) {
+            reason = BindingEndListener.Reason.RETURNED_HOME;
+        } else if (careOfAddress.equals(current.careOfAddress())) {
+            reason = BindingEndListener.Reason.DEREGISTERED;
+        } else {
+            log.debug("{} deregistered care-of address {}, not the bound {}: binding kept", current.nai(),
+                    careOfAddress.getHostAddress(), current.careOfAddress().getHostAddress());
+            return;
+        }
+        if (bindings.remove(current)) {
+            log.debug("{} {} {}", current.nai(), reason, current.homeAddress().getHostAddress());
+            BindingEndListener.tellAll(listeners, current, reason);
+        }
     }
 
     /** {@code listener} is told of each binding a deregistration ends. */

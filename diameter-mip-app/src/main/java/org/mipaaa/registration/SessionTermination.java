@@ -50,8 +50,8 @@ public final class SessionTermination implements BindingEndListener {
             // jDiameter adds Auth-Application-Id from the header's application (0); the session's is 2
             avps.removeAvp(AvpCodes.AUTH_APPLICATION_ID);
             MipAvps.addUnsigned32(avps, AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4);
-            MipAvps.addEnumerated(avps, AvpCodes.TERMINATION_CAUSE, reason == Reason.DEREGISTERED
-                    ? Enumerations.TERMINATION_CAUSE_DIAMETER_LOGOUT : Enumerations.TERMINATION_CAUSE_DIAMETER_AUTH_EXPIRED);
+            MipAvps.addEnumerated(avps, AvpCodes.TERMINATION_CAUSE, reason == Reason.EXPIRED
+                    ? Enumerations.TERMINATION_CAUSE_DIAMETER_AUTH_EXPIRED : Enumerations.TERMINATION_CAUSE_DIAMETER_LOGOUT);
             MipAvps.addUtf8(avps, AvpCodes.USER_NAME, binding.nai());
             sta = str.send();
         } catch (Exception e) {

@@ -28,6 +28,7 @@ import org.mipaaa.registration.AddressRange;
 import org.mipaaa.registration.BindingEndListener;
 import org.mipaaa.registration.ForeignAgent;
 import org.mipaaa.registration.HomeAddressPool;
+import org.mipaaa.registration.HomeAgentRenewals;
 import org.mipaaa.registration.InfinispanBindingTable;
 import org.mipaaa.registration.InfinispanHomeAddressPool;
 import org.mipaaa.registration.MobilityBinding;
@@ -151,6 +152,50 @@ class FirstRegistrationTest {
         assertThat(eventually(() -> pool().addressOf(MN1).isEmpty())).as("the AAAH released the home address").isTrue();
         assertThat(fixture.events()).anyMatch(e -> e.command().equals("STA") && e.to().equals(fixture.topology().node(Role.HA).host())
                 && Long.valueOf(2001).equals(e.resultCode()));
+    }
+
+    @Test
+    void backHomeTheMobileNodeDeregistersStraightWithItsHomeAgentAndTheAaahFreesItsAddress() throws Exception {
+        MobileNode mn = mn1();
+        MobileNode.Outcome roaming = registered(mn);
+        java.util.List<BindingEndListener.Reason> ends = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HomeAgentRenewals homeAgent = fixture.topology().node(Role.HA).attached(HomeAgentRenewals.class).orElseThrow();
+        homeAgent.addListener((binding, reason) -> ends.add(reason));
+        long faRequestsBefore = fixture.events().stream().filter(e -> e.to().equals(fixture.topology().node(Role.AAAF).host())).count();
+        Thread.sleep(1100); // a newer timestamp Identification than the registration's
+
+        // RFC 5944 §2.4.3: at home, Lifetime 0 and the home address as care-of address, to the HA itself
+        MobileNode.Renewal home = mn.returnHome(roaming);
+        MobileNode.Outcome back = home.accept(MobileIpUdp.exchange(homeAgent.address(), home.bytes()));
+
+        assertThat(back.accepted()).as(String.valueOf(back.problem())).isTrue();
+        assertThat(back.reply().lifetime()).isZero();
+        assertThat(InfinispanBindingTable.in(fixture.topology().node(Role.HA).state()).find(roaming.homeAddress())).isEmpty();
+        assertThat(ends).containsExactly(BindingEndListener.Reason.RETURNED_HOME);
+        // the HA's STR (LOGOUT) ends the AAA session: the AAAH frees the address; no FA or AAAF involved
+        assertThat(eventually(() -> pool().addressOf(MN1).isEmpty())).as("the AAAH released the home address").isTrue();
+        assertThat(fixture.events().stream().filter(e -> e.to().equals(fixture.topology().node(Role.AAAF).host())).count())
+                .isEqualTo(faRequestsBefore);
+        // the same request again finds no binding, so no key to check it with: 131, not a second STR
+        MobileNode.Outcome again = home.accept(MobileIpUdp.exchange(homeAgent.address(), home.bytes()));
+        assertThat(again.accepted()).isFalse();
+        assertThat(again.reply().code()).isEqualTo(ReplyCode.HA_MOBILE_NODE_FAILED_AUTHENTICATION);
+        assertThat(ends).hasSize(1);
+    }
+
+    @Test
+    void aDeregistrationOfAnotherCareOfAddressKeepsTheBinding() throws Exception {
+        MobileNode mn = mn1();
+        MobileNode.Outcome first = registered(mn);
+        Thread.sleep(1100);
+
+        MobileNode.Renewal elsewhere = mn.renewal(first, Ipv4.parse("192.0.2.99"), 0);
+        MobileNode.Outcome done = elsewhere.accept(exchange(foreignAgent().advertise(), elsewhere.bytes()));
+
+        // RFC 5944 §3.8.2.2: only the binding to that care-of address goes, and there is none
+        assertThat(done.accepted()).as(String.valueOf(done.problem())).isTrue();
+        assertThat(haBinding(first).careOfAddress()).isNotEqualTo(Ipv4.parse("192.0.2.99"));
+        assertThat(pool().addressOf(MN1)).contains(first.homeAddress());
     }
 
     @Test

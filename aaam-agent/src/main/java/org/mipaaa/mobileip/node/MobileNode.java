@@ -161,27 +161,50 @@ public final class MobileNode {
             builder.authenticate(AuthenticationKind.MOBILE_FOREIGN,
                     new MobilitySecurityAssociation(registered.faSpi(), registered.faAlgorithm(), registered.mnFaKey()));
         }
-        return new Renewal(fixed, builder.toBytes(), registered);
+        return new Renewal(fixed, builder.toBytes(), registered, true);
     }
 
-    /** A renewal on its way (S107), to be matched with its reply (S110). */
+    /**
+     * Back in its home network (RFC 5944 §2.4.3), the node deregisters straight with its home agent, no
+     * foreign agent on the way: Lifetime 0 and the home address as care-of address, which asks the home
+     * agent to drop every binding of the node (§3.8.2.2). Only the Mobile-Home authenticator, with the
+     * MN-HA key of {@code registered}; send it to the home agent and check its reply with
+     * {@link Renewal#accept}.
+     */
+    public Renewal returnHome(Outcome registered) {
+        long identification = Identification.ntpTimestamp(clock.instant(), random.nextInt());
+        RegistrationRequest fixed = new RegistrationRequest(0, 0, registered.homeAddress(),
+                registered.reply().homeAgent(), registered.homeAddress(), identification);
+        byte[] bytes = RegistrationBuilder.request(fixed)
+                .authenticate(AuthenticationKind.MOBILE_HOME,
+                        new MobilitySecurityAssociation(registered.haSpi(), registered.haAlgorithm(), registered.mnHaKey()))
+                .toBytes();
+        return new Renewal(fixed, bytes, registered, false);
+    }
+
+    /** A renewal on its way (S107) or a deregistration at home, to be matched with its reply (S110). */
     public final class Renewal {
 
         private final RegistrationRequest request;
         private final byte[] bytes;
         private final Outcome registered;
+        private final boolean throughForeignAgent;
 
-        private Renewal(RegistrationRequest request, byte[] bytes, Outcome registered) {
+        private Renewal(RegistrationRequest request, byte[] bytes, Outcome registered, boolean throughForeignAgent) {
             this.request = request;
             this.bytes = bytes.clone();
             this.registered = registered;
+            this.throughForeignAgent = throughForeignAgent;
         }
 
         public byte[] bytes() {
             return bytes.clone();
         }
 
-        /** S110: the home agent's Mobile-Home and the foreign agent's Mobile-Foreign authenticators, checked. */
+        /**
+         * S110: the home agent's Mobile-Home authenticator checked, and the foreign agent's Mobile-Foreign
+         * one when the request went through the foreign agent.
+         */
         public Outcome accept(byte[] replyBytes) throws MalformedRegistrationException {
             RegistrationPacket reply = RegistrationCodec.decodeReply(replyBytes);
             RegistrationReply fixed = reply.reply();
@@ -193,7 +216,7 @@ public final class MobileNode {
                     new MobilitySecurityAssociation(HA_TO_MN_SPI, registered.haAlgorithm(), registered.mnHaKey()))) {
                 return Outcome.refused(fixed, "the Mobile-Home authenticator does not verify (code " + fixed.code() + ")");
             }
-            if (registered.mnFaKey() != null) {
+            if (throughForeignAgent && registered.mnFaKey() != null) {
                 Optional<ExtensionField> mf = reply.fields(MobileForeignAuthentication.class).stream().findFirst();
                 if (mf.isEmpty() || !Authenticators.verify(reply, mf.get(),
                         new MobilitySecurityAssociation(FA_TO_MN_SPI, registered.faAlgorithm(), registered.mnFaKey()))) {

@@ -16,6 +16,8 @@ import org.mipaaa.mobileip.MnFaChallenge;
 import org.mipaaa.mobileip.MnFaKeyGenerationNonceReply;
 import org.mipaaa.mobileip.MnHaKeyGenerationNonceReply;
 import org.mipaaa.mobileip.MnHaKeyGenerationNonceRequest;
+import org.mipaaa.mobileip.MobileForeignAuthentication;
+import org.mipaaa.mobileip.MobileHomeAuthentication;
 import org.mipaaa.mobileip.MobileNodeNai;
 import org.mipaaa.mobileip.RegistrationBuilder;
 import org.mipaaa.mobileip.RegistrationCodec;
@@ -100,5 +102,47 @@ class MobileNodeTest {
 
         assertThat(outcome.accepted()).isFalse();
         assertThat(outcome.problem()).contains("Mobile-Home");
+    }
+    @Test
+    void backHomeItDeregistersWithTheHomeAddressAsCareOfAddressAndOnlyTheMobileHomeAuthenticator() throws Exception {
+        MobileNode.Outcome registered = registered();
+        MobileNode.Renewal home = node.returnHome(registered);
+
+        RegistrationPacket atHa = RegistrationCodec.decodeRequest(home.bytes());
+        assertThat(atHa.request().lifetime()).isZero();
+        assertThat(atHa.request().careOfAddress()).isEqualTo(registered.homeAddress());
+        assertThat(atHa.request().homeAddress()).isEqualTo(registered.homeAddress());
+        assertThat(atHa.fields(MobileHomeAuthentication.class)).hasSize(1);
+        assertThat(atHa.fields(MobileForeignAuthentication.class)).isEmpty();
+        assertThat(Authenticators.verify(atHa, atHa.fields(MobileHomeAuthentication.class).get(0),
+                MobilitySecurityAssociation.hmacMd5(0x2000, registered.mnHaKey()))).isTrue();
+
+        // the home agent answers straight, with its Mobile-Home authenticator and no foreign agent's
+        byte[] reply = RegistrationBuilder.reply(new RegistrationReply(ReplyCode.ACCEPTED, 0, registered.homeAddress(), homeAgent,
+                        atHa.request().identification()))
+                .authenticate(AuthenticationKind.MOBILE_HOME, MobilitySecurityAssociation.hmacMd5(0x1000, registered.mnHaKey()))
+                .toBytes();
+        MobileNode.Outcome back = home.accept(reply);
+        assertThat(back.accepted()).as(back.problem()).isTrue();
+
+        byte[] forged = RegistrationBuilder.reply(new RegistrationReply(ReplyCode.ACCEPTED, 0, registered.homeAddress(), homeAgent,
+                        atHa.request().identification()))
+                .authenticate(AuthenticationKind.MOBILE_HOME, MobilitySecurityAssociation.hmacMd5(0x1000, registered.mnFaKey()))
+                .toBytes();
+        assertThat(home.accept(forged).accepted()).isFalse();
+    }
+
+    /** A first registration accepted with keys derived from fresh nonces. */
+    private MobileNode.Outcome registered() throws Exception {
+        MobileNode.FirstRegistration first = node.firstRegistration(Ipv4.parse("192.0.2.7"), challenge, 600);
+        RegistrationPacket request = RegistrationCodec.decodeRequest(first.bytes());
+        SecureRandom random = new SecureRandom();
+        byte[] haNonce = KeyDerivation.newNonce(random);
+        byte[] faNonce = KeyDerivation.newNonce(random);
+        byte[] id = NAI.getBytes(StandardCharsets.UTF_8);
+        MobileNode.Outcome outcome = first.accept(reply(request, KeyDerivation.deriveKey(aaaKey, haNonce, id),
+                KeyDerivation.deriveKey(aaaKey, faNonce, id), haNonce, faNonce));
+        assertThat(outcome.accepted()).as(outcome.problem()).isTrue();
+        return outcome;
     }
 }
