@@ -16,9 +16,9 @@ public enum Role {
     /** AAA server of the visited network: proxies AMR / ACR / MN service requests to the AAAH. */
     AAAF("AAA server of the visited network", Served.MOBILE_IPV4_AUTH, Served.MOBILE_IPV4_ACCT, Served.ACCOUNTING_SERVICES),
     /** AAA server of the mobile node's home network: keeps the account database. */
-    AAAH("AAA server of the home network", Served.MOBILE_IPV4_AUTH, Served.SESSION_TERMINATION, Served.MOBILE_IPV4_ACCT, Served.ACCOUNTING_SERVICES),
-    /** Home agent: answers HAR from the AAAH. */
-    HA("Home agent", Served.MOBILE_IPV4_AUTH),
+    AAAH("AAA server of the home network", Served.MOBILE_IPV4_AUTH, Served.SESSION_COMMANDS, Served.MOBILE_IPV4_ACCT, Served.ACCOUNTING_SERVICES),
+    /** Home agent: answers HAR (and ASR) from the AAAH. */
+    HA("Home agent", Served.MOBILE_IPV4_AUTH, Served.SESSION_COMMANDS),
     /** AAA server of the other party (shop, credit company, sponsor). */
     AAAY("AAA server of the other party", Served.ACCOUNTING_SERVICES),
     /** The shop's terminal, reached through its AAAY. */
@@ -49,15 +49,15 @@ public enum Role {
     /** The application kinds a role can serve; resolved to ids once the vendor settings are known. */
     private enum Served {
         MOBILE_IPV4_AUTH, MOBILE_IPV4_ACCT, ACCOUNTING_SERVICES,
-        /** STR/STA of Mobile IPv4 sessions: Application-Id 0 (RFC 4004 §4), served but never advertised in CER/CEA. */
-        SESSION_TERMINATION;
+        /** STR/STA and ASR/ASA of Mobile IPv4 sessions: Application-Id 0 (RFC 4004 §4), served but never advertised in CER/CEA. */
+        SESSION_COMMANDS;
 
         ServedApplication resolve(VendorSettings vendor) {
             return switch (this) {
                 case MOBILE_IPV4_AUTH -> ServedApplication.auth(0, ApplicationIds.MOBILE_IPV4);
                 case MOBILE_IPV4_ACCT -> ServedApplication.acct(0, ApplicationIds.MOBILE_IPV4);
                 case ACCOUNTING_SERVICES -> ServedApplication.auth(vendor.vendorId(), vendor.accountingServicesApplicationId());
-                case SESSION_TERMINATION -> ServedApplication.auth(0, ApplicationIds.COMMON_MESSAGES);
+                case SESSION_COMMANDS -> ServedApplication.auth(0, ApplicationIds.COMMON_MESSAGES);
             };
         }
     }

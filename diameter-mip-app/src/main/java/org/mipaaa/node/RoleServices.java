@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.CommandCodes;
+import org.mipaaa.registration.AsrHandler;
 import org.mipaaa.registration.BindingExpiry;
 import org.mipaaa.registration.ForeignAgent;
 import org.mipaaa.registration.HomeAgentRenewals;
@@ -47,6 +48,9 @@ public final class RoleServices {
                     RegistrationHandlers.homeAaaSessionEnd(node, config));
         } else if (node.role() == Role.HA) {
             node.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.HOME_AGENT_MIP, RegistrationHandlers.homeAgent(node, config));
+            AsrHandler abort = RegistrationHandlers.homeAgentAbort(node, config);
+            node.handlers().register(ApplicationIds.COMMON_MESSAGES, CommandCodes.ABORT_SESSION, abort);
+            node.attach(AsrHandler.class, abort);
             HomeAgentRenewals renewals = RegistrationHandlers.homeAgentRenewals(node, config,
                     new java.net.InetSocketAddress(config.get("ha.udp.address", "127.0.0.1"), Integer.parseInt(config.get("ha.udp.port", "434"))));
             node.closeWith(renewals);

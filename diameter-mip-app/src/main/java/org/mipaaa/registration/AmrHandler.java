@@ -68,8 +68,11 @@ import org.slf4j.LoggerFactory;
  * agent can send authenticated. 5006 DIAMETER_RESOURCES_EXCEEDED is about the user's own allowance
  * (RFC 6733 §7.1.5), not the server's.
  *
- * <p>An address this request allocated is released on every failure after it; an address the NAI
- * already held (a registration through AAA again) is kept, since its binding may still live.
+ * <p>Each AMR is an {@link Attempt} under its HAR's Session-Id, pending in {@link HomeSessions} from
+ * before the address is taken until the HAA: a failure frees the address only if no other
+ * registration of the node is current or pending (its binding may still live, or be about to). An HAR
+ * that timed out may still bind at the home agent: it is aborted there with an ASR
+ * ({@link HomeAgentAbort}, RFC 4004 §4.1.3) and the address freed once the ASA says nothing is bound.
  */
 public final class AmrHandler implements RequestHandler {
 
@@ -81,6 +84,7 @@ public final class AmrHandler implements RequestHandler {
     private final HomeRegistrationSettings settings;
     private final SecureRandom random;
     private final HomeSessions sessions;
+    private final HomeAgentAbort abort;
 
     public AmrHandler(SubscriberDirectory subscribers, Optional<HomeAddressPool> pool, HomeSessions sessions,
                       DiameterClient client, HomeRegistrationSettings settings, SecureRandom random) {
@@ -93,6 +97,7 @@ public final class AmrHandler implements RequestHandler {
         if (settings.homeAgentHost().isEmpty()) {
             throw new IllegalArgumentException("the AAAH needs registration.home.agent.host");
         }
+        this.abort = new HomeAgentAbort(client, settings.homeAgentHost().get());
     }
 
     /** What the AMR says, decoded. */
@@ -130,41 +135,98 @@ public final class AmrHandler implements RequestHandler {
         }
         Optional<MnFaKeyGenerationNonceRequest> faKeyRequest = amr.registration().first(MnFaKeyGenerationNonceRequest.class);
 
-        // act: home address
-        boolean heldBefore;
+        // act: the HAR's session is pending before the address is taken, so an STR racing this AMR
+        // (for the node's previous registration) cannot free the address this one is about to use
+        DiameterClient.OutgoingRequest har;
+        try {
+            har = client.newRequest(CommandCodes.HOME_AGENT_MIP, ApplicationId.createByAuthAppId(ApplicationIds.MOBILE_IPV4),
+                    answers.originRealm(), settings.homeAgentHost().orElseThrow());
+        } catch (Exception e) {
+            log.warn("AMR for {}: no HAR can be sent: {}", amr.nai(), e.toString());
+            return done(answers.failure(request, new ValidationFailure(ResultCodes.ERROR_HA_NOT_AVAILABLE,
+                    "home agent not available", null)));
+        }
+        Attempt attempt = new Attempt(amr.nai(), har.request().getSessionId());
+        sessions.pending(attempt.nai(), attempt.session());
         Inet4Address homeAddress;
         if (subscriber.fixedHomeAddress().isPresent()) {
             homeAddress = subscriber.fixedHomeAddress().get();
-            heldBefore = true;
         } else if (pool.isPresent()) {
-            heldBefore = pool.get().addressOf(amr.nai()).isPresent();
             Optional<Inet4Address> allocated = pool.get().allocate(amr.nai());
             if (allocated.isEmpty()) {
+                attempt.giveUp();
                 log.warn("AMR for {}: home address pool exhausted", amr.nai());
                 return done(answers.failure(request, new ValidationFailure(ResultCodes.UNABLE_TO_COMPLY,
                         "home address pool exhausted", null)));
             }
             homeAddress = allocated.get();
         } else {
+            attempt.giveUp();
             return done(answers.failure(request, new ValidationFailure(ResultCodes.UNABLE_TO_COMPLY,
                     "no home address for " + amr.nai() + " (no pool configured)", null)));
         }
-        Runnable release = () -> {
-            if (!heldBefore) {
-                pool.ifPresent(p -> p.release(amr.nai()));
-            }
-        };
         try {
-            return act(request, answers, amr, subscriber, homeAddress, faKeyRequest, release);
+            return act(request, answers, amr, subscriber, homeAddress, faKeyRequest, har, attempt);
         } catch (RuntimeException e) {
-            release.run();
+            attempt.giveUp();
             throw e;
+        }
+    }
+
+    /**
+     * One registration of a NAI through the home agent, under its HAR's Session-Id: pending in
+     * {@link HomeSessions} until accepted or given up; giving up frees the address unless another
+     * registration of the node is current or pending.
+     */
+    private final class Attempt {
+
+        private final String nai;
+        private final String session;
+
+        Attempt(String nai, String session) {
+            this.nai = nai;
+            this.session = session;
+        }
+
+        String nai() {
+            return nai;
+        }
+
+        String session() {
+            return session;
+        }
+
+        void accepted() {
+            sessions.accepted(nai, session);
+        }
+
+        void giveUp() {
+            if (sessions.failed(nai, session)) {
+                pool.ifPresent(p -> p.release(nai));
+            }
+        }
+
+        /**
+         * No HAA in time: the HAR may still bind at the home agent, so the address stays reserved until
+         * the home agent confirms, by its ASA, that this session binds nothing there (RFC 4004 §4.1.3).
+         * With no ASA either, the registration stays pending: the address stays with this NAI (never
+         * given to another) until the node's next accepted registration supersedes it.
+         */
+        void abortAtTheHomeAgent(String realm) {
+            abort.abort(session, nai, realm).whenComplete((result, failure) -> {
+                if (failure == null) {
+                    log.debug("ASR {} for {}: ASA {}", session, nai, result);
+                    giveUp();
+                } else {
+                    log.warn("ASR {} for {}: no ASA ({}); the address stays reserved for {}", session, nai, failure, nai);
+                }
+            });
         }
     }
 
     private CompletionStage<Answer> act(Request request, AnswerFactory answers, Amr amr, Subscriber subscriber,
                                         Inet4Address homeAddress, Optional<MnFaKeyGenerationNonceRequest> faKeyRequest,
-                                        Runnable release) {
+                                        DiameterClient.OutgoingRequest har, Attempt attempt) {
         Inet4Address homeAgent = subscriber.homeAgent().or(settings::homeAgentAddress).orElseThrow(
                 () -> new IllegalStateException("no home agent address: set registration.home.agent.address"));
         SessionKeys keys = SessionKeys.generate(subscriber.mnAaa().key(),
@@ -176,12 +238,7 @@ public final class AmrHandler implements RequestHandler {
                         ? Enumerations.MIP_FEATURE_VECTOR_MOBILE_NODE_HOME_ADDRESS_REQUESTED : 0);
 
         CompletableFuture<Answer> haa;
-        String harSession = null;
         try {
-            DiameterClient.OutgoingRequest har = client.newRequest(CommandCodes.HOME_AGENT_MIP,
-                    ApplicationId.createByAuthAppId(ApplicationIds.MOBILE_IPV4), answers.originRealm(),
-                    settings.homeAgentHost().orElseThrow());
-            harSession = har.request().getSessionId();
             AvpSet avps = har.request().getAvps();
             MipAvps.addUnsigned32(avps, AvpCodes.AUTHORIZATION_LIFETIME, lifetime);
             MipAvps.addEnumerated(avps, AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED);
@@ -210,13 +267,12 @@ public final class AmrHandler implements RequestHandler {
         } catch (Exception e) {
             haa = CompletableFuture.failedFuture(e);
         }
-        String session = harSession;
         return haa.handle((answer, failure) -> {
             try {
                 return answer(request, answers, amr, homeAddress, homeAgent, lifetime, keys, faKeyRequest, answer, failure,
-                        release, session);
+                        attempt);
             } catch (RuntimeException e) {
-                release.run();
+                attempt.giveUp();
                 log.warn("AMR for {}: cannot answer", amr.nai(), e);
                 return answers.failure(request, new ValidationFailure(ResultCodes.UNABLE_TO_COMPLY, "internal error", null));
             }
@@ -225,10 +281,14 @@ public final class AmrHandler implements RequestHandler {
 
     private Answer answer(Request request, AnswerFactory answers, Amr amr, Inet4Address homeAddress, Inet4Address homeAgent,
                           int lifetime, SessionKeys keys, Optional<MnFaKeyGenerationNonceRequest> faKeyRequest,
-                          Answer haa, Throwable failure, Runnable release, String harSession) {
+                          Answer haa, Throwable failure, Attempt attempt) {
         long haaResult = failure == null ? resultCode(haa) : -1;
         if (failure != null || haaResult < 0 || isProtocolError(haaResult)) {
-            release.run();
+            if (isTimeout(failure)) {
+                attempt.abortAtTheHomeAgent(answers.originRealm());
+            } else {
+                attempt.giveUp(); // never reached the home agent, or refused by the way: nothing bound
+            }
             log.warn("AMR for {}: home agent {} not available: {}", amr.nai(), settings.homeAgentHost().orElseThrow(),
                     failure != null ? describe(failure) : "Result-Code " + haaResult);
             return answers.failure(request, new ValidationFailure(ResultCodes.ERROR_HA_NOT_AVAILABLE,
@@ -237,7 +297,7 @@ public final class AmrHandler implements RequestHandler {
         Optional<byte[]> regReply = octets(haa.getAvps(), AvpCodes.MIP_REG_REPLY);
         Optional<String> multiSession = utf8(haa.getAvps(), AvpCodes.ACCT_MULTI_SESSION_ID);
         if (haaResult != ResultCodes.SUCCESS || regReply.isEmpty()) {
-            release.run();
+            attempt.giveUp();
             int code = haaResult == ResultCodes.SUCCESS ? ResultCodes.ERROR_MIP_REPLY_FAILURE : (int) haaResult;
             Answer ama = answers.failure(request, new ValidationFailure(code, "home agent refused the registration", null));
             regReply.ifPresent(r -> MipAvps.addOctets(ama.getAvps(), AvpCodes.MIP_REG_REPLY, r));
@@ -245,7 +305,7 @@ public final class AmrHandler implements RequestHandler {
             return ama;
         }
         // the HA will end this session with an STR when the binding ends (StrHandler)
-        sessions.started(amr.nai(), harSession);
+        attempt.accepted();
         Answer ama = answers.result(request, ResultCodes.SUCCESS);
         AvpSet avps = ama.getAvps();
         MipAvps.addUtf8(avps, AvpCodes.USER_NAME, amr.nai());
@@ -316,6 +376,12 @@ public final class AmrHandler implements RequestHandler {
      */
     private static boolean isProtocolError(long resultCode) {
         return resultCode >= 3000 && resultCode < 4000;
+    }
+
+    private static boolean isTimeout(Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return cause instanceof java.util.concurrent.TimeoutException;
     }
 
     private String describe(Throwable failure) {

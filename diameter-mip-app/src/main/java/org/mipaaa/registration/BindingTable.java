@@ -28,6 +28,9 @@ public interface BindingTable {
     /** The binding of {@code homeAddress}, if any. */
     Optional<MobilityBinding> find(Inet4Address homeAddress);
 
+    /** The binding made by the HAR of AAA session {@code aaaSessionId}, if any (an ASR names it so). */
+    Optional<MobilityBinding> withSession(String aaaSessionId);
+
     /**
      * Removes {@code expected} (deregistration with Lifetime 0, RFC 5944 §3.8.2.2; expiry) if the table
      * still holds exactly it; false otherwise (then it was renewed or removed meanwhile).

@@ -64,6 +64,10 @@ import org.slf4j.LoggerFactory;
  * <p>A binding of another NAI on the home address is replaced: the AAAH's pool is the authority on who
  * holds an address, and such a binding is left over from a registration the AAAH gave up on.
  *
+ * <p>An HAR whose session the AAAH has aborted ({@link AsrHandler}: it stopped waiting for the HAA)
+ * binds nothing and is answered 5012; the check is made again after the binding is stored, so an ASR
+ * that arrives while the HAR is being handled undoes it either way.
+ *
  * <p>Not here: deregistration (Lifetime 0) and renewals, which reach the home agent as Mobile IP
  * directly (seed S107-S110): an HAR with Lifetime 0 is 5012.
  */
@@ -77,10 +81,12 @@ public final class HarHandler implements RequestHandler {
     private final SecureRandom random;
     private final Clock clock;
     private final String host;
+    private final AbortedSessions aborted;
 
-    public HarHandler(BindingTable bindings, HomeRegistrationSettings settings, IdentificationCheck identification,
-                      SecureRandom random, Clock clock, String host) {
+    public HarHandler(BindingTable bindings, AbortedSessions aborted, HomeRegistrationSettings settings,
+                      IdentificationCheck identification, SecureRandom random, Clock clock, String host) {
         this.bindings = bindings;
+        this.aborted = aborted;
         this.settings = settings;
         this.identification = identification;
         this.random = random;
@@ -102,6 +108,9 @@ public final class HarHandler implements RequestHandler {
             return done(answers.failure(request, e.failure()));
         }
         RegistrationRequest fixed = har.registration().request();
+        if (aborted.isAborted(request.getSessionId())) {
+            return done(answers.failure(request, abortedByTheAaah()));
+        }
         if (fixed.isDeregistration()) {
             return done(answers.failure(request, new ValidationFailure(ResultCodes.UNABLE_TO_COMPLY,
                     "deregistration goes to the home agent directly, not through an HAR", null)));
@@ -146,6 +155,11 @@ public final class HarHandler implements RequestHandler {
         if (!saved) {
             return done(answers.failure(request, new ValidationFailure(ResultCodes.UNABLE_TO_COMPLY,
                     "the binding changed meanwhile", null)));
+        }
+        if (aborted.isAborted(request.getSessionId())) {
+            // the ASR came while this HAR was being handled and found no binding yet: undo it here
+            bindings.remove(binding);
+            return done(answers.failure(request, abortedByTheAaah()));
         }
         Answer haa = answers.result(request, ResultCodes.SUCCESS);
         AvpSet avps = haa.getAvps();
@@ -223,6 +237,10 @@ public final class HarHandler implements RequestHandler {
     private long newSpi() {
         return MobilitySecurityAssociation.FIRST_UNRESERVED_SPI
                 + Math.floorMod(random.nextLong(), 0x1_0000_0000L - MobilitySecurityAssociation.FIRST_UNRESERVED_SPI);
+    }
+
+    private static ValidationFailure abortedByTheAaah() {
+        return new ValidationFailure(ResultCodes.UNABLE_TO_COMPLY, "the home AAA server aborted this session (ASR)", null);
     }
 
     private static CompletionStage<Answer> done(Answer answer) {

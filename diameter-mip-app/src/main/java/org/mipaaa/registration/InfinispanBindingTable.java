@@ -57,6 +57,18 @@ public final class InfinispanBindingTable implements BindingTable {
         return stored == null ? Optional.empty() : Optional.of(MobilityBinding.decode(stored));
     }
 
+    /** A pass over all bindings, as {@link #expired}: an ASR is rare (the AAAH gave up on an HAA). */
+    @Override
+    public Optional<MobilityBinding> withSession(String aaaSessionId) {
+        for (String stored : cache.values()) {
+            MobilityBinding b = MobilityBinding.decode(stored);
+            if (aaaSessionId.equals(b.aaaSessionId())) {
+                return Optional.of(b);
+            }
+        }
+        return Optional.empty();
+    }
+
     @Override
     public boolean remove(MobilityBinding expected) {
         String key = key(expected.homeAddress());

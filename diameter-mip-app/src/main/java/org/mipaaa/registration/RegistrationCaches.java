@@ -20,13 +20,16 @@ public final class RegistrationCaches {
     public static final String HOME_ADDRESS_HOLDERS = "home-address-holders";
 
     /**
-     * NAI -> Session-Id of the HAR of the NAI's current registration (AAAH, {@link HomeSessions});
-     * persistent.
+     * NAI -> encoded registrations of the NAI: the HAR Session-Id of the current one and of the pending
+     * ones (AAAH, {@link HomeSessions}); persistent.
      */
     public static final String HOME_SESSIONS = "home-sessions";
 
     /** Home address (dotted quad) -> encoded {@link MobilityBinding} (home agent); persistent. */
     public static final String MOBILITY_BINDINGS = "mobility-bindings";
+
+    /** Session-Id -> "" of HAR sessions the AAAH aborted (home agent, {@link AbortedSessions}); memory, expiring. */
+    public static final String ABORTED_SESSIONS = "aborted-sessions";
 
     private RegistrationCaches() {
     }

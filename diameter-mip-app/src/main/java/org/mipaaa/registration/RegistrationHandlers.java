@@ -51,9 +51,20 @@ public final class RegistrationHandlers {
     /** The HA's HAR handler on {@code node}. */
     public static HarHandler homeAgent(DiameterNode node, ConfigSource config) {
         RegistrationSettings registration = RegistrationSettings.from(config);
-        return new HarHandler(InfinispanBindingTable.in(node.state()), HomeRegistrationSettings.from(config),
+        return new HarHandler(InfinispanBindingTable.in(node.state()), AbortedSessions.in(node.state()),
+                HomeRegistrationSettings.from(config),
                 new IdentificationCheck(registration.identificationTolerance()), new SecureRandom(), Clock.systemUTC(),
                 node.host());
+    }
+
+    /**
+     * The HA's ASR handler on {@code node}: the AAAH named by {@code registration.home.aaa.host} (any
+     * peer when unset) aborts HAR sessions it gave up on.
+     */
+    public static AsrHandler homeAgentAbort(DiameterNode node, ConfigSource config) {
+        String aaah = config.get("registration.home.aaa.host", "").strip();
+        return new AsrHandler(InfinispanBindingTable.in(node.state()), AbortedSessions.in(node.state()),
+                aaah.isEmpty() ? Optional.empty() : Optional.of(aaah));
     }
 
     /** The HA's Mobile IP side for renewals (S108-S109), on UDP {@code udp}. */

@@ -25,9 +25,9 @@ import org.slf4j.LoggerFactory;
  *     after the STR is received from the home agent", so that a handover's STR from the old foreign
  *     agent frees nothing.</li>
  * <li><b>act</b>: from the configured home agent, for the session of the NAI's current registration
- *     ({@link HomeSessions}), the NAI's pool address is released (its session keys were never stored
- *     here); for an older session (a late STR after the node registered again) or from anyone else,
- *     nothing.</li>
+ *     ({@link HomeSessions}), the registration ends and the NAI's pool address is released (its session
+ *     keys were never stored here), unless a new registration of the NAI is pending, which keeps it;
+ *     for an older session (a late STR after the node registered again) or from anyone else, nothing.</li>
  * <li><b>answer</b>: STA 2001 with User-Name; 5002 DIAMETER_UNKNOWN_SESSION_ID to the home agent for
  *     a session that is not the node's current one.</li>
  * </ol>
@@ -57,15 +57,21 @@ public final class StrHandler implements RequestHandler {
         String origin = originHost(request);
         if (!homeAgentHost.equalsIgnoreCase(origin)) {
             log.debug("STR {} for {} from {}: not the home agent, nothing released", request.getSessionId(), nai, origin);
-        } else if (!sessions.end(nai, request.getSessionId())) {
-            log.info("STR {} for {}: not its current registration, nothing released", request.getSessionId(), nai);
-            return CompletableFuture.completedFuture(answers.failure(request, new ValidationFailure(
-                    ResultCodes.UNKNOWN_SESSION_ID, "no current registration of " + nai + " in this session", null)));
         } else {
-            Optional<java.net.Inet4Address> held = pool.flatMap(p -> p.addressOf(nai));
-            pool.ifPresent(p -> p.release(nai));
-            log.info("STR {} from the home agent: {} released {}", request.getSessionId(), nai,
-                    held.map(a -> a.getHostAddress()).orElse("no pool address"));
+            HomeSessions.Ending ending = sessions.end(nai, request.getSessionId());
+            if (ending == HomeSessions.Ending.NOT_CURRENT) {
+                log.info("STR {} for {}: not its current registration, nothing released", request.getSessionId(), nai);
+                return CompletableFuture.completedFuture(answers.failure(request, new ValidationFailure(
+                        ResultCodes.UNKNOWN_SESSION_ID, "no current registration of " + nai + " in this session", null)));
+            }
+            if (ending == HomeSessions.Ending.ENDED_IDLE) {
+                Optional<java.net.Inet4Address> held = pool.flatMap(p -> p.addressOf(nai));
+                pool.ifPresent(p -> p.release(nai));
+                log.info("STR {} from the home agent: {} released {}", request.getSessionId(), nai,
+                        held.map(a -> a.getHostAddress()).orElse("no pool address"));
+            } else {
+                log.info("STR {} from the home agent: {} registers again meanwhile, its address stays", request.getSessionId(), nai);
+            }
         }
         Answer sta = answers.result(request, ResultCodes.SUCCESS);
         MipAvps.addUtf8(sta.getAvps(), AvpCodes.USER_NAME, nai);

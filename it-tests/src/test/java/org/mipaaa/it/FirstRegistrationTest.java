@@ -198,6 +198,31 @@ class FirstRegistrationTest {
         assertThat(pool().addressOf(MN1)).contains(first.homeAddress());
     }
 
+    /** An ASR of Application-Id 0 for {@code sessionId}, from {@code from} to the HA. */
+    private org.jdiameter.api.Answer asr(Role from, String sessionId) throws Exception {
+        DiameterNode sender = fixture.topology().node(from);
+        DiameterNode ha = fixture.topology().node(Role.HA);
+        DiameterClient.OutgoingRequest out = sender.client().requestInSession(sessionId, CommandCodes.ABORT_SESSION,
+                org.jdiameter.api.ApplicationId.createByAuthAppId(ApplicationIds.COMMON_MESSAGES), ha.realm(), ha.host());
+        var avps = out.request().getAvps();
+        avps.removeAvp(AvpCodes.AUTH_APPLICATION_ID);
+        avps.addAvp(AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4, true, false, true);
+        avps.addAvp(AvpCodes.USER_NAME, MN1, true, false, false);
+        return out.send().get(15, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    @Test
+    void anAsrFromTheAaahRemovesTheBindingOfItsSessionAndOnlyThat() throws Exception {
+        MobileNode.Outcome first = registered(mn1());
+        String session = haBinding(first).aaaSessionId();
+
+        assertThat(Exchange.resultCode(asr(Role.AAAH, "aaah.home.example;1;not-a-registration"))).isEqualTo(5002);
+        assertThat(haBinding(first).aaaSessionId()).isEqualTo(session);
+
+        assertThat(Exchange.resultCode(asr(Role.AAAH, session))).isEqualTo(2001);
+        assertThat(InfinispanBindingTable.in(fixture.topology().node(Role.HA).state()).find(first.homeAddress())).isEmpty();
+    }
+
     @Test
     void aLateStrForAnOlderSessionIsRefusedWith5002AndFreesNothing() throws Exception {
         MobileNode mn = mn1();

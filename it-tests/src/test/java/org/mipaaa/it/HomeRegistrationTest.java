@@ -56,6 +56,7 @@ import org.mipaaa.node.Role;
 import org.mipaaa.registration.AddressRange;
 import org.mipaaa.registration.HomeAddressPool;
 import org.mipaaa.registration.InfinispanBindingTable;
+import org.mipaaa.registration.RegistrationHandlers;
 import org.mipaaa.registration.InfinispanHomeAddressPool;
 import org.mipaaa.registration.MobilityBinding;
 import org.mipaaa.node.RoleServices;
@@ -288,8 +289,52 @@ class HomeRegistrationTest {
             Answer ama = new MobileNode(MN1, MN1_AAA).register(mute, MN1_AAA);
 
             assertThat(Exchange.resultCode(ama)).isEqualTo(ResultCodes.ERROR_HA_NOT_AVAILABLE);
-            assertThat(pool(mute).addressOf(MN1)).as("address released").isEmpty();
+            // the HAR may yet bind: the AAAH aborts it at the HA (ASR) and frees the address on the ASA
+            assertThat(eventually(() -> mute.events().stream().anyMatch(e -> e.command().equals("ASR")
+                    && e.to().equals(mute.topology().node(Role.HA).host())))).as("ASR to the HA").isTrue();
+            assertThat(eventually(() -> pool(mute).addressOf(MN1).isEmpty())).as("address released").isTrue();
         }
+    }
+
+    @Test
+    void s105_anHarAnsweredAfterTheAaahGaveUpIsAbortedAndLeavesNoBindingAndNoAddress() throws Exception {
+        // the HA's real handlers, but each HAR handled 2.5 s late; the AAAH waits 1 s for an HAA
+        java.util.concurrent.atomic.AtomicReference<org.mipaaa.diameter.RequestHandler> har = new java.util.concurrent.atomic.AtomicReference<>();
+        HandlerRegistry late = new HandlerRegistry().register(ApplicationIds.MOBILE_IPV4, CommandCodes.HOME_AGENT_MIP,
+                (request, answers) -> CompletableFuture.runAsync(() -> { },
+                                CompletableFuture.delayedExecutor(2500, java.util.concurrent.TimeUnit.MILLISECONDS))
+                        .thenCompose(ignored -> har.get().handle(request, answers)));
+        try (TopologyFixture slow = startHome(EnumSet.of(Role.AAAF, Role.AAAH, Role.HA),
+                Map.of("registration.home.agent.timeout.ms", "1000"), late)) {
+            DiameterNode ha = slow.topology().node(Role.HA);
+            har.set(RegistrationHandlers.homeAgent(ha, slow.topology().config(Role.HA)));
+            ha.handlers().register(ApplicationIds.COMMON_MESSAGES, CommandCodes.ABORT_SESSION,
+                    RegistrationHandlers.homeAgentAbort(ha, slow.topology().config(Role.HA)));
+
+            Answer ama = new MobileNode(MN1, MN1_AAA).register(slow, MN1_AAA);
+
+            assertThat(Exchange.resultCode(ama)).isEqualTo(ResultCodes.ERROR_HA_NOT_AVAILABLE);
+            // the ASR for the HAR's session finds no binding yet (5002) and the HA remembers the abort
+            assertThat(eventually(() -> slow.events().stream().anyMatch(e -> e.command().equals("ASA")
+                    && Long.valueOf(ResultCodes.UNKNOWN_SESSION_ID).equals(e.resultCode())))).isTrue();
+            assertThat(eventually(() -> pool(slow).addressOf(MN1).isEmpty())).as("address released after the ASA").isTrue();
+            // the late HAR binds nothing: its HAA is 5012, and the HA holds no binding
+            assertThat(eventually(() -> slow.events().stream().anyMatch(e -> e.command().equals("HAA")
+                    && Long.valueOf(ResultCodes.UNABLE_TO_COMPLY).equals(e.resultCode())))).isTrue();
+            assertThat(InfinispanBindingTable.in(ha.state()).expired(Instant.now().plus(Duration.ofDays(3650)))).isEmpty();
+        }
+    }
+
+    /** Polls {@code condition} for up to 15 s. */
+    private static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(100);
+        }
+        return true;
     }
 
     @Test
