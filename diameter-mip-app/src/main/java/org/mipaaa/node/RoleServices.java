@@ -8,6 +8,7 @@ import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.registration.AsrHandler;
 import org.mipaaa.registration.BindingExpiry;
 import org.mipaaa.registration.ForeignAgent;
+import org.mipaaa.registration.ForeignHomeKeys;
 import org.mipaaa.registration.HomeAgentRenewals;
 import org.mipaaa.registration.InfinispanBindingTable;
 import org.mipaaa.registration.RegistrationHandlers;
@@ -38,7 +39,8 @@ public final class RoleServices {
                     new java.net.InetSocketAddress(config.get("fa.udp.address", "127.0.0.1"), Integer.parseInt(config.get("fa.udp.port", "434"))),
                     (java.net.Inet4Address) java.net.InetAddress.getByName(config.get("fa.care.of.address", "127.0.0.1")),
                     java.time.Duration.ofMillis(Long.parseLong(config.get("fa.challenge.validity.ms", "90000"))),
-                    node.settings().requestTimeout(), Clock.systemUTC(), homeAgents(config.get("fa.home.agents", "")));
+                    node.settings().requestTimeout(), Clock.systemUTC(), homeAgents(config.get("fa.home.agents", "")),
+                    ForeignHomeKeys.parse(config.get("fa.home.agent.keys", "")));
             node.closeWith(fa);
             node.attach(ForeignAgent.class, fa);
         } else if (node.role() == Role.AAAH) {

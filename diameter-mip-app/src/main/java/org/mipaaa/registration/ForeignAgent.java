@@ -65,6 +65,7 @@ public final class ForeignAgent implements AutoCloseable {
     private final Duration answerTimeout;
     private final MobileIpUdpPort port;
     private final Map<Inet4Address, InetSocketAddress> homeAgents;
+    private final ForeignHomeKeys homeAgentKeys;
     /** Mobile nodes registered through this agent, by home address: the MN-FA key the AAAH sent. */
     private final Map<Inet4Address, MobilitySecurityAssociation> visitors = new ConcurrentHashMap<>();
     /** Renewals relayed to a home agent, by home address and Identification, waiting for its reply. */
@@ -77,12 +78,15 @@ public final class ForeignAgent implements AutoCloseable {
     /**
      * @param homeAgents where to reach each home agent's Mobile IP service (by the home agent address of
      *                   the registrations) for renewals, which bypass the AAA (S108)
+     * @param homeAgentKeys  the security associations this agent shares with home agents, by home agent
+     *                       address (RFC 5944 §3.5.4), for the renewals it relays
      */
     public ForeignAgent(DiameterClient diameter, InetSocketAddress udp, Inet4Address careOfAddress,
                         Duration challengeValidity, Duration answerTimeout, Clock clock,
-                        Map<Inet4Address, InetSocketAddress> homeAgents) throws SocketException {
+                        Map<Inet4Address, InetSocketAddress> homeAgents, ForeignHomeKeys homeAgentKeys) throws SocketException {
         this.diameter = diameter;
         this.homeAgents = Map.copyOf(homeAgents);
+        this.homeAgentKeys = homeAgentKeys;
         this.careOfAddress = careOfAddress;
         this.challenges = new FaChallenges(challengeValidity, clock);
         this.answerTimeout = answerTimeout;
@@ -166,7 +170,9 @@ public final class ForeignAgent implements AutoCloseable {
     /**
      * S107-S108: a renewal of a mobile node registered here. Its Mobile-Foreign authenticator is
      * checked with the MN-FA key and stripped (RFC 5944 §3.7.2.2: everything after the Mobile-Home
-     * authentication goes), and the request goes to the home agent over UDP, without the AAA.
+     * authentication goes), this agent's Foreign-Home authenticator added when it shares a key with the
+     * home agent and the request is no deregistration (§3.5.4), and the request goes to the home agent
+     * over UDP, without the AAA.
      */
     private CompletableFuture<Optional<byte[]>> renewal(RegistrationPacket request, SocketAddress mobileNode) {
         RegistrationRequest fixed = request.request();
@@ -181,12 +187,21 @@ public final class ForeignAgent implements AutoCloseable {
             return refuse(fixed, ReplyCode.FA_HOME_AGENT_UNREACHABLE);
         }
         byte[] toHome = request.bytesThrough(keep.getAsInt());
+        Optional<MobilitySecurityAssociation> fh = homeAgentKeys.with(fixed.homeAgent());
+        if (fh.isPresent() && fixed.lifetime() != 0) {
+            toHome = RegistrationBuilder.continuing(toHome).authenticate(AuthenticationKind.FOREIGN_HOME, fh.get()).toBytes();
+        }
         relayed.put(pendingKey(fixed.homeAddress(), fixed.identification()), mobileNode);
         port.send(toHome, homeAgent);
         return CompletableFuture.completedFuture(Optional.empty()); // the reply comes from the home agent (S109)
     }
 
-    /** S109-S110: the home agent's reply, with this agent's Mobile-Foreign authenticator, to the mobile node. */
+    /**
+     * S109-S110: the home agent's reply, with this agent's Mobile-Foreign authenticator, to the mobile
+     * node. With a key shared with the home agent, a reply of nonzero lifetime must carry exactly one
+     * valid Foreign-Home authenticator, else it is discarded and logged (RFC 5944 §3.7.3.2); it goes no
+     * further than this agent.
+     */
     private void homeAgentReply(byte[] bytes) {
         RegistrationPacket reply;
         try {
@@ -196,14 +211,26 @@ public final class ForeignAgent implements AutoCloseable {
             return;
         }
         RegistrationReply fixed = reply.reply();
-        SocketAddress mobileNode = relayed.remove(pendingKey(fixed.homeAddress(), fixed.identification()));
-        if (mobileNode == null) {
+        String key = pendingKey(fixed.homeAddress(), fixed.identification());
+        if (!relayed.containsKey(key)) {
             log.debug("a home agent's reply for {} matches no relayed request", fixed.homeAddress().getHostAddress());
             return;
         }
+        Optional<MobilitySecurityAssociation> fh = homeAgentKeys.with(fixed.homeAgent());
+        if (fh.isPresent() && fixed.lifetime() != 0 && !ForeignHomeKeys.verifies(reply, fh.get())) {
+            log.warn("security exception: reply from home agent {} for {} without a valid Foreign-Home authenticator: discarded",
+                    fixed.homeAgent().getHostAddress(), fixed.homeAddress().getHostAddress());
+            return;
+        }
+        SocketAddress mobileNode = relayed.remove(key);
+        if (mobileNode == null) {
+            return; // a duplicate reply raced this one
+        }
+        byte[] upToHome = reply.lastAuthorizationEnablingIndex().isPresent()
+                ? reply.bytesThrough(reply.lastAuthorizationEnablingIndex().getAsInt()) : bytes;
         MobilitySecurityAssociation mnFa = visitors.get(fixed.homeAddress());
-        byte[] toMobileNode = mnFa == null ? bytes
-                : RegistrationBuilder.continuing(bytes).authenticate(AuthenticationKind.MOBILE_FOREIGN, mnFa).toBytes();
+        byte[] toMobileNode = mnFa == null ? upToHome
+                : RegistrationBuilder.continuing(upToHome).authenticate(AuthenticationKind.MOBILE_FOREIGN, mnFa).toBytes();
         if (fixed.lifetime() == 0 && fixed.code() == ReplyCode.ACCEPTED) {
             visitors.remove(fixed.homeAddress()); // deregistered: the visit ends here
         }

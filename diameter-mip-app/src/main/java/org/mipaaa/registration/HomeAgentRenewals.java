@@ -11,14 +11,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import org.mipaaa.mobileip.AuthenticationKind;
 import org.mipaaa.mobileip.ExtensionField;
 import org.mipaaa.mobileip.MalformedRegistrationException;
 import org.mipaaa.mobileip.MobileHomeAuthentication;
+import org.mipaaa.mobileip.RegistrationBuilder;
 import org.mipaaa.mobileip.RegistrationCodec;
 import org.mipaaa.mobileip.RegistrationPacket;
 import org.mipaaa.mobileip.RegistrationRequest;
 import org.mipaaa.mobileip.ReplyCode;
 import org.mipaaa.mobileip.auth.Authenticators;
+import org.mipaaa.mobileip.auth.MobilitySecurityAssociation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,11 +42,17 @@ public final class HomeAgentRenewals implements AutoCloseable {
     private final Duration maxLifetime;
     private final Clock clock;
     private final MobileIpUdpPort port;
+    private final ForeignHomeKeys foreignAgentKeys;
     private final List<BindingEndListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    /**
+     * @param foreignAgentKeys the security associations this home agent shares with foreign agents, by
+     *                         the address they relay from (RFC 5944 §3.5.4)
+     */
     public HomeAgentRenewals(BindingTable bindings, IdentificationCheck identification, Duration maxLifetime, Clock clock,
-                             InetSocketAddress udp) throws SocketException {
+                             InetSocketAddress udp, ForeignHomeKeys foreignAgentKeys) throws SocketException {
         this.bindings = bindings;
+        this.foreignAgentKeys = foreignAgentKeys;
         this.identification = identification;
         this.maxLifetime = maxLifetime;
         this.clock = clock;
@@ -52,11 +61,16 @@ public final class HomeAgentRenewals implements AutoCloseable {
     }
 
     private void received(byte[] bytes, SocketAddress from) {
-        answer(bytes).ifPresent(reply -> port.send(reply, from));
+        java.net.InetAddress sender = ((InetSocketAddress) from).getAddress();
+        Optional<MobilitySecurityAssociation> fh = sender instanceof Inet4Address v4 ? foreignAgentKeys.with(v4) : Optional.empty();
+        answer(bytes, fh).ifPresent(reply -> port.send(reply, from));
     }
 
-    /** The reply to a renewal, or empty when RFC 5944 §3.8.2 says to discard the request silently. */
-    Optional<byte[]> answer(byte[] bytes) {
+    /**
+     * The reply to a renewal, or empty when RFC 5944 §3.8.2 says to discard the request silently.
+     * {@code foreignHome}: the key shared with the foreign agent that relayed it, if any.
+     */
+    Optional<byte[]> answer(byte[] bytes, Optional<MobilitySecurityAssociation> foreignHome) {
         RegistrationPacket packet;
         try {
             packet = RegistrationCodec.decodeRequest(bytes);
@@ -72,6 +86,13 @@ public final class HomeAgentRenewals implements AutoCloseable {
                     request.homeAddress(), request.homeAgent(), request.identification()));
         }
         MobilityBinding current = binding.get();
+        // §3.8.2.1: a request from a foreign agent this home agent shares a key with carries its valid
+        // Foreign-Home authenticator, unless it deregisters (§3.5.4: never applied to those)
+        if (foreignHome.isPresent() && request.lifetime() != 0 && !ForeignHomeKeys.verifies(packet, foreignHome.get())) {
+            log.warn("renewal of {} relayed without a valid Foreign-Home authenticator: refused 132", current.nai());
+            return Optional.of(HomeAgentReply.denied(ReplyCode.HA_FOREIGN_AGENT_FAILED_AUTHENTICATION, request.homeAddress(),
+                    request.homeAgent(), request.identification(), current.mnHa(), Optional.empty()));
+        }
         Instant now = clock.instant();
         IdentificationCheck.Verdict verdict = identification.check(request.identification(),
                 OptionalLong.of(current.lastIdentification()), now);
@@ -91,8 +112,12 @@ public final class HomeAgentRenewals implements AutoCloseable {
             return Optional.of(HomeAgentReply.denied(ReplyCode.HA_REASON_UNSPECIFIED, request.homeAddress(),
                     request.homeAgent(), verdict.replyIdentification(), current.mnHa(), Optional.empty()));
         }
-        return Optional.of(HomeAgentReply.renewed((int) lifetime.toSeconds(), request.homeAddress(), request.homeAgent(),
-                verdict.replyIdentification(), current.mnHa()));
+        byte[] reply = HomeAgentReply.renewed((int) lifetime.toSeconds(), request.homeAddress(), request.homeAgent(),
+                verdict.replyIdentification(), current.mnHa());
+        if (foreignHome.isPresent() && lifetime.toSeconds() != 0) {
+            reply = RegistrationBuilder.continuing(reply).authenticate(AuthenticationKind.FOREIGN_HOME, foreignHome.get()).toBytes();
+        }
+        return Optional.of(reply);
     }
 
     /**

@@ -73,6 +73,7 @@ public final class RegistrationHandlers {
         RegistrationSettings registration = RegistrationSettings.from(config);
         return new HomeAgentRenewals(InfinispanBindingTable.in(node.state()),
                 new IdentificationCheck(registration.identificationTolerance()),
-                HomeRegistrationSettings.from(config).maxLifetime(), Clock.systemUTC(), udp);
+                HomeRegistrationSettings.from(config).maxLifetime(), Clock.systemUTC(), udp,
+                ForeignHomeKeys.parse(config.get("ha.foreign.agent.keys", "")));
     }
 }

@@ -14,8 +14,13 @@ public final class MobileIpUdp {
 
     /** Sends {@code request} to {@code agent} from an ephemeral loopback port and waits up to 15 s for the reply. */
     public static byte[] exchange(SocketAddress agent, byte[] request) throws Exception {
+        return exchange(agent, request, java.time.Duration.ofSeconds(15));
+    }
+
+    /** As {@link #exchange(SocketAddress, byte[])}, waiting up to {@code timeout}: then SocketTimeoutException. */
+    public static byte[] exchange(SocketAddress agent, byte[] request, java.time.Duration timeout) throws Exception {
         try (DatagramSocket mn = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            mn.setSoTimeout(15_000);
+            mn.setSoTimeout((int) timeout.toMillis());
             mn.send(new DatagramPacket(request, request.length, agent));
             DatagramPacket reply = new DatagramPacket(new byte[4096], 4096);
             mn.receive(reply);
