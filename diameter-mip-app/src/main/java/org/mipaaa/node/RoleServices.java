@@ -11,6 +11,7 @@ import org.mipaaa.registration.ForeignAgent;
 import org.mipaaa.registration.ForeignHomeKeys;
 import org.mipaaa.registration.HomeAgentRenewals;
 import org.mipaaa.registration.InfinispanBindingTable;
+import org.mipaaa.registration.PendingTerminations;
 import org.mipaaa.registration.RegistrationHandlers;
 import org.mipaaa.registration.SessionTermination;
 import org.mipaaa.routing.RealmProxy;
@@ -61,9 +62,12 @@ public final class RoleServices {
                     java.time.Duration.ofMillis(Long.parseLong(config.get("ha.expiry.check.ms", "1000"))), node.host());
             node.closeWith(expiry);
             node.attach(BindingExpiry.class, expiry);
-            SessionTermination termination = new SessionTermination(node.client(), node.realm());
+            SessionTermination termination = new SessionTermination(node.client(), node.realm(), PendingTerminations.in(node.state()),
+                    java.time.Duration.ofMillis(Long.parseLong(config.get("ha.str.retry.max.ms", "60000"))));
+            node.closeWith(termination);
             renewals.addListener(termination);
             expiry.addListener(termination);
+            termination.resume();
         }
         install(node);
     }

@@ -28,6 +28,7 @@ public final class Topology implements AutoCloseable {
     private final Map<String, String> overrides;
     private final Function<Role, HandlerRegistry> handlers;
     private final TraceSink trace;
+    private final Set<Role> stopped = java.util.EnumSet.noneOf(Role.class);
     private volatile boolean roleServices;
 
     private Topology(Map<Role, DiameterNode> nodes, Path configRoot, Map<String, String> overrides,
@@ -69,12 +70,21 @@ public final class Topology implements AutoCloseable {
         return this;
     }
 
+    /** Stops one node (DPR to its peers), an outage until {@link #restart} starts it again. */
+    public synchronized void stop(Role role) {
+        if (stopped.add(role)) {
+            node(role).close();
+        }
+    }
+
     /**
-     * Stops one node (DPR to its peers) and starts it again from the same configuration, as an
-     * operator restarting a process would; its peers reconnect by themselves.
+     * Stops one node (DPR to its peers), unless {@link #stop} did, and starts it again from the same
+     * configuration, as an operator restarting a process would; its peers reconnect by themselves.
      */
     public synchronized DiameterNode restart(Role role) throws Exception {
-        node(role).close();
+        if (!stopped.remove(role)) {
+            node(role).close();
+        }
         DiameterNode fresh = DiameterNode.start(ConfigSource.of(configRoot.resolve(role.name().toLowerCase(Locale.ROOT)), overrides),
                 handlers.apply(role), trace);
         nodes.put(role, fresh);
@@ -137,8 +147,9 @@ public final class Topology implements AutoCloseable {
 
     /** Stops the nodes in the reverse order of their start. */
     @Override
-    public void close() {
+    public synchronized void close() {
         List<DiameterNode> reverse = new ArrayList<>(nodes.values());
+        reverse.removeIf(n -> stopped.contains(n.role()));
         reverse.sort((a, b) -> Integer.compare(START_ORDER.indexOf(b.role()), START_ORDER.indexOf(a.role())));
         for (DiameterNode node : reverse) {
             node.close();

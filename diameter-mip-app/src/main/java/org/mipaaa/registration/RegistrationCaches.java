@@ -28,6 +28,9 @@ public final class RegistrationCaches {
     /** Home address (dotted quad) -> encoded {@link MobilityBinding} (home agent); persistent. */
     public static final String MOBILITY_BINDINGS = "mobility-bindings";
 
+    /** Session-Id -> encoded STR the home agent has yet to get an answer for ({@link PendingTerminations}); persistent. */
+    public static final String PENDING_TERMINATIONS = "pending-terminations";
+
     /** Session-Id -> "" of HAR sessions the AAAH aborted (home agent, {@link AbortedSessions}); memory, expiring. */
     public static final String ABORTED_SESSIONS = "aborted-sessions";
 

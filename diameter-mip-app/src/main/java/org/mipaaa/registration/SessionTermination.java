@@ -1,6 +1,11 @@
 package org.mipaaa.registration;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.jdiameter.api.Answer;
 import org.jdiameter.api.ApplicationId;
@@ -20,56 +25,110 @@ import org.slf4j.LoggerFactory;
  * MUST issue the Session-Termination-Request (STR) if the Authorization Lifetime has expired"; the
  * AAAH frees the mobile node's resources on the home agent's STR only). The STR (RFC 6733 §8.4.1)
  * carries the Session-Id of the AAAH's HAR, Application-Id 0 in its header (RFC 4004 §4),
- * Auth-Application-Id 2, User-Name, and Termination-Cause DIAMETER_LOGOUT for a deregistration or
- * DIAMETER_AUTH_EXPIRED for a binding that expired. It goes to the home realm, the AAAH's.
+ * Auth-Application-Id 2, User-Name, and Termination-Cause DIAMETER_LOGOUT for a deregistration (also
+ * back home) or DIAMETER_AUTH_EXPIRED for a binding that expired. It goes to the home realm, the AAAH's.
+ *
+ * <p>Never lost: each STR is stored ({@link PendingTerminations}) before it is sent and until an STA
+ * comes; with no STA, or a protocol error (3xxx: not delivered), it is sent again after 1 s, 2 s, 4 s
+ * ... up to every {@code maxRetry}, and the ones stored when the home agent starts are sent again.
+ * Any other answer ends it: 2001, or a permanent error (5002 for a session the AAAH no longer knows),
+ * which retrying would not change.
  */
-public final class SessionTermination implements BindingEndListener {
+public final class SessionTermination implements BindingEndListener, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SessionTermination.class);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
 
     private final DiameterClient client;
     private final String homeRealm;
+    private final PendingTerminations pending;
+    private final Duration maxRetry;
+    private final ScheduledExecutorService retries;
 
-    public SessionTermination(DiameterClient client, String homeRealm) {
+    public SessionTermination(DiameterClient client, String homeRealm, PendingTerminations pending, Duration maxRetry) {
         this.client = client;
         this.homeRealm = homeRealm;
+        this.pending = pending;
+        this.maxRetry = maxRetry;
+        this.retries = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "str-retries");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Sends again every STR stored and not answered (those of before a restart). */
+    public void resume() {
+        for (PendingTerminations.Termination t : pending.all()) {
+            log.info("STR {} for {}: not answered before the restart, sent again", t.sessionId(), t.nai());
+            deliver(t, FIRST_RETRY);
+        }
     }
 
     @Override
     public void ended(MobilityBinding binding, Reason reason) {
-        send(binding, reason);
+        if (reason == Reason.ABORTED) {
+            return; // the AAAH ended the session itself (ASR): nothing to tell it
+        }
+        PendingTerminations.Termination t = new PendingTerminations.Termination(binding.aaaSessionId(), binding.nai(),
+                reason == Reason.EXPIRED ? Enumerations.TERMINATION_CAUSE_DIAMETER_AUTH_EXPIRED
+                        : Enumerations.TERMINATION_CAUSE_DIAMETER_LOGOUT);
+        pending.add(t);
+        deliver(t, FIRST_RETRY);
     }
 
-    /** Sends the STR; completes with the STA's Result-Code, or exceptionally when none came. */
-    public CompletableFuture<Long> send(MobilityBinding binding, Reason reason) {
+    private void deliver(PendingTerminations.Termination t, Duration nextDelay) {
+        send(t).whenComplete((result, failure) -> {
+            if (failure == null && !isProtocolError(result)) {
+                pending.remove(t.sessionId());
+                return;
+            }
+            log.warn("STR {} for {}: {}; sent again in {} s", t.sessionId(), t.nai(),
+                    failure != null ? "no STA (" + failure + ")" : "Result-Code " + result, nextDelay.toSeconds());
+            try {
+                retries.schedule(() -> deliver(t, min(nextDelay.multipliedBy(2), maxRetry)), nextDelay.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                log.info("STR {} for {}: the home agent stops; sent again when it starts", t.sessionId(), t.nai());
+            }
+        });
+    }
+
+    /** Sends one STR; completes with the STA's Result-Code, or exceptionally when none came. */
+    public CompletableFuture<Long> send(PendingTerminations.Termination t) {
         CompletableFuture<Answer> sta;
         try {
-            DiameterClient.OutgoingRequest str = client.requestInSession(binding.aaaSessionId(), CommandCodes.SESSION_TERMINATION,
+            DiameterClient.OutgoingRequest str = client.requestInSession(t.sessionId(), CommandCodes.SESSION_TERMINATION,
                     ApplicationId.createByAuthAppId(ApplicationIds.COMMON_MESSAGES), homeRealm, null);
             AvpSet avps = str.request().getAvps();
             // jDiameter adds Auth-Application-Id from the header's application (0); the session's is 2
             avps.removeAvp(AvpCodes.AUTH_APPLICATION_ID);
             MipAvps.addUnsigned32(avps, AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4);
-            MipAvps.addEnumerated(avps, AvpCodes.TERMINATION_CAUSE, reason == Reason.EXPIRED
-                    ? Enumerations.TERMINATION_CAUSE_DIAMETER_AUTH_EXPIRED : Enumerations.TERMINATION_CAUSE_DIAMETER_LOGOUT);
-            MipAvps.addUtf8(avps, AvpCodes.USER_NAME, binding.nai());
+            MipAvps.addEnumerated(avps, AvpCodes.TERMINATION_CAUSE, t.cause());
+            MipAvps.addUtf8(avps, AvpCodes.USER_NAME, t.nai());
             sta = str.send();
         } catch (Exception e) {
             sta = CompletableFuture.failedFuture(e);
         }
         return sta.handle((answer, failure) -> {
-            long result = failure == null ? resultCode(answer) : -1;
-            if (result == ResultCodes.SUCCESS) {
-                log.debug("STR {} for {} ({}): STA 2001", binding.aaaSessionId(), binding.nai(), reason);
-                return result;
-            }
-            log.warn("STR {} for {} ({}) not accepted: {}", binding.aaaSessionId(), binding.nai(), reason,
-                    failure != null ? failure.toString() : "Result-Code " + result);
             if (failure != null) {
-                throw new java.util.concurrent.CompletionException(failure);
+                throw failure instanceof CompletionException ce ? ce : new CompletionException(failure);
+            }
+            long result = resultCode(answer);
+            if (result == ResultCodes.SUCCESS) {
+                log.debug("STR {} for {} (cause {}): STA 2001", t.sessionId(), t.nai(), t.cause());
+            } else {
+                log.warn("STR {} for {} (cause {}) not accepted: Result-Code {}", t.sessionId(), t.nai(), t.cause(), result);
             }
             return result;
         });
+    }
+
+    private static boolean isProtocolError(long resultCode) {
+        return resultCode >= 3000 && resultCode < 4000;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static long resultCode(Answer answer) {
@@ -79,5 +138,10 @@ public final class SessionTermination implements BindingEndListener {
         } catch (Exception e) {
             return -1;
         }
+    }
+
+    @Override
+    public void close() {
+        retries.shutdownNow();
     }
 }

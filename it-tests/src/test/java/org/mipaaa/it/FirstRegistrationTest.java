@@ -32,6 +32,7 @@ import org.mipaaa.registration.HomeAgentRenewals;
 import org.mipaaa.registration.InfinispanBindingTable;
 import org.mipaaa.registration.InfinispanHomeAddressPool;
 import org.mipaaa.registration.MobilityBinding;
+import org.mipaaa.registration.PendingTerminations;
 import org.mipaaa.registration.SessionTermination;
 
 /**
@@ -224,6 +225,26 @@ class FirstRegistrationTest {
     }
 
     @Test
+    void anStrTheAaahCannotAnswerIsSentAgainUntilItDoesAndTheAddressIsFreedThen() throws Exception {
+        MobileNode mn = mn1();
+        MobileNode.Outcome first = registered(mn);
+        Thread.sleep(1100);
+        fixture.topology().stop(Role.AAAH);
+
+        // deregistration goes FA -> HA only, so it succeeds while the AAAH is down; its STR cannot
+        MobileNode.Renewal deregistration = mn.renewal(first, foreignAgent().advertise().careOfAddress(), 0);
+        MobileNode.Outcome done = deregistration.accept(exchange(foreignAgent().advertise(), deregistration.bytes()));
+        assertThat(done.accepted()).as(String.valueOf(done.problem())).isTrue();
+        PendingTerminations pending = PendingTerminations.in(fixture.topology().node(Role.HA).state());
+        assertThat(pending.all()).extracting(PendingTerminations.Termination::nai).containsExactly(MN1);
+
+        fixture.topology().restart(Role.AAAH);
+
+        assertThat(eventually(() -> pool().addressOf(MN1).isEmpty())).as("the AAAH released the home address").isTrue();
+        assertThat(eventually(() -> pending.all().isEmpty())).as("the STR is answered, nothing left to send").isTrue();
+    }
+
+    @Test
     void aLateStrForAnOlderSessionIsRefusedWith5002AndFreesNothing() throws Exception {
         MobileNode mn = mn1();
         MobileNode.Outcome first = registered(mn);
@@ -233,8 +254,12 @@ class FirstRegistrationTest {
                 binding.acctMultiSessionId(), "aaah.home.example;1;an-older-registration");
         DiameterNode ha = fixture.topology().node(Role.HA);
 
-        long result = new SessionTermination(ha.client(), ha.realm()).send(older, BindingEndListener.Reason.EXPIRED)
-                .get(15, java.util.concurrent.TimeUnit.SECONDS);
+        long result;
+        try (SessionTermination termination = new SessionTermination(ha.client(), ha.realm(), PendingTerminations.in(ha.state()),
+                java.time.Duration.ofSeconds(60))) {
+            result = termination.send(new PendingTerminations.Termination(older.aaaSessionId(), older.nai(),
+                    Enumerations.TERMINATION_CAUSE_DIAMETER_AUTH_EXPIRED)).get(15, java.util.concurrent.TimeUnit.SECONDS);
+        }
 
         assertThat(result).isEqualTo(5002); // DIAMETER_UNKNOWN_SESSION_ID
         assertThat(pool().addressOf(MN1)).as("the current registration keeps its address").contains(first.homeAddress());
