@@ -11,6 +11,7 @@ import org.jdiameter.api.ApplicationId;
 import org.jdiameter.api.Avp;
 import org.jdiameter.api.AvpSet;
 import org.jdiameter.api.Request;
+import org.mipaaa.diameter.Avps;
 import org.mipaaa.diameter.AnswerFactory;
 import org.mipaaa.diameter.DiameterClient;
 import org.mipaaa.diameter.RequestHandler;
@@ -111,7 +112,7 @@ public final class AmrHandler implements RequestHandler {
         Amr amr;
         try {
             amr = decode(request.getAvps());
-        } catch (MipAvps.Invalid e) {
+        } catch (Avps.Invalid e) {
             return CompletableFuture.completedFuture(answers.failure(request, e.failure()));
         }
         // validate
@@ -240,28 +241,28 @@ public final class AmrHandler implements RequestHandler {
         CompletableFuture<Answer> haa;
         try {
             AvpSet avps = har.request().getAvps();
-            MipAvps.addUnsigned32(avps, AvpCodes.AUTHORIZATION_LIFETIME, lifetime);
-            MipAvps.addEnumerated(avps, AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED);
-            MipAvps.addOctets(avps, AvpCodes.MIP_REG_REQUEST, amr.registrationBytes());
-            MipAvps.addUtf8(avps, AvpCodes.USER_NAME, amr.nai());
-            MipAvps.addUnsigned32(avps, AvpCodes.MIP_FEATURE_VECTOR, featureVector);
+            Avps.addUnsigned32(avps, AvpCodes.AUTHORIZATION_LIFETIME, lifetime);
+            Avps.addEnumerated(avps, AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED);
+            Avps.addOctets(avps, AvpCodes.MIP_REG_REQUEST, amr.registrationBytes());
+            Avps.addUtf8(avps, AvpCodes.USER_NAME, amr.nai());
+            Avps.addUnsigned32(avps, AvpCodes.MIP_FEATURE_VECTOR, featureVector);
             // RFC 4004 §9.6 / PROTOCOL.md §8.2: MIP-MN-HA-SPI is the HA's to allocate, not sent
             AvpSet mnToHa = avps.addGroupedAvp(AvpCodes.MIP_MN_TO_HA_MSA, true, false);
-            MipAvps.addEnumerated(mnToHa, AvpCodes.MIP_ALGORITHM_TYPE, Enumerations.MIP_ALGORITHM_TYPE_HMAC_SHA_1);
-            MipAvps.addEnumerated(mnToHa, AvpCodes.MIP_REPLAY_MODE, Enumerations.MIP_REPLAY_MODE_TIMESTAMPS);
-            MipAvps.addOctets(mnToHa, AvpCodes.MIP_NONCE, keys.mnHaNonce());
+            Avps.addEnumerated(mnToHa, AvpCodes.MIP_ALGORITHM_TYPE, Enumerations.MIP_ALGORITHM_TYPE_HMAC_SHA_1);
+            Avps.addEnumerated(mnToHa, AvpCodes.MIP_REPLAY_MODE, Enumerations.MIP_REPLAY_MODE_TIMESTAMPS);
+            Avps.addOctets(mnToHa, AvpCodes.MIP_NONCE, keys.mnHaNonce());
             if (faKeyRequest.isPresent()) {
                 AvpSet mnToFa = avps.addGroupedAvp(AvpCodes.MIP_MN_TO_FA_MSA, true, false);
-                MipAvps.addEnumerated(mnToFa, AvpCodes.MIP_ALGORITHM_TYPE, Enumerations.MIP_ALGORITHM_TYPE_HMAC_SHA_1);
-                MipAvps.addOctets(mnToFa, AvpCodes.MIP_NONCE, keys.mnFaNonce());
+                Avps.addEnumerated(mnToFa, AvpCodes.MIP_ALGORITHM_TYPE, Enumerations.MIP_ALGORITHM_TYPE_HMAC_SHA_1);
+                Avps.addOctets(mnToFa, AvpCodes.MIP_NONCE, keys.mnFaNonce());
             }
             AvpSet haToMn = avps.addGroupedAvp(AvpCodes.MIP_HA_TO_MN_MSA, true, false);
-            MipAvps.addEnumerated(haToMn, AvpCodes.MIP_ALGORITHM_TYPE, Enumerations.MIP_ALGORITHM_TYPE_HMAC_SHA_1);
-            MipAvps.addEnumerated(haToMn, AvpCodes.MIP_REPLAY_MODE, Enumerations.MIP_REPLAY_MODE_TIMESTAMPS);
-            MipAvps.addOctets(haToMn, AvpCodes.MIP_SESSION_KEY, keys.mnHaKey());
-            MipAvps.addUnsigned32(avps, AvpCodes.MIP_MSA_LIFETIME, settings.keyLifetime().getSeconds());
-            MipAvps.addAddress(avps, AvpCodes.MIP_MOBILE_NODE_ADDRESS, homeAddress);
-            MipAvps.addAddress(avps, AvpCodes.MIP_HOME_AGENT_ADDRESS, homeAgent);
+            Avps.addEnumerated(haToMn, AvpCodes.MIP_ALGORITHM_TYPE, Enumerations.MIP_ALGORITHM_TYPE_HMAC_SHA_1);
+            Avps.addEnumerated(haToMn, AvpCodes.MIP_REPLAY_MODE, Enumerations.MIP_REPLAY_MODE_TIMESTAMPS);
+            Avps.addOctets(haToMn, AvpCodes.MIP_SESSION_KEY, keys.mnHaKey());
+            Avps.addUnsigned32(avps, AvpCodes.MIP_MSA_LIFETIME, settings.keyLifetime().getSeconds());
+            Avps.addAddress(avps, AvpCodes.MIP_MOBILE_NODE_ADDRESS, homeAddress);
+            Avps.addAddress(avps, AvpCodes.MIP_HOME_AGENT_ADDRESS, homeAgent);
             // bounded below the AAAF's own wait for the AMA (HomeRegistrationSettings), never blocking a thread
             haa = har.send().orTimeout(settings.homeAgentTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (Exception e) {
@@ -300,55 +301,55 @@ public final class AmrHandler implements RequestHandler {
             attempt.giveUp();
             int code = haaResult == ResultCodes.SUCCESS ? ResultCodes.ERROR_MIP_REPLY_FAILURE : (int) haaResult;
             Answer ama = answers.failure(request, new ValidationFailure(code, "home agent refused the registration", null));
-            regReply.ifPresent(r -> MipAvps.addOctets(ama.getAvps(), AvpCodes.MIP_REG_REPLY, r));
-            MipAvps.addUtf8(ama.getAvps(), AvpCodes.USER_NAME, amr.nai());
+            regReply.ifPresent(r -> Avps.addOctets(ama.getAvps(), AvpCodes.MIP_REG_REPLY, r));
+            Avps.addUtf8(ama.getAvps(), AvpCodes.USER_NAME, amr.nai());
             return ama;
         }
         // the HA will end this session with an STR when the binding ends (StrHandler)
         attempt.accepted();
         Answer ama = answers.result(request, ResultCodes.SUCCESS);
         AvpSet avps = ama.getAvps();
-        MipAvps.addUtf8(avps, AvpCodes.USER_NAME, amr.nai());
-        multiSession.ifPresent(id -> MipAvps.addUtf8(avps, AvpCodes.ACCT_MULTI_SESSION_ID, id));
-        MipAvps.addUnsigned32(avps, AvpCodes.AUTHORIZATION_LIFETIME, lifetime);
-        MipAvps.addEnumerated(avps, AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED);
-        MipAvps.addOctets(avps, AvpCodes.MIP_REG_REPLY, regReply.get());
+        Avps.addUtf8(avps, AvpCodes.USER_NAME, amr.nai());
+        multiSession.ifPresent(id -> Avps.addUtf8(avps, AvpCodes.ACCT_MULTI_SESSION_ID, id));
+        Avps.addUnsigned32(avps, AvpCodes.AUTHORIZATION_LIFETIME, lifetime);
+        Avps.addEnumerated(avps, AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED);
+        Avps.addOctets(avps, AvpCodes.MIP_REG_REPLY, regReply.get());
         faKeyRequest.ifPresent(fa -> {
             // RFC 4004 §9.1, §8.4: the FA-MN session key for the foreign agent, under the SPI the MN chose
             AvpSet faToMn = avps.addGroupedAvp(AvpCodes.MIP_FA_TO_MN_MSA, true, false);
-            MipAvps.addUnsigned32(faToMn, AvpCodes.MIP_FA_TO_MN_SPI, fa.mobileNodeSpi());
-            MipAvps.addEnumerated(faToMn, AvpCodes.MIP_ALGORITHM_TYPE, Enumerations.MIP_ALGORITHM_TYPE_HMAC_SHA_1);
-            MipAvps.addOctets(faToMn, AvpCodes.MIP_SESSION_KEY, keys.mnFaKey());
+            Avps.addUnsigned32(faToMn, AvpCodes.MIP_FA_TO_MN_SPI, fa.mobileNodeSpi());
+            Avps.addEnumerated(faToMn, AvpCodes.MIP_ALGORITHM_TYPE, Enumerations.MIP_ALGORITHM_TYPE_HMAC_SHA_1);
+            Avps.addOctets(faToMn, AvpCodes.MIP_SESSION_KEY, keys.mnFaKey());
         });
-        MipAvps.addUnsigned32(avps, AvpCodes.MIP_MSA_LIFETIME, settings.keyLifetime().getSeconds());
-        MipAvps.addAddress(avps, AvpCodes.MIP_HOME_AGENT_ADDRESS, homeAgent);
-        MipAvps.addAddress(avps, AvpCodes.MIP_MOBILE_NODE_ADDRESS, homeAddress);
+        Avps.addUnsigned32(avps, AvpCodes.MIP_MSA_LIFETIME, settings.keyLifetime().getSeconds());
+        Avps.addAddress(avps, AvpCodes.MIP_HOME_AGENT_ADDRESS, homeAgent);
+        Avps.addAddress(avps, AvpCodes.MIP_MOBILE_NODE_ADDRESS, homeAddress);
         log.info("AMR for {}: registered, home address {} at home agent {}", amr.nai(), Ipv4.format(homeAddress),
                 Ipv4.format(homeAgent));
         return ama;
     }
 
-    private static Amr decode(AvpSet avps) throws MipAvps.Invalid {
-        String nai = MipAvps.utf8(MipAvps.require(avps, AvpCodes.USER_NAME, "User-Name"));
-        Avp regAvp = MipAvps.require(avps, AvpCodes.MIP_REG_REQUEST, "MIP-Reg-Request");
-        byte[] regBytes = MipAvps.octets(regAvp);
+    private static Amr decode(AvpSet avps) throws Avps.Invalid {
+        String nai = Avps.utf8(Avps.require(avps, AvpCodes.USER_NAME, "User-Name"));
+        Avp regAvp = Avps.require(avps, AvpCodes.MIP_REG_REQUEST, "MIP-Reg-Request");
+        byte[] regBytes = Avps.octets(regAvp);
         RegistrationPacket registration;
         try {
             registration = RegistrationCodec.decodeRequest(regBytes);
         } catch (MalformedRegistrationException e) {
-            throw MipAvps.invalid(regAvp, "MIP-Reg-Request is no Registration Request: " + e.getMessage());
+            throw Avps.invalid(regAvp, "MIP-Reg-Request is no Registration Request: " + e.getMessage());
         }
-        AvpSet auth = MipAvps.grouped(MipAvps.require(avps, AvpCodes.MIP_MN_AAA_AUTH, "MIP-MN-AAA-Auth"));
-        long spi = MipAvps.unsigned32(MipAvps.require(auth, AvpCodes.MIP_MN_AAA_SPI, "MIP-MN-AAA-SPI"));
-        long input = MipAvps.unsigned32(MipAvps.require(auth, AvpCodes.MIP_AUTH_INPUT_DATA_LENGTH, "MIP-Auth-Input-Data-Length"));
-        long offset = MipAvps.unsigned32(MipAvps.require(auth, AvpCodes.MIP_AUTHENTICATOR_OFFSET, "MIP-Authenticator-Offset"));
-        long length = MipAvps.unsigned32(MipAvps.require(auth, AvpCodes.MIP_AUTHENTICATOR_LENGTH, "MIP-Authenticator-Length"));
-        Optional<Avp> challengeAvp = MipAvps.find(avps, AvpCodes.MIP_FA_CHALLENGE);
-        byte[] challenge = challengeAvp.isPresent() ? MipAvps.octets(challengeAvp.get())
+        AvpSet auth = Avps.grouped(Avps.require(avps, AvpCodes.MIP_MN_AAA_AUTH, "MIP-MN-AAA-Auth"));
+        long spi = Avps.unsigned32(Avps.require(auth, AvpCodes.MIP_MN_AAA_SPI, "MIP-MN-AAA-SPI"));
+        long input = Avps.unsigned32(Avps.require(auth, AvpCodes.MIP_AUTH_INPUT_DATA_LENGTH, "MIP-Auth-Input-Data-Length"));
+        long offset = Avps.unsigned32(Avps.require(auth, AvpCodes.MIP_AUTHENTICATOR_OFFSET, "MIP-Authenticator-Offset"));
+        long length = Avps.unsigned32(Avps.require(auth, AvpCodes.MIP_AUTHENTICATOR_LENGTH, "MIP-Authenticator-Length"));
+        Optional<Avp> challengeAvp = Avps.find(avps, AvpCodes.MIP_FA_CHALLENGE);
+        byte[] challenge = challengeAvp.isPresent() ? Avps.octets(challengeAvp.get())
                 : registration.first(MnFaChallenge.class).map(MnFaChallenge::challenge)
                         .orElse(MnAaaSecurityAssociation.COLOCATED_CHALLENGE);
-        Optional<Avp> fv = MipAvps.find(avps, AvpCodes.MIP_FEATURE_VECTOR);
-        long featureVector = fv.isPresent() ? MipAvps.unsigned32(fv.get()) : 0;
+        Optional<Avp> fv = Avps.find(avps, AvpCodes.MIP_FEATURE_VECTOR);
+        long featureVector = fv.isPresent() ? Avps.unsigned32(fv.get()) : 0;
         return new Amr(nai, registration, regBytes, spi, input, offset, length, challenge, featureVector);
     }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jdiameter.api.Answer;
 import org.jdiameter.api.Request;
+import org.mipaaa.diameter.Avps;
 import org.mipaaa.diameter.AnswerFactory;
 import org.mipaaa.diameter.RequestHandler;
 import org.mipaaa.diameter.ValidationFailure;
@@ -81,7 +82,7 @@ public final class AsrHandler implements RequestHandler {
         log.info("ASR {}: removed the binding of {} on {}", session, removed.nai(), removed.homeAddress().getHostAddress());
         BindingEndListener.tellAll(listeners, removed, BindingEndListener.Reason.ABORTED);
         Answer asa = answers.result(request, ResultCodes.SUCCESS);
-        MipAvps.addUtf8(asa.getAvps(), AvpCodes.USER_NAME, removed.nai());
+        Avps.addUtf8(asa.getAvps(), AvpCodes.USER_NAME, removed.nai());
         return done(asa);
     }
 

@@ -68,6 +68,7 @@ public final class ForeignAgent implements AutoCloseable {
     private final ForeignHomeKeys homeAgentKeys;
     /** Mobile nodes registered through this agent, by home address: the MN-FA key the AAAH sent. */
     private final Map<Inet4Address, MobilitySecurityAssociation> visitors = new ConcurrentHashMap<>();
+    private final List<VisitListener> visitListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Renewals relayed to a home agent, by home address and Identification, waiting for its reply. */
     private final Map<String, SocketAddress> relayed = new ConcurrentHashMap<>();
 
@@ -92,6 +93,21 @@ public final class ForeignAgent implements AutoCloseable {
         this.answerTimeout = answerTimeout;
         this.port = new MobileIpUdpPort(udp, "foreign-agent", this::received);
         port.start();
+    }
+
+    /** {@code listener} is told of each visit's start, renewals and end. */
+    public void addVisitListener(VisitListener listener) {
+        visitListeners.add(listener);
+    }
+
+    private void tellVisitListeners(java.util.function.Consumer<VisitListener> event) {
+        for (VisitListener listener : visitListeners) {
+            try {
+                event.accept(listener);
+            } catch (RuntimeException e) {
+                log.warn("a visit listener failed: {}", e.toString());
+            }
+        }
     }
 
     /** S101: a fresh challenge with the care-of address. */
@@ -153,10 +169,10 @@ public final class ForeignAgent implements AutoCloseable {
         try {
             DiameterClient.OutgoingRequest amr = diameter.newRequest(CommandCodes.AA_MOBILE_NODE,
                     ApplicationId.createByAuthAppId(ApplicationIds.MOBILE_IPV4), realmOf(nai.get()), null);
-            fill(amr.request().getAvps(), request, nai.get(), challenge.get(), mnAaa.get(0));
+            long features = fill(amr.request().getAvps(), request, nai.get(), challenge.get(), mnAaa.get(0));
             return amr.send()
                     .orTimeout(answerTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .thenApply(ama -> Optional.of(replyFromAma(fixed, ama)))
+                    .thenApply(ama -> Optional.of(replyFromAma(fixed, nai.get(), features, ama)))
                     .exceptionally(failure -> {
                         log.warn("no AMA for {}: {}", nai.get(), failure.toString());
                         return Optional.of(reply(fixed, ReplyCode.FA_HOME_AGENT_UNREACHABLE));
@@ -231,8 +247,12 @@ public final class ForeignAgent implements AutoCloseable {
         MobilitySecurityAssociation mnFa = visitors.get(fixed.homeAddress());
         byte[] toMobileNode = mnFa == null ? upToHome
                 : RegistrationBuilder.continuing(upToHome).authenticate(AuthenticationKind.MOBILE_FOREIGN, mnFa).toBytes();
-        if (fixed.lifetime() == 0 && fixed.code() == ReplyCode.ACCEPTED) {
+        boolean accepted = fixed.code() == ReplyCode.ACCEPTED || fixed.code() == ReplyCode.ACCEPTED_NO_SIMULTANEOUS_BINDINGS;
+        if (accepted && fixed.lifetime() == 0) {
             visitors.remove(fixed.homeAddress()); // deregistered: the visit ends here
+            tellVisitListeners(l -> l.ended(fixed.homeAddress()));
+        } else if (accepted) {
+            tellVisitListeners(l -> l.renewed(fixed.homeAddress(), Duration.ofSeconds(fixed.lifetime())));
         }
         port.send(toMobileNode, mobileNode);
     }
@@ -242,8 +262,8 @@ public final class ForeignAgent implements AutoCloseable {
         return homeAddress.getHostAddress() + "/" + (identification & 0xFFFFFFFFL);
     }
 
-    /** RFC 4004 §5.1 AMR from the foreign agent's view of the request. */
-    private static void fill(AvpSet avps, RegistrationPacket request, String nai, MnFaChallenge challenge, ExtensionField mnAaa) {
+    /** RFC 4004 §5.1 AMR from the foreign agent's view of the request; returns its MIP-Feature-Vector. */
+    private static long fill(AvpSet avps, RegistrationPacket request, String nai, MnFaChallenge challenge, ExtensionField mnAaa) {
         avps.addAvp(AvpCodes.USER_NAME, nai, true, false, false);
         avps.addAvp(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED, true, false);
         avps.addAvp(AvpCodes.MIP_REG_REQUEST, request.bytes(), true, false);
@@ -269,13 +289,14 @@ public final class ForeignAgent implements AutoCloseable {
             features |= Enumerations.MIP_FEATURE_VECTOR_MN_FA_KEY_REQUEST;
         }
         avps.addAvp(AvpCodes.MIP_FEATURE_VECTOR, features, true, false, true);
+        return features;
     }
 
     /**
      * The home agent's reply out of the AMA, with this agent's Mobile-Foreign authenticator when the
      * AAAH sent an MN-FA key; a refusal with no reply inside becomes one of the agent's own codes.
      */
-    private byte[] replyFromAma(RegistrationRequest fixed, Answer ama) {
+    private byte[] replyFromAma(RegistrationRequest fixed, String nai, long features, Answer ama) {
         AvpSet avps = ama.getAvps();
         try {
             Avp regReply = avps.getAvp(AvpCodes.MIP_REG_REPLY, 0);
@@ -301,6 +322,10 @@ public final class ForeignAgent implements AutoCloseable {
             RegistrationReply accepted = RegistrationCodec.decodeReply(fromHome).reply();
             if (accepted.code() == ReplyCode.ACCEPTED || accepted.code() == ReplyCode.ACCEPTED_NO_SIMULTANEOUS_BINDINGS) {
                 visitors.put(accepted.homeAddress(), mnFa);
+                Avp multiSession = avps.getAvp(AvpCodes.ACCT_MULTI_SESSION_ID, 0);
+                Visit visit = new Visit(nai, ama.getSessionId(), multiSession == null ? ama.getSessionId() : multiSession.getUTF8String(),
+                        accepted.homeAddress(), accepted.homeAgent(), features, Duration.ofSeconds(accepted.lifetime()));
+                tellVisitListeners(l -> l.started(visit));
             }
             return RegistrationBuilder.continuing(fromHome)
                     .authenticate(AuthenticationKind.MOBILE_FOREIGN, mnFa)

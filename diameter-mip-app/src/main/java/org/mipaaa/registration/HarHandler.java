@@ -14,6 +14,7 @@ import org.jdiameter.api.Answer;
 import org.jdiameter.api.Avp;
 import org.jdiameter.api.AvpSet;
 import org.jdiameter.api.Request;
+import org.mipaaa.diameter.Avps;
 import org.mipaaa.diameter.AnswerFactory;
 import org.mipaaa.diameter.RequestHandler;
 import org.mipaaa.diameter.ValidationFailure;
@@ -104,7 +105,7 @@ public final class HarHandler implements RequestHandler {
         Har har;
         try {
             har = decode(request.getAvps());
-        } catch (MipAvps.Invalid e) {
+        } catch (Avps.Invalid e) {
             return done(answers.failure(request, e.failure()));
         }
         RegistrationRequest fixed = har.registration().request();
@@ -140,8 +141,8 @@ public final class HarHandler implements RequestHandler {
                             refused.replyIdentification(), mnHa, Optional.of(keys));
             Answer haa = answers.failure(request, new ValidationFailure(ResultCodes.ERROR_MIP_REPLY_FAILURE,
                     "registration Identification mismatch", null));
-            MipAvps.addOctets(haa.getAvps(), AvpCodes.MIP_REG_REPLY, reply);
-            MipAvps.addUtf8(haa.getAvps(), AvpCodes.USER_NAME, har.nai());
+            Avps.addOctets(haa.getAvps(), AvpCodes.MIP_REG_REPLY, reply);
+            Avps.addUtf8(haa.getAvps(), AvpCodes.USER_NAME, har.nai());
             return done(haa);
         }
         int lifetime = (int) Math.min(settings.grantedLifetime(fixed.lifetime()), har.authorizationLifetime());
@@ -163,73 +164,73 @@ public final class HarHandler implements RequestHandler {
         }
         Answer haa = answers.result(request, ResultCodes.SUCCESS);
         AvpSet avps = haa.getAvps();
-        MipAvps.addUtf8(avps, AvpCodes.ACCT_MULTI_SESSION_ID, multiSession);
-        MipAvps.addUtf8(avps, AvpCodes.USER_NAME, har.nai());
-        MipAvps.addOctets(avps, AvpCodes.MIP_REG_REPLY, reply);
-        MipAvps.addAddress(avps, AvpCodes.MIP_HOME_AGENT_ADDRESS, har.homeAgent());
-        MipAvps.addAddress(avps, AvpCodes.MIP_MOBILE_NODE_ADDRESS, har.homeAddress());
+        Avps.addUtf8(avps, AvpCodes.ACCT_MULTI_SESSION_ID, multiSession);
+        Avps.addUtf8(avps, AvpCodes.USER_NAME, har.nai());
+        Avps.addOctets(avps, AvpCodes.MIP_REG_REPLY, reply);
+        Avps.addAddress(avps, AvpCodes.MIP_HOME_AGENT_ADDRESS, har.homeAgent());
+        Avps.addAddress(avps, AvpCodes.MIP_MOBILE_NODE_ADDRESS, har.homeAddress());
         log.info("HAR for {}: bound {} to care-of address {} for {} s", har.nai(), Ipv4.format(har.homeAddress()),
                 Ipv4.format(fixed.careOfAddress()), lifetime);
         return done(haa);
     }
 
-    private Har decode(AvpSet avps) throws MipAvps.Invalid {
-        String nai = MipAvps.utf8(MipAvps.require(avps, AvpCodes.USER_NAME, "User-Name"));
-        Avp regAvp = MipAvps.require(avps, AvpCodes.MIP_REG_REQUEST, "MIP-Reg-Request");
+    private Har decode(AvpSet avps) throws Avps.Invalid {
+        String nai = Avps.utf8(Avps.require(avps, AvpCodes.USER_NAME, "User-Name"));
+        Avp regAvp = Avps.require(avps, AvpCodes.MIP_REG_REQUEST, "MIP-Reg-Request");
         RegistrationPacket registration;
         try {
-            registration = RegistrationCodec.decodeRequest(MipAvps.octets(regAvp));
+            registration = RegistrationCodec.decodeRequest(Avps.octets(regAvp));
         } catch (MalformedRegistrationException e) {
-            throw MipAvps.invalid(regAvp, "MIP-Reg-Request is no Registration Request: " + e.getMessage());
+            throw Avps.invalid(regAvp, "MIP-Reg-Request is no Registration Request: " + e.getMessage());
         }
         MnHaKeyGenerationNonceRequest haKeyRequest = registration.first(MnHaKeyGenerationNonceRequest.class)
-                .orElseThrow(() -> MipAvps.invalid(regAvp, "the Registration Request has no MN-HA key request (RFC 3957 6.3)"));
+                .orElseThrow(() -> Avps.invalid(regAvp, "the Registration Request has no MN-HA key request (RFC 3957 6.3)"));
         GeneralizedMnAaaAuthentication mnAaa = registration.first(GeneralizedMnAaaAuthentication.class)
-                .orElseThrow(() -> MipAvps.invalid(regAvp, "the Registration Request has no MN-AAA authentication"));
+                .orElseThrow(() -> Avps.invalid(regAvp, "the Registration Request has no MN-AAA authentication"));
         if (haKeyRequest.mobileNodeSpi() < MobilitySecurityAssociation.FIRST_UNRESERVED_SPI) {
-            throw MipAvps.invalid(regAvp, "reserved MN-HA SPI " + haKeyRequest.mobileNodeSpi() + " (RFC 5944 1.6)");
+            throw Avps.invalid(regAvp, "reserved MN-HA SPI " + haKeyRequest.mobileNodeSpi() + " (RFC 5944 1.6)");
         }
-        Optional<Avp> mnAddressAvp = MipAvps.find(avps, AvpCodes.MIP_MOBILE_NODE_ADDRESS);
-        Inet4Address homeAddress = mnAddressAvp.isPresent() ? MipAvps.ipv4(mnAddressAvp.get())
+        Optional<Avp> mnAddressAvp = Avps.find(avps, AvpCodes.MIP_MOBILE_NODE_ADDRESS);
+        Inet4Address homeAddress = mnAddressAvp.isPresent() ? Avps.ipv4(mnAddressAvp.get())
                 : registration.request().homeAddress();
         if (homeAddress.isAnyLocalAddress()) {
-            throw new MipAvps.Invalid(new ValidationFailure(ResultCodes.UNABLE_TO_COMPLY,
+            throw new Avps.Invalid(new ValidationFailure(ResultCodes.UNABLE_TO_COMPLY,
                     "no home address: this home agent allocates none (MIP-Mobile-Node-Address missing)", null));
         }
-        Optional<Avp> haAddressAvp = MipAvps.find(avps, AvpCodes.MIP_HOME_AGENT_ADDRESS);
-        Inet4Address homeAgent = haAddressAvp.isPresent() ? MipAvps.ipv4(haAddressAvp.get())
+        Optional<Avp> haAddressAvp = Avps.find(avps, AvpCodes.MIP_HOME_AGENT_ADDRESS);
+        Inet4Address homeAgent = haAddressAvp.isPresent() ? Avps.ipv4(haAddressAvp.get())
                 : settings.homeAgentAddress().orElse(registration.request().homeAgent());
-        long authLifetime = MipAvps.unsigned32(MipAvps.require(avps, AvpCodes.AUTHORIZATION_LIFETIME, "Authorization-Lifetime"));
+        long authLifetime = Avps.unsigned32(Avps.require(avps, AvpCodes.AUTHORIZATION_LIFETIME, "Authorization-Lifetime"));
 
-        AvpSet mnToHa = MipAvps.grouped(MipAvps.require(avps, AvpCodes.MIP_MN_TO_HA_MSA, "MIP-MN-to-HA-MSA"));
+        AvpSet mnToHa = Avps.grouped(Avps.require(avps, AvpCodes.MIP_MN_TO_HA_MSA, "MIP-MN-to-HA-MSA"));
         checkAlgorithm(mnToHa);
-        byte[] haNonce = MipAvps.octets(MipAvps.require(mnToHa, AvpCodes.MIP_NONCE, "MIP-Nonce"));
-        AvpSet haToMn = MipAvps.grouped(MipAvps.require(avps, AvpCodes.MIP_HA_TO_MN_MSA, "MIP-HA-to-MN-MSA"));
+        byte[] haNonce = Avps.octets(Avps.require(mnToHa, AvpCodes.MIP_NONCE, "MIP-Nonce"));
+        AvpSet haToMn = Avps.grouped(Avps.require(avps, AvpCodes.MIP_HA_TO_MN_MSA, "MIP-HA-to-MN-MSA"));
         checkAlgorithm(haToMn);
-        Avp keyAvp = MipAvps.require(haToMn, AvpCodes.MIP_SESSION_KEY, "MIP-Session-Key");
-        byte[] haKey = MipAvps.octets(keyAvp);
+        Avp keyAvp = Avps.require(haToMn, AvpCodes.MIP_SESSION_KEY, "MIP-Session-Key");
+        byte[] haKey = Avps.octets(keyAvp);
         if (haKey.length == 0) {
-            throw MipAvps.invalid(keyAvp, "empty MN-HA session key");
+            throw Avps.invalid(keyAvp, "empty MN-HA session key");
         }
         Optional<byte[]> faNonce = Optional.empty();
-        Optional<Avp> mnToFaAvp = MipAvps.find(avps, AvpCodes.MIP_MN_TO_FA_MSA);
+        Optional<Avp> mnToFaAvp = Avps.find(avps, AvpCodes.MIP_MN_TO_FA_MSA);
         if (mnToFaAvp.isPresent()) {
-            AvpSet mnToFa = MipAvps.grouped(mnToFaAvp.get());
+            AvpSet mnToFa = Avps.grouped(mnToFaAvp.get());
             checkAlgorithm(mnToFa);
-            faNonce = Optional.of(MipAvps.octets(MipAvps.require(mnToFa, AvpCodes.MIP_NONCE, "MIP-Nonce")));
+            faNonce = Optional.of(Avps.octets(Avps.require(mnToFa, AvpCodes.MIP_NONCE, "MIP-Nonce")));
         }
-        Optional<Avp> msaLifetime = MipAvps.find(avps, AvpCodes.MIP_MSA_LIFETIME);
-        long keyLifetime = msaLifetime.isPresent() ? MipAvps.unsigned32(msaLifetime.get()) : 0;
+        Optional<Avp> msaLifetime = Avps.find(avps, AvpCodes.MIP_MSA_LIFETIME);
+        long keyLifetime = msaLifetime.isPresent() ? Avps.unsigned32(msaLifetime.get()) : 0;
         Optional<Long> faSpi = registration.first(MnFaKeyGenerationNonceRequest.class).map(MnFaKeyGenerationNonceRequest::mobileNodeSpi);
         return new Har(nai, registration, homeAddress, homeAgent, authLifetime, haNonce, haKey, faNonce, keyLifetime,
                 haKeyRequest.mobileNodeSpi(), faSpi, mnAaa.spi());
     }
 
     /** RFC 4004 §9.8: HMAC-SHA-1 (2) is the only MIP-Algorithm-Type. */
-    private static void checkAlgorithm(AvpSet msa) throws MipAvps.Invalid {
-        Avp algorithm = MipAvps.require(msa, AvpCodes.MIP_ALGORITHM_TYPE, "MIP-Algorithm-Type");
-        if (MipAvps.integer32(algorithm) != Enumerations.MIP_ALGORITHM_TYPE_HMAC_SHA_1) {
-            throw MipAvps.invalid(algorithm, "unsupported MIP-Algorithm-Type (RFC 4004 9.8: 2, HMAC-SHA-1)");
+    private static void checkAlgorithm(AvpSet msa) throws Avps.Invalid {
+        Avp algorithm = Avps.require(msa, AvpCodes.MIP_ALGORITHM_TYPE, "MIP-Algorithm-Type");
+        if (Avps.integer32(algorithm) != Enumerations.MIP_ALGORITHM_TYPE_HMAC_SHA_1) {
+            throw Avps.invalid(algorithm, "unsupported MIP-Algorithm-Type (RFC 4004 9.8: 2, HMAC-SHA-1)");
         }
     }
 

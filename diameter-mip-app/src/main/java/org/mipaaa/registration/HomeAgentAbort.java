@@ -6,6 +6,7 @@ import org.jdiameter.api.Answer;
 import org.jdiameter.api.ApplicationId;
 import org.jdiameter.api.Avp;
 import org.jdiameter.api.AvpSet;
+import org.mipaaa.diameter.Avps;
 import org.mipaaa.diameter.DiameterClient;
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.AvpCodes;
@@ -35,8 +36,8 @@ final class HomeAgentAbort {
             AvpSet avps = asr.request().getAvps();
             // jDiameter adds Auth-Application-Id from the header's application (0); the session's is 2
             avps.removeAvp(AvpCodes.AUTH_APPLICATION_ID);
-            MipAvps.addUnsigned32(avps, AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4);
-            MipAvps.addUtf8(avps, AvpCodes.USER_NAME, nai);
+            Avps.addUnsigned32(avps, AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4);
+            Avps.addUtf8(avps, AvpCodes.USER_NAME, nai);
             return asr.send().thenApply(HomeAgentAbort::resultCode);
         } catch (Exception e) {
             return CompletableFuture.failedFuture(e);

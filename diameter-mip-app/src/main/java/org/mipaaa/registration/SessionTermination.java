@@ -11,6 +11,7 @@ import org.jdiameter.api.Answer;
 import org.jdiameter.api.ApplicationId;
 import org.jdiameter.api.Avp;
 import org.jdiameter.api.AvpSet;
+import org.mipaaa.diameter.Avps;
 import org.mipaaa.diameter.DiameterClient;
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.AvpCodes;
@@ -102,9 +103,9 @@ public final class SessionTermination implements BindingEndListener, AutoCloseab
             AvpSet avps = str.request().getAvps();
             // jDiameter adds Auth-Application-Id from the header's application (0); the session's is 2
             avps.removeAvp(AvpCodes.AUTH_APPLICATION_ID);
-            MipAvps.addUnsigned32(avps, AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4);
-            MipAvps.addEnumerated(avps, AvpCodes.TERMINATION_CAUSE, t.cause());
-            MipAvps.addUtf8(avps, AvpCodes.USER_NAME, t.nai());
+            Avps.addUnsigned32(avps, AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4);
+            Avps.addEnumerated(avps, AvpCodes.TERMINATION_CAUSE, t.cause());
+            Avps.addUtf8(avps, AvpCodes.USER_NAME, t.nai());
             sta = str.send();
         } catch (Exception e) {
             sta = CompletableFuture.failedFuture(e);

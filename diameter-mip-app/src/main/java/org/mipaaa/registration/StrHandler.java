@@ -6,6 +6,7 @@ import java.util.concurrent.CompletionStage;
 
 import org.jdiameter.api.Answer;
 import org.jdiameter.api.Request;
+import org.mipaaa.diameter.Avps;
 import org.mipaaa.diameter.AnswerFactory;
 import org.mipaaa.diameter.RequestHandler;
 import org.mipaaa.diameter.ValidationFailure;
@@ -50,8 +51,8 @@ public final class StrHandler implements RequestHandler {
     public CompletionStage<Answer> handle(Request request, AnswerFactory answers) {
         String nai;
         try {
-            nai = MipAvps.utf8(MipAvps.require(request.getAvps(), AvpCodes.USER_NAME, "User-Name"));
-        } catch (MipAvps.Invalid e) {
+            nai = Avps.utf8(Avps.require(request.getAvps(), AvpCodes.USER_NAME, "User-Name"));
+        } catch (Avps.Invalid e) {
             return CompletableFuture.completedFuture(answers.failure(request, e.failure()));
         }
         String origin = originHost(request);
@@ -74,7 +75,7 @@ public final class StrHandler implements RequestHandler {
             }
         }
         Answer sta = answers.result(request, ResultCodes.SUCCESS);
-        MipAvps.addUtf8(sta.getAvps(), AvpCodes.USER_NAME, nai);
+        Avps.addUtf8(sta.getAvps(), AvpCodes.USER_NAME, nai);
         return CompletableFuture.completedFuture(sta);
     }
 

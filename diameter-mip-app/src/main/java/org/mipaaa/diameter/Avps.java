@@ -1,4 +1,4 @@
-package org.mipaaa.registration;
+package org.mipaaa.diameter;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -12,35 +12,35 @@ import org.mipaaa.diameter.ValidationFailure;
 import org.mipaaa.dictionary.ResultCodes;
 
 /**
- * Reads and writes the RFC 4004 AVPs (all of vendor 0) the registration handlers use: the jDiameter
- * side of the handlers' decode and answer steps. Lookups always name the vendor (jDiameter's
+ * Reads and writes AVPs of vendor 0 for the handlers' decode and answer steps (registration, accounting):
+ * the jDiameter side of them. Lookups always name the vendor (jDiameter's
  * {@code getAvp(code)} ignores it). A value that does not decode is a {@link Invalid} carrying the
  * 5004 DIAMETER_INVALID_AVP_VALUE failure with that AVP in Failed-AVP (RFC 6733 §7.5).
  */
-final class MipAvps {
+public final class Avps {
 
-    private MipAvps() {
+    private Avps() {
     }
 
     /** A request that cannot be served as it is; the handler answers {@link #failure()}. */
-    static final class Invalid extends Exception {
+    public static final class Invalid extends Exception {
         private final transient ValidationFailure failure;
 
-        Invalid(ValidationFailure failure) {
+        public Invalid(ValidationFailure failure) {
             super(failure.errorMessage(), null, false, false);
             this.failure = failure;
         }
 
-        ValidationFailure failure() {
+        public ValidationFailure failure() {
             return failure;
         }
     }
 
-    static Optional<Avp> find(AvpSet avps, int code) {
+    public static Optional<Avp> find(AvpSet avps, int code) {
         return Optional.ofNullable(avps.getAvp(code, 0));
     }
 
-    static Avp require(AvpSet avps, int code, String name) throws Invalid {
+    public static Avp require(AvpSet avps, int code, String name) throws Invalid {
         Avp avp = avps.getAvp(code, 0);
         if (avp == null) {
             throw new Invalid(new ValidationFailure(ResultCodes.MISSING_AVP, name + " is missing",
@@ -49,7 +49,7 @@ final class MipAvps {
         return avp;
     }
 
-    static Invalid invalid(Avp avp, String message) {
+    public static Invalid invalid(Avp avp, String message) {
         byte[] data;
         try {
             data = avp.getOctetString();
@@ -60,7 +60,7 @@ final class MipAvps {
                 new FailedAvp(avp.getCode(), avp.getVendorId(), avp.isMandatory(), data, null)));
     }
 
-    static String utf8(Avp avp) throws Invalid {
+    public static String utf8(Avp avp) throws Invalid {
         try {
             return avp.getUTF8String();
         } catch (AvpDataException e) {
@@ -68,7 +68,7 @@ final class MipAvps {
         }
     }
 
-    static byte[] octets(Avp avp) throws Invalid {
+    public static byte[] octets(Avp avp) throws Invalid {
         try {
             return avp.getOctetString();
         } catch (AvpDataException e) {
@@ -76,7 +76,7 @@ final class MipAvps {
         }
     }
 
-    static long unsigned32(Avp avp) throws Invalid {
+    public static long unsigned32(Avp avp) throws Invalid {
         try {
             return avp.getUnsigned32();
         } catch (AvpDataException e) {
@@ -84,7 +84,27 @@ final class MipAvps {
         }
     }
 
-    static int integer32(Avp avp) throws Invalid {
+    public static long unsigned64(Avp avp) throws Invalid {
+        try {
+            long value = avp.getUnsigned64();
+            if (value < 0) {
+                throw invalid(avp, "Unsigned64 beyond 2^63-1 is not supported here");
+            }
+            return value;
+        } catch (AvpDataException e) {
+            throw invalid(avp, "not an Unsigned64: " + avp.getCode());
+        }
+    }
+
+    public static java.time.Instant time(Avp avp) throws Invalid {
+        try {
+            return avp.getTime().toInstant();
+        } catch (AvpDataException e) {
+            throw invalid(avp, "not a Time: " + avp.getCode());
+        }
+    }
+
+    public static int integer32(Avp avp) throws Invalid {
         try {
             return avp.getInteger32();
         } catch (AvpDataException e) {
@@ -92,7 +112,7 @@ final class MipAvps {
         }
     }
 
-    static Inet4Address ipv4(Avp avp) throws Invalid {
+    public static Inet4Address ipv4(Avp avp) throws Invalid {
         try {
             InetAddress a = avp.getAddress();
             if (a instanceof Inet4Address v4) {
@@ -104,7 +124,7 @@ final class MipAvps {
         throw invalid(avp, "not an IPv4 Address: AVP " + avp.getCode());
     }
 
-    static AvpSet grouped(Avp avp) throws Invalid {
+    public static AvpSet grouped(Avp avp) throws Invalid {
         try {
             return avp.getGrouped();
         } catch (AvpDataException e) {
@@ -114,23 +134,32 @@ final class MipAvps {
 
     // writing: every RFC 4004 AVP has the M bit and no V bit (RFC 4004 §7, §9 tables)
 
-    static void addOctets(AvpSet avps, int code, byte[] value) {
+    public static void addOctets(AvpSet avps, int code, byte[] value) {
         avps.addAvp(code, value, true, false);
     }
 
-    static void addUnsigned32(AvpSet avps, int code, long value) {
+    public static void addUnsigned32(AvpSet avps, int code, long value) {
         avps.addAvp(code, value, true, false, true);
     }
 
-    static void addEnumerated(AvpSet avps, int code, int value) {
+    /** Eight octets: jDiameter's long without the Unsigned32 flag (Integer64 and Unsigned64 encode alike). */
+    public static void addUnsigned64(AvpSet avps, int code, long value) {
         avps.addAvp(code, value, true, false);
     }
 
-    static void addUtf8(AvpSet avps, int code, String value) {
+    public static void addTime(AvpSet avps, int code, java.time.Instant value) {
+        avps.addAvp(code, java.util.Date.from(value), true, false);
+    }
+
+    public static void addEnumerated(AvpSet avps, int code, int value) {
+        avps.addAvp(code, value, true, false);
+    }
+
+    public static void addUtf8(AvpSet avps, int code, String value) {
         avps.addAvp(code, value, true, false, false);
     }
 
-    static void addAddress(AvpSet avps, int code, Inet4Address value) {
+    public static void addAddress(AvpSet avps, int code, Inet4Address value) {
         avps.addAvp(code, value, true, false);
     }
 }
