@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import org.infinispan.Cache;
+import org.mipaaa.state.StoredValue;
 import org.mipaaa.state.StateStore;
 
 /**

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 import org.mipaaa.mobileip.auth.AuthAlgorithm;
+import org.mipaaa.state.StoredValue;
 
 /**
  * A home agent's mobility binding (RFC 5944 §1.6 "Mobility Binding"; the entry §3.8.1 lists): the association of a

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.infinispan.Cache;
+import org.mipaaa.state.StoredValue;
 import org.mipaaa.state.StateStore;
 
 /**

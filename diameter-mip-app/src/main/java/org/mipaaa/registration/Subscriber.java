@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.mipaaa.mobileip.auth.MnAaaAlgorithm;
 import org.mipaaa.mobileip.auth.MnAaaSecurityAssociation;
+import org.mipaaa.state.StoredValue;
 
 /**
  * A mobile node the home AAA server serves: what it needs to authenticate the node's registration

@@ -1,4 +1,4 @@
-package org.mipaaa.registration;
+package org.mipaaa.state;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -23,22 +23,22 @@ import org.mipaaa.mobileip.Ipv4;
  * stores rely on need; a {@code byte[]} would compare by identity. The version byte lets a later
  * format refuse, rather than misread, an older one.
  */
-final class StoredValue {
+public final class StoredValue {
 
     @FunctionalInterface
-    interface Writer {
+    public interface Writer {
         void write(DataOutputStream out) throws IOException;
     }
 
     @FunctionalInterface
-    interface Reader<T> {
+    public interface Reader<T> {
         T read(DataInputStream in) throws IOException;
     }
 
     private StoredValue() {
     }
 
-    static String encode(int version, Writer fields) {
+    public static String encode(int version, Writer fields) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(96);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(version);
@@ -52,7 +52,7 @@ final class StoredValue {
     /**
      * @throws IllegalStateException if {@code value} is not a {@code what} of format {@code version}
      */
-    static <T> T decode(String value, int version, String what, Reader<T> fields) {
+    public static <T> T decode(String value, int version, String what, Reader<T> fields) {
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(value);
@@ -74,28 +74,28 @@ final class StoredValue {
         }
     }
 
-    static void writeAddress(DataOutputStream out, Inet4Address address) throws IOException {
+    public static void writeAddress(DataOutputStream out, Inet4Address address) throws IOException {
         out.write(address.getAddress());
     }
 
-    static Inet4Address readAddress(DataInputStream in) throws IOException {
+    public static Inet4Address readAddress(DataInputStream in) throws IOException {
         byte[] four = new byte[4];
         in.readFully(four);
         return Ipv4.fromBytes(four, 0);
     }
 
-    static void writeOptionalAddress(DataOutputStream out, Optional<Inet4Address> address) throws IOException {
+    public static void writeOptionalAddress(DataOutputStream out, Optional<Inet4Address> address) throws IOException {
         out.writeBoolean(address.isPresent());
         if (address.isPresent()) {
             writeAddress(out, address.get());
         }
     }
 
-    static Optional<Inet4Address> readOptionalAddress(DataInputStream in) throws IOException {
+    public static Optional<Inet4Address> readOptionalAddress(DataInputStream in) throws IOException {
         return in.readBoolean() ? Optional.of(readAddress(in)) : Optional.empty();
     }
 
-    static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {
+    public static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {
         if (bytes.length > 0xFFFF) {
             throw new IllegalArgumentException("more than 65535 bytes");
         }
@@ -103,7 +103,7 @@ final class StoredValue {
         out.write(bytes);
     }
 
-    static byte[] readBytes(DataInputStream in) throws IOException {
+    public static byte[] readBytes(DataInputStream in) throws IOException {
         byte[] bytes = new byte[in.readUnsignedShort()];
         in.readFully(bytes);
         return bytes;
