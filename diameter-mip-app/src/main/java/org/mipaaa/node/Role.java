@@ -11,8 +11,8 @@ import org.mipaaa.dictionary.VendorSettings;
  * exactly the applications listed here, which are also the ones it advertises in CER/CEA.
  */
 public enum Role {
-    /** Foreign agent (RFC 5944 / RFC 4004 §1.1): sends AMR to its AAAF. */
-    FA("Foreign agent", Served.MOBILE_IPV4_AUTH),
+    /** Foreign agent (RFC 5944 / RFC 4004 §1.1): sends AMR, and ACR of the visits it meters, to its AAAF. */
+    FA("Foreign agent", Served.MOBILE_IPV4_AUTH, Served.MOBILE_IPV4_ACCT),
     /** AAA server of the visited network: proxies AMR / ACR / MN service requests to the AAAH. */
     AAAF("AAA server of the visited network", Served.MOBILE_IPV4_AUTH, Served.MOBILE_IPV4_ACCT, Served.ACCOUNTING_SERVICES),
     /** AAA server of the mobile node's home network: keeps the account database. */

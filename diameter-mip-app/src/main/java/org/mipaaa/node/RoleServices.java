@@ -3,6 +3,7 @@ package org.mipaaa.node;
 import java.time.Clock;
 import java.util.List;
 
+import org.mipaaa.accounting.AccountingServices;
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.registration.AsrHandler;
@@ -44,6 +45,9 @@ public final class RoleServices {
                     ForeignHomeKeys.parse(config.get("fa.home.agent.keys", "")));
             node.closeWith(fa);
             node.attach(ForeignAgent.class, fa);
+            AccountingServices.installForeignAgent(node, config, fa);
+        } else if (node.role() == Role.AAAF) {
+            AccountingServices.installVisitedAaa(node, config);
         } else if (node.role() == Role.AAAH) {
             node.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.AA_MOBILE_NODE, RegistrationHandlers.homeAaa(node, config));
             // RFC 4004 §4: STR/STA of Mobile IPv4 sessions carry Application-Id 0

@@ -39,6 +39,7 @@ import org.mipaaa.mobileip.RegistrationRequest;
 import org.mipaaa.mobileip.ReplyCode;
 import org.mipaaa.mobileip.auth.AuthAlgorithm;
 import org.mipaaa.mobileip.auth.MobilitySecurityAssociation;
+import org.mipaaa.transport.UdpPort;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +64,7 @@ public final class ForeignAgent implements AutoCloseable {
     private final Inet4Address careOfAddress;
     private final FaChallenges challenges;
     private final Duration answerTimeout;
-    private final MobileIpUdpPort port;
+    private final UdpPort port;
     private final Map<Inet4Address, InetSocketAddress> homeAgents;
     private final ForeignHomeKeys homeAgentKeys;
     /** Mobile nodes registered through this agent, by home address: the MN-FA key the AAAH sent. */
@@ -91,7 +92,7 @@ public final class ForeignAgent implements AutoCloseable {
         this.careOfAddress = careOfAddress;
         this.challenges = new FaChallenges(challengeValidity, clock);
         this.answerTimeout = answerTimeout;
-        this.port = new MobileIpUdpPort(udp, "foreign-agent", this::received);
+        this.port = new UdpPort(udp, "foreign-agent", this::received);
         port.start();
     }
 

@@ -22,6 +22,7 @@ import org.mipaaa.mobileip.RegistrationRequest;
 import org.mipaaa.mobileip.ReplyCode;
 import org.mipaaa.mobileip.auth.Authenticators;
 import org.mipaaa.mobileip.auth.MobilitySecurityAssociation;
+import org.mipaaa.transport.UdpPort;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +42,7 @@ public final class HomeAgentRenewals implements AutoCloseable {
     private final IdentificationCheck identification;
     private final Duration maxLifetime;
     private final Clock clock;
-    private final MobileIpUdpPort port;
+    private final UdpPort port;
     private final ForeignHomeKeys foreignAgentKeys;
     private final List<BindingEndListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -56,7 +57,7 @@ public final class HomeAgentRenewals implements AutoCloseable {
         this.identification = identification;
         this.maxLifetime = maxLifetime;
         this.clock = clock;
-        this.port = new MobileIpUdpPort(udp, "home-agent", this::received);
+        this.port = new UdpPort(udp, "home-agent", this::received);
         port.start();
     }
 

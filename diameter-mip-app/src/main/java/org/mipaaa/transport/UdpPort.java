@@ -1,4 +1,4 @@
-package org.mipaaa.registration;
+package org.mipaaa.transport;
 
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -12,18 +12,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A mobility agent's Mobile IP UDP port (RFC 5944 §3: registration messages over UDP, port 434): one
- * daemon thread hands each datagram to the agent, and the agent sends its replies from the same port.
+ * A UDP port of an agent: one daemon thread hands each datagram to the agent, and the agent sends its
+ * replies from the same port. The mobility agents' Mobile IP port (RFC 5944 §3: registration messages
+ * over UDP, port 434) and the foreign agent's user-plane relay use it.
  */
-final class MobileIpUdpPort implements AutoCloseable {
+public final class UdpPort implements AutoCloseable {
 
     /** Told of each datagram, on the port's reader thread. */
     @FunctionalInterface
-    interface Receiver {
+    public interface Receiver {
         void received(byte[] datagram, SocketAddress from);
     }
 
-    private static final Logger log = LoggerFactory.getLogger(MobileIpUdpPort.class);
+    private static final Logger log = LoggerFactory.getLogger(UdpPort.class);
     private static final int MAX_DATAGRAM = 65_535;
 
     private final DatagramSocket socket;
@@ -33,18 +34,18 @@ final class MobileIpUdpPort implements AutoCloseable {
     private final String name;
 
     /** Binds {@code address}; {@code name} names the reader thread and the log lines. */
-    MobileIpUdpPort(InetSocketAddress address, String name, Receiver receiver) throws SocketException {
+    public UdpPort(InetSocketAddress address, String name, Receiver receiver) throws SocketException {
         this.receiver = receiver;
         this.name = name;
         this.socket = new DatagramSocket(address);
     }
 
     /** Starts reading: called once the agent that receives is fully built. */
-    void start() {
+    public void start() {
         Thread reader = new Thread(this::receive, name + "-" + socket.getLocalPort());
         reader.setDaemon(true);
         reader.start();
-        log.info("{} takes Mobile IP registrations on UDP {}", name, socket.getLocalSocketAddress());
+        log.info("{} listens on UDP {}", name, socket.getLocalSocketAddress());
     }
 
     private void receive() {
@@ -55,7 +56,7 @@ final class MobileIpUdpPort implements AutoCloseable {
                 socket.receive(packet);
             } catch (IOException e) {
                 if (running) {
-                    log.warn("Mobile IP socket {} failed: {}", socket.getLocalSocketAddress(), e.getMessage());
+                    log.warn("{}: UDP socket {} failed: {}", name, socket.getLocalSocketAddress(), e.getMessage());
                 }
                 return;
             }
@@ -69,15 +70,15 @@ final class MobileIpUdpPort implements AutoCloseable {
     }
 
     /** Sends {@code bytes} to {@code to}; a failure is logged (UDP promises no delivery anyway). */
-    void send(byte[] bytes, SocketAddress to) {
+    public void send(byte[] bytes, SocketAddress to) {
         try {
             socket.send(new DatagramPacket(bytes, bytes.length, to));
         } catch (IOException e) {
-            log.warn("cannot send a Mobile IP message to {}: {}", to, e.getMessage());
+            log.warn("{}: cannot send a datagram to {}: {}", name, to, e.getMessage());
         }
     }
 
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return (InetSocketAddress) socket.getLocalSocketAddress();
     }
 
