@@ -1,0 +1,50 @@
+package org.mipaaa.billing.statement;
+
+import java.time.Instant;
+import java.util.Currency;
+import java.util.Objects;
+
+import org.mipaaa.billing.BillingCalendar;
+import org.mipaaa.billing.BillingPeriod;
+import org.mipaaa.billing.PeriodClosings;
+import org.mipaaa.ledger.AccountDatabase;
+
+/**
+ * What the AAAH answers about charges: a mobile node's own statement for a period (the handler must
+ * have authenticated the NAI; this class trusts it), and the CSV of a whole period for the billing
+ * system.
+ */
+public final class AccountQueries {
+
+    private final AccountDatabase ledger;
+    private final BillingCalendar calendar;
+    private final PeriodClosings closings;
+    private final Currency currency;
+
+    public AccountQueries(AccountDatabase ledger, BillingCalendar calendar, PeriodClosings closings, Currency currency) {
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.calendar = Objects.requireNonNull(calendar, "calendar");
+        this.closings = Objects.requireNonNull(closings, "closings");
+        this.currency = Objects.requireNonNull(currency, "currency");
+    }
+
+    /** The billing period {@code t} falls in. */
+    public BillingPeriod periodOf(Instant t) {
+        return calendar.periodOf(t);
+    }
+
+    /** {@code nai}'s statement for {@code period}: its entries, invalidated ones shown, and totals. */
+    public Statement statement(String nai, BillingPeriod period) {
+        return Statement.of(nai, period, closings.closing(period), currency, ledger.entries(nai, period));
+    }
+
+    /** {@code nai}'s statement of the period running at {@code now} (open: more entries may come). */
+    public Statement currentStatement(String nai, Instant now) {
+        return statement(nai, periodOf(now));
+    }
+
+    /** Every entry of {@code period}, all users, as RFC 4180 CSV ({@link PeriodCsv}); a scan of the database. */
+    public String periodCsv(BillingPeriod period) {
+        return PeriodCsv.render(ledger.allEntries(period));
+    }
+}
