@@ -53,6 +53,7 @@ public final class RoleServices {
             // RFC 4004 §4: STR/STA of Mobile IPv4 sessions carry Application-Id 0
             node.handlers().register(ApplicationIds.COMMON_MESSAGES, CommandCodes.SESSION_TERMINATION,
                     RegistrationHandlers.homeAaaSessionEnd(node, config));
+            AccountingServices.installHomeAaa(node, config);
         } else if (node.role() == Role.HA) {
             node.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.HOME_AGENT_MIP, RegistrationHandlers.homeAgent(node, config));
             AsrHandler abort = RegistrationHandlers.homeAgentAbort(node, config);

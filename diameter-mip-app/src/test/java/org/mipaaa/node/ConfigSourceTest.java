@@ -35,6 +35,14 @@ class ConfigSourceTest {
     }
 
     @Test
+    void aSettingNamingItselfInItsPlaceholderTakesTheOverrideElseTheDefault() throws Exception {
+        Files.writeString(dir.resolve("node.properties"), "fa.udp.port=${fa.udp.port:434}\n");
+
+        assertThat(ConfigSource.of(dir, Map.of()).get("fa.udp.port", null)).isEqualTo("434");
+        assertThat(ConfigSource.of(dir, Map.of("fa.udp.port", "4343")).get("fa.udp.port", null)).isEqualTo("4343");
+    }
+
+    @Test
     void aPlaceholderWithoutValueOrDefaultIsAnError() throws Exception {
         Files.writeString(dir.resolve("jdiameter.xml"), "<a p='${nowhere}'/>");
 

@@ -150,7 +150,7 @@ class FirstRegistrationTest {
         assertThat(done.accepted()).as(String.valueOf(done.problem())).isTrue();
         assertThat(InfinispanBindingTable.in(fixture.topology().node(Role.HA).state()).find(first.homeAddress())).isEmpty();
         // RFC 4004 §4.1.3: the HA's STR (Termination-Cause LOGOUT) frees the address at the AAAH
-        assertThat(eventually(() -> pool().addressOf(MN1).isEmpty())).as("the AAAH released the home address").isTrue();
+        assertThat(Eventually.within(java.time.Duration.ofSeconds(15), () -> pool().addressOf(MN1).isEmpty())).as("the AAAH released the home address").isTrue();
         assertThat(fixture.events()).anyMatch(e -> e.command().equals("STA") && e.to().equals(fixture.topology().node(Role.HA).host())
                 && Long.valueOf(2001).equals(e.resultCode()));
     }
@@ -174,7 +174,7 @@ class FirstRegistrationTest {
         assertThat(InfinispanBindingTable.in(fixture.topology().node(Role.HA).state()).find(roaming.homeAddress())).isEmpty();
         assertThat(ends).containsExactly(BindingEndListener.Reason.RETURNED_HOME);
         // the HA's STR (LOGOUT) ends the AAA session: the AAAH frees the address; no FA or AAAF involved
-        assertThat(eventually(() -> pool().addressOf(MN1).isEmpty())).as("the AAAH released the home address").isTrue();
+        assertThat(Eventually.within(java.time.Duration.ofSeconds(15), () -> pool().addressOf(MN1).isEmpty())).as("the AAAH released the home address").isTrue();
         assertThat(fixture.events().stream().filter(e -> e.to().equals(fixture.topology().node(Role.AAAF).host())).count())
                 .isEqualTo(faRequestsBefore);
         // the same request again finds no binding, so no key to check it with: 131, not a second STR
@@ -240,8 +240,8 @@ class FirstRegistrationTest {
 
         fixture.topology().restart(Role.AAAH);
 
-        assertThat(eventually(() -> pool().addressOf(MN1).isEmpty())).as("the AAAH released the home address").isTrue();
-        assertThat(eventually(() -> pending.all().isEmpty())).as("the STR is answered, nothing left to send").isTrue();
+        assertThat(Eventually.within(java.time.Duration.ofSeconds(15), () -> pool().addressOf(MN1).isEmpty())).as("the AAAH released the home address").isTrue();
+        assertThat(Eventually.within(java.time.Duration.ofSeconds(15), () -> pending.all().isEmpty())).as("the STR is answered, nothing left to send").isTrue();
     }
 
     @Test
@@ -320,17 +320,6 @@ class FirstRegistrationTest {
         return InfinispanHomeAddressPool.in(fixture.topology().node(Role.AAAH).state(), POOL);
     }
 
-    /** Polls {@code condition} for up to 15 s. */
-    private static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(100);
-        }
-        return true;
-    }
 
     @Test
     void aBindingNotRenewedWithinItsLifetimeIsRemovedByTheHomeAgent() throws Exception {
@@ -342,9 +331,9 @@ class FirstRegistrationTest {
         assertThat(pool().addressOf(MN1)).contains(first.homeAddress());
 
         // RFC 5944 §3.8.1: gone at the end of its lifetime; config/ha sweeps every second
-        assertThat(eventually(() -> bindings.find(first.homeAddress()).isEmpty())).as("binding gone after its 2 s lifetime").isTrue();
+        assertThat(Eventually.within(java.time.Duration.ofSeconds(15), () -> bindings.find(first.homeAddress()).isEmpty())).as("binding gone after its 2 s lifetime").isTrue();
         // RFC 4004 §4.1.3: the HA's STR (Termination-Cause AUTH_EXPIRED) frees the address at the AAAH
-        assertThat(eventually(() -> pool().addressOf(MN1).isEmpty())).as("the AAAH released the home address").isTrue();
+        assertThat(Eventually.within(java.time.Duration.ofSeconds(15), () -> pool().addressOf(MN1).isEmpty())).as("the AAAH released the home address").isTrue();
     }
 
     @Test

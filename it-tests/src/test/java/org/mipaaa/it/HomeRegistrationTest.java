@@ -290,9 +290,9 @@ class HomeRegistrationTest {
 
             assertThat(Exchange.resultCode(ama)).isEqualTo(ResultCodes.ERROR_HA_NOT_AVAILABLE);
             // the HAR may yet bind: the AAAH aborts it at the HA (ASR) and frees the address on the ASA
-            assertThat(eventually(() -> mute.events().stream().anyMatch(e -> e.command().equals("ASR")
+            assertThat(Eventually.within(java.time.Duration.ofSeconds(15), () -> mute.events().stream().anyMatch(e -> e.command().equals("ASR")
                     && e.to().equals(mute.topology().node(Role.HA).host())))).as("ASR to the HA").isTrue();
-            assertThat(eventually(() -> pool(mute).addressOf(MN1).isEmpty())).as("address released").isTrue();
+            assertThat(Eventually.within(java.time.Duration.ofSeconds(15), () -> pool(mute).addressOf(MN1).isEmpty())).as("address released").isTrue();
         }
     }
 
@@ -315,27 +315,16 @@ class HomeRegistrationTest {
 
             assertThat(Exchange.resultCode(ama)).isEqualTo(ResultCodes.ERROR_HA_NOT_AVAILABLE);
             // the ASR for the HAR's session finds no binding yet (5002) and the HA remembers the abort
-            assertThat(eventually(() -> slow.events().stream().anyMatch(e -> e.command().equals("ASA")
+            assertThat(Eventually.within(java.time.Duration.ofSeconds(15), () -> slow.events().stream().anyMatch(e -> e.command().equals("ASA")
                     && Long.valueOf(ResultCodes.UNKNOWN_SESSION_ID).equals(e.resultCode())))).isTrue();
-            assertThat(eventually(() -> pool(slow).addressOf(MN1).isEmpty())).as("address released after the ASA").isTrue();
+            assertThat(Eventually.within(java.time.Duration.ofSeconds(15), () -> pool(slow).addressOf(MN1).isEmpty())).as("address released after the ASA").isTrue();
             // the late HAR binds nothing: its HAA is 5012, and the HA holds no binding
-            assertThat(eventually(() -> slow.events().stream().anyMatch(e -> e.command().equals("HAA")
+            assertThat(Eventually.within(java.time.Duration.ofSeconds(15), () -> slow.events().stream().anyMatch(e -> e.command().equals("HAA")
                     && Long.valueOf(ResultCodes.UNABLE_TO_COMPLY).equals(e.resultCode())))).isTrue();
             assertThat(InfinispanBindingTable.in(ha.state()).expired(Instant.now().plus(Duration.ofDays(3650)))).isEmpty();
         }
     }
 
-    /** Polls {@code condition} for up to 15 s. */
-    private static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(100);
-        }
-        return true;
-    }
 
     @Test
     void s104_anExhaustedPoolIsAnswered5012WithNoBindingAndTheHolderKeepsItsAddress() throws Exception {
