@@ -147,9 +147,7 @@ public final class ForeignAgent implements AutoCloseable {
             return refuse(fixed, ReplyCode.FA_MOBILE_NODE_FAILED_AUTHENTICATION);
         }
         try {
-            DiameterClient.OutgoingRequest amr = diameter.newRequest(CommandCodes.AA_MOBILE_NODE,
-                    ApplicationId.createByAuthAppId(ApplicationIds.MOBILE_IPV4), realmOf(nai.get()), null);
-            fill(amr.request().getAvps(), request, nai.get(), challenge.get(), mnAaa.get(0));
+            DiameterClient.OutgoingRequest amr = amr(request, nai.get(), challenge.get(), mnAaa.get(0));
             return amr.send()
                     .orTimeout(answerTimeout.toMillis(), TimeUnit.MILLISECONDS)
                     .thenApply(ama -> Optional.of(replyFromAma(fixed, ama)))
@@ -161,6 +159,32 @@ public final class ForeignAgent implements AutoCloseable {
             log.warn("cannot send the AMR for {}: {}", nai.get(), e.toString());
             return refuse(fixed, ReplyCode.FA_REASON_UNSPECIFIED);
         }
+    }
+
+    /**
+     * The AMR this agent sends for a first registration request {@code registrationRequest} (S103),
+     * built and not sent; the registration benchmark sizes its DIAMETER baseline with it.
+     *
+     * @throws MalformedRegistrationException if it does not decode as a Registration Request
+     * @throws IllegalArgumentException        if it has no MN-NAI, challenge or MN-AAA authentication
+     */
+    public DiameterClient.OutgoingRequest amr(byte[] registrationRequest) throws Exception {
+        RegistrationPacket request = RegistrationCodec.decodeRequest(registrationRequest);
+        Optional<String> nai = request.nai();
+        Optional<MnFaChallenge> challenge = request.first(MnFaChallenge.class);
+        List<ExtensionField> mnAaa = request.fields(GeneralizedMnAaaAuthentication.class);
+        if (nai.isEmpty() || challenge.isEmpty() || mnAaa.isEmpty()) {
+            throw new IllegalArgumentException("not a first registration through a foreign agent");
+        }
+        return amr(request, nai.get(), challenge.get(), mnAaa.get(0));
+    }
+
+    private DiameterClient.OutgoingRequest amr(RegistrationPacket request, String nai, MnFaChallenge challenge,
+                                               ExtensionField mnAaa) throws Exception {
+        DiameterClient.OutgoingRequest amr = diameter.newRequest(CommandCodes.AA_MOBILE_NODE,
+                ApplicationId.createByAuthAppId(ApplicationIds.MOBILE_IPV4), realmOf(nai), null);
+        fill(amr.request().getAvps(), request, nai, challenge, mnAaa);
+        return amr;
     }
 
     /**
