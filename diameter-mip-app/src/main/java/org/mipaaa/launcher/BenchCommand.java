@@ -53,9 +53,9 @@ final class BenchCommand {
     }
 
     @Command(name = "registration", mixinStandardHelpOptions = true,
-            description = {"Mobile IP first registrations through FA -> AAAF -> AAAH -> HA and back, every reply checked,",
-                    "then a bare jDiameter echo FA -> AAAF of a request of the AMR's size through the same client;",
-                    "prints both, and their ratio. Exits 1 if any registration or echo failed."})
+            description = "Mobile IP first registrations through FA -> AAAF -> AAAH -> HA and back, every reply checked,"
+                    + " then a bare jDiameter echo FA -> AAAF of a request of the AMR's size through the same client;"
+                    + " prints both, and their ratio. Exits 1 if any registration or echo failed.")
     static final class Registration implements Callable<Integer> {
 
         @Option(names = "--config", defaultValue = "config", description = "Role configurations (default: ${DEFAULT-VALUE}).")
