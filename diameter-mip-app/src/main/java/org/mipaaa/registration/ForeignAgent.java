@@ -147,7 +147,9 @@ public final class ForeignAgent implements AutoCloseable {
             return refuse(fixed, ReplyCode.FA_MOBILE_NODE_FAILED_AUTHENTICATION);
         }
         try {
-            DiameterClient.OutgoingRequest amr = amr(request, nai.get(), challenge.get(), mnAaa.get(0));
+            DiameterClient.OutgoingRequest amr = diameter.newRequest(CommandCodes.AA_MOBILE_NODE,
+                    ApplicationId.createByAuthAppId(ApplicationIds.MOBILE_IPV4), realmOf(nai.get()), null);
+            fill(amr.request().getAvps(), request, nai.get(), challenge.get(), mnAaa.get(0));
             return amr.send()
                     .orTimeout(answerTimeout.toMillis(), TimeUnit.MILLISECONDS)
                     .thenApply(ama -> Optional.of(replyFromAma(fixed, ama)))
@@ -176,14 +178,10 @@ public final class ForeignAgent implements AutoCloseable {
         if (nai.isEmpty() || challenge.isEmpty() || mnAaa.isEmpty()) {
             throw new IllegalArgumentException("not a first registration through a foreign agent");
         }
-        return amr(request, nai.get(), challenge.get(), mnAaa.get(0));
-    }
-
-    private DiameterClient.OutgoingRequest amr(RegistrationPacket request, String nai, MnFaChallenge challenge,
-                                               ExtensionField mnAaa) throws Exception {
+        // as registration() builds it
         DiameterClient.OutgoingRequest amr = diameter.newRequest(CommandCodes.AA_MOBILE_NODE,
-                ApplicationId.createByAuthAppId(ApplicationIds.MOBILE_IPV4), realmOf(nai), null);
-        fill(amr.request().getAvps(), request, nai, challenge, mnAaa);
+                ApplicationId.createByAuthAppId(ApplicationIds.MOBILE_IPV4), realmOf(nai.get()), null);
+        fill(amr.request().getAvps(), request, nai.get(), challenge.get(), mnAaa.get(0));
         return amr;
     }
 
