@@ -2,6 +2,8 @@ package org.mipaaa.diameter;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -12,15 +14,25 @@ import org.jdiameter.api.Request;
 import org.jdiameter.api.Session;
 import org.jdiameter.api.Stack;
 
-/** Sends requests from a node through its jDiameter stack and completes with their answers. */
+/**
+ * Sends requests from a node through its jDiameter stack and completes with their answers.
+ *
+ * <p>jDiameter reports an answer on the thread of the peer connection it came from (its peer FSM
+ * thread). What a caller chains on the returned future (a handler finishing its own answer: the
+ * AAAH's AMR handler writes the registration's session to an fsynced store) must not hold that
+ * connection up, so the futures complete on {@code completions}, the node's handler pool; only when
+ * the pool refuses work (full) does the answer complete on jDiameter's thread, never lost.
+ */
 public final class DiameterClient {
 
     private final Stack stack;
     private final Duration timeout;
+    private final Executor completions;
 
-    public DiameterClient(Stack stack, Duration timeout) {
+    public DiameterClient(Stack stack, Duration timeout, Executor completions) {
         this.stack = stack;
         this.timeout = timeout;
+        this.completions = completions;
     }
 
     /**
@@ -72,19 +84,28 @@ public final class DiameterClient {
                 session.send(request, new EventListener<Request, Answer>() {
                     @Override
                     public void receivedSuccessMessage(Request req, Answer answer) {
-                        result.complete(answer);
+                        off(() -> result.complete(answer));
                     }
 
                     @Override
                     public void timeoutExpired(Request req) {
-                        result.completeExceptionally(new TimeoutException(
-                                "no answer to command " + req.getCommandCode() + " within " + timeout));
+                        off(() -> result.completeExceptionally(new TimeoutException(
+                                "no answer to command " + req.getCommandCode() + " within " + timeout)));
                     }
                 }, timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (Exception e) {
                 result.completeExceptionally(e);
             }
             return result.whenComplete((a, f) -> session.release());
+        }
+    }
+
+    /** Runs {@code completion} on the completions executor, or here if it refuses. */
+    private void off(Runnable completion) {
+        try {
+            completions.execute(completion);
+        } catch (RejectedExecutionException e) {
+            completion.run();
         }
     }
 }

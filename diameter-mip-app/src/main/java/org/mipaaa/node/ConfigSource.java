@@ -55,7 +55,7 @@ public final class ConfigSource {
         // node.properties values may themselves use placeholders (e.g. vendor.id=${carrier.vendor.id:32473})
         Map<String, String> resolved = new HashMap<>();
         ConfigSource raw = new ConfigSource(directory, merged);
-        merged.forEach((k, v) -> resolved.put(k, raw.resolve(k, v)));
+        merged.forEach((k, v) -> resolved.put(k, raw.resolve(v, k)));
         return new ConfigSource(directory, resolved);
     }
 
@@ -111,20 +111,21 @@ public final class ConfigSource {
 
     /** Replaces every placeholder of {@code text}; an unset placeholder without default is an error. */
     public String resolve(String text) {
-        return resolve(null, text);
+        return resolve(text, null);
     }
 
     /**
-     * {@code text}, the value of setting {@code self}, with its placeholders resolved; a placeholder
-     * naming {@code self} ({@code fa.udp.port=${fa.udp.port:434}}: "the system property, else 434") takes
-     * its default, since the setting's own value is this text.
+     * The same for the value of setting {@code definedKey}: a placeholder naming that setting itself
+     * ({@code fa.udp.port=${fa.udp.port:434}}, "overridable, else 434") takes its default, since the
+     * only value it could find is this very text; an override or system property of the setting has
+     * already replaced the text before it is resolved.
      */
-    private String resolve(String self, String text) {
+    private String resolve(String text, String definedKey) {
         Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String key = m.group(1);
-            String value = key.equals(self) ? null : values.get(key);
+            String value = key.equals(definedKey) ? null : values.get(key);
             if (value == null) {
                 value = m.group(2);
             }

@@ -185,6 +185,28 @@ public final class ForeignAgent implements AutoCloseable {
     }
 
     /**
+     * The AMR this agent sends for a first registration request {@code registrationRequest} (S103),
+     * built and not sent; the registration benchmark sizes its DIAMETER baseline with it.
+     *
+     * @throws MalformedRegistrationException if it does not decode as a Registration Request
+     * @throws IllegalArgumentException        if it has no MN-NAI, challenge or MN-AAA authentication
+     */
+    public DiameterClient.OutgoingRequest amr(byte[] registrationRequest) throws Exception {
+        RegistrationPacket request = RegistrationCodec.decodeRequest(registrationRequest);
+        Optional<String> nai = request.nai();
+        Optional<MnFaChallenge> challenge = request.first(MnFaChallenge.class);
+        List<ExtensionField> mnAaa = request.fields(GeneralizedMnAaaAuthentication.class);
+        if (nai.isEmpty() || challenge.isEmpty() || mnAaa.isEmpty()) {
+            throw new IllegalArgumentException("not a first registration through a foreign agent");
+        }
+        // as registration() builds it
+        DiameterClient.OutgoingRequest amr = diameter.newRequest(CommandCodes.AA_MOBILE_NODE,
+                ApplicationId.createByAuthAppId(ApplicationIds.MOBILE_IPV4), realmOf(nai.get()), null);
+        fill(amr.request().getAvps(), request, nai.get(), challenge.get(), mnAaa.get(0));
+        return amr;
+    }
+
+    /**
      * S107-S108: a renewal of a mobile node registered here. Its Mobile-Foreign authenticator is
      * checked with the MN-FA key and stripped (RFC 5944 §3.7.2.2: everything after the Mobile-Home
      * authentication goes), this agent's Foreign-Home authenticator added when it shares a key with the

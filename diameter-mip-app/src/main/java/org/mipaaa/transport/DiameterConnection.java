@@ -313,20 +313,20 @@ public class DiameterConnection implements IConnection {
     /**
      * Writes what waits, several messages per system call when senders overlap: a thread that finds
      * another one writing leaves its message in the queue for it. Each caller returns once its message
-     * is with a writer, as with a kernel send buffer.
+     * is with a writer, as with a kernel send buffer. A lone message is written as it is; a batch is
+     * copied into one array of exactly its size (never a buffer of {@code WRITE_BATCH} per call).
      */
     private void flushPending() throws IOException {
         while (!pendingWrites.isEmpty() && writeLock.tryLock()) {
             try {
-                java.io.ByteArrayOutputStream batch = new java.io.ByteArrayOutputStream(WRITE_BATCH);
-                byte[] next;
-                while (batch.size() < WRITE_BATCH && (next = pendingWrites.poll()) != null) {
-                    batch.write(next, 0, next.length);
-                    queuedOctets.addAndGet(-next.length);
+                byte[] bytes = nextBatch(pendingWrites, WRITE_BATCH);
+                if (bytes == null) {
+                    continue;
                 }
+                queuedOctets.addAndGet(-bytes.length);
                 writeStartedNanos = System.nanoTime();
                 try {
-                    out.write(batch.toByteArray());
+                    out.write(bytes);
                     out.flush();
                 } finally {
                     writeStartedNanos = 0;
@@ -335,6 +335,35 @@ public class DiameterConnection implements IConnection {
                 writeLock.unlock();
             }
         }
+    }
+
+    /**
+     * Takes messages off {@code queue} while they add up to less than {@code limit} octets (at least
+     * one, whatever its size) and returns them as one array, in order; null when the queue is empty.
+     */
+    static byte[] nextBatch(java.util.Queue<byte[]> queue, int limit) {
+        byte[] first = queue.poll();
+        if (first == null) {
+            return null;
+        }
+        if (first.length >= limit || queue.isEmpty()) {
+            return first;
+        }
+        java.util.List<byte[]> batch = new java.util.ArrayList<>();
+        batch.add(first);
+        int size = first.length;
+        byte[] next;
+        while (size < limit && (next = queue.poll()) != null) {
+            batch.add(next);
+            size += next.length;
+        }
+        byte[] bytes = new byte[size];
+        int at = 0;
+        for (byte[] b : batch) {
+            System.arraycopy(b, 0, bytes, at, b.length);
+            at += b.length;
+        }
+        return bytes;
     }
 
     private void shutdown(String reason) {

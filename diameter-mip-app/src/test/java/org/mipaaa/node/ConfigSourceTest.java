@@ -35,11 +35,12 @@ class ConfigSourceTest {
     }
 
     @Test
-    void aSettingNamingItselfInItsPlaceholderTakesTheOverrideElseTheDefault() throws Exception {
+    void aSettingNamedInItsOwnPlaceholderTakesItsDefaultUnlessSomethingSetsIt() throws Exception {
+        // config/fa: fa.udp.port=${fa.udp.port:434}; read as its own raw text, it was "${fa.udp.port:434}"
         Files.writeString(dir.resolve("node.properties"), "fa.udp.port=${fa.udp.port:434}\n");
 
         assertThat(ConfigSource.of(dir, Map.of()).get("fa.udp.port", null)).isEqualTo("434");
-        assertThat(ConfigSource.of(dir, Map.of("fa.udp.port", "4343")).get("fa.udp.port", null)).isEqualTo("4343");
+        assertThat(ConfigSource.of(dir, Map.of("fa.udp.port", "20434")).get("fa.udp.port", null)).isEqualTo("20434");
     }
 
     @Test
@@ -57,6 +58,9 @@ class ConfigSourceTest {
             ConfigSource source = ConfigSource.of(config.resolve(role.name().toLowerCase(java.util.Locale.ROOT)), Map.of());
             assertThat(NodeSettings.from(source).role()).isEqualTo(role);
             assertThat(source.jdiameterXml()).doesNotContain("${");
+            for (String key : source.keys("")) {
+                assertThat(source.get(key, "")).as(role + " " + key).doesNotContain("${");
+            }
         }
     }
 }

@@ -1,0 +1,103 @@
+package org.mipaaa.diameter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.jdiameter.api.Answer;
+import org.jdiameter.api.ApplicationId;
+import org.jdiameter.api.EventListener;
+import org.jdiameter.api.Request;
+import org.jdiameter.api.Session;
+import org.jdiameter.api.SessionFactory;
+import org.jdiameter.api.Stack;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The futures of {@link DiameterClient} complete on the node's handler pool, not on the jDiameter
+ * thread that reported the answer: what a handler chains on them (the AAAH's AMR handler writes to an
+ * fsynced store) must not hold up the peer connection the answer came on. The registration benchmark
+ * found the AMR handler's continuation running on the AAAH's peer FSM thread of the home agent.
+ */
+class DiameterClientTest {
+
+    private ExecutorService pool;
+    private final AtomicReference<EventListener<Request, Answer>> listener = new AtomicReference<>();
+    private Stack stack;
+    private Request request;
+
+    @BeforeEach
+    @SuppressWarnings("unchecked")
+    void stack() throws Exception {
+        pool = Executors.newSingleThreadExecutor(r -> new Thread(r, "node-handler-1"));
+        stack = mock(Stack.class);
+        SessionFactory sessions = mock(SessionFactory.class);
+        Session session = mock(Session.class);
+        request = mock(Request.class);
+        when(stack.getSessionFactory()).thenReturn(sessions);
+        when(sessions.getNewSession()).thenReturn(session);
+        when(session.createRequest(eq(262), any(ApplicationId.class), anyString(), anyString())).thenReturn(request);
+        doAnswer(call -> {
+            listener.set(call.getArgument(1));
+            return null;
+        }).when(session).send(eq(request), any(EventListener.class), anyLong(), any(TimeUnit.class));
+    }
+
+    @AfterEach
+    void stop() {
+        pool.shutdownNow();
+    }
+
+    private CompletableFuture<String> sendAndNoteTheThread(DiameterClient client) throws Exception {
+        return client.newRequest(262, ApplicationId.createByAuthAppId(2), "home.example", "ha.home.example").send()
+                .handle((answer, failure) -> Thread.currentThread().getName());
+    }
+
+    @Test
+    void anAnswerCompletesTheFutureOnTheHandlerPool() throws Exception {
+        CompletableFuture<String> thread = sendAndNoteTheThread(new DiameterClient(stack, Duration.ofSeconds(5), pool));
+
+        listener.get().receivedSuccessMessage(request, mock(Answer.class)); // as jDiameter's peer thread would
+
+        assertThat(thread.get(5, TimeUnit.SECONDS)).isEqualTo("node-handler-1");
+    }
+
+    @Test
+    void aTimeoutCompletesTheFutureOnTheHandlerPoolToo() throws Exception {
+        DiameterClient client = new DiameterClient(stack, Duration.ofSeconds(5), pool);
+        CompletableFuture<Answer> answer = client.newRequest(262, ApplicationId.createByAuthAppId(2), "home.example",
+                "ha.home.example").send();
+        CompletableFuture<String> thread = answer.handle((a, failure) -> failure + " on " + Thread.currentThread().getName());
+
+        listener.get().timeoutExpired(request);
+
+        assertThat(thread.get(5, TimeUnit.SECONDS)).contains(TimeoutException.class.getName()).endsWith("node-handler-1");
+    }
+
+    @Test
+    void aFullPoolStillGetsTheAnswerDeliveredOnTheCallersThread() throws Exception {
+        CompletableFuture<String> thread = sendAndNoteTheThread(new DiameterClient(stack, Duration.ofSeconds(5), task -> {
+            throw new RejectedExecutionException("full");
+        }));
+
+        listener.get().receivedSuccessMessage(request, mock(Answer.class));
+
+        assertThat(thread.getNow("not completed")).isEqualTo(Thread.currentThread().getName());
+    }
+}
