@@ -5,20 +5,14 @@ import java.net.SocketException;
 import java.time.Clock;
 import java.time.Duration;
 
-import org.mipaaa.billing.BillingCalendar;
-import org.mipaaa.billing.BillingSettings;
-import org.mipaaa.billing.PeriodClosings;
 import org.mipaaa.billing.statement.AccountQueries;
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.node.ConfigSource;
 import org.mipaaa.node.DiameterNode;
 import org.mipaaa.ledger.AccountDatabase;
-import org.mipaaa.ledger.InfinispanAccountDatabase;
 import org.mipaaa.registration.ForeignAgent;
 import org.mipaaa.registration.InfinispanSubscriberDirectory;
-import org.mipaaa.tariff.TariffFile;
-import org.mipaaa.tariff.Tariffs;
 
 /**
  * The accounting of each role, started once its node is up (seed Fig. 9 S31-S32, Fig. 7 S13-S14): the
@@ -47,20 +41,13 @@ public final class AccountingServices {
         node.attach(ForeignAgentAccounting.class, accounting);
     }
 
-    /**
-     * The AAAH's account database (tariffs and billing calendar from {@code accounting.tariffs.file} and
-     * {@code accounting.billing.file}, relative to the node's directory), its ACR handler and the
-     * queries on it (statements, own charges).
-     */
+    /** The AAAH's account database ({@link HomeAccounts}), its ACR handler and the queries on it. */
     public static void installHomeAaa(DiameterNode node, ConfigSource config) {
-        Tariffs tariffs = TariffFile.load(config.directory().resolve(config.get("accounting.tariffs.file", "tariffs.properties")).normalize());
-        BillingCalendar calendar = BillingSettings.load(
-                config.directory().resolve(config.get("accounting.billing.file", "billing.properties")).normalize());
-        InfinispanAccountDatabase accounts = InfinispanAccountDatabase.in(node.state(), tariffs, calendar);
+        HomeAccounts accounts = HomeAccounts.open(config, node.state());
         node.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.ACCOUNTING,
-                new HomeAcrHandler(accounts, InfinispanSubscriberDirectory.in(node.state())));
-        node.attach(AccountDatabase.class, accounts);
-        node.attach(AccountQueries.class, new AccountQueries(accounts, calendar, PeriodClosings.in(node.state()), tariffs.currency()));
+                new HomeAcrHandler(accounts.database(), InfinispanSubscriberDirectory.in(node.state())));
+        node.attach(AccountDatabase.class, accounts.database());
+        node.attach(AccountQueries.class, accounts.queries());
     }
 
     /** The AAAF's outbox, its forwarder to the AAAH and its ACR handler. */

@@ -31,6 +31,8 @@ public final class Demo {
 
     /** RFC 3539 §3.4.1: Tw is at least 6 seconds. The demo uses the minimum to show DWR/DWA soon. */
     private static final Duration WATCHDOG = Duration.ofSeconds(6);
+    /** How often the FA reports usage (INTERIM) in the demo: short, to show one. */
+    private static final Duration ACCOUNTING_INTERVAL = Duration.ofSeconds(2);
 
     private final Path configRoot;
     private final PrintStream out;
@@ -55,7 +57,8 @@ public final class Demo {
         // a lab CA and a state directory for this run; the links between the nodes are TLS
         // the FA's and HA's Mobile IP ports are free ones: 434 would need root
         LoopbackSetup setup = LoopbackSetup.create(configRoot, false, Map.of("watchdog.ms", Long.toString(WATCHDOG.toMillis()),
-                "fa.udp.port", Integer.toString(LoopbackSetup.freePort()), "ha.udp.port", Integer.toString(LoopbackSetup.freePort())));
+                "fa.udp.port", Integer.toString(LoopbackSetup.freePort()), "ha.udp.port", Integer.toString(LoopbackSetup.freePort()),
+                "fa.accounting.interval.ms", Long.toString(ACCOUNTING_INTERVAL.toMillis())));
         boolean ok = true;
         section("1. Every role starts as its own jDiameter stack; peer links come up over TLS (RFC 6733 §13), then CER/CEA");
         try (Topology topology = Topology.start(configRoot, EnumSet.allOf(Role.class), setup.overrides(), role -> new HandlerRegistry(), trace)) {
@@ -71,7 +74,10 @@ public final class Demo {
             section("4. A roaming mobile node registers: UDP to the FA, AMR FA -> AAAF -> AAAH, HAR to the HA, and back (S101-S106);"
                     + " then renews and deregisters FA -> HA (S107-S110); registers again and comes back home");
             ok &= new RegistrationScene(topology, out).play();
-            section("5. Shutdown: every node sends DPR, peers answer DPA");
+            section("5. Communication-fee accounting: the FA meters a visitor's traffic, START/INTERIM/STOP go FA -> AAAF -> AAAH"
+                    + " (S31-S32), the AAAH charges its account database (S13-S14)");
+            ok &= new AccountingScene(topology, out, ACCOUNTING_INTERVAL).play();
+            section("6. Shutdown: every node sends DPR, peers answer DPA");
         } finally {
             if (json != null) {
                 json.close();

@@ -2,11 +2,8 @@ package org.mipaaa.demo;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.time.Clock;
-import java.util.Arrays;
 
 import org.mipaaa.mobileip.MalformedRegistrationException;
 import org.mipaaa.mobileip.ReplyCode;
@@ -98,7 +95,7 @@ final class RegistrationScene {
         MobileNode mn = new MobileNode(NAI, subscriber.mnAaa(), again.reply().homeAgent(), Clock.systemUTC());
         MobileNode.Renewal home = mn.returnHome(again);
         HomeAgentRenewals ha = topology.node(Role.HA).attached(HomeAgentRenewals.class).orElseThrow();
-        MobileNode.Outcome back = home.accept(udp(ha.address(), home.bytes()));
+        MobileNode.Outcome back = home.accept(Udp.exchange(ha.address(), home.bytes()));
         boolean released = back.accepted() && addressReleased(again.homeAddress());
         out.printf("   at home: %s, Mobile-Home authenticator checked; the HA's STR frees %s at the AAAH  [%s]%n",
                 back.accepted() ? "deregistered" : "refused (" + back.problem() + ")", again.homeAddress().getHostAddress(),
@@ -126,7 +123,7 @@ final class RegistrationScene {
     }
 
     private MobileNode.Outcome relay(ForeignAgent fa, MobileNode.Renewal renewal) throws IOException, MalformedRegistrationException {
-        return renewal.accept(udp(fa.advertise().registrationAddress(), renewal.bytes()));
+        return renewal.accept(Udp.exchange(fa.advertise().registrationAddress(), renewal.bytes()));
     }
 
     /** Timestamp Identifications count seconds (RFC 5944 §5.7.1): the next request must be newer. */
@@ -142,17 +139,6 @@ final class RegistrationScene {
         MobileNode mn = new MobileNode(NAI, key, (java.net.Inet4Address) InetAddress.getByAddress(new byte[4]), Clock.systemUTC());
         ForeignAgent.Advertisement ad = fa.advertise();
         MobileNode.FirstRegistration registration = mn.firstRegistration(ad.careOfAddress(), ad.challenge(), 1200);
-        return registration.accept(udp(ad.registrationAddress(), registration.bytes()));
-    }
-
-    /** A request to an agent's registration port and its reply, over UDP as a mobile node sends it. */
-    private static byte[] udp(java.net.SocketAddress agent, byte[] request) throws IOException {
-        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            socket.setSoTimeout(15_000);
-            socket.send(new DatagramPacket(request, request.length, agent));
-            DatagramPacket reply = new DatagramPacket(new byte[4096], 4096);
-            socket.receive(reply);
-            return Arrays.copyOf(reply.getData(), reply.getLength());
-        }
+        return registration.accept(Udp.exchange(ad.registrationAddress(), registration.bytes()));
     }
 }

@@ -108,6 +108,9 @@ public final class RequestDispatcher implements NetworkReqListener {
         try {
             sender.send(answer);
             log.debug("answered: session={} cmd={} result={}", sid, command, resultCode(answer));
+        } catch (org.jdiameter.api.IllegalDiameterStateException e) {
+            // the node is stopping: the peer sends the request again elsewhere or after the restart
+            log.warn("cannot send answer: session={} cmd={}: {}", sid, command, e.getMessage());
         } catch (Exception e) {
             log.error("cannot send answer: session={} cmd={}", sid, command, e);
         }

@@ -245,9 +245,11 @@ public final class DiameterNode implements AutoCloseable {
         closeFirst.add(resource);
     }
 
-    /** Sends DPR to every peer (RFC 6733 §5.4), stops the stack, the handler pool and the state store. */
-    @Override
-    public void close() {
+    /**
+     * Stops the node's agents ({@link #closeWith}) while its links are still up, so that what they
+     * send on the way out (the FA's STOP records) can still be answered; idempotent.
+     */
+    public void closeAgents() {
         for (AutoCloseable resource : closeFirst) {
             try {
                 resource.close();
@@ -255,6 +257,13 @@ public final class DiameterNode implements AutoCloseable {
                 log.warn("{}: {} did not close cleanly", host(), resource, e);
             }
         }
+        closeFirst.clear();
+    }
+
+    /** Stops the agents, sends DPR to every peer (RFC 6733 §5.4), stops the stack, the handler pool and the state store. */
+    @Override
+    public void close() {
+        closeAgents();
         try {
             stack.stop(5, TimeUnit.SECONDS, DisconnectCause.REBOOTING);
         } catch (Exception e) {

@@ -145,14 +145,33 @@ public final class Topology implements AutoCloseable {
         return hosts;
     }
 
-    /** Stops the nodes in the reverse order of their start. */
+    /**
+     * Stops the agents of every node first, in the reverse order of their start, while all links are
+     * up (the FA's last STOP records reach the AAAF and the AAAH); then the nodes all at once, as separate
+     * processes would stop: each sends DPR to its peers (RFC 6733 §5.4), and jDiameter's stop takes
+     * about two seconds per stack, which one after the other would add up for every topology.
+     */
     @Override
     public synchronized void close() {
         List<DiameterNode> reverse = new ArrayList<>(nodes.values());
         reverse.removeIf(n -> stopped.contains(n.role()));
         reverse.sort((a, b) -> Integer.compare(START_ORDER.indexOf(b.role()), START_ORDER.indexOf(a.role())));
+        reverse.forEach(DiameterNode::closeAgents);
+        List<Thread> closing = new ArrayList<>();
         for (DiameterNode node : reverse) {
-            node.close();
+            if (!stopped.contains(node.role())) {
+                Thread t = new Thread(node::close, "close-" + node.host());
+                t.start();
+                closing.add(t);
+            }
+        }
+        for (Thread t : closing) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 }

@@ -27,7 +27,9 @@ public final class SeedSteps {
             step(Role.HA, Role.AAAH, CommandCodes.HOME_AGENT_MIP, false, "S105"),
             step(Role.AAAH, Role.AAAF, CommandCodes.AA_MOBILE_NODE, false, "S106"),
             step(Role.AAAF, Role.FA, CommandCodes.AA_MOBILE_NODE, false, "S106"),
-            // Communication-fee accounting, Fig. 9 S32 (recorded at the AAAH: Fig. 7 S13-S14)
+            // Communication-fee accounting, Fig. 9 S31 (the FA's report) and S32 (recorded at the AAAH: Fig. 7 S13-S14)
+            step(Role.FA, Role.AAAF, CommandCodes.ACCOUNTING, true, "S31"),
+            step(Role.AAAF, Role.FA, CommandCodes.ACCOUNTING, false, "S31"),
             step(Role.AAAF, Role.AAAH, CommandCodes.ACCOUNTING, true, "S32"),
             step(Role.AAAH, Role.AAAF, CommandCodes.ACCOUNTING, false, "S32"),
             // Accounting-information retrieval, Figs. 14-15 (the MN's request relayed by the AAAF)

@@ -65,7 +65,9 @@ class BaseProtocolTest {
         assertThat(node(Role.AAAH).commonApplications(node(Role.HA).host())).containsExactly(MIP_AUTH);
         assertThat(node(Role.AAAH).commonApplications(node(Role.AAAY).host())).containsExactly(SERVICES);
         assertThat(node(Role.AAAY).commonApplications(node(Role.TERMINAL).host())).containsExactly(SERVICES);
-        assertThat(node(Role.FA).commonApplications(node(Role.AAAF).host())).containsExactly(MIP_AUTH);
+        // the FA also reports its visits' accounting to the AAAF (seed S31)
+        assertThat(node(Role.FA).commonApplications(node(Role.AAAF).host()))
+                .containsExactlyInAnyOrder(MIP_AUTH, ApplicationId.createByAccAppId(ApplicationIds.MOBILE_IPV4));
         assertThat(node(Role.AAAF).commonApplications(node(Role.AAAH).host()))
                 .contains(MIP_AUTH, SERVICES, ApplicationId.createByAccAppId(ApplicationIds.MOBILE_IPV4));
     }

@@ -35,7 +35,8 @@ import org.mipaaa.registration.ForeignAgent;
 
 /**
  * tshark decodes the DIAMETER side of a real Mobile IP registration (seed S101-S110): the AMR FA ->
- * AAAF -> AAAH, the HAR to the home agent, their answers, and the STR/STA that ends the session on
+ * AAAF -> AAAH, the HAR to the home agent, their answers, the visit's ACR/ACA START and STOP FA ->
+ * AAAF -> AAAH (S31-S32), and the STR/STA that ends the session on
  * deregistration, all by name, every AVP known, no malformed packet and no expert error.
  *
  * <p>As {@link DictionaryCaptureTest}: plain JUnit (dumpcap must capture before the nodes start),
@@ -104,6 +105,14 @@ class RegistrationCaptureTest {
             Thread.sleep(50);
         }
         assertThat(fixture.events()).as("the STA to the home agent's STR").anyMatch(e -> e.command().equals("STA"));
+        // the visit's accounting: START at the registration, STOP at the deregistration, FA -> AAAF -> AAAH (S31-S32)
+        String aaah = fixture.topology().node(Role.AAAH).host();
+        while (fixture.events().stream().filter(e -> e.command().equals("ACA") && e.from().equals(aaah)).count() < 2
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(fixture.events().stream().filter(e -> e.command().equals("ACA") && e.from().equals(aaah)).count())
+                .as("the AAAH answered the START and the STOP").isGreaterThanOrEqualTo(2);
 
         Thread.sleep(500);
         assertThat(dumpcap.stop(Duration.ofSeconds(10))).as("dumpcap exit code; output:%n%s", dumpcap.output()).isZero();
@@ -119,6 +128,8 @@ class RegistrationCaptureTest {
                 .contains("Home-Agent-MIP Request", "Home-Agent-MIP Answer");
         assertThat(seen.get((long) CommandCodes.SESSION_TERMINATION)).as("tshark saw %s", seen)
                 .contains("Session-Termination Request", "Session-Termination Answer");
+        assertThat(seen.get((long) CommandCodes.ACCOUNTING)).as("tshark saw %s", seen)
+                .contains("Accounting Request", "Accounting Answer");
         assertThat(seen.values().stream().flatMap(Set::stream)).noneMatch(name -> name.startsWith("Unknown"));
 
         Path verbose = tshark.run("tshark-V.txt", Duration.ofSeconds(60), "-V", "-Y", "diameter");
@@ -149,6 +160,10 @@ class RegistrationCaptureTest {
                 "MIP-Session-Key: ",
                 "Accounting-Multi-Session-Id: ", // the stock name of Acct-Multi-Session-Id (50)
                 "Termination-Cause: DIAMETER_LOGOUT (1)",
+                "Accounting-Record-Type: START_RECORD (2)",
+                "Accounting-Record-Type: STOP_RECORD (4)",
+                "Accounting-Input-Octets: ",
+                "Acct-Session-Time: ",
                 "Route-Record: aaaf.visited.example");
         assertThat(expected.stream().filter(e -> !decoded.contains(e)).toList())
                 .as("decoded values missing from %s", verbose).isEmpty();
