@@ -245,6 +245,10 @@ class CommunicationFeeAccountingTest {
         assertThat(Eventually.within(Duration.ofSeconds(30), () -> outbox.size() == 0)).as("delivered after the outage").isTrue();
         List<AccountEntry> entries = mn1Entries();
         assertThat(packets(entries)).as("6 packets, each charged once").isEqualTo(6);
+        // delivered in order: each entry was posted after the one of the record before it
+        List<AccountEntry> byRecord = entries.stream()
+                .sorted(java.util.Comparator.comparingLong(e -> ((EntryContent.CommunicationFee) e.content()).recordNumber())).toList();
+        assertThat(byRecord).extracting(AccountEntry::postedAt).isSorted();
         assertThat(total(entries)).isEqualTo(CENT.times(6));
 
         fixture.topology().restart(Role.AAAH);

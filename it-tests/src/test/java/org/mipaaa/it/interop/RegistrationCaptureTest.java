@@ -160,8 +160,8 @@ class RegistrationCaptureTest {
                 "MIP-Session-Key: ",
                 "Accounting-Multi-Session-Id: ", // the stock name of Acct-Multi-Session-Id (50)
                 "Termination-Cause: DIAMETER_LOGOUT (1)",
-                "Accounting-Record-Type: START_RECORD (2)",
-                "Accounting-Record-Type: STOP_RECORD (4)",
+                "Accounting-Record-Type: Start Record (2)",
+                "Accounting-Record-Type: Stop Record (4)",
                 "Accounting-Input-Octets: ",
                 "Acct-Session-Time: ",
                 "Route-Record: aaaf.visited.example");
