@@ -107,6 +107,23 @@ class StatementTest {
     }
 
     @Test
+    void aTariffChangeInsideThePeriodPricesTheSessionAfterItAtTheNewTariffOnTheStatementAndInTheCsv() {
+        recordNovember();
+        // s2 on 2026-11-20, after visited.example's change of 2026-11-15: 150 s x 0.001 = 0.15, 50 000 octets
+        // x 0.0001/kilobyte = 0.005; 0.155 -> 0.16 (half-even). At the old 0.002/s it would be 0.305 -> 0.30.
+        ledger.recordUsage(report("s2", 0, RecordType.START, VISITED, "2026-11-20T10:00:00Z", 0, 0, 0, 0, 0));
+        ledger.recordUsage(report("s2", 1, RecordType.STOP, VISITED, "2026-11-20T10:02:30Z", 150, 30_000, 20_000, 40, 30));
+
+        Statement s = queries.statement(NAI, november);
+
+        assertThat(s.communicationFeesTotal()).isEqualTo(eur("0.34")); // 0.14 + 0.04 + 0.16, s1#2 invalidated
+        assertThat(s.total()).isEqualTo(eur("4.84"));
+        assertThat(StatementText.render(s)).contains("visited.example@2026-11-15T00:00:00Z").contains("visited.example@2026-01-01T00:00:00Z");
+        assertThat(queries.periodCsv(november)).contains("fee:s2#1,mn1@home.example,COMMUNICATION_FEE,2026-11-20T10:02:30Z,"
+                + "2026-11-20T10:02:30Z,0.16,EUR,VALID,");
+    }
+
+    @Test
     void theHtmlBillEscapesAndStrikesInvalidatedEntries() {
         recordNovember();
         String html = StatementHtml.render(queries.statement(NAI, november));

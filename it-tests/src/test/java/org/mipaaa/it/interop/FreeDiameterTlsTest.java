@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -604,13 +602,10 @@ class FreeDiameterTlsTest {
      */
     static int freePort() {
         for (int i = 0; i < 1000; i++) {
-            int port = ThreadLocalRandom.current().nextInt(20_000, 32_000);
-            try (ServerSocket wildcard = new ServerSocket(); ServerSocket loopback = new ServerSocket()) {
+            int port = org.mipaaa.node.LoopbackSetup.freePort(); // free on loopback, never handed out twice
+            try (ServerSocket wildcard = new ServerSocket()) {
                 wildcard.setReuseAddress(true);
                 wildcard.bind(new InetSocketAddress(port));
-                wildcard.close();
-                loopback.setReuseAddress(true);
-                loopback.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
                 return port;
             } catch (IOException taken) {
                 // try another
