@@ -13,11 +13,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.jdiameter.api.Answer;
 import org.jdiameter.api.ApplicationId;
+import org.mipaaa.diameter.Avps;
 import org.mipaaa.diameter.DiameterClient;
 import org.mipaaa.dictionary.ApplicationIds;
-import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.Enumerations;
 import org.mipaaa.dictionary.ResultCodes;
@@ -174,18 +173,9 @@ public final class ForeignAgentAccounting implements VisitListener, AutoCloseabl
             DiameterClient.OutgoingRequest acr = client.requestInSession(record.sessionId(), CommandCodes.ACCOUNTING,
                     ApplicationId.createByAccAppId(ApplicationIds.MOBILE_IPV4), realm, null);
             record.writeTo(acr.request().getAvps());
-            return acr.send().thenApply(ForeignAgentAccounting::resultCode);
+            return acr.send().thenApply(Avps::resultCode);
         } catch (Exception e) {
             return CompletableFuture.failedFuture(e);
-        }
-    }
-
-    private static long resultCode(Answer answer) {
-        try {
-            var rc = answer.getAvps().getAvp(AvpCodes.RESULT_CODE, 0);
-            return rc == null ? -1 : rc.getUnsigned32();
-        } catch (Exception e) {
-            return -1;
         }
     }
 

@@ -11,9 +11,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.jdiameter.api.ApplicationId;
+import org.mipaaa.diameter.Avps;
 import org.mipaaa.diameter.DiameterClient;
 import org.mipaaa.dictionary.ApplicationIds;
-import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.ResultCodes;
 import org.slf4j.Logger;
@@ -104,14 +104,7 @@ public final class HomeAccountingForwarder implements AutoCloseable {
             DiameterClient.OutgoingRequest acr = client.requestInSession(record.sessionId(), CommandCodes.ACCOUNTING,
                     ApplicationId.createByAccAppId(ApplicationIds.MOBILE_IPV4), realmOf(record.nai()), null);
             record.writeTo(acr.request().getAvps());
-            return acr.send().thenApply(answer -> {
-                var rc = answer.getAvps().getAvp(AvpCodes.RESULT_CODE, 0);
-                try {
-                    return rc == null ? -1L : rc.getUnsigned32();
-                } catch (Exception e) {
-                    return -1L;
-                }
-            });
+            return acr.send().thenApply(Avps::resultCode);
         } catch (Exception e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -4,6 +4,7 @@ import org.jdiameter.api.Answer;
 import org.jdiameter.api.AvpSet;
 import org.jdiameter.api.Request;
 import org.mipaaa.dictionary.AvpCodes;
+import org.mipaaa.dictionary.ResultCodes;
 
 /**
  * Builds answers the way RFC 6733 wants them, which jDiameter's {@code Request.createAnswer} alone does
@@ -34,7 +35,7 @@ public final class AnswerFactory {
         Answer answer = request.createAnswer(resultCode);
         // RFC 6733 §3: the T flag is only ever set on requests
         answer.setReTransmitted(false);
-        answer.setError(isProtocolError(resultCode));
+        answer.setError(ResultCodes.isProtocolError(resultCode)); // RFC 6733 §7.1.3: 3xxx with the E bit
         AvpSet avps = answer.getAvps();
         avps.removeAvp(AvpCodes.ORIGIN_HOST);
         avps.removeAvp(AvpCodes.ORIGIN_REALM);
@@ -70,10 +71,5 @@ public final class AnswerFactory {
         }
         FailedAvp leaf = chain.pop();
         current.addAvp(leaf.code(), leaf.data(), leaf.vendorId(), leaf.mandatory(), false);
-    }
-
-    /** RFC 6733 §7.1.3: protocol errors (3xxx) are answered with the E bit set. */
-    static boolean isProtocolError(int resultCode) {
-        return resultCode >= 3000 && resultCode < 4000;
     }
 }

@@ -9,6 +9,7 @@ import org.jdiameter.api.AvpDataException;
 import org.jdiameter.api.AvpSet;
 import org.mipaaa.diameter.FailedAvp;
 import org.mipaaa.diameter.ValidationFailure;
+import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.ResultCodes;
 
 /**
@@ -33,6 +34,16 @@ public final class Avps {
 
         public ValidationFailure failure() {
             return failure;
+        }
+    }
+
+    /** The Result-Code of an answer (RFC 6733 §7.1), or -1 when it has none or it does not decode. */
+    public static long resultCode(org.jdiameter.api.Message answer) {
+        Avp rc = answer.getAvps().getAvp(AvpCodes.RESULT_CODE, 0);
+        try {
+            return rc == null ? -1 : rc.getUnsigned32();
+        } catch (AvpDataException e) {
+            return -1;
         }
     }
 

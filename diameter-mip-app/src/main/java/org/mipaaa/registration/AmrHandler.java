@@ -283,8 +283,8 @@ public final class AmrHandler implements RequestHandler {
     private Answer answer(Request request, AnswerFactory answers, Amr amr, Inet4Address homeAddress, Inet4Address homeAgent,
                           int lifetime, SessionKeys keys, Optional<MnFaKeyGenerationNonceRequest> faKeyRequest,
                           Answer haa, Throwable failure, Attempt attempt) {
-        long haaResult = failure == null ? resultCode(haa) : -1;
-        if (failure != null || haaResult < 0 || isProtocolError(haaResult)) {
+        long haaResult = failure == null ? Avps.resultCode(haa) : -1;
+        if (failure != null || haaResult < 0 || ResultCodes.isProtocolError(haaResult)) {
             if (isTimeout(failure)) {
                 attempt.abortAtTheHomeAgent(answers.originRealm());
             } else {
@@ -370,15 +370,6 @@ public final class AmrHandler implements RequestHandler {
         }
     }
 
-    /**
-     * 3xxx (RFC 6733 §7.1.3): the HAR was not delivered to or not served by a home agent (3002
-     * UNABLE_TO_DELIVER, 3001/3007 from a node that does not serve HAR, 3004 TOO_BUSY, ...): for the
-     * mobile node that is the home agent not being available.
-     */
-    private static boolean isProtocolError(long resultCode) {
-        return resultCode >= 3000 && resultCode < 4000;
-    }
-
     private static boolean isTimeout(Throwable failure) {
         Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
@@ -398,15 +389,6 @@ public final class AmrHandler implements RequestHandler {
 
     private static CompletionStage<Answer> done(Answer answer) {
         return CompletableFuture.completedFuture(answer);
-    }
-
-    private static long resultCode(Answer answer) {
-        try {
-            Avp rc = answer.getAvps().getAvp(AvpCodes.RESULT_CODE, 0);
-            return rc == null ? -1 : rc.getUnsigned32();
-        } catch (Exception e) {
-            return -1;
-        }
     }
 
     private static Optional<byte[]> octets(AvpSet avps, int code) {

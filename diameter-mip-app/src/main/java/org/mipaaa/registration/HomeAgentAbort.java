@@ -2,9 +2,7 @@ package org.mipaaa.registration;
 
 import java.util.concurrent.CompletableFuture;
 
-import org.jdiameter.api.Answer;
 import org.jdiameter.api.ApplicationId;
-import org.jdiameter.api.Avp;
 import org.jdiameter.api.AvpSet;
 import org.mipaaa.diameter.Avps;
 import org.mipaaa.diameter.DiameterClient;
@@ -38,18 +36,9 @@ final class HomeAgentAbort {
             avps.removeAvp(AvpCodes.AUTH_APPLICATION_ID);
             Avps.addUnsigned32(avps, AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4);
             Avps.addUtf8(avps, AvpCodes.USER_NAME, nai);
-            return asr.send().thenApply(HomeAgentAbort::resultCode);
+            return asr.send().thenApply(Avps::resultCode);
         } catch (Exception e) {
             return CompletableFuture.failedFuture(e);
-        }
-    }
-
-    private static long resultCode(Answer answer) {
-        try {
-            Avp rc = answer.getAvps().getAvp(AvpCodes.RESULT_CODE, 0);
-            return rc == null ? -1 : rc.getUnsigned32();
-        } catch (Exception e) {
-            return -1;
         }
     }
 }

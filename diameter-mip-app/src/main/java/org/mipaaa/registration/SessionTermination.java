@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.jdiameter.api.Answer;
 import org.jdiameter.api.ApplicationId;
-import org.jdiameter.api.Avp;
 import org.jdiameter.api.AvpSet;
 import org.mipaaa.diameter.Avps;
 import org.mipaaa.diameter.DiameterClient;
@@ -80,7 +79,7 @@ public final class SessionTermination implements BindingEndListener, AutoCloseab
 
     private void deliver(PendingTerminations.Termination t, Duration nextDelay) {
         send(t).whenComplete((result, failure) -> {
-            if (failure == null && !isProtocolError(result)) {
+            if (failure == null && !ResultCodes.isProtocolError(result)) {
                 pending.remove(t.sessionId());
                 return;
             }
@@ -114,7 +113,7 @@ public final class SessionTermination implements BindingEndListener, AutoCloseab
             if (failure != null) {
                 throw failure instanceof CompletionException ce ? ce : new CompletionException(failure);
             }
-            long result = resultCode(answer);
+            long result = Avps.resultCode(answer);
             if (result == ResultCodes.SUCCESS) {
                 log.debug("STR {} for {} (cause {}): STA 2001", t.sessionId(), t.nai(), t.cause());
             } else {
@@ -124,21 +123,8 @@ public final class SessionTermination implements BindingEndListener, AutoCloseab
         });
     }
 
-    private static boolean isProtocolError(long resultCode) {
-        return resultCode >= 3000 && resultCode < 4000;
-    }
-
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private static long resultCode(Answer answer) {
-        try {
-            Avp rc = answer.getAvps().getAvp(AvpCodes.RESULT_CODE);
-            return rc == null ? -1 : rc.getUnsigned32();
-        } catch (Exception e) {
-            return -1;
-        }
     }
 
     @Override

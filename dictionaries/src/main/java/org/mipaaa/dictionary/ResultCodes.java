@@ -149,4 +149,13 @@ public final class ResultCodes {
         }
         return names;
     }
+
+    /**
+     * 3xxx, protocol errors (RFC 6733 §7.1.3): the request was not delivered to, or not served by, a
+     * node that could answer it (3002 UNABLE_TO_DELIVER, 3004 TOO_BUSY, ...); sending it again later
+     * or elsewhere may succeed, unlike 4xxx/5xxx.
+     */
+    public static boolean isProtocolError(long resultCode) {
+        return resultCode >= 3000 && resultCode < 4000;
+    }
 }
