@@ -6,10 +6,12 @@ import java.util.List;
 import org.mipaaa.accounting.AccountingServices;
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.CommandCodes;
+import org.mipaaa.presence.PresenceServices;
 import org.mipaaa.registration.AsrHandler;
 import org.mipaaa.registration.BindingExpiry;
 import org.mipaaa.registration.ForeignAgent;
 import org.mipaaa.registration.ForeignHomeKeys;
+import org.mipaaa.registration.HarHandler;
 import org.mipaaa.registration.HomeAgentRenewals;
 import org.mipaaa.registration.InfinispanBindingTable;
 import org.mipaaa.registration.PendingTerminations;
@@ -22,7 +24,8 @@ import org.mipaaa.routing.VisitorEntries;
  * What each role serves once its node is up: the handlers and agents that need the started node (its
  * state, its stack). The FA takes registrations over UDP (S101-S103); the AAAF proxies the mobile
  * nodes' requests to their home realm (S104, and the services relayed by the AAAF in Figs. 13-17);
- * the AAAH answers AMR (S104-S106); the HA answers HAR (S105).
+ * the AAAH answers AMR (S104-S106); the HA answers HAR (S105), and keeps its mobile nodes' presence
+ * when presence.file is set (seed Fig. 20).
  */
 public final class RoleServices {
 
@@ -55,7 +58,8 @@ public final class RoleServices {
                     RegistrationHandlers.homeAaaSessionEnd(node, config));
             AccountingServices.installHomeAaa(node, config);
         } else if (node.role() == Role.HA) {
-            node.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.HOME_AGENT_MIP, RegistrationHandlers.homeAgent(node, config));
+            HarHandler har = RegistrationHandlers.homeAgent(node, config);
+            node.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.HOME_AGENT_MIP, har);
             AsrHandler abort = RegistrationHandlers.homeAgentAbort(node, config);
             node.handlers().register(ApplicationIds.COMMON_MESSAGES, CommandCodes.ABORT_SESSION, abort);
             node.attach(AsrHandler.class, abort);
@@ -73,6 +77,7 @@ public final class RoleServices {
             renewals.addListener(termination);
             expiry.addListener(termination);
             termination.resume();
+            PresenceServices.installHomeAgent(node, config, har, renewals, expiry, abort);
         }
         install(node);
     }

@@ -42,8 +42,8 @@ public final class BindingExpiry implements AutoCloseable {
         listeners.add(listener);
     }
 
-    /** Removes the bindings past their lifetime now; returns how many. */
-    int sweep() {
+    /** Removes the bindings past their lifetime now; returns how many. Public for tests of its listeners. */
+    public int sweep() {
         int removed = 0;
         try {
             for (MobilityBinding binding : bindings.expired(clock.instant())) {

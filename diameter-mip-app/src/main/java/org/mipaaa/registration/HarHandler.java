@@ -83,6 +83,7 @@ public final class HarHandler implements RequestHandler {
     private final Clock clock;
     private final String host;
     private final AbortedSessions aborted;
+    private final java.util.List<BindingUpdateListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public HarHandler(BindingTable bindings, AbortedSessions aborted, HomeRegistrationSettings settings,
                       IdentificationCheck identification, SecureRandom random, Clock clock, String host) {
@@ -162,6 +163,7 @@ public final class HarHandler implements RequestHandler {
             bindings.remove(binding);
             return done(answers.failure(request, abortedByTheAaah()));
         }
+        BindingUpdateListener.tellAll(listeners, binding, har.registration(), BindingUpdateListener.Update.CREATED);
         Answer haa = answers.result(request, ResultCodes.SUCCESS);
         AvpSet avps = haa.getAvps();
         Avps.addUtf8(avps, AvpCodes.ACCT_MULTI_SESSION_ID, multiSession);
@@ -172,6 +174,11 @@ public final class HarHandler implements RequestHandler {
         log.info("HAR for {}: bound {} to care-of address {} for {} s", har.nai(), Ipv4.format(har.homeAddress()),
                 Ipv4.format(fixed.careOfAddress()), lifetime);
         return done(haa);
+    }
+
+    /** {@code listener} is told of each binding an HAR makes (presence: the node is visiting). */
+    public void addListener(BindingUpdateListener listener) {
+        listeners.add(listener);
     }
 
     private Har decode(AvpSet avps) throws Avps.Invalid {

@@ -45,6 +45,7 @@ public final class HomeAgentRenewals implements AutoCloseable {
     private final UdpPort port;
     private final ForeignHomeKeys foreignAgentKeys;
     private final List<BindingEndListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<BindingUpdateListener> renewalListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param foreignAgentKeys the security associations this home agent shares with foreign agents, by
@@ -113,6 +114,7 @@ public final class HomeAgentRenewals implements AutoCloseable {
             return Optional.of(HomeAgentReply.denied(ReplyCode.HA_REASON_UNSPECIFIED, request.homeAddress(),
                     request.homeAgent(), verdict.replyIdentification(), current.mnHa(), Optional.empty()));
         }
+        BindingUpdateListener.tellAll(renewalListeners, renewed, packet, BindingUpdateListener.Update.RENEWED);
         byte[] reply = HomeAgentReply.renewed((int) lifetime.toSeconds(), request.homeAddress(), request.homeAgent(),
                 verdict.replyIdentification(), current.mnHa());
         if (foreignHome.isPresent() && lifetime.toSeconds() != 0) {
@@ -146,6 +148,11 @@ public final class HomeAgentRenewals implements AutoCloseable {
     /** {@code listener} is told of each binding a deregistration ends. */
     public void addListener(BindingEndListener listener) {
         listeners.add(listener);
+    }
+
+    /** {@code listener} is told of each binding a renewal extends. */
+    public void addListener(BindingUpdateListener listener) {
+        renewalListeners.add(listener);
     }
 
     /** The UDP address the home agent takes renewals on. */

@@ -1,0 +1,49 @@
+package org.mipaaa.presence;
+
+import java.time.format.DateTimeFormatter;
+
+import org.mipaaa.mobileip.Ipv4;
+
+/**
+ * The body of a presence notification (docs/PROTOCOL.md "Presence notification"): one flat JSON object,
+ * UTF-8, written here by hand (no JSON library on this side; every value is a string, a boolean, a
+ * number or null, and strings are escaped per RFC 8259 §7).
+ */
+public final class PresenceJson {
+
+    private PresenceJson() {
+    }
+
+    public static String of(Presence p) {
+        return "{\"nai\":" + string(p.nai())
+                + ",\"state\":" + string(p.state().name())
+                + ",\"careOfAddress\":" + p.careOfAddress().map(a -> string(Ipv4.format(a))).orElse("null")
+                + ",\"visitedRealm\":" + p.visitedRealm().map(PresenceJson::string).orElse("null")
+                + ",\"busy\":" + p.busy()
+                + ",\"sequence\":" + p.sequence()
+                + ",\"timestamp\":" + string(DateTimeFormatter.ISO_INSTANT.format(p.changedAt()))
+                + "}";
+    }
+
+    static String string(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+}
