@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,6 +21,7 @@ import org.mipaaa.dictionary.Enumerations;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.registration.Visit;
 import org.mipaaa.registration.VisitListener;
+import org.mipaaa.node.AgentTimers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,11 +70,7 @@ public final class ForeignAgentAccounting implements VisitListener, AutoCloseabl
         this.relay = relay;
         this.clock = clock;
         this.maxAttempts = maxAttempts;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "fa-accounting");
-            t.setDaemon(true);
-            return t;
-        });
+        this.timer = AgentTimers.start("fa-accounting");
         timer.scheduleWithFixedDelay(this::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -194,6 +190,6 @@ public final class ForeignAgentAccounting implements VisitListener, AutoCloseabl
         } catch (Exception e) {
             log.warn("{} STOP records not answered before the agent stopped", stops.size());
         }
-        timer.shutdownNow();
+        AgentTimers.stop(timer);
     }
 }

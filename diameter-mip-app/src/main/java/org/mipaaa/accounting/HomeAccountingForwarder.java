@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -16,6 +15,7 @@ import org.mipaaa.diameter.DiameterClient;
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.ResultCodes;
+import org.mipaaa.node.AgentTimers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,11 +46,7 @@ public final class HomeAccountingForwarder implements AutoCloseable {
         this.client = client;
         this.clock = clock;
         this.maxBackOff = maxBackOff;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "aaaf-accounting");
-            t.setDaemon(true);
-            return t;
-        });
+        this.timer = AgentTimers.start("aaaf-accounting");
         timer.scheduleWithFixedDelay(this::pump, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -117,6 +113,6 @@ public final class HomeAccountingForwarder implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        AgentTimers.stop(timer);
     }
 }

@@ -159,8 +159,11 @@ public final class Topology implements AutoCloseable {
         remaining.sort((a, b) -> Integer.compare(START_ORDER.indexOf(b.role()), START_ORDER.indexOf(a.role())));
         remaining.forEach(DiameterNode::closeAgents);
         while (!remaining.isEmpty()) {
+            // the nodes with the most peers still up first: a chain FA-AAAF-AAAH-HA stops in two waves
+            List<DiameterNode> byLivePeers = new ArrayList<>(remaining);
+            byLivePeers.sort((a, b) -> Long.compare(livePeers(b, remaining), livePeers(a, remaining)));
             List<DiameterNode> wave = new ArrayList<>();
-            for (DiameterNode node : remaining) {
+            for (DiameterNode node : byLivePeers) {
                 if (wave.stream().noneMatch(w -> w.configuredPeers().contains(node.host()) || node.configuredPeers().contains(w.host()))) {
                     wave.add(node);
                 }
@@ -168,6 +171,10 @@ public final class Topology implements AutoCloseable {
             closeTogether(wave);
             remaining.removeAll(wave);
         }
+    }
+
+    private static long livePeers(DiameterNode node, List<DiameterNode> up) {
+        return up.stream().filter(other -> node.configuredPeers().contains(other.host())).count();
     }
 
     private static void closeTogether(List<DiameterNode> wave) {

@@ -4,10 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.mipaaa.node.AgentTimers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,11 +30,7 @@ public final class BindingExpiry implements AutoCloseable {
     public BindingExpiry(BindingTable bindings, Clock clock, Duration period, String nodeName) {
         this.bindings = bindings;
         this.clock = clock;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, nodeName + "-binding-expiry");
-            t.setDaemon(true);
-            return t;
-        });
+        this.timer = AgentTimers.start(nodeName + "-binding-expiry");
         timer.scheduleWithFixedDelay(this::sweep, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -62,6 +58,6 @@ public final class BindingExpiry implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        AgentTimers.stop(timer);
     }
 }

@@ -3,7 +3,6 @@ package org.mipaaa.registration;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -17,6 +16,7 @@ import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.Enumerations;
 import org.mipaaa.dictionary.ResultCodes;
+import org.mipaaa.node.AgentTimers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,11 +50,7 @@ public final class SessionTermination implements BindingEndListener, AutoCloseab
         this.homeRealm = homeRealm;
         this.pending = pending;
         this.maxRetry = maxRetry;
-        this.retries = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "str-retries");
-            t.setDaemon(true);
-            return t;
-        });
+        this.retries = AgentTimers.start("str-retries");
     }
 
     /** Sends again every STR stored and not answered (those of before a restart). */
@@ -129,6 +125,6 @@ public final class SessionTermination implements BindingEndListener, AutoCloseab
 
     @Override
     public void close() {
-        retries.shutdownNow();
+        AgentTimers.stop(retries);
     }
 }
