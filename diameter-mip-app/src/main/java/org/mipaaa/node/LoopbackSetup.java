@@ -103,21 +103,26 @@ public final class LoopbackSetup implements AutoCloseable {
     }
 
     /**
-     * Where the next {@link #freePort} search starts: ports are a resource of the whole process, and a
-     * port only tested free is not yet taken, so two calls must not search from the same place (a
-     * random start per call handed out the same port twice in one topology now and then).
+     * Every port {@link #freePort} handed out in this process: ports are a resource of the whole
+     * process, and a port only tested free is not yet taken, so it must not be handed out again (a
+     * random pick per call without this gave the same port twice in one topology now and then).
      */
-    private static final java.util.concurrent.atomic.AtomicInteger NEXT_PORT =
-            new java.util.concurrent.atomic.AtomicInteger(ThreadLocalRandom.current().nextInt(HIGH_PORT - LOW_PORT));
+    private static final java.util.Set<Integer> GIVEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    /** A free TCP port on loopback, below the ephemeral range; not one this process was given before (until wrap-around). */
+    /** A free TCP port on loopback, below the ephemeral range, at random; never one this process was given before. */
     public static int freePort() {
+        int start = LOW_PORT + ThreadLocalRandom.current().nextInt(HIGH_PORT - LOW_PORT);
         for (int i = 0; i < HIGH_PORT - LOW_PORT; i++) {
-            int port = LOW_PORT + Math.floorMod(NEXT_PORT.getAndIncrement(), HIGH_PORT - LOW_PORT);
+            int port = LOW_PORT + (start - LOW_PORT + i) % (HIGH_PORT - LOW_PORT);
+            if (GIVEN.contains(port)) {
+                continue;
+            }
             try (ServerSocket s = new ServerSocket()) {
                 s.setReuseAddress(true);
                 s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-                return port;
+                if (GIVEN.add(port)) {
+                    return port;
+                }
             } catch (IOException taken) {
                 // try the next one
             }
