@@ -2,6 +2,7 @@ package org.mipaaa.presence;
 
 import java.time.format.DateTimeFormatter;
 
+import org.mipaaa.json.JsonStrings;
 import org.mipaaa.mobileip.Ipv4;
 
 /**
@@ -26,24 +27,6 @@ public final class PresenceJson {
     }
 
     static String string(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return JsonStrings.quote(value);
     }
 }

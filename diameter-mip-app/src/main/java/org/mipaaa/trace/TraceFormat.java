@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 import org.mipaaa.dictionary.ResultCodes;
+import org.mipaaa.json.JsonStrings;
 
 /** Renders trace events as one readable line or as one JSON object (JSON lines). */
 public final class TraceFormat {
@@ -64,27 +65,6 @@ public final class TraceFormat {
 
     private static StringBuilder field(StringBuilder b, String name, String value) {
         b.append('"').append(name).append("\":");
-        if (value == null) {
-            return b.append("null");
-        }
-        b.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"');
+        return value == null ? b.append("null") : JsonStrings.append(b, value);
     }
 }

@@ -2,6 +2,7 @@ package org.mipaaa.billing.statement;
 
 import java.util.List;
 
+import org.mipaaa.json.JsonStrings;
 import org.mipaaa.ledger.AccountEntry;
 import org.mipaaa.ledger.EntryContent;
 import org.mipaaa.ledger.EntryState;
@@ -94,24 +95,7 @@ public final class StatementJson {
     }
 
     private static StringBuilder string(StringBuilder b, String name, String value) {
-        b.append('"').append(name).append("\":\"");
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"');
+        b.append('"').append(name).append("\":");
+        return JsonStrings.append(b, value);
     }
 }
