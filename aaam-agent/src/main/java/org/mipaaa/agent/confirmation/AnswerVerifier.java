@@ -1,0 +1,42 @@
+package org.mipaaa.agent.confirmation;
+
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.mipaaa.dictionary.ConfirmationProtocol.SignatureAlgorithm;
+
+/** Checks an answer's signature against the public key the caller holds for the expected terminal. */
+public final class AnswerVerifier {
+
+    private final PublicKey key;
+
+    public AnswerVerifier(PublicKey key) {
+        this.key = Objects.requireNonNull(key, "key");
+    }
+
+    /** Why {@code answer} is not signed by the key's holder, or empty when it is. */
+    public Optional<String> problem(ConfirmationAnswer answer) {
+        if (answer.signature().isEmpty()) {
+            return Optional.of("the answer is not signed");
+        }
+        ConfirmationAnswer.Signature signature = answer.signature().get();
+        if (signature.algorithm() != SignatureAlgorithm.ED25519) {
+            return Optional.of("unknown signature algorithm " + signature.algorithm());
+        }
+        try {
+            Signature s = Signature.getInstance(AnswerSigner.ALGORITHM);
+            s.initVerify(key);
+            s.update(answer.signedOctets());
+            return s.verify(signature.value()) ? Optional.empty()
+                    : Optional.of("the signature does not verify with the expected terminal's key");
+        } catch (java.security.SignatureException e) {
+            // a signature of the wrong length or encoding is a bad signature, not an error of ours
+            return Optional.of("the signature is not an Ed25519 signature: " + e.getMessage());
+        } catch (GeneralSecurityException e) {
+            return Optional.of("the configured key cannot verify " + AnswerSigner.ALGORITHM + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.mipaaa.agent.confirmation;
+
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.mipaaa.dictionary.ConfirmationProtocol;
+import org.mipaaa.dictionary.ConfirmationProtocol.MessageType;
+import org.mipaaa.dictionary.ConfirmationProtocol.Tlv;
+
+/**
+ * A confirmation answer: OK with an ID number and its validity (S3013) or NG with a reason (S3014),
+ * echoing the request's nonce. A decoded answer also keeps the octets its signature covers.
+ *
+ * @param type             {@link MessageType#OK} or {@link MessageType#NG}
+ * @param nonce            the request's nonce
+ * @param confirmationId   the ID number (OK only, else 0)
+ * @param validitySeconds  how long the ID is valid (OK only, else 0)
+ * @param reasonCode       why NG (NG only, else 0), one of {@link ConfirmationProtocol.ReasonCode}
+ * @param signature        the signature as received (decoded answers), empty when unsigned
+ * @param signedOctets     the octets the signature covers (decoded signed answers), else empty
+ */
+public record ConfirmationAnswer(int type, byte[] nonce, long confirmationId, long validitySeconds, int reasonCode,
+                                 Optional<Signature> signature, byte[] signedOctets) {
+
+    /** A signature TLV's value: the algorithm and the signature octets. */
+    public record Signature(int algorithm, byte[] value) {
+        public Signature {
+            value = value.clone();
+        }
+
+        @Override
+        public byte[] value() {
+            return value.clone();
+        }
+    }
+
+    public ConfirmationAnswer {
+        if (type != MessageType.OK && type != MessageType.NG) {
+            throw new IllegalArgumentException("not an answer type: " + type);
+        }
+        if (nonce.length != Tlv.NONCE_LENGTH) {
+            throw new IllegalArgumentException("a nonce is " + Tlv.NONCE_LENGTH + " octets");
+        }
+        if (validitySeconds < 0 || validitySeconds > 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException("validity out of 32 bits: " + validitySeconds);
+        }
+        if (reasonCode < 0 || reasonCode > 0xFF) {
+            throw new IllegalArgumentException("reason code out of 8 bits: " + reasonCode);
+        }
+        Objects.requireNonNull(signature, "signature");
+        nonce = nonce.clone();
+        signedOctets = signedOctets.clone();
+    }
+
+    /** An OK answer to be encoded (S3013). */
+    public static ConfirmationAnswer ok(byte[] nonce, long confirmationId, long validitySeconds) {
+        return new ConfirmationAnswer(MessageType.OK, nonce, confirmationId, validitySeconds, 0, Optional.empty(), new byte[0]);
+    }
+
+    /** An NG answer to be encoded (S3014). */
+    public static ConfirmationAnswer ng(byte[] nonce, int reasonCode) {
+        return new ConfirmationAnswer(MessageType.NG, nonce, 0, 0, reasonCode, Optional.empty(), new byte[0]);
+    }
+
+    public boolean isOk() {
+        return type == MessageType.OK;
+    }
+
+    /** True when this answer echoes {@code requestNonce}. */
+    public boolean answers(byte[] requestNonce) {
+        return java.security.MessageDigest.isEqual(nonce, requestNonce);
+    }
+
+    @Override
+    public byte[] nonce() {
+        return nonce.clone();
+    }
+
+    @Override
+    public byte[] signedOctets() {
+        return signedOctets.clone();
+    }
+
+    /** The ID as it travels in SIP: 16 lower-case hex digits. */
+    public static String idText(long confirmationId) {
+        return HexFormat.of().toHexDigits(confirmationId);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ConfirmationAnswer a && type == a.type && Arrays.equals(nonce, a.nonce)
+                && confirmationId == a.confirmationId && validitySeconds == a.validitySeconds && reasonCode == a.reasonCode;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(type, Arrays.hashCode(nonce), confirmationId, validitySeconds, reasonCode);
+    }
+
+    @Override
+    public String toString() {
+        return isOk()
+                ? "OK[id=" + idText(confirmationId) + ", valid " + validitySeconds + " s" + (signature.isPresent() ? ", signed" : "") + "]"
+                : "NG[" + ConfirmationProtocol.reasonName(reasonCode) + (signature.isPresent() ? ", signed" : "") + "]";
+    }
+}

@@ -1,0 +1,48 @@
+package org.mipaaa.agent.confirmation;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.mipaaa.dictionary.ConfirmationProtocol.Tlv;
+
+/**
+ * A confirmation request (S3001): "are you {@code expectedHostName} (used by {@code expectedUser})?".
+ *
+ * @param nonce             {@value Tlv#NONCE_LENGTH} random octets the answer must echo
+ * @param expectedHostName  the host name the caller expects at the address
+ * @param expectedUser      the user name or NAI it expects to be using that host, if it cares
+ */
+public record ConfirmationRequest(byte[] nonce, String expectedHostName, Optional<String> expectedUser) {
+
+    public ConfirmationRequest {
+        Objects.requireNonNull(nonce, "nonce");
+        Objects.requireNonNull(expectedHostName, "expectedHostName");
+        Objects.requireNonNull(expectedUser, "expectedUser");
+        if (nonce.length != Tlv.NONCE_LENGTH) {
+            throw new IllegalArgumentException("a nonce is " + Tlv.NONCE_LENGTH + " octets, not " + nonce.length);
+        }
+        nonce = nonce.clone();
+    }
+
+    @Override
+    public byte[] nonce() {
+        return nonce.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ConfirmationRequest r && Arrays.equals(nonce, r.nonce)
+                && expectedHostName.equals(r.expectedHostName) && expectedUser.equals(r.expectedUser);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(Arrays.hashCode(nonce), expectedHostName, expectedUser);
+    }
+
+    @Override
+    public String toString() {
+        return "ConfirmationRequest[host=" + expectedHostName + ", user=" + expectedUser.orElse("-") + "]";
+    }
+}
