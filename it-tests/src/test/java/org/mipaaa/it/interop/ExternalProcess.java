@@ -117,6 +117,12 @@ final class ExternalProcess implements AutoCloseable {
         }
     }
 
+    /** Waits up to {@code timeout} for the process to end by itself: its exit code, or empty while it still runs. */
+    java.util.OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                ? java.util.OptionalInt.of(process.exitValue()) : java.util.OptionalInt.empty();
+    }
+
     /**
      * Asks the process to end (SIGTERM) and waits up to {@code grace}; kills it (SIGKILL) when it is still
      * there. Returns its exit code, or -1 when it had to be killed.
