@@ -4,6 +4,8 @@
 set -euo pipefail
 
 packages=(tshark freediameter freediameter-extensions)
+# sipp, the SIP UAS of CorrespondentConfirmationTest
+packages+=(sip-tester)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
