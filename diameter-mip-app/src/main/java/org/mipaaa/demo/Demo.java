@@ -77,7 +77,10 @@ public final class Demo {
             section("5. Communication-fee accounting: the FA meters a visitor's traffic, START/INTERIM/STOP go FA -> AAAF -> AAAH"
                     + " (S31-S32), the AAAH charges its account database (S13-S14)");
             ok &= new AccountingScene(topology, out, ACCOUNTING_INTERVAL).play();
-            section("6. Shutdown: every node sends DPR, peers answer DPA");
+            section("6. Correspondent confirmation before call setup (S3001-S3014): the caller asks the terminal at the"
+                    + " address it resolved whether it is the expected host and user, and calls only on OK");
+            ok &= new ConfirmationScene(out).play();
+            section("7. Shutdown: every node sends DPR, peers answer DPA");
         } finally {
             if (json != null) {
                 json.close();
