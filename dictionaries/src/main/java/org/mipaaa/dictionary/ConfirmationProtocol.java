@@ -124,8 +124,8 @@ public final class ConfirmationProtocol {
         return TYPE_NAMES.getOrDefault(type, "UNKNOWN_TYPE_" + type);
     }
 
-    /** The int constants of a holder class, value to name (public API for the documentation test too). */
-    public static Map<Integer, String> names(Class<?> holder) {
+    /** The int constants of a holder class whose values are distinct, value to name. */
+    private static Map<Integer, String> names(Class<?> holder) {
         Map<Integer, String> names = new TreeMap<>();
         for (Field f : holder.getDeclaredFields()) {
             int m = f.getModifiers();

@@ -182,4 +182,34 @@ class ProtocolDocTest {
                 "## 8. Deviations and resolutions of RFC 4004", "Acct-Time", "MIP-Home-Agent-Host", "MIP-MN-HA-SPI",
                 "VendorSettings");
     }
+
+    /**
+     * §11's tables of message types, TLVs and NG reason codes list exactly the constants of
+     * {@link ConfirmationProtocol}, with their values.
+     */
+    @Test
+    void confirmationTablesEqualConfirmationProtocol() throws Exception {
+        Map<String, Integer> inDoc = new TreeMap<>();
+        int start = doc.indexOf("\n## 11. Correspondent confirmation");
+        assertThat(start).isNotNegative();
+        for (String line : doc.substring(start).split("\n")) {
+            String[] cells = line.split("\\|");
+            if (line.startsWith("| ") && cells.length > 2 && cells[1].trim().matches("[A-Z_]+") && cells[2].trim().matches("\\d+")) {
+                inDoc.put(cells[1].trim(), Integer.parseInt(cells[2].trim()));
+            }
+        }
+        Map<String, Integer> inCode = new TreeMap<>();
+        for (Class<?> holder : List.of(ConfirmationProtocol.MessageType.class, ConfirmationProtocol.Tlv.class,
+                ConfirmationProtocol.ReasonCode.class)) {
+            ConstantsMatchDictionaryTest.constants(holder, int.class).forEach((n, v) -> {
+                if (!n.endsWith("_LENGTH")) { // the sizes of TLV values, not TLV types
+                    inCode.put(n, v.intValue());
+                }
+            });
+        }
+        assertThat(inDoc).isEqualTo(inCode);
+        assertThat(doc.substring(start)).contains("port " + ConfirmationProtocol.DEFAULT_UDP_PORT,
+                ConfirmationProtocol.MAX_MESSAGE_LENGTH + " octets", ConfirmationProtocol.SIP_CONFIRMATION_ID_HEADER + ":",
+                "Version = " + ConfirmationProtocol.VERSION, "1 = Ed25519");
+    }
 }

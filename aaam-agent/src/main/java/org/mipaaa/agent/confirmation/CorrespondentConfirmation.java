@@ -66,6 +66,12 @@ public final class CorrespondentConfirmation {
         return new CorrespondentConfirmation(attempts, attemptTimeout, Optional.of(expectedTerminalKey), clock);
     }
 
+    /** {@link #confirm(InetSocketAddress, String, Optional)} at the protocol's default port of the resolved address. */
+    public ConfirmationOutcome confirm(java.net.InetAddress resolved, String expectedHostName, Optional<String> expectedUser)
+            throws IOException {
+        return confirm(new InetSocketAddress(resolved, ConfirmationProtocol.DEFAULT_UDP_PORT), expectedHostName, expectedUser);
+    }
+
     /**
      * S3001-S3003: asks the terminal at {@code terminal} whether it is {@code expectedHostName} (used by
      * {@code expectedUser}).
