@@ -29,6 +29,12 @@ public final class ConfirmationProtocol {
     public static final int HEADER_LENGTH = 4;
     /** Octets of a TLV header: type, length (2). */
     public static final int TLV_HEADER_LENGTH = 3;
+    /**
+     * Smallest request: longer than the largest answer (a signed OK, 109 octets), so a request with a
+     * forged source address never makes a terminal send more octets than it received (no amplification).
+     * Requests are padded up to it with a PADDING TLV; a shorter one is dropped.
+     */
+    public static final int MIN_REQUEST_LENGTH = 128;
     /** Largest message: fits one unfragmented datagram on any IPv4 path (RFC 791 576-octet minimum, less headers). */
     public static final int MAX_MESSAGE_LENGTH = 548;
 
@@ -61,6 +67,8 @@ public final class ConfirmationProtocol {
         public static final int REASON_CODE = 6;
         /** Signature of the answer (optional, always last): algorithm octet, then the signature. */
         public static final int SIGNATURE = 7;
+        /** Zero octets that bring a request up to {@link #MIN_REQUEST_LENGTH}; ignored. */
+        public static final int PADDING = 8;
 
         /** Octets of a nonce. */
         public static final int NONCE_LENGTH = 16;

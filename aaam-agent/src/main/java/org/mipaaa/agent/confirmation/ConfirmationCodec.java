@@ -36,13 +36,18 @@ public final class ConfirmationCodec {
         if (user != null && (user.length == 0 || user.length > Tlv.MAX_USER_LENGTH)) {
             throw new IllegalArgumentException("expected user of " + user.length + " octets (1-" + Tlv.MAX_USER_LENGTH + ")");
         }
-        int length = ConfirmationProtocol.HEADER_LENGTH + tlvLength(Tlv.NONCE_LENGTH) + tlvLength(host.length)
+        int unpadded = ConfirmationProtocol.HEADER_LENGTH + tlvLength(Tlv.NONCE_LENGTH) + tlvLength(host.length)
                 + (user == null ? 0 : tlvLength(user.length));
+        int padding = Math.max(0, ConfirmationProtocol.MIN_REQUEST_LENGTH - unpadded - ConfirmationProtocol.TLV_HEADER_LENGTH);
+        int length = unpadded + (unpadded < ConfirmationProtocol.MIN_REQUEST_LENGTH ? tlvLength(padding) : 0);
         ByteBuffer out = header(MessageType.REQUEST, length);
         tlv(out, Tlv.NONCE, request.nonce());
         tlv(out, Tlv.EXPECTED_HOST_NAME, host);
         if (user != null) {
             tlv(out, Tlv.EXPECTED_USER, user);
+        }
+        if (unpadded < ConfirmationProtocol.MIN_REQUEST_LENGTH) {
+            tlv(out, Tlv.PADDING, new byte[padding]);
         }
         return out.array();
     }
@@ -80,13 +85,18 @@ public final class ConfirmationCodec {
         if (type != MessageType.REQUEST) {
             throw new MalformedConfirmationException("not a request: " + ConfirmationProtocol.messageTypeName(type));
         }
+        if (data.length < ConfirmationProtocol.MIN_REQUEST_LENGTH) {
+            // dropped, not answered: an answer would be larger than what a forged source sent
+            throw new MalformedConfirmationException("a request of " + data.length + " octets, below the "
+                    + ConfirmationProtocol.MIN_REQUEST_LENGTH + " that prevent amplification");
+        }
         byte[] nonce = findNonce(data);
         if (nonce == null) {
             throw new MalformedConfirmationException("no nonce of " + Tlv.NONCE_LENGTH + " octets");
         }
         try {
             Map<Integer, byte[]> tlvs = readTlvs(data, null);
-            requireOnly(tlvs, Tlv.NONCE, Tlv.EXPECTED_HOST_NAME, Tlv.EXPECTED_USER);
+            requireOnly(tlvs, Tlv.NONCE, Tlv.EXPECTED_HOST_NAME, Tlv.EXPECTED_USER, Tlv.PADDING);
             byte[] host = require(tlvs, Tlv.EXPECTED_HOST_NAME, "expected host name");
             if (host.length == 0 || host.length > Tlv.MAX_HOST_NAME_LENGTH) {
                 throw new MalformedConfirmationException("expected host name of " + host.length + " octets");
@@ -185,7 +195,7 @@ public final class ConfirmationCodec {
             if (value + length > data.length) {
                 throw new MalformedConfirmationException("TLV " + type + " at offset " + at + " runs past the end");
             }
-            if (type >= Tlv.NONCE && type <= Tlv.SIGNATURE) {
+            if (type >= Tlv.NONCE && type <= Tlv.PADDING) {
                 if (tlvs.put(type, Arrays.copyOfRange(data, value, value + length)) != null) {
                     throw new MalformedConfirmationException("TLV " + type + " twice");
                 }

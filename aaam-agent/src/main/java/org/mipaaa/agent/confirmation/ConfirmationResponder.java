@@ -81,7 +81,7 @@ public final class ConfirmationResponder {
             answer = decide(ConfirmationCodec.decodeRequest(datagram));
         } catch (MalformedConfirmationException e) {
             if (e.requestNonce().isEmpty()) {
-                log.info("confirmation datagram dropped ({} octets): {}", datagram.length, e.getMessage());
+                log.debug("confirmation datagram dropped ({} octets): {}", datagram.length, e.getMessage()); // debug: garbage must not flood the log
                 return Optional.empty();
             }
             log.info("malformed confirmation request answered NG: {}", e.getMessage());

@@ -78,6 +78,9 @@ public final class CorrespondentConfirmation {
      */
     public ConfirmationOutcome confirm(InetSocketAddress terminal, String expectedHostName, Optional<String> expectedUser)
             throws IOException {
+        if (terminal.isUnresolved()) {
+            throw new java.net.UnknownHostException("the terminal's address is not resolved: " + terminal);
+        }
         byte[] nonce = new byte[Tlv.NONCE_LENGTH];
         random.nextBytes(nonce);
         byte[] request = ConfirmationCodec.encode(new ConfirmationRequest(nonce, expectedHostName, expectedUser));

@@ -55,6 +55,9 @@ public final class SipCaller {
 
     /** Places the call, keeps it up for {@code hold} and hangs up. */
     public CallResult call(CallRequest request) throws IOException {
+        if (request.callee().isUnresolved()) {
+            throw new java.net.UnknownHostException("the callee's address is not resolved: " + request.callee());
+        }
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(
                 request.callee().getAddress().isLoopbackAddress() ? request.callee().getAddress() : null, 0))) {
             socket.connect(request.callee());

@@ -23,12 +23,28 @@ class ConfirmationCodecTest {
     @Test
     void requestWithHostAndUserHasTheDocumentedOctets() throws Exception {
         byte[] octets = ConfirmationCodec.encode(new ConfirmationRequest(NONCE, "a.example", Optional.of("x@home.example")));
-        // header: version 1, type 1, length; then NONCE, EXPECTED_HOST_NAME, EXPECTED_USER (docs/PROTOCOL.md §11)
-        String expected = "01010034" + "010010" + "000102030405060708090a0b0c0d0e0f"
-                + "020009" + hex("a.example") + "03000e" + hex("x@home.example");
+        // header: version 1, type 1, length; then NONCE, EXPECTED_HOST_NAME, EXPECTED_USER, PADDING to 128 (docs/PROTOCOL.md §11)
+        String expected = "01010080" + "010010" + "000102030405060708090a0b0c0d0e0f"
+                + "020009" + hex("a.example") + "03000e" + hex("x@home.example") + "080049" + "00".repeat(73);
         assertThat(HexFormat.of().formatHex(octets)).isEqualTo(expected);
         assertThat(ConfirmationCodec.decodeRequest(octets))
                 .isEqualTo(new ConfirmationRequest(NONCE, "a.example", Optional.of("x@home.example")));
+    }
+
+    @Test
+    void requestsArePaddedSoNoAnswerIsLargerThanItsRequest() throws Exception {
+        byte[] request = ConfirmationCodec.encode(new ConfirmationRequest(NONCE, "a", Optional.empty()));
+        byte[] signedOk = ConfirmationCodec.encode(ConfirmationAnswer.ok(NONCE, 1, 30),
+                Optional.of(new AnswerSigner(AnswerSigner.generateKeyPair().getPrivate())));
+        assertThat(request).hasSize(ConfirmationProtocol.MIN_REQUEST_LENGTH);
+        assertThat(signedOk.length).isLessThan(request.length);
+        byte[] longHost = ConfirmationCodec.encode(new ConfirmationRequest(NONCE, "h".repeat(200), Optional.empty()));
+        assertThat(longHost).as("no padding needed").hasSize(4 + 19 + 203);
+        // an unpadded request, well-formed otherwise, is dropped: not even its nonce is offered for an NG
+        byte[] unpadded = withLength(concat(header(MessageType.REQUEST), tlv(Tlv.NONCE, NONCE), tlv(Tlv.EXPECTED_HOST_NAME, "a".getBytes())));
+        assertThatThrownBy(() -> ConfirmationCodec.decodeRequest(unpadded))
+                .isInstanceOf(MalformedConfirmationException.class).hasMessageContaining("amplification")
+                .satisfies(e -> assertThat(((MalformedConfirmationException) e).requestNonce()).isEmpty());
     }
 
     @Test
@@ -72,6 +88,7 @@ class ConfirmationCodecTest {
     void unknownTlvTypesAreSkipped() throws Exception {
         byte[] plain = ConfirmationCodec.encode(new ConfirmationRequest(NONCE, "a.example", Optional.empty()));
         byte[] extended = withLength(concat(plain, new byte[] {(byte) 200, 0, 2, 7, 7}));
+        assertThat(extended.length).isGreaterThan(plain.length);
         assertThat(ConfirmationCodec.decodeRequest(extended).expectedHostName()).isEqualTo("a.example");
     }
 
@@ -95,15 +112,15 @@ class ConfirmationCodecTest {
 
     @Test
     void aRequestBrokenAfterItsNonceKeepsTheNonceForAnNg() {
-        byte[] noHost = withLength(concat(header(MessageType.REQUEST), tlv(Tlv.NONCE, NONCE)));
-        byte[] badUtf8 = withLength(concat(header(MessageType.REQUEST), tlv(Tlv.NONCE, NONCE), tlv(Tlv.EXPECTED_HOST_NAME, new byte[] {(byte) 0xC3})));
-        byte[] emptyUser = withLength(concat(header(MessageType.REQUEST), tlv(Tlv.NONCE, NONCE), tlv(Tlv.EXPECTED_HOST_NAME, "a".getBytes()),
-                tlv(Tlv.EXPECTED_USER, new byte[0])));
-        byte[] twice = withLength(concat(header(MessageType.REQUEST), tlv(Tlv.NONCE, NONCE), tlv(Tlv.EXPECTED_HOST_NAME, "a".getBytes()),
-                tlv(Tlv.EXPECTED_HOST_NAME, "b".getBytes())));
-        byte[] answerTlv = withLength(concat(header(MessageType.REQUEST), tlv(Tlv.NONCE, NONCE), tlv(Tlv.EXPECTED_HOST_NAME, "a".getBytes()),
-                tlv(Tlv.CONFIRMATION_ID, new byte[8])));
-        byte[] truncatedTail = withLength(concat(header(MessageType.REQUEST), tlv(Tlv.NONCE, NONCE), new byte[] {2, 0, 9, 'a'}));
+        byte[] noHost = request(tlv(Tlv.NONCE, NONCE));
+        byte[] badUtf8 = request(tlv(Tlv.NONCE, NONCE), tlv(Tlv.EXPECTED_HOST_NAME, new byte[] {(byte) 0xC3}));
+        byte[] emptyUser = request(tlv(Tlv.NONCE, NONCE), tlv(Tlv.EXPECTED_HOST_NAME, "a".getBytes()),
+                tlv(Tlv.EXPECTED_USER, new byte[0]));
+        byte[] twice = request(tlv(Tlv.NONCE, NONCE), tlv(Tlv.EXPECTED_HOST_NAME, "a".getBytes()),
+                tlv(Tlv.EXPECTED_HOST_NAME, "b".getBytes()));
+        byte[] answerTlv = request(tlv(Tlv.NONCE, NONCE), tlv(Tlv.EXPECTED_HOST_NAME, "a".getBytes()),
+                tlv(Tlv.CONFIRMATION_ID, new byte[8]));
+        byte[] truncatedTail = request(tlv(Tlv.NONCE, NONCE), new byte[] {2, 0, 9, 'a'});
         for (byte[] request : new byte[][] {noHost, badUtf8, emptyUser, twice, answerTlv, truncatedTail}) {
             assertThatThrownBy(() -> ConfirmationCodec.decodeRequest(request))
                     .isInstanceOf(MalformedConfirmationException.class)
@@ -113,7 +130,7 @@ class ConfirmationCodecTest {
 
     @Test
     void aNonceOfTheWrongSizeIsNoNonce() {
-        byte[] shortNonce = withLength(concat(header(MessageType.REQUEST), tlv(Tlv.NONCE, new byte[8]), tlv(Tlv.EXPECTED_HOST_NAME, "a".getBytes())));
+        byte[] shortNonce = request(tlv(Tlv.NONCE, new byte[8]), tlv(Tlv.EXPECTED_HOST_NAME, "a".getBytes()));
         assertThatThrownBy(() -> ConfirmationCodec.decodeRequest(shortNonce))
                 .satisfies(e -> assertThat(((MalformedConfirmationException) e).requestNonce()).isEmpty());
     }
@@ -136,7 +153,7 @@ class ConfirmationCodecTest {
 
     @Test
     void tooLongDatagramsAreRefused() {
-        byte[] big = withLength(concat(header(MessageType.REQUEST), tlv(Tlv.NONCE, NONCE), tlv(200, new byte[ConfirmationProtocol.MAX_MESSAGE_LENGTH])));
+        byte[] big = request(tlv(Tlv.NONCE, NONCE), tlv(200, new byte[ConfirmationProtocol.MAX_MESSAGE_LENGTH]));
         assertThatThrownBy(() -> ConfirmationCodec.decodeRequest(big)).isInstanceOf(MalformedConfirmationException.class)
                 .hasMessageContaining("longer than");
     }
@@ -159,6 +176,13 @@ class ConfirmationCodecTest {
             b.put(p);
         }
         return b.array();
+    }
+
+    /** A request of {@code parts} after a PADDING TLV that brings it to the minimum request length. */
+    static byte[] request(byte[]... parts) {
+        byte[] body = concat(parts);
+        int padding = Math.max(0, ConfirmationProtocol.MIN_REQUEST_LENGTH - 4 - 3 - body.length);
+        return withLength(concat(header(MessageType.REQUEST), tlv(Tlv.PADDING, new byte[padding]), body));
     }
 
     /** Sets the header's length field to the message's size. */

@@ -76,8 +76,7 @@ class ConfirmationResponderTest {
 
     @Test
     void aMalformedRequestWithAReadableNonceGetsNgMalformed() throws Exception {
-        byte[] noHost = ConfirmationCodecTest.withLength(ConfirmationCodecTest.concat(ConfirmationCodecTest.header(MessageType.REQUEST),
-                ConfirmationCodecTest.tlv(Tlv.NONCE, ConfirmationCodecTest.NONCE)));
+        byte[] noHost = ConfirmationCodecTest.request(ConfirmationCodecTest.tlv(Tlv.NONCE, ConfirmationCodecTest.NONCE));
         ConfirmationAnswer answer = ConfirmationCodec.decodeAnswer(responder.answer(noHost).orElseThrow());
         assertThat(answer.reasonCode()).isEqualTo(ReasonCode.MALFORMED_REQUEST);
         assertThat(answer.answers(ConfirmationCodecTest.NONCE)).isTrue();
@@ -89,5 +88,9 @@ class ConfirmationResponderTest {
         assertThat(responder.answer(new byte[600])).isEmpty();
         byte[] ok = ConfirmationCodec.encode(ConfirmationAnswer.ok(ConfirmationCodecTest.NONCE, 1, 1), Optional.empty());
         assertThat(responder.answer(ok)).as("an answer sent to a terminal is never answered").isEmpty();
+        byte[] unpadded = ConfirmationCodecTest.withLength(ConfirmationCodecTest.concat(ConfirmationCodecTest.header(MessageType.REQUEST),
+                ConfirmationCodecTest.tlv(Tlv.NONCE, ConfirmationCodecTest.NONCE), ConfirmationCodecTest.tlv(Tlv.EXPECTED_HOST_NAME, "a.home.example".getBytes())));
+        assertThat(responder.answer(unpadded)).as("a request shorter than any answer it could provoke").isEmpty();
+        assertThat(issued.outstanding()).isZero();
     }
 }
