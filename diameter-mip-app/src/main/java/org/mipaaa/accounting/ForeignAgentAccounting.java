@@ -32,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * passes without a renewal. The accounting session is the visit's AAA session (the AMR's Session-Id),
  * records numbered from 0.
  *
+ * <p>Each visit's INTERIMs follow its own START ({@code interval} after it, then every {@code
+ * interval}), checked every second: one timer for all visits would send every visit's INTERIM at the
+ * same instant, a burst that filled the AAAF's handler pool (3004) and refused the registrations
+ * arriving meanwhile.
+ *
  * <p>Records of one visit go one at a time, in order. START and STOP are sent again (1 s, 2 s, 4 s,
  * ... at most {@code maxAttempts} times) until the AAAF answers, which it does once it has stored them
  * durably; a lost INTERIM is not resent, since the next record carries the cumulative counters.
@@ -39,6 +44,8 @@ import org.slf4j.LoggerFactory;
 public final class ForeignAgentAccounting implements VisitListener, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ForeignAgentAccounting.class);
+    /** How often due INTERIMs and passed lifetimes are looked for. */
+    private static final Duration CHECK_EVERY = Duration.ofSeconds(1);
 
     private final DiameterClient client;
     private final String realm;
@@ -46,6 +53,7 @@ public final class ForeignAgentAccounting implements VisitListener, AutoCloseabl
     private final UserPlaneRelay relay;
     private final Clock clock;
     private final int maxAttempts;
+    private final Duration interval;
     private final ScheduledExecutorService timer;
     private final Map<Inet4Address, Metered> visits = new ConcurrentHashMap<>();
 
@@ -54,11 +62,14 @@ public final class ForeignAgentAccounting implements VisitListener, AutoCloseabl
         final Visit visit;
         final AtomicLong nextRecord = new AtomicLong();
         volatile Instant expiresAt;
+        /** When its next INTERIM is due; only the timer thread moves it. */
+        Instant nextInterim;
         CompletableFuture<Void> queue = CompletableFuture.completedFuture(null);
 
-        Metered(Visit visit, Instant expiresAt) {
+        Metered(Visit visit, Instant expiresAt, Instant nextInterim) {
             this.visit = visit;
             this.expiresAt = expiresAt;
+            this.nextInterim = nextInterim;
         }
     }
 
@@ -70,8 +81,10 @@ public final class ForeignAgentAccounting implements VisitListener, AutoCloseabl
         this.relay = relay;
         this.clock = clock;
         this.maxAttempts = maxAttempts;
+        this.interval = interval;
         this.timer = AgentTimers.start("fa-accounting");
-        timer.scheduleWithFixedDelay(this::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        long check = Math.min(interval.toMillis(), CHECK_EVERY.toMillis());
+        timer.scheduleWithFixedDelay(this::tick, check, check, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -86,7 +99,8 @@ public final class ForeignAgentAccounting implements VisitListener, AutoCloseabl
         } catch (SocketException e) {
             log.warn("no user plane for {}: {}", visit.nai(), e.getMessage());
         }
-        Metered metered = new Metered(visit, clock.instant().plus(visit.lifetime()));
+        Instant now = clock.instant();
+        Metered metered = new Metered(visit, now.plus(visit.lifetime()), now.plus(interval));
         visits.put(visit.homeAddress(), metered);
         send(metered, Enumerations.ACCOUNTING_RECORD_TYPE_START_RECORD);
     }
@@ -107,7 +121,7 @@ public final class ForeignAgentAccounting implements VisitListener, AutoCloseabl
         }
     }
 
-    /** Every interval: an INTERIM per visit, or its STOP when its lifetime has passed. */
+    /** Each second: the STOP of each visit whose lifetime has passed, the INTERIM of each one due. */
     private void tick() {
         Instant now = clock.instant();
         for (Metered metered : visits.values()) {
@@ -115,7 +129,8 @@ public final class ForeignAgentAccounting implements VisitListener, AutoCloseabl
                 if (visits.remove(metered.visit.homeAddress(), metered)) {
                     stop(metered);
                 }
-            } else {
+            } else if (!now.isBefore(metered.nextInterim)) {
+                metered.nextInterim = metered.nextInterim.plus(interval);
                 send(metered, Enumerations.ACCOUNTING_RECORD_TYPE_INTERIM_RECORD);
             }
         }

@@ -108,8 +108,9 @@ public final class RequestDispatcher implements NetworkReqListener {
         try {
             sender.send(answer);
             log.debug("answered: session={} cmd={} result={}", sid, command, resultCode(answer));
-        } catch (org.jdiameter.api.IllegalDiameterStateException e) {
-            // the node is stopping: the peer sends the request again elsewhere or after the restart
+        } catch (org.jdiameter.api.IllegalDiameterStateException | org.jdiameter.api.RouteException e) {
+            // the node is stopping, or the link the request came on is gone: the peer sends the request
+            // again (elsewhere, or once the link is back) and the duplicate cache answers it the same
             log.warn("cannot send answer: session={} cmd={}: {}", sid, command, e.getMessage());
         } catch (Exception e) {
             log.error("cannot send answer: session={} cmd={}", sid, command, e);
