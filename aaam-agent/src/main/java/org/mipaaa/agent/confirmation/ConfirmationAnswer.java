@@ -20,6 +20,8 @@ import org.mipaaa.dictionary.ConfirmationProtocol.Tlv;
  * @param reasonCode       why NG (NG only, else 0), one of {@link ConfirmationProtocol.ReasonCode}
  * @param signature        the signature as received (decoded answers), empty when unsigned
  * @param signedOctets     the octets the signature covers (decoded signed answers), else empty
+ *
+ * <p>{@code equals} compares what the answer says (type, nonce, ID, validity, reason), not its signature.
  */
 public record ConfirmationAnswer(int type, byte[] nonce, long confirmationId, long validitySeconds, int reasonCode,
                                  Optional<Signature> signature, byte[] signedOctets) {
