@@ -138,8 +138,8 @@ public final class SipCallee implements AutoCloseable {
                 send(answer, from);
             }
             case "BYE" -> {
+                hungUp.incrementAndGet(); // counted before the 200 leaves: whoever sees the 200 sees the count
                 send(response(request, 200, "OK", "", ""), from);
-                hungUp.incrementAndGet();
             }
             default -> send(response(request, 405, "Method Not Allowed", "", ""), from);
         }
