@@ -92,11 +92,11 @@ public final class CorrespondentConfirmation {
                 socket.send(new DatagramPacket(request, request.length));
                 long deadline = System.nanoTime() + attemptTimeout.toNanos();
                 while (true) {
-                    long left = (deadline - System.nanoTime()) / 1_000_000;
-                    if (left <= 0) {
+                    long leftNanos = deadline - System.nanoTime();
+                    if (leftNanos <= 0) {
                         break;
                     }
-                    socket.setSoTimeout((int) Math.max(1, left));
+                    socket.setSoTimeout((int) Math.max(1, (leftNanos + 999_999) / 1_000_000)); // rounded up: never short
                     DatagramPacket in = new DatagramPacket(buffer, buffer.length);
                     try {
                         socket.receive(in);
