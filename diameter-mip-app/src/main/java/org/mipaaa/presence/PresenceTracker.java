@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.mipaaa.mobileip.BusySignal;
 import org.mipaaa.mobileip.RegistrationPacket;
 import org.mipaaa.registration.BindingEndListener;
 import org.mipaaa.registration.BindingUpdateListener;

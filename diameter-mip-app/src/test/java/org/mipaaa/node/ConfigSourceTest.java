@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.jdiameter.client.impl.helpers.Parameters;
+import org.jdiameter.server.impl.helpers.XMLConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +63,17 @@ class ConfigSourceTest {
             for (String key : source.keys("")) {
                 assertThat(source.get(key, "")).as(role + " " + key).doesNotContain("${");
             }
+        }
+    }
+
+    @Test
+    void everyShippedRoleRunsOnePeerStateMachineThreadSoNoCapabilitiesAnswerIsDropped() throws Exception {
+        Path config = Path.of("../config");
+        for (Role role : Role.values()) {
+            ConfigSource source = ConfigSource.of(config.resolve(role.name().toLowerCase(java.util.Locale.ROOT)), Map.of());
+            XMLConfiguration parsed = new XMLConfiguration(
+                    new java.io.ByteArrayInputStream(source.jdiameterXml().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertThat(parsed.getIntValue(Parameters.PeerFSMThreadCount.ordinal(), -1)).as(role.name()).isEqualTo(1);
         }
     }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mipaaa.mobileip.BusySignal;
 import org.mipaaa.mobileip.AuthenticationKind;
 import org.mipaaa.mobileip.Identification;
 import org.mipaaa.mobileip.Ipv4;

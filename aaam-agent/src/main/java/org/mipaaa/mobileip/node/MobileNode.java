@@ -6,7 +6,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
 
+import org.mipaaa.dictionary.VendorIds;
 import org.mipaaa.mobileip.AuthenticationKind;
+import org.mipaaa.mobileip.BusySignal;
 import org.mipaaa.mobileip.ExtensionField;
 import org.mipaaa.mobileip.Identification;
 import org.mipaaa.mobileip.MalformedRegistrationException;
@@ -48,7 +50,10 @@ public final class MobileNode {
     private final MnAaaSecurityAssociation aaa;
     private final Inet4Address homeAgent;
     private final Clock clock;
+    private final long vendorId;
     private final SecureRandom random = new SecureRandom();
+    /** What the node tells its home agent about its telephone, once it has said anything (seed S2004). */
+    private volatile Optional<Boolean> busy = Optional.empty();
 
     /**
      * @param nai       the node's Network Access Identifier (RFC 2794)
@@ -56,10 +61,29 @@ public final class MobileNode {
      * @param homeAgent its home agent's address, or 0.0.0.0 to let the AAAH choose (RFC 4004 §1.2)
      */
     public MobileNode(String nai, MnAaaSecurityAssociation aaa, Inet4Address homeAgent, Clock clock) {
+        this(nai, aaa, homeAgent, clock, VendorIds.MIP_AAA_DEFAULT);
+    }
+
+    /**
+     * @param vendorId the carrier's enterprise number its home agent expects in the busy extension
+     *                 ({@link BusySignal}; the home agent's {@code vendor.id})
+     */
+    public MobileNode(String nai, MnAaaSecurityAssociation aaa, Inet4Address homeAgent, Clock clock, long vendorId) {
         this.nai = nai;
         this.aaa = aaa;
         this.homeAgent = homeAgent;
         this.clock = clock;
+        this.vendorId = vendorId;
+    }
+
+    /**
+     * Says whether the node's telephone is busy (seed S2004-S2009). Every registration built after this
+     * call, first registration, renewal or deregistration, carries the {@link BusySignal} extension
+     * under its authenticator, so the home agent learns it with the next one the node sends; until the
+     * first call the node's registrations say nothing about it.
+     */
+    public void busy(boolean busy) {
+        this.busy = Optional.of(busy);
     }
 
     public String nai() {
@@ -75,14 +99,20 @@ public final class MobileNode {
     public FirstRegistration firstRegistration(Inet4Address careOfAddress, byte[] challenge, int lifetime) {
         long identification = Identification.ntpTimestamp(clock.instant(), random.nextInt());
         RegistrationRequest fixed = new RegistrationRequest(0, lifetime, unspecified(), homeAgent, careOfAddress, identification);
-        byte[] bytes = RegistrationBuilder.request(fixed)
+        RegistrationBuilder builder = RegistrationBuilder.request(fixed)
                 .add(new MobileNodeNai(nai))
                 .add(new MnHaKeyGenerationNonceRequest(HA_TO_MN_SPI))
                 .add(new MnFaKeyGenerationNonceRequest(FA_TO_MN_SPI))
-                .add(new MnFaChallenge(challenge))
+                .add(new MnFaChallenge(challenge));
+        return new FirstRegistration(fixed, withBusySignal(builder)
                 .authenticate(AuthenticationKind.MN_AAA, aaa.forChallenge(challenge))
-                .toBytes();
-        return new FirstRegistration(fixed, bytes);
+                .toBytes());
+    }
+
+    /** Adds the busy extension, if the node has signalled anything, before the authenticators. */
+    private RegistrationBuilder withBusySignal(RegistrationBuilder builder) {
+        busy.ifPresent(b -> builder.add(BusySignal.extension(vendorId, b)));
+        return builder;
     }
 
     /** A request on its way, to be matched with its reply. */
@@ -154,7 +184,7 @@ public final class MobileNode {
         long identification = Identification.ntpTimestamp(clock.instant(), random.nextInt());
         RegistrationRequest fixed = new RegistrationRequest(0, lifetime, registered.homeAddress(),
                 registered.reply().homeAgent(), careOfAddress, identification);
-        RegistrationBuilder builder = RegistrationBuilder.request(fixed)
+        RegistrationBuilder builder = withBusySignal(RegistrationBuilder.request(fixed))
                 .authenticate(AuthenticationKind.MOBILE_HOME,
                         new MobilitySecurityAssociation(registered.haSpi(), registered.haAlgorithm(), registered.mnHaKey()));
         if (registered.mnFaKey() != null) {
@@ -175,7 +205,7 @@ public final class MobileNode {
         long identification = Identification.ntpTimestamp(clock.instant(), random.nextInt());
         RegistrationRequest fixed = new RegistrationRequest(0, 0, registered.homeAddress(),
                 registered.reply().homeAgent(), registered.homeAddress(), identification);
-        byte[] bytes = RegistrationBuilder.request(fixed)
+        byte[] bytes = withBusySignal(RegistrationBuilder.request(fixed))
                 .authenticate(AuthenticationKind.MOBILE_HOME,
                         new MobilitySecurityAssociation(registered.haSpi(), registered.haAlgorithm(), registered.mnHaKey()))
                 .toBytes();

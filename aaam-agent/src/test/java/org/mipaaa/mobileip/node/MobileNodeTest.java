@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
+import org.mipaaa.dictionary.VendorIds;
 import org.mipaaa.mobileip.AuthenticationKind;
+import org.mipaaa.mobileip.BusySignal;
 import org.mipaaa.mobileip.Ipv4;
 import org.mipaaa.mobileip.MnFaChallenge;
 import org.mipaaa.mobileip.MnFaKeyGenerationNonceReply;
@@ -103,6 +105,39 @@ class MobileNodeTest {
         assertThat(outcome.accepted()).isFalse();
         assertThat(outcome.problem()).contains("Mobile-Home");
     }
+
+    @Test
+    void s2004_busyTravelsUnderTheAuthenticatorOfEveryLaterRegistrationAndNothingIsSaidBefore() throws Exception {
+        RegistrationPacket silent = RegistrationCodec.decodeRequest(
+                node.firstRegistration(Ipv4.parse("192.0.2.7"), challenge, 600).bytes());
+        assertThat(BusySignal.in(silent, VendorIds.MIP_AAA_DEFAULT)).isEmpty();
+
+        MobileNode.Outcome registered = registered();
+        node.busy(true);
+        RegistrationPacket first = RegistrationCodec.decodeRequest(
+                node.firstRegistration(Ipv4.parse("192.0.2.7"), challenge, 600).bytes());
+        assertThat(BusySignal.in(first, VendorIds.MIP_AAA_DEFAULT)).contains(true);
+        assertThat(Authenticators.verifyMnAaa(first, aaa)).isTrue();
+
+        node.busy(false);
+        RegistrationPacket renewal = RegistrationCodec.decodeRequest(
+                node.renewal(registered, Ipv4.parse("192.0.2.7"), 600).bytes());
+        assertThat(BusySignal.in(renewal, VendorIds.MIP_AAA_DEFAULT)).contains(false);
+        assertThat(BusySignal.in(renewal, 9L)).as("another carrier's number").isEmpty();
+        assertThat(Authenticators.verify(renewal, renewal.fields(MobileHomeAuthentication.class).get(0),
+                MobilitySecurityAssociation.hmacMd5(0x2000, registered.mnHaKey()))).isTrue();
+    }
+
+    @Test
+    void theBusyExtensionCarriesTheCarriersOwnVendorId() throws Exception {
+        MobileNode carrierNode = new MobileNode(NAI, aaa, homeAgent, clock, 99_999L);
+        carrierNode.busy(true);
+        RegistrationPacket first = RegistrationCodec.decodeRequest(
+                carrierNode.firstRegistration(Ipv4.parse("192.0.2.7"), challenge, 600).bytes());
+        assertThat(BusySignal.in(first, 99_999L)).contains(true);
+        assertThat(BusySignal.in(first, VendorIds.MIP_AAA_DEFAULT)).isEmpty();
+    }
+
     @Test
     void backHomeItDeregistersWithTheHomeAddressAsCareOfAddressAndOnlyTheMobileHomeAuthenticator() throws Exception {
         MobileNode.Outcome registered = registered();

@@ -1,17 +1,13 @@
-package org.mipaaa.presence;
+package org.mipaaa.mobileip;
 
 import java.util.List;
 import java.util.Optional;
-
-import org.mipaaa.mobileip.ExtensionField;
-import org.mipaaa.mobileip.NormalVendorExtension;
-import org.mipaaa.mobileip.RegistrationPacket;
 
 /**
  * The mobile node's busy / not busy signal (seed S2004-S2009: "by using the new extension function of
  * the Mobile IP protocol such as vendor extension"): a Normal Vendor/Organization Specific Extension
  * (NVSE, RFC 3115 §2.2, type 134) on its Registration Request, with the carrier's enterprise number
- * (node.properties vendor.id), Vendor-NVSE-Type {@value #VENDOR_TYPE} and a one-byte value, 1 busy,
+ * (node.properties vendor.id on the home agent), Vendor-NVSE-Type {@value #VENDOR_TYPE} and a one-byte value, 1 busy,
  * 0 not busy. An NVSE, not a CVSE: a home agent that does not know it skips it (RFC 3115 §2.3)
  * instead of refusing the registration. A registration without it leaves the flag as it was.
  *
