@@ -109,6 +109,8 @@ public final class HomeAgentIconEndpoint implements AutoCloseable {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, PresenceIcons.CONTENT_TYPE);
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store"); // the state may change any time
             response.getHeaders().put("X-Content-Type-Options", "nosniff");
+            // any page may embed the icon and read its look (data-look): it is what the image shows anyway
+            response.getHeaders().put("Access-Control-Allow-Origin", "*");
             response.write(true, ByteBuffer.wrap(PresenceIcons.svg(look)), callback);
             return true;
         }

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,14 +67,19 @@ class PresencePageBrowserTest {
         }
     }
 
-    /** The page on a free loopback port, and FA, AAAF, AAAH, HA with presence on, pointed at it. */
     private void start(Map<String, String> more) throws Exception {
-        page = PresencePage.start(PageSettings.load(TopologyFixture.configRoot().resolve("www/presence-page.properties")).withPort(0));
-        Map<String, String> overrides = new HashMap<>(more);
+        start(PageSettings.load(TopologyFixture.configRoot().resolve("www/presence-page.properties")), more);
+    }
+
+    /** The page on a free loopback port, and FA, AAAF, AAAH, HA with presence on, pointed at it unless {@code more} says otherwise. */
+    private void start(PageSettings settings, Map<String, String> more) throws Exception {
+        page = PresencePage.start(settings.withPort(0));
+        Map<String, String> overrides = new HashMap<>();
         overrides.put("ha.presence.file", "presence.properties");
         overrides.put("presence.page.url", page.notificationUrl().toString());
         overrides.put("presence.retry.first.ms", "200");
         overrides.put("presence.retry.max.ms", "2000");
+        overrides.putAll(more);
         fixture = new TopologyFixture().start(EnumSet.of(Role.FA, Role.AAAF, Role.AAAH, Role.HA), role -> new HandlerRegistry(), overrides);
         fixture.topology().withRoleServices();
     }
@@ -190,5 +196,36 @@ class PresencePageBrowserTest {
         HttpResponse<String> nonsense = http.send(HttpRequest.newBuilder(icons.url().resolve("/presence/" + MN1)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(nonsense.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void s2011Variant_aPageShowingTheHomeAgentsIconsFollowsTheNodeWithNoNotificationAtAll() throws Exception {
+        int iconPort = LoopbackSetup.freePort();
+        Path settings = Files.createTempFile("presence-page", ".properties");
+        try {
+            Files.writeString(settings, Files.readString(TopologyFixture.configRoot().resolve("www/presence-page.properties"))
+                    + "\nha.demo-page.icons.url=http://127.0.0.1:" + iconPort + "/presence/\nicons.refresh.ms=300\n");
+            // the HA's notifications go nowhere: nothing listens on that port
+            start(PageSettings.load(settings), Map.of("ha.presence.icons.port", Integer.toString(iconPort),
+                    "presence.page.url", "http://127.0.0.1:" + LoopbackSetup.freePort() + "/presence"));
+        } finally {
+            Files.delete(settings);
+        }
+        openPage();
+        new WebDriverWait(chromium.driver(), WAIT).until(d -> "true".equals(mn1Entry().getAttribute("data-icon-reachable")));
+        assertThat(mn1Entry().findElement(By.cssSelector("img.icon")).getAttribute("src"))
+                .startsWith("http://127.0.0.1:" + iconPort + "/presence/" + MN1 + "/icon.svg");
+
+        MobileNode mn = mn1();
+        register(mn, 1200);
+        awaitLook("visiting", "s2011-variant-1-visited-network-from-the-ha");
+        mn.busy(true);
+        Thread.sleep(1100); // a newer timestamp Identification (RFC 5944 §5.7.1)
+        register(mn, 1200);
+        awaitLook("busy", "s2011-variant-2-busy-from-the-ha");
+        assertThat(mn1Entry().findElement(By.cssSelector("img.icon")).getAttribute("alt")).isEqualTo("busy");
+
+        assertNotReloaded();
+        assertThat(page.board().shown(MN1).orElseThrow().sequence()).as("the page was never notified").isZero();
     }
 }

@@ -22,11 +22,11 @@ import org.mipaaa.presence.icons.PresenceLook;
  */
 final class PageHandler extends Handler.Abstract {
 
-    /** The page's own resources only; pictures and icons are ours too. */
-    private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self';"
-            + " base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+    private final PageSettings settings;
     private final List<Terminal> terminals;
+    /** The page's own resources only, and the icons of home agents that serve them (§10.4). */
+    private final String contentSecurityPolicy;
     private final PresenceBoard board;
     private final NotificationReceiver receiver;
     private final EventStream events;
@@ -34,7 +34,11 @@ final class PageHandler extends Handler.Abstract {
     private final byte[] style = resource("page.css");
 
     PageHandler(PageSettings settings, PresenceBoard board, EventStream events) {
+        this.settings = settings;
         this.terminals = settings.terminals();
+        String homeAgents = settings.iconOrigins().stream().map(o -> " " + o).reduce("", String::concat);
+        this.contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'" + homeAgents
+                + "; connect-src 'self'" + homeAgents + "; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
         this.board = board;
         this.receiver = new NotificationReceiver(settings, board);
         this.events = events;
@@ -55,9 +59,9 @@ final class PageHandler extends Handler.Abstract {
             return notAllowed(response, callback, "GET, HEAD");
         }
         if (path.equals("/") || path.equals("/index.html")) {
-            response.getHeaders().put("Content-Security-Policy", CSP);
+            response.getHeaders().put("Content-Security-Policy", contentSecurityPolicy);
             Replies.bytes(response, callback, "text/html; charset=utf-8",
-                    PageView.html(terminals, board).getBytes(StandardCharsets.UTF_8), "no-store");
+                    PageView.html(terminals, board, settings.iconRefresh()).getBytes(StandardCharsets.UTF_8), "no-store");
         } else if (path.equals("/page.js")) {
             Replies.bytes(response, callback, "text/javascript; charset=utf-8", script, "no-cache");
         } else if (path.equals("/page.css")) {

@@ -27,8 +27,10 @@ import java.util.Properties;
  * @param port          its TCP port; 0 picks a free one
  * @param haKeys        key id -> HMAC-SHA256 key shared with that home agent (its presence.properties)
  * @param terminals     the terminals shown, in the page's order
+ * @param iconRefresh   how often the page fetches again the icons served by home agents (§10.4)
  */
-public record PageSettings(InetAddress listenAddress, int port, Map<String, byte[]> haKeys, List<Terminal> terminals) {
+public record PageSettings(InetAddress listenAddress, int port, Map<String, byte[]> haKeys, List<Terminal> terminals,
+                           java.time.Duration iconRefresh) {
 
     private static final int MAX_PICTURE_BYTES = 1 << 20;
     private static final Map<String, String> PICTURE_TYPES = Map.of("png", "image/png", "jpg", "image/jpeg", "jpeg", "image/jpeg",
@@ -40,11 +42,24 @@ public record PageSettings(InetAddress listenAddress, int port, Map<String, byte
         }
         haKeys = Map.copyOf(haKeys);
         terminals = List.copyOf(terminals);
+        if (iconRefresh.toMillis() < 100) {
+            throw new IllegalArgumentException("presence page: icons.refresh.ms below 100");
+        }
+    }
+
+    public PageSettings(InetAddress listenAddress, int port, Map<String, byte[]> haKeys, List<Terminal> terminals) {
+        this(listenAddress, port, haKeys, terminals, java.time.Duration.ofSeconds(3));
     }
 
     /** The same settings listening on {@code otherPort} (0: a free one), for tests and the demo. */
     public PageSettings withPort(int otherPort) {
-        return new PageSettings(listenAddress, otherPort, haKeys, terminals);
+        return new PageSettings(listenAddress, otherPort, haKeys, terminals, iconRefresh);
+    }
+
+    /** The origins of the home agents' icon endpoints the page may load from (its Content-Security-Policy). */
+    public List<String> iconOrigins() {
+        return terminals.stream().flatMap(t -> t.haIcon().stream())
+                .map(u -> u.getScheme() + "://" + u.getRawAuthority()).distinct().sorted().toList();
     }
 
     public Optional<Terminal> terminal(String nai) {
@@ -89,7 +104,8 @@ public record PageSettings(InetAddress listenAddress, int port, Map<String, byte
         if (terminals.isEmpty()) {
             throw new IllegalArgumentException("presence page: no terminals listed (terminals=<NAI>,<NAI>...)");
         }
-        return new PageSettings(address, port, keys, new ArrayList<>(terminals.values()));
+        return new PageSettings(address, port, keys, new ArrayList<>(terminals.values()),
+                java.time.Duration.ofMillis(Long.parseLong(p.getProperty("icons.refresh.ms", "3000").strip())));
     }
 
     private static Terminal terminal(Properties p, String nai, Map<String, byte[]> keys, Path directory) {
@@ -104,7 +120,21 @@ public record PageSettings(InetAddress listenAddress, int port, Map<String, byte
         Optional<Terminal.Picture> picture = Optional.ofNullable(p.getProperty(prefix + "picture"))
                 .map(String::strip).filter(s -> !s.isEmpty()).map(f -> picture(nai, directory.resolve(f)));
         String text = p.getProperty(prefix + "text", initials(name)).strip();
-        return new Terminal(nai, name, picture, text, URI.create(call), ha);
+        Optional<URI> haIcon = Optional.ofNullable(p.getProperty("ha." + ha + ".icons.url")).map(String::strip).filter(s -> !s.isEmpty())
+                .map(base -> iconOf(ha, base, nai));
+        return new Terminal(nai, name, picture, text, URI.create(call), ha, haIcon);
+    }
+
+    /** The icon of {@code nai} under the home agent's icon base URL ({@code http://host:port/presence/}). */
+    private static URI iconOf(String ha, String base, String nai) {
+        URI uri = URI.create(base.endsWith("/") ? base : base + "/");
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+            throw new IllegalArgumentException("presence page: ha." + ha + ".icons.url must be an http(s) URL: " + base);
+        }
+        if (nai.contains("/") || nai.contains("?") || nai.contains("#")) {
+            throw new IllegalArgumentException("presence page: NAI " + nai + " cannot be put in an icon URL");
+        }
+        return uri.resolve("./" + nai + "/icon.svg");
     }
 
     private static Terminal.Picture picture(String nai, Path file) {
