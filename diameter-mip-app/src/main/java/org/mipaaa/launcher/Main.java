@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The command line: {@code node} runs one role as a process, {@code demo} runs them all in one JVM. */
 @Command(name = "mip-aaa", mixinStandardHelpOptions = true, version = "mip-aaa 0.1.0",
         description = "DIAMETER applications for Mobile IP AAA (RFC 4004) on jDiameter.",
-        subcommands = {NodeCommand.class, DemoCommand.class, PkiCommand.class, BenchCommand.class, BillingCommand.class})
+        subcommands = {NodeCommand.class, DemoCommand.class, PkiCommand.class, BenchCommand.class, BillingCommand.class,
+                PresencePageCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
