@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the interop tests drive (tshark, freediameter) when they are missing.
+# Installs the Debian packages the interop tests drive (tshark, freediameter, chromium with its driver)
+# when they are missing.
 # Idempotent and quiet when everything is there. Needs root or password-less sudo to install.
 set -euo pipefail
 
-packages=(tshark freediameter freediameter-extensions)
+# chromium + chromium-driver: the presence page's real-browser test (PresencePageBrowserTest)
+packages=(tshark freediameter freediameter-extensions chromium chromium-driver)
 # sipp, the SIP UAS of CorrespondentConfirmationTest
 packages+=(sip-tester)
 missing=()

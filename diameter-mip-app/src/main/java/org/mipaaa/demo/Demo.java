@@ -18,6 +18,8 @@ import org.mipaaa.node.DiameterNode;
 import org.mipaaa.node.LoopbackSetup;
 import org.mipaaa.node.Role;
 import org.mipaaa.node.Topology;
+import org.mipaaa.presence.web.PageSettings;
+import org.mipaaa.presence.web.PresencePage;
 import org.mipaaa.trace.CommandNames;
 import org.mipaaa.trace.FlowTrace;
 import org.mipaaa.trace.JsonLinesTraceSink;
@@ -56,9 +58,14 @@ public final class Demo {
         trace.add(watch);
         // a lab CA and a state directory for this run; the links between the nodes are TLS
         // the FA's and HA's Mobile IP ports are free ones: 434 would need root
+        // the presence page (seed Fig. 20) first, so the HA can be pointed at it
+        PresencePage page = startPresencePage();
+        out.println("Presence page: " + page.url() + "  (open it in a browser: it follows the mobile node by itself)");
         LoopbackSetup setup = LoopbackSetup.create(configRoot, false, Map.of("watchdog.ms", Long.toString(WATCHDOG.toMillis()),
                 "fa.udp.port", Integer.toString(LoopbackSetup.freePort()), "ha.udp.port", Integer.toString(LoopbackSetup.freePort()),
-                "fa.accounting.interval.ms", Long.toString(ACCOUNTING_INTERVAL.toMillis())));
+                "fa.accounting.interval.ms", Long.toString(ACCOUNTING_INTERVAL.toMillis()),
+                "ha.presence.file", "presence.properties", "presence.page.url", page.notificationUrl().toString(),
+                "presence.retry.first.ms", "200"));
         boolean ok = true;
         section("1. Every role starts as its own jDiameter stack; peer links come up over TLS (RFC 6733 §13), then CER/CEA");
         try (Topology topology = Topology.start(configRoot, EnumSet.allOf(Role.class), setup.overrides(), role -> new HandlerRegistry(), trace)) {
@@ -72,8 +79,9 @@ public final class Demo {
             section("3. Each role refuses, with the RFC 6733 answer, a request it does not serve");
             ok &= runProbes(topology);
             section("4. A roaming mobile node registers: UDP to the FA, AMR FA -> AAAF -> AAAH, HAR to the HA, and back (S101-S106);"
-                    + " then renews and deregisters FA -> HA (S107-S110); registers again and comes back home");
-            ok &= new RegistrationScene(topology, out).play();
+                    + " then renews and deregisters FA -> HA (S107-S110); registers again and comes back home."
+                    + " The HA notifies the presence page of each change (S2001-S2011)");
+            ok &= new RegistrationScene(topology, out, new PresenceWatch(page, out)).play();
             section("5. Communication-fee accounting: the FA meters a visitor's traffic, START/INTERIM/STOP go FA -> AAAF -> AAAH"
                     + " (S31-S32), the AAAH charges its account database (S13-S14)");
             ok &= new AccountingScene(topology, out, ACCOUNTING_INTERVAL).play();
@@ -86,12 +94,24 @@ public final class Demo {
                 json.close();
             }
             setup.close();
+            page.close();
         }
         section(ok ? "Demo finished: every step as expected." : "Demo finished WITH UNEXPECTED RESULTS (see above).");
         if (jsonTrace != null) {
             out.println("JSON-lines trace written to " + jsonTrace.toAbsolutePath());
         }
         return ok;
+    }
+
+    /** The page of config/www on its configured port, or on a free one when that is taken. */
+    private PresencePage startPresencePage() throws Exception {
+        PageSettings settings = PageSettings.load(configRoot.resolve("www/presence-page.properties"));
+        try {
+            return PresencePage.start(settings);
+        } catch (java.io.IOException taken) {
+            out.println("(port " + settings.port() + " is taken: the presence page takes a free one)");
+            return PresencePage.start(settings.withPort(0));
+        }
     }
 
     private boolean awaitWatchdogs(Topology topology, LinkWatch watch, Duration timeout) throws InterruptedException {

@@ -11,6 +11,7 @@ import org.mipaaa.mobileip.auth.MnAaaSecurityAssociation;
 import org.mipaaa.mobileip.node.MobileNode;
 import org.mipaaa.node.Role;
 import org.mipaaa.node.Topology;
+import org.mipaaa.presence.icons.PresenceLook;
 import org.mipaaa.registration.ForeignAgent;
 import org.mipaaa.registration.HomeAddressPool;
 import org.mipaaa.registration.HomeAgentRenewals;
@@ -31,10 +32,13 @@ final class RegistrationScene {
 
     private final Topology topology;
     private final PrintStream out;
+    private final PresenceWatch presence;
 
-    RegistrationScene(Topology topology, PrintStream out) {
+    /** {@code presence}: the page the HA notifies (seed Fig. 20), checked after each step. */
+    RegistrationScene(Topology topology, PrintStream out, PresenceWatch presence) {
         this.topology = topology;
         this.out = out;
+        this.presence = presence;
     }
 
     /** True when the subscriber registers, renews and deregisters, and the impostor is refused. */
@@ -50,6 +54,7 @@ final class RegistrationScene {
         out.printf("   registration: %s, home address %s; the MN checked the HA's and the FA's authenticators with the"
                 + " MN-HA and MN-FA keys it derived from the nonces  [%s]%n",
                 registered ? "accepted" : "refused (" + ok.problem() + ")", ok.homeAddress().getHostAddress(), registered ? "ok" : "UNEXPECTED");
+        registered &= presence.shows(NAI, PresenceLook.VISITING);
 
         boolean renewedOk = false;
         if (registered) {
@@ -65,16 +70,18 @@ final class RegistrationScene {
             MobileNode.Outcome gone = relay(fa, mn.renewal(ok, fa.advertise().careOfAddress(), 0));
             out.printf("   deregistration: %s  [%s]%n", gone.accepted() ? "accepted" : "refused (" + gone.problem() + ")",
                     gone.accepted() ? "ok" : "UNEXPECTED");
+            boolean signedOff = presence.shows(NAI, PresenceLook.DEREGISTERED);
             boolean released = gone.accepted() && addressReleased(ok.homeAddress());
             out.printf("   the HA's STR ends the AAA session and the AAAH frees %s (RFC 4004 4.1.3)  [%s]%n",
                     ok.homeAddress().getHostAddress(), released ? "ok" : "UNEXPECTED");
-            renewedOk = renewed.accepted() && gone.accepted() && released && returnsHome(fa, subscriber);
+            renewedOk = renewed.accepted() && gone.accepted() && released && signedOff && returnsHome(fa, subscriber);
         }
         out.println("   the same NAI with a wrong MN-AAA key:");
         MobileNode.Outcome refused = register(fa, MnAaaSecurityAssociation.of(subscriber.mnAaa().spi(),
                 "not-the-right-key".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
         boolean rejected = !refused.accepted() && refused.reply().code() == ReplyCode.FA_MOBILE_NODE_FAILED_AUTHENTICATION;
         out.printf("   reply code %d (mobile node failed authentication)  [%s]%n", refused.reply().code(), rejected ? "ok" : "UNEXPECTED");
+        rejected &= presence.shows(NAI, PresenceLook.AT_HOME); // a refused registration changes nothing
         return registered && renewedOk && rejected;
     }
 
@@ -87,7 +94,7 @@ final class RegistrationScene {
         MobileNode.Outcome again = register(fa, subscriber.mnAaa());
         out.printf("   registration: %s, home address %s  [%s]%n", again.accepted() ? "accepted" : "refused (" + again.problem() + ")",
                 again.homeAddress().getHostAddress(), again.accepted() ? "ok" : "UNEXPECTED");
-        if (!again.accepted()) {
+        if (!again.accepted() || !presence.shows(NAI, PresenceLook.VISITING)) {
             return false;
         }
         out.println("   then comes back home and deregisters straight with its HA (lifetime 0, care-of address = home address):");
@@ -100,7 +107,7 @@ final class RegistrationScene {
         out.printf("   at home: %s, Mobile-Home authenticator checked; the HA's STR frees %s at the AAAH  [%s]%n",
                 back.accepted() ? "deregistered" : "refused (" + back.problem() + ")", again.homeAddress().getHostAddress(),
                 released ? "ok" : "UNEXPECTED");
-        return released;
+        return released && presence.shows(NAI, PresenceLook.AT_HOME);
     }
 
     /** Waits up to 10 s for the AAAH's pool to no longer hold {@code address} for the NAI. */

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "mip-aaa", mixinStandardHelpOptions = true, version = "mip-aaa 0.1.0",
         description = "DIAMETER applications for Mobile IP AAA (RFC 4004) on jDiameter.",
         subcommands = {NodeCommand.class, DemoCommand.class, PkiCommand.class, BenchCommand.class, BillingCommand.class,
-                ConfirmationCommand.class})
+                PresencePageCommand.class, ConfirmationCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

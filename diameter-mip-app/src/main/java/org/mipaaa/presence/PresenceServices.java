@@ -32,7 +32,7 @@ public final class PresenceServices {
             return;
         }
         Path path = config.directory().resolve(file).normalize();
-        PresenceSubscriptions subscriptions = PresenceSubscriptions.load(path);
+        PresenceSubscriptions subscriptions = PresenceSubscriptions.load(path, config::resolve);
         PresenceBook book = PresenceBook.in(node.state());
         PresenceNotifier notifier = new PresenceNotifier(book, subscriptions,
                 Duration.ofMillis(Long.parseLong(config.get("presence.retry.first.ms", "1000"))),
@@ -48,6 +48,18 @@ public final class PresenceServices {
         abort.addListener(tracker);
         node.attach(PresenceTracker.class, tracker);
         notifier.resume();
+        String iconPort = config.get("presence.icons.port", "").strip();
+        if (!iconPort.isEmpty()) {
+            try {
+                HomeAgentIconEndpoint icons = HomeAgentIconEndpoint.start(book,
+                        java.net.InetAddress.getByName(config.get("presence.icons.address", "127.0.0.1").strip()),
+                        Integer.parseInt(iconPort), node.host());
+                node.closeWith(icons);
+                node.attach(HomeAgentIconEndpoint.class, icons);
+            } catch (Exception e) {
+                throw new IllegalStateException(node.host() + ": presence icon endpoint on port " + iconPort + " did not start", e);
+            }
+        }
         log.info("{}: presence on, WWW servers from {}", node.host(), path);
     }
 }

@@ -39,12 +39,19 @@ public final class PresenceSubscriptions {
     }
 
     public static PresenceSubscriptions load(Path file) {
-        Properties properties = new Properties();
+        return load(file, java.util.function.UnaryOperator.identity());
+    }
+
+    /** {@code resolve}: applied to each value first (the node's {@code ${name:default}} placeholders). */
+    public static PresenceSubscriptions load(Path file, java.util.function.UnaryOperator<String> resolve) {
+        Properties read = new Properties();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(in);
+            read.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read presence file " + file, e);
         }
+        Properties properties = new Properties();
+        read.stringPropertyNames().forEach(name -> properties.setProperty(name, resolve.apply(read.getProperty(name))));
         return parse(properties, file.toAbsolutePath().getParent());
     }
 

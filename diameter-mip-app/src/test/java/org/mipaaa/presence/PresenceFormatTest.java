@@ -45,13 +45,21 @@ class PresenceFormatTest {
     }
 
     @Test
-    void theShippedPresenceFileRegistersTheDemoNode() {
-        PresenceSubscriptions subscriptions = PresenceSubscriptions.load(Path.of("../config/ha/presence.properties"));
+    void theShippedPresenceFileRegistersTheDemoNodes() {
+        // as the HA reads it: its placeholders resolved from the HA's settings
+        org.mipaaa.node.ConfigSource ha = org.mipaaa.node.ConfigSource.of(Path.of("../config/ha"), java.util.Map.of());
+        PresenceSubscriptions subscriptions = PresenceSubscriptions.load(Path.of("../config/ha/presence.properties"), ha::resolve);
         WwwServer server = subscriptions.serverOf("mn1@home.example").orElseThrow();
         assertThat(server.id()).isEqualTo("demo-page");
         assertThat(server.url().toString()).isEqualTo("http://127.0.0.1:8088/presence");
         assertThat(new String(server.key(), StandardCharsets.US_ASCII)).isEqualTo("demo-presence-key-0001");
-        assertThat(subscriptions.serverOf("mn2@home.example")).isEmpty();
+        assertThat(subscriptions.serverOf("mn2@home.example").map(WwwServer::id)).contains("demo-page");
+        assertThat(subscriptions.serverOf("mn3@home.example")).isEmpty();
+        // the demo and the tests move the page
+        org.mipaaa.node.ConfigSource moved = org.mipaaa.node.ConfigSource.of(Path.of("../config/ha"),
+                java.util.Map.of("presence.page.url", "http://127.0.0.1:18088/presence"));
+        assertThat(PresenceSubscriptions.load(Path.of("../config/ha/presence.properties"), moved::resolve)
+                .serverOf("mn1@home.example").orElseThrow().url().getPort()).isEqualTo(18088);
     }
 
     @Test
