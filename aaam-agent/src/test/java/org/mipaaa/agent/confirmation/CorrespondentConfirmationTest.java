@@ -122,4 +122,18 @@ class CorrespondentConfirmationTest {
                     .isInstanceOf(ConfirmationOutcome.BadSignature.class);
         }
     }
+
+    @Test
+    void garbageDoesNotStopTheTerminal() throws Exception {
+        try (UdpConfirmationResponder a = terminal("a.example", "x@home.example", Optional.empty());
+             DatagramSocket sender = new DatagramSocket(ANY_LOOPBACK)) {
+            for (byte[] garbage : new byte[][] {new byte[0], {1}, new byte[2000], "INVITE sip:x SIP/2.0".getBytes()}) {
+                sender.send(new DatagramPacket(garbage, garbage.length, a.address()));
+            }
+            sender.setSoTimeout(300);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> sender.receive(new DatagramPacket(new byte[600], 600)))
+                    .as("garbage is dropped, not answered").isInstanceOf(java.net.SocketTimeoutException.class);
+            assertThat(caller.confirm(a.address(), "a.example", Optional.empty())).isInstanceOf(ConfirmationOutcome.Confirmed.class);
+        }
+    }
 }

@@ -74,4 +74,34 @@ class SipCallerTest {
         assertThat(parsed.status()).isEqualTo(180);
         assertThat(parsed.cseqMethod()).isEqualTo("INVITE");
     }
+
+    @Test
+    void aRetransmittedInviteGetsTheSameAnswerAndTheIdIsCheckedOnce() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger checks = new java.util.concurrent.atomic.AtomicInteger();
+        try (SipCallee callee = SipCallee.start(ANY_LOOPBACK, id -> checks.incrementAndGet() == 1 && id == ID);
+             DatagramSocket caller = new DatagramSocket(ANY_LOOPBACK)) {
+            String invite = "INVITE sip:x@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:" + caller.getLocalPort() + ";branch=z9hG4bKr1\r\n"
+                    + "From: <sip:c@127.0.0.1>;tag=1\r\nTo: <sip:x@127.0.0.1>\r\nCall-ID: retransmitted\r\nCSeq: 1 INVITE\r\n"
+                    + "X-MipAaa-Confirmation-Id: 0123456789abcdef\r\nContent-Length: 0\r\n\r\n";
+            byte[] octets = invite.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            caller.setSoTimeout(2000);
+            java.util.List<String> finals = new java.util.ArrayList<>();
+            for (int send = 0; send < 2; send++) {
+                caller.send(new java.net.DatagramPacket(octets, octets.length, callee.address()));
+                while (true) {
+                    java.net.DatagramPacket in = new java.net.DatagramPacket(new byte[4000], 4000);
+                    caller.receive(in);
+                    SipMessage m = SipMessage.parse(in.getData(), in.getLength());
+                    if (m.status() >= 200) {
+                        finals.add(m.startLine() + " " + m.header("To").orElseThrow());
+                        break;
+                    }
+                }
+            }
+            assertThat(finals).hasSize(2);
+            assertThat(finals.get(0)).startsWith("SIP/2.0 200 OK").isEqualTo(finals.get(1)); // same To tag: the same answer
+            assertThat(checks.get()).as("the ID checked (redeemed) once").isEqualTo(1);
+            assertThat(callee.acceptedCalls()).isEqualTo(1);
+        }
+    }
 }
