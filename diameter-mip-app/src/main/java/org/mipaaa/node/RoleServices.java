@@ -19,6 +19,7 @@ import org.mipaaa.registration.RegistrationHandlers;
 import org.mipaaa.registration.SessionTermination;
 import org.mipaaa.routing.RealmProxy;
 import org.mipaaa.routing.VisitorEntries;
+import org.mipaaa.services.MobileNodeServices;
 
 /**
  * What each role serves once its node is up: the handlers and agents that need the started node (its
@@ -57,6 +58,7 @@ public final class RoleServices {
             node.handlers().register(ApplicationIds.COMMON_MESSAGES, CommandCodes.SESSION_TERMINATION,
                     RegistrationHandlers.homeAaaSessionEnd(node, config));
             AccountingServices.installHomeAaa(node, config);
+            MobileNodeServices.installHomeAaa(node);
         } else if (node.role() == Role.HA) {
             HarHandler har = RegistrationHandlers.homeAgent(node, config);
             node.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.HOME_AGENT_MIP, har);

@@ -1,0 +1,216 @@
+package org.mipaaa.agent.services;
+
+import java.io.IOException;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.mipaaa.agent.auth.AaamAuthenticator;
+import org.mipaaa.agent.auth.AaamSecurityAssociation;
+import org.mipaaa.agent.auth.InMemoryReplayCounters;
+import org.mipaaa.agent.auth.ReplayCounters;
+import org.mipaaa.agent.diameter.Avp;
+import org.mipaaa.agent.diameter.DiameterCodec;
+import org.mipaaa.agent.diameter.DiameterMessage;
+import org.mipaaa.agent.diameter.MalformedMessageException;
+import org.mipaaa.agent.transport.AgentConnection;
+import org.mipaaa.agent.transport.AgentEndpoint;
+import org.mipaaa.dictionary.ResultCodes;
+import org.mipaaa.dictionary.VendorResultCodes;
+import org.mipaaa.dictionary.VendorSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The accounting services of a mobile node, as its vendor's software calls them (seed Fig. 8, S25):
+ * one agent per mobile node, talking DIAMETER over TLS either straight to the node's AAAH or to the
+ * AAAF of the visited network, which relays to the AAAH. Both are the {@link AgentEndpoint} given.
+ *
+ * <p>Every request carries an AAAM-Authenticator under the node's {@link AaamSecurityAssociation}
+ * (docs/PROTOCOL.md §3) with the next counter of its {@link ReplayCounters}; every answer is checked the
+ * same way and a bad or replayed one is discarded ({@link ServiceException.Failure#UNAUTHENTICATED_ANSWER}).
+ * The connection is made on the first request and again on the next request after it dropped.
+ * Requests are sent one at a time: the AAAH's answers then come in counter order.
+ *
+ * <pre>{@code
+ * AaamSecurityAssociation sa = AaamSecurityAssociation.fromMnAaaKey("mn1@home.example", 4096, mnAaaKey);
+ * try (AaamAgent agent = new AaamAgent(sa, endpoint, new FileReplayCounters(Path.of("aaam.counters")),
+ *         VendorSettings.defaults())) {
+ *     CommunicationCharges charges = agent.communicationCharges(YearMonth.of(2026, 11));
+ * }
+ * }</pre>
+ */
+public final class AaamAgent implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(AaamAgent.class);
+
+    private final AaamSecurityAssociation association;
+    private final AgentEndpoint server;
+    private final ReplayCounters counters;
+    private final VendorSettings vendor;
+    private final AtomicLong sessions = new AtomicLong();
+    private final long sessionHigh = System.currentTimeMillis() / 1000;
+    private AgentConnection connection;
+
+    /**
+     * @param association the node's security association with its AAAH (NAI, AAAM-SPI, key)
+     * @param server      where to connect: the AAAH, or the AAAF of the visited network; with the node's
+     *                    TLS key and trust, its Origin-Host and the answer timeout. Its applications
+     *                    must include the accounting-services application of {@code vendor}
+     * @param counters    the replay counters of {@code association}
+     * @param vendor      the carrier's Vendor-Id and accounting-services Application-Id
+     */
+    public AaamAgent(AaamSecurityAssociation association, AgentEndpoint server, ReplayCounters counters, VendorSettings vendor) {
+        this.association = Objects.requireNonNull(association, "association");
+        this.server = Objects.requireNonNull(server, "server");
+        this.counters = Objects.requireNonNull(counters, "counters");
+        this.vendor = Objects.requireNonNull(vendor, "vendor");
+    }
+
+    /** With counters in memory and the default vendor numbers (a lab; a product passes its own). */
+    public AaamAgent(AaamSecurityAssociation association, AgentEndpoint server) {
+        this(association, server, new InMemoryReplayCounters(), VendorSettings.defaults());
+    }
+
+    /**
+     * What the AAAH holds about this node's charges in {@code period} (Charge-Query, PROTOCOL §4.6).
+     *
+     * @throws ServiceException with {@link ServiceException.Failure#AUTHENTICATION_FAILED},
+     *                          {@link ServiceException.Failure#UNKNOWN_USER},
+     *                          {@link ServiceException.Failure#NO_ANSWER},
+     *                          {@link ServiceException.Failure#UNAUTHENTICATED_ANSWER} or
+     *                          {@link ServiceException.Failure#REFUSED}
+     */
+    public CommunicationCharges communicationCharges(YearMonth period) throws ServiceException {
+        return communicationCharges(period.toString());
+    }
+
+    /**
+     * The same for a period as text, sent as it is ("YYYY-MM"): the AAAH judges it, and answers a
+     * malformed one with {@link ServiceException.Failure#MALFORMED_PERIOD}.
+     */
+    public CommunicationCharges communicationCharges(String period) throws ServiceException {
+        Objects.requireNonNull(period, "period");
+        DiameterMessage cqr = ChargeQueryCodec.request(vendor, newSessionId(), server.originHost(), server.originRealm(),
+                association.nai(), period);
+        DiameterMessage cqa = exchange(cqr);
+        try {
+            return ChargeQueryCodec.answer(cqa, vendor.vendorId());
+        } catch (MalformedMessageException e) {
+            throw new ServiceException(ServiceException.Failure.REFUSED, ResultCodes.SUCCESS,
+                    "the AAAH's Charge-Query-Answer does not decode: " + e.getMessage(), e);
+        }
+    }
+
+    /** Signs {@code request}, sends it, and returns its authenticated, successful answer. */
+    private synchronized DiameterMessage exchange(DiameterMessage request) throws ServiceException {
+        AgentConnection link = connection();
+        DiameterMessage identified = request.withIdentifiers(0, link.nextEndToEnd());
+        long counter;
+        try {
+            counter = counters.nextOutgoing();
+        } catch (IOException e) {
+            throw new ServiceException(ServiceException.Failure.NO_ANSWER, -1, "cannot store the replay counter: " + e.getMessage(), e);
+        }
+        Avp authenticator = AaamAuthenticator.sign(DiameterCodec.encode(identified), association, counter, vendor.vendorId());
+        List<Avp> avps = new ArrayList<>(identified.avps());
+        avps.add(authenticator);
+        DiameterMessage signed = new DiameterMessage(identified.flags(), identified.commandCode(), identified.applicationId(),
+                0, identified.endToEnd(), avps);
+        AgentConnection.Received received;
+        try {
+            received = link.exchange(signed).get(server.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceException(ServiceException.Failure.NO_ANSWER, -1, "interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new ServiceException(ServiceException.Failure.NO_ANSWER, -1,
+                    (cause instanceof TimeoutException ? "no answer within " + server.timeout() : "connection lost: " + cause), cause);
+        }
+        return checked(received, signed);
+    }
+
+    private DiameterMessage checked(AgentConnection.Received received, DiameterMessage request) throws ServiceException {
+        DiameterMessage answer = received.message();
+        long code = ServiceAnswers.code(answer, vendor.vendorId());
+        if (answer.endToEnd() != request.endToEnd() || answer.commandCode() != request.commandCode()) {
+            throw new ServiceException(ServiceException.Failure.UNAUTHENTICATED_ANSWER, code, "an answer to another request");
+        }
+        AaamAuthenticator.Verification verification = AaamAuthenticator.verify(received.bytes(), vendor.vendorId(),
+                spi -> spi == association.spi() ? Optional.of(association) : Optional.empty());
+        if (verification instanceof AaamAuthenticator.Verification.Refused refused) {
+            if (ServiceAnswers.mayBeUnsigned(answer, code)) {
+                throw failure(code);
+            }
+            log.warn("answer from the AAAH discarded: {}", refused.reason());
+            throw new ServiceException(ServiceException.Failure.UNAUTHENTICATED_ANSWER, code,
+                    "the answer's AAAM-Authenticator failed (" + refused.reason() + "); discarded");
+        }
+        long counter = ((AaamAuthenticator.Verification.Verified) verification).counter();
+        try {
+            if (!counters.acceptIncoming(counter)) {
+                log.warn("answer from the AAAH discarded: replayed counter {}", counter);
+                throw new ServiceException(ServiceException.Failure.UNAUTHENTICATED_ANSWER, code,
+                        "the answer's replay counter " + counter + " was seen before; discarded");
+            }
+        } catch (IOException e) {
+            throw new ServiceException(ServiceException.Failure.NO_ANSWER, code, "cannot store the replay counter: " + e.getMessage(), e);
+        }
+        if (code != ResultCodes.SUCCESS) {
+            throw failure(code);
+        }
+        return answer;
+    }
+
+    private static ServiceException failure(long code) {
+        ServiceException.Failure failure;
+        if (code == VendorResultCodes.AAAM_AUTHENTICATION_FAILED) {
+            failure = ServiceException.Failure.AUTHENTICATION_FAILED;
+        } else if (code == ResultCodes.AUTHORIZATION_REJECTED) {
+            failure = ServiceException.Failure.UNKNOWN_USER;
+        } else if (code == ResultCodes.INVALID_AVP_VALUE) {
+            failure = ServiceException.Failure.MALFORMED_PERIOD;
+        } else {
+            failure = ServiceException.Failure.REFUSED;
+        }
+        return new ServiceException(failure, code, "the request was refused: " + code + " " + name(code));
+    }
+
+    private static String name(long code) {
+        return code >= 4800 && code < 4900 || code >= 5800 && code < 5900 ? VendorResultCodes.name((int) code) : ResultCodes.name((int) code);
+    }
+
+    /** The open connection, made again if there is none or it dropped. */
+    private AgentConnection connection() throws ServiceException {
+        if (connection == null || !connection.isOpen()) {
+            try {
+                connection = AgentConnection.open(server);
+            } catch (IOException e) {
+                throw new ServiceException(ServiceException.Failure.NO_ANSWER, -1,
+                        "cannot connect to " + server.host() + ":" + server.port() + ": " + e.getMessage(), e);
+            }
+        }
+        return connection;
+    }
+
+    /** RFC 6733 §8.8: {@code <DiameterIdentity>;<high 32 bits>;<low 32 bits>}. */
+    private String newSessionId() {
+        return server.originHost() + ";" + sessionHigh + ";" + sessions.incrementAndGet();
+    }
+
+    /** Closes the connection with DPR, if one is open. */
+    @Override
+    public synchronized void close() {
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
+    }
+}
