@@ -108,8 +108,57 @@ public final class AaamAgent implements AutoCloseable {
         }
     }
 
+    /**
+     * The accounting information of {@code payee}'s order {@code orderReference} (Purchase-Information,
+     * seed Figs. 14-15 S201-S206, PROTOCOL §4.1): the AAAH asks the payee's AAA server, which asks the
+     * shop terminal or answers itself.
+     *
+     * @param payee          the payee, "account@realm"
+     * @param orderReference the shop's order reference; null for the payee's latest order
+     * @throws ServiceException with {@link ServiceException.Failure#UNKNOWN_PAYEE},
+     *                          {@link ServiceException.Failure#UNKNOWN_ORDER},
+     *                          {@link ServiceException.Failure#NOT_DELIVERED} (the payee's AAA server or its
+     *                          terminal could not be reached),
+     *                          {@link ServiceException.Failure#REFUSED_BY_PAYEE},
+     *                          {@link ServiceException.Failure#AUTHENTICATION_FAILED},
+     *                          {@link ServiceException.Failure#UNKNOWN_USER},
+     *                          {@link ServiceException.Failure#NO_ANSWER} (timeout, connection lost),
+     *                          {@link ServiceException.Failure#UNAUTHENTICATED_ANSWER} or
+     *                          {@link ServiceException.Failure#REFUSED}
+     */
+    public PurchaseInfo accountingInfo(String payee, String orderReference) throws ServiceException {
+        Objects.requireNonNull(payee, "payee");
+        DiameterMessage pir = PurchaseInfoCodec.request(vendor, newSessionId(), server.originHost(), server.originRealm(),
+                association.nai(), payee, orderReference);
+        DiameterMessage pia = exchange(pir, false);
+        long code = ServiceAnswers.code(pia, vendor.vendorId());
+        if (code != ResultCodes.SUCCESS) {
+            throw PurchaseInfoCodec.failure(pia, code, vendor.vendorId());
+        }
+        try {
+            return PurchaseInfoCodec.answer(pia, vendor.vendorId());
+        } catch (MalformedMessageException e) {
+            throw new ServiceException(ServiceException.Failure.REFUSED, ResultCodes.SUCCESS,
+                    "the AAAH's Purchase-Information-Answer does not decode: " + e.getMessage(), e);
+        }
+    }
+
+    /** The accounting information of {@code payee}'s latest order: {@link #accountingInfo(String, String)} without a reference. */
+    public PurchaseInfo accountingInfo(String payee) throws ServiceException {
+        return accountingInfo(payee, null);
+    }
+
     /** Signs {@code request}, sends it, and returns its authenticated, successful answer. */
-    private synchronized DiameterMessage exchange(DiameterMessage request) throws ServiceException {
+    private DiameterMessage exchange(DiameterMessage request) throws ServiceException {
+        return exchange(request, true);
+    }
+
+    /**
+     * Signs {@code request}, sends it, and returns its authenticated answer; with {@code successOnly}
+     * false an unsuccessful one too (unsigned only where {@link ServiceAnswers#mayBeUnsigned} allows),
+     * for the caller to say what it means.
+     */
+    private synchronized DiameterMessage exchange(DiameterMessage request, boolean successOnly) throws ServiceException {
         AgentConnection link = connection();
         DiameterMessage identified = request.withIdentifiers(0, link.nextEndToEnd());
         long counter;
@@ -134,10 +183,11 @@ public final class AaamAgent implements AutoCloseable {
             throw new ServiceException(ServiceException.Failure.NO_ANSWER, -1,
                     (cause instanceof TimeoutException ? "no answer within " + server.timeout() : "connection lost: " + cause), cause);
         }
-        return checked(received, signed);
+        return checked(received, signed, successOnly);
     }
 
-    private DiameterMessage checked(AgentConnection.Received received, DiameterMessage request) throws ServiceException {
+    private DiameterMessage checked(AgentConnection.Received received, DiameterMessage request, boolean successOnly)
+            throws ServiceException {
         DiameterMessage answer = received.message();
         long code = ServiceAnswers.code(answer, vendor.vendorId());
         if (answer.endToEnd() != request.endToEnd() || answer.commandCode() != request.commandCode()) {
@@ -147,7 +197,10 @@ public final class AaamAgent implements AutoCloseable {
                 spi -> spi == association.spi() ? Optional.of(association) : Optional.empty());
         if (verification instanceof AaamAuthenticator.Verification.Refused refused) {
             if (ServiceAnswers.mayBeUnsigned(answer, code)) {
-                throw failure(code);
+                if (successOnly) {
+                    throw failure(code);
+                }
+                return answer;
             }
             log.warn("answer from the AAAH discarded: {}", refused.reason());
             throw new ServiceException(ServiceException.Failure.UNAUTHENTICATED_ANSWER, code,
@@ -163,7 +216,7 @@ public final class AaamAgent implements AutoCloseable {
         } catch (IOException e) {
             throw new ServiceException(ServiceException.Failure.NO_ANSWER, code, "cannot store the replay counter: " + e.getMessage(), e);
         }
-        if (code != ResultCodes.SUCCESS) {
+        if (successOnly && code != ResultCodes.SUCCESS) {
             throw failure(code);
         }
         return answer;

@@ -18,6 +18,14 @@ public final class ServiceException extends Exception {
         UNKNOWN_USER,
         /** The AAAH found the billing period malformed (5004 with Failed-AVP Billing-Period). */
         MALFORMED_PERIOD,
+        /** The payee's AAA server or shop terminal does not know the payee (Experimental-Result 5802 UNKNOWN_PAYEE). */
+        UNKNOWN_PAYEE,
+        /** The shop knows no such order of the payee (5004, or 5005 without Order-Reference, with Failed-AVP Order-Reference). */
+        UNKNOWN_ORDER,
+        /** The payee's AAA server does not accept requests from this node's home realm (5003 it reported). */
+        REFUSED_BY_PAYEE,
+        /** A node on the way could not reach the next one (3002 DIAMETER_UNABLE_TO_DELIVER, 3003): e.g. the shop terminal is down. */
+        NOT_DELIVERED,
         /** No answer in time, or the connection could not be made or was lost. */
         NO_ANSWER,
         /** An answer came whose AAAM-Authenticator did not verify, or was replayed: it was discarded. */

@@ -46,7 +46,9 @@ public final class AgentConnection implements AutoCloseable {
     private final OutputStream out;
     private final Map<Long, CompletableFuture<Received>> pending = new ConcurrentHashMap<>();
     private final AtomicLong hopByHop = new AtomicLong(ThreadLocalRandom.current().nextInt() & 0xFFFFFFFFL);
-    private final AtomicInteger endToEndCounter = new AtomicInteger();
+    // RFC 6733 §3: low 20 bits from a random start, so two connections of one node opened in the same
+    // second (the high bits) do not reuse identifiers that servers take as duplicates (Origin-Host + End-to-End)
+    private final AtomicInteger endToEndCounter = new AtomicInteger(ThreadLocalRandom.current().nextInt(1 << 20));
     private final long endToEndHigh = (System.currentTimeMillis() / 1000 & 0xFFF) << 20;
     private final String peerHost;
     private volatile boolean closing;
