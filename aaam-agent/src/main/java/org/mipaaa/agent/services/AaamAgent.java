@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -18,6 +19,7 @@ import org.mipaaa.agent.auth.ReplayCounters;
 import org.mipaaa.agent.diameter.Avp;
 import org.mipaaa.agent.diameter.DiameterCodec;
 import org.mipaaa.agent.diameter.DiameterMessage;
+import org.mipaaa.agent.diameter.EndToEndIdentifiers;
 import org.mipaaa.agent.diameter.MalformedMessageException;
 import org.mipaaa.agent.transport.AgentConnection;
 import org.mipaaa.agent.transport.AgentEndpoint;
@@ -55,6 +57,8 @@ public final class AaamAgent implements AutoCloseable {
     private final ReplayCounters counters;
     private final VendorSettings vendor;
     private final AtomicLong sessions = new AtomicLong();
+    /** One sequence for all connections of this agent: identifiers stay unique across reconnections. */
+    private final EndToEndIdentifiers endToEnd = new EndToEndIdentifiers();
     private final long sessionHigh = System.currentTimeMillis() / 1000;
     private AgentConnection connection;
 
@@ -160,7 +164,7 @@ public final class AaamAgent implements AutoCloseable {
      */
     private synchronized DiameterMessage exchange(DiameterMessage request, boolean successOnly) throws ServiceException {
         AgentConnection link = connection();
-        DiameterMessage identified = request.withIdentifiers(0, link.nextEndToEnd());
+        DiameterMessage identified = request.withIdentifiers(0, endToEnd.next());
         long counter;
         try {
             counter = counters.nextOutgoing();
@@ -172,9 +176,41 @@ public final class AaamAgent implements AutoCloseable {
         avps.add(authenticator);
         DiameterMessage signed = new DiameterMessage(identified.flags(), identified.commandCode(), identified.applicationId(),
                 0, identified.endToEnd(), avps);
-        AgentConnection.Received received;
+        return checked(await(link, signed), signed, successOnly);
+    }
+
+    /**
+     * Sends {@code signed} and waits for its answer. Without one after a quarter of the timeout (at most
+     * 2 s) it is sent once more with the T flag (RFC 6733 §3), on a new connection if the first one
+     * dropped; the AAAH's duplicate detection answers a copy it has already served with the same answer,
+     * and the T flag is outside the authenticator, so the copy still verifies. The first answer of
+     * either copy counts; the whole wait is at most the endpoint's timeout plus that quarter.
+     */
+    private AgentConnection.Received await(AgentConnection link, DiameterMessage signed) throws ServiceException {
+        long timeout = server.timeout().toMillis();
+        long firstWait = Math.max(250, Math.min(2000, timeout / 4));
+        CompletableFuture<AgentConnection.Received> first = link.exchange(signed);
         try {
-            received = link.exchange(signed).get(server.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+            return first.get(firstWait, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceException(ServiceException.Failure.NO_ANSWER, -1, "interrupted", e);
+        } catch (TimeoutException | ExecutionException e) {
+            log.info("no answer to End-to-End {} after {} ms ({}); sending it again with the T flag", signed.endToEnd(), firstWait, e.toString());
+        }
+        DiameterMessage again = new DiameterMessage(signed.flags() | DiameterMessage.FLAG_RETRANSMITTED, signed.commandCode(),
+                signed.applicationId(), 0, signed.endToEnd(), signed.avps());
+        CompletableFuture<AgentConnection.Received> answer = new CompletableFuture<>();
+        first.thenAccept(answer::complete);
+        connection().exchange(again).whenComplete((r, f) -> {
+            if (f == null) {
+                answer.complete(r);
+            } else {
+                answer.completeExceptionally(f);
+            }
+        });
+        try {
+            return answer.get(timeout + 1000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ServiceException(ServiceException.Failure.NO_ANSWER, -1, "interrupted", e);
@@ -183,7 +219,11 @@ public final class AaamAgent implements AutoCloseable {
             throw new ServiceException(ServiceException.Failure.NO_ANSWER, -1,
                     (cause instanceof TimeoutException ? "no answer within " + server.timeout() : "connection lost: " + cause), cause);
         }
-        return checked(received, signed, successOnly);
+    }
+
+    private DiameterMessage checkedPlaceholder() {
+        throw new UnsupportedOperationException();
+
     }
 
     private DiameterMessage checked(AgentConnection.Received received, DiameterMessage request, boolean successOnly)
@@ -240,17 +280,32 @@ public final class AaamAgent implements AutoCloseable {
         return code >= 4800 && code < 4900 || code >= 5800 && code < 5900 ? VendorResultCodes.name((int) code) : ResultCodes.name((int) code);
     }
 
-    /** The open connection, made again if there is none or it dropped. */
+    /**
+     * The open connection, made again if there is none or it dropped. A failed attempt is tried once
+     * more: a server that has not yet noticed the end of this node's previous connection may leave the
+     * new CER unanswered (jDiameter does: docs/PROTOCOL.md §3.3), and answers it once the old one is gone.
+     */
     private AgentConnection connection() throws ServiceException {
-        if (connection == null || !connection.isOpen()) {
-            try {
-                connection = AgentConnection.open(server);
-            } catch (IOException e) {
-                throw new ServiceException(ServiceException.Failure.NO_ANSWER, -1,
-                        "cannot connect to " + server.host() + ":" + server.port() + ": " + e.getMessage(), e);
-            }
+        if (connection != null && connection.isOpen()) {
+            return connection;
         }
-        return connection;
+        connection = null;
+        IOException first;
+        try {
+            connection = AgentConnection.open(server);
+            return connection;
+        } catch (IOException e) {
+            first = e;
+            log.info("cannot connect to {}:{} ({}); trying once more", server.host(), server.port(), e.toString());
+        }
+        try {
+            connection = AgentConnection.open(server);
+            return connection;
+        } catch (IOException e) {
+            e.addSuppressed(first);
+            throw new ServiceException(ServiceException.Failure.NO_ANSWER, -1,
+                    "cannot connect to " + server.host() + ":" + server.port() + ": " + e.getMessage(), e);
+        }
     }
 
     /** RFC 6733 §8.8: {@code <DiameterIdentity>;<high 32 bits>;<low 32 bits>}. */

@@ -13,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.net.ssl.SSLSocket;
@@ -21,6 +20,7 @@ import javax.net.ssl.SSLSocket;
 import org.mipaaa.agent.diameter.Avp;
 import org.mipaaa.agent.diameter.DiameterCodec;
 import org.mipaaa.agent.diameter.DiameterMessage;
+import org.mipaaa.agent.diameter.EndToEndIdentifiers;
 import org.mipaaa.agent.diameter.MalformedMessageException;
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.AvpCodes;
@@ -46,12 +46,11 @@ public final class AgentConnection implements AutoCloseable {
     private final OutputStream out;
     private final Map<Long, CompletableFuture<Received>> pending = new ConcurrentHashMap<>();
     private final AtomicLong hopByHop = new AtomicLong(ThreadLocalRandom.current().nextInt() & 0xFFFFFFFFL);
-    // RFC 6733 §3: low 20 bits from a random start, so two connections of one node opened in the same
-    // second (the high bits) do not reuse identifiers that servers take as duplicates (Origin-Host + End-to-End)
-    private final AtomicInteger endToEndCounter = new AtomicInteger(ThreadLocalRandom.current().nextInt(1 << 20));
-    private final long endToEndHigh = (System.currentTimeMillis() / 1000 & 0xFFF) << 20;
+    private final EndToEndIdentifiers endToEnd = new EndToEndIdentifiers();
     private final String peerHost;
     private volatile boolean closing;
+    /** Set when this side sent DPR: the server closing the connection then is expected, not a loss. */
+    private volatile boolean disconnecting;
 
     private AgentConnection(AgentEndpoint endpoint, SSLSocket socket, DiameterMessage cea) throws IOException {
         this.endpoint = endpoint;
@@ -125,7 +124,7 @@ public final class AgentConnection implements AutoCloseable {
 
     /** A new End-to-End Identifier (RFC 6733 §3: unique for at least 4 minutes), for a request built before it is sent. */
     public long nextEndToEnd() {
-        return endToEndHigh | (endToEndCounter.incrementAndGet() & 0xFFFFF);
+        return endToEnd.next();
     }
 
     /**
@@ -165,8 +164,8 @@ public final class AgentConnection implements AutoCloseable {
                 }
             }
         } catch (IOException | MalformedMessageException e) {
-            if (!closing) {
-                log.warn("connection to {} lost: {}", peerHost, e.getMessage());
+            if (!closing && !disconnecting) {
+                log.warn("connection to {} lost: {}", peerHost, e.toString());
             }
         } finally {
             closing = true;
@@ -248,6 +247,7 @@ public final class AgentConnection implements AutoCloseable {
         if (closing) {
             return;
         }
+        disconnecting = true;
         try {
             List<Avp> avps = List.of(Avp.utf8(AvpCodes.ORIGIN_HOST, endpoint.originHost()),
                     Avp.utf8(AvpCodes.ORIGIN_REALM, endpoint.originRealm()),
