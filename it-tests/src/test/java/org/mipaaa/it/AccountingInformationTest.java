@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,14 +32,22 @@ import org.mipaaa.agent.services.Amount;
 import org.mipaaa.agent.services.PurchaseInfo;
 import org.mipaaa.agent.services.ServiceException;
 import org.mipaaa.agent.transport.AgentEndpoint;
+import org.jdiameter.api.Answer;
+import org.jdiameter.api.Request;
+import org.mipaaa.diameter.AnswerFactory;
 import org.mipaaa.diameter.HandlerRegistry;
+import org.mipaaa.diameter.RequestHandler;
+import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
 import org.mipaaa.dictionary.VendorResultCodes;
 import org.mipaaa.dictionary.VendorSettings;
 import org.mipaaa.node.Role;
+import org.mipaaa.node.RoleServices;
 import org.mipaaa.node.Topology;
 import org.mipaaa.pki.PkiIssuer;
+import org.mipaaa.shop.Catalogue;
+import org.mipaaa.shop.TerminalPurchaseInfoHandler;
 import org.mipaaa.trace.TraceEvent;
 
 /**
@@ -43,8 +55,9 @@ import org.mipaaa.trace.TraceEvent;
  * AAAM agent (aaam-agent over TLS) asks its AAAH, straight or through the AAAF, for the accounting
  * information of an order; the AAAH asks the AAAY of the payee's realm, which asks the shop terminal or
  * holds the information itself. AAAF, AAAH, AAAY and terminal are the project's jDiameter nodes from
- * config/ with TLS links on loopback; the terminal's catalogue and the AAAY's own one are the shipped
- * config files; the payee directory is the shipped one plus two payees for the refusals.
+ * config/ with TLS links on loopback, with their role services; the terminal's PIR handler is installed
+ * by the test (on the shipped catalogue) so that one test can make it answer late. The AAAY's own
+ * catalogue is the shipped one; its payee directory is the shipped one plus two payees for the refusals.
  */
 class AccountingInformationTest {
 
@@ -83,9 +96,40 @@ class AccountingInformationTest {
         List<String> hosts = new ArrayList<>(Topology.hosts(TopologyFixture.configRoot(), roles, Map.of()));
         hosts.add("mn1.home.example");
         PkiIssuer.issueAll(tls, "accounting information lab CA", hosts);
-        fixture = new TopologyFixture().start(roles, role -> new HandlerRegistry(),
+        // the terminal's real PIR handler on the shipped catalogue, behind a switch that makes it answer late
+        HandlerRegistry terminalHandlers = new HandlerRegistry().register(VENDOR.accountingServicesApplicationId(),
+                CommandCodes.PURCHASE_INFORMATION, TERMINAL_HANDLER);
+        fixture = new TopologyFixture().start(roles, role -> role == Role.TERMINAL ? terminalHandlers : new HandlerRegistry(),
                 Map.of("payee.directory.file", payees.toString(), "tls.dir", tls.toString()));
-        fixture.topology().withRoleServices();
+        for (Role role : List.of(Role.AAAF, Role.AAAH, Role.AAAY)) {
+            RoleServices.install(fixture.topology().node(role), fixture.topology().config(role));
+        }
+    }
+
+    /**
+     * The terminal's {@link TerminalPurchaseInfoHandler}; while {@link #late} is set it answers only after
+     * the AAAY has stopped waiting for it ({@code payee.terminal.timeout.ms}, 3 s).
+     */
+    private static final AtomicBoolean late = new AtomicBoolean();
+    private static final RequestHandler TERMINAL_HANDLER = new RequestHandler() {
+        private final RequestHandler real = new TerminalPurchaseInfoHandler(catalogue(), VENDOR.vendorId());
+
+        @Override
+        public CompletionStage<Answer> handle(Request request, AnswerFactory answers) {
+            if (!late.get()) {
+                return real.handle(request, answers);
+            }
+            return CompletableFuture.supplyAsync(() -> request, CompletableFuture.delayedExecutor(4, TimeUnit.SECONDS))
+                    .thenCompose(r -> real.handle(r, answers));
+        }
+    };
+
+    private static Catalogue catalogue() {
+        try {
+            return Catalogue.load(TopologyFixture.configRoot().resolve("terminal/catalogue.properties"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @AfterAll
@@ -263,6 +307,32 @@ class AccountingInformationTest {
             fixture.topology().restart(Role.TERMINAL);
             assertThat(fixture.topology().awaitLinks(Duration.ofSeconds(20))).isTrue();
         }
+        try (AaamAgent agent = agent(Role.AAAH)) {
+            assertOrderA1001(agent.accountingInfo(SHOP, "A-1001"));
+        }
+    }
+
+    @Test
+    void aTerminalThatDoesNotAnswerInTime_3002ReachesTheMobileNode() throws Exception {
+        late.set(true);
+        try {
+            Instant since = Instant.now();
+            try (AaamAgent agent = agent(Role.AAAF)) {
+                assertThatThrownBy(() -> agent.accountingInfo(SHOP, "A-1001")).isInstanceOfSatisfying(ServiceException.class, e -> {
+                    assertThat(e.failure()).isEqualTo(ServiceException.Failure.NOT_DELIVERED);
+                    assertThat(e.resultCode()).isEqualTo(ResultCodes.UNABLE_TO_DELIVER);
+                    assertThat(e.getMessage()).contains("the shop terminal " + TERMINAL + ": no answer in time");
+                });
+            }
+            assertThat(hop(purchaseEvents(since), "PIA", AAAH, AAAF)).get().satisfies(e -> {
+                assertThat(e.step()).isEqualTo("S206");
+                assertThat(e.resultCode()).isEqualTo(ResultCodes.UNABLE_TO_DELIVER);
+            });
+        } finally {
+            late.set(false);
+        }
+        // the terminal's late answer, when it comes, changes nothing: the next request is served
+        Thread.sleep(1500);
         try (AaamAgent agent = agent(Role.AAAH)) {
             assertOrderA1001(agent.accountingInfo(SHOP, "A-1001"));
         }
