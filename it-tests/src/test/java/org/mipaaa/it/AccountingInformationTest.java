@@ -65,6 +65,9 @@ class AccountingInformationTest {
     private static final byte[] MN1_KEY = "demo-mn1-aaa-key".getBytes(StandardCharsets.US_ASCII);
     /** config/aaah/subscribers.properties */
     private static final long MN1_SPI = 4097;
+    private static final String MN2 = "mn2@home.example";
+    private static final byte[] MN2_KEY = "demo-mn2-aaa-key".getBytes(StandardCharsets.US_ASCII);
+    private static final long MN2_SPI = 4098;
     private static final VendorSettings VENDOR = VendorSettings.defaults();
     private static final int EUR = 978;
     private static final String SHOP = "shop@shop.example";
@@ -94,7 +97,7 @@ class AccountingInformationTest {
         Set<Role> roles = EnumSet.of(Role.AAAF, Role.AAAH, Role.AAAY, Role.TERMINAL);
         tls = dir.resolve("tls");
         List<String> hosts = new ArrayList<>(Topology.hosts(TopologyFixture.configRoot(), roles, Map.of()));
-        hosts.add("mn1.home.example");
+        hosts.addAll(List.of("mn1.home.example", "mn2.home.example"));
         PkiIssuer.issueAll(tls, "accounting information lab CA", hosts);
         // the terminal's real PIR handler on the shipped catalogue, behind a switch that makes it answer late
         HandlerRegistry terminalHandlers = new HandlerRegistry().register(VENDOR.accountingServicesApplicationId(),
@@ -140,7 +143,11 @@ class AccountingInformationTest {
     }
 
     private static AgentEndpoint endpoint(Role server) throws Exception {
-        return new AgentEndpoint("127.0.0.1", fixture.tlsPort(server), LabTls.context(tls, "mn1.home.example", tls), "mn1.home.example",
+        return endpoint(server, "mn1.home.example");
+    }
+
+    private static AgentEndpoint endpoint(Role server, String mobileNodeHost) throws Exception {
+        return new AgentEndpoint("127.0.0.1", fixture.tlsPort(server), LabTls.context(tls, mobileNodeHost, tls), mobileNodeHost,
                 "home.example", List.of(new AgentEndpoint.Application(VENDOR.vendorId(), VENDOR.accountingServicesApplicationId())),
                 Duration.ofSeconds(6));
     }
@@ -282,6 +289,38 @@ class AccountingInformationTest {
         List<TraceEvent> events = purchaseEvents(since);
         assertThat(hop(events, "PIA", AAAY, AAAH)).get().extracting(TraceEvent::resultCode).isEqualTo((long) ResultCodes.AUTHORIZATION_REJECTED);
         assertThat(events).as("the terminal was never asked").noneMatch(e -> e.to().equals(TERMINAL));
+    }
+
+    @Test
+    void aMobileNodeAsksOnlyForItself_5003AndNothingGoesToTheAaay() throws Exception {
+        // mn2 authenticates with its own association (SPI 4098, its own key) but names mn1 as User-Name
+        byte[] mn2Key = AaamSecurityAssociation.fromMnAaaKey(MN2, MN2_SPI, MN2_KEY).key();
+        for (Role server : List.of(Role.AAAH, Role.AAAF)) {
+            Instant since = Instant.now();
+            try (AaamAgent agent = new AaamAgent(new AaamSecurityAssociation(MN1, MN2_SPI, mn2Key), endpoint(server, "mn2.home.example"),
+                    new InMemoryReplayCounters(), VENDOR)) {
+                assertThatThrownBy(() -> agent.accountingInfo(SHOP, "A-1001")).as("through %s", server)
+                        .isInstanceOfSatisfying(ServiceException.class, e -> {
+                            assertThat(e.failure()).isEqualTo(ServiceException.Failure.UNKNOWN_USER);
+                            assertThat(e.resultCode()).isEqualTo(ResultCodes.AUTHORIZATION_REJECTED);
+                        });
+            }
+            assertThat(purchaseEvents(since)).as("through %s", server).noneMatch(e -> e.to().equals(AAAY));
+        }
+    }
+
+    @Test
+    void aPayeeIdWithoutARealmIsRefused5004ByTheAaah() throws Exception {
+        Instant since = Instant.now();
+        try (AaamAgent agent = agent(Role.AAAF)) {
+            assertThatThrownBy(() -> agent.accountingInfo("shop", "A-1001")).isInstanceOfSatisfying(ServiceException.class, e -> {
+                assertThat(e.failure()).isEqualTo(ServiceException.Failure.REFUSED);
+                assertThat(e.resultCode()).isEqualTo(ResultCodes.INVALID_AVP_VALUE);
+                assertThat(e.getMessage()).contains("Payee-Id is not account@realm");
+            });
+        }
+        assertThat(hop(purchaseEvents(since), "PIA", AAAH, AAAF)).get().extracting(TraceEvent::failedAvp).isEqualTo(VendorAvpCodes.PAYEE_ID);
+        assertThat(purchaseEvents(since)).noneMatch(e -> e.to().equals(AAAY));
     }
 
     @Test
