@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.mipaaa.diameter.HandlerRegistry;
 import org.mipaaa.dictionary.ApplicationIds;
@@ -22,6 +23,7 @@ import org.mipaaa.trace.CommandNames;
 import org.mipaaa.trace.FlowTrace;
 import org.mipaaa.trace.JsonLinesTraceSink;
 import org.mipaaa.trace.PrintTraceSink;
+import org.mipaaa.trace.TraceEvent;
 
 /**
  * The embedded demo: every role as its own jDiameter stack on loopback TCP, in one JVM, each with its
@@ -56,9 +58,11 @@ public final class Demo {
         trace.add(watch);
         // a lab CA and a state directory for this run; the links between the nodes are TLS
         // the FA's and HA's Mobile IP ports are free ones: 434 would need root
+        List<TraceEvent> events = new CopyOnWriteArrayList<>();
+        trace.add(events::add);
         LoopbackSetup setup = LoopbackSetup.create(configRoot, false, Map.of("watchdog.ms", Long.toString(WATCHDOG.toMillis()),
                 "fa.udp.port", Integer.toString(LoopbackSetup.freePort()), "ha.udp.port", Integer.toString(LoopbackSetup.freePort()),
-                "fa.accounting.interval.ms", Long.toString(ACCOUNTING_INTERVAL.toMillis())));
+                "fa.accounting.interval.ms", Long.toString(ACCOUNTING_INTERVAL.toMillis())), List.of(PurchaseScene.MOBILE_NODE_HOST));
         boolean ok = true;
         section("1. Every role starts as its own jDiameter stack; peer links come up over TLS (RFC 6733 §13), then CER/CEA");
         try (Topology topology = Topology.start(configRoot, EnumSet.allOf(Role.class), setup.overrides(), role -> new HandlerRegistry(), trace)) {
@@ -77,7 +81,10 @@ public final class Demo {
             section("5. Communication-fee accounting: the FA meters a visitor's traffic, START/INTERIM/STOP go FA -> AAAF -> AAAH"
                     + " (S31-S32), the AAAH charges its account database (S13-S14)");
             ok &= new AccountingScene(topology, out, ACCOUNTING_INTERVAL).play();
-            section("6. Shutdown: every node sends DPR, peers answer DPA");
+            section("6. Accounting information (S201-S206): the mobile node's AAAM agent asks through the AAAF; the AAAH asks"
+                    + " the shop's AAAY, which asks the shop terminal; then an order the AAAY holds itself (S203/S204 skipped)");
+            ok &= new PurchaseScene(topology, setup, out, events).play();
+            section("7. Shutdown: every node sends DPR, peers answer DPA");
         } finally {
             if (json != null) {
                 json.close();
