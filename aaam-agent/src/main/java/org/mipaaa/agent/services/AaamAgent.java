@@ -5,7 +5,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +23,6 @@ import org.mipaaa.agent.diameter.MalformedMessageException;
 import org.mipaaa.agent.transport.AgentConnection;
 import org.mipaaa.agent.transport.AgentEndpoint;
 import org.mipaaa.dictionary.ResultCodes;
-import org.mipaaa.dictionary.VendorResultCodes;
 import org.mipaaa.dictionary.VendorSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +58,7 @@ public final class AaamAgent implements AutoCloseable {
     /** One sequence for all connections of this agent: identifiers stay unique across reconnections. */
     private final EndToEndIdentifiers endToEnd = new EndToEndIdentifiers();
     private final long sessionHigh = System.currentTimeMillis() / 1000;
+    private final AnswerCheck answers;
     private AgentConnection connection;
 
     /**
@@ -75,6 +74,7 @@ public final class AaamAgent implements AutoCloseable {
         this.server = Objects.requireNonNull(server, "server");
         this.counters = Objects.requireNonNull(counters, "counters");
         this.vendor = Objects.requireNonNull(vendor, "vendor");
+        this.answers = new AnswerCheck(association, counters, vendor.vendorId());
     }
 
     /** With counters in memory and the default vendor numbers (a lab; a product passes its own). */
@@ -159,7 +159,7 @@ public final class AaamAgent implements AutoCloseable {
 
     /**
      * Signs {@code request}, sends it, and returns its authenticated answer; with {@code successOnly}
-     * false an unsuccessful one too (unsigned only where {@link ServiceAnswers#mayBeUnsigned} allows),
+     * false an unsuccessful one too ({@link AnswerCheck#authentic}),
      * for the caller to say what it means.
      */
     private synchronized DiameterMessage exchange(DiameterMessage request, boolean successOnly) throws ServiceException {
@@ -176,7 +176,8 @@ public final class AaamAgent implements AutoCloseable {
         avps.add(authenticator);
         DiameterMessage signed = new DiameterMessage(identified.flags(), identified.commandCode(), identified.applicationId(),
                 0, identified.endToEnd(), avps);
-        return checked(await(link, signed), signed, successOnly);
+        AgentConnection.Received received = await(link, signed);
+        return successOnly ? answers.check(received, signed) : answers.authentic(received, signed);
     }
 
     /**
@@ -219,65 +220,6 @@ public final class AaamAgent implements AutoCloseable {
             throw new ServiceException(ServiceException.Failure.NO_ANSWER, -1,
                     (cause instanceof TimeoutException ? "no answer within " + server.timeout() : "connection lost: " + cause), cause);
         }
-    }
-
-    private DiameterMessage checkedPlaceholder() {
-        throw new UnsupportedOperationException();
-
-    }
-
-    private DiameterMessage checked(AgentConnection.Received received, DiameterMessage request, boolean successOnly)
-            throws ServiceException {
-        DiameterMessage answer = received.message();
-        long code = ServiceAnswers.code(answer, vendor.vendorId());
-        if (answer.endToEnd() != request.endToEnd() || answer.commandCode() != request.commandCode()) {
-            throw new ServiceException(ServiceException.Failure.UNAUTHENTICATED_ANSWER, code, "an answer to another request");
-        }
-        AaamAuthenticator.Verification verification = AaamAuthenticator.verify(received.bytes(), vendor.vendorId(),
-                spi -> spi == association.spi() ? Optional.of(association) : Optional.empty());
-        if (verification instanceof AaamAuthenticator.Verification.Refused refused) {
-            if (ServiceAnswers.mayBeUnsigned(answer, code)) {
-                if (successOnly) {
-                    throw failure(code);
-                }
-                return answer;
-            }
-            log.warn("answer from the AAAH discarded: {}", refused.reason());
-            throw new ServiceException(ServiceException.Failure.UNAUTHENTICATED_ANSWER, code,
-                    "the answer's AAAM-Authenticator failed (" + refused.reason() + "); discarded");
-        }
-        long counter = ((AaamAuthenticator.Verification.Verified) verification).counter();
-        try {
-            if (!counters.acceptIncoming(counter)) {
-                log.warn("answer from the AAAH discarded: replayed counter {}", counter);
-                throw new ServiceException(ServiceException.Failure.UNAUTHENTICATED_ANSWER, code,
-                        "the answer's replay counter " + counter + " was seen before; discarded");
-            }
-        } catch (IOException e) {
-            throw new ServiceException(ServiceException.Failure.NO_ANSWER, code, "cannot store the replay counter: " + e.getMessage(), e);
-        }
-        if (successOnly && code != ResultCodes.SUCCESS) {
-            throw failure(code);
-        }
-        return answer;
-    }
-
-    private static ServiceException failure(long code) {
-        ServiceException.Failure failure;
-        if (code == VendorResultCodes.AAAM_AUTHENTICATION_FAILED) {
-            failure = ServiceException.Failure.AUTHENTICATION_FAILED;
-        } else if (code == ResultCodes.AUTHORIZATION_REJECTED) {
-            failure = ServiceException.Failure.UNKNOWN_USER;
-        } else if (code == ResultCodes.INVALID_AVP_VALUE) {
-            failure = ServiceException.Failure.MALFORMED_PERIOD;
-        } else {
-            failure = ServiceException.Failure.REFUSED;
-        }
-        return new ServiceException(failure, code, "the request was refused: " + code + " " + name(code));
-    }
-
-    private static String name(long code) {
-        return code >= 4800 && code < 4900 || code >= 5800 && code < 5900 ? VendorResultCodes.name((int) code) : ResultCodes.name((int) code);
     }
 
     /**
