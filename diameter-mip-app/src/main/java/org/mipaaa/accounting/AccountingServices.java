@@ -48,6 +48,7 @@ public final class AccountingServices {
                 new HomeAcrHandler(accounts.database(), InfinispanSubscriberDirectory.in(node.state())));
         node.attach(AccountDatabase.class, accounts.database());
         node.attach(AccountQueries.class, accounts.queries());
+        node.attach(HomeAccounts.class, accounts);
     }
 
     /** The AAAF's outbox, its forwarder to the AAAH and its ACR handler. */

@@ -62,6 +62,15 @@ public final class BillingCalendar {
         return period(first);
     }
 
+    /**
+     * The period a month names, as the Billing-Period AVP does ("2026-11", docs/PROTOCOL.md §4.6): for
+     * monthly periods the one that starts in that month; for periods of N days the one its first day
+     * falls in.
+     */
+    public BillingPeriod periodNamed(java.time.YearMonth month) {
+        return startDay > 0 ? period(month.atDay(startDay)) : periodOf(midnight(month.atDay(1)));
+    }
+
     /** The period right after {@code period}. */
     public BillingPeriod next(BillingPeriod period) {
         return periodOf(period.end());

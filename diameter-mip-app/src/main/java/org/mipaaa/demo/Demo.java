@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.mipaaa.diameter.HandlerRegistry;
 import org.mipaaa.dictionary.ApplicationIds;
@@ -24,6 +25,7 @@ import org.mipaaa.trace.CommandNames;
 import org.mipaaa.trace.FlowTrace;
 import org.mipaaa.trace.JsonLinesTraceSink;
 import org.mipaaa.trace.PrintTraceSink;
+import org.mipaaa.trace.TraceEvent;
 
 /**
  * The embedded demo: every role as its own jDiameter stack on loopback TCP, in one JVM, each with its
@@ -61,11 +63,13 @@ public final class Demo {
         // the presence page (seed Fig. 20) first, so the HA can be pointed at it
         PresencePage page = startPresencePage();
         out.println("Presence page: " + page.url() + "  (open it in a browser: it follows the mobile node by itself)");
+        List<TraceEvent> events = new CopyOnWriteArrayList<>();
+        trace.add(events::add);
         LoopbackSetup setup = LoopbackSetup.create(configRoot, false, Map.of("watchdog.ms", Long.toString(WATCHDOG.toMillis()),
                 "fa.udp.port", Integer.toString(LoopbackSetup.freePort()), "ha.udp.port", Integer.toString(LoopbackSetup.freePort()),
                 "fa.accounting.interval.ms", Long.toString(ACCOUNTING_INTERVAL.toMillis()),
                 "ha.presence.file", "presence.properties", "presence.page.url", page.notificationUrl().toString(),
-                "presence.retry.first.ms", "200"));
+                "presence.retry.first.ms", "200"), List.of(PurchaseScene.MOBILE_NODE_HOST));
         boolean ok = true;
         section("1. Every role starts as its own jDiameter stack; peer links come up over TLS (RFC 6733 §13), then CER/CEA");
         try (Topology topology = Topology.start(configRoot, EnumSet.allOf(Role.class), setup.overrides(), role -> new HandlerRegistry(), trace)) {
@@ -85,10 +89,13 @@ public final class Demo {
             section("5. Communication-fee accounting: the FA meters a visitor's traffic, START/INTERIM/STOP go FA -> AAAF -> AAAH"
                     + " (S31-S32), the AAAH charges its account database (S13-S14)");
             ok &= new AccountingScene(topology, out, ACCOUNTING_INTERVAL).play();
-            section("6. Correspondent confirmation before call setup (S3001-S3014): the caller asks the terminal at the"
+            section("6. Accounting information (S201-S206): the mobile node's AAAM agent asks through the AAAF; the AAAH asks"
+                    + " the shop's AAAY, which asks the shop terminal; then an order the AAAY holds itself (S203/S204 skipped)");
+            ok &= new PurchaseScene(topology, setup, out, events).play();
+            section("7. Correspondent confirmation before call setup (S3001-S3014): the caller asks the terminal at the"
                     + " address it resolved whether it is the expected host and user, and calls only on OK");
             ok &= new ConfirmationScene(out).play();
-            section("7. Shutdown: every node sends DPR, peers answer DPA");
+            section("8. Shutdown: every node sends DPR, peers answer DPA");
         } finally {
             if (json != null) {
                 json.close();

@@ -44,6 +44,27 @@ public final class AnswerFactory {
         return answer;
     }
 
+    /**
+     * An answer with Experimental-Result { Vendor-Id, Experimental-Result-Code } instead of a Result-Code
+     * (RFC 6733 §7.6), and Error-Message when {@code errorMessage} is not null: the outcomes a vendor
+     * application defines (docs/PROTOCOL.md §5).
+     */
+    public Answer experimental(Request request, long vendorId, int experimentalResultCode, String errorMessage) {
+        Answer answer = request.createAnswer(vendorId, experimentalResultCode);
+        answer.setReTransmitted(false);
+        answer.setError(false); // §7.1: only protocol errors (3xxx) carry the E bit
+        AvpSet avps = answer.getAvps();
+        avps.removeAvp(AvpCodes.RESULT_CODE);
+        avps.removeAvp(AvpCodes.ORIGIN_HOST);
+        avps.removeAvp(AvpCodes.ORIGIN_REALM);
+        avps.addAvp(AvpCodes.ORIGIN_HOST, originHost, true, false, true);
+        avps.addAvp(AvpCodes.ORIGIN_REALM, originRealm, true, false, true);
+        if (errorMessage != null) {
+            avps.addAvp(AvpCodes.ERROR_MESSAGE, errorMessage, false, false, false);
+        }
+        return answer;
+    }
+
     /** An answer that reports a request this node cannot serve. */
     public Answer failure(Request request, ValidationFailure failure) {
         Answer answer = result(request, failure.resultCode());

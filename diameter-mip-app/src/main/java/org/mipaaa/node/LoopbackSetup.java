@@ -50,6 +50,15 @@ public final class LoopbackSetup implements AutoCloseable {
      * @param extra      further overrides; {@code link.security=none} makes the links plain TCP
      */
     public static LoopbackSetup create(Path configRoot, boolean freePorts, Map<String, String> extra) {
+        return create(configRoot, freePorts, extra, java.util.List.of());
+    }
+
+    /**
+     * As {@link #create(Path, boolean, Map)}, and the lab CA also issues a key and certificate to each of
+     * {@code clientHosts}: mobile nodes whose AAAM agent connects to the nodes over TLS.
+     */
+    public static LoopbackSetup create(Path configRoot, boolean freePorts, Map<String, String> extra,
+                                       java.util.List<String> clientHosts) {
         try {
             Path state = Files.createTempDirectory("mip-aaa-state");
             Path tls = Files.createTempDirectory("mip-aaa-tls");
@@ -76,7 +85,9 @@ public final class LoopbackSetup implements AutoCloseable {
                 // peers are dialled on their TLS port, or on their TCP port when the links are plain
                 overrides.putIfAbsent(key(role) + ".link.port", Integer.toString(plainLinks ? ports.get(role) : tlsPorts.get(role)));
             }
-            PkiIssuer.issueAll(tls, "mip-aaa lab CA", Topology.hosts(configRoot, EnumSet.allOf(Role.class), overrides));
+            java.util.List<String> hosts = new java.util.ArrayList<>(Topology.hosts(configRoot, EnumSet.allOf(Role.class), overrides));
+            hosts.addAll(clientHosts);
+            PkiIssuer.issueAll(tls, "mip-aaa lab CA", hosts);
             return new LoopbackSetup(state, tls, overrides, ports, tlsPorts);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -6,6 +6,7 @@ import java.util.List;
 import org.mipaaa.accounting.AccountingServices;
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.CommandCodes;
+import org.mipaaa.payee.PayeeServices;
 import org.mipaaa.presence.PresenceServices;
 import org.mipaaa.registration.AsrHandler;
 import org.mipaaa.registration.BindingExpiry;
@@ -19,6 +20,9 @@ import org.mipaaa.registration.RegistrationHandlers;
 import org.mipaaa.registration.SessionTermination;
 import org.mipaaa.routing.RealmProxy;
 import org.mipaaa.routing.VisitorEntries;
+import org.mipaaa.services.MobileNodeServices;
+import org.mipaaa.services.purchase.PurchaseInformation;
+import org.mipaaa.shop.ShopServices;
 
 /**
  * What each role serves once its node is up: the handlers and agents that need the started node (its
@@ -57,6 +61,8 @@ public final class RoleServices {
             node.handlers().register(ApplicationIds.COMMON_MESSAGES, CommandCodes.SESSION_TERMINATION,
                     RegistrationHandlers.homeAaaSessionEnd(node, config));
             AccountingServices.installHomeAaa(node, config);
+            MobileNodeServices.installHomeAaa(node);
+            PurchaseInformation.installHomeAaa(node, config);
         } else if (node.role() == Role.HA) {
             HarHandler har = RegistrationHandlers.homeAgent(node, config);
             node.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.HOME_AGENT_MIP, har);
@@ -78,6 +84,10 @@ public final class RoleServices {
             expiry.addListener(termination);
             termination.resume();
             PresenceServices.installHomeAgent(node, config, har, renewals, expiry, abort);
+        } else if (node.role() == Role.AAAY) {
+            PayeeServices.installAaay(node, config);
+        } else if (node.role() == Role.TERMINAL) {
+            ShopServices.installTerminal(node, config);
         }
         install(node);
     }

@@ -10,6 +10,9 @@ public final class RegistrationCaches {
     /** NAI -> subscriber (AAAH). Memory only: re-provisioned from the subscriber file at start. */
     public static final String SUBSCRIBERS = "subscribers";
 
+    /** AAAM-SPI (decimal) -> NAI (AAAH): the index of the subscribers' AAAM associations. Memory only, like them. */
+    public static final String SUBSCRIBER_AAAM_SPIS = "subscriber-aaam-spis";
+
     /**
      * Home address (dotted quad) -> "token NAI" (AAAH): who claims each address of the pool. The
      * authority on "this address is taken"; persistent.

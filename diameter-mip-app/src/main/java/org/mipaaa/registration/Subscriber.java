@@ -3,6 +3,7 @@ package org.mipaaa.registration;
 import java.net.Inet4Address;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.mipaaa.mobileip.auth.MnAaaAlgorithm;
 import org.mipaaa.mobileip.auth.MnAaaSecurityAssociation;
@@ -22,11 +23,14 @@ import org.mipaaa.state.StoredValue;
  *                         request); empty: the AAAH allocates one from its pool (RFC 4004 §3.1)
  * @param homeAgent        the home agent that serves the node (RFC 4004 §3.1, §7.4 MIP-Home-Agent-Address);
  *                         empty: the AAAH chooses
+ * @param aaamSpi          the AAAM-SPI of the node's security association for the accounting services
+ *                         (docs/PROTOCOL.md §3), whose key is derived from the MN-AAA key; empty: the node
+ *                         may not use them
  */
 public record Subscriber(String nai, MnAaaSecurityAssociation mnAaa, String homeRealm,
-                         Optional<Inet4Address> fixedHomeAddress, Optional<Inet4Address> homeAgent) {
+                         Optional<Inet4Address> fixedHomeAddress, Optional<Inet4Address> homeAgent, OptionalLong aaamSpi) {
 
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     public Subscriber {
         checkNai(nai);
@@ -37,11 +41,17 @@ public record Subscriber(String nai, MnAaaSecurityAssociation mnAaa, String home
         }
         Objects.requireNonNull(fixedHomeAddress, "fixedHomeAddress");
         Objects.requireNonNull(homeAgent, "homeAgent");
+        Objects.requireNonNull(aaamSpi, "aaamSpi");
+    }
+
+    /** The same subscriber with AAAM-SPI {@code spi}. */
+    public Subscriber withAaamSpi(long spi) {
+        return new Subscriber(nai, mnAaa, homeRealm, fixedHomeAddress, homeAgent, OptionalLong.of(spi));
     }
 
     /** A subscriber of the NAI's own realm, with an allocated home address and any home agent. */
     public static Subscriber of(String nai, MnAaaSecurityAssociation mnAaa) {
-        return new Subscriber(nai, mnAaa, realmOf(nai), Optional.empty(), Optional.empty());
+        return new Subscriber(nai, mnAaa, realmOf(nai), Optional.empty(), Optional.empty(), OptionalLong.empty());
     }
 
     /**
@@ -78,6 +88,7 @@ public record Subscriber(String nai, MnAaaSecurityAssociation mnAaa, String home
             out.writeUTF(homeRealm);
             StoredValue.writeOptionalAddress(out, fixedHomeAddress);
             StoredValue.writeOptionalAddress(out, homeAgent);
+            out.writeLong(aaamSpi.orElse(-1));
         });
     }
 
@@ -88,6 +99,11 @@ public record Subscriber(String nai, MnAaaSecurityAssociation mnAaa, String home
                         StoredValue.readBytes(in)),
                 in.readUTF(),
                 StoredValue.readOptionalAddress(in),
-                StoredValue.readOptionalAddress(in)));
+                StoredValue.readOptionalAddress(in),
+                optionalSpi(in.readLong())));
+    }
+
+    private static OptionalLong optionalSpi(long stored) {
+        return stored < 0 ? OptionalLong.empty() : OptionalLong.of(stored);
     }
 }

@@ -12,6 +12,9 @@ public interface SubscriberDirectory {
     /** The subscriber of {@code nai}; empty for an unknown user. */
     Optional<Subscriber> find(String nai);
 
+    /** The subscriber whose {@link Subscriber#aaamSpi()} is {@code spi}; empty if none. */
+    Optional<Subscriber> findByAaamSpi(long spi);
+
     /** Adds or replaces the subscriber of its NAI. */
     void put(Subscriber subscriber);
 

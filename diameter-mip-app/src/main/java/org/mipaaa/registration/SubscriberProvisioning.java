@@ -47,6 +47,9 @@ import org.slf4j.LoggerFactory;
  * <tr><td>{@code home.address}</td><td>optional</td><td>a fixed home address; by default one from the
  *     pool</td></tr>
  * <tr><td>{@code home.agent}</td><td>optional</td><td>the address of the node's home agent</td></tr>
+ * <tr><td>{@code aaam.spi}</td><td>optional</td><td>the AAAM-SPI of the node's accounting-services
+ *     association (docs/PROTOCOL.md §3), 256 or more, unique among the subscribers; its key is derived
+ *     from the AAA-key. Without it the node cannot use the accounting services</td></tr>
  * </table>
  *
  * <p>AAA-keys shorter than 128 bits are refused (RFC 5944 §5.1: the default key size is 128 bits).
@@ -67,8 +70,12 @@ public final class SubscriberProvisioning {
     private static final String REALM = "realm";
     private static final String HOME_ADDRESS = "home.address";
     private static final String HOME_AGENT = "home.agent";
-    /** Longest first, so "home.address" is never read as a NAI ending in ".home" plus "address". */
-    private static final List<String> SETTINGS = List.of(HOME_ADDRESS, HOME_AGENT, ALGORITHM, KEY_FILE, KEY_HEX, REALM, SPI);
+    private static final String AAAM_SPI = "aaam.spi";
+    /**
+     * Longest first, so "home.address" is never read as a NAI ending in ".home" plus "address", nor
+     * "aaam.spi" as "spi".
+     */
+    private static final List<String> SETTINGS = List.of(HOME_ADDRESS, HOME_AGENT, AAAM_SPI, ALGORITHM, KEY_FILE, KEY_HEX, REALM, SPI);
 
     /** RFC 5944 §5.1: 128 bits. */
     public static final int MIN_KEY_LENGTH = 16;
@@ -118,6 +125,16 @@ public final class SubscriberProvisioning {
         }
         List<Subscriber> subscribers = new ArrayList<>();
         byNai.forEach((nai, settings) -> subscribers.add(subscriber(file, nai, settings)));
+        Map<Long, String> aaamSpis = new java.util.HashMap<>();
+        for (Subscriber s : subscribers) {
+            if (s.aaamSpi().isPresent()) {
+                String other = aaamSpis.putIfAbsent(s.aaamSpi().getAsLong(), s.nai());
+                if (other != null) {
+                    throw new IllegalArgumentException(file + ": subscribers " + other + " and " + s.nai() + " have the same "
+                            + AAAM_SPI + " " + s.aaamSpi().getAsLong());
+                }
+            }
+        }
         return subscribers;
     }
 
@@ -164,7 +181,7 @@ public final class SubscriberProvisioning {
             Subscriber.checkNai(nai);
             return new Subscriber(nai, new MnAaaSecurityAssociation(spi, algorithm, key),
                     settings.getOrDefault(REALM, Subscriber.realmOf(nai)),
-                    address(settings.get(HOME_ADDRESS)), address(settings.get(HOME_AGENT)));
+                    address(settings.get(HOME_ADDRESS)), address(settings.get(HOME_AGENT)), aaamSpi(settings.get(AAAM_SPI)));
         } catch (IllegalArgumentException e) {
             // the messages of the parsers above name settings and numbers, never a key's digits
             throw new IllegalArgumentException(where + e.getMessage(), e);
@@ -192,6 +209,17 @@ public final class SubscriberProvisioning {
             throw new IllegalArgumentException(source + " is not an even number of hex digits");
         }
         return HexFormat.of().parseHex(digits);
+    }
+
+    private static java.util.OptionalLong aaamSpi(String text) {
+        if (text == null || text.isEmpty()) {
+            return java.util.OptionalLong.empty();
+        }
+        long spi = Long.parseLong(text);
+        if (spi < org.mipaaa.agent.auth.AaamSecurityAssociation.FIRST_UNRESERVED_SPI || spi > 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException(AAAM_SPI + " must be 256..4294967295 (0-255 are reserved), not " + spi);
+        }
+        return java.util.OptionalLong.of(spi);
     }
 
     private static Optional<Inet4Address> address(String text) {

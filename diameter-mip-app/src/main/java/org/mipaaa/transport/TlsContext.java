@@ -61,6 +61,11 @@ public final class TlsContext {
         }
     }
 
+    /** The JSSE context itself, for a client that makes its own sockets (the demo's AAAM agent). */
+    public SSLContext sslContext() {
+        return context;
+    }
+
     /** The client side over an open TCP socket: the caller runs the handshake. */
     SSLSocket client(Socket connected) throws IOException {
         SSLSocket ssl = (SSLSocket) context.getSocketFactory().createSocket(connected,

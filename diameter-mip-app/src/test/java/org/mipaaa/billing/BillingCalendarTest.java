@@ -56,4 +56,15 @@ class BillingCalendarTest {
         assertThatThrownBy(() -> BillingSettings.calendar(typo)).hasMessageContaining("period.startday");
         assertThatThrownBy(() -> BillingCalendar.monthly(29, ZoneOffset.UTC)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aMonthNamesThePeriodStartingInItOrForNDayPeriodsTheOneItsFirstDayFallsIn() {
+        BillingPeriod november15 = BillingCalendar.monthly(15, ZoneOffset.UTC).periodNamed(java.time.YearMonth.of(2026, 11));
+        assertThat(november15.firstDay()).isEqualTo(LocalDate.of(2026, 11, 15));
+        assertThat(november15.lastDay()).isEqualTo(LocalDate.of(2026, 12, 14));
+        assertThat(BillingCalendar.monthly(1, ZoneOffset.UTC).periodNamed(java.time.YearMonth.of(2026, 2)).label())
+                .isEqualTo("2026-02-01..2026-02-28");
+        BillingPeriod weekly = BillingCalendar.everyDays(7, LocalDate.of(2026, 11, 2), ZoneOffset.UTC).periodNamed(java.time.YearMonth.of(2026, 11));
+        assertThat(weekly.label()).isEqualTo("2026-10-26..2026-11-01");
+    }
 }

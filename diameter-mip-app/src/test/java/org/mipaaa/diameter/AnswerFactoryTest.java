@@ -66,4 +66,18 @@ class AnswerFactoryTest {
         assertThat(message.getUTF8String()).isEqualTo("MIP-MN-AAA-SPI is missing");
         assertThat(message.isMandatory()).as("RFC 6733 §7.3: Error-Message M bit MUST NOT be set").isFalse();
     }
+
+    @Test
+    void aVendorOutcomeGoesInExperimentalResultWithoutResultCodeNorEBit() throws Exception {
+        Answer a = answers.experimental(request(), 32473, 5805, "AAAM authentication failed");
+
+        assertThat(a.isError()).isFalse();
+        assertThat(a.isReTransmitted()).isFalse();
+        assertThat(a.getAvps().getAvp(AvpCodes.RESULT_CODE)).as("RFC 6733 §7.6: one of them only").isNull();
+        AvpSet experimental = a.getAvps().getAvp(AvpCodes.EXPERIMENTAL_RESULT).getGrouped();
+        assertThat(experimental.getAvp(AvpCodes.VENDOR_ID).getUnsigned32()).isEqualTo(32473);
+        assertThat(experimental.getAvp(AvpCodes.EXPERIMENTAL_RESULT_CODE).getUnsigned32()).isEqualTo(5805);
+        assertThat(a.getAvps().getAvp(AvpCodes.ORIGIN_HOST).getDiameterIdentity()).isEqualTo("aaah.home.example");
+        assertThat(a.getAvps().getAvp(AvpCodes.ERROR_MESSAGE).getUTF8String()).isEqualTo("AAAM authentication failed");
+    }
 }

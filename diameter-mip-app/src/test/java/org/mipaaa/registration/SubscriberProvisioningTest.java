@@ -206,4 +206,48 @@ class SubscriberProvisioningTest {
         SubscriberProvisioning.load(SHIPPED, directory);
         assertThat(directory.find("mn1@home.example")).isPresent();
     }
+
+    @Test
+    void anAaamSpiIsReadIndexedAndUniqueAndOutsideTheReservedRange() throws IOException {
+        SubscriberProvisioning.load(file("""
+                subscriber.a@home.example.spi=256
+                subscriber.a@home.example.key.hex=%s
+                subscriber.a@home.example.aaam.spi=4097
+                subscriber.b@home.example.spi=256
+                subscriber.b@home.example.key.hex=%s
+                """.formatted(KEY_A, KEY_B)), directory);
+
+        assertThat(directory.find("a@home.example").orElseThrow().aaamSpi()).hasValue(4097);
+        assertThat(directory.find("b@home.example").orElseThrow().aaamSpi()).isEmpty();
+        assertThat(directory.findByAaamSpi(4097).map(Subscriber::nai)).contains("a@home.example");
+        assertThat(directory.findByAaamSpi(256)).as("the MN-AAA SPI is another number").isEmpty();
+
+        // the file changes: a's association moves to SPI 5000, b takes 4097
+        SubscriberProvisioning.load(file("""
+                subscriber.a@home.example.spi=256
+                subscriber.a@home.example.key.hex=%s
+                subscriber.a@home.example.aaam.spi=5000
+                subscriber.b@home.example.spi=256
+                subscriber.b@home.example.key.hex=%s
+                subscriber.b@home.example.aaam.spi=4097
+                """.formatted(KEY_A, KEY_B)), directory);
+        assertThat(directory.findByAaamSpi(5000).map(Subscriber::nai)).contains("a@home.example");
+        assertThat(directory.findByAaamSpi(4097).map(Subscriber::nai)).contains("b@home.example");
+
+        assertThatThrownBy(() -> SubscriberProvisioning.read(file("""
+                subscriber.a@home.example.spi=256
+                subscriber.a@home.example.key.hex=%s
+                subscriber.a@home.example.aaam.spi=4097
+                subscriber.b@home.example.spi=256
+                subscriber.b@home.example.key.hex=%s
+                subscriber.b@home.example.aaam.spi=4097
+                """.formatted(KEY_A, KEY_B)))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same aaam.spi 4097");
+        assertThatThrownBy(() -> SubscriberProvisioning.read(file("""
+                subscriber.a@home.example.spi=256
+                subscriber.a@home.example.key.hex=%s
+                subscriber.a@home.example.aaam.spi=255
+                """.formatted(KEY_A)))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reserved");
+        assertThat(SubscriberProvisioning.read(SHIPPED)).filteredOn(sub -> sub.aaamSpi().isPresent()).extracting(Subscriber::nai)
+                .containsExactlyInAnyOrder("mn1@home.example", "mn2@home.example");
+    }
 }

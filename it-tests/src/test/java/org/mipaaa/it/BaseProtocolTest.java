@@ -49,9 +49,16 @@ class BaseProtocolTest {
     @Test
     void everyLinkOfTheTopologyCompletesCapabilitiesExchange() {
         Topology t = fixture.topology();
+        java.util.Set<String> nodes = new java.util.HashSet<>();
+        t.roles().forEach(r -> nodes.add(t.node(r).host()));
         for (Role role : t.roles()) {
             DiameterNode n = t.node(role);
-            assertThat(n.connectedPeers()).as(role + " peers").containsAll(n.configuredPeers());
+            // every configured peer that is a node of the topology; the mobile nodes the AAAH and AAAF
+            // list as peers (their AAAM agents) connect only when they have a request, never at start
+            java.util.Set<String> links = n.configuredPeers();
+            links.retainAll(nodes);
+            assertThat(links).as(role + " links").isNotEmpty();
+            assertThat(n.connectedPeers()).as(role + " peers").containsAll(links);
         }
         long successfulCeas = fixture.events().stream()
                 .filter(e -> e.command().equals("CEA") && Long.valueOf(2001).equals(e.resultCode()))

@@ -51,7 +51,8 @@ public final class DiameterCodec {
                 decodeAvps(bytes, HEADER_LENGTH, bytes.length));
     }
 
-    static byte[] encodeAvps(List<Avp> avps) {
+    /** The AVPs as on the wire: headers, data, zero padding, in order. */
+    public static byte[] encodeAvps(List<Avp> avps) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (Avp a : avps) {
             boolean vendor = a.vendorId() != 0;

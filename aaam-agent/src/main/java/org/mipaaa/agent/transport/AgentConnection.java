@@ -13,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.net.ssl.SSLSocket;
@@ -21,6 +20,7 @@ import javax.net.ssl.SSLSocket;
 import org.mipaaa.agent.diameter.Avp;
 import org.mipaaa.agent.diameter.DiameterCodec;
 import org.mipaaa.agent.diameter.DiameterMessage;
+import org.mipaaa.agent.diameter.EndToEndIdentifiers;
 import org.mipaaa.agent.diameter.MalformedMessageException;
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.AvpCodes;
@@ -44,12 +44,13 @@ public final class AgentConnection implements AutoCloseable {
     private final SSLSocket socket;
     private final DataInputStream in;
     private final OutputStream out;
-    private final Map<Long, CompletableFuture<DiameterMessage>> pending = new ConcurrentHashMap<>();
+    private final Map<Long, CompletableFuture<Received>> pending = new ConcurrentHashMap<>();
     private final AtomicLong hopByHop = new AtomicLong(ThreadLocalRandom.current().nextInt() & 0xFFFFFFFFL);
-    private final AtomicInteger endToEndCounter = new AtomicInteger();
-    private final long endToEndHigh = (System.currentTimeMillis() / 1000 & 0xFFF) << 20;
+    private final EndToEndIdentifiers endToEnd = new EndToEndIdentifiers();
     private final String peerHost;
     private volatile boolean closing;
+    /** Set when this side sent DPR: the server closing the connection then is expected, not a loss. */
+    private volatile boolean disconnecting;
 
     private AgentConnection(AgentEndpoint endpoint, SSLSocket socket, DiameterMessage cea) throws IOException {
         this.endpoint = endpoint;
@@ -101,17 +102,42 @@ public final class AgentConnection implements AutoCloseable {
         return peerHost;
     }
 
+    /** An answer as decoded, with the octets it came in (what message authentication covers). */
+    public record Received(DiameterMessage message, byte[] bytes) {
+        public Received {
+            bytes = bytes.clone();
+        }
+
+        @Override
+        public byte[] bytes() {
+            return bytes.clone();
+        }
+    }
+
     /**
      * Sends a request (its Hop-by-Hop and End-to-End Identifiers are set here) and completes with its
      * answer, or exceptionally with a TimeoutException after the endpoint's timeout.
      */
     public CompletableFuture<DiameterMessage> request(DiameterMessage request) {
+        return exchange(request.withIdentifiers(0, nextEndToEnd())).thenApply(Received::message);
+    }
+
+    /** A new End-to-End Identifier (RFC 6733 §3: unique for at least 4 minutes), for a request built before it is sent. */
+    public long nextEndToEnd() {
+        return endToEnd.next();
+    }
+
+    /**
+     * Sends a request whose End-to-End Identifier is already set (a signed request covers it), with a
+     * Hop-by-Hop Identifier set here; completes with the answer and its octets, or exceptionally with a
+     * TimeoutException after the endpoint's timeout or an IOException when the connection is lost.
+     */
+    public CompletableFuture<Received> exchange(DiameterMessage request) {
         long hop = hopByHop.incrementAndGet() & 0xFFFFFFFFL;
-        long e2e = endToEndHigh | (endToEndCounter.incrementAndGet() & 0xFFFFF);
-        CompletableFuture<DiameterMessage> answer = new CompletableFuture<>();
+        CompletableFuture<Received> answer = new CompletableFuture<>();
         pending.put(hop, answer);
         try {
-            write(request.withIdentifiers(hop, e2e));
+            write(request.withIdentifiers(hop, request.endToEnd()));
         } catch (IOException e) {
             pending.remove(hop);
             answer.completeExceptionally(e);
@@ -124,21 +150,22 @@ public final class AgentConnection implements AutoCloseable {
     private void readLoop() {
         try {
             while (!closing) {
-                DiameterMessage m = read(in);
+                byte[] bytes = readBytes(in);
+                DiameterMessage m = DiameterCodec.decode(bytes);
                 if (m.isRequest()) {
                     answerServerRequest(m);
                 } else {
-                    CompletableFuture<DiameterMessage> waiting = pending.remove(m.hopByHop());
+                    CompletableFuture<Received> waiting = pending.remove(m.hopByHop());
                     if (waiting != null) {
-                        waiting.complete(m);
+                        waiting.complete(new Received(m, bytes));
                     } else {
                         log.debug("answer with unknown Hop-by-Hop {} from {}", m.hopByHop(), peerHost);
                     }
                 }
             }
         } catch (IOException | MalformedMessageException e) {
-            if (!closing) {
-                log.warn("connection to {} lost: {}", peerHost, e.getMessage());
+            if (!closing && !disconnecting) {
+                log.warn("connection to {} lost: {}", peerHost, e.toString());
             }
         } finally {
             closing = true;
@@ -176,6 +203,10 @@ public final class AgentConnection implements AutoCloseable {
     }
 
     private static DiameterMessage read(DataInputStream in) throws IOException, MalformedMessageException {
+        return DiameterCodec.decode(readBytes(in));
+    }
+
+    private static byte[] readBytes(DataInputStream in) throws IOException, MalformedMessageException {
         int first = in.readInt();
         int length = first & 0xFFFFFF;
         if ((first >>> 24) != 1 || length < DiameterCodec.HEADER_LENGTH || length > MAX_MESSAGE) {
@@ -187,7 +218,7 @@ public final class AgentConnection implements AutoCloseable {
         bytes[2] = (byte) (first >>> 8);
         bytes[3] = (byte) first;
         in.readFully(bytes, 4, length - 4);
-        return DiameterCodec.decode(bytes);
+        return bytes;
     }
 
     private static DiameterMessage capabilitiesExchange(AgentEndpoint endpoint, InetAddress local) {
@@ -216,6 +247,7 @@ public final class AgentConnection implements AutoCloseable {
         if (closing) {
             return;
         }
+        disconnecting = true;
         try {
             List<Avp> avps = List.of(Avp.utf8(AvpCodes.ORIGIN_HOST, endpoint.originHost()),
                     Avp.utf8(AvpCodes.ORIGIN_REALM, endpoint.originRealm()),

@@ -33,6 +33,11 @@ public final class AccountQueries {
         return calendar.periodOf(t);
     }
 
+    /** The billing period a month names (the Billing-Period AVP, {@link BillingCalendar#periodNamed}). */
+    public BillingPeriod periodNamed(java.time.YearMonth month) {
+        return calendar.periodNamed(month);
+    }
+
     /** {@code nai}'s statement for {@code period}: its entries, invalidated ones shown, and totals. */
     public Statement statement(String nai, BillingPeriod period) {
         return Statement.of(nai, period, closings.closing(period), currency, ledger.entries(nai, period));

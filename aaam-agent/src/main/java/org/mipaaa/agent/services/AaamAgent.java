@@ -1,0 +1,266 @@
+package org.mipaaa.agent.services;
+
+import java.io.IOException;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.mipaaa.agent.auth.AaamAuthenticator;
+import org.mipaaa.agent.auth.AaamSecurityAssociation;
+import org.mipaaa.agent.auth.InMemoryReplayCounters;
+import org.mipaaa.agent.auth.ReplayCounters;
+import org.mipaaa.agent.diameter.Avp;
+import org.mipaaa.agent.diameter.DiameterCodec;
+import org.mipaaa.agent.diameter.DiameterMessage;
+import org.mipaaa.agent.diameter.EndToEndIdentifiers;
+import org.mipaaa.agent.diameter.MalformedMessageException;
+import org.mipaaa.agent.transport.AgentConnection;
+import org.mipaaa.agent.transport.AgentEndpoint;
+import org.mipaaa.dictionary.ResultCodes;
+import org.mipaaa.dictionary.VendorSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The accounting services of a mobile node, as its vendor's software calls them (seed Fig. 8, S25):
+ * one agent per mobile node, talking DIAMETER over TLS either straight to the node's AAAH or to the
+ * AAAF of the visited network, which relays to the AAAH. Both are the {@link AgentEndpoint} given.
+ *
+ * <p>Every request carries an AAAM-Authenticator under the node's {@link AaamSecurityAssociation}
+ * (docs/PROTOCOL.md §3) with the next counter of its {@link ReplayCounters}; every answer is checked the
+ * same way and a bad or replayed one is discarded ({@link ServiceException.Failure#UNAUTHENTICATED_ANSWER}).
+ * The connection is made on the first request and again on the next request after it dropped.
+ * Requests are sent one at a time: the AAAH's answers then come in counter order.
+ *
+ * <pre>{@code
+ * AaamSecurityAssociation sa = AaamSecurityAssociation.fromMnAaaKey("mn1@home.example", 4096, mnAaaKey);
+ * try (AaamAgent agent = new AaamAgent(sa, endpoint, new FileReplayCounters(Path.of("aaam.counters")),
+ *         VendorSettings.defaults())) {
+ *     CommunicationCharges charges = agent.communicationCharges(YearMonth.of(2026, 11));
+ * }
+ * }</pre>
+ */
+public final class AaamAgent implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(AaamAgent.class);
+
+    private final AaamSecurityAssociation association;
+    private final AgentEndpoint server;
+    private final ReplayCounters counters;
+    private final VendorSettings vendor;
+    private final AtomicLong sessions = new AtomicLong();
+    /** One sequence for all connections of this agent: identifiers stay unique across reconnections. */
+    private final EndToEndIdentifiers endToEnd = new EndToEndIdentifiers();
+    private final long sessionHigh = System.currentTimeMillis() / 1000;
+    private final AnswerCheck answers;
+    private AgentConnection connection;
+
+    /**
+     * @param association the node's security association with its AAAH (NAI, AAAM-SPI, key)
+     * @param server      where to connect: the AAAH, or the AAAF of the visited network; with the node's
+     *                    TLS key and trust, its Origin-Host and the answer timeout. Its applications
+     *                    must include the accounting-services application of {@code vendor}
+     * @param counters    the replay counters of {@code association}
+     * @param vendor      the carrier's Vendor-Id and accounting-services Application-Id
+     */
+    public AaamAgent(AaamSecurityAssociation association, AgentEndpoint server, ReplayCounters counters, VendorSettings vendor) {
+        this.association = Objects.requireNonNull(association, "association");
+        this.server = Objects.requireNonNull(server, "server");
+        this.counters = Objects.requireNonNull(counters, "counters");
+        this.vendor = Objects.requireNonNull(vendor, "vendor");
+        this.answers = new AnswerCheck(association, counters, vendor.vendorId());
+    }
+
+    /** With counters in memory and the default vendor numbers (a lab; a product passes its own). */
+    public AaamAgent(AaamSecurityAssociation association, AgentEndpoint server) {
+        this(association, server, new InMemoryReplayCounters(), VendorSettings.defaults());
+    }
+
+    /**
+     * What the AAAH holds about this node's charges in {@code period} (Charge-Query, PROTOCOL §4.6).
+     *
+     * @throws ServiceException with {@link ServiceException.Failure#AUTHENTICATION_FAILED},
+     *                          {@link ServiceException.Failure#UNKNOWN_USER},
+     *                          {@link ServiceException.Failure#NO_ANSWER},
+     *                          {@link ServiceException.Failure#UNAUTHENTICATED_ANSWER} or
+     *                          {@link ServiceException.Failure#REFUSED}
+     */
+    public CommunicationCharges communicationCharges(YearMonth period) throws ServiceException {
+        return communicationCharges(period.toString());
+    }
+
+    /**
+     * The same for a period as text, sent as it is ("YYYY-MM"): the AAAH judges it, and answers a
+     * malformed one with {@link ServiceException.Failure#MALFORMED_PERIOD}.
+     */
+    public CommunicationCharges communicationCharges(String period) throws ServiceException {
+        Objects.requireNonNull(period, "period");
+        DiameterMessage cqr = ChargeQueryCodec.request(vendor, newSessionId(), server.originHost(), server.originRealm(),
+                association.nai(), period);
+        DiameterMessage cqa = exchange(cqr);
+        try {
+            return ChargeQueryCodec.answer(cqa, vendor.vendorId());
+        } catch (MalformedMessageException e) {
+            throw new ServiceException(ServiceException.Failure.REFUSED, ResultCodes.SUCCESS,
+                    "the AAAH's Charge-Query-Answer does not decode: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The accounting information of {@code payee}'s order {@code orderReference} (Purchase-Information,
+     * seed Figs. 14-15 S201-S206, PROTOCOL §4.1): the AAAH asks the payee's AAA server, which asks the
+     * shop terminal or answers itself.
+     *
+     * @param payee          the payee, "account@realm"
+     * @param orderReference the shop's order reference; null for the payee's latest order
+     * @throws ServiceException with {@link ServiceException.Failure#UNKNOWN_PAYEE},
+     *                          {@link ServiceException.Failure#UNKNOWN_ORDER},
+     *                          {@link ServiceException.Failure#NOT_DELIVERED} (the payee's AAA server or its
+     *                          terminal could not be reached),
+     *                          {@link ServiceException.Failure#REFUSED_BY_PAYEE},
+     *                          {@link ServiceException.Failure#AUTHENTICATION_FAILED},
+     *                          {@link ServiceException.Failure#UNKNOWN_USER},
+     *                          {@link ServiceException.Failure#NO_ANSWER} (timeout, connection lost),
+     *                          {@link ServiceException.Failure#UNAUTHENTICATED_ANSWER} or
+     *                          {@link ServiceException.Failure#REFUSED}
+     */
+    public PurchaseInfo accountingInfo(String payee, String orderReference) throws ServiceException {
+        Objects.requireNonNull(payee, "payee");
+        DiameterMessage pir = PurchaseInfoCodec.request(vendor, newSessionId(), server.originHost(), server.originRealm(),
+                association.nai(), payee, orderReference);
+        DiameterMessage pia = exchange(pir, false);
+        long code = ServiceAnswers.code(pia, vendor.vendorId());
+        if (code != ResultCodes.SUCCESS) {
+            throw PurchaseInfoCodec.failure(pia, code, vendor.vendorId());
+        }
+        try {
+            return PurchaseInfoCodec.answer(pia, vendor.vendorId());
+        } catch (MalformedMessageException e) {
+            throw new ServiceException(ServiceException.Failure.REFUSED, ResultCodes.SUCCESS,
+                    "the AAAH's Purchase-Information-Answer does not decode: " + e.getMessage(), e);
+        }
+    }
+
+    /** The accounting information of {@code payee}'s latest order: {@link #accountingInfo(String, String)} without a reference. */
+    public PurchaseInfo accountingInfo(String payee) throws ServiceException {
+        return accountingInfo(payee, null);
+    }
+
+    /** Signs {@code request}, sends it, and returns its authenticated, successful answer. */
+    private DiameterMessage exchange(DiameterMessage request) throws ServiceException {
+        return exchange(request, true);
+    }
+
+    /**
+     * Signs {@code request}, sends it, and returns its authenticated answer; with {@code successOnly}
+     * false an unsuccessful one too ({@link AnswerCheck#authentic}),
+     * for the caller to say what it means.
+     */
+    private synchronized DiameterMessage exchange(DiameterMessage request, boolean successOnly) throws ServiceException {
+        AgentConnection link = connection();
+        DiameterMessage identified = request.withIdentifiers(0, endToEnd.next());
+        long counter;
+        try {
+            counter = counters.nextOutgoing();
+        } catch (IOException e) {
+            throw new ServiceException(ServiceException.Failure.NO_ANSWER, -1, "cannot store the replay counter: " + e.getMessage(), e);
+        }
+        Avp authenticator = AaamAuthenticator.sign(DiameterCodec.encode(identified), association, counter, vendor.vendorId());
+        List<Avp> avps = new ArrayList<>(identified.avps());
+        avps.add(authenticator);
+        DiameterMessage signed = new DiameterMessage(identified.flags(), identified.commandCode(), identified.applicationId(),
+                0, identified.endToEnd(), avps);
+        AgentConnection.Received received = await(link, signed);
+        return successOnly ? answers.check(received, signed) : answers.authentic(received, signed);
+    }
+
+    /**
+     * Sends {@code signed} and waits for its answer. Without one after a quarter of the timeout (at most
+     * 2 s) it is sent once more with the T flag (RFC 6733 §3), on a new connection if the first one
+     * dropped; the AAAH's duplicate detection answers a copy it has already served with the same answer,
+     * and the T flag is outside the authenticator, so the copy still verifies. The first answer of
+     * either copy counts; the whole wait is at most the endpoint's timeout plus that quarter.
+     */
+    private AgentConnection.Received await(AgentConnection link, DiameterMessage signed) throws ServiceException {
+        long timeout = server.timeout().toMillis();
+        long firstWait = Math.max(250, Math.min(2000, timeout / 4));
+        CompletableFuture<AgentConnection.Received> first = link.exchange(signed);
+        try {
+            return first.get(firstWait, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceException(ServiceException.Failure.NO_ANSWER, -1, "interrupted", e);
+        } catch (TimeoutException | ExecutionException e) {
+            log.info("no answer to End-to-End {} after {} ms ({}); sending it again with the T flag", signed.endToEnd(), firstWait, e.toString());
+        }
+        DiameterMessage again = new DiameterMessage(signed.flags() | DiameterMessage.FLAG_RETRANSMITTED, signed.commandCode(),
+                signed.applicationId(), 0, signed.endToEnd(), signed.avps());
+        CompletableFuture<AgentConnection.Received> answer = new CompletableFuture<>();
+        first.thenAccept(answer::complete);
+        connection().exchange(again).whenComplete((r, f) -> {
+            if (f == null) {
+                answer.complete(r);
+            } else {
+                answer.completeExceptionally(f);
+            }
+        });
+        try {
+            return answer.get(timeout + 1000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceException(ServiceException.Failure.NO_ANSWER, -1, "interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new ServiceException(ServiceException.Failure.NO_ANSWER, -1,
+                    (cause instanceof TimeoutException ? "no answer within " + server.timeout() : "connection lost: " + cause), cause);
+        }
+    }
+
+    /**
+     * The open connection, made again if there is none or it dropped. A failed attempt is tried once
+     * more: a server that has not yet noticed the end of this node's previous connection may leave the
+     * new CER unanswered (jDiameter does: docs/PROTOCOL.md §3.3), and answers it once the old one is gone.
+     */
+    private AgentConnection connection() throws ServiceException {
+        if (connection != null && connection.isOpen()) {
+            return connection;
+        }
+        connection = null;
+        IOException first;
+        try {
+            connection = AgentConnection.open(server);
+            return connection;
+        } catch (IOException e) {
+            first = e;
+            log.info("cannot connect to {}:{} ({}); trying once more", server.host(), server.port(), e.toString());
+        }
+        try {
+            connection = AgentConnection.open(server);
+            return connection;
+        } catch (IOException e) {
+            e.addSuppressed(first);
+            throw new ServiceException(ServiceException.Failure.NO_ANSWER, -1,
+                    "cannot connect to " + server.host() + ":" + server.port() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** RFC 6733 §8.8: {@code <DiameterIdentity>;<high 32 bits>;<low 32 bits>}. */
+    private String newSessionId() {
+        return server.originHost() + ";" + sessionHigh + ";" + sessions.incrementAndGet();
+    }
+
+    /** Closes the connection with DPR, if one is open. */
+    @Override
+    public synchronized void close() {
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.mipaaa.agent.services;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.mipaaa.agent.diameter.Avp;
+import org.mipaaa.agent.diameter.DiameterMessage;
+import org.mipaaa.agent.diameter.MalformedMessageException;
+import org.mipaaa.dictionary.AvpCodes;
+import org.mipaaa.dictionary.CommandCodes;
+import org.mipaaa.dictionary.Enumerations;
+import org.mipaaa.dictionary.VendorAvpCodes;
+import org.mipaaa.dictionary.VendorSettings;
+
+/**
+ * The Charge-Query-Request the agent sends and the Charge-Query-Answer it reads (docs/PROTOCOL.md §4.6):
+ * the AVPs only; signing and checking the answer's authenticator are {@link AaamAgent}'s. Public so
+ * that a node's tests can read its own answers the way the agent does.
+ */
+public final class ChargeQueryCodec {
+
+    private ChargeQueryCodec() {
+    }
+
+    /** The CQR of {@code nai} for {@code period}, unsigned and without identifiers. */
+    public static DiameterMessage request(VendorSettings vendor, String sessionId, String originHost, String originRealm,
+                                   String nai, String period) {
+        long vendorId = vendor.vendorId();
+        long app = vendor.accountingServicesApplicationId();
+        List<Avp> avps = List.of(
+                Avp.utf8(AvpCodes.SESSION_ID, sessionId),
+                Avp.grouped(AvpCodes.VENDOR_SPECIFIC_APPLICATION_ID, 0, List.of(
+                        Avp.unsigned32(AvpCodes.VENDOR_ID, vendorId),
+                        Avp.unsigned32(AvpCodes.AUTH_APPLICATION_ID, app))),
+                Avp.unsigned32(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED),
+                Avp.utf8(AvpCodes.ORIGIN_HOST, originHost),
+                Avp.utf8(AvpCodes.ORIGIN_REALM, originRealm),
+                Avp.utf8(AvpCodes.DESTINATION_REALM, realmOf(nai)),
+                Avp.utf8(AvpCodes.USER_NAME, nai),
+                Avp.utf8(VendorAvpCodes.BILLING_PERIOD, vendorId, period));
+        return DiameterMessage.request(CommandCodes.CHARGE_QUERY, app, true, avps);
+    }
+
+    /** The realm of a NAI: what follows its last '@'. */
+    static String realmOf(String nai) {
+        int at = nai.lastIndexOf('@');
+        if (at < 0 || at == nai.length() - 1) {
+            throw new IllegalArgumentException("NAI without a realm: " + nai);
+        }
+        return nai.substring(at + 1);
+    }
+
+    /** The charges of a successful CQA. */
+    public static CommunicationCharges answer(DiameterMessage cqa, long vendorId) throws MalformedMessageException {
+        String period = Values.require(cqa.avps(), VendorAvpCodes.BILLING_PERIOD, vendorId, "Billing-Period").asUtf8();
+        List<ChargeEntry> entries = new ArrayList<>();
+        for (Avp avp : cqa.avps()) {
+            if (avp.code() == VendorAvpCodes.CHARGE_ENTRY && avp.vendorId() == vendorId) {
+                entries.add(entry(avp.asGrouped(), vendorId));
+            }
+        }
+        Amount total = Values.money(Values.require(cqa.avps(), AvpCodes.CC_MONEY, "CC-Money").asGrouped());
+        List<TariffLine> tariffs = new ArrayList<>();
+        for (Avp avp : cqa.avps()) {
+            if (avp.code() == AvpCodes.COST_INFORMATION && avp.vendorId() == 0) {
+                List<Avp> members = avp.asGrouped();
+                tariffs.add(new TariffLine(Values.money(members),
+                        Values.find(members, AvpCodes.COST_UNIT).map(Avp::asUtf8).orElse("")));
+            }
+        }
+        return new CommunicationCharges(period, entries, total, tariffs);
+    }
+
+    private static ChargeEntry entry(List<Avp> m, long vendorId) throws MalformedMessageException {
+        int kind = Values.integer32(Values.require(m, VendorAvpCodes.ENTRY_KIND, vendorId, "Entry-Kind"));
+        int state = Values.integer32(Values.require(m, VendorAvpCodes.ENTRY_STATE, vendorId, "Entry-State"));
+        ChargeEntry.Kind k = switch (kind) {
+            case Enumerations.ENTRY_KIND_COMMUNICATION_FEE -> ChargeEntry.Kind.COMMUNICATION_FEE;
+            case Enumerations.ENTRY_KIND_TRANSFERRED_CHARGE -> ChargeEntry.Kind.TRANSFERRED_CHARGE;
+            default -> throw new MalformedMessageException("Entry-Kind " + kind);
+        };
+        ChargeEntry.State s = switch (state) {
+            case Enumerations.ENTRY_STATE_VALID -> ChargeEntry.State.VALID;
+            case Enumerations.ENTRY_STATE_INVALIDATED -> ChargeEntry.State.INVALIDATED;
+            default -> throw new MalformedMessageException("Entry-State " + state);
+        };
+        Optional<ChargeEntry.Usage> usage = Optional.empty();
+        if (k == ChargeEntry.Kind.COMMUNICATION_FEE) {
+            usage = Optional.of(new ChargeEntry.Usage(
+                    Values.unsigned32(Values.require(m, AvpCodes.ACCT_SESSION_TIME, "Acct-Session-Time")),
+                    Values.integer64(Values.require(m, AvpCodes.ACCOUNTING_INPUT_OCTETS, "Accounting-Input-Octets")),
+                    Values.integer64(Values.require(m, AvpCodes.ACCOUNTING_OUTPUT_OCTETS, "Accounting-Output-Octets")),
+                    Values.integer64(Values.require(m, AvpCodes.ACCOUNTING_INPUT_PACKETS, "Accounting-Input-Packets")),
+                    Values.integer64(Values.require(m, AvpCodes.ACCOUNTING_OUTPUT_PACKETS, "Accounting-Output-Packets"))));
+        }
+        List<String> goods = new ArrayList<>();
+        for (Avp a : m) {
+            if (a.code() == VendorAvpCodes.GOODS_DESCRIPTION && a.vendorId() == vendorId) {
+                goods.add(a.asUtf8());
+            }
+        }
+        return new ChargeEntry(
+                Values.time(Values.require(m, AvpCodes.EVENT_TIMESTAMP, "Event-Timestamp")), k, s,
+                Values.money(Values.require(m, AvpCodes.CC_MONEY, "CC-Money").asGrouped()), usage,
+                Values.find(m, VendorAvpCodes.PAYEE_ID, vendorId).map(Avp::asUtf8),
+                Values.find(m, VendorAvpCodes.SETTLEMENT_ID, vendorId).map(Avp::asUtf8), goods);
+    }
+}
