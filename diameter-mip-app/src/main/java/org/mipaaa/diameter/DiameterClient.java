@@ -13,6 +13,9 @@ import org.jdiameter.api.EventListener;
 import org.jdiameter.api.Request;
 import org.jdiameter.api.Session;
 import org.jdiameter.api.Stack;
+import org.mipaaa.dictionary.ApplicationIds;
+import org.mipaaa.dictionary.CommandDefinition;
+import org.mipaaa.dictionary.Dictionary;
 
 /**
  * Sends requests from a node through its jDiameter stack and completes with their answers.
@@ -28,11 +31,14 @@ public final class DiameterClient {
     private final Stack stack;
     private final Duration timeout;
     private final Executor completions;
+    private final Dictionary dictionary;
 
-    public DiameterClient(Stack stack, Duration timeout, Executor completions) {
+    /** {@code dictionary} says which commands are proxiable: their requests get the P bit. */
+    public DiameterClient(Stack stack, Duration timeout, Executor completions, Dictionary dictionary) {
         this.stack = stack;
         this.timeout = timeout;
         this.completions = completions;
+        this.dictionary = dictionary;
     }
 
     /**
@@ -59,7 +65,17 @@ public final class DiameterClient {
         Request request = destinationHost == null
                 ? session.createRequest(commandCode, application, destinationRealm)
                 : session.createRequest(commandCode, application, destinationRealm, destinationHost);
+        // jDiameter's createRequest leaves the P bit clear; the CCF of the command says (RFC 6733 §3.2)
+        request.setProxiable(isProxiable(commandCode, application));
         return new OutgoingRequest(session, request);
+    }
+
+    private boolean isProxiable(int commandCode, ApplicationId application) {
+        long id = application.getAuthAppId() != ApplicationId.UNDEFINED_VALUE ? application.getAuthAppId() : application.getAcctAppId();
+        return dictionary.command(id, commandCode, true)
+                .or(() -> dictionary.command(ApplicationIds.COMMON_MESSAGES, commandCode, true))
+                .map(CommandDefinition::proxiable)
+                .orElse(false);
     }
 
     /** A request with the session it belongs to; add AVPs to {@link #request()}, then {@link #send()}. */

@@ -69,7 +69,7 @@ public final class DiameterNode implements AutoCloseable {
         this.state = state;
         this.handlerPool = handlerPool;
         this.answers = answers;
-        this.client = new DiameterClient(stack, settings.requestTimeout(), handlerPool);
+        this.client = new DiameterClient(stack, settings.requestTimeout(), handlerPool, dictionary);
         this.watchdog = watchdog;
         this.handlers = handlers;
     }

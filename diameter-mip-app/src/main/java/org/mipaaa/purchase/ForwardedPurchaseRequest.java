@@ -42,8 +42,6 @@ public final class ForwardedPurchaseRequest {
             DiameterClient.OutgoingRequest pir = client.newRequest(CommandCodes.PURCHASE_INFORMATION,
                     ApplicationId.createByAuthAppId(vendor.vendorId(), vendor.accountingServicesApplicationId()),
                     destinationRealm, destinationHost);
-            // PROTOCOL §4.1: PIR has the P bit (jDiameter's createRequest leaves it clear)
-            pir.request().setProxiable(true);
             AvpSet avps = pir.request().getAvps();
             avps.addAvp(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED, true, false);
             avps.addAvp(AvpCodes.USER_NAME, request.userName(), true, false, false);

@@ -7,6 +7,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.Duration;
@@ -28,6 +29,10 @@ import org.jdiameter.api.Stack;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mipaaa.dictionary.ApplicationIds;
+import org.mipaaa.dictionary.CommandCodes;
+import org.mipaaa.dictionary.Dictionary;
+import org.mipaaa.dictionary.VendorIds;
 
 /**
  * The futures of {@link DiameterClient} complete on the node's handler pool, not on the jDiameter
@@ -71,7 +76,7 @@ class DiameterClientTest {
 
     @Test
     void anAnswerCompletesTheFutureOnTheHandlerPool() throws Exception {
-        CompletableFuture<String> thread = sendAndNoteTheThread(new DiameterClient(stack, Duration.ofSeconds(5), pool));
+        CompletableFuture<String> thread = sendAndNoteTheThread(new DiameterClient(stack, Duration.ofSeconds(5), pool, Dictionary.bundled()));
 
         listener.get().receivedSuccessMessage(request, mock(Answer.class)); // as jDiameter's peer thread would
 
@@ -80,7 +85,7 @@ class DiameterClientTest {
 
     @Test
     void aTimeoutCompletesTheFutureOnTheHandlerPoolToo() throws Exception {
-        DiameterClient client = new DiameterClient(stack, Duration.ofSeconds(5), pool);
+        DiameterClient client = new DiameterClient(stack, Duration.ofSeconds(5), pool, Dictionary.bundled());
         CompletableFuture<Answer> answer = client.newRequest(262, ApplicationId.createByAuthAppId(2), "home.example",
                 "ha.home.example").send();
         CompletableFuture<String> thread = answer.handle((a, failure) -> failure + " on " + Thread.currentThread().getName());
@@ -94,10 +99,39 @@ class DiameterClientTest {
     void aFullPoolStillGetsTheAnswerDeliveredOnTheCallersThread() throws Exception {
         CompletableFuture<String> thread = sendAndNoteTheThread(new DiameterClient(stack, Duration.ofSeconds(5), task -> {
             throw new RejectedExecutionException("full");
-        }));
+        }, Dictionary.bundled()));
 
         listener.get().receivedSuccessMessage(request, mock(Answer.class));
 
         assertThat(thread.getNow("not completed")).isEqualTo(Thread.currentThread().getName());
+    }
+
+    @Test
+    void requestsOfProxiableCommandsCarryThePBitAndOthersDoNot() throws Exception {
+        DiameterClient client = new DiameterClient(stack, Duration.ofSeconds(5), pool, Dictionary.bundled());
+        Session session = stack.getSessionFactory().getNewSession();
+        Request har = mock(Request.class);
+        Request str = mock(Request.class);
+        Request acr = mock(Request.class);
+        Request pir = mock(Request.class);
+        Request dwr = mock(Request.class);
+        when(session.createRequest(eq(CommandCodes.HOME_AGENT_MIP), any(ApplicationId.class), anyString(), anyString())).thenReturn(har);
+        when(session.createRequest(eq(CommandCodes.SESSION_TERMINATION), any(ApplicationId.class), anyString())).thenReturn(str);
+        when(session.createRequest(eq(CommandCodes.ACCOUNTING), any(ApplicationId.class), anyString())).thenReturn(acr);
+        when(session.createRequest(eq(CommandCodes.PURCHASE_INFORMATION), any(ApplicationId.class), anyString())).thenReturn(pir);
+        when(session.createRequest(eq(CommandCodes.DEVICE_WATCHDOG), any(ApplicationId.class), anyString())).thenReturn(dwr);
+
+        client.newRequest(CommandCodes.HOME_AGENT_MIP, ApplicationId.createByAuthAppId(ApplicationIds.MOBILE_IPV4), "home.example", "ha.home.example");
+        client.newRequest(CommandCodes.SESSION_TERMINATION, ApplicationId.createByAuthAppId(ApplicationIds.COMMON_MESSAGES), "home.example", null);
+        client.newRequest(CommandCodes.ACCOUNTING, ApplicationId.createByAccAppId(ApplicationIds.MOBILE_IPV4), "home.example", null);
+        client.newRequest(CommandCodes.PURCHASE_INFORMATION, ApplicationId.createByAuthAppId(VendorIds.MIP_AAA_DEFAULT,
+                ApplicationIds.MIP_ACCOUNTING_SERVICES), "shop.example", null);
+        client.newRequest(CommandCodes.DEVICE_WATCHDOG, ApplicationId.createByAuthAppId(ApplicationIds.COMMON_MESSAGES), "home.example", null);
+
+        verify(har).setProxiable(true);
+        verify(str).setProxiable(true);
+        verify(acr).setProxiable(true);
+        verify(pir).setProxiable(true);
+        verify(dwr).setProxiable(false); // RFC 6733 §5.5.1: DWR is not proxiable
     }
 }
