@@ -59,6 +59,7 @@ public final class AaamAgent implements AutoCloseable {
     private final EndToEndIdentifiers endToEnd = new EndToEndIdentifiers();
     private final long sessionHigh = System.currentTimeMillis() / 1000;
     private final AnswerCheck answers;
+    private final UserConfirmation confirmation;
     private AgentConnection connection;
 
     /**
@@ -75,6 +76,7 @@ public final class AaamAgent implements AutoCloseable {
         this.counters = Objects.requireNonNull(counters, "counters");
         this.vendor = Objects.requireNonNull(vendor, "vendor");
         this.answers = new AnswerCheck(association, counters, vendor.vendorId());
+        this.confirmation = new UserConfirmation(association, counters, vendor, server);
     }
 
     /** With counters in memory and the default vendor numbers (a lab; a product passes its own). */
@@ -150,6 +152,93 @@ public final class AaamAgent implements AutoCloseable {
     /** The accounting information of {@code payee}'s latest order: {@link #accountingInfo(String, String)} without a reference. */
     public PurchaseInfo accountingInfo(String payee) throws ServiceException {
         return accountingInfo(payee, null);
+    }
+
+    /**
+     * Pays {@code info} (normally what {@link #accountingInfo} returned) in {@code mode} (Settlement,
+     * seed Figs. 16-17 S207-S211, docs/PROTOCOL.md §4.2-§4.4). The AAAH first asks the user to confirm:
+     * {@code callback} is shown the amount, the payee and the goods and answers OK or CANCEL (the agent
+     * answers the AAAH's User-Confirmation-Request with it, signed; a request that is not authentic, or
+     * not about this purchase, is refused without asking). On OK the AAAH charges the amount to this
+     * node's account and notifies the payee's AAA server, which tells the shop terminal; the settlement
+     * returned is what the payee side confirmed.
+     *
+     * <p>Exactly once: the request is sent again (T flag) when its answer is late, and the AAAH settles
+     * it once and answers every copy the same.
+     *
+     * @throws ServiceException with {@link ServiceException.Failure#USER_REJECTED} (the user said CANCEL;
+     *                          nothing charged), {@link ServiceException.Failure#CONFIRMATION_TIMEOUT}
+     *                          (the confirmation came too late; nothing charged),
+     *                          {@link ServiceException.Failure#NOT_DELIVERED} (the payee's AAA server or
+     *                          its terminal could not be reached; nothing charged),
+     *                          {@link ServiceException.Failure#UNKNOWN_PAYEE},
+     *                          {@link ServiceException.Failure#REFUSED_BY_PAYEE},
+     *                          {@link ServiceException.Failure#INVALID_REQUEST} (e.g. a non-positive amount),
+     *                          {@link ServiceException.Failure#AUTHENTICATION_FAILED},
+     *                          {@link ServiceException.Failure#UNKNOWN_USER},
+     *                          {@link ServiceException.Failure#NO_ANSWER} (the outcome is then unknown: ask
+     *                          again with the same purchase later, or look at the statement),
+     *                          {@link ServiceException.Failure#UNAUTHENTICATED_ANSWER} or
+     *                          {@link ServiceException.Failure#REFUSED}
+     */
+    public Settlement settle(PurchaseInfo info, SettlementMode mode, ConfirmationCallback callback) throws ServiceException {
+        Objects.requireNonNull(info, "info");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(callback, "callback");
+        DiameterMessage ser = SettlementCodec.request(vendor, newSessionId(), server.originHost(), server.originRealm(),
+                association.nai(), info, mode);
+        DiameterMessage sea;
+        synchronized (this) {
+            confirmation.expect(new UserConfirmation.Pending(info, mode, callback));
+            try {
+                sea = exchange(ser, false);
+            } finally {
+                confirmation.done();
+            }
+        }
+        long code = ServiceAnswers.code(sea, vendor.vendorId());
+        if (code != ResultCodes.SUCCESS) {
+            throw SettlementCodec.failure(sea, code, "Settlement");
+        }
+        try {
+            return SettlementCodec.settlement(sea, info, mode, vendor.vendorId());
+        } catch (MalformedMessageException e) {
+            throw new ServiceException(ServiceException.Failure.REFUSED, ResultCodes.SUCCESS,
+                    "the AAAH's Settlement-Answer does not decode: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Cancels the settlement {@code settlementId} (right of withdrawal; Settlement-Cancel, seed Fig. 8
+     * S25, docs/PROTOCOL.md §4.5): the AAAH invalidates its entry (it no longer counts on the bill) and
+     * tells the payee's AAA server, which reverses its side and tells the shop terminal. A settlement is
+     * refunded at most once.
+     *
+     * @throws ServiceException with {@link ServiceException.Failure#UNKNOWN_SETTLEMENT} (no settlement
+     *                          of this node has that id), {@link ServiceException.Failure#ALREADY_CANCELLED}
+     *                          (nothing refunded again), {@link ServiceException.Failure#NOT_DELIVERED} (the
+     *                          payee side could not be told; nothing cancelled, ask again later),
+     *                          {@link ServiceException.Failure#AUTHENTICATION_FAILED},
+     *                          {@link ServiceException.Failure#UNKNOWN_USER},
+     *                          {@link ServiceException.Failure#NO_ANSWER},
+     *                          {@link ServiceException.Failure#UNAUTHENTICATED_ANSWER} or
+     *                          {@link ServiceException.Failure#REFUSED}
+     */
+    public Cancellation cancel(String settlementId) throws ServiceException {
+        Objects.requireNonNull(settlementId, "settlementId");
+        DiameterMessage scr = SettlementCodec.cancelRequest(vendor, newSessionId(), server.originHost(), server.originRealm(),
+                association.nai(), settlementId);
+        DiameterMessage sca = exchange(scr, false);
+        long code = ServiceAnswers.code(sca, vendor.vendorId());
+        if (code != ResultCodes.SUCCESS) {
+            throw SettlementCodec.failure(sca, code, "Settlement-Cancel");
+        }
+        try {
+            return SettlementCodec.cancellation(sca, settlementId, vendor.vendorId());
+        } catch (MalformedMessageException e) {
+            throw new ServiceException(ServiceException.Failure.REFUSED, ResultCodes.SUCCESS,
+                    "the AAAH's Settlement-Cancel-Answer does not decode: " + e.getMessage(), e);
+        }
     }
 
     /** Signs {@code request}, sends it, and returns its authenticated, successful answer. */
@@ -234,14 +323,14 @@ public final class AaamAgent implements AutoCloseable {
         connection = null;
         IOException first;
         try {
-            connection = AgentConnection.open(server);
+            connection = AgentConnection.open(server, confirmation);
             return connection;
         } catch (IOException e) {
             first = e;
             log.info("cannot connect to {}:{} ({}); trying once more", server.host(), server.port(), e.toString());
         }
         try {
-            connection = AgentConnection.open(server);
+            connection = AgentConnection.open(server, confirmation);
             return connection;
         } catch (IOException e) {
             e.addSuppressed(first);

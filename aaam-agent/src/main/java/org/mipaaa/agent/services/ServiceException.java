@@ -30,6 +30,16 @@ public final class ServiceException extends Exception {
         NO_ANSWER,
         /** An answer came whose AAAM-Authenticator did not verify, or was replayed: it was discarded. */
         UNAUTHENTICATED_ANSWER,
+        /** The user answered CANCEL when the AAAH asked to confirm the settlement (5801 USER_REJECTED): nothing was charged. */
+        USER_REJECTED,
+        /** The user's confirmation did not reach the AAAH in time (4801 CONFIRMATION_TIMEOUT): nothing was charged. */
+        CONFIRMATION_TIMEOUT,
+        /** The AAAH knows no settlement of this node by that Settlement-Id (5803 UNKNOWN_SETTLEMENT). */
+        UNKNOWN_SETTLEMENT,
+        /** The settlement was cancelled before (5804 ALREADY_CANCELLED): nothing was refunded again. */
+        ALREADY_CANCELLED,
+        /** The request was refused as malformed or with a value the AAAH does not accept (5004, 5005), e.g. a non-positive amount. */
+        INVALID_REQUEST,
         /** Any other refusal, e.g. a 3xxx from a node on the way (the realm unreachable). */
         REFUSED
     }

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,7 +35,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The mobile node's DIAMETER connection to its AAA server: TLS first (RFC 6733 §13: handshake with
  * the node's certificate, then CER/CEA), requests matched to answers by Hop-by-Hop Identifier, DWR from
- * the server answered with DWA, DPR on close. JSSE only; one reader thread.
+ * the server answered with DWA, DPR on close. JSSE only; one reader thread. Other requests from the
+ * server (the AAAH's User-Confirmation-Request) go to the {@link ServerRequests} the owner registered,
+ * on a thread of their own so that a user deciding does not hold up DWR/DWA or answers.
  */
 public final class AgentConnection implements AutoCloseable {
 
@@ -48,20 +53,46 @@ public final class AgentConnection implements AutoCloseable {
     private final AtomicLong hopByHop = new AtomicLong(ThreadLocalRandom.current().nextInt() & 0xFFFFFFFFL);
     private final EndToEndIdentifiers endToEnd = new EndToEndIdentifiers();
     private final String peerHost;
+    private final ServerRequests serverRequests;
+    /** One thread, made on the first server request: a user deciding must not block the reader. */
+    private final ExecutorService requestThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "aaam-agent-server-request");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile boolean closing;
     /** Set when this side sent DPR: the server closing the connection then is expected, not a loss. */
     private volatile boolean disconnecting;
 
-    private AgentConnection(AgentEndpoint endpoint, SSLSocket socket, DiameterMessage cea) throws IOException {
+    private AgentConnection(AgentEndpoint endpoint, SSLSocket socket, DiameterMessage cea, ServerRequests serverRequests)
+            throws IOException {
         this.endpoint = endpoint;
+        this.serverRequests = serverRequests;
         this.socket = socket;
         this.in = new DataInputStream(socket.getInputStream());
         this.out = socket.getOutputStream();
         this.peerHost = cea.find(AvpCodes.ORIGIN_HOST).map(Avp::asUtf8).orElse("?");
     }
 
+    /**
+     * What the owner of a connection answers when the server sends a request other than DWR or DPR.
+     * Returns the answer (its identifiers are the request's: {@link DiameterMessage#answerTo}), or null
+     * when it does not serve that command (then 3001 DIAMETER_COMMAND_UNSUPPORTED goes back).
+     */
+    @FunctionalInterface
+    public interface ServerRequests {
+        ServerRequests NONE = request -> null;
+
+        DiameterMessage answer(Received request);
+    }
+
     /** Connects, runs the TLS handshake, then CER/CEA; fails unless the CEA says DIAMETER_SUCCESS. */
     public static AgentConnection open(AgentEndpoint endpoint) throws IOException {
+        return open(endpoint, ServerRequests.NONE);
+    }
+
+    /** As {@link #open(AgentEndpoint)}, answering the server's own requests with {@code serverRequests}. */
+    public static AgentConnection open(AgentEndpoint endpoint, ServerRequests serverRequests) throws IOException {
         int timeout = (int) endpoint.timeout().toMillis();
         Socket tcp = new Socket();
         SSLSocket ssl = null;
@@ -82,7 +113,7 @@ public final class AgentConnection implements AutoCloseable {
                 throw new IOException("capabilities exchange refused: command " + cea.commandCode() + ", Result-Code " + result);
             }
             ssl.setSoTimeout(0);
-            AgentConnection connection = new AgentConnection(endpoint, ssl, cea);
+            AgentConnection connection = new AgentConnection(endpoint, ssl, cea, serverRequests);
             Thread reader = new Thread(connection::readLoop, "aaam-agent-read");
             reader.setDaemon(true);
             reader.start();
@@ -152,7 +183,10 @@ public final class AgentConnection implements AutoCloseable {
             while (!closing) {
                 byte[] bytes = readBytes(in);
                 DiameterMessage m = DiameterCodec.decode(bytes);
-                if (m.isRequest()) {
+                if (m.isRequest() && m.commandCode() != CommandCodes.DEVICE_WATCHDOG
+                        && m.commandCode() != CommandCodes.DISCONNECT_PEER) {
+                    serveRequest(new Received(m, bytes));
+                } else if (m.isRequest()) {
                     answerServerRequest(m);
                 } else {
                     CompletableFuture<Received> waiting = pending.remove(m.hopByHop());
@@ -169,9 +203,30 @@ public final class AgentConnection implements AutoCloseable {
             }
         } finally {
             closing = true;
+            requestThread.shutdown();
             closeQuietly(socket);
             IOException lost = new IOException("connection to " + peerHost + " closed");
             pending.values().forEach(f -> f.completeExceptionally(lost));
+        }
+    }
+
+    /** Hands a server request to {@link #serverRequests} on the request thread; 3001 when it has no answer. */
+    private void serveRequest(Received request) throws IOException {
+        try {
+            requestThread.execute(() -> {
+                try {
+                    DiameterMessage answer = serverRequests.answer(request);
+                    if (answer == null) {
+                        answerServerRequest(request.message());
+                    } else {
+                        write(answer);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    log.warn("cannot answer command {} from {}: {}", request.message().commandCode(), peerHost, e.toString());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            log.debug("closing: command {} from {} not answered", request.message().commandCode(), peerHost);
         }
     }
 
@@ -258,6 +313,7 @@ public final class AgentConnection implements AutoCloseable {
             log.debug("no DPA from {}: {}", peerHost, e.toString());
         } finally {
             closing = true;
+            requestThread.shutdown();
             closeQuietly(socket);
         }
     }
