@@ -22,6 +22,7 @@ import org.mipaaa.routing.RealmProxy;
 import org.mipaaa.routing.VisitorEntries;
 import org.mipaaa.services.MobileNodeServices;
 import org.mipaaa.services.purchase.PurchaseInformation;
+import org.mipaaa.services.settlement.Settlements;
 import org.mipaaa.shop.ShopServices;
 
 /**
@@ -63,6 +64,7 @@ public final class RoleServices {
             AccountingServices.installHomeAaa(node, config);
             MobileNodeServices.installHomeAaa(node);
             PurchaseInformation.installHomeAaa(node, config);
+            Settlements.installHomeAaa(node, config);
         } else if (node.role() == Role.HA) {
             HarHandler har = RegistrationHandlers.homeAgent(node, config);
             node.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.HOME_AGENT_MIP, har);
@@ -116,6 +118,9 @@ public final class RoleServices {
             for (int command : SERVICES_TOWARDS_HOME) {
                 node.handlers().register(services, command, proxy);
             }
+            // the AAAH's UCR back to a mobile node connected here (Destination-Host): the same proxy,
+            // jDiameter's router picks the node's own connection by Destination-Host
+            node.handlers().register(services, CommandCodes.USER_CONFIRMATION, proxy);
         }
     }
 }

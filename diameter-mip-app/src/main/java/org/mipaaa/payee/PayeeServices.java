@@ -11,12 +11,15 @@ import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.node.ConfigSource;
 import org.mipaaa.node.DiameterNode;
 import org.mipaaa.purchase.ForwardedPurchaseRequest;
+import org.mipaaa.settlement.NextHopRequest;
 import org.mipaaa.shop.Catalogue;
 
 /**
  * What the AAAY serves: the accounting information of its payees (PIR), from {@code payee.directory.file}
  * and, for the payees it holds itself, {@code payee.catalogue.file}; it waits {@code payee.terminal.timeout.ms}
- * for a terminal, less than the AAAH waits for it.
+ * for a terminal, less than the AAAH waits for it. Settlement: payment notices (PNR) and cancellations
+ * (SCR), booked in the {@link PayeeLedger}; {@code payee.settlement.terminal.timeout.ms} (1.5 s) for the
+ * terminal, less than the AAAH's {@code services.settlement.payee.timeout.ms}.
  */
 public final class PayeeServices {
 
@@ -38,6 +41,15 @@ public final class PayeeServices {
                 Duration.ofMillis(Long.parseLong(config.get("payee.terminal.timeout.ms", "3000"))));
         node.handlers().register(node.settings().vendor().accountingServicesApplicationId(), CommandCodes.PURCHASE_INFORMATION,
                 new AaayPurchaseInfoHandler(directory, held, toTerminal, vendorId));
+        PayeeLedger ledger = PayeeLedger.in(node.state());
+        NextHopRequest settlementToTerminal = new NextHopRequest(node.client(), node.settings().vendor(),
+                Duration.ofMillis(Long.parseLong(config.get("payee.settlement.terminal.timeout.ms", "1500"))));
+        long application = node.settings().vendor().accountingServicesApplicationId();
+        node.handlers().register(application, CommandCodes.PAYMENT_NOTIFICATION,
+                new AaayPaymentNotificationHandler(directory, ledger, settlementToTerminal));
+        node.handlers().register(application, CommandCodes.SETTLEMENT_CANCEL,
+                new AaaySettlementCancelHandler(directory, ledger, settlementToTerminal));
         node.attach(PayeeDirectory.class, directory);
+        node.attach(PayeeLedger.class, ledger);
     }
 }

@@ -7,7 +7,10 @@ import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.node.ConfigSource;
 import org.mipaaa.node.DiameterNode;
 
-/** What the shop terminal serves: the accounting information of its orders (PIR), from {@code shop.catalogue.file}. */
+/**
+ * What the shop terminal serves: the accounting information of its orders (PIR), from {@code shop.catalogue.file};
+ * payment notices (PNR, S209) and cancellation notices (SCR), kept in {@link PaymentNotices}.
+ */
 public final class ShopServices {
 
     private ShopServices() {
@@ -18,6 +21,12 @@ public final class ShopServices {
         Catalogue catalogue = Catalogue.load(file);
         node.handlers().register(node.settings().vendor().accountingServicesApplicationId(), CommandCodes.PURCHASE_INFORMATION,
                 new TerminalPurchaseInfoHandler(catalogue, node.settings().vendor().vendorId()));
+        PaymentNotices notices = PaymentNotices.in(node.state());
+        TerminalSettlementHandlers settlement = new TerminalSettlementHandlers(catalogue, notices, node.settings().vendor().vendorId());
+        long application = node.settings().vendor().accountingServicesApplicationId();
+        node.handlers().register(application, CommandCodes.PAYMENT_NOTIFICATION, settlement.payment());
+        node.handlers().register(application, CommandCodes.SETTLEMENT_CANCEL, settlement.cancellation());
         node.attach(Catalogue.class, catalogue);
+        node.attach(PaymentNotices.class, notices);
     }
 }

@@ -29,6 +29,11 @@ public final class AccountQueries {
     }
 
     /** The billing period {@code t} falls in. */
+    /** The currency of the account database: every amount it records is in it. */
+    public Currency currency() {
+        return currency;
+    }
+
     public BillingPeriod periodOf(Instant t) {
         return calendar.periodOf(t);
     }

@@ -2,7 +2,6 @@ package org.mipaaa.services.auth;
 
 import java.nio.ByteBuffer;
 
-import org.jdiameter.api.Answer;
 import org.jdiameter.api.AvpSet;
 import org.jdiameter.api.Message;
 import org.jdiameter.client.api.IMessage;
@@ -70,10 +69,11 @@ public final class AaamMessageAuthentication {
     }
 
     /**
-     * Appends the AAAM-Authenticator to {@code answer}, whose other AVPs must all be in place: it covers
-     * them. The answer's counter is durable before this returns.
+     * Appends the AAAM-Authenticator to {@code answer} (an answer to the mobile node, or the AAAH's own
+     * UCR to it), whose other AVPs must all be in place: it covers them. The counter is durable before
+     * this returns.
      */
-    public void sign(Answer answer, AaamSecurityAssociation association) {
+    public void sign(Message answer, AaamSecurityAssociation association) {
         try {
             long counter = window.nextTowardsMobileNode(association);
             Avp authenticator = AaamAuthenticator.sign(encode(answer), association, counter, vendorId);

@@ -1,0 +1,99 @@
+package org.mipaaa.payee;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import org.jdiameter.api.Answer;
+import org.jdiameter.api.AvpSet;
+import org.jdiameter.api.Request;
+import org.mipaaa.diameter.AnswerFactory;
+import org.mipaaa.diameter.Avps;
+import org.mipaaa.diameter.MoneyAvps;
+import org.mipaaa.diameter.RequestHandler;
+import org.mipaaa.diameter.ValidationFailure;
+import org.mipaaa.dictionary.AvpCodes;
+import org.mipaaa.dictionary.CommandCodes;
+import org.mipaaa.dictionary.Enumerations;
+import org.mipaaa.dictionary.ResultCodes;
+import org.mipaaa.dictionary.VendorAvpCodes;
+import org.mipaaa.dictionary.VendorResultCodes;
+import org.mipaaa.settlement.NextHopOutcome;
+import org.mipaaa.settlement.NextHopRequest;
+import org.mipaaa.settlement.SettlementNotice;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The AAAY's Settlement-Cancel-Request from an AAAH (docs/PROTOCOL.md §4.5): a settlement it booked and
+ * the AAAH's realm configured for its payee (else 5803, 5003); the terminal is told first (SCR), then the
+ * -X is reversed, once; a repeated SCR is answered 2001 again without a second reversal (the AAAH
+ * decides what its mobile node is told). Answer: Settlement-Id, Entry-State INVALIDATED, CC-Money.
+ */
+public final class AaaySettlementCancelHandler implements RequestHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(AaaySettlementCancelHandler.class);
+
+    private final PayeeDirectory directory;
+    private final PayeeLedger ledger;
+    private final NextHopRequest toTerminal;
+    private final long vendorId;
+
+    public AaaySettlementCancelHandler(PayeeDirectory directory, PayeeLedger ledger, NextHopRequest toTerminal) {
+        this.directory = directory;
+        this.ledger = ledger;
+        this.toTerminal = toTerminal;
+        this.vendorId = toTerminal.vendorId();
+    }
+
+    @Override
+    public CompletionStage<Answer> handle(Request request, AnswerFactory answers) {
+        SettlementNotice scr;
+        try {
+            scr = SettlementNotice.cancel(request, vendorId);
+        } catch (Avps.Invalid e) {
+            return done(answers.failure(request, e.failure()));
+        }
+        Optional<PayeeSettlement> found = ledger.find(scr.settlementId());
+        Optional<PayeeDirectory.Payee> payee = found.flatMap(s -> directory.find(s.payee()));
+        if (found.isEmpty() || payee.isEmpty()) {
+            return done(answers.experimental(request, vendorId, VendorResultCodes.UNKNOWN_SETTLEMENT, "no settlement " + scr.settlementId()));
+        }
+        if (!payee.get().accepts(scr.originRealm())) {
+            return done(answers.failure(request, new ValidationFailure(ResultCodes.AUTHORIZATION_REJECTED,
+                    "realm " + scr.originRealm() + " may not cancel for " + found.get().payee(), null)));
+        }
+        if (found.get().reversed() || payee.get().heldHere()) {
+            return done(success(request, answers, ledger.reverse(scr.settlementId()).orElseThrow()));
+        }
+        String terminal = payee.get().terminalHost().orElseThrow();
+        return toTerminal.send(CommandCodes.SETTLEMENT_CANCEL, answers.originRealm(), terminal, out -> {
+            AvpSet avps = out.getAvps();
+            avps.addAvp(AvpCodes.USER_NAME, scr.userName(), true, false, false);
+            avps.addAvp(VendorAvpCodes.SETTLEMENT_ID, scr.settlementId(), vendorId, true, false, false);
+            avps.addAvp(VendorAvpCodes.TERMINAL_HOST, terminal, vendorId, true, false, true);
+        }).handle((sca, failure) -> {
+            if (failure != null || !NextHopOutcome.success(sca)) {
+                log.warn("SCR for settlement {}: terminal {} did not take it; nothing reversed", scr.settlementId(), terminal);
+                return NextHopOutcome.refusal(request, answers, sca, failure, "the shop terminal " + terminal);
+            }
+            PayeeSettlement reversed = ledger.reverse(scr.settlementId()).orElseThrow();
+            log.info("settlement {} for {} reversed, terminal {} told", reversed.settlementId(), reversed.payee(), terminal);
+            return success(request, answers, reversed);
+        });
+    }
+
+    private Answer success(Request request, AnswerFactory answers, PayeeSettlement s) {
+        Answer answer = answers.result(request, ResultCodes.SUCCESS);
+        AvpSet avps = answer.getAvps();
+        avps.addAvp(AvpCodes.USER_NAME, s.userName(), true, false, false);
+        avps.addAvp(VendorAvpCodes.SETTLEMENT_ID, s.settlementId(), vendorId, true, false, false);
+        avps.addAvp(VendorAvpCodes.ENTRY_STATE, Enumerations.ENTRY_STATE_INVALIDATED, vendorId, true, false);
+        MoneyAvps.addCcMoney(avps, s.amount(), s.currency());
+        return answer;
+    }
+
+    private static CompletionStage<Answer> done(Answer answer) {
+        return CompletableFuture.completedFuture(answer);
+    }
+}

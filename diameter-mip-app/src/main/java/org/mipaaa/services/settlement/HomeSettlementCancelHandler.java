@@ -1,0 +1,160 @@
+package org.mipaaa.services.settlement;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import org.jdiameter.api.Answer;
+import org.jdiameter.api.AvpSet;
+import org.jdiameter.api.Request;
+import org.mipaaa.agent.auth.AaamSecurityAssociation;
+import org.mipaaa.diameter.AnswerFactory;
+import org.mipaaa.diameter.Avps;
+import org.mipaaa.diameter.MoneyAvps;
+import org.mipaaa.diameter.RequestHandler;
+import org.mipaaa.diameter.ValidationFailure;
+import org.mipaaa.dictionary.AvpCodes;
+import org.mipaaa.dictionary.CommandCodes;
+import org.mipaaa.dictionary.Enumerations;
+import org.mipaaa.dictionary.ResultCodes;
+import org.mipaaa.dictionary.VendorAvpCodes;
+import org.mipaaa.dictionary.VendorResultCodes;
+import org.mipaaa.ledger.AccountDatabase;
+import org.mipaaa.services.auth.AaamMessageAuthentication;
+import org.mipaaa.settlement.NextHopRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The AAAH's Settlement-Cancel-Request from a mobile node (right of withdrawal; seed Fig. 8 S25,
+ * docs/PROTOCOL.md §4.5), straight or relayed by the AAAF.
+ *
+ * <ol>
+ * <li><b>validate</b>: the AAAM-Authenticator (5805 unsigned); User-Name the association's NAI (5003);
+ *     Settlement-Id present (5005) and a settlement of this NAI that was made (5803 otherwise, also for
+ *     another user's, whose existence is not revealed); cancelled before: 5804, nothing done again.</li>
+ * <li><b>act, once</b>: stored CANCELLING (fsynced), then an SCR to the payee's AAAY, which reverses its
+ *     side once and tells the terminal; on its 2001 the account entry is invalidated and the settlement
+ *     stored CANCELLED. When the payee side cannot be told the settlement stays CANCELLING and the entry
+ *     valid; the mobile node is told (3002) and its next SCR carries on.</li>
+ * <li><b>answer</b>: 2001 with Settlement-Id, Entry-State INVALIDATED and the amount credited back in
+ *     CC-Money. Signed.</li>
+ * </ol>
+ */
+public final class HomeSettlementCancelHandler implements RequestHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(HomeSettlementCancelHandler.class);
+
+    private final AaamMessageAuthentication authentication;
+    private final SettlementStore store;
+    private final AccountDatabase ledger;
+    private final NextHopRequest toPayee;
+    private final long vendorId;
+    private final Clock clock;
+
+    public HomeSettlementCancelHandler(AaamMessageAuthentication authentication, SettlementStore store, AccountDatabase ledger,
+                                       NextHopRequest toPayee, Clock clock) {
+        this.authentication = authentication;
+        this.store = store;
+        this.ledger = ledger;
+        this.toPayee = toPayee;
+        this.vendorId = toPayee.vendorId();
+        this.clock = clock;
+    }
+
+    @Override
+    public CompletionStage<Answer> handle(Request request, AnswerFactory answers) {
+        AaamMessageAuthentication.Outcome outcome = authentication.authenticate(request);
+        if (outcome instanceof AaamMessageAuthentication.Outcome.Refused refused) {
+            log.warn("SCR refused: {}", refused.reason());
+            return done(answers.experimental(request, vendorId, VendorResultCodes.AAAM_AUTHENTICATION_FAILED, "AAAM authentication failed"));
+        }
+        AaamSecurityAssociation association = ((AaamMessageAuthentication.Outcome.Authenticated) outcome).association();
+        String nai;
+        String settlementId;
+        try {
+            AvpSet avps = request.getAvps();
+            nai = Avps.utf8(Avps.require(avps, AvpCodes.USER_NAME, "User-Name"));
+            if (!association.nai().equals(nai)) {
+                return done(signed(answers.failure(request, new ValidationFailure(ResultCodes.AUTHORIZATION_REJECTED,
+                        "a mobile node cancels only its own settlements", null)), association));
+            }
+            org.jdiameter.api.Avp id = avps.getAvp(VendorAvpCodes.SETTLEMENT_ID, vendorId);
+            if (id == null) {
+                throw new Avps.Invalid(new ValidationFailure(ResultCodes.MISSING_AVP, "Settlement-Id is missing",
+                        new org.mipaaa.diameter.FailedAvp(VendorAvpCodes.SETTLEMENT_ID, vendorId, true, new byte[0], null)));
+            }
+            settlementId = Avps.utf8(id);
+        } catch (Avps.Invalid e) {
+            return done(signed(answers.failure(request, e.failure()), association));
+        }
+        Optional<SettlementRecord> found = store.byId(settlementId).filter(s -> s.nai().equals(nai));
+        if (found.isEmpty() || !found.get().state().answered() || !isMade(found.get().state())) {
+            log.info("SCR of {} for settlement {}: none made", nai, settlementId);
+            return done(signed(answers.experimental(request, vendorId, VendorResultCodes.UNKNOWN_SETTLEMENT,
+                    "no settlement " + settlementId), association));
+        }
+        SettlementRecord s = found.get();
+        if (s.state() == SettlementState.CANCELLED) {
+            return done(signed(answers.experimental(request, vendorId, VendorResultCodes.ALREADY_CANCELLED,
+                    "settlement " + settlementId + " was cancelled before"), association));
+        }
+        SettlementRecord cancelling = s.state() == SettlementState.CANCELLING ? s : move(s, s.in(SettlementState.CANCELLING));
+        if (cancelling.state() == SettlementState.CANCELLED) {
+            return done(signed(answers.experimental(request, vendorId, VendorResultCodes.ALREADY_CANCELLED,
+                    "settlement " + settlementId + " was cancelled before"), association));
+        }
+        String realm = realmOf(cancelling.payee());
+        return toPayee.send(CommandCodes.SETTLEMENT_CANCEL, realm, null, scr -> {
+            AvpSet avps = scr.getAvps();
+            avps.addAvp(AvpCodes.USER_NAME, nai, true, false, false);
+            avps.addAvp(VendorAvpCodes.SETTLEMENT_ID, settlementId, vendorId, true, false, false);
+            avps.addAvp(AvpCodes.REQUESTED_ACTION, Enumerations.REQUESTED_ACTION_REFUND_ACCOUNT, true, false);
+            avps.addAvp(AvpCodes.EVENT_TIMESTAMP, java.util.Date.from(clock.instant()), true, false);
+        }).handle((sca, failure) -> {
+            long[] result = failure == null ? SettlementAnswers.outcome(sca) : null;
+            if (result == null || result[0] != ResultCodes.SUCCESS) {
+                log.warn("SCR {}: the payee side did not confirm ({}); the settlement stays {}", settlementId,
+                        failure != null ? failure.toString() : result == null ? "no result" : Long.toString(result[0]), cancelling.state());
+                String why = failure == null ? "refused: " + SettlementAnswers.utf8(sca, AvpCodes.ERROR_MESSAGE) : "cannot be told";
+                return signed(answers.failure(request, new ValidationFailure(ResultCodes.UNABLE_TO_DELIVER,
+                        "the payee's AAA server in " + realm + " " + why + "; nothing cancelled yet, ask again", null)), association);
+            }
+            ledger.invalidate(cancelling.entryId(), "cancelled by " + nai + " (Settlement-Cancel)", clock.instant());
+            SettlementRecord done = move(cancelling, cancelling.in(SettlementState.CANCELLED));
+            log.info("settlement {} of {} cancelled ({})", settlementId, nai, done.state());
+            Answer answer = answers.result(request, ResultCodes.SUCCESS);
+            AvpSet out = answer.getAvps();
+            out.addAvp(AvpCodes.USER_NAME, nai, true, false, false);
+            out.addAvp(VendorAvpCodes.SETTLEMENT_ID, settlementId, vendorId, true, false, false);
+            out.addAvp(VendorAvpCodes.ENTRY_STATE, Enumerations.ENTRY_STATE_INVALIDATED, vendorId, true, false);
+            MoneyAvps.addCcMoney(out, cancelling.amount(), cancelling.currency());
+            return signed(answer, association);
+        });
+    }
+
+    private static boolean isMade(SettlementState state) {
+        return state == SettlementState.SETTLED || state == SettlementState.CANCELLING || state == SettlementState.CANCELLED;
+    }
+
+    private SettlementRecord move(SettlementRecord from, SettlementRecord to) {
+        if (store.replace(from, to)) {
+            return to;
+        }
+        return store.byRequest(from.requestKey()).orElseThrow();
+    }
+
+    private static String realmOf(String payee) {
+        return payee.substring(payee.lastIndexOf('@') + 1);
+    }
+
+    private Answer signed(Answer answer, AaamSecurityAssociation association) {
+        authentication.sign(answer, association);
+        return answer;
+    }
+
+    private static CompletionStage<Answer> done(Answer answer) {
+        return CompletableFuture.completedFuture(answer);
+    }
+}

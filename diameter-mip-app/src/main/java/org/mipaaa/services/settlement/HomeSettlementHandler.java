@@ -1,0 +1,281 @@
+package org.mipaaa.services.settlement;
+
+import java.time.Clock;
+import java.util.Currency;
+import java.util.Date;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import org.jdiameter.api.Answer;
+import org.jdiameter.api.Avp;
+import org.jdiameter.api.AvpDataException;
+import org.jdiameter.api.AvpSet;
+import org.jdiameter.api.Request;
+import org.jdiameter.client.api.IMessage;
+import org.mipaaa.agent.auth.AaamSecurityAssociation;
+import org.mipaaa.diameter.AnswerFactory;
+import org.mipaaa.diameter.Avps;
+import org.mipaaa.diameter.ValidationFailure;
+import org.mipaaa.dictionary.AvpCodes;
+import org.mipaaa.dictionary.CommandCodes;
+import org.mipaaa.dictionary.Enumerations;
+import org.mipaaa.dictionary.ResultCodes;
+import org.mipaaa.dictionary.VendorAvpCodes;
+import org.mipaaa.dictionary.VendorResultCodes;
+import org.mipaaa.ledger.AccountDatabase;
+import org.mipaaa.ledger.AccountEntry;
+import org.mipaaa.ledger.Money;
+import org.mipaaa.services.auth.AaamMessageAuthentication;
+import org.mipaaa.settlement.NextHopRequest;
+import org.mipaaa.settlement.PaidPurchase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The AAAH's Settlement-Request from a mobile node (seed Figs. 16-17, S207-S211, with the user's
+ * confirmation; docs/PROTOCOL.md §4.2-§4.4), straight or relayed by the AAAF.
+ *
+ * <ol>
+ * <li><b>decode / validate</b>: the AAAM-Authenticator first (5805 unsigned, nothing done); User-Name
+ *     must be the association's NAI (5003); Purchase-Info and Settlement-Mode present (5005), a positive
+ *     amount in the account database's currency and minor unit, a Payee-Id with a realm (5004).</li>
+ * <li><b>act, exactly once</b>: the settlement is keyed by the SER (NAI, Session-Id, End-to-End
+ *     Identifier: what every copy shares) in the fsynced {@link SettlementStore}; a copy finds it and is
+ *     answered from its state. A new one is stored AWAITING_CONFIRMATION, then the UCR goes to the mobile
+ *     node (signed); on an authentic UCA CONFIRMED it is stored CONFIRMED, the PNR goes to the payee's
+ *     AAAY (S208); on its PNA 2001 (S210) the charge +X is recorded in the account database and the
+ *     settlement stored SETTLED. The charge is recorded only after the PNA, so the AAAH never holds a
+ *     charge the payee side does not know; CONFIRMED is durable before the PNR, and the PNR is
+ *     idempotent per Settlement-Id at the AAAY, so a copy of the SER after a crash sends it again and an
+ *     acknowledged payment is still recorded.</li>
+ * <li><b>answer</b> (S211): 2001 with Settlement-Id; 5801 (CANCEL), 4801 (no authentic confirmation in
+ *     time), or the payee side's refusal / 3002: nothing charged. Signed.</li>
+ * </ol>
+ */
+public final class HomeSettlementHandler implements org.mipaaa.diameter.RequestHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(HomeSettlementHandler.class);
+
+    private final AaamMessageAuthentication authentication;
+    private final SettlementStore store;
+    private final AccountDatabase ledger;
+    private final Currency ledgerCurrency;
+    private final NextHopRequest toMobileNode;
+    private final NextHopRequest toPayee;
+    private final long vendorId;
+    private final Clock clock;
+    private final SettlementAnswers settlementAnswers;
+
+    /**
+     * @param toMobileNode sends the UCR; its timeout is the confirmation time
+     * @param toPayee      sends the PNR; its timeout is how long the payee side may take
+     */
+    public HomeSettlementHandler(AaamMessageAuthentication authentication, SettlementStore store, AccountDatabase ledger,
+                                 Currency ledgerCurrency, NextHopRequest toMobileNode, NextHopRequest toPayee, Clock clock) {
+        this.authentication = authentication;
+        this.store = store;
+        this.ledger = ledger;
+        this.ledgerCurrency = ledgerCurrency;
+        this.toMobileNode = toMobileNode;
+        this.toPayee = toPayee;
+        this.vendorId = toPayee.vendorId();
+        this.clock = clock;
+        this.settlementAnswers = new SettlementAnswers(vendorId);
+    }
+
+    @Override
+    public CompletionStage<Answer> handle(Request request, AnswerFactory answers) {
+        AaamMessageAuthentication.Outcome outcome = authentication.authenticate(request);
+        if (outcome instanceof AaamMessageAuthentication.Outcome.Refused refused) {
+            log.warn("SER refused: {}", refused.reason());
+            return done(answers.experimental(request, vendorId, VendorResultCodes.AAAM_AUTHENTICATION_FAILED, "AAAM authentication failed"));
+        }
+        AaamSecurityAssociation association = ((AaamMessageAuthentication.Outcome.Authenticated) outcome).association();
+        String nai;
+        PaidPurchase purchase;
+        int mode;
+        String sessionId;
+        try {
+            AvpSet avps = request.getAvps();
+            nai = Avps.utf8(Avps.require(avps, AvpCodes.USER_NAME, "User-Name"));
+            sessionId = Avps.utf8(Avps.require(avps, AvpCodes.SESSION_ID, "Session-Id"));
+            if (!association.nai().equals(nai)) {
+                log.warn("SER under AAAM-SPI {} of {} names {}: refused", association.spi(), association.nai(), nai);
+                return done(signed(answers.failure(request, new ValidationFailure(ResultCodes.AUTHORIZATION_REJECTED,
+                        "a mobile node settles only for itself", null)), association));
+            }
+            purchase = PaidPurchase.in(avps, vendorId);
+            mode = mode(avps);
+            validate(purchase);
+        } catch (Avps.Invalid e) {
+            return done(signed(answers.failure(request, e.failure()), association));
+        }
+        String key = SettlementStore.requestKey(nai, sessionId, request.getEndToEndIdentifier());
+        SettlementRecord fresh = new SettlementRecord(UUID.randomUUID().toString(), key, nai, purchase.payee(), purchase.orderReference(),
+                purchase.goodsLine(), purchase.amount(), purchase.currency(), mode, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                SettlementState.AWAITING_CONFIRMATION, 0, false, "", "", "");
+        Optional<SettlementRecord> earlier = store.open(fresh);
+        CompletionStage<SettlementRecord> settled = earlier.isPresent()
+                ? resume(earlier.get(), purchase)
+                : confirm(request, fresh, purchase, association);
+        return settled.handle((s, failure) -> {
+            if (failure != null) {
+                log.error("settlement of {} failed", key, failure);
+                return signed(answers.failure(request, new ValidationFailure(ResultCodes.UNABLE_TO_COMPLY,
+                        "the settlement could not be completed", null)), association);
+            }
+            log.info("SER {} of {}: settlement {} is {}", purchase.orderReference(), nai, s.settlementId(), s.state());
+            return signed(settlementAnswers.of(request, answers, s), association);
+        });
+    }
+
+    /** A copy of a SER whose settlement exists: answered from its state, or carried on where it stopped. */
+    private CompletionStage<SettlementRecord> resume(SettlementRecord s, PaidPurchase purchase) {
+        log.info("SER copy for settlement {} ({})", s.settlementId(), s.state());
+        return switch (s.state()) {
+            // the first copy is no longer being served here (a restart): its confirmation is lost
+            case AWAITING_CONFIRMATION -> CompletableFuture.completedFuture(move(s, s.in(SettlementState.TIMED_OUT)));
+            case CONFIRMED -> notifyPayee(s, purchase);
+            default -> CompletableFuture.completedFuture(s);
+        };
+    }
+
+    /** Sends the UCR and acts on the UCA. */
+    private CompletionStage<SettlementRecord> confirm(Request ser, SettlementRecord s, PaidPurchase purchase, AaamSecurityAssociation association) {
+        String mobileNode = SettlementAnswers.utf8(ser, AvpCodes.ORIGIN_HOST);
+        String realm = arrivalRealm(ser);
+        return toMobileNode.send(CommandCodes.USER_CONFIRMATION, realm, mobileNode, ucr -> {
+            AvpSet avps = ucr.getAvps();
+            avps.addAvp(AvpCodes.USER_NAME, s.nai(), true, false, false);
+            avps.addAvp(VendorAvpCodes.SETTLEMENT_ID, s.settlementId(), vendorId, true, false, false);
+            avps.addAvp(purchase.avp());
+            avps.addAvp(VendorAvpCodes.SETTLEMENT_MODE, s.mode(), vendorId, true, false);
+            authentication.sign(ucr, association);
+        }).handle((uca, failure) -> {
+            if (failure != null) {
+                log.info("settlement {}: no confirmation in time ({})", s.settlementId(), failure.toString());
+                return move(s, s.in(SettlementState.TIMED_OUT));
+            }
+            Optional<Integer> decision = decision(uca, s, association);
+            if (decision.isEmpty()) {
+                return move(s, s.in(SettlementState.TIMED_OUT));
+            }
+            if (decision.get() == Enumerations.CONFIRMATION_RESULT_CANCELLED_BY_USER) {
+                return move(s, s.in(SettlementState.REJECTED));
+            }
+            return move(s, s.in(SettlementState.CONFIRMED));
+        }).thenCompose(next -> next.state() == SettlementState.CONFIRMED
+                ? notifyPayee(next, purchase) : CompletableFuture.completedFuture(next));
+    }
+
+    /** The Confirmation-Result of an authentic UCA 2001 for this settlement; empty when it is no valid confirmation. */
+    private Optional<Integer> decision(Answer uca, SettlementRecord s, AaamSecurityAssociation association) {
+        AaamMessageAuthentication.Outcome outcome = authentication.authenticate(uca);
+        if (!(outcome instanceof AaamMessageAuthentication.Outcome.Authenticated ok) || ok.association().spi() != association.spi()) {
+            log.warn("settlement {}: UCA not authentic: {}", s.settlementId(), outcome);
+            return Optional.empty();
+        }
+        long[] result = SettlementAnswers.outcome(uca);
+        Avp id = uca.getAvps().getAvp(VendorAvpCodes.SETTLEMENT_ID, vendorId);
+        Avp confirmation = uca.getAvps().getAvp(VendorAvpCodes.CONFIRMATION_RESULT, vendorId);
+        try {
+            if (result == null || result[0] != ResultCodes.SUCCESS || id == null || !s.settlementId().equals(id.getUTF8String())
+                    || confirmation == null) {
+                log.warn("settlement {}: the mobile node did not confirm (result {})", s.settlementId(), result == null ? "none" : result[0]);
+                return Optional.empty();
+            }
+            return Optional.of(confirmation.getInteger32());
+        } catch (AvpDataException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** S208-S210: the PNR to the payee's AAAY; on 2001 the charge is recorded. */
+    private CompletionStage<SettlementRecord> notifyPayee(SettlementRecord s, PaidPurchase purchase) {
+        String realm = purchase.payeeRealm().orElseThrow();
+        return toPayee.send(CommandCodes.PAYMENT_NOTIFICATION, realm, null, pnr -> {
+            AvpSet avps = pnr.getAvps();
+            avps.addAvp(AvpCodes.USER_NAME, s.nai(), true, false, false);
+            avps.addAvp(VendorAvpCodes.SETTLEMENT_ID, s.settlementId(), vendorId, true, false, false);
+            avps.addAvp(purchase.avp());
+            avps.addAvp(VendorAvpCodes.SETTLEMENT_MODE, s.mode(), vendorId, true, false);
+            avps.addAvp(AvpCodes.EVENT_TIMESTAMP, Date.from(s.openedAt()), true, false);
+        }).handle((pna, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                String why = cause instanceof java.util.concurrent.TimeoutException ? "no answer in time" : "cannot be reached";
+                log.warn("settlement {}: PNR to {}: {}", s.settlementId(), realm, cause.toString());
+                return move(s, s.notSettled(ResultCodes.UNABLE_TO_DELIVER, false, "the payee's AAA server in " + realm + ": " + why, ""));
+            }
+            long[] result = SettlementAnswers.outcome(pna);
+            if (result == null || result[0] != ResultCodes.SUCCESS) {
+                String reporter = SettlementAnswers.utf8(pna, AvpCodes.ERROR_REPORTING_HOST);
+                return move(s, s.notSettled(result == null ? ResultCodes.UNABLE_TO_COMPLY : result[0], result != null && result[1] == 1,
+                        SettlementAnswers.utf8(pna, AvpCodes.ERROR_MESSAGE),
+                        reporter.isEmpty() ? SettlementAnswers.utf8(pna, AvpCodes.ORIGIN_HOST) : reporter));
+            }
+            AccountEntry entry = ledger.recordTransferredCharge(s.nai(), Money.exact(s.amount(), s.currency()), s.payee(), s.goods(),
+                    s.openedAt(), s.settlementId());
+            return move(s, s.settled(entry.id()));
+        });
+    }
+
+    /** Stores {@code to}; if another copy moved the settlement meanwhile, what it stored. */
+    private SettlementRecord move(SettlementRecord from, SettlementRecord to) {
+        if (store.replace(from, to)) {
+            return to;
+        }
+        return store.byRequest(from.requestKey()).orElseThrow();
+    }
+
+    private void validate(PaidPurchase purchase) throws Avps.Invalid {
+        if (purchase.amount().signum() <= 0) {
+            throw Avps.invalid(purchase.avp(), "the amount must be positive");
+        }
+        if (!purchase.currency().equals(ledgerCurrency)) {
+            throw Avps.invalid(purchase.avp(), "the account database is in " + ledgerCurrency + ", not " + purchase.currency());
+        }
+        if (purchase.amount().stripTrailingZeros().scale() > ledgerCurrency.getDefaultFractionDigits()) {
+            throw Avps.invalid(purchase.avp(), "the amount has more decimals than " + ledgerCurrency + " has");
+        }
+        if (purchase.payeeRealm().isEmpty()) {
+            throw Avps.invalid(purchase.avp(), "Payee-Id is not account@realm");
+        }
+    }
+
+    private int mode(AvpSet avps) throws Avps.Invalid {
+        Avp m = avps.getAvp(VendorAvpCodes.SETTLEMENT_MODE, vendorId);
+        if (m == null) {
+            throw new Avps.Invalid(new ValidationFailure(ResultCodes.MISSING_AVP, "Settlement-Mode is missing",
+                    new org.mipaaa.diameter.FailedAvp(VendorAvpCodes.SETTLEMENT_MODE, vendorId, true, new byte[0], null)));
+        }
+        int value = Avps.integer32(m);
+        if (value != Enumerations.SETTLEMENT_MODE_DEBIT_PAYEE_ACCOUNT && value != Enumerations.SETTLEMENT_MODE_HOME_ONLY) {
+            throw Avps.invalid(m, "unknown Settlement-Mode " + value);
+        }
+        return value;
+    }
+
+    /**
+     * The realm to address the UCR to: the realm of the peer the SER came from (the mobile node's own
+     * connection, or the AAAF's). Destination-Host names the mobile node; the realm makes the AAAH's
+     * router pick that peer when the node is not connected here (PROTOCOL §4.3 as implemented).
+     */
+    private static String arrivalRealm(Request ser) {
+        if (ser instanceof IMessage m && m.getPeer() != null && m.getPeer().getRealmName() != null) {
+            return m.getPeer().getRealmName();
+        }
+        return SettlementAnswers.utf8(ser, AvpCodes.ORIGIN_REALM);
+    }
+
+    private Answer signed(Answer answer, AaamSecurityAssociation association) {
+        authentication.sign(answer, association);
+        return answer;
+    }
+
+    private static CompletionStage<Answer> done(Answer answer) {
+        return CompletableFuture.completedFuture(answer);
+    }
+}
