@@ -1,0 +1,447 @@
+package org.mipaaa.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mipaaa.accounting.HomeAccounts;
+import org.mipaaa.agent.auth.AaamSecurityAssociation;
+import org.mipaaa.agent.auth.InMemoryReplayCounters;
+import org.mipaaa.agent.auth.ReplayCounters;
+import org.mipaaa.agent.services.AaamAgent;
+import org.mipaaa.agent.services.Amount;
+import org.mipaaa.agent.services.Cancellation;
+import org.mipaaa.agent.services.ConfirmationCallback;
+import org.mipaaa.agent.services.PurchaseInfo;
+import org.mipaaa.agent.services.ServiceException;
+import org.mipaaa.agent.services.Settlement;
+import org.mipaaa.agent.services.SettlementMode;
+import org.mipaaa.agent.services.SettlementProposal;
+import org.mipaaa.agent.transport.AgentEndpoint;
+import org.mipaaa.diameter.HandlerRegistry;
+import org.mipaaa.dictionary.ResultCodes;
+import org.mipaaa.dictionary.VendorResultCodes;
+import org.mipaaa.dictionary.VendorSettings;
+import org.mipaaa.ledger.AccountEntry;
+import org.mipaaa.ledger.EntryKind;
+import org.mipaaa.node.DiameterNode;
+import org.mipaaa.node.Role;
+import org.mipaaa.node.Topology;
+import org.mipaaa.payee.PayeeLedger;
+import org.mipaaa.payee.PayeeSettlement;
+import org.mipaaa.pki.PkiIssuer;
+import org.mipaaa.services.settlement.SettlementRecord;
+import org.mipaaa.services.settlement.SettlementState;
+import org.mipaaa.services.settlement.SettlementStore;
+import org.mipaaa.shop.PaymentNotices;
+import org.mipaaa.trace.TraceEvent;
+
+/**
+ * Settlement with the user's confirmation (seed Figs. 16-17, S207-S211; docs/PROTOCOL.md §4.2-§4.5) and
+ * cancellation: the mobile node's real AAAM agent over TLS, straight to its AAAH or through the AAAF;
+ * AAAF, AAAH, AAAY and shop terminal are the project's jDiameter nodes from config/ with TLS links on
+ * loopback and their role services (the shipped payee directory and catalogues). The AAAH's confirmation
+ * time is the shipped 2 s.
+ */
+class SettlementTest {
+
+    private static final String MN1 = "mn1@home.example";
+    private static final byte[] MN1_KEY = "demo-mn1-aaa-key".getBytes(StandardCharsets.US_ASCII);
+    private static final long MN1_SPI = 4097;
+    private static final String MN2 = "mn2@home.example";
+    private static final byte[] MN2_KEY = "demo-mn2-aaa-key".getBytes(StandardCharsets.US_ASCII);
+    private static final long MN2_SPI = 4098;
+    private static final VendorSettings VENDOR = VendorSettings.defaults();
+    private static final String SHOP = "shop@shop.example";
+    private static final String AAAH = "aaah.home.example";
+    private static final String AAAF = "aaaf.visited.example";
+    private static final String AAAY = "aaay.shop.example";
+    private static final String TERMINAL = "terminal.shop.example";
+    private static final Amount PRICE = new Amount(new BigDecimal("23.40"), 978);
+
+    @TempDir
+    static Path dir;
+
+    private static TopologyFixture fixture;
+    private static Path tls;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Set<Role> roles = EnumSet.of(Role.AAAF, Role.AAAH, Role.AAAY, Role.TERMINAL);
+        tls = dir.resolve("tls");
+        List<String> hosts = new ArrayList<>(Topology.hosts(TopologyFixture.configRoot(), roles, Map.of()));
+        hosts.addAll(List.of("mn1.home.example", "mn2.home.example"));
+        PkiIssuer.issueAll(tls, "settlement lab CA", hosts);
+        fixture = new TopologyFixture().start(roles, role -> new HandlerRegistry(), Map.of("tls.dir", tls.toString()));
+        fixture.topology().withRoleServices();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (fixture != null) {
+            fixture.close();
+        }
+    }
+
+    private static AgentEndpoint endpoint(Role server, String mobileNodeHost) throws Exception {
+        return new AgentEndpoint("127.0.0.1", fixture.tlsPort(server), LabTls.context(tls, mobileNodeHost, tls), mobileNodeHost,
+                "home.example", List.of(new AgentEndpoint.Application(VENDOR.vendorId(), VENDOR.accountingServicesApplicationId())),
+                Duration.ofSeconds(6));
+    }
+
+    private static AaamAgent agent(Role server) throws Exception {
+        return new AaamAgent(AaamSecurityAssociation.fromMnAaaKey(MN1, MN1_SPI, MN1_KEY), endpoint(server, "mn1.home.example"),
+                new InMemoryReplayCounters(), VENDOR);
+    }
+
+    /** A user interface that answers {@code decision} and remembers what it was shown. */
+    private static final class User implements ConfirmationCallback {
+        final List<SettlementProposal> shown = new CopyOnWriteArrayList<>();
+        private final Decision decision;
+        private final long thinkMillis;
+
+        User(Decision decision, long thinkMillis) {
+            this.decision = decision;
+            this.thinkMillis = thinkMillis;
+        }
+
+        @Override
+        public Decision confirm(SettlementProposal proposal) {
+            shown.add(proposal);
+            try {
+                Thread.sleep(thinkMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return decision;
+        }
+    }
+
+    private static DiameterNode node(Role role) {
+        return fixture.topology().node(role);
+    }
+
+    private static SettlementRecord atHome(String settlementId) {
+        return node(Role.AAAH).attached(SettlementStore.class).orElseThrow().byId(settlementId).orElseThrow();
+    }
+
+    private static AccountEntry homeEntry(String settlementId) {
+        SettlementRecord s = atHome(settlementId);
+        return node(Role.AAAH).attached(HomeAccounts.class).orElseThrow().database().entry(s.entryId()).orElseThrow();
+    }
+
+    /** The transferred charges of mn1 posted this billing period. */
+    private static List<AccountEntry> transferredCharges() {
+        HomeAccounts accounts = node(Role.AAAH).attached(HomeAccounts.class).orElseThrow();
+        return accounts.database().entries(MN1, accounts.queries().periodOf(Instant.now())).stream()
+                .filter(e -> e.kind() == EntryKind.TRANSFERRED_CHARGE).toList();
+    }
+
+    private static PayeeLedger payeeLedger() {
+        return node(Role.AAAY).attached(PayeeLedger.class).orElseThrow();
+    }
+
+    private static PaymentNotices notices() {
+        return node(Role.TERMINAL).attached(PaymentNotices.class).orElseThrow();
+    }
+
+    private static List<TraceEvent> events(Instant since, String command) {
+        return fixture.events().stream().filter(e -> !e.time().isBefore(since) && e.command().equals(command)).toList();
+    }
+
+    private static PurchaseInfo orderA1001(AaamAgent agent) throws ServiceException {
+        PurchaseInfo info = agent.accountingInfo(SHOP, "A-1001");
+        assertThat(info.amount()).isEqualTo(PRICE);
+        return info;
+    }
+
+    private void assertSettledAtEveryNode(Settlement settlement, SettlementMode mode) {
+        assertThat(settlement.amount()).isEqualTo(PRICE);
+        assertThat(settlement.payee()).isEqualTo(SHOP);
+        assertThat(settlement.mode()).isEqualTo(mode);
+        AccountEntry entry = homeEntry(settlement.settlementId());
+        assertThat(entry.nai()).isEqualTo(MN1);
+        assertThat(entry.kind()).isEqualTo(EntryKind.TRANSFERRED_CHARGE);
+        assertThat(entry.amount().amount()).isEqualByComparingTo("23.40");
+        assertThat(entry.isValid()).isTrue();
+        assertThat(atHome(settlement.settlementId()).state()).isEqualTo(SettlementState.SETTLED);
+        PaymentNotices.Notice notice = notices().notice(settlement.settlementId()).orElseThrow();
+        assertThat(notice.orderReference()).isEqualTo("A-1001");
+        assertThat(notice.userName()).isEqualTo(MN1);
+        assertThat(notice.cancelled()).isFalse();
+    }
+
+    @Test
+    void s207_s211_settlementConfirmedByTheUser_mode1() throws Exception {
+        Instant since = Instant.now();
+        BigDecimal balanceBefore = payeeLedger().balance(SHOP);
+        User user = new User(ConfirmationCallback.Decision.OK, 0);
+        Settlement settlement;
+        try (AaamAgent agent = agent(Role.AAAH)) {
+            settlement = agent.settle(orderA1001(agent), SettlementMode.DEBIT_PAYEE_ACCOUNT, user);
+        }
+        assertThat(user.shown).singleElement().satisfies(p -> {
+            assertThat(p.settlementId()).isEqualTo(settlement.settlementId());
+            assertThat(p.purchase().amount()).isEqualTo(PRICE);
+            assertThat(p.purchase().payee()).isEqualTo(SHOP);
+            assertThat(p.purchase().goods()).containsExactly("1 x coffee beans 250 g", "1 x milk frother");
+            assertThat(p.mode()).isEqualTo(SettlementMode.DEBIT_PAYEE_ACCOUNT);
+        });
+        assertSettledAtEveryNode(settlement, SettlementMode.DEBIT_PAYEE_ACCOUNT);
+        PayeeSettlement atPayee = payeeLedger().find(settlement.settlementId()).orElseThrow();
+        assertThat(atPayee.debitsPayee()).isTrue();
+        assertThat(atPayee.reversed()).isFalse();
+        assertThat(payeeLedger().balance(SHOP)).isEqualByComparingTo(balanceBefore.subtract(new BigDecimal("23.40")));
+        // the seed's steps, each on its hop (the trace records what nodes receive: the UCR reached the
+        // mobile node, whose user was shown it above; its UCA reached the AAAH)
+        assertThat(events(since, "SER")).anyMatch(e -> e.from().equals("mn1.home.example") && e.to().equals(AAAH));
+        assertThat(events(since, "UCA")).anyMatch(e -> e.from().equals("mn1.home.example") && e.to().equals(AAAH)
+                && e.resultCode() == ResultCodes.SUCCESS);
+        assertThat(events(since, "PNR")).extracting(TraceEvent::from, TraceEvent::to, TraceEvent::step)
+                .contains(org.assertj.core.groups.Tuple.tuple(AAAH, AAAY, "S208"), org.assertj.core.groups.Tuple.tuple(AAAY, TERMINAL, "S209"));
+        assertThat(events(since, "PNA")).anyMatch(e -> e.from().equals(AAAY) && e.to().equals(AAAH) && "S210".equals(e.step())
+                && e.resultCode() == ResultCodes.SUCCESS);
+    }
+
+    @Test
+    void s207_s211_settlementConfirmedByTheUser_mode2() throws Exception {
+        BigDecimal balanceBefore = payeeLedger().balance(SHOP);
+        Settlement settlement;
+        try (AaamAgent agent = agent(Role.AAAH)) {
+            settlement = agent.settle(orderA1001(agent), SettlementMode.HOME_ONLY, new User(ConfirmationCallback.Decision.OK, 0));
+        }
+        assertSettledAtEveryNode(settlement, SettlementMode.HOME_ONLY);
+        assertThat(payeeLedger().entries(SHOP)).extracting(PayeeSettlement::settlementId).doesNotContain(settlement.settlementId());
+        assertThat(payeeLedger().balance(SHOP)).isEqualByComparingTo(balanceBefore);
+    }
+
+    @Test
+    void s207_s211_settlementConfirmedByTheUser_mode1_throughTheAaaf() throws Exception {
+        Instant since = Instant.now();
+        Settlement settlement;
+        try (AaamAgent agent = agent(Role.AAAF)) {
+            settlement = agent.settle(orderA1001(agent), SettlementMode.DEBIT_PAYEE_ACCOUNT, new User(ConfirmationCallback.Decision.OK, 0));
+        }
+        assertSettledAtEveryNode(settlement, SettlementMode.DEBIT_PAYEE_ACCOUNT);
+        assertThat(payeeLedger().find(settlement.settlementId()).orElseThrow().debitsPayee()).isTrue();
+        // S207 and S211 relayed; the UCR goes back the same way: AAAH -> AAAF -> mobile node
+        assertThat(events(since, "SER")).anyMatch(e -> e.from().equals(AAAF) && e.to().equals(AAAH) && "S207".equals(e.step()));
+        assertThat(events(since, "SEA")).anyMatch(e -> e.from().equals(AAAH) && e.to().equals(AAAF) && "S211".equals(e.step()));
+        assertThat(events(since, "UCR")).anyMatch(e -> e.from().equals(AAAH) && e.to().equals(AAAF));
+        assertThat(events(since, "UCA")).anyMatch(e -> e.from().equals("mn1.home.example") && e.to().equals(AAAF));
+        assertThat(events(since, "UCA")).anyMatch(e -> e.from().equals(AAAF) && e.to().equals(AAAH));
+    }
+
+    @Test
+    void s207_theUserCancelsAtConfirmation_5801AndNothingIsCharged() throws Exception {
+        int chargesBefore = transferredCharges().size();
+        User user = new User(ConfirmationCallback.Decision.CANCEL, 0);
+        try (AaamAgent agent = agent(Role.AAAF)) {
+            PurchaseInfo info = orderA1001(agent);
+            assertThatThrownBy(() -> agent.settle(info, SettlementMode.DEBIT_PAYEE_ACCOUNT, user))
+                    .isInstanceOfSatisfying(ServiceException.class, e -> {
+                        assertThat(e.failure()).isEqualTo(ServiceException.Failure.USER_REJECTED);
+                        assertThat(e.resultCode()).isEqualTo(VendorResultCodes.USER_REJECTED);
+                    });
+        }
+        String id = user.shown.get(0).settlementId();
+        assertThat(atHome(id).state()).isEqualTo(SettlementState.REJECTED);
+        assertThat(transferredCharges()).hasSize(chargesBefore);
+        assertThat(payeeLedger().find(id)).isEmpty();
+        assertThat(notices().notice(id)).isEmpty();
+    }
+
+    @Test
+    void s207_noConfirmationInTime_4801AndNothingIsCharged() throws Exception {
+        int chargesBefore = transferredCharges().size();
+        // the AAAH waits 2 s for the user (services.confirmation.timeout.ms)
+        User slow = new User(ConfirmationCallback.Decision.OK, 3000);
+        try (AaamAgent agent = agent(Role.AAAH)) {
+            PurchaseInfo info = orderA1001(agent);
+            assertThatThrownBy(() -> agent.settle(info, SettlementMode.DEBIT_PAYEE_ACCOUNT, slow))
+                    .isInstanceOfSatisfying(ServiceException.class, e -> {
+                        assertThat(e.failure()).isEqualTo(ServiceException.Failure.CONFIRMATION_TIMEOUT);
+                        assertThat(e.resultCode()).isEqualTo(VendorResultCodes.CONFIRMATION_TIMEOUT);
+                    });
+        }
+        String id = slow.shown.get(0).settlementId();
+        Thread.sleep(1500); // the late OK reaches the AAAH after it answered: it must change nothing
+        assertThat(atHome(id).state()).isEqualTo(SettlementState.TIMED_OUT);
+        assertThat(transferredCharges()).hasSize(chargesBefore);
+        assertThat(payeeLedger().find(id)).isEmpty();
+    }
+
+    @Test
+    void s208_theAaayDown_nothingIsChargedAndTheMobileNodeIsTold() throws Exception {
+        int chargesBefore = transferredCharges().size();
+        User user = new User(ConfirmationCallback.Decision.OK, 0);
+        try (AaamAgent agent = agent(Role.AAAH)) {
+            PurchaseInfo info = orderA1001(agent);
+            fixture.topology().stop(Role.AAAY);
+            try {
+                assertThatThrownBy(() -> agent.settle(info, SettlementMode.DEBIT_PAYEE_ACCOUNT, user))
+                        .isInstanceOfSatisfying(ServiceException.class, e -> {
+                            assertThat(e.failure()).isEqualTo(ServiceException.Failure.NOT_DELIVERED);
+                            assertThat(e.resultCode()).isEqualTo(ResultCodes.UNABLE_TO_DELIVER);
+                            assertThat(e.getMessage()).contains("shop.example");
+                        });
+            } finally {
+                DiameterNode aaay = fixture.topology().restart(Role.AAAY);
+                assertThat(node(Role.AAAH).awaitPeers(Set.of(aaay.host()), Duration.ofSeconds(20))).isTrue();
+                assertThat(node(Role.TERMINAL).awaitPeers(Set.of(aaay.host()), Duration.ofSeconds(20))).isTrue();
+            }
+        }
+        String id = user.shown.get(0).settlementId();
+        assertThat(atHome(id).state()).isEqualTo(SettlementState.NOT_SETTLED);
+        assertThat(transferredCharges()).hasSize(chargesBefore);
+        assertThat(payeeLedger().find(id)).isEmpty();
+        assertThat(notices().notice(id)).isEmpty();
+    }
+
+    @Test
+    void s207_s211_aRetransmittedSerIsSettledOnce() throws Exception {
+        Instant since = Instant.now();
+        int chargesBefore = transferredCharges().size();
+        // the user takes longer than the agent's first wait (a quarter of 6 s): the agent sends the SER
+        // again with the T flag while the AAAH waits for the confirmation
+        User user = new User(ConfirmationCallback.Decision.OK, 1800);
+        Settlement settlement;
+        try (AaamAgent agent = agent(Role.AAAH)) {
+            settlement = agent.settle(orderA1001(agent), SettlementMode.DEBIT_PAYEE_ACCOUNT, user);
+        }
+        List<TraceEvent> sers = events(since, "SER").stream().filter(e -> e.from().equals("mn1.home.example") && e.to().equals(AAAH)).toList();
+        assertThat(sers).as("both copies reached the AAAH").hasSize(2);
+        assertThat(sers).filteredOn(TraceEvent::retransmit).hasSize(1);
+        assertThat(sers.get(0).endToEnd()).isEqualTo(sers.get(1).endToEnd());
+        assertThat(user.shown).as("the user is asked once").hasSize(1);
+        assertThat(events(since, "PNR").stream().filter(e -> e.from().equals(AAAH))).as("the payee notified once").hasSize(1);
+        assertThat(transferredCharges()).as("charged once").hasSize(chargesBefore + 1);
+        assertSettledAtEveryNode(settlement, SettlementMode.DEBIT_PAYEE_ACCOUNT);
+    }
+
+    @Test
+    void s207_s211_aRetransmittedSerThroughTheAaafIsSettledOnce() throws Exception {
+        Instant since = Instant.now();
+        int chargesBefore = transferredCharges().size();
+        User user = new User(ConfirmationCallback.Decision.OK, 1800);
+        Settlement settlement;
+        try (AaamAgent agent = agent(Role.AAAF)) {
+            settlement = agent.settle(orderA1001(agent), SettlementMode.DEBIT_PAYEE_ACCOUNT, user);
+        }
+        assertThat(events(since, "SER").stream().filter(e -> e.from().equals("mn1.home.example") && e.to().equals(AAAF)))
+                .as("both copies reached the AAAF").hasSize(2).anyMatch(TraceEvent::retransmit);
+        assertThat(user.shown).hasSize(1);
+        assertThat(events(since, "PNR").stream().filter(e -> e.from().equals(AAAH))).hasSize(1);
+        assertThat(transferredCharges()).hasSize(chargesBefore + 1);
+        assertSettledAtEveryNode(settlement, SettlementMode.DEBIT_PAYEE_ACCOUNT);
+    }
+
+    @Test
+    void s25_cancellationInvalidatesTheEntryReversesTheAaayAndTellsTheTerminal() throws Exception {
+        Instant since = Instant.now();
+        BigDecimal balanceBefore = payeeLedger().balance(SHOP);
+        try (AaamAgent agent = agent(Role.AAAF)) {
+            Settlement settlement = agent.settle(orderA1001(agent), SettlementMode.DEBIT_PAYEE_ACCOUNT,
+                    new User(ConfirmationCallback.Decision.OK, 0));
+            Cancellation cancellation = agent.cancel(settlement.settlementId());
+            assertThat(cancellation.refunded()).isEqualTo(PRICE);
+            assertThat(homeEntry(settlement.settlementId()).isValid()).isFalse();
+            assertThat(atHome(settlement.settlementId()).state()).isEqualTo(SettlementState.CANCELLED);
+            assertThat(payeeLedger().find(settlement.settlementId()).orElseThrow().reversed()).isTrue();
+            assertThat(payeeLedger().balance(SHOP)).isEqualByComparingTo(balanceBefore);
+            assertThat(notices().notice(settlement.settlementId()).orElseThrow().cancelled()).isTrue();
+            assertThat(events(since, "SCR")).extracting(TraceEvent::from, TraceEvent::to).contains(
+                    org.assertj.core.groups.Tuple.tuple(AAAF, AAAH), org.assertj.core.groups.Tuple.tuple(AAAH, AAAY),
+                    org.assertj.core.groups.Tuple.tuple(AAAY, TERMINAL));
+        }
+    }
+
+    @Test
+    void s25_cancellingTwice_5804AndOneRefund() throws Exception {
+        try (AaamAgent agent = agent(Role.AAAH)) {
+            Settlement settlement = agent.settle(orderA1001(agent), SettlementMode.DEBIT_PAYEE_ACCOUNT,
+                    new User(ConfirmationCallback.Decision.OK, 0));
+            agent.cancel(settlement.settlementId());
+            BigDecimal balanceAfterRefund = payeeLedger().balance(SHOP);
+            assertThatThrownBy(() -> agent.cancel(settlement.settlementId())).isInstanceOfSatisfying(ServiceException.class, e -> {
+                assertThat(e.failure()).isEqualTo(ServiceException.Failure.ALREADY_CANCELLED);
+                assertThat(e.resultCode()).isEqualTo(VendorResultCodes.ALREADY_CANCELLED);
+            });
+            assertThat(payeeLedger().balance(SHOP)).isEqualByComparingTo(balanceAfterRefund);
+            assertThat(homeEntry(settlement.settlementId()).isValid()).isFalse();
+        }
+    }
+
+    @Test
+    void s25_anUnknownSettlementIs5803() throws Exception {
+        try (AaamAgent agent = agent(Role.AAAF)) {
+            assertThatThrownBy(() -> agent.cancel("no-such-settlement")).isInstanceOfSatisfying(ServiceException.class, e -> {
+                assertThat(e.failure()).isEqualTo(ServiceException.Failure.UNKNOWN_SETTLEMENT);
+                assertThat(e.resultCode()).isEqualTo(VendorResultCodes.UNKNOWN_SETTLEMENT);
+            });
+        }
+    }
+
+    @Test
+    void s25_anotherMobileNodesSettlementCannotBeCancelled() throws Exception {
+        Settlement settlement;
+        try (AaamAgent agent = agent(Role.AAAH)) {
+            settlement = agent.settle(orderA1001(agent), SettlementMode.DEBIT_PAYEE_ACCOUNT, new User(ConfirmationCallback.Decision.OK, 0));
+        }
+        try (AaamAgent mn2 = new AaamAgent(AaamSecurityAssociation.fromMnAaaKey(MN2, MN2_SPI, MN2_KEY), endpoint(Role.AAAH, "mn2.home.example"),
+                new InMemoryReplayCounters(), VENDOR)) {
+            assertThatThrownBy(() -> mn2.cancel(settlement.settlementId())).isInstanceOfSatisfying(ServiceException.class,
+                    e -> assertThat(e.failure()).isEqualTo(ServiceException.Failure.UNKNOWN_SETTLEMENT));
+        }
+        assertThat(homeEntry(settlement.settlementId()).isValid()).isTrue();
+        assertThat(payeeLedger().find(settlement.settlementId()).orElseThrow().reversed()).isFalse();
+    }
+
+    @Test
+    void s207_aReplayedAgentRequestIs5805AndNothingIsAskedOrCharged() throws Exception {
+        int chargesBefore = transferredCharges().size();
+        User user = new User(ConfirmationCallback.Decision.OK, 0);
+        try (AaamAgent agent = new AaamAgent(AaamSecurityAssociation.fromMnAaaKey(MN1, MN1_SPI, MN1_KEY),
+                endpoint(Role.AAAF, "mn1.home.example"), new RepeatingCounters(), VENDOR)) {
+            PurchaseInfo info = orderA1001(agent);
+            assertThatThrownBy(() -> agent.settle(info, SettlementMode.DEBIT_PAYEE_ACCOUNT, user))
+                    .isInstanceOfSatisfying(ServiceException.class, e -> {
+                        assertThat(e.failure()).isEqualTo(ServiceException.Failure.AUTHENTICATION_FAILED);
+                        assertThat(e.resultCode()).isEqualTo(VendorResultCodes.AAAM_AUTHENTICATION_FAILED);
+                    });
+        }
+        assertThat(user.shown).isEmpty();
+        assertThat(transferredCharges()).hasSize(chargesBefore);
+    }
+
+    /** Hands out its first counter again and again: every request after the first is a replay to the AAAH. */
+    private static final class RepeatingCounters implements ReplayCounters {
+        private final InMemoryReplayCounters incoming = new InMemoryReplayCounters();
+        private final long counter = new InMemoryReplayCounters().nextOutgoing();
+
+        @Override
+        public long nextOutgoing() {
+            return counter;
+        }
+
+        @Override
+        public boolean acceptIncoming(long c) {
+            return incoming.acceptIncoming(c);
+        }
+    }
+}
