@@ -77,7 +77,10 @@ public final class Demo {
             section("5. Communication-fee accounting: the FA meters a visitor's traffic, START/INTERIM/STOP go FA -> AAAF -> AAAH"
                     + " (S31-S32), the AAAH charges its account database (S13-S14)");
             ok &= new AccountingScene(topology, out, ACCOUNTING_INTERVAL).play();
-            section("6. Shutdown: every node sends DPR, peers answer DPA");
+            section("6. Own communication charges: the mobile node's AAAM agent asks its AAAH, through the AAAF, what it holds"
+                    + " about its charges this month (Fig. 8 S25)");
+            ok &= new OwnChargesScene(topology, out, setup.tlsDirectory()).play();
+            section("7. Shutdown: every node sends DPR, peers answer DPA");
         } finally {
             if (json != null) {
                 json.close();
