@@ -89,13 +89,16 @@ public final class Demo {
             section("5. Communication-fee accounting: the FA meters a visitor's traffic, START/INTERIM/STOP go FA -> AAAF -> AAAH"
                     + " (S31-S32), the AAAH charges its account database (S13-S14)");
             ok &= new AccountingScene(topology, out, ACCOUNTING_INTERVAL).play();
-            section("6. Accounting information (S201-S206): the mobile node's AAAM agent asks through the AAAF; the AAAH asks"
+            section("6. Own communication charges: the mobile node's AAAM agent asks its AAAH, through the AAAF, what it holds"
+                    + " about its charges this month (Fig. 8 S25)");
+            ok &= new OwnChargesScene(topology, out, setup.tlsDirectory()).play();
+            section("7. Accounting information (S201-S206): the mobile node's AAAM agent asks through the AAAF; the AAAH asks"
                     + " the shop's AAAY, which asks the shop terminal; then an order the AAAY holds itself (S203/S204 skipped)");
             ok &= new PurchaseScene(topology, setup, out, events).play();
-            section("7. Correspondent confirmation before call setup (S3001-S3014): the caller asks the terminal at the"
+            section("8. Correspondent confirmation before call setup (S3001-S3014): the caller asks the terminal at the"
                     + " address it resolved whether it is the expected host and user, and calls only on OK");
             ok &= new ConfirmationScene(out).play();
-            section("8. Shutdown: every node sends DPR, peers answer DPA");
+            section("9. Shutdown: every node sends DPR, peers answer DPA");
         } finally {
             if (json != null) {
                 json.close();

@@ -7,10 +7,12 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -24,6 +26,12 @@ import org.mipaaa.pki.PkiIssuer;
  * benchmarks and the integration tests; {@link #close()} deletes the directories.
  */
 public final class LoopbackSetup implements AutoCloseable {
+
+    /**
+     * The DiameterIdentities of the demo's mobile nodes, whose AAAM agents connect over TLS to the AAAH
+     * and the AAAF (config/aaah and config/aaaf list them as peers): they get a key from the lab CA too.
+     */
+    public static final List<String> MOBILE_NODES = List.of("mn1.home.example", "mn2.home.example");
 
     /** Ports are taken below Linux's ephemeral range, which outgoing connections draw from. */
     private static final int LOW_PORT = 20_000;
@@ -85,9 +93,10 @@ public final class LoopbackSetup implements AutoCloseable {
                 // peers are dialled on their TLS port, or on their TCP port when the links are plain
                 overrides.putIfAbsent(key(role) + ".link.port", Integer.toString(plainLinks ? ports.get(role) : tlsPorts.get(role)));
             }
-            java.util.List<String> hosts = new java.util.ArrayList<>(Topology.hosts(configRoot, EnumSet.allOf(Role.class), overrides));
+            java.util.Set<String> hosts = new java.util.LinkedHashSet<>(Topology.hosts(configRoot, EnumSet.allOf(Role.class), overrides));
+            hosts.addAll(MOBILE_NODES);
             hosts.addAll(clientHosts);
-            PkiIssuer.issueAll(tls, "mip-aaa lab CA", hosts);
+            PkiIssuer.issueAll(tls, "mip-aaa lab CA", new ArrayList<>(hosts));
             return new LoopbackSetup(state, tls, overrides, ports, tlsPorts);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

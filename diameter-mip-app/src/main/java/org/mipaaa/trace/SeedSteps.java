@@ -44,7 +44,10 @@ public final class SeedSteps {
             step(Role.AAAH, Role.AAAY, CommandCodes.PAYMENT_NOTIFICATION, true, "S208"),
             step(Role.AAAY, Role.TERMINAL, CommandCodes.PAYMENT_NOTIFICATION, true, "S209"),
             step(Role.AAAY, Role.AAAH, CommandCodes.PAYMENT_NOTIFICATION, false, "S210"),
-            step(Role.AAAH, Role.AAAF, CommandCodes.SETTLEMENT, false, "S211"));
+            step(Role.AAAH, Role.AAAF, CommandCodes.SETTLEMENT, false, "S211"),
+            // Own communication charges, Fig. 8 S25 (the MN's request relayed by the AAAF)
+            step(Role.AAAF, Role.AAAH, CommandCodes.CHARGE_QUERY, true, "S25"),
+            step(Role.AAAH, Role.AAAF, CommandCodes.CHARGE_QUERY, false, "S25"));
 
     private SeedSteps() {
     }

@@ -54,7 +54,11 @@ public final class AaamAgent implements AutoCloseable {
     private final AgentEndpoint server;
     private final ReplayCounters counters;
     private final VendorSettings vendor;
-    private final AtomicLong sessions = new AtomicLong();
+    /**
+     * Low 32 bits of the Session-Ids: from a random start, so two agents of one node started in the
+     * same second (same high part) do not hand out the same Session-Ids (RFC 6733 §8.8: unique).
+     */
+    private final AtomicLong sessions = new AtomicLong(new java.security.SecureRandom().nextInt() & 0xFFFFFFFFL);
     /** One sequence for all connections of this agent: identifiers stay unique across reconnections. */
     private final EndToEndIdentifiers endToEnd = new EndToEndIdentifiers();
     private final long sessionHigh = System.currentTimeMillis() / 1000;
@@ -341,7 +345,7 @@ public final class AaamAgent implements AutoCloseable {
 
     /** RFC 6733 §8.8: {@code <DiameterIdentity>;<high 32 bits>;<low 32 bits>}. */
     private String newSessionId() {
-        return server.originHost() + ";" + sessionHigh + ";" + sessions.incrementAndGet();
+        return server.originHost() + ";" + sessionHigh + ";" + (sessions.incrementAndGet() & 0xFFFFFFFFL);
     }
 
     /** Closes the connection with DPR, if one is open. */
