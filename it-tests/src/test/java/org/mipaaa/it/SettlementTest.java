@@ -429,6 +429,44 @@ class SettlementTest {
         assertThat(transferredCharges()).hasSize(chargesBefore);
     }
 
+    @Test
+    void s207_aNonPositiveAmountIs5004AndNobodyIsAsked() throws Exception {
+        int chargesBefore = transferredCharges().size();
+        User user = new User(ConfirmationCallback.Decision.OK, 0);
+        PurchaseInfo free = new PurchaseInfo(SHOP, "A-1001", List.of("1 x coffee beans 250 g"), new Amount(new BigDecimal("0.00"), 978),
+                java.util.Optional.empty(), java.util.Optional.empty());
+        try (AaamAgent agent = agent(Role.AAAF)) {
+            assertThatThrownBy(() -> agent.settle(free, SettlementMode.DEBIT_PAYEE_ACCOUNT, user))
+                    .isInstanceOfSatisfying(ServiceException.class, e -> {
+                        assertThat(e.failure()).isEqualTo(ServiceException.Failure.INVALID_REQUEST);
+                        assertThat(e.resultCode()).isEqualTo(ResultCodes.INVALID_AVP_VALUE);
+                        assertThat(e.getMessage()).contains("positive");
+                    });
+        }
+        assertThat(user.shown).isEmpty();
+        assertThat(transferredCharges()).hasSize(chargesBefore);
+    }
+
+    @Test
+    void s208_anUnknownPayeeAtTheAaayIs5802AndNothingIsCharged() throws Exception {
+        int chargesBefore = transferredCharges().size();
+        User user = new User(ConfirmationCallback.Decision.OK, 0);
+        PurchaseInfo unknown = new PurchaseInfo("nobody@shop.example", "X-1", List.of(), PRICE, java.util.Optional.empty(),
+                java.util.Optional.empty());
+        try (AaamAgent agent = agent(Role.AAAH)) {
+            assertThatThrownBy(() -> agent.settle(unknown, SettlementMode.DEBIT_PAYEE_ACCOUNT, user))
+                    .isInstanceOfSatisfying(ServiceException.class, e -> {
+                        assertThat(e.failure()).isEqualTo(ServiceException.Failure.UNKNOWN_PAYEE);
+                        assertThat(e.resultCode()).isEqualTo(VendorResultCodes.UNKNOWN_PAYEE);
+                        assertThat(e.getMessage()).contains(AAAY);
+                    });
+        }
+        assertThat(user.shown).hasSize(1);
+        assertThat(atHome(user.shown.get(0).settlementId()).state()).isEqualTo(SettlementState.NOT_SETTLED);
+        assertThat(transferredCharges()).hasSize(chargesBefore);
+        assertThat(payeeLedger().find(user.shown.get(0).settlementId())).isEmpty();
+    }
+
     /** Hands out its first counter again and again: every request after the first is a replay to the AAAH. */
     private static final class RepeatingCounters implements ReplayCounters {
         private final InMemoryReplayCounters incoming = new InMemoryReplayCounters();
