@@ -94,7 +94,12 @@ public final class Demo {
             ok &= new OwnChargesScene(topology, out, setup.tlsDirectory()).play();
             section("7. Accounting information (S201-S206): the mobile node's AAAM agent asks through the AAAF; the AAAH asks"
                     + " the shop's AAAY, which asks the shop terminal; then an order the AAAY holds itself (S203/S204 skipped)");
-            ok &= new PurchaseScene(topology, setup, out, events).play();
+            PurchaseScene purchase = new PurchaseScene(topology, setup, out, events);
+            ok &= purchase.play();
+            section("7b. Settlement with the user's confirmation (S207-S211) and cancellation: the node pays an order through the"
+                    + " AAAF in mode (1), the AAAH asks the user (UCR), notifies the shop's AAAY, which tells the terminal;"
+                    + " then the node cancels it");
+            ok &= new SettlementScene(topology, purchase, out, events).play();
             section("8. Correspondent confirmation before call setup (S3001-S3014): the caller asks the terminal at the"
                     + " address it resolved whether it is the expected host and user, and calls only on OK");
             ok &= new ConfirmationScene(out).play();

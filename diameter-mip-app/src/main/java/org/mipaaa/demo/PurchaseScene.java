@@ -99,7 +99,7 @@ final class PurchaseScene {
         return hopsOk && content && terminalAsked == viaTerminal;
     }
 
-    private AaamAgent agent(Role server) throws Exception {
+    AaamAgent agent(Role server) throws Exception {
         Subscriber subscriber = SubscriberProvisioning.read(RegistrationSettings.from(topology.config(Role.AAAH))
                         .subscribersFile().orElseThrow()).stream()
                 .filter(s -> s.nai().equals(NAI)).findFirst().orElseThrow();
