@@ -5,8 +5,9 @@ package org.mipaaa.agent.services;
  * asks the user to confirm (User-Confirmation-Request, docs/PROTOCOL.md §4.3). The agent has already
  * checked that the request is authentic and that it is about the settlement the user asked for.
  *
- * <p>Called on the agent's own thread, once per settlement; the AAAH waits a limited time (its
- * confirmation timeout) and settles nothing when the answer comes too late.
+ * <p>Called on the agent's own thread, once per settlement, while {@link AaamAgent#settle} waits: it
+ * must not call the agent itself (the agent serves one request at a time). The AAAH waits a limited
+ * time (its confirmation timeout, 2 s by default) and settles nothing when the answer comes too late.
  */
 @FunctionalInterface
 public interface ConfirmationCallback {
