@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mipaaa.accounting.HomeAccounts;
+import org.mipaaa.agent.auth.AaamAuthenticator;
 import org.mipaaa.agent.auth.AaamSecurityAssociation;
 import org.mipaaa.agent.auth.InMemoryReplayCounters;
 import org.mipaaa.agent.auth.ReplayCounters;
@@ -30,11 +31,18 @@ import org.mipaaa.agent.services.ConfirmationCallback;
 import org.mipaaa.agent.services.PurchaseInfo;
 import org.mipaaa.agent.services.ServiceException;
 import org.mipaaa.agent.services.Settlement;
+import org.mipaaa.agent.diameter.Avp;
+import org.mipaaa.agent.diameter.DiameterCodec;
+import org.mipaaa.agent.diameter.DiameterMessage;
+import org.mipaaa.agent.services.SettlementCodec;
 import org.mipaaa.agent.services.SettlementMode;
 import org.mipaaa.agent.services.SettlementProposal;
+import org.mipaaa.agent.transport.AgentConnection;
 import org.mipaaa.agent.transport.AgentEndpoint;
 import org.mipaaa.diameter.HandlerRegistry;
+import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.ResultCodes;
+import org.mipaaa.dictionary.VendorAvpCodes;
 import org.mipaaa.dictionary.VendorResultCodes;
 import org.mipaaa.dictionary.VendorSettings;
 import org.mipaaa.ledger.AccountEntry;
@@ -349,6 +357,56 @@ class SettlementTest {
         assertThat(events(since, "PNR").stream().filter(e -> e.from().equals(AAAH))).hasSize(1);
         assertThat(transferredCharges()).hasSize(chargesBefore + 1);
         assertSettledAtEveryNode(settlement, SettlementMode.DEBIT_PAYEE_ACCOUNT);
+    }
+
+    /**
+     * The same SER sent again (T flag) after the AAAH restarted, when its duplicate detection (in memory)
+     * no longer holds the first answer: answered from the stored settlement, the same Settlement-Id, and
+     * nothing settled again. The mobile node's side is built by hand here (the agent's own codec and
+     * authenticator) so that the very same request can be sent twice across the restart.
+     */
+    @Test
+    void s207_s211_theSameSerAfterTheAaahRestartedIsAnsweredTheSameAndSettledOnce() throws Exception {
+        AaamSecurityAssociation sa = AaamSecurityAssociation.fromMnAaaKey(MN1, MN1_SPI, MN1_KEY);
+        InMemoryReplayCounters counters = new InMemoryReplayCounters();
+        PurchaseInfo info;
+        try (AaamAgent agent = agent(Role.AAAH)) {
+            info = orderA1001(agent);
+        }
+        int chargesBefore = transferredCharges().size();
+        DiameterMessage ser = SettlementCodec.request(VENDOR, "mn1.home.example;77;" + System.nanoTime(), "mn1.home.example",
+                "home.example", MN1, info, SettlementMode.DEBIT_PAYEE_ACCOUNT).withIdentifiers(0, 0x5E77_0001L);
+        List<Avp> avps = new ArrayList<>(ser.avps());
+        avps.add(AaamAuthenticator.sign(DiameterCodec.encode(ser), sa, counters.nextOutgoing(), VENDOR.vendorId()));
+        DiameterMessage signed = new DiameterMessage(ser.flags(), ser.commandCode(), ser.applicationId(), 0, ser.endToEnd(), avps);
+        AgentConnection.ServerRequests userSaysOk = received -> {
+            DiameterMessage uca = SettlementCodec.confirmationAnswer(received.message(), VENDOR, "mn1.home.example", "home.example", MN1,
+                    ConfirmationCallback.Decision.OK, 0);
+            List<Avp> ucaAvps = new ArrayList<>(uca.avps());
+            ucaAvps.add(AaamAuthenticator.sign(DiameterCodec.encode(uca), sa, counters.nextOutgoing(), VENDOR.vendorId()));
+            return new DiameterMessage(uca.flags(), uca.commandCode(), uca.applicationId(), uca.hopByHop(), uca.endToEnd(), ucaAvps);
+        };
+        DiameterMessage first;
+        try (AgentConnection link = AgentConnection.open(endpoint(Role.AAAH, "mn1.home.example"), userSaysOk)) {
+            first = link.exchange(signed).get(10, java.util.concurrent.TimeUnit.SECONDS).message();
+        }
+        String id = first.find(VendorAvpCodes.SETTLEMENT_ID, VENDOR.vendorId()).orElseThrow().asUtf8();
+        assertThat(first.find(AvpCodes.RESULT_CODE).orElseThrow().asUnsigned32()).isEqualTo(ResultCodes.SUCCESS);
+
+        DiameterNode aaah = fixture.topology().restart(Role.AAAH);
+        assertThat(aaah.awaitPeers(Set.of(AAAF, AAAY), Duration.ofSeconds(20))).isTrue();
+        DiameterMessage copy = new DiameterMessage(signed.flags() | DiameterMessage.FLAG_RETRANSMITTED, signed.commandCode(),
+                signed.applicationId(), 0, signed.endToEnd(), signed.avps());
+        DiameterMessage again;
+        try (AgentConnection link = AgentConnection.open(endpoint(Role.AAAH, "mn1.home.example"), userSaysOk)) {
+            again = link.exchange(copy).get(10, java.util.concurrent.TimeUnit.SECONDS).message();
+        }
+        assertThat(again.find(AvpCodes.RESULT_CODE).orElseThrow().asUnsigned32()).isEqualTo(ResultCodes.SUCCESS);
+        assertThat(again.find(VendorAvpCodes.SETTLEMENT_ID, VENDOR.vendorId()).orElseThrow().asUtf8()).isEqualTo(id);
+        assertThat(again.find(VendorAvpCodes.AAAM_AUTHENTICATOR, VENDOR.vendorId())).as("signed").isPresent();
+        assertThat(transferredCharges()).as("charged once").hasSize(chargesBefore + 1);
+        assertThat(atHome(id).state()).isEqualTo(SettlementState.SETTLED);
+        assertThat(payeeLedger().find(id).orElseThrow().reversed()).isFalse();
     }
 
     @Test

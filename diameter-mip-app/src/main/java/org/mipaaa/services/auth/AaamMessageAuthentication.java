@@ -69,6 +69,22 @@ public final class AaamMessageAuthentication {
     }
 
     /**
+     * The association whose key made {@code request}'s AAAM-Authenticator, without looking at or
+     * recording its counter: for a copy of a request already acted on (a retransmission whose first
+     * answer this node no longer holds, e.g. after a restart), which may be answered again from stored
+     * state but never acted on anew. Empty when the HMAC does not verify.
+     */
+    public java.util.Optional<AaamSecurityAssociation> signer(Message request) {
+        try {
+            AaamAuthenticator.Verification v = AaamAuthenticator.verify(encode(request), vendorId, associations::find);
+            return v instanceof AaamAuthenticator.Verification.Verified verified
+                    ? java.util.Optional.of(verified.association()) : java.util.Optional.empty();
+        } catch (ParseException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
      * Appends the AAAM-Authenticator to {@code answer} (an answer to the mobile node, or the AAAH's own
      * UCR to it), whose other AVPs must all be in place: it covers them. The counter is durable before
      * this returns.

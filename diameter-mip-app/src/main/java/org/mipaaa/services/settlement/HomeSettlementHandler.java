@@ -89,6 +89,10 @@ public final class HomeSettlementHandler implements org.mipaaa.diameter.RequestH
     public CompletionStage<Answer> handle(Request request, AnswerFactory answers) {
         AaamMessageAuthentication.Outcome outcome = authentication.authenticate(request);
         if (outcome instanceof AaamMessageAuthentication.Outcome.Refused refused) {
+            Optional<Answer> again = answeredBefore(request, answers);
+            if (again.isPresent()) {
+                return done(again.get());
+            }
             log.warn("SER refused: {}", refused.reason());
             return done(answers.experimental(request, vendorId, VendorResultCodes.AAAM_AUTHENTICATION_FAILED, "AAAM authentication failed"));
         }
@@ -128,6 +132,25 @@ public final class HomeSettlementHandler implements org.mipaaa.diameter.RequestH
             }
             log.info("SER {} of {}: settlement {} is {}", purchase.orderReference(), nai, s.settlementId(), s.state());
             return signed(settlementAnswers.of(request, answers, s), association);
+        });
+    }
+
+    /**
+     * A copy of a SER whose counter was used (authentic, but not fresh) and whose settlement has had its
+     * final answer: answered again from the stored state, signed, nothing done. This is what answers a
+     * retransmission the node's duplicate detection no longer holds (its answers are kept in memory:
+     * after a restart). Anything else replayed stays 5805.
+     */
+    private Optional<Answer> answeredBefore(Request request, AnswerFactory answers) {
+        Optional<AaamSecurityAssociation> signer = authentication.signer(request);
+        if (signer.isEmpty()) {
+            return Optional.empty();
+        }
+        String sessionId = SettlementAnswers.utf8(request, AvpCodes.SESSION_ID);
+        String key = SettlementStore.requestKey(signer.get().nai(), sessionId, request.getEndToEndIdentifier());
+        return store.byRequest(key).filter(s -> s.state().answered()).map(s -> {
+            log.info("SER copy for settlement {} ({}) answered from its state", s.settlementId(), s.state());
+            return signed(settlementAnswers.of(request, answers, s), signer.get());
         });
     }
 
