@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * <ol>
  * <li><b>decode</b>: User-Name, Settlement-Id, Purchase-Info, Settlement-Mode ({@link SettlementNotice}).</li>
  * <li><b>validate</b>: the payee in the directory (5802), the AAAH's realm configured for it (5003).</li>
- * <li><b>act</b>: a Settlement-Id booked before is answered 2001 again, nothing booked twice. Else the
+ * <li><b>act</b>: a Settlement-Id booked before is answered 2001 again, nothing booked twice; one the AAAH
+ *     voided (its PNR got no answer in time) is 5803 and books nothing (the terminal, if it was told
+ *     meanwhile, gets an SCR). Else the
  *     payee's terminal is told first (S209, PNR with Destination-Host = Terminal-Host; skipped for a
  *     payee held here), then the settlement is booked: -X on the payee's account in mode 1, a notice
  *     only in mode 2. A terminal that refuses or cannot be reached: nothing booked, its answer or 3002
@@ -75,9 +77,13 @@ public final class AaayPaymentNotificationHandler implements RequestHandler {
         }
         PayeeSettlement fresh = new PayeeSettlement(pnr.settlementId(), purchase.payee(), purchase.orderReference(), pnr.userName(),
                 purchase.amount(), purchase.currency(), pnr.mode(), false);
-        if (ledger.find(pnr.settlementId()).isPresent()) {
+        Optional<PayeeSettlement> before = ledger.find(pnr.settlementId());
+        if (before.isPresent() && before.get().isVoided()) {
+            return done(voided(request, answers, pnr.settlementId()));
+        }
+        if (before.isPresent()) {
             log.info("PNR for settlement {} again: booked before, answered the same", pnr.settlementId());
-            return done(success(request, answers, ledger.book(fresh)));
+            return done(success(request, answers, before.get()));
         }
         if (payee.heldHere()) {
             return done(success(request, answers, ledger.book(fresh)));
@@ -96,9 +102,25 @@ public final class AaayPaymentNotificationHandler implements RequestHandler {
                 return NextHopOutcome.refusal(request, answers, pna, failure, "the shop terminal " + terminal);
             }
             PayeeSettlement booked = ledger.book(fresh);
+            if (booked.isVoided()) {
+                // voided by the AAAH while the terminal was being told: the terminal is told it is off
+                toTerminal.send(CommandCodes.SETTLEMENT_CANCEL, answers.originRealm(), terminal, out -> {
+                    out.getAvps().addAvp(AvpCodes.USER_NAME, pnr.userName(), true, false, false);
+                    out.getAvps().addAvp(VendorAvpCodes.SETTLEMENT_ID, pnr.settlementId(), vendorId, true, false, false);
+                    out.getAvps().addAvp(VendorAvpCodes.TERMINAL_HOST, terminal, vendorId, true, false, true);
+                }).whenComplete((a, f) -> log.info("settlement {} voided: terminal {} told ({})", pnr.settlementId(), terminal,
+                        f != null ? f.toString() : "answered"));
+                return voided(request, answers, pnr.settlementId());
+            }
             log.info("settlement {} for {} booked (mode {}), terminal {} told", booked.settlementId(), booked.payee(), booked.mode(), terminal);
             return success(request, answers, booked);
         });
+    }
+
+    private Answer voided(Request request, AnswerFactory answers, String settlementId) {
+        log.info("PNR for settlement {}: voided by the AAAH before, nothing booked", settlementId);
+        return answers.experimental(request, vendorId, VendorResultCodes.UNKNOWN_SETTLEMENT,
+                "settlement " + settlementId + " was voided by the AAAH");
     }
 
     private Answer success(Request request, AnswerFactory answers, PayeeSettlement s) {

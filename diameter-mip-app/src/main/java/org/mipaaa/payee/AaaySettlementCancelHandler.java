@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * The AAAY's Settlement-Cancel-Request from an AAAH (docs/PROTOCOL.md §4.5): a settlement it booked and
  * the AAAH's realm configured for its payee (else 5803, 5003); the terminal is told first (SCR), then the
  * -X is reversed, once; a repeated SCR is answered 2001 again without a second reversal (the AAAH
- * decides what its mobile node is told). Answer: Settlement-Id, Entry-State INVALIDATED, CC-Money.
+ * decides what its mobile node is told). Answer: Settlement-Id, Entry-State INVALIDATED, CC-Money. An
+ * SCR for a Settlement-Id not booked (the AAAH voiding a PNR it got no answer to) is 5803, and the id is
+ * kept voided so that the PNR books nothing should it still come.
  */
 public final class AaaySettlementCancelHandler implements RequestHandler {
 
@@ -55,6 +57,13 @@ public final class AaaySettlementCancelHandler implements RequestHandler {
             return done(answers.failure(request, e.failure()));
         }
         Optional<PayeeSettlement> found = ledger.find(scr.settlementId());
+        if (found.isEmpty() && acceptsAny(scr.originRealm())) {
+            // the AAAH voids a settlement whose PNR it gave up on: this AAAY must never book it later
+            found = Optional.of(ledger.book(PayeeSettlement.voided(scr.settlementId(), scr.userName())));
+            if (found.get().isVoided()) {
+                log.info("settlement {} voided by {} before it was booked", scr.settlementId(), scr.originRealm());
+            }
+        }
         Optional<PayeeDirectory.Payee> payee = found.flatMap(s -> directory.find(s.payee()));
         if (found.isEmpty() || payee.isEmpty()) {
             return done(answers.experimental(request, vendorId, VendorResultCodes.UNKNOWN_SETTLEMENT, "no settlement " + scr.settlementId()));
@@ -81,6 +90,10 @@ public final class AaaySettlementCancelHandler implements RequestHandler {
             log.info("settlement {} for {} reversed, terminal {} told", reversed.settlementId(), reversed.payee(), terminal);
             return success(request, answers, reversed);
         });
+    }
+
+    private boolean acceptsAny(String realm) {
+        return directory.ids().stream().anyMatch(id -> directory.find(id).map(p -> p.accepts(realm)).orElse(false));
     }
 
     private Answer success(Request request, AnswerFactory answers, PayeeSettlement s) {

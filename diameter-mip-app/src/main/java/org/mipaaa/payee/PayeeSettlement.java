@@ -27,6 +27,18 @@ public record PayeeSettlement(String settlementId, String payee, String orderRef
         Objects.requireNonNull(currency, "currency");
     }
 
+    /**
+     * A Settlement-Id the AAAH voided before this AAAY booked anything (its PNR got no answer in time):
+     * kept so that the PNR, should it still come or complete, books nothing.
+     */
+    public static PayeeSettlement voided(String settlementId, String userName) {
+        return new PayeeSettlement(settlementId, "", "", userName, java.math.BigDecimal.ZERO, Currency.getInstance("XXX"), 0, true);
+    }
+
+    public boolean isVoided() {
+        return payee.isEmpty();
+    }
+
     /** Whether this settlement books -X on the payee's account (mode 1). */
     public boolean debitsPayee() {
         return mode == Enumerations.SETTLEMENT_MODE_DEBIT_PAYEE_ACCOUNT;

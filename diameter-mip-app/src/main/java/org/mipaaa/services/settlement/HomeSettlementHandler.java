@@ -49,7 +49,8 @@ import org.slf4j.LoggerFactory;
  *     settlement stored SETTLED. The charge is recorded only after the PNA, so the AAAH never holds a
  *     charge the payee side does not know; CONFIRMED is durable before the PNR, and the PNR is
  *     idempotent per Settlement-Id at the AAAY, so a copy of the SER after a crash sends it again and an
- *     acknowledged payment is still recorded.</li>
+ *     acknowledged payment is still recorded. A PNR without answer in time is voided at the AAAY
+ *     ({@link PayeeVoids}), which may have booked it after all.</li>
  * <li><b>answer</b> (S211): 2001 with Settlement-Id; 5801 (CANCEL), 4801 (no authentic confirmation in
  *     time), or the payee side's refusal / 3002: nothing charged. Signed.</li>
  * </ol>
@@ -67,13 +68,15 @@ public final class HomeSettlementHandler implements org.mipaaa.diameter.RequestH
     private final long vendorId;
     private final Clock clock;
     private final SettlementAnswers settlementAnswers;
+    private final PayeeVoids voids;
 
     /**
      * @param toMobileNode sends the UCR; its timeout is the confirmation time
      * @param toPayee      sends the PNR; its timeout is how long the payee side may take
      */
     public HomeSettlementHandler(AaamMessageAuthentication authentication, SettlementStore store, AccountDatabase ledger,
-                                 Currency ledgerCurrency, NextHopRequest toMobileNode, NextHopRequest toPayee, Clock clock) {
+                                 Currency ledgerCurrency, NextHopRequest toMobileNode, NextHopRequest toPayee, PayeeVoids voids,
+                                 Clock clock) {
         this.authentication = authentication;
         this.store = store;
         this.ledger = ledger;
@@ -83,6 +86,7 @@ public final class HomeSettlementHandler implements org.mipaaa.diameter.RequestH
         this.vendorId = toPayee.vendorId();
         this.clock = clock;
         this.settlementAnswers = new SettlementAnswers(vendorId);
+        this.voids = voids;
     }
 
     @Override
@@ -228,9 +232,19 @@ public final class HomeSettlementHandler implements org.mipaaa.diameter.RequestH
         }).handle((pna, failure) -> {
             if (failure != null) {
                 Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-                String why = cause instanceof java.util.concurrent.TimeoutException ? "no answer in time" : "cannot be reached";
+                boolean mayHaveArrived = cause instanceof java.util.concurrent.TimeoutException;
+                String why = mayHaveArrived ? "no answer in time" : "cannot be reached";
                 log.warn("settlement {}: PNR to {}: {}", s.settlementId(), realm, cause.toString());
-                return move(s, s.notSettled(ResultCodes.UNABLE_TO_DELIVER, false, "the payee's AAA server in " + realm + ": " + why, ""));
+                SettlementRecord failed = s.notSettled(ResultCodes.UNABLE_TO_DELIVER, false, "the payee's AAA server in " + realm + ": " + why, "");
+                if (!mayHaveArrived) {
+                    return move(s, failed);
+                }
+                // the AAAY may book it after all: void it there, until it confirms
+                SettlementRecord voiding = move(s, failed.in(SettlementState.VOIDING));
+                if (voiding.state() == SettlementState.VOIDING) {
+                    voids.voidAtPayee(voiding);
+                }
+                return voiding;
             }
             long[] result = SettlementAnswers.outcome(pna);
             if (result == null || result[0] != ResultCodes.SUCCESS) {

@@ -35,7 +35,7 @@ final class SettlementAnswers {
             case REJECTED -> answers.experimental(request, vendorId, VendorResultCodes.USER_REJECTED, "the user cancelled the settlement");
             case TIMED_OUT, AWAITING_CONFIRMATION -> answers.experimental(request, vendorId, VendorResultCodes.CONFIRMATION_TIMEOUT,
                     "no confirmation from the user in time");
-            case NOT_SETTLED -> notSettled(request, answers, s);
+            case NOT_SETTLED, VOIDING -> notSettled(request, answers, s);
             case CONFIRMED -> answers.failure(request, new ValidationFailure(ResultCodes.UNABLE_TO_DELIVER,
                     "the payee's AAA server has not confirmed yet", null));
         };
@@ -45,7 +45,8 @@ final class SettlementAnswers {
         avps.addAvp(VendorAvpCodes.SETTLEMENT_MODE, s.mode(), vendorId, true, false);
         if (s.state() == SettlementState.REJECTED) {
             avps.addAvp(VendorAvpCodes.CONFIRMATION_RESULT, Enumerations.CONFIRMATION_RESULT_CANCELLED_BY_USER, vendorId, true, false);
-        } else if (s.state().answered() && s.state() != SettlementState.TIMED_OUT && s.state() != SettlementState.NOT_SETTLED) {
+        } else if (s.state() == SettlementState.SETTLED || s.state() == SettlementState.CANCELLING
+                || s.state() == SettlementState.CANCELLED) {
             avps.addAvp(VendorAvpCodes.CONFIRMATION_RESULT, Enumerations.CONFIRMATION_RESULT_CONFIRMED, vendorId, true, false);
             avps.addAvp(AvpCodes.EVENT_TIMESTAMP, Date.from(s.openedAt()), true, false);
         }

@@ -17,6 +17,11 @@ public enum SettlementState {
     TIMED_OUT,
     /** The payee side refused or could not be reached; nothing charged. */
     NOT_SETTLED,
+    /**
+     * The payee side did not answer the PNR in time: nothing charged, the mobile node told as for
+     * NOT_SETTLED; an SCR voids whatever the AAAY may have booked, sent until it answers, then NOT_SETTLED.
+     */
+    VOIDING,
     /** Cancellation asked; the payee side is being told, the entry is still valid. */
     CANCELLING,
     /** Cancelled: the entry is invalidated and the payee side reversed. */

@@ -60,6 +60,12 @@ public final class SettlementStore {
         return Optional.ofNullable(cache.get(idKey(settlementId))).flatMap(this::byRequest);
     }
 
+    /** Every settlement in {@code state} (a scan: for the few kept in a transient state at start). */
+    public java.util.List<SettlementRecord> inState(SettlementState state) {
+        return cache.entrySet().stream().filter(e -> e.getKey().startsWith("req "))
+                .map(e -> SettlementRecord.decode(e.getValue())).filter(r -> r.state() == state).toList();
+    }
+
     private static String requestKey(String key) {
         return "req " + key;
     }

@@ -32,11 +32,15 @@ public final class Settlements {
                 Duration.ofMillis(Long.parseLong(config.get("services.confirmation.timeout.ms", "2000"))));
         NextHopRequest toPayee = new NextHopRequest(node.client(), node.settings().vendor(),
                 Duration.ofMillis(Long.parseLong(config.get("services.settlement.payee.timeout.ms", "2000"))));
+        PayeeVoids voids = new PayeeVoids(store, toPayee,
+                Duration.ofMillis(Long.parseLong(config.get("services.settlement.void.retry.max.ms", "60000"))));
+        node.closeWith(voids);
         long application = node.settings().vendor().accountingServicesApplicationId();
         node.handlers().register(application, CommandCodes.SETTLEMENT, new HomeSettlementHandler(authentication, store,
-                accounts.database(), accounts.queries().currency(), toMobileNode, toPayee, Clock.systemUTC()));
+                accounts.database(), accounts.queries().currency(), toMobileNode, toPayee, voids, Clock.systemUTC()));
         node.handlers().register(application, CommandCodes.SETTLEMENT_CANCEL,
                 new HomeSettlementCancelHandler(authentication, store, accounts.database(), toPayee, Clock.systemUTC()));
         node.attach(SettlementStore.class, store);
+        voids.resume();
     }
 }
