@@ -366,7 +366,7 @@ class SettlementTest {
      * authenticator) so that the very same request can be sent twice across the restart.
      */
     @Test
-    void s207_s211_theSameSerAfterTheAaahRestartedIsAnsweredTheSameAndSettledOnce() throws Exception {
+    void s207_s211_theSameSerAndScrAfterTheAaahRestartedAreAnsweredTheSameAndActedOnOnce() throws Exception {
         AaamSecurityAssociation sa = AaamSecurityAssociation.fromMnAaaKey(MN1, MN1_SPI, MN1_KEY);
         InMemoryReplayCounters counters = new InMemoryReplayCounters();
         PurchaseInfo info;
@@ -407,6 +407,33 @@ class SettlementTest {
         assertThat(transferredCharges()).as("charged once").hasSize(chargesBefore + 1);
         assertThat(atHome(id).state()).isEqualTo(SettlementState.SETTLED);
         assertThat(payeeLedger().find(id).orElseThrow().reversed()).isFalse();
+
+        // the same for the SCR that cancels it: its copy after a restart is answered 2001 again, a new one 5804
+        DiameterMessage scr = SettlementCodec.cancelRequest(VENDOR, "mn1.home.example;78;" + System.nanoTime(), "mn1.home.example",
+                "home.example", MN1, id).withIdentifiers(0, 0x5E77_0002L);
+        List<Avp> scrAvps = new ArrayList<>(scr.avps());
+        scrAvps.add(AaamAuthenticator.sign(DiameterCodec.encode(scr), sa, counters.nextOutgoing(), VENDOR.vendorId()));
+        DiameterMessage signedScr = new DiameterMessage(scr.flags(), scr.commandCode(), scr.applicationId(), 0, scr.endToEnd(), scrAvps);
+        try (AgentConnection link = AgentConnection.open(endpoint(Role.AAAH, "mn1.home.example"), userSaysOk)) {
+            assertThat(link.exchange(signedScr).get(10, java.util.concurrent.TimeUnit.SECONDS).message()
+                    .find(AvpCodes.RESULT_CODE).orElseThrow().asUnsigned32()).isEqualTo(ResultCodes.SUCCESS);
+        }
+        BigDecimal balanceAfterRefund = payeeLedger().balance(SHOP);
+        aaah = fixture.topology().restart(Role.AAAH);
+        assertThat(aaah.awaitPeers(Set.of(AAAF, AAAY), Duration.ofSeconds(20))).isTrue();
+        DiameterMessage scrCopy = new DiameterMessage(signedScr.flags() | DiameterMessage.FLAG_RETRANSMITTED, signedScr.commandCode(),
+                signedScr.applicationId(), 0, signedScr.endToEnd(), signedScr.avps());
+        try (AgentConnection link = AgentConnection.open(endpoint(Role.AAAH, "mn1.home.example"), userSaysOk)) {
+            DiameterMessage sca = link.exchange(scrCopy).get(10, java.util.concurrent.TimeUnit.SECONDS).message();
+            assertThat(sca.find(AvpCodes.RESULT_CODE).orElseThrow().asUnsigned32()).as("the copy answered as the first").isEqualTo(ResultCodes.SUCCESS);
+            assertThat(sca.find(VendorAvpCodes.SETTLEMENT_ID, VENDOR.vendorId()).orElseThrow().asUtf8()).isEqualTo(id);
+        }
+        try (AaamAgent agent = agent(Role.AAAH)) {
+            assertThatThrownBy(() -> agent.cancel(id)).isInstanceOfSatisfying(ServiceException.class,
+                    e -> assertThat(e.failure()).isEqualTo(ServiceException.Failure.ALREADY_CANCELLED));
+        }
+        assertThat(payeeLedger().balance(SHOP)).as("refunded once").isEqualByComparingTo(balanceAfterRefund);
+        assertThat(homeEntry(id).isValid()).isFalse();
     }
 
     @Test

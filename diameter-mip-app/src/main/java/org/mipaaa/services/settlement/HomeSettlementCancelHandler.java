@@ -67,6 +67,10 @@ public final class HomeSettlementCancelHandler implements RequestHandler {
     public CompletionStage<Answer> handle(Request request, AnswerFactory answers) {
         AaamMessageAuthentication.Outcome outcome = authentication.authenticate(request);
         if (outcome instanceof AaamMessageAuthentication.Outcome.Refused refused) {
+            Optional<Answer> again = answeredBefore(request, answers);
+            if (again.isPresent()) {
+                return done(again.get());
+            }
             log.warn("SCR refused: {}", refused.reason());
             return done(answers.experimental(request, vendorId, VendorResultCodes.AAAM_AUTHENTICATION_FAILED, "AAAM authentication failed"));
         }
@@ -96,11 +100,17 @@ public final class HomeSettlementCancelHandler implements RequestHandler {
                     "no settlement " + settlementId), association));
         }
         SettlementRecord s = found.get();
+        String key = SettlementStore.requestKey(nai, SettlementAnswers.utf8(request, AvpCodes.SESSION_ID), request.getEndToEndIdentifier());
+        if (s.state() == SettlementState.CANCELLED && s.cancelKey().equals(key)) {
+            // a copy of the SCR that cancelled it (duplicate detection no longer holds its answer)
+            return done(signed(cancelled(request, answers, s), association));
+        }
         if (s.state() == SettlementState.CANCELLED) {
             return done(signed(answers.experimental(request, vendorId, VendorResultCodes.ALREADY_CANCELLED,
                     "settlement " + settlementId + " was cancelled before"), association));
         }
-        SettlementRecord cancelling = s.state() == SettlementState.CANCELLING ? s : move(s, s.in(SettlementState.CANCELLING));
+        // the latest SCR is the one whose copies are answered 2001 once it is done
+        SettlementRecord cancelling = s.state() == SettlementState.CANCELLING && s.cancelKey().equals(key) ? s : move(s, s.cancelling(key));
         if (cancelling.state() == SettlementState.CANCELLED) {
             return done(signed(answers.experimental(request, vendorId, VendorResultCodes.ALREADY_CANCELLED,
                     "settlement " + settlementId + " was cancelled before"), association));
@@ -124,14 +134,39 @@ public final class HomeSettlementCancelHandler implements RequestHandler {
             ledger.invalidate(cancelling.entryId(), "cancelled by " + nai + " (Settlement-Cancel)", clock.instant());
             SettlementRecord done = move(cancelling, cancelling.in(SettlementState.CANCELLED));
             log.info("settlement {} of {} cancelled ({})", settlementId, nai, done.state());
-            Answer answer = answers.result(request, ResultCodes.SUCCESS);
-            AvpSet out = answer.getAvps();
-            out.addAvp(AvpCodes.USER_NAME, nai, true, false, false);
-            out.addAvp(VendorAvpCodes.SETTLEMENT_ID, settlementId, vendorId, true, false, false);
-            out.addAvp(VendorAvpCodes.ENTRY_STATE, Enumerations.ENTRY_STATE_INVALIDATED, vendorId, true, false);
-            MoneyAvps.addCcMoney(out, cancelling.amount(), cancelling.currency());
-            return signed(answer, association);
+            return signed(cancelled(request, answers, cancelling), association);
         });
+    }
+
+    /** SCA 2001: Settlement-Id, Entry-State INVALIDATED, the amount credited back. */
+    private Answer cancelled(Request request, AnswerFactory answers, SettlementRecord s) {
+        Answer answer = answers.result(request, ResultCodes.SUCCESS);
+        AvpSet out = answer.getAvps();
+        out.addAvp(AvpCodes.USER_NAME, s.nai(), true, false, false);
+        out.addAvp(VendorAvpCodes.SETTLEMENT_ID, s.settlementId(), vendorId, true, false, false);
+        out.addAvp(VendorAvpCodes.ENTRY_STATE, Enumerations.ENTRY_STATE_INVALIDATED, vendorId, true, false);
+        MoneyAvps.addCcMoney(out, s.amount(), s.currency());
+        return answer;
+    }
+
+    /**
+     * A copy of the SCR that cancelled a settlement (authentic, its counter already used: its first
+     * answer is no longer held, e.g. after a restart): answered 2001 again, signed, nothing done.
+     */
+    private Optional<Answer> answeredBefore(Request request, AnswerFactory answers) {
+        Optional<AaamSecurityAssociation> signer = authentication.signer(request);
+        org.jdiameter.api.Avp id = request.getAvps().getAvp(VendorAvpCodes.SETTLEMENT_ID, vendorId);
+        if (signer.isEmpty() || id == null) {
+            return Optional.empty();
+        }
+        String key = SettlementStore.requestKey(signer.get().nai(), SettlementAnswers.utf8(request, AvpCodes.SESSION_ID), request.getEndToEndIdentifier());
+        try {
+            return store.byId(id.getUTF8String())
+                    .filter(s -> s.state() == SettlementState.CANCELLED && s.cancelKey().equals(key))
+                    .map(s -> signed(cancelled(request, answers, s), signer.get()));
+        } catch (org.jdiameter.api.AvpDataException e) {
+            return Optional.empty();
+        }
     }
 
     private static boolean isMade(SettlementState state) {

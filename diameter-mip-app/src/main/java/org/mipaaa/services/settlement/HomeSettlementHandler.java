@@ -123,7 +123,7 @@ public final class HomeSettlementHandler implements org.mipaaa.diameter.RequestH
         String key = SettlementStore.requestKey(nai, sessionId, request.getEndToEndIdentifier());
         SettlementRecord fresh = new SettlementRecord(UUID.randomUUID().toString(), key, nai, purchase.payee(), purchase.orderReference(),
                 purchase.goodsLine(), purchase.amount(), purchase.currency(), mode, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
-                SettlementState.AWAITING_CONFIRMATION, 0, false, "", "", "");
+                SettlementState.AWAITING_CONFIRMATION, 0, false, "", "", "", "");
         Optional<SettlementRecord> earlier = store.open(fresh);
         CompletionStage<SettlementRecord> settled = earlier.isPresent()
                 ? resume(earlier.get(), purchase)

@@ -27,12 +27,15 @@ import org.mipaaa.state.StoredValue;
  * @param errorMessage for NOT_SETTLED: what the payee side said, or why it could not be reached; else ""
  * @param reporter     for NOT_SETTLED: the Error-Reporting-Host; else ""
  * @param entryId      once SETTLED: the account entry; else ""
+ * @param cancelKey    once CANCELLING: the SCR that cancels it (NAI, Session-Id, End-to-End Identifier),
+ *                     so that a copy of that SCR is answered 2001 again, any other 5804; else ""
  */
 public record SettlementRecord(String settlementId, String requestKey, String nai, String payee, String orderReference, String goods,
                                BigDecimal amount, Currency currency, int mode, Instant openedAt, SettlementState state,
-                               long resultCode, boolean vendorResult, String errorMessage, String reporter, String entryId) {
+                               long resultCode, boolean vendorResult, String errorMessage, String reporter, String entryId,
+                               String cancelKey) {
 
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     public SettlementRecord {
         Objects.requireNonNull(settlementId, "settlementId");
@@ -48,21 +51,28 @@ public record SettlementRecord(String settlementId, String requestKey, String na
         Objects.requireNonNull(errorMessage, "errorMessage");
         Objects.requireNonNull(reporter, "reporter");
         Objects.requireNonNull(entryId, "entryId");
+        Objects.requireNonNull(cancelKey, "cancelKey");
     }
 
     public SettlementRecord in(SettlementState next) {
         return new SettlementRecord(settlementId, requestKey, nai, payee, orderReference, goods, amount, currency, mode, openedAt, next,
-                resultCode, vendorResult, errorMessage, reporter, entryId);
+                resultCode, vendorResult, errorMessage, reporter, entryId, cancelKey);
+    }
+
+    /** CANCELLING, by the SCR {@code key}. */
+    public SettlementRecord cancelling(String key) {
+        return new SettlementRecord(settlementId, requestKey, nai, payee, orderReference, goods, amount, currency, mode, openedAt,
+                SettlementState.CANCELLING, resultCode, vendorResult, errorMessage, reporter, entryId, key);
     }
 
     public SettlementRecord settled(String entry) {
         return new SettlementRecord(settlementId, requestKey, nai, payee, orderReference, goods, amount, currency, mode, openedAt,
-                SettlementState.SETTLED, 0, false, "", "", entry);
+                SettlementState.SETTLED, 0, false, "", "", entry, cancelKey);
     }
 
     public SettlementRecord notSettled(long code, boolean vendor, String message, String reportedBy) {
         return new SettlementRecord(settlementId, requestKey, nai, payee, orderReference, goods, amount, currency, mode, openedAt,
-                SettlementState.NOT_SETTLED, code, vendor, message, reportedBy, entryId);
+                SettlementState.NOT_SETTLED, code, vendor, message, reportedBy, entryId, cancelKey);
     }
 
     String encode() {
@@ -83,6 +93,7 @@ public record SettlementRecord(String settlementId, String requestKey, String na
             out.writeUTF(errorMessage);
             out.writeUTF(reporter);
             out.writeUTF(entryId);
+            out.writeUTF(cancelKey);
         });
     }
 
@@ -90,6 +101,6 @@ public record SettlementRecord(String settlementId, String requestKey, String na
         return StoredValue.decode(stored, FORMAT, "settlement", in -> new SettlementRecord(in.readUTF(), in.readUTF(), in.readUTF(),
                 in.readUTF(), in.readUTF(), in.readUTF(), new BigDecimal(in.readUTF()), Currency.getInstance(in.readUTF()), in.readInt(),
                 Instant.ofEpochMilli(in.readLong()), SettlementState.valueOf(in.readUTF()), in.readLong(), in.readBoolean(),
-                in.readUTF(), in.readUTF(), in.readUTF()));
+                in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF()));
     }
 }

@@ -23,7 +23,7 @@ class SettlementStoreTest {
     private static SettlementRecord record(String id, String key) {
         return new SettlementRecord(id, key, "mn1@home.example", "shop@shop.example", "A-1001", "A-1001: beans",
                 new BigDecimal("23.40"), Currency.getInstance("EUR"), 1, Instant.parse("2026-11-26T12:00:00Z"),
-                SettlementState.AWAITING_CONFIRMATION, 0, false, "", "", "");
+                SettlementState.AWAITING_CONFIRMATION, 0, false, "", "", "", "");
     }
 
     @Test
