@@ -116,6 +116,23 @@ public final class DiameterClient {
         }
     }
 
+    /**
+     * {@code future}, completing on the completions executor: for a caller's own timeout
+     * ({@code orTimeout} fires on the JDK's one shared delay thread, which must not do the stores'
+     * fsynced writes that follow).
+     */
+    public <T> CompletableFuture<T> onPool(CompletableFuture<T> future) {
+        CompletableFuture<T> moved = new CompletableFuture<>();
+        future.whenComplete((value, failure) -> off(() -> {
+            if (failure != null) {
+                moved.completeExceptionally(failure);
+            } else {
+                moved.complete(value);
+            }
+        }));
+        return moved;
+    }
+
     /** Runs {@code completion} on the completions executor, or here if it refuses. */
     private void off(Runnable completion) {
         try {

@@ -39,7 +39,7 @@ public final class NextHopRequest {
     /**
      * Sends {@code command} to {@code destinationRealm} ({@code destinationHost} may be null) with the
      * AVPs {@code fill} adds (to the request, which it may also sign); completes with the answer, or
-     * exceptionally when it cannot be sent or none comes in time.
+     * exceptionally when it cannot be sent or none comes in time; on the node's handler pool either way.
      */
     public CompletableFuture<Answer> send(int command, String destinationRealm, String destinationHost, Consumer<Request> fill) {
         try {
@@ -49,7 +49,7 @@ public final class NextHopRequest {
             AvpSet avps = out.request().getAvps();
             avps.addAvp(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED, true, false);
             fill.accept(out.request());
-            return out.send().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return client.onPool(out.send().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (Exception e) {
             return CompletableFuture.failedFuture(e);
         }
