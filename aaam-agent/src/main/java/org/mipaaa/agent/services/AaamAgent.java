@@ -245,6 +245,77 @@ public final class AaamAgent implements AutoCloseable {
         }
     }
 
+    /**
+     * Asks {@code sponsorId}'s AAA server, through the AAAH, to pay part or all of this node's next
+     * communication after the user viewed {@code advertisementId} (Sponsored-Communication, seed Fig. 8
+     * S25, docs/PROTOCOL.md §4.7). The AAAH keeps the commitment and charges the sponsor its share of the
+     * next communication fee (at most the ceiling). Sent again with the T flag when late; the AAAH
+     * commits once and answers every copy the same.
+     *
+     * @throws ServiceException with {@link ServiceException.Failure#UNKNOWN_PAYEE} (unknown sponsor),
+     *                          {@link ServiceException.Failure#REFUSED_BY_PAYEE} (the sponsor does not serve
+     *                          this home realm, or the advertisement is not eligible),
+     *                          {@link ServiceException.Failure#NOT_DELIVERED},
+     *                          {@link ServiceException.Failure#INVALID_REQUEST},
+     *                          {@link ServiceException.Failure#AUTHENTICATION_FAILED},
+     *                          {@link ServiceException.Failure#UNKNOWN_USER},
+     *                          {@link ServiceException.Failure#NO_ANSWER},
+     *                          {@link ServiceException.Failure#UNAUTHENTICATED_ANSWER} or
+     *                          {@link ServiceException.Failure#REFUSED}
+     */
+    public SponsoredCommunication sponsoredCommunication(String sponsorId, String advertisementId) throws ServiceException {
+        Objects.requireNonNull(sponsorId, "sponsorId");
+        Objects.requireNonNull(advertisementId, "advertisementId");
+        DiameterMessage scmr = CommitmentCodec.sponsoredRequest(vendor, newSessionId(), server.originHost(), server.originRealm(),
+                association.nai(), sponsorId, advertisementId);
+        DiameterMessage scma = exchange(scmr, false);
+        long code = ServiceAnswers.code(scma, vendor.vendorId());
+        if (code != ResultCodes.SUCCESS) {
+            throw CommitmentCodec.failure(scma, code, "Sponsored-Communication");
+        }
+        try {
+            return CommitmentCodec.sponsored(scma, sponsorId, advertisementId, vendor.vendorId());
+        } catch (MalformedMessageException e) {
+            throw new ServiceException(ServiceException.Failure.REFUSED, ResultCodes.SUCCESS,
+                    "the AAAH's Sponsored-Communication-Answer does not decode: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Asks {@code creditCompanyId}'s AAA server, through the AAAH, to settle this node's next
+     * communication on its behalf (Credit-Communication, docs/PROTOCOL.md §4.8). The credential is
+     * opaque to the AAAH, which forwards it unchanged; neither the agent nor the AAAH logs it.
+     *
+     * @param customerCredential what the credit company authenticates its customer with (copied)
+     * @throws ServiceException with {@link ServiceException.Failure#CREDENTIAL_REFUSED} (4001),
+     *                          {@link ServiceException.Failure#UNKNOWN_PAYEE} (unknown credit company),
+     *                          {@link ServiceException.Failure#REFUSED_BY_PAYEE} (it does not serve this
+     *                          home realm), {@link ServiceException.Failure#NOT_DELIVERED},
+     *                          {@link ServiceException.Failure#INVALID_REQUEST},
+     *                          {@link ServiceException.Failure#AUTHENTICATION_FAILED},
+     *                          {@link ServiceException.Failure#UNKNOWN_USER},
+     *                          {@link ServiceException.Failure#NO_ANSWER},
+     *                          {@link ServiceException.Failure#UNAUTHENTICATED_ANSWER} or
+     *                          {@link ServiceException.Failure#REFUSED}
+     */
+    public CreditCommunication creditCommunication(String creditCompanyId, byte[] customerCredential) throws ServiceException {
+        Objects.requireNonNull(creditCompanyId, "creditCompanyId");
+        Objects.requireNonNull(customerCredential, "customerCredential");
+        DiameterMessage ccmr = CommitmentCodec.creditRequest(vendor, newSessionId(), server.originHost(), server.originRealm(),
+                association.nai(), creditCompanyId, customerCredential.clone());
+        DiameterMessage ccma = exchange(ccmr, false);
+        long code = ServiceAnswers.code(ccma, vendor.vendorId());
+        if (code != ResultCodes.SUCCESS) {
+            throw CommitmentCodec.failure(ccma, code, "Credit-Communication");
+        }
+        try {
+            return CommitmentCodec.credit(ccma, creditCompanyId, vendor.vendorId());
+        } catch (MalformedMessageException e) {
+            throw new ServiceException(ServiceException.Failure.REFUSED, ResultCodes.SUCCESS,
+                    "the AAAH's Credit-Communication-Answer does not decode: " + e.getMessage(), e);
+        }
+    }
+
     /** Signs {@code request}, sends it, and returns its authenticated, successful answer. */
     private DiameterMessage exchange(DiameterMessage request) throws ServiceException {
         return exchange(request, true);

@@ -40,6 +40,8 @@ public final class ServiceException extends Exception {
         ALREADY_CANCELLED,
         /** The request was refused as malformed or with a value the AAAH does not accept (5004, 5005), e.g. a non-positive amount. */
         INVALID_REQUEST,
+        /** The credit company did not accept the customer's credential (4001 DIAMETER_AUTHENTICATION_REJECTED): nothing committed. */
+        CREDENTIAL_REFUSED,
         /** Any other refusal, e.g. a 3xxx from a node on the way (the realm unreachable). */
         REFUSED
     }
