@@ -7,6 +7,7 @@ import org.mipaaa.accounting.AccountingServices;
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.payee.PayeeServices;
+import org.mipaaa.payer.PayerServices;
 import org.mipaaa.presence.PresenceServices;
 import org.mipaaa.registration.AsrHandler;
 import org.mipaaa.registration.BindingExpiry;
@@ -22,6 +23,7 @@ import org.mipaaa.routing.RealmProxy;
 import org.mipaaa.routing.VisitorEntries;
 import org.mipaaa.services.MobileNodeServices;
 import org.mipaaa.services.purchase.PurchaseInformation;
+import org.mipaaa.services.commitment.CommunicationCommitments;
 import org.mipaaa.services.settlement.Settlements;
 import org.mipaaa.shop.ShopServices;
 
@@ -65,6 +67,7 @@ public final class RoleServices {
             MobileNodeServices.installHomeAaa(node);
             PurchaseInformation.installHomeAaa(node, config);
             Settlements.installHomeAaa(node, config);
+            CommunicationCommitments.installHomeAaa(node, config);
         } else if (node.role() == Role.HA) {
             HarHandler har = RegistrationHandlers.homeAgent(node, config);
             node.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.HOME_AGENT_MIP, har);
@@ -88,6 +91,7 @@ public final class RoleServices {
             PresenceServices.installHomeAgent(node, config, har, renewals, expiry, abort);
         } else if (node.role() == Role.AAAY) {
             PayeeServices.installAaay(node, config);
+            PayerServices.installAaay(node, config);
         } else if (node.role() == Role.TERMINAL) {
             ShopServices.installTerminal(node, config);
         }
