@@ -11,6 +11,8 @@ import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.node.ConfigSource;
 import org.mipaaa.node.DiameterNode;
 import org.mipaaa.ledger.AccountDatabase;
+import org.mipaaa.services.commitment.CommitmentStore;
+import org.mipaaa.services.commitment.CommittedFees;
 import org.mipaaa.registration.ForeignAgent;
 import org.mipaaa.registration.InfinispanSubscriberDirectory;
 
@@ -44,9 +46,11 @@ public final class AccountingServices {
     /** The AAAH's account database ({@link HomeAccounts}), its ACR handler and the queries on it. */
     public static void installHomeAaa(DiameterNode node, ConfigSource config) {
         HomeAccounts accounts = HomeAccounts.open(config, node.state());
+        // the fees of a user's next communication go partly or wholly to a sponsor or credit company (PROTOCOL §4.7, §4.8)
+        AccountDatabase database = new CommittedFees(accounts.database(), CommitmentStore.in(node.state()));
         node.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.ACCOUNTING,
-                new HomeAcrHandler(accounts.database(), InfinispanSubscriberDirectory.in(node.state())));
-        node.attach(AccountDatabase.class, accounts.database());
+                new HomeAcrHandler(database, InfinispanSubscriberDirectory.in(node.state())));
+        node.attach(AccountDatabase.class, database);
         node.attach(AccountQueries.class, accounts.queries());
         node.attach(HomeAccounts.class, accounts);
     }

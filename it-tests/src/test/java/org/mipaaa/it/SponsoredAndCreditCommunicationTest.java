@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -31,11 +33,18 @@ import org.mipaaa.agent.services.ServiceException;
 import org.mipaaa.agent.services.SponsoredCommunication;
 import org.mipaaa.agent.transport.AgentConnection;
 import org.mipaaa.agent.transport.AgentEndpoint;
+import org.mipaaa.accounting.HomeAccounts;
 import org.mipaaa.diameter.HandlerRegistry;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
 import org.mipaaa.dictionary.VendorSettings;
+import org.mipaaa.ledger.AccountDatabase;
+import org.mipaaa.ledger.AccountEntry;
+import org.mipaaa.ledger.EntryContent;
+import org.mipaaa.ledger.EntryIds;
+import org.mipaaa.ledger.RecordType;
+import org.mipaaa.ledger.UsageReport;
 import org.mipaaa.node.Role;
 import org.mipaaa.node.Topology;
 import org.mipaaa.payer.PayerCommitments;
@@ -75,7 +84,13 @@ class SponsoredAndCreditCommunicationTest {
         List<String> hosts = new ArrayList<>(Topology.hosts(TopologyFixture.configRoot(), roles, Map.of()));
         hosts.add("mn1.home.example");
         PkiIssuer.issueAll(tls, "sponsored and credit lab CA", hosts);
-        fixture = new TopologyFixture().start(roles, role -> new HandlerRegistry(), Map.of("tls.dir", tls.toString()));
+        Path tariffs = dir.resolve("tariffs.properties");
+        Files.writeString(tariffs, """
+                currency = EUR
+                tariff.default.2026-01-01.per-packet = 0.01
+                """);
+        fixture = new TopologyFixture().start(roles, role -> new HandlerRegistry(),
+                Map.of("tls.dir", tls.toString(), "accounting.tariffs.file", tariffs.toString()));
         fixture.topology().withRoleServices();
     }
 
@@ -167,6 +182,53 @@ class SponsoredAndCreditCommunicationTest {
                     .as("an advertisement the sponsor does not sponsor: 5003 reported by the AAAY")
                     .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.failure()).isEqualTo(ServiceException.Failure.REFUSED_BY_PAYEE));
         }
+    }
+
+    /**
+     * The effect: after the sponsor's commitment (50 %, ceiling 0.50 EUR) the fees of mn1's next
+     * communication (the usage the AAAH's ledger records from the ACRs: the same recordUsage the ACR
+     * handler calls) are half charged to the sponsor, up to the ceiling; the communication after it is
+     * mn1's alone.
+     */
+    @Test
+    void s25_theNextCommunicationsFeeIsChargedToTheSponsorForItsShareUpToTheCeiling() throws Exception {
+        SponsoredCommunication s;
+        try (AaamAgent agent = agent(Role.AAAH)) {
+            s = agent.sponsoredCommunication(SPONSOR, "ad-2026-11");
+        }
+        AccountDatabase ledger = fixture.topology().node(Role.AAAH).attached(AccountDatabase.class).orElseThrow();
+        Instant t = Instant.now().plusSeconds(5);
+        String session = "fa.visited.example;1;" + System.nanoTime();
+        ledger.recordUsage(new UsageReport(MN1, session, 0, RecordType.START, "visited.example", t, 0, 0, 0, 0, 0));
+        // 40 packets: 0.40 EUR, the sponsor 0.20
+        AccountEntry interim = ledger.recordUsage(new UsageReport(MN1, session, 1, RecordType.INTERIM, "visited.example",
+                t.plusSeconds(30), 30, 1000, 1000, 20, 20)).entry().orElseThrow();
+        // 160 packets more: 1.60 EUR, half is 0.80 but only 0.30 of the ceiling is left
+        AccountEntry stop = ledger.recordUsage(new UsageReport(MN1, session, 2, RecordType.STOP, "visited.example",
+                t.plusSeconds(60), 60, 5000, 5000, 100, 100)).entry().orElseThrow();
+        // the same STOP again (a retransmitted ACR): nothing more for anybody
+        ledger.recordUsage(new UsageReport(MN1, session, 2, RecordType.STOP, "visited.example",
+                t.plusSeconds(60), 60, 5000, 5000, 100, 100));
+        assertThat(interim.amount().amount()).isEqualByComparingTo("0.40");
+        assertThat(stop.amount().amount()).isEqualByComparingTo("1.60");
+        AccountEntry first = ledger.entry(EntryIds.transferredCharge("commitment " + s.commitmentId() + " " + interim.id())).orElseThrow();
+        AccountEntry second = ledger.entry(EntryIds.transferredCharge("commitment " + s.commitmentId() + " " + stop.id())).orElseThrow();
+        assertThat(first.amount().amount()).isEqualByComparingTo("-0.20");
+        assertThat(second.amount().amount()).as("capped by the ceiling").isEqualByComparingTo("-0.30");
+        assertThat(((EntryContent.TransferredCharge) second.content()).payee()).isEqualTo(SPONSOR);
+        assertThat(((EntryContent.TransferredCharge) second.content()).goods()).contains(s.commitmentId());
+        List<AccountEntry> mine = ledger.entries(MN1, fixture.topology().node(Role.AAAH).attached(HomeAccounts.class).orElseThrow()
+                .calendar().periodOf(t));
+        assertThat(mine).filteredOn(e -> e.id().contains(s.commitmentId())).as("one part per fee, however often recorded").hasSize(2);
+        assertThat(atHome().pending(MN1)).as("applied once: no longer waiting").isEmpty();
+
+        // the communication after it: mn1's alone
+        String next = "fa.visited.example;2;" + System.nanoTime();
+        ledger.recordUsage(new UsageReport(MN1, next, 0, RecordType.START, "visited.example", t.plusSeconds(120), 0, 0, 0, 0, 0));
+        AccountEntry later = ledger.recordUsage(new UsageReport(MN1, next, 1, RecordType.STOP, "visited.example",
+                t.plusSeconds(180), 60, 100, 100, 5, 5)).entry().orElseThrow();
+        assertThat(ledger.entry(EntryIds.transferredCharge("commitment " + s.commitmentId() + " " + later.id()))).isEmpty();
+        assertThat(atHome().charged(atHome().boundTo(session).orElseThrow()).minorUnits()).isEqualTo(50);
     }
 
     /** An SCMR signed with mn1's association but naming mn2: 5003, signed, and nothing reaches the sponsor. */

@@ -1,6 +1,8 @@
 package org.mipaaa.services.commitment;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -177,7 +179,8 @@ public final class HomeCommitmentHandler implements RequestHandler {
                     return Optional.empty();
                 }
             }
-            return Optional.of(new Commitment(kind, key, nai, payer, advertisement, share, limit, currency, id.getUTF8String()));
+            return Optional.of(new Commitment(kind, key, nai, payer, advertisement, share, limit, currency, id.getUTF8String(),
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS)));
         } catch (AvpDataException e) {
             return Optional.empty();
         }
