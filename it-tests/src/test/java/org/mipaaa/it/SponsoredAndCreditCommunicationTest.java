@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -28,6 +30,7 @@ import org.mipaaa.agent.diameter.DiameterCodec;
 import org.mipaaa.agent.diameter.DiameterMessage;
 import org.mipaaa.agent.services.AaamAgent;
 import org.mipaaa.agent.services.CommitmentCodec;
+import org.mipaaa.agent.services.CommunicationCharges;
 import org.mipaaa.agent.services.CreditCommunication;
 import org.mipaaa.agent.services.ServiceException;
 import org.mipaaa.agent.services.SponsoredCommunication;
@@ -221,6 +224,15 @@ class SponsoredAndCreditCommunicationTest {
                 .calendar().periodOf(t));
         assertThat(mine).filteredOn(e -> e.id().contains(s.commitmentId())).as("one part per fee, however often recorded").hasSize(2);
         assertThat(atHome().pending(MN1)).as("applied once: no longer waiting").isEmpty();
+        // mn1's own statement (CQA through the AAAF) shows the sponsor's parts, and its total counts only mn1's part
+        CommunicationCharges charges;
+        try (AaamAgent agent = agent(Role.AAAF)) {
+            charges = agent.communicationCharges(YearMonth.from(t.atZone(ZoneOffset.UTC)));
+        }
+        assertThat(charges.entries()).filteredOn(e -> e.payee().filter(SPONSOR::equals).isPresent())
+                .extracting(e -> e.amount().value()).usingElementComparator(BigDecimal::compareTo)
+                .contains(new BigDecimal("-0.20"), new BigDecimal("-0.30"));
+        assertThat(charges.total().value()).as("0.40 + 1.60 - 0.20 - 0.30: mn1's own part only").isEqualByComparingTo("1.50");
 
         // the communication after it: mn1's alone
         String next = "fa.visited.example;2;" + System.nanoTime();
