@@ -33,9 +33,18 @@ public final class LoopbackSetup implements AutoCloseable {
      */
     public static final List<String> MOBILE_NODES = List.of("mn1.home.example", "mn2.home.example");
 
-    /** Ports are taken below Linux's ephemeral range, which outgoing connections draw from. */
-    private static final int LOW_PORT = 20_000;
-    private static final int HIGH_PORT = 32_000;
+    /**
+     * Ports are taken below Linux's ephemeral range, which outgoing connections draw from. Test JVMs
+     * that run side by side each take their own slice of it (system properties {@code mipaaa.port.slice},
+     * 1-based, of {@code mipaaa.port.slices}): a port tested free in one JVM is not yet bound, and the
+     * other JVM must not pick it meanwhile.
+     */
+    private static final int POOL_LOW = 20_000;
+    private static final int POOL_HIGH = 32_000;
+    private static final int SLICES = Integer.getInteger("mipaaa.port.slices", 1);
+    private static final int SLICE = Math.floorMod(Integer.getInteger("mipaaa.port.slice", 1) - 1, SLICES);
+    private static final int LOW_PORT = POOL_LOW + SLICE * ((POOL_HIGH - POOL_LOW) / SLICES);
+    private static final int HIGH_PORT = LOW_PORT + (POOL_HIGH - POOL_LOW) / SLICES;
 
     private final Path stateDirectory;
     private final Path tlsDirectory;
