@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -80,7 +81,7 @@ public final class AgentCli {
             err.println("usage error: " + e.getMessage());
             return ExitCodes.USAGE;
         } catch (IOException | GeneralSecurityException e) {
-            err.println("set-up error: " + e.getMessage());
+            err.println("set-up error: " + (e instanceof NoSuchFileException ? "no such file " : "") + e.getMessage());
             return ExitCodes.SETUP;
         } catch (ServiceException e) {
             err.println(e.failure() + (e.resultCode() >= 0 ? " (Result-Code " + e.resultCode() + ")" : "") + ": " + e.getMessage());

@@ -67,7 +67,7 @@ class AgentCliTest {
                 "--mn-aaa-key-file", dir.resolve("absent.key").toString(), "--server", "127.0.0.1:1", "--origin-host", "mn1.home.example"});
 
         assertThat(code).isEqualTo(ExitCodes.SETUP);
-        assertThat(err()).contains("set-up error").contains("absent.key");
+        assertThat(err()).contains("set-up error: no such file").contains("absent.key");
     }
 
     @Test
