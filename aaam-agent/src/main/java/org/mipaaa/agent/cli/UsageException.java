@@ -1,0 +1,11 @@
+package org.mipaaa.agent.cli;
+
+/** A command line the CLI cannot run: unknown subcommand or option, a missing or malformed value. */
+public final class UsageException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    public UsageException(String message) {
+        super(message);
+    }
+}
