@@ -93,6 +93,14 @@ public final class DiameterClient {
             return request;
         }
 
+        /**
+         * As {@link #send()}, but waits at most {@code timeout} (a caller's own bound, shorter than the
+         * client's); completes on the node's pool, never on the JDK's delay thread the timeout fires on.
+         */
+        public CompletableFuture<Answer> send(Duration timeout) {
+            return onPool(send().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        }
+
         /** Sends it; completes with the answer, or exceptionally with a TimeoutException. */
         public CompletableFuture<Answer> send() {
             CompletableFuture<Answer> result = new CompletableFuture<>();
@@ -121,7 +129,7 @@ public final class DiameterClient {
      * ({@code orTimeout} fires on the JDK's one shared delay thread, which must not do the stores'
      * fsynced writes that follow).
      */
-    public <T> CompletableFuture<T> onPool(CompletableFuture<T> future) {
+    private <T> CompletableFuture<T> onPool(CompletableFuture<T> future) {
         CompletableFuture<T> moved = new CompletableFuture<>();
         future.whenComplete((value, failure) -> off(() -> {
             if (failure != null) {

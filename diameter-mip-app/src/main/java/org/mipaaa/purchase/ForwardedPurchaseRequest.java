@@ -2,7 +2,6 @@ package org.mipaaa.purchase;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.jdiameter.api.Answer;
 import org.jdiameter.api.ApplicationId;
@@ -52,7 +51,7 @@ public final class ForwardedPurchaseRequest {
                 avps.addAvp(VendorAvpCodes.TERMINAL_HOST, destinationHost, vendorId, true, false, true);
             }
             avps.addAvp(AvpCodes.REQUESTED_ACTION, Enumerations.REQUESTED_ACTION_PRICE_ENQUIRY, true, false);
-            return pir.send().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return pir.send(timeout);
         } catch (Exception e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -264,7 +264,7 @@ public final class AmrHandler implements RequestHandler {
             Avps.addAddress(avps, AvpCodes.MIP_MOBILE_NODE_ADDRESS, homeAddress);
             Avps.addAddress(avps, AvpCodes.MIP_HOME_AGENT_ADDRESS, homeAgent);
             // bounded below the AAAF's own wait for the AMA (HomeRegistrationSettings), never blocking a thread
-            haa = har.send().orTimeout(settings.homeAgentTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            haa = har.send(settings.homeAgentTimeout());
         } catch (Exception e) {
             haa = CompletableFuture.failedFuture(e);
         }

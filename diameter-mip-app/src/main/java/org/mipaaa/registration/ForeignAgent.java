@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.jdiameter.api.Answer;
 import org.jdiameter.api.ApplicationId;
@@ -171,8 +170,7 @@ public final class ForeignAgent implements AutoCloseable {
             DiameterClient.OutgoingRequest amr = diameter.newRequest(CommandCodes.AA_MOBILE_NODE,
                     ApplicationId.createByAuthAppId(ApplicationIds.MOBILE_IPV4), realmOf(nai.get()), null);
             long features = fill(amr.request().getAvps(), request, nai.get(), challenge.get(), mnAaa.get(0));
-            return amr.send()
-                    .orTimeout(answerTimeout.toMillis(), TimeUnit.MILLISECONDS)
+            return amr.send(answerTimeout)
                     .thenApply(ama -> Optional.of(replyFromAma(fixed, nai.get(), features, ama)))
                     .exceptionally(failure -> {
                         log.warn("no AMA for {}: {}", nai.get(), failure.toString());

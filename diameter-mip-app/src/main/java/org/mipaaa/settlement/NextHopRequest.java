@@ -2,7 +2,6 @@ package org.mipaaa.settlement;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.jdiameter.api.Answer;
@@ -49,7 +48,7 @@ public final class NextHopRequest {
             AvpSet avps = out.request().getAvps();
             avps.addAvp(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED, true, false);
             fill.accept(out.request());
-            return client.onPool(out.send().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS));
+            return out.send(timeout);
         } catch (Exception e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -134,4 +134,16 @@ class DiameterClientTest {
         verify(pir).setProxiable(true);
         verify(dwr).setProxiable(false); // RFC 6733 §5.5.1: DWR is not proxiable
     }
+
+    @Test
+    void aCallersOwnTimeoutCompletesOnTheHandlerPoolNotOnTheJdksDelayThread() throws Exception {
+        DiameterClient client = new DiameterClient(stack, Duration.ofSeconds(5), pool, Dictionary.bundled());
+
+        CompletableFuture<String> thread = client.newRequest(262, ApplicationId.createByAuthAppId(2), "home.example", "ha.home.example")
+                .send(Duration.ofMillis(50)) // nobody answers
+                .handle((answer, failure) -> (failure instanceof TimeoutException ? "timeout on " : "? on ")
+                        + Thread.currentThread().getName());
+
+        assertThat(thread.get(5, TimeUnit.SECONDS)).isEqualTo("timeout on node-handler-1");
+    }
 }
