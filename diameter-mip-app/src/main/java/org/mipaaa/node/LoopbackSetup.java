@@ -34,17 +34,17 @@ public final class LoopbackSetup implements AutoCloseable {
     public static final List<String> MOBILE_NODES = List.of("mn1.home.example", "mn2.home.example");
 
     /**
-     * Ports are taken below Linux's ephemeral range, which outgoing connections draw from. Test JVMs
-     * that run side by side each take their own slice of it (system properties {@code mipaaa.port.slice},
-     * 1-based, of {@code mipaaa.port.slices}): a port tested free in one JVM is not yet bound, and the
-     * other JVM must not pick it meanwhile.
+     * Ports are taken below Linux's ephemeral range, which outgoing connections draw from. JVMs that run
+     * side by side on one machine (two test forks, a demo next to a test run) each take their own slice
+     * of it, claimed by locking a file in the temporary directory for the life of the JVM: a port tested
+     * free in one JVM is not yet bound, and another JVM must not pick it meanwhile.
      */
     private static final int POOL_LOW = 20_000;
     private static final int POOL_HIGH = 32_000;
-    private static final int SLICES = Integer.getInteger("mipaaa.port.slices", 1);
-    private static final int SLICE = Math.floorMod(Integer.getInteger("mipaaa.port.slice", 1) - 1, SLICES);
-    private static final int LOW_PORT = POOL_LOW + SLICE * ((POOL_HIGH - POOL_LOW) / SLICES);
-    private static final int HIGH_PORT = LOW_PORT + (POOL_HIGH - POOL_LOW) / SLICES;
+    private static final int SLICES = 4;
+    private static final int SLICE_SIZE = (POOL_HIGH - POOL_LOW) / SLICES;
+    private static final int LOW_PORT = POOL_LOW + PortSlice.claim(SLICES) * SLICE_SIZE;
+    private static final int HIGH_PORT = LOW_PORT + SLICE_SIZE;
 
     private final Path stateDirectory;
     private final Path tlsDirectory;
