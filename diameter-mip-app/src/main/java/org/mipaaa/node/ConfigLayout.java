@@ -22,42 +22,62 @@ public final class ConfigLayout {
     public static final String VARIANTS = "variants";
     /** A variant's settings for all its nodes. */
     public static final String VARIANT_FILE = "variant.properties";
+    /** In {@link #VARIANT_FILE}: the variant this one builds on (its directories and settings, unless this one has its own). */
+    public static final String EXTENDS = "variant.extends";
 
     private final Path base;
-    private final Path variant;
+    /** The variant's directory first, then those of the variants it extends. */
+    private final List<Path> variants;
     private final Map<String, String> variantSettings = new java.util.HashMap<>();
+    /** The directory of each node, by its main role. */
+    private final Map<Role, Path> directories = new EnumMap<>(Role.class);
     /** The main role of the node playing each role. */
     private final Map<Role, Role> playedBy = new EnumMap<>(Role.class);
 
-    private ConfigLayout(Path base, Path variant) {
+    private ConfigLayout(Path base, List<Path> variants) {
         this.base = base;
-        this.variant = variant;
-        if (variant != null) {
-            loadVariantSettings(variant.resolve(VARIANT_FILE));
-            for (Role role : Role.values()) {
-                Path dir = variant.resolve(key(role));
-                if (Files.isDirectory(dir)) {
-                    rolesIn(dir).forEach(played -> playedBy.put(played, role));
-                }
+        this.variants = List.copyOf(variants);
+        for (int i = variants.size() - 1; i >= 0; i--) {
+            variantSettings.putAll(variantSettings(variants.get(i)));
+        }
+        variantSettings.remove(EXTENDS);
+        for (Role role : Role.values()) {
+            Optional<Path> own = variants.stream().map(v -> v.resolve(key(role))).filter(Files::isDirectory).findFirst();
+            if (own.isPresent()) {
+                directories.put(role, own.get());
+                rolesIn(own.get()).forEach(played -> playedBy.put(played, role));
             }
         }
         for (Role role : Role.values()) {
             playedBy.putIfAbsent(role, role);
+            if (playedBy.get(role) == role) {
+                directories.putIfAbsent(role, base.resolve(key(role)));
+            } else {
+                directories.remove(role);
+            }
         }
     }
 
     /** One node per role, each from {@code configRoot/<role>/}. */
     public static ConfigLayout of(Path configRoot) {
-        return new ConfigLayout(configRoot, null);
+        return new ConfigLayout(configRoot, List.of());
     }
 
-    /** The variant {@code name}: its own directories under {@code configRoot/variants/<name>/}, the others from {@code configRoot}. */
+    /**
+     * The variant {@code name}: its own directories under {@code configRoot/variants/<name>/}, then those
+     * of the variant it extends ({@code variant.extends}), the others from {@code configRoot}.
+     */
     public static ConfigLayout variant(Path configRoot, String name) {
-        Path dir = configRoot.resolve(VARIANTS).resolve(name);
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("no topology variant " + dir);
+        List<Path> chain = new java.util.ArrayList<>();
+        for (String next = name; next != null; ) {
+            Path dir = configRoot.resolve(VARIANTS).resolve(next);
+            if (!Files.isDirectory(dir) || chain.contains(dir)) {
+                throw new IllegalArgumentException(chain.contains(dir) ? "variant " + next + " extends itself" : "no topology variant " + dir);
+            }
+            chain.add(dir);
+            next = variantSettings(dir).get(EXTENDS);
         }
-        return new ConfigLayout(configRoot, dir);
+        return new ConfigLayout(configRoot, chain);
     }
 
     /** The main role of the node that plays {@code role}. */
@@ -67,13 +87,7 @@ public final class ConfigLayout {
 
     /** The configuration directory of the node whose main role is {@code role}; empty when another node plays it. */
     public Optional<Path> directory(Role role) {
-        if (nodeOf(role) != role) {
-            return Optional.empty();
-        }
-        if (variant != null && Files.isDirectory(variant.resolve(key(role)))) {
-            return Optional.of(variant.resolve(key(role)));
-        }
-        return Optional.of(base.resolve(key(role)));
+        return Optional.ofNullable(directories.get(role));
     }
 
     /** The configuration of the node that plays {@code role}, with the variant's settings and {@code overrides} (which win). */
@@ -83,17 +97,19 @@ public final class ConfigLayout {
         return ConfigSource.of(directory(nodeOf(role)).orElseThrow(), settings);
     }
 
-    private void loadVariantSettings(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return;
+    private static Map<String, String> variantSettings(Path variant) {
+        Path file = variant.resolve(VARIANT_FILE);
+        Map<String, String> settings = new java.util.HashMap<>();
+        if (Files.isRegularFile(file)) {
+            java.util.Properties props = new java.util.Properties();
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                props.load(in);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read " + file, e);
+            }
+            props.stringPropertyNames().forEach(k -> settings.put(k, props.getProperty(k).strip()));
         }
-        java.util.Properties props = new java.util.Properties();
-        try (java.io.InputStream in = Files.newInputStream(file)) {
-            props.load(in);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + file, e);
-        }
-        props.stringPropertyNames().forEach(k -> variantSettings.put(k, props.getProperty(k).strip()));
+        return settings;
     }
 
     /** The roles a configuration directory's {@code role=} names, the main one first. */
@@ -107,6 +123,6 @@ public final class ConfigLayout {
 
     @Override
     public String toString() {
-        return variant == null ? base.toString() : variant.toString();
+        return variants.isEmpty() ? base.toString() : variants.get(0).toString();
     }
 }

@@ -64,6 +64,30 @@ class ConfigLayoutTest {
     }
 
     @Test
+    void aVariantBuildsOnTheOneItExtendsWithItsOwnSettingsWinning() throws IOException {
+        Path fig18 = root.resolve(ConfigLayout.VARIANTS).resolve("fig18");
+        node(fig18.resolve("ha"), "role=HA\nwho=fig18\n");
+        Files.writeString(fig18.resolve(ConfigLayout.VARIANT_FILE), "variant.extends=aaay-on-aaah\nshared=fig18\n");
+        ConfigLayout layout = ConfigLayout.variant(root, "fig18");
+        assertThat(layout.nodeOf(Role.AAAY)).isEqualTo(Role.AAAH);
+        assertThat(layout.directory(Role.AAAH)).contains(root.resolve("variants/aaay-on-aaah/aaah"));
+        assertThat(layout.directory(Role.HA)).contains(fig18.resolve("ha"));
+        assertThat(layout.directory(Role.FA)).contains(root.resolve("fa"));
+        assertThat(layout.config(Role.FA, Map.of()).get("shared", null)).isEqualTo("fig18");
+        assertThat(layout.config(Role.FA, Map.of()).get("peer.role.x", null)).isEqualTo("AAAF,AAAY");
+        assertThat(layout.config(Role.FA, Map.of()).get(ConfigLayout.EXTENDS, null)).isNull();
+    }
+
+    @Test
+    void aVariantExtendingItselfIsRefused() throws IOException {
+        Path loop = root.resolve(ConfigLayout.VARIANTS).resolve("loop");
+        Files.createDirectories(loop);
+        Files.writeString(loop.resolve(ConfigLayout.VARIANT_FILE), "variant.extends=loop\n");
+        assertThatThrownBy(() -> ConfigLayout.variant(root, "loop")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("extends itself");
+    }
+
+    @Test
     void anUnknownVariantIsRefusedByName() {
         assertThatThrownBy(() -> ConfigLayout.variant(root, "nowhere")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("nowhere");

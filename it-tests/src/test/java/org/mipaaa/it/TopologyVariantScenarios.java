@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,10 +65,14 @@ abstract class TopologyVariantScenarios {
     /** The shop's Payee-Id in this variant. */
     abstract String payee();
 
+    /** The roles the scenarios need; a variant may add the foreign and home agents. */
+    Set<Role> roles() {
+        return EnumSet.of(Role.AAAF, Role.AAAH, Role.AAAY, Role.TERMINAL);
+    }
+
     @BeforeAll
     void start() throws Exception {
-        fixture = new TopologyFixture().variant(variant())
-                .start(EnumSet.of(Role.AAAF, Role.AAAH, Role.AAAY, Role.TERMINAL), role -> new HandlerRegistry(), Map.of());
+        fixture = new TopologyFixture().variant(variant()).start(roles(), role -> new HandlerRegistry(), Map.of());
         fixture.topology().withRoleServices();
     }
 
