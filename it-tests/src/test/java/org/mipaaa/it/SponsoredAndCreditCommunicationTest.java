@@ -48,6 +48,7 @@ import org.mipaaa.ledger.EntryContent;
 import org.mipaaa.ledger.EntryIds;
 import org.mipaaa.ledger.RecordType;
 import org.mipaaa.ledger.UsageReport;
+import org.mipaaa.node.DiameterNode;
 import org.mipaaa.node.Role;
 import org.mipaaa.node.Topology;
 import org.mipaaa.payer.PayerCommitments;
@@ -267,6 +268,39 @@ class SponsoredAndCreditCommunicationTest {
             assertThat(a.find(AvpCodes.RESULT_CODE).orElseThrow().asUnsigned32()).isEqualTo(ResultCodes.SUCCESS);
             assertThat(a.find(VendorAvpCodes.SETTLEMENT_ID, V).orElseThrow().asUtf8()).isEqualTo(id);
         }
+        assertThat(atPayer().size()).as("committed once at the sponsor").isEqualTo(before + 1);
+        assertThat(atHome().pending(MN1).orElseThrow().settlementId()).isEqualTo(id);
+    }
+
+    /**
+     * The same signed SCMR again with the T flag after the AAAH restarted (its in-memory duplicate
+     * detection forgotten, the copy's replay counter already used): answered from the stored
+     * commitment, the same id, signed, and nothing committed again at the sponsor.
+     */
+    @Test
+    void s25_theSameRequestAfterTheAaahRestartedIsAnsweredTheSameAndCommittedOnce() throws Exception {
+        int before = atPayer().size();
+        DiameterMessage signed = sign(CommitmentCodec.sponsoredRequest(VENDOR, "mn1.home.example;94;" + System.nanoTime(),
+                "mn1.home.example", "home.example", MN1, SPONSOR, "ad-2026-12").withIdentifiers(0, 0x5C30_0004L));
+        DiameterMessage first;
+        try (AgentConnection link = AgentConnection.open(endpoint(Role.AAAH))) {
+            first = link.exchange(signed).get(10, TimeUnit.SECONDS).message();
+        }
+        assertThat(first.find(AvpCodes.RESULT_CODE).orElseThrow().asUnsigned32()).isEqualTo(ResultCodes.SUCCESS);
+        String id = first.find(VendorAvpCodes.SETTLEMENT_ID, V).orElseThrow().asUtf8();
+
+        DiameterNode aaah = fixture.topology().restart(Role.AAAH);
+        assertThat(aaah.awaitPeers(Set.of("aaaf.visited.example", "aaay.shop.example"), Duration.ofSeconds(20)))
+                .isTrue();
+        DiameterMessage copy = new DiameterMessage(signed.flags() | DiameterMessage.FLAG_RETRANSMITTED, signed.commandCode(),
+                signed.applicationId(), 0, signed.endToEnd(), signed.avps());
+        DiameterMessage again;
+        try (AgentConnection link = AgentConnection.open(endpoint(Role.AAAH))) {
+            again = link.exchange(copy).get(10, TimeUnit.SECONDS).message();
+        }
+        assertThat(again.find(AvpCodes.RESULT_CODE).orElseThrow().asUnsigned32()).isEqualTo(ResultCodes.SUCCESS);
+        assertThat(again.find(VendorAvpCodes.SETTLEMENT_ID, V).orElseThrow().asUtf8()).isEqualTo(id);
+        assertThat(again.find(VendorAvpCodes.AAAM_AUTHENTICATOR, V)).as("signed").isPresent();
         assertThat(atPayer().size()).as("committed once at the sponsor").isEqualTo(before + 1);
         assertThat(atHome().pending(MN1).orElseThrow().settlementId()).isEqualTo(id);
     }
