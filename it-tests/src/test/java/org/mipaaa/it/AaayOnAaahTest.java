@@ -2,7 +2,6 @@ package org.mipaaa.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -14,7 +13,6 @@ import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
 import org.mipaaa.dictionary.VendorResultCodes;
 import org.mipaaa.node.Role;
-import org.mipaaa.trace.TraceEvent;
 
 /**
  * Variant aaay-on-aaah (config/variants/aaay-on-aaah): the shop is in the mobile node's home network
@@ -37,13 +35,7 @@ class AaayOnAaahTest extends TopologyVariantScenarios {
     void theAaahAndTheAaayAreOneNodeAndTheirHopStaysInItsProcess() throws Exception {
         assertThat(node(Role.AAAY)).isSameAs(node(Role.AAAH));
         assertThat(node(Role.AAAH).roles()).containsExactly(Role.AAAH, Role.AAAY);
-        Instant since = Instant.now();
-        s201_s206_accountingInformationStraightToTheAaah();
-        String server = host(Role.AAAH);
-        assertThat(events(since, "PIR")).filteredOn(e -> e.from().equals(server) && e.to().equals(server))
-                .extracting(TraceEvent::step).containsExactly("S202");
-        assertThat(events(since, "PIA")).filteredOn(e -> e.from().equals(server) && e.to().equals(server))
-                .extracting(TraceEvent::step).containsExactly("S205");
+        assertPurchaseInfoHopStaysIn(Role.AAAH, Role.AAAH, "S202", "S205");
     }
 
     @Test

@@ -2,11 +2,8 @@ package org.mipaaa.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 import org.mipaaa.node.Role;
-import org.mipaaa.trace.TraceEvent;
 
 /**
  * Variant terminal-on-aaay (config/variants/terminal-on-aaay): the shop's terminal is its AAAY server
@@ -29,12 +26,6 @@ class TerminalOnAaayTest extends TopologyVariantScenarios {
     void theAaayAndTheTerminalAreOneNodeAndTheirHopStaysInItsProcess() throws Exception {
         assertThat(node(Role.TERMINAL)).isSameAs(node(Role.AAAY));
         assertThat(node(Role.AAAY).roles()).containsExactly(Role.AAAY, Role.TERMINAL);
-        Instant since = Instant.now();
-        s201_s206_accountingInformationRelayedByTheAaaf();
-        String server = host(Role.AAAY);
-        assertThat(events(since, "PIR")).filteredOn(e -> e.from().equals(server) && e.to().equals(server))
-                .extracting(TraceEvent::step).containsExactly("S203");
-        assertThat(events(since, "PIA")).filteredOn(e -> e.from().equals(server) && e.to().equals(server))
-                .extracting(TraceEvent::step).containsExactly("S204");
+        assertPurchaseInfoHopStaysIn(Role.AAAY, Role.AAAF, "S203", "S204");
     }
 }

@@ -107,6 +107,21 @@ abstract class TopologyVariantScenarios {
         return fixture.events().stream().filter(e -> !e.time().isBefore(since) && e.command().equals(command)).toList();
     }
 
+    /**
+     * Runs accounting-information retrieval through {@code server} and checks that the PIR and PIA between
+     * the two roles of {@code node}'s server never left it: traced as a hop from the node to itself, once
+     * each, with these seed steps.
+     */
+    void assertPurchaseInfoHopStaysIn(Role node, Role server, String requestStep, String answerStep) throws Exception {
+        Instant since = Instant.now();
+        accountingInformationThrough(server);
+        String host = host(node);
+        assertThat(events(since, "PIR")).filteredOn(e -> e.from().equals(host) && e.to().equals(host))
+                .extracting(TraceEvent::step).containsExactly(requestStep);
+        assertThat(events(since, "PIA")).filteredOn(e -> e.from().equals(host) && e.to().equals(host))
+                .extracting(TraceEvent::step).containsExactly(answerStep);
+    }
+
     private PayeeLedger payeeLedger() {
         return node(Role.AAAY).attached(PayeeLedger.class).orElseThrow();
     }
@@ -127,7 +142,7 @@ abstract class TopologyVariantScenarios {
         return info;
     }
 
-    private void accountingInformationThrough(Role server) throws Exception {
+    void accountingInformationThrough(Role server) throws Exception {
         Instant since = Instant.now();
         try (AaamAgent agent = agent(server)) {
             orderA1001(agent);
