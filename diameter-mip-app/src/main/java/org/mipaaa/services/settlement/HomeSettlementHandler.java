@@ -43,13 +43,15 @@ import org.slf4j.LoggerFactory;
  * <li><b>act, exactly once</b>: the settlement is keyed by the SER (NAI, Session-Id, End-to-End
  *     Identifier: what every copy shares) in the fsynced {@link SettlementStore}; a copy finds it and is
  *     answered from its state. A new one is stored AWAITING_CONFIRMATION, then the UCR goes to the mobile
- *     node (signed); on an authentic UCA CONFIRMED it is stored CONFIRMED, the PNR goes to the payee's
- *     AAAY (S208); on its PNA 2001 (S210) the charge +X is recorded in the account database and the
- *     settlement stored SETTLED. The charge is recorded only after the PNA, so the AAAH never holds a
- *     charge the payee side does not know; CONFIRMED is durable before the PNR, and the PNR is
- *     idempotent per Settlement-Id at the AAAY, so a copy of the SER after a crash sends it again and an
- *     acknowledged payment is still recorded. A PNR without answer in time is voided at the AAAY
- *     ({@link PayeeVoids}), which may have booked it after all.</li>
+ *     node (signed); on an authentic UCA CONFIRMED it is stored CONFIRMED, and the payee side settles
+ *     ({@link PayeeSide}): the PNR goes to the payee's AAAY (S208), or, when the carrier's agreement
+ *     says the payee's terminal has the AAA function ({@link SettlingTerminals}, fixed when the
+ *     settlement is opened), a SER to that terminal; on its 2001 (S210) the charge +X is recorded in the
+ *     account database and the settlement stored SETTLED. The charge is recorded only after that answer,
+ *     so the AAAH never holds a charge the payee side does not know; CONFIRMED is durable before the
+ *     request, and it is idempotent per Settlement-Id at the AAAY and the terminal, so a copy of the SER
+ *     after a crash sends it again and an acknowledged payment is still recorded. A request without
+ *     answer in time is voided at the payee side ({@link PayeeVoids}), which may have booked it after all.</li>
  * <li><b>answer</b> (S211): 2001 with Settlement-Id; 5801 (CANCEL), 4801 (no authentic confirmation in
  *     time), or the payee side's refusal / 3002: nothing charged. Signed.</li>
  * </ol>
