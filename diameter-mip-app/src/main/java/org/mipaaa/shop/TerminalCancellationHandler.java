@@ -1,5 +1,6 @@
 package org.mipaaa.shop;
 
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -37,11 +38,11 @@ public final class TerminalCancellationHandler implements RequestHandler {
     private final TrustedAaahs aaahs;
     private final RequestHandler notices;
     private final long vendorId;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     /** @param notices the cancellation of a payment notice, for an SCR from anybody but a trusted AAAH */
     public TerminalCancellationHandler(TerminalAccount account, TrustedAaahs aaahs, RequestHandler notices, long vendorId,
-                                       java.time.Clock clock) {
+                                       Clock clock) {
         this.account = account;
         this.aaahs = aaahs;
         this.notices = notices;

@@ -1,6 +1,7 @@
 package org.mipaaa.shop;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -95,7 +96,7 @@ public final class TerminalSettlementHandler implements RequestHandler {
             return done(refused.get());
         }
         TerminalSale kept = account.settle(new TerminalSale(ser.settlementId(), aaah.get(), purchase.payee(), purchase.orderReference(),
-                ser.userName(), purchase.amount(), purchase.currency(), ser.mode(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                ser.userName(), purchase.amount(), purchase.currency(), ser.mode(), clock.instant().truncatedTo(ChronoUnit.SECONDS),
                 false));
         if (kept.isVoided()) {
             return done(voided(request, answers, ser.settlementId()));

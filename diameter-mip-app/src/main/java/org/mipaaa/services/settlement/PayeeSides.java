@@ -1,6 +1,7 @@
 package org.mipaaa.services.settlement;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.mipaaa.settlement.NextHopRequest;
@@ -28,7 +29,7 @@ final class PayeeSides {
     }
 
     /** The terminal that settles for {@code payee} by the carrier's agreement; empty: its AAAY is notified. */
-    java.util.Optional<SettlingTerminals.Terminal> terminalFor(String payee) {
+    Optional<SettlingTerminals.Terminal> terminalFor(String payee) {
         return agreements.of(payee);
     }
 
