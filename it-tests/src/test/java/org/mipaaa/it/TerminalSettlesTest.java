@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.jdiameter.api.Answer;
+import org.jdiameter.api.AvpSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +37,11 @@ import org.mipaaa.agent.services.SettlementMode;
 import org.mipaaa.agent.services.SettlementProposal;
 import org.mipaaa.agent.transport.AgentEndpoint;
 import org.mipaaa.diameter.HandlerRegistry;
+import org.mipaaa.dictionary.AvpCodes;
+import org.mipaaa.dictionary.CommandCodes;
+import org.mipaaa.dictionary.Enumerations;
 import org.mipaaa.dictionary.ResultCodes;
+import org.mipaaa.dictionary.VendorAvpCodes;
 import org.mipaaa.dictionary.VendorResultCodes;
 import org.mipaaa.dictionary.VendorSettings;
 import org.mipaaa.ledger.AccountEntry;
@@ -45,9 +51,11 @@ import org.mipaaa.node.Role;
 import org.mipaaa.node.Topology;
 import org.mipaaa.payee.PayeeLedger;
 import org.mipaaa.pki.PkiIssuer;
+import org.mipaaa.purchase.PurchaseInfoAvps;
 import org.mipaaa.services.settlement.SettlementRecord;
 import org.mipaaa.services.settlement.SettlementState;
 import org.mipaaa.services.settlement.SettlementStore;
+import org.mipaaa.shop.Catalogue;
 import org.mipaaa.shop.PaymentNotices;
 import org.mipaaa.shop.TerminalAccount;
 import org.mipaaa.shop.TerminalSale;
@@ -356,5 +364,23 @@ class TerminalSettlesTest {
         assertThat(node(Role.AAAY).attached(PayeeLedger.class).orElseThrow().find(settlement.settlementId())).isPresent();
         assertThat(events(since, "PNR")).extracting(TraceEvent::from, TraceEvent::to).contains(tuple(AAAH, AAAY), tuple(AAAY, TERMINAL));
         assertThat(events(since, "SER")).noneMatch(e -> e.to().equals(TERMINAL));
+    }
+
+    @Test
+    void s208_aSerToTheTerminalFromAnotherNodeThanItsAaahIs5003AndSettlesNothing() throws Exception {
+        Catalogue.Lookup order = node(Role.TERMINAL).attached(Catalogue.class).orElseThrow().lookup(CAFE, Optional.of("C-501"));
+        String id = "not-from-the-aaah-" + System.nanoTime();
+        Answer answer = Exchange.send(node(Role.AAAY), node(Role.TERMINAL), CommandCodes.SETTLEMENT, VENDOR.vendorId(),
+                VENDOR.accountingServicesApplicationId(), r -> {
+                    AvpSet avps = r.getAvps();
+                    avps.addAvp(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED, true, false);
+                    avps.addAvp(AvpCodes.USER_NAME, MN1, true, false, false);
+                    PurchaseInfoAvps.add(avps, ((Catalogue.Lookup.Found) order).order(), VENDOR.vendorId());
+                    avps.addAvp(VendorAvpCodes.SETTLEMENT_MODE, Enumerations.SETTLEMENT_MODE_DEBIT_PAYEE_ACCOUNT, VENDOR.vendorId(), true, false);
+                    avps.addAvp(VendorAvpCodes.SETTLEMENT_ID, id, VENDOR.vendorId(), true, false, false);
+                });
+        assertThat(Exchange.resultCode(answer)).isEqualTo(ResultCodes.AUTHORIZATION_REJECTED);
+        assertThat(Exchange.identity(answer, AvpCodes.ORIGIN_HOST)).isEqualTo(TERMINAL);
+        assertThat(terminalAccount().find(id)).isEmpty();
     }
 }
