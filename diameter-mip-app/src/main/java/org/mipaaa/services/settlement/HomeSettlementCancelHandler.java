@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
  *     another user's, whose existence is not revealed); cancelled before: 5804, nothing done again.</li>
  * <li><b>act, once</b>: stored CANCELLING (fsynced), then an SCR to the payee side the settlement was
  *     settled at ({@link PayeeSide}): the payee's AAAY, which reverses its side once and tells the
- *     terminal, or the terminal with the AAA function that settled it itself; on its 2001 the account entry is invalidated and the settlement
- *     stored CANCELLED. When the payee side cannot be told the settlement stays CANCELLING and the entry
+ *     terminal, or the terminal with the AAA function that settled it itself; on its 2001 the account
+ *     entry is invalidated and the settlement stored CANCELLED. When the payee side cannot be told the settlement stays CANCELLING and the entry
  *     valid; the mobile node is told (3002) and its next SCR carries on.</li>
  * <li><b>answer</b>: 2001 with Settlement-Id, Entry-State INVALIDATED and the amount credited back in
  *     CC-Money. Signed.</li>
