@@ -383,4 +383,23 @@ class TerminalSettlesTest {
         assertThat(Exchange.identity(answer, AvpCodes.ORIGIN_HOST)).isEqualTo(TERMINAL);
         assertThat(terminalAccount().find(id)).isEmpty();
     }
+
+    @Test
+    void s25_afterTheAaahRestarted_theCancellationStillGoesToTheTerminalThatSettled() throws Exception {
+        Settlement settlement;
+        try (AaamAgent agent = agent(Role.AAAH)) {
+            settlement = agent.settle(orderC501(agent), SettlementMode.DEBIT_PAYEE_ACCOUNT, new User(ConfirmationCallback.Decision.OK, 0));
+        }
+        DiameterNode aaah = fixture.topology().restart(Role.AAAH);
+        assertThat(aaah.awaitPeers(Set.of(AAAF, AAAY, TERMINAL), Duration.ofSeconds(20))).isTrue();
+        assertThat(atHome(settlement.settlementId()).terminalHost()).as("where it was settled is stored with it").isEqualTo(TERMINAL);
+        Instant since = Instant.now();
+        try (AaamAgent agent = agent(Role.AAAH)) {
+            assertThat(agent.cancel(settlement.settlementId()).refunded()).isEqualTo(PRICE);
+        }
+        assertThat(terminalAccount().find(settlement.settlementId()).orElseThrow().reversed()).isTrue();
+        assertThat(homeEntry(settlement.settlementId()).isValid()).isFalse();
+        assertThat(events(since, "SCR")).extracting(TraceEvent::from, TraceEvent::to).contains(tuple(AAAH, TERMINAL));
+        assertThat(events(since, "SCR")).noneMatch(e -> e.to().equals(AAAY));
+    }
 }
