@@ -10,6 +10,7 @@ import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.node.ConfigSource;
 import org.mipaaa.node.DiameterNode;
+import org.mipaaa.node.Role;
 import org.mipaaa.ledger.AccountDatabase;
 import org.mipaaa.services.commitment.CommitmentStore;
 import org.mipaaa.services.commitment.CommittedFees;
@@ -48,7 +49,7 @@ public final class AccountingServices {
         HomeAccounts accounts = HomeAccounts.open(config, node.state());
         // the fees of a user's next communication go partly or wholly to a sponsor or credit company (PROTOCOL §4.7, §4.8)
         AccountDatabase database = new CommittedFees(accounts.database(), CommitmentStore.in(node.state()));
-        node.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.ACCOUNTING,
+        node.handlers(Role.AAAH).register(ApplicationIds.MOBILE_IPV4, CommandCodes.ACCOUNTING,
                 new HomeAcrHandler(database, InfinispanSubscriberDirectory.in(node.state())));
         node.attach(AccountDatabase.class, database);
         node.attach(AccountQueries.class, accounts.queries());
@@ -62,7 +63,7 @@ public final class AccountingServices {
                 Duration.ofMillis(Long.parseLong(config.get("aaaf.accounting.poll.ms", "1000"))),
                 Duration.ofMillis(Long.parseLong(config.get("aaaf.accounting.backoff.max.ms", "60000"))));
         node.closeWith(forwarder);
-        node.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.ACCOUNTING, new VisitedAcrHandler(outbox, forwarder));
+        node.handlers(Role.AAAF).register(ApplicationIds.MOBILE_IPV4, CommandCodes.ACCOUNTING, new VisitedAcrHandler(outbox, forwarder));
         node.attach(AccountingOutbox.class, outbox);
     }
 }

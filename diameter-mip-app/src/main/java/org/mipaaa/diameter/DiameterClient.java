@@ -32,13 +32,24 @@ public final class DiameterClient {
     private final Duration timeout;
     private final Executor completions;
     private final Dictionary dictionary;
+    private final LocalDelivery local;
 
     /** {@code dictionary} says which commands are proxiable: their requests get the P bit. */
     public DiameterClient(Stack stack, Duration timeout, Executor completions, Dictionary dictionary) {
+        this(stack, timeout, completions, dictionary, LocalDelivery.NONE);
+    }
+
+    private DiameterClient(Stack stack, Duration timeout, Executor completions, Dictionary dictionary, LocalDelivery local) {
         this.stack = stack;
         this.timeout = timeout;
         this.completions = completions;
         this.dictionary = dictionary;
+        this.local = local;
+    }
+
+    /** This client, serving in process what {@code local} takes (requests to another role of the same node). */
+    public DiameterClient withLocalDelivery(LocalDelivery local) {
+        return new DiameterClient(stack, timeout, completions, dictionary, local);
     }
 
     /**
@@ -105,6 +116,11 @@ public final class DiameterClient {
         public CompletableFuture<Answer> send() {
             CompletableFuture<Answer> result = new CompletableFuture<>();
             try {
+                java.util.Optional<java.util.concurrent.CompletionStage<Answer>> served = local.deliver(request);
+                if (served.isPresent()) {
+                    return onPool(served.get().toCompletableFuture().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS))
+                            .whenComplete((a, f) -> session.release());
+                }
                 session.send(request, new EventListener<Request, Answer>() {
                     @Override
                     public void receivedSuccessMessage(Request req, Answer answer) {

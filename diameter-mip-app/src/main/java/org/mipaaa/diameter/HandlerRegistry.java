@@ -4,8 +4,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jdiameter.api.Request;
+
 /** The handlers a node has, by application and command. A role registers only what it really serves. */
-public final class HandlerRegistry {
+public final class HandlerRegistry implements HandlerLookup {
 
     private final Map<CommandKey, RequestHandler> handlers = new ConcurrentHashMap<>();
 
@@ -15,6 +17,11 @@ public final class HandlerRegistry {
             throw new IllegalStateException("two handlers for command " + commandCode + " of application " + applicationId);
         }
         return this;
+    }
+
+    @Override
+    public Optional<RequestHandler> find(Request request) {
+        return find(request.getApplicationId(), request.getCommandCode());
     }
 
     public Optional<RequestHandler> find(long applicationId, int commandCode) {

@@ -27,13 +27,13 @@ public final class RequestDispatcher implements NetworkReqListener {
     private static final Logger log = LoggerFactory.getLogger(RequestDispatcher.class);
 
     private final MessageValidator validator;
-    private final HandlerRegistry handlers;
+    private final HandlerLookup handlers;
     private final AnswerFactory answers;
     private final AnswerSender sender;
     private final DuplicateAnswers duplicates;
     private final ExecutorService pool;
 
-    public RequestDispatcher(MessageValidator validator, HandlerRegistry handlers, AnswerFactory answers,
+    public RequestDispatcher(MessageValidator validator, HandlerLookup handlers, AnswerFactory answers,
                              AnswerSender sender, DuplicateAnswers duplicates, ExecutorService pool) {
         this.validator = validator;
         this.handlers = handlers;
@@ -92,11 +92,30 @@ public final class RequestDispatcher implements NetworkReqListener {
                     invalid.get().resultCode(), invalid.get().errorMessage());
             return CompletableFuture.completedFuture(answers.failure(request, invalid.get()));
         }
-        return handlers.find(request.getApplicationId(), request.getCommandCode())
+        return handlers.find(request)
                 .map(handler -> handler.handle(request, answers))
                 .orElseGet(() -> CompletableFuture.completedFuture(answers.failure(request,
                         new ValidationFailure(ResultCodes.COMMAND_UNSUPPORTED,
                                 "command " + request.getCommandCode() + " is not served by this node", null))));
+    }
+
+    /**
+     * Serves a request this node sent to another of its own roles ({@link LocalDelivery}): the same
+     * dictionary checks and handler as from the network, the answer returned instead of sent. No
+     * duplicate detection: nothing retransmits in process.
+     */
+    public CompletionStage<Answer> serveInProcess(Request request, RequestHandler handler) {
+        Optional<ValidationFailure> invalid = validator.validate(request);
+        if (invalid.isPresent()) {
+            return CompletableFuture.completedFuture(answers.failure(request, invalid.get()));
+        }
+        try {
+            return handler.handle(request, answers);
+        } catch (RuntimeException e) {
+            log.error("handler failed: session={} cmd={}", sessionId(request), request.getCommandCode(), e);
+            return CompletableFuture.completedFuture(answers.failure(request, new ValidationFailure(ResultCodes.UNABLE_TO_COMPLY,
+                    "the request could not be processed", null)));
+        }
     }
 
     private void deliver(Request request, Answer answer, String sid) {

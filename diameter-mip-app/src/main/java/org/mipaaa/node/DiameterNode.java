@@ -2,7 +2,9 @@ package org.mipaaa.node;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -41,9 +43,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One role running as a jDiameter stack: built from a role's configuration directory, with the
- * role's handlers behind one {@link RequestDispatcher}, its state in Infinispan, and every message it
- * receives reported to a trace sink. {@link #close()} sends DPR to every peer and stops.
+ * One node running as a jDiameter stack: built from its configuration directory, playing one role or
+ * several ({@link RoleRouter}), with the roles' handlers behind one {@link RequestDispatcher}, its
+ * state in Infinispan, and every message it receives reported to a trace sink. {@link #close()} sends DPR to every peer and stops.
  */
 public final class DiameterNode implements AutoCloseable {
 
@@ -57,12 +59,16 @@ public final class DiameterNode implements AutoCloseable {
     private final AnswerFactory answers;
     private final DiameterClient client;
     private final ConnectionWatchdog watchdog;
-    private final HandlerRegistry handlers;
+    private final Map<Role, HandlerRegistry> handlers;
+    private final RoleRouter router;
+    private final RequestDispatcher dispatcher;
+    private final TraceEvents trace;
     private final List<AutoCloseable> closeFirst = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private DiameterNode(NodeSettings settings, Dictionary dictionary, StackImpl stack, StateStore state,
                          ExecutorService handlerPool, AnswerFactory answers, ConnectionWatchdog watchdog,
-                         HandlerRegistry handlers) {
+                         Map<Role, HandlerRegistry> handlers, RoleRouter router, RequestDispatcher dispatcher,
+                         TraceEvents trace) {
         this.settings = settings;
         this.dictionary = dictionary;
         this.stack = stack;
@@ -72,11 +78,15 @@ public final class DiameterNode implements AutoCloseable {
         this.client = new DiameterClient(stack, settings.requestTimeout(), handlerPool, dictionary);
         this.watchdog = watchdog;
         this.handlers = handlers;
+        this.router = router;
+        this.dispatcher = dispatcher;
+        this.trace = trace;
     }
 
     /**
-     * Builds and starts the node described by {@code config}; {@code handlers} are the role's request
-     * handlers. Returns once the stack listens and has started connecting to its peers.
+     * Builds and starts the node described by {@code config}; {@code handlers} are the request handlers
+     * of its main role (each further role starts with none). Returns once the stack listens and has
+     * started connecting to its peers.
      */
     public static DiameterNode start(ConfigSource config, HandlerRegistry handlers, TraceSink trace) throws Exception {
         NodeSettings settings = NodeSettings.from(config);
@@ -91,16 +101,20 @@ public final class DiameterNode implements AutoCloseable {
         String realm = stack.getMetaData().getLocalPeer().getRealmName();
         AnswerFactory answers = new AnswerFactory(host, realm);
         MessageValidator validator = new MessageValidator(dictionary);
-        jdiameterConfig.bind(new TraceEvents(host, settings.role(), settings.peerRoles()::get,
-                new CommandNames(dictionary), trace, Clock.systemUTC()), new ErrorAnswers(validator, answers));
+        TraceEvents traceEvents = new TraceEvents(host, settings.roles(), settings::rolesOf,
+                new CommandNames(dictionary), trace, Clock.systemUTC());
+        jdiameterConfig.bind(traceEvents, new ErrorAnswers(validator, answers));
+        Map<Role, HandlerRegistry> registries = new EnumMap<>(Role.class);
+        settings.roles().forEach(r -> registries.put(r, r == settings.role() ? handlers : new HandlerRegistry()));
+        RoleRouter router = new RoleRouter(settings.roles(), registries, host, realm, settings::rolesOf);
 
         StateStore state = StateStore.open(settings.stateConfig(), settings.stateDirectory().resolve(host), host);
         ExecutorService pool = handlerPool(host, settings);
-        RequestDispatcher dispatcher = new RequestDispatcher(validator, handlers, answers,
+        RequestDispatcher dispatcher = new RequestDispatcher(validator, router, answers,
                 answer -> stack.sendMessage((IMessage) answer),
                 new InfinispanDuplicateAnswers(state.cache(StateStore.ANSWERS), new MessageParser()), pool);
 
-        List<ServedApplication> served = settings.role().applications(settings.vendor());
+        List<ServedApplication> served = settings.applications();
         Network network = stack.unwrap(Network.class);
         for (ServedApplication app : served) {
             // one selector per application: jDiameter adds each selector's application to its local realm
@@ -109,11 +123,11 @@ public final class DiameterNode implements AutoCloseable {
         stack.start();
         List<String> notListening = jdiameterConfig.listenerReport().failures();
         if (!notListening.isEmpty()) {
-            new DiameterNode(settings, dictionary, stack, state, pool, answers, watchdog, handlers).close();
+            new DiameterNode(settings, dictionary, stack, state, pool, answers, watchdog, registries, router, dispatcher, traceEvents).close();
             throw new IllegalStateException(host + " cannot listen on " + String.join(", ", notListening));
         }
-        log.info("{} node {} (realm {}) started, serving {}", settings.role(), host, realm, served);
-        return new DiameterNode(settings, dictionary, stack, state, pool, answers, watchdog, handlers);
+        log.info("{} node {} (realm {}) started, serving {}", settings.roles(), host, realm, served);
+        return new DiameterNode(settings, dictionary, stack, state, pool, answers, watchdog, registries, router, dispatcher, traceEvents);
     }
 
     private static TlsContext tlsContext(NodeSettings settings) throws Exception {
@@ -139,8 +153,18 @@ public final class DiameterNode implements AutoCloseable {
                 });
     }
 
+    /** The node's main role. */
     public Role role() {
         return settings.role();
+    }
+
+    /** Every role the node plays, the main one first. */
+    public List<Role> roles() {
+        return settings.roles();
+    }
+
+    public boolean plays(Role role) {
+        return settings.roles().contains(role);
     }
 
     public NodeSettings settings() {
@@ -160,12 +184,21 @@ public final class DiameterNode implements AutoCloseable {
     }
 
     /**
-     * The handlers this node dispatches to. Handlers that need the node's own state or client (which
-     * exist once it is started) are registered here after {@link #start}; until then their commands
-     * are answered 3001.
+     * The handlers of the node's main role. Handlers that need the node's own state or client (which
+     * exist once it is started) are registered after {@link #start}; until then their commands are
+     * answered 3001.
      */
     public HandlerRegistry handlers() {
-        return handlers;
+        return handlers.get(settings.role());
+    }
+
+    /** The handlers of one of the node's roles ({@link RoleRouter} says which role a request is for). */
+    public HandlerRegistry handlers(Role role) {
+        HandlerRegistry registry = handlers.get(role);
+        if (registry == null) {
+            throw new IllegalArgumentException(host() + " does not play " + role);
+        }
+        return registry;
     }
 
     /** A proxy through this node to other realms (seed S104: the AAAF towards the home AAAH). */
@@ -176,6 +209,22 @@ public final class DiameterNode implements AutoCloseable {
     /** Sends requests from this node and completes with their answers. */
     public DiameterClient client() {
         return client;
+    }
+
+    /**
+     * Sends the requests {@code role} originates: one for another role this node plays (the AAAH's PIR
+     * to the AAAY on the same server) is served in process, traced as a hop of the node to itself.
+     */
+    public DiameterClient clientOf(Role role) {
+        handlers(role);
+        return client.withLocalDelivery(request -> router.inProcessReceiver(role, request)
+                .flatMap(receiver -> router.handlerOf(receiver, request).map(handler -> {
+                    trace.inProcess(request, role, receiver);
+                    return dispatcher.serveInProcess(request, handler).thenApply(answer -> {
+                        trace.inProcess(answer, receiver, role);
+                        return answer;
+                    });
+                })));
     }
 
     public StateStore state() {
@@ -281,7 +330,7 @@ public final class DiameterNode implements AutoCloseable {
         }
         state.close();
         watchdog.close();
-        log.info("{} node {} stopped", settings.role(), host());
+        log.info("{} node {} stopped", settings.roles(), host());
     }
 
     /**

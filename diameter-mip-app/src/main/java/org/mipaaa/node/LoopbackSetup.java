@@ -76,6 +76,12 @@ public final class LoopbackSetup implements AutoCloseable {
      */
     public static LoopbackSetup create(Path configRoot, boolean freePorts, Map<String, String> extra,
                                        java.util.List<String> clientHosts) {
+        return create(ConfigLayout.of(configRoot), freePorts, extra, clientHosts);
+    }
+
+    /** As {@link #create(Path, boolean, Map, java.util.List)}, for the nodes of {@code layout} (a topology variant). */
+    public static LoopbackSetup create(ConfigLayout layout, boolean freePorts, Map<String, String> extra,
+                                       java.util.List<String> clientHosts) {
         try {
             Path state = Files.createTempDirectory("mip-aaa-state");
             Path tls = Files.createTempDirectory("mip-aaa-tls");
@@ -96,13 +102,14 @@ public final class LoopbackSetup implements AutoCloseable {
             Map<Role, Integer> ports = new EnumMap<>(Role.class);
             Map<Role, Integer> tlsPorts = new EnumMap<>(Role.class);
             for (Role role : Role.values()) {
-                ConfigSource config = ConfigSource.of(configRoot.resolve(key(role)), overrides);
+                // a role another node plays is reached at that node's ports
+                ConfigSource config = layout.config(role, overrides);
                 ports.put(role, Integer.parseInt(config.localPort()));
                 tlsPorts.put(role, Integer.parseInt(config.require("transport.tls.port")));
                 // peers are dialled on their TLS port, or on their TCP port when the links are plain
                 overrides.putIfAbsent(key(role) + ".link.port", Integer.toString(plainLinks ? ports.get(role) : tlsPorts.get(role)));
             }
-            java.util.Set<String> hosts = new java.util.LinkedHashSet<>(Topology.hosts(configRoot, EnumSet.allOf(Role.class), overrides));
+            java.util.Set<String> hosts = new java.util.LinkedHashSet<>(Topology.hosts(layout, EnumSet.allOf(Role.class), overrides));
             hosts.addAll(MOBILE_NODES);
             hosts.addAll(clientHosts);
             PkiIssuer.issueAll(tls, "mip-aaa lab CA", new ArrayList<>(hosts));

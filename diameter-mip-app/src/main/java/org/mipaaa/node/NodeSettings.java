@@ -2,8 +2,11 @@ package org.mipaaa.node;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.mipaaa.dictionary.VendorSettings;
 import org.mipaaa.transport.TransportSettings;
@@ -12,25 +15,49 @@ import org.mipaaa.transport.TransportSettings;
  * The application's own settings of one node, from {@code node.properties}. jDiameter's settings
  * (identity, peers, realms, timers) stay in {@code jdiameter.xml}.
  *
- * @param role            which role this node plays
+ * @param roles           the roles this node plays ({@code role=AAAH} or {@code role=AAAH,AAAY}), the
+ *                        first the node's main one (its name in logs, its configuration directory)
  * @param vendor          the carrier's Vendor-Id and vendor Application-Id
  * @param handlerThreads  threads that run request handlers, so jDiameter's network threads never block
  * @param handlerQueue    requests waiting for a handler thread; beyond it the node answers 3004 TOO_BUSY
  * @param requestTimeout  how long the node waits for an answer to a request it sends
  * @param stateConfig     the Infinispan configuration file of this node's state store
  * @param stateDirectory  where persistent caches of this node keep their files
- * @param peerRoles       the role of each peer by host name ({@code peer.role.<host>=ROLE}), for the
+ * @param peerRoles       the roles of each peer by host name ({@code peer.role.<host>=ROLE[,ROLE]}), for the
  *                        trace's seed step ids
  * @param transport       the node's connections: TCP/TLS listeners, framing limits, timeouts, TLS keys
  */
-public record NodeSettings(Role role, VendorSettings vendor, int handlerThreads, int handlerQueue,
-                           Duration requestTimeout, Path stateConfig, Path stateDirectory, Map<String, Role> peerRoles,
+public record NodeSettings(List<Role> roles, VendorSettings vendor, int handlerThreads, int handlerQueue,
+                           Duration requestTimeout, Path stateConfig, Path stateDirectory, Map<String, List<Role>> peerRoles,
                            TransportSettings transport) {
 
     private static final String PEER_ROLE_PREFIX = "peer.role.";
 
+    public NodeSettings {
+        if (roles.isEmpty() || roles.size() != Set.copyOf(roles).size()) {
+            throw new IllegalArgumentException("a node plays one role or several distinct ones, not " + roles);
+        }
+        roles = List.copyOf(roles);
+    }
+
+    /** The node's main role: the first of {@code role=}. */
+    public Role role() {
+        return roles.get(0);
+    }
+
+    /** The roles of the peer {@code host} ({@code peer.role.<host>}); none when not configured. */
+    public List<Role> rolesOf(String host) {
+        return peerRoles.getOrDefault(host, List.of());
+    }
+
+    /** The applications the node's roles serve, each once, in the order of the roles. */
+    public List<ServedApplication> applications() {
+        return roles.stream().flatMap(r -> r.applications(vendor).stream()).distinct().toList();
+    }
+
     public static NodeSettings from(ConfigSource config) {
-        Role role = Role.parse(config.require("role"));
+        List<Role> roles = Role.parseList(config.require("role"));
+        Role role = roles.get(0);
         VendorSettings defaults = VendorSettings.defaults();
         VendorSettings vendor = new VendorSettings(
                 Long.parseLong(config.get("vendor.id", Long.toString(defaults.vendorId()))),
@@ -42,9 +69,9 @@ public record NodeSettings(Role role, VendorSettings vendor, int handlerThreads,
         Path stateConfig = config.directory().resolve(config.get("state.config", "../infinispan.xml")).normalize();
         Path stateDir = Path.of(config.get("state.directory",
                 "var/state/" + role.name().toLowerCase(java.util.Locale.ROOT)));
-        Map<String, Role> peerRoles = new HashMap<>();
-        config.keys(PEER_ROLE_PREFIX).forEach(k -> peerRoles.put(k.substring(PEER_ROLE_PREFIX.length()), Role.parse(config.require(k))));
-        return new NodeSettings(role, vendor, threads, queue, timeout, stateConfig, stateDir, Map.copyOf(peerRoles),
+        Map<String, List<Role>> peerRoles = new HashMap<>();
+        config.keys(PEER_ROLE_PREFIX).forEach(k -> peerRoles.put(k.substring(PEER_ROLE_PREFIX.length()), Role.parseList(config.require(k))));
+        return new NodeSettings(roles, vendor, threads, queue, timeout, stateConfig, stateDir, Map.copyOf(peerRoles),
                 transport(config));
     }
 
@@ -75,7 +102,7 @@ public record NodeSettings(Role role, VendorSettings vendor, int handlerThreads,
         return Duration.ofMillis(Long.parseLong(config.get(key, Long.toString(fallback.toMillis()))));
     }
 
-    private static java.util.List<String> list(String commaSeparated) {
-        return java.util.Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+    private static List<String> list(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
     }
 }

@@ -7,8 +7,9 @@ import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.VendorSettings;
 
 /**
- * The roles of the seed's topology (Figs. 1, 10, 13): each runs as its own jDiameter stack and serves
- * exactly the applications listed here, which are also the ones it advertises in CER/CEA.
+ * The roles of the seed's topology (Figs. 1, 10, 13). A node plays one role, or several when one
+ * server does the work of two (the seed's "the AAAY server may be the same server as the AAAH"); it
+ * serves exactly the applications of its roles, which are also the ones it advertises in CER/CEA.
  */
 public enum Role {
     /** Foreign agent (RFC 5944 / RFC 4004 §1.1): sends AMR, and ACR of the visits it meters, to its AAAF. */
@@ -41,9 +42,29 @@ public enum Role {
         return served.stream().map(s -> s.resolve(vendor)).toList();
     }
 
+    /**
+     * The role whose requests this role serves in the seed's chains (FA -> AAAF -> AAAH -> HA; AAAH ->
+     * AAAY -> terminal), or null for the FA, which only sends. A node playing several roles gives a
+     * request to the one that serves its sender's role ({@link RoleRouter}).
+     */
+    public Role servesRequestsOf() {
+        return switch (this) {
+            case FA -> null;
+            case AAAF -> FA;
+            case AAAH -> AAAF;
+            case HA, AAAY -> AAAH;
+            case TERMINAL -> AAAY;
+        };
+    }
+
     /** Parses a role name as typed on the command line ("aaah", "AAAH", "terminal"). */
     public static Role parse(String name) {
         return valueOf(name.trim().toUpperCase(Locale.ROOT));
+    }
+
+    /** Parses the roles of one node, as {@code role=} of node.properties gives them ("AAAH,AAAY"). */
+    public static List<Role> parseList(String names) {
+        return java.util.Arrays.stream(names.split(",")).map(Role::parse).toList();
     }
 
     /** The application kinds a role can serve; resolved to ids once the vendor settings are known. */

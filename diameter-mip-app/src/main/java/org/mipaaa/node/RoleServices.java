@@ -44,9 +44,16 @@ public final class RoleServices {
     private RoleServices() {
     }
 
-    /** Registers the handlers of {@code node}'s role on it (and starts the role's other agents). */
+    /** Registers the handlers of each of {@code node}'s roles on it (and starts the roles' other agents). */
     public static void install(DiameterNode node, ConfigSource config) throws java.io.IOException {
-        if (node.role() == Role.FA) {
+        for (Role role : node.roles()) {
+            install(node, role, config);
+        }
+        install(node);
+    }
+
+    private static void install(DiameterNode node, Role role, ConfigSource config) throws java.io.IOException {
+        if (role == Role.FA) {
             ForeignAgent fa = new ForeignAgent(node.client(),
                     new java.net.InetSocketAddress(config.get("fa.udp.address", "127.0.0.1"), Integer.parseInt(config.get("fa.udp.port", "434"))),
                     (java.net.Inet4Address) java.net.InetAddress.getByName(config.get("fa.care.of.address", "127.0.0.1")),
@@ -56,23 +63,23 @@ public final class RoleServices {
             node.closeWith(fa);
             node.attach(ForeignAgent.class, fa);
             AccountingServices.installForeignAgent(node, config, fa);
-        } else if (node.role() == Role.AAAF) {
+        } else if (role == Role.AAAF) {
             AccountingServices.installVisitedAaa(node, config);
-        } else if (node.role() == Role.AAAH) {
-            node.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.AA_MOBILE_NODE, RegistrationHandlers.homeAaa(node, config));
+        } else if (role == Role.AAAH) {
+            node.handlers(role).register(ApplicationIds.MOBILE_IPV4, CommandCodes.AA_MOBILE_NODE, RegistrationHandlers.homeAaa(node, config));
             // RFC 4004 §4: STR/STA of Mobile IPv4 sessions carry Application-Id 0
-            node.handlers().register(ApplicationIds.COMMON_MESSAGES, CommandCodes.SESSION_TERMINATION,
+            node.handlers(role).register(ApplicationIds.COMMON_MESSAGES, CommandCodes.SESSION_TERMINATION,
                     RegistrationHandlers.homeAaaSessionEnd(node, config));
             AccountingServices.installHomeAaa(node, config);
             MobileNodeServices.installHomeAaa(node);
             PurchaseInformation.installHomeAaa(node, config);
             Settlements.installHomeAaa(node, config);
             CommunicationCommitments.installHomeAaa(node, config);
-        } else if (node.role() == Role.HA) {
+        } else if (role == Role.HA) {
             HarHandler har = RegistrationHandlers.homeAgent(node, config);
-            node.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.HOME_AGENT_MIP, har);
+            node.handlers(role).register(ApplicationIds.MOBILE_IPV4, CommandCodes.HOME_AGENT_MIP, har);
             AsrHandler abort = RegistrationHandlers.homeAgentAbort(node, config);
-            node.handlers().register(ApplicationIds.COMMON_MESSAGES, CommandCodes.ABORT_SESSION, abort);
+            node.handlers(role).register(ApplicationIds.COMMON_MESSAGES, CommandCodes.ABORT_SESSION, abort);
             node.attach(AsrHandler.class, abort);
             HomeAgentRenewals renewals = RegistrationHandlers.homeAgentRenewals(node, config,
                     new java.net.InetSocketAddress(config.get("ha.udp.address", "127.0.0.1"), Integer.parseInt(config.get("ha.udp.port", "434"))));
@@ -89,13 +96,12 @@ public final class RoleServices {
             expiry.addListener(termination);
             termination.resume();
             PresenceServices.installHomeAgent(node, config, har, renewals, expiry, abort);
-        } else if (node.role() == Role.AAAY) {
+        } else if (role == Role.AAAY) {
             PayeeServices.installAaay(node, config);
             PayerServices.installAaay(node, config);
-        } else if (node.role() == Role.TERMINAL) {
+        } else if (role == Role.TERMINAL) {
             ShopServices.installTerminal(node, config);
         }
-        install(node);
     }
 
     /** {@code fa.home.agents}: "home-agent-address=host:port,..." (where each home agent takes renewals). */
@@ -113,18 +119,18 @@ public final class RoleServices {
         return map;
     }
 
-    /** Registers the handlers of {@code node}'s role on it. */
+    /** Registers the handlers that need nothing but the started node (the AAAF's proxy). */
     public static void install(DiameterNode node) {
-        if (node.role() == Role.AAAF) {
+        if (node.plays(Role.AAAF)) {
             RealmProxy proxy = node.realmProxy(new VisitorEntries(node.state().cache(VisitorEntries.CACHE), Clock.systemUTC()));
-            node.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.AA_MOBILE_NODE, proxy);
+            node.handlers(Role.AAAF).register(ApplicationIds.MOBILE_IPV4, CommandCodes.AA_MOBILE_NODE, proxy);
             long services = node.settings().vendor().accountingServicesApplicationId();
             for (int command : SERVICES_TOWARDS_HOME) {
-                node.handlers().register(services, command, proxy);
+                node.handlers(Role.AAAF).register(services, command, proxy);
             }
             // the AAAH's UCR back to a mobile node connected here (Destination-Host): the same proxy,
             // jDiameter's router picks the node's own connection by Destination-Host
-            node.handlers().register(services, CommandCodes.USER_CONFIRMATION, proxy);
+            node.handlers(Role.AAAF).register(services, CommandCodes.USER_CONFIRMATION, proxy);
         }
     }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -15,8 +14,9 @@ import org.mipaaa.diameter.HandlerRegistry;
 import org.mipaaa.trace.TraceSink;
 
 /**
- * Several roles in one process, each its own jDiameter stack on loopback, started from
- * {@code <configRoot>/<role>/}: the embedded demo, and the topology of integration tests.
+ * Several nodes in one process, each its own jDiameter stack on loopback, started from
+ * {@code <configRoot>/<role>/} (or a variant's {@link ConfigLayout}): the embedded demo, and the
+ * topology of integration tests. Nodes are named by their main role.
  */
 public final class Topology implements AutoCloseable {
 
@@ -24,17 +24,17 @@ public final class Topology implements AutoCloseable {
     public static final List<Role> START_ORDER = List.of(Role.AAAH, Role.HA, Role.AAAY, Role.TERMINAL, Role.AAAF, Role.FA);
 
     private final Map<Role, DiameterNode> nodes;
-    private final Path configRoot;
+    private final ConfigLayout layout;
     private final Map<String, String> overrides;
     private final Function<Role, HandlerRegistry> handlers;
     private final TraceSink trace;
     private final Set<Role> stopped = java.util.EnumSet.noneOf(Role.class);
     private volatile boolean roleServices;
 
-    private Topology(Map<Role, DiameterNode> nodes, Path configRoot, Map<String, String> overrides,
+    private Topology(Map<Role, DiameterNode> nodes, ConfigLayout layout, Map<String, String> overrides,
                      Function<Role, HandlerRegistry> handlers, TraceSink trace) {
         this.nodes = nodes;
-        this.configRoot = configRoot;
+        this.layout = layout;
         this.overrides = overrides;
         this.handlers = handlers;
         this.trace = trace;
@@ -46,19 +46,28 @@ public final class Topology implements AutoCloseable {
      */
     public static Topology start(Path configRoot, Set<Role> roles, Map<String, String> overrides,
                                  Function<Role, HandlerRegistry> handlers, TraceSink trace) throws Exception {
+        return start(ConfigLayout.of(configRoot), roles, overrides, handlers, trace);
+    }
+
+    /**
+     * As {@link #start(Path, Set, Map, Function, TraceSink)}, the nodes laid out by {@code layout}: a
+     * role that another node plays ({@code role=AAAH,AAAY}) starts with that node, which gets the
+     * handlers of its main role.
+     */
+    public static Topology start(ConfigLayout layout, Set<Role> roles, Map<String, String> overrides,
+                                 Function<Role, HandlerRegistry> handlers, TraceSink trace) throws Exception {
         Map<Role, DiameterNode> started = new EnumMap<>(Role.class);
         try {
             for (Role role : START_ORDER) {
-                if (roles.contains(role)) {
-                    ConfigSource config = ConfigSource.of(configRoot.resolve(role.name().toLowerCase(Locale.ROOT)), overrides);
-                    started.put(role, DiameterNode.start(config, handlers.apply(role), trace));
+                if (roles.contains(role) && layout.directory(role).isPresent()) {
+                    started.put(role, DiameterNode.start(layout.config(role, overrides), handlers.apply(role), trace));
                 }
             }
         } catch (Exception | Error e) {
-            new Topology(started, configRoot, overrides, handlers, trace).close();
+            new Topology(started, layout, overrides, handlers, trace).close();
             throw e;
         }
-        return new Topology(started, configRoot, overrides, handlers, trace);
+        return new Topology(started, layout, overrides, handlers, trace);
     }
 
     /** Installs each node's {@link RoleServices}; a restarted node gets them again. */
@@ -72,7 +81,7 @@ public final class Topology implements AutoCloseable {
 
     /** Stops one node (DPR to its peers), an outage until {@link #restart} starts it again. */
     public synchronized void stop(Role role) {
-        if (stopped.add(role)) {
+        if (stopped.add(layout.nodeOf(role))) {
             node(role).close();
         }
     }
@@ -82,36 +91,45 @@ public final class Topology implements AutoCloseable {
      * configuration, as an operator restarting a process would; its peers reconnect by themselves.
      */
     public synchronized DiameterNode restart(Role role) throws Exception {
-        if (!stopped.remove(role)) {
-            node(role).close();
+        Role main = layout.nodeOf(role);
+        if (!stopped.remove(main)) {
+            node(main).close();
         }
-        DiameterNode fresh = DiameterNode.start(ConfigSource.of(configRoot.resolve(role.name().toLowerCase(Locale.ROOT)), overrides),
-                handlers.apply(role), trace);
-        nodes.put(role, fresh);
+        DiameterNode fresh = DiameterNode.start(config(main), handlers.apply(main), trace);
+        nodes.put(main, fresh);
         if (roleServices) {
-            RoleServices.install(fresh, config(role));
+            RoleServices.install(fresh, config(main));
         }
         return fresh;
     }
 
-    /** The configuration a role's node was started from. */
+    /** The configuration the node playing {@code role} was started from. */
     public ConfigSource config(Role role) {
-        return ConfigSource.of(configRoot.resolve(role.name().toLowerCase(Locale.ROOT)), overrides);
+        return layout.config(role, overrides);
     }
 
     /** The DiameterIdentity of each role's node under {@code configRoot}, in {@link #START_ORDER}. */
     public static List<String> hosts(Path configRoot, Set<Role> roles, Map<String, String> overrides) {
+        return hosts(ConfigLayout.of(configRoot), roles, overrides);
+    }
+
+    /** The DiameterIdentity of each node of {@code layout} playing one of {@code roles}, in {@link #START_ORDER}, each once. */
+    public static List<String> hosts(ConfigLayout layout, Set<Role> roles, Map<String, String> overrides) {
         List<String> hosts = new ArrayList<>();
         for (Role role : START_ORDER) {
             if (roles.contains(role)) {
-                hosts.add(ConfigSource.of(configRoot.resolve(role.name().toLowerCase(Locale.ROOT)), overrides).localHost());
+                String host = layout.config(role, overrides).localHost();
+                if (!hosts.contains(host)) {
+                    hosts.add(host);
+                }
             }
         }
         return hosts;
     }
 
+    /** The node that plays {@code role} (its own, or the node of a variant that plays it besides its main role). */
     public DiameterNode node(Role role) {
-        DiameterNode node = nodes.get(role);
+        DiameterNode node = nodes.get(layout.nodeOf(role));
         if (node == null) {
             throw new IllegalArgumentException(role + " is not part of this topology");
         }

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.node.ConfigSource;
 import org.mipaaa.node.DiameterNode;
+import org.mipaaa.node.Role;
 import org.mipaaa.purchase.ForwardedPurchaseRequest;
 import org.mipaaa.settlement.NextHopRequest;
 import org.mipaaa.shop.Catalogue;
@@ -37,17 +38,17 @@ public final class PayeeServices {
             }
         }
         long vendorId = node.settings().vendor().vendorId();
-        ForwardedPurchaseRequest toTerminal = new ForwardedPurchaseRequest(node.client(), node.settings().vendor(),
+        ForwardedPurchaseRequest toTerminal = new ForwardedPurchaseRequest(node.clientOf(Role.AAAY), node.settings().vendor(),
                 Duration.ofMillis(Long.parseLong(config.get("payee.terminal.timeout.ms", "3000"))));
-        node.handlers().register(node.settings().vendor().accountingServicesApplicationId(), CommandCodes.PURCHASE_INFORMATION,
+        node.handlers(Role.AAAY).register(node.settings().vendor().accountingServicesApplicationId(), CommandCodes.PURCHASE_INFORMATION,
                 new AaayPurchaseInfoHandler(directory, held, toTerminal, vendorId));
         PayeeLedger ledger = PayeeLedger.in(node.state());
-        NextHopRequest settlementToTerminal = new NextHopRequest(node.client(), node.settings().vendor(),
+        NextHopRequest settlementToTerminal = new NextHopRequest(node.clientOf(Role.AAAY), node.settings().vendor(),
                 Duration.ofMillis(Long.parseLong(config.get("payee.settlement.terminal.timeout.ms", "1500"))));
         long application = node.settings().vendor().accountingServicesApplicationId();
-        node.handlers().register(application, CommandCodes.PAYMENT_NOTIFICATION,
+        node.handlers(Role.AAAY).register(application, CommandCodes.PAYMENT_NOTIFICATION,
                 new AaayPaymentNotificationHandler(directory, ledger, settlementToTerminal));
-        node.handlers().register(application, CommandCodes.SETTLEMENT_CANCEL,
+        node.handlers(Role.AAAY).register(application, CommandCodes.SETTLEMENT_CANCEL,
                 new AaaySettlementCancelHandler(directory, ledger, settlementToTerminal));
         node.attach(PayeeDirectory.class, directory);
         node.attach(PayeeLedger.class, ledger);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.node.ConfigSource;
 import org.mipaaa.node.DiameterNode;
+import org.mipaaa.node.Role;
 
 /**
  * What an AAAY serves as advertisement sponsor and credit company (docs/PROTOCOL.md §4.7, §4.8): the
@@ -21,9 +22,9 @@ public final class PayerServices {
         PayerCommitments commitments = PayerCommitments.in(node.state());
         long vendorId = node.settings().vendor().vendorId();
         long application = node.settings().vendor().accountingServicesApplicationId();
-        node.handlers().register(application, CommandCodes.SPONSORED_COMMUNICATION,
+        node.handlers(Role.AAAY).register(application, CommandCodes.SPONSORED_COMMUNICATION,
                 new AaaySponsoredCommunicationHandler(directory, commitments, vendorId));
-        node.handlers().register(application, CommandCodes.CREDIT_COMMUNICATION,
+        node.handlers(Role.AAAY).register(application, CommandCodes.CREDIT_COMMUNICATION,
                 new AaayCreditCommunicationHandler(directory, commitments, vendorId));
         node.attach(PayerCommitments.class, commitments);
     }

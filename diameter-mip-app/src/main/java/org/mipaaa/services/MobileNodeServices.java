@@ -3,6 +3,7 @@ package org.mipaaa.services;
 import org.mipaaa.accounting.HomeAccounts;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.node.DiameterNode;
+import org.mipaaa.node.Role;
 import org.mipaaa.registration.InfinispanSubscriberDirectory;
 import org.mipaaa.services.auth.AaamAssociations;
 import org.mipaaa.services.auth.AaamMessageAuthentication;
@@ -27,7 +28,7 @@ public final class MobileNodeServices {
         AaamMessageAuthentication authentication = new AaamMessageAuthentication(
                 new AaamAssociations(InfinispanSubscriberDirectory.in(node.state())), AaamReplayWindow.in(node.state()), vendorId);
         long application = node.settings().vendor().accountingServicesApplicationId();
-        node.handlers().register(application, CommandCodes.CHARGE_QUERY,
+        node.handlers(Role.AAAH).register(application, CommandCodes.CHARGE_QUERY,
                 new ChargeQueryHandler(authentication, accounts.queries(), vendorId));
         node.attach(AaamMessageAuthentication.class, authentication);
     }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.node.ConfigSource;
 import org.mipaaa.node.DiameterNode;
+import org.mipaaa.node.Role;
 
 /**
  * What the shop terminal serves: the accounting information of its orders (PIR), from {@code shop.catalogue.file};
@@ -22,18 +23,18 @@ public final class ShopServices {
     public static void installTerminal(DiameterNode node, ConfigSource config) throws IOException {
         Path file = config.directory().resolve(config.get("shop.catalogue.file", "catalogue.properties")).normalize();
         Catalogue catalogue = Catalogue.load(file);
-        node.handlers().register(node.settings().vendor().accountingServicesApplicationId(), CommandCodes.PURCHASE_INFORMATION,
+        node.handlers(Role.TERMINAL).register(node.settings().vendor().accountingServicesApplicationId(), CommandCodes.PURCHASE_INFORMATION,
                 new TerminalPurchaseInfoHandler(catalogue, node.settings().vendor().vendorId()));
         PaymentNotices notices = PaymentNotices.in(node.state());
         TerminalSettlementHandlers settlement = new TerminalSettlementHandlers(catalogue, notices, node.settings().vendor().vendorId());
         long application = node.settings().vendor().accountingServicesApplicationId();
-        node.handlers().register(application, CommandCodes.PAYMENT_NOTIFICATION, settlement.payment());
+        node.handlers(Role.TERMINAL).register(application, CommandCodes.PAYMENT_NOTIFICATION, settlement.payment());
         TerminalAccount account = TerminalAccount.in(node.state());
         TrustedAaahs aaahs = TrustedAaahs.parse(config.get("shop.settlement.aaah.hosts", ""));
         long vendorId = node.settings().vendor().vendorId();
-        node.handlers().register(application, CommandCodes.SETTLEMENT,
+        node.handlers(Role.TERMINAL).register(application, CommandCodes.SETTLEMENT,
                 new TerminalSettlementHandler(catalogue, account, aaahs, vendorId, Clock.systemUTC()));
-        node.handlers().register(application, CommandCodes.SETTLEMENT_CANCEL,
+        node.handlers(Role.TERMINAL).register(application, CommandCodes.SETTLEMENT_CANCEL,
                 new TerminalCancellationHandler(account, aaahs, settlement.cancellation(), vendorId, Clock.systemUTC()));
         node.attach(Catalogue.class, catalogue);
         node.attach(TerminalAccount.class, account);

@@ -13,19 +13,20 @@ import org.mipaaa.node.Role;
 public final class TraceEvents implements MessageObserver {
 
     private final String localHost;
-    private final Role localRole;
-    private final java.util.function.Function<String, Role> peerRoles;
+    private final java.util.List<Role> localRoles;
+    private final java.util.function.Function<String, java.util.List<Role>> peerRoles;
     private final CommandNames names;
     private final TraceSink sink;
     private final Clock clock;
 
     /**
-     * @param peerRoles the role of a peer by its host name, or null when unknown (for seed step ids)
+     * @param localRoles the roles the node plays: a message's step is the first one of them receives
+     * @param peerRoles  the roles of a peer by its host name, empty when unknown (for seed step ids)
      */
-    public TraceEvents(String localHost, Role localRole, java.util.function.Function<String, Role> peerRoles,
+    public TraceEvents(String localHost, java.util.List<Role> localRoles, java.util.function.Function<String, java.util.List<Role>> peerRoles,
                        CommandNames names, TraceSink sink, Clock clock) {
         this.localHost = localHost;
-        this.localRole = localRole;
+        this.localRoles = java.util.List.copyOf(localRoles);
         this.peerRoles = peerRoles;
         this.names = names;
         this.sink = sink;
@@ -35,6 +36,14 @@ public final class TraceEvents implements MessageObserver {
     @Override
     public void received(Message m, String peer) {
         sink.accept(toEvent(m, peer));
+    }
+
+    /**
+     * A message one role of this node handed to another of its roles without the network (a node
+     * playing AAAH and AAAY: the PIR of S202 and its answer): traced as a hop from the node to itself.
+     */
+    public void inProcess(Message m, Role sender, Role receiver) {
+        sink.accept(event(m, localHost, SeedSteps.of(sender, receiver, m.getCommandCode(), m.isRequest())));
     }
 
     TraceEvent toEvent(Message m, String peer) {
@@ -47,6 +56,19 @@ public final class TraceEvents implements MessageObserver {
         if (from == null) {
             from = string(avps.getAvp(AvpCodes.ORIGIN_HOST));
         }
+        // the step of the first pair of the sender's and this node's roles the seed has one for
+        java.util.List<Role> senders = from == null ? java.util.List.of() : peerRoles.apply(from);
+        String step = null;
+        for (Role sender : senders) {
+            for (Role receiver : localRoles) {
+                step = step != null ? step : SeedSteps.of(sender, receiver, m.getCommandCode(), m.isRequest());
+            }
+        }
+        return event(m, from, step);
+    }
+
+    private TraceEvent event(Message m, String from, String step) {
+        AvpSet avps = m.getAvps();
         Long result = null;
         Avp rc = avps.getAvp(AvpCodes.RESULT_CODE);
         if (rc != null) {
@@ -75,9 +97,7 @@ public final class TraceEvents implements MessageObserver {
         return new TraceEvent(clock.instant(), from == null ? "?" : from, localHost,
                 names.abbreviation(m.getApplicationId(), m.getCommandCode(), m.isRequest()),
                 m.isRequest(), m.isError(), m.isReTransmitted(), m.getApplicationId(),
-                string(avps.getAvp(AvpCodes.SESSION_ID)), result, failed,
-                SeedSteps.of(from == null ? null : peerRoles.apply(from), localRole, m.getCommandCode(), m.isRequest()),
-                m.getHopByHopIdentifier(), m.getEndToEndIdentifier());
+                string(avps.getAvp(AvpCodes.SESSION_ID)), result, failed, step, m.getHopByHopIdentifier(), m.getEndToEndIdentifier());
     }
 
     private static String lastRouteRecord(AvpSet avps) {

@@ -53,27 +53,36 @@ class ConfigSourceTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nowhere");
     }
 
+    /** Every node directory shipped under config/: one per role, and those of the topology variants. */
+    private static java.util.List<Path> shippedNodeDirectories() throws java.io.IOException {
+        try (var walk = Files.walk(Path.of("../config"))) {
+            java.util.List<Path> dirs = walk.filter(p -> p.getFileName().toString().equals(ConfigSource.NODE_FILE))
+                    .map(Path::getParent).sorted().toList();
+            assertThat(dirs).hasSizeGreaterThan(Role.values().length);
+            return dirs;
+        }
+    }
+
     @Test
-    void everyShippedRoleConfigurationResolvesAndNamesItsRole() {
-        Path config = Path.of("../config");
-        for (Role role : Role.values()) {
-            ConfigSource source = ConfigSource.of(config.resolve(role.name().toLowerCase(java.util.Locale.ROOT)), Map.of());
-            assertThat(NodeSettings.from(source).role()).isEqualTo(role);
-            assertThat(source.jdiameterXml()).doesNotContain("${");
+    void everyShippedNodeConfigurationResolvesAndItsDirectoryIsNamedAfterItsMainRole() throws Exception {
+        for (Path dir : shippedNodeDirectories()) {
+            ConfigSource source = ConfigSource.of(dir, Map.of());
+            assertThat(NodeSettings.from(source).role().name().toLowerCase(java.util.Locale.ROOT)).as(dir.toString())
+                    .isEqualTo(dir.getFileName().toString());
+            assertThat(source.jdiameterXml()).as(dir.toString()).doesNotContain("${");
             for (String key : source.keys("")) {
-                assertThat(source.get(key, "")).as(role + " " + key).doesNotContain("${");
+                assertThat(source.get(key, "")).as(dir + " " + key).doesNotContain("${");
             }
         }
     }
 
     @Test
-    void everyShippedRoleRunsOnePeerStateMachineThreadSoNoCapabilitiesAnswerIsDropped() throws Exception {
-        Path config = Path.of("../config");
-        for (Role role : Role.values()) {
-            ConfigSource source = ConfigSource.of(config.resolve(role.name().toLowerCase(java.util.Locale.ROOT)), Map.of());
+    void everyShippedNodeRunsOnePeerStateMachineThreadSoNoCapabilitiesAnswerIsDropped() throws Exception {
+        for (Path dir : shippedNodeDirectories()) {
+            ConfigSource source = ConfigSource.of(dir, Map.of());
             XMLConfiguration parsed = new XMLConfiguration(
                     new java.io.ByteArrayInputStream(source.jdiameterXml().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            assertThat(parsed.getIntValue(Parameters.PeerFSMThreadCount.ordinal(), -1)).as(role.name()).isEqualTo(1);
+            assertThat(parsed.getIntValue(Parameters.PeerFSMThreadCount.ordinal(), -1)).as(dir.toString()).isEqualTo(1);
         }
     }
 }

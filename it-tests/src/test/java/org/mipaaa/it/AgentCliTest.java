@@ -127,4 +127,22 @@ class AgentCliTest {
         assertThat(run.err()).startsWith("AUTHENTICATION_FAILED (Result-Code 5805)");
         assertThat(run.out()).isEmpty();
     }
+
+    @Test
+    void theCliTalksOnlyToTheServerNamedByServerHost() throws Exception {
+        Run right = cli("demo-mn1-aaa-key", "charges", "--period", "2026-10", "--server-host", "aaaf.visited.example");
+        assertThat(right.code()).as(right.err()).isEqualTo(ExitCodes.OK);
+
+        Run wrong = cli("demo-mn1-aaa-key", "charges", "--period", "2026-10", "--server-host", "aaah.home.example");
+        assertThat(wrong.code()).isNotEqualTo(ExitCodes.OK);
+        assertThat(wrong.err()).contains("reached aaaf.visited.example, not the expected server aaah.home.example");
+        assertThat(wrong.out()).isEmpty();
+    }
+
+    @Test
+    void aVendorIdThatIsNotANumberIsAUsageErrorBeforeAnythingIsSent() throws Exception {
+        Run run = cli("demo-mn1-aaa-key", "charges", "--period", "2026-10", "--vendor-id", "carrier");
+        assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--vendor-id must be a decimal number");
+    }
 }

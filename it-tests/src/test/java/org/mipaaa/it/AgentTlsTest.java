@@ -111,6 +111,17 @@ class AgentTlsTest {
     }
 
     @Test
+    void anAgentInsistingOnItsAaahConnectsToItAndRefusesToTakeItForAnotherServer() throws Exception {
+        SSLContext tls = LabTls.context(work.resolve("tls"), MN, work.resolve("tls"));
+        try (AgentConnection agent = AgentConnection.open(endpoint(tls).expecting("aaah.home.example"))) {
+            assertThat(agent.peerHost()).isEqualTo("aaah.home.example");
+        }
+        // a server with a good certificate is still not the one the vendor configured
+        assertThatThrownBy(() -> AgentConnection.open(endpoint(tls).expecting("aaah.other.example")).close())
+                .isInstanceOf(IOException.class).hasMessageContaining("not the expected server aaah.other.example");
+    }
+
+    @Test
     void anAgentWhoseCertificateTheAaahDoesNotTrustCannotConnect(@TempDir Path other) throws Exception {
         PkiIssuer.issueAll(other, "another CA", List.of(MN));
         // trusts the real CA (so the server is accepted) but holds a certificate of another one

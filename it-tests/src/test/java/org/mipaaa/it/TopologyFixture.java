@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 import org.mipaaa.diameter.HandlerRegistry;
+import org.mipaaa.node.ConfigLayout;
 import org.mipaaa.node.LoopbackSetup;
 import org.mipaaa.node.Role;
 import org.mipaaa.node.Topology;
@@ -26,8 +27,19 @@ import org.mipaaa.trace.TraceEvent;
 public class TopologyFixture implements AutoCloseable {
 
     private final List<TraceEvent> events = new CopyOnWriteArrayList<>();
+    private ConfigLayout layout = ConfigLayout.of(configRoot());
     private LoopbackSetup setup;
     private Topology topology;
+
+    /** Builds the topology variant {@code name} ({@code config/variants/<name>/}) instead of Fig. 1; before {@link #start}. */
+    public TopologyFixture variant(String name) {
+        layout = ConfigLayout.variant(configRoot(), name);
+        return this;
+    }
+
+    public ConfigLayout layout() {
+        return layout;
+    }
 
     /** The repository's config/ directory, found from the module's working directory. */
     public static Path configRoot() {
@@ -51,8 +63,8 @@ public class TopologyFixture implements AutoCloseable {
         // RFC 3539 §3.4.1 minimum Tw, so watchdog exchanges show within a test
         overrides.put("watchdog.ms", "6000");
         overrides.putAll(extraOverrides);
-        setup = LoopbackSetup.create(configRoot(), true, overrides);
-        topology = Topology.start(configRoot(), roles, setup.overrides(), handlers, new FlowTrace().add(events::add));
+        setup = LoopbackSetup.create(layout, true, overrides, List.of());
+        topology = Topology.start(layout, roles, setup.overrides(), handlers, new FlowTrace().add(events::add));
         if (!topology.awaitLinks(Duration.ofSeconds(20))) {
             close();
             throw new IllegalStateException("peer links did not come up");

@@ -140,11 +140,11 @@ public final class AgentCli {
             }
             default -> throw new UsageException("unknown subcommand '" + options.subcommand() + "'");
         }
-        VendorSettings vendor = VendorSettings.defaults();
+        VendorSettings vendor = options.vendor();
         AgentEndpoint endpoint = new AgentEndpoint(options.serverHost(), options.serverPort(), tls(options),
                 options.required("origin-host"), options.optional("origin-realm").orElse(nai.substring(at + 1)),
                 List.of(new AgentEndpoint.Application(vendor.vendorId(), vendor.accountingServicesApplicationId())),
-                Duration.ofSeconds(options.timeoutSeconds()));
+                Duration.ofSeconds(options.timeoutSeconds()), options.optional("server-host").orElse(null));
         ReplayCounters counters = options.optional("counters-file").isPresent()
                 ? new FileReplayCounters(Path.of(options.required("counters-file")))
                 : new InMemoryReplayCounters();
@@ -189,6 +189,8 @@ public final class AgentCli {
                   credit    --company company@realm --credential-file F
                 common: --nai user@realm --spi N --mn-aaa-key-file F --server host:port --origin-host ID
                         [--origin-realm REALM] --keystore F.p12 --keystore-password-file F
-                        --truststore F.p12 --truststore-password-file F [--counters-file F] [--timeout SECONDS]""";
+                        --truststore F.p12 --truststore-password-file F [--counters-file F] [--timeout SECONDS]
+                        [--server-host ID: the server's DiameterIdentity, refused if it is another]
+                        [--vendor-id N --application-id N: the carrier's, if not the documentation defaults]""";
     }
 }

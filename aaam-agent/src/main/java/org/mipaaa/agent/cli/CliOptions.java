@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.mipaaa.dictionary.VendorSettings;
+
 /**
  * A parsed {@link AgentCli} command line: the subcommand and its {@code --name value} options, checked
  * against what that subcommand accepts, so a typo is a usage error and never a silently ignored option.
@@ -17,8 +19,9 @@ import java.util.Set;
 public final class CliOptions {
 
     /** Options every subcommand takes (the node, its association, the server, TLS). */
-    static final Set<String> COMMON = Set.of("nai", "spi", "mn-aaa-key-file", "server", "origin-host", "origin-realm",
-            "keystore", "keystore-password-file", "truststore", "truststore-password-file", "counters-file", "timeout");
+    static final Set<String> COMMON = Set.of("nai", "spi", "mn-aaa-key-file", "server", "server-host", "origin-host", "origin-realm",
+            "keystore", "keystore-password-file", "truststore", "truststore-password-file", "counters-file", "timeout",
+            "vendor-id", "application-id");
     /** Options without a value. */
     static final Set<String> FLAGS = Set.of("yes");
 
@@ -144,6 +147,32 @@ public final class CliOptions {
             return port;
         } catch (NumberFormatException e) {
             throw new UsageException("--server must be host:port with a port 1..65535, not '" + server + "'");
+        }
+    }
+
+    /**
+     * The carrier's Vendor-Id and accounting-services Application-Id ({@code --vendor-id}, {@code
+     * --application-id}, decimal), each the documentation default when not given.
+     */
+    public VendorSettings vendor() throws UsageException {
+        VendorSettings defaults = VendorSettings.defaults();
+        return new VendorSettings(unsigned32("vendor-id", defaults.vendorId()), unsigned32("application-id",
+                defaults.accountingServicesApplicationId()));
+    }
+
+    private long unsigned32(String name, long fallback) throws UsageException {
+        Optional<String> text = optional(name);
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        try {
+            long value = Long.parseLong(text.get());
+            if (value < 1 || value > 0xFFFF_FFFFL) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " must be a decimal number 1..4294967295, not '" + text.get() + "'");
         }
     }
 

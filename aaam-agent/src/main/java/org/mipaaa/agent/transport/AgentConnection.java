@@ -112,6 +112,7 @@ public final class AgentConnection implements AutoCloseable {
             if (cea.commandCode() != CommandCodes.CAPABILITIES_EXCHANGE || cea.isRequest() || result != ResultCodes.SUCCESS) {
                 throw new IOException("capabilities exchange refused: command " + cea.commandCode() + ", Result-Code " + result);
             }
+            ServerIdentity.check(cea.find(AvpCodes.ORIGIN_HOST).map(Avp::asUtf8).orElse(null), ssl.getSession(), endpoint.expectedServer());
             ssl.setSoTimeout(0);
             AgentConnection connection = new AgentConnection(endpoint, ssl, cea, serverRequests);
             Thread reader = new Thread(connection::readLoop, "aaam-agent-read");

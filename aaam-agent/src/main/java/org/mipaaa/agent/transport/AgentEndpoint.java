@@ -16,12 +16,25 @@ import javax.net.ssl.SSLContext;
  * @param originRealm   this node's realm
  * @param applications  the applications to advertise in CER
  * @param timeout       connect, handshake and answer limit
+ * @param expectedServer the server's DiameterIdentity the agent insists on (its AAAH, or the AAAF it
+ *                      uses), or null for any server whose certificate names its CEA's Origin-Host
  */
 public record AgentEndpoint(String host, int port, SSLContext tls, String originHost, String originRealm,
-                            List<Application> applications, Duration timeout) {
+                            List<Application> applications, Duration timeout, String expectedServer) {
 
     public AgentEndpoint {
         applications = List.copyOf(applications);
+    }
+
+    /** An endpoint that accepts any server whose certificate names the Origin-Host of its CEA. */
+    public AgentEndpoint(String host, int port, SSLContext tls, String originHost, String originRealm,
+                         List<Application> applications, Duration timeout) {
+        this(host, port, tls, originHost, originRealm, applications, timeout, null);
+    }
+
+    /** This endpoint, accepting only the server {@code server} (its DiameterIdentity). */
+    public AgentEndpoint expecting(String server) {
+        return new AgentEndpoint(host, port, tls, originHost, originRealm, applications, timeout, server);
     }
 
     /** An application of CER: {@code vendorId} 0 for a standard one. */

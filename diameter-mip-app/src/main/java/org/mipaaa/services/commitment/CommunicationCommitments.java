@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.mipaaa.node.ConfigSource;
 import org.mipaaa.node.DiameterNode;
+import org.mipaaa.node.Role;
 import org.mipaaa.services.auth.AaamMessageAuthentication;
 import org.mipaaa.settlement.NextHopRequest;
 
@@ -22,11 +23,11 @@ public final class CommunicationCommitments {
         AaamMessageAuthentication authentication = node.attached(AaamMessageAuthentication.class)
                 .orElseThrow(() -> new IllegalStateException("the AAAM authentication is not installed"));
         CommitmentStore store = CommitmentStore.in(node.state());
-        NextHopRequest toPayer = new NextHopRequest(node.client(), node.settings().vendor(),
+        NextHopRequest toPayer = new NextHopRequest(node.clientOf(Role.AAAH), node.settings().vendor(),
                 Duration.ofMillis(Long.parseLong(config.get("services.commitment.payer.timeout.ms", "2000"))));
         long application = node.settings().vendor().accountingServicesApplicationId();
         for (CommitmentKind kind : CommitmentKind.values()) {
-            node.handlers().register(application, kind.command, new HomeCommitmentHandler(kind, authentication, store, toPayer));
+            node.handlers(Role.AAAH).register(application, kind.command, new HomeCommitmentHandler(kind, authentication, store, toPayer));
         }
         node.attach(CommitmentStore.class, store);
     }

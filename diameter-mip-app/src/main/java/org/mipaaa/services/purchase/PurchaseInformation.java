@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.node.ConfigSource;
 import org.mipaaa.node.DiameterNode;
+import org.mipaaa.node.Role;
 import org.mipaaa.purchase.ForwardedPurchaseRequest;
 import org.mipaaa.services.auth.AaamMessageAuthentication;
 
@@ -21,9 +22,9 @@ public final class PurchaseInformation {
     public static void installHomeAaa(DiameterNode node, ConfigSource config) {
         AaamMessageAuthentication authentication = node.attached(AaamMessageAuthentication.class)
                 .orElseThrow(() -> new IllegalStateException("the AAAM authentication is not installed"));
-        ForwardedPurchaseRequest toPayee = new ForwardedPurchaseRequest(node.client(), node.settings().vendor(),
+        ForwardedPurchaseRequest toPayee = new ForwardedPurchaseRequest(node.clientOf(Role.AAAH), node.settings().vendor(),
                 Duration.ofMillis(Long.parseLong(config.get("services.payee.timeout.ms", "4000"))));
-        node.handlers().register(node.settings().vendor().accountingServicesApplicationId(), CommandCodes.PURCHASE_INFORMATION,
+        node.handlers(Role.AAAH).register(node.settings().vendor().accountingServicesApplicationId(), CommandCodes.PURCHASE_INFORMATION,
                 new HomePurchaseInfoHandler(authentication, toPayee, node.settings().vendor().vendorId()));
     }
 }

@@ -10,6 +10,7 @@ import org.mipaaa.accounting.HomeAccounts;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.node.ConfigSource;
 import org.mipaaa.node.DiameterNode;
+import org.mipaaa.node.Role;
 import org.mipaaa.services.auth.AaamMessageAuthentication;
 import org.mipaaa.settlement.NextHopRequest;
 import org.slf4j.Logger;
@@ -36,9 +37,9 @@ public final class Settlements {
         HomeAccounts accounts = node.attached(HomeAccounts.class)
                 .orElseThrow(() -> new IllegalStateException("the account database is not installed"));
         SettlementStore store = SettlementStore.in(node.state());
-        NextHopRequest toMobileNode = new NextHopRequest(node.client(), node.settings().vendor(),
+        NextHopRequest toMobileNode = new NextHopRequest(node.clientOf(Role.AAAH), node.settings().vendor(),
                 Duration.ofMillis(Long.parseLong(config.get("services.confirmation.timeout.ms", "2000"))));
-        NextHopRequest toPayee = new NextHopRequest(node.client(), node.settings().vendor(),
+        NextHopRequest toPayee = new NextHopRequest(node.clientOf(Role.AAAH), node.settings().vendor(),
                 Duration.ofMillis(Long.parseLong(config.get("services.settlement.payee.timeout.ms", "2000"))));
         Path agreements = config.directory().resolve(config.get("services.settlement.terminals.file", "settling-terminals.properties")).normalize();
         PayeeSides payeeSides = new PayeeSides(settlingTerminals(agreements), toPayee,
@@ -47,9 +48,9 @@ public final class Settlements {
                 Duration.ofMillis(Long.parseLong(config.get("services.settlement.void.retry.max.ms", "60000"))));
         node.closeWith(voids);
         long application = node.settings().vendor().accountingServicesApplicationId();
-        node.handlers().register(application, CommandCodes.SETTLEMENT, new HomeSettlementHandler(authentication, store,
+        node.handlers(Role.AAAH).register(application, CommandCodes.SETTLEMENT, new HomeSettlementHandler(authentication, store,
                 accounts.database(), accounts.queries().currency(), toMobileNode, payeeSides, voids, Clock.systemUTC()));
-        node.handlers().register(application, CommandCodes.SETTLEMENT_CANCEL,
+        node.handlers(Role.AAAH).register(application, CommandCodes.SETTLEMENT_CANCEL,
                 new HomeSettlementCancelHandler(authentication, store, accounts.database(), payeeSides, Clock.systemUTC()));
         node.attach(SettlementStore.class, store);
         voids.resume();
