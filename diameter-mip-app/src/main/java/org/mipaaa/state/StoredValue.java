@@ -50,6 +50,19 @@ public final class StoredValue {
     }
 
     /**
+     * The format version byte of {@code value}, so that a reader can still read an older format it
+     * knows; -1 when it is not Base64 or empty.
+     */
+    public static int format(String value) {
+        try {
+            byte[] bytes = Base64.getDecoder().decode(value);
+            return bytes.length == 0 ? -1 : bytes[0] & 0xFF;
+        } catch (IllegalArgumentException e) {
+            return -1;
+        }
+    }
+
+    /**
      * @throws IllegalStateException if {@code value} is not a {@code what} of format {@code version}
      */
     public static <T> T decode(String value, int version, String what, Reader<T> fields) {

@@ -45,6 +45,10 @@ public final class SeedSteps {
             step(Role.AAAY, Role.TERMINAL, CommandCodes.PAYMENT_NOTIFICATION, true, "S209"),
             step(Role.AAAY, Role.AAAH, CommandCodes.PAYMENT_NOTIFICATION, false, "S210"),
             step(Role.AAAH, Role.AAAF, CommandCodes.SETTLEMENT, false, "S211"),
+            // the variant where the terminal has the AAA function: the payment request itself (SER) goes to
+            // the terminal in place of S208's notice, and the terminal's SEA is S210's payment confirmation
+            step(Role.AAAH, Role.TERMINAL, CommandCodes.SETTLEMENT, true, "S208"),
+            step(Role.TERMINAL, Role.AAAH, CommandCodes.SETTLEMENT, false, "S210"),
             // Own communication charges, Fig. 8 S25 (the MN's request relayed by the AAAF)
             step(Role.AAAF, Role.AAAH, CommandCodes.CHARGE_QUERY, true, "S25"),
             step(Role.AAAH, Role.AAAF, CommandCodes.CHARGE_QUERY, false, "S25"));

@@ -18,6 +18,14 @@ class SeedStepsTest {
     }
 
     @Test
+    void aTerminalWithTheAaaFunctionGetsThePaymentRequestInPlaceOfTheNotice() {
+        assertThat(SeedSteps.of(Role.AAAH, Role.TERMINAL, CommandCodes.SETTLEMENT, true)).isEqualTo("S208");
+        assertThat(SeedSteps.of(Role.TERMINAL, Role.AAAH, CommandCodes.SETTLEMENT, false)).isEqualTo("S210");
+        assertThat(SeedSteps.of(Role.AAAH, Role.AAAY, CommandCodes.PAYMENT_NOTIFICATION, true)).isEqualTo("S208");
+        assertThat(SeedSteps.of(Role.AAAY, Role.TERMINAL, CommandCodes.SETTLEMENT, true)).as("no step sends a SER there").isNull();
+    }
+
+    @Test
     void aMessageOnAHopNoStepUsesIsNoStep() {
         assertThat(SeedSteps.of(Role.HA, Role.AAAH, CommandCodes.PURCHASE_INFORMATION, false)).isNull();
         assertThat(SeedSteps.of(Role.TERMINAL, Role.AAAY, CommandCodes.PURCHASE_INFORMATION, true)).isNull();

@@ -63,8 +63,8 @@ class BaseProtocolTest {
         long successfulCeas = fixture.events().stream()
                 .filter(e -> e.command().equals("CEA") && Long.valueOf(2001).equals(e.resultCode()))
                 .count();
-        // FA-AAAF, AAAF-AAAH, AAAH-HA, AAAH-AAAY, AAAY-terminal
-        assertThat(successfulCeas).isGreaterThanOrEqualTo(5);
+        // FA-AAAF, AAAF-AAAH, AAAH-HA, AAAH-AAAY, AAAY-terminal, AAAH-terminal (the terminal with the AAA function)
+        assertThat(successfulCeas).isGreaterThanOrEqualTo(6);
     }
 
     @Test
@@ -72,6 +72,7 @@ class BaseProtocolTest {
         assertThat(node(Role.AAAH).commonApplications(node(Role.HA).host())).containsExactly(MIP_AUTH);
         assertThat(node(Role.AAAH).commonApplications(node(Role.AAAY).host())).containsExactly(SERVICES);
         assertThat(node(Role.AAAY).commonApplications(node(Role.TERMINAL).host())).containsExactly(SERVICES);
+        assertThat(node(Role.AAAH).commonApplications(node(Role.TERMINAL).host())).containsExactly(SERVICES);
         // the FA also reports its visits' accounting to the AAAF (seed S31)
         assertThat(node(Role.FA).commonApplications(node(Role.AAAF).host()))
                 .containsExactlyInAnyOrder(MIP_AUTH, ApplicationId.createByAccAppId(ApplicationIds.MOBILE_IPV4));
@@ -86,7 +87,8 @@ class BaseProtocolTest {
                 Set.of(node(Role.AAAF).host(), node(Role.AAAH).host()),
                 Set.of(node(Role.AAAH).host(), node(Role.HA).host()),
                 Set.of(node(Role.AAAH).host(), node(Role.AAAY).host()),
-                Set.of(node(Role.AAAY).host(), node(Role.TERMINAL).host()));
+                Set.of(node(Role.AAAY).host(), node(Role.TERMINAL).host()),
+                Set.of(node(Role.AAAH).host(), node(Role.TERMINAL).host()));
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!watched().containsAll(links) && System.nanoTime() < deadline) {
             Thread.sleep(200);

@@ -15,14 +15,12 @@ import org.mipaaa.diameter.MoneyAvps;
 import org.mipaaa.diameter.RequestHandler;
 import org.mipaaa.diameter.ValidationFailure;
 import org.mipaaa.dictionary.AvpCodes;
-import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.Enumerations;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
 import org.mipaaa.dictionary.VendorResultCodes;
 import org.mipaaa.ledger.AccountDatabase;
 import org.mipaaa.services.auth.AaamMessageAuthentication;
-import org.mipaaa.settlement.NextHopRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,9 +32,10 @@ import org.slf4j.LoggerFactory;
  * <li><b>validate</b>: the AAAM-Authenticator (5805 unsigned); User-Name the association's NAI (5003);
  *     Settlement-Id present (5005) and a settlement of this NAI that was made (5803 otherwise, also for
  *     another user's, whose existence is not revealed); cancelled before: 5804, nothing done again.</li>
- * <li><b>act, once</b>: stored CANCELLING (fsynced), then an SCR to the payee's AAAY, which reverses its
- *     side once and tells the terminal; on its 2001 the account entry is invalidated and the settlement
- *     stored CANCELLED. When the payee side cannot be told the settlement stays CANCELLING and the entry
+ * <li><b>act, once</b>: stored CANCELLING (fsynced), then an SCR to the payee side the settlement was
+ *     settled at ({@link PayeeSide}): the payee's AAAY, which reverses its side once and tells the
+ *     terminal, or the terminal with the AAA function that settled it itself; on its 2001 the account
+ *     entry is invalidated and the settlement stored CANCELLED. When the payee side cannot be told the settlement stays CANCELLING and the entry
  *     valid; the mobile node is told (3002) and its next SCR carries on.</li>
  * <li><b>answer</b>: 2001 with Settlement-Id, Entry-State INVALIDATED and the amount credited back in
  *     CC-Money. Signed.</li>
@@ -49,17 +48,17 @@ public final class HomeSettlementCancelHandler implements RequestHandler {
     private final AaamMessageAuthentication authentication;
     private final SettlementStore store;
     private final AccountDatabase ledger;
-    private final NextHopRequest toPayee;
+    private final PayeeSides payeeSides;
     private final long vendorId;
     private final Clock clock;
 
-    public HomeSettlementCancelHandler(AaamMessageAuthentication authentication, SettlementStore store, AccountDatabase ledger,
-                                       NextHopRequest toPayee, Clock clock) {
+    HomeSettlementCancelHandler(AaamMessageAuthentication authentication, SettlementStore store, AccountDatabase ledger,
+                                PayeeSides payeeSides, Clock clock) {
         this.authentication = authentication;
         this.store = store;
         this.ledger = ledger;
-        this.toPayee = toPayee;
-        this.vendorId = toPayee.vendorId();
+        this.payeeSides = payeeSides;
+        this.vendorId = payeeSides.vendorId();
         this.clock = clock;
     }
 
@@ -115,21 +114,16 @@ public final class HomeSettlementCancelHandler implements RequestHandler {
             return done(signed(answers.experimental(request, vendorId, VendorResultCodes.ALREADY_CANCELLED,
                     "settlement " + settlementId + " was cancelled before"), association));
         }
-        String realm = realmOf(cancelling.payee());
-        return toPayee.send(CommandCodes.SETTLEMENT_CANCEL, realm, null, scr -> {
-            AvpSet avps = scr.getAvps();
-            avps.addAvp(AvpCodes.USER_NAME, nai, true, false, false);
-            avps.addAvp(VendorAvpCodes.SETTLEMENT_ID, settlementId, vendorId, true, false, false);
-            avps.addAvp(AvpCodes.REQUESTED_ACTION, Enumerations.REQUESTED_ACTION_REFUND_ACCOUNT, true, false);
-            avps.addAvp(AvpCodes.EVENT_TIMESTAMP, java.util.Date.from(clock.instant()), true, false);
-        }).handle((sca, failure) -> {
+        // to where it was settled: the payee's AAAY, or the terminal that settled it itself
+        PayeeSide side = payeeSides.of(cancelling);
+        return side.cancel(cancelling).handle((sca, failure) -> {
             long[] result = failure == null ? SettlementAnswers.outcome(sca) : null;
             if (result == null || result[0] != ResultCodes.SUCCESS) {
                 log.warn("SCR {}: the payee side did not confirm ({}); the settlement stays {}", settlementId,
                         failure != null ? failure.toString() : result == null ? "no result" : Long.toString(result[0]), cancelling.state());
                 String why = failure == null ? "refused: " + SettlementAnswers.utf8(sca, AvpCodes.ERROR_MESSAGE) : "cannot be told";
                 return signed(answers.failure(request, new ValidationFailure(ResultCodes.UNABLE_TO_DELIVER,
-                        "the payee's AAA server in " + realm + " " + why + "; nothing cancelled yet, ask again", null)), association);
+                        side.name() + " " + why + "; nothing cancelled yet, ask again", null)), association);
             }
             ledger.invalidate(cancelling.entryId(), "cancelled by " + nai + " (Settlement-Cancel)", clock.instant());
             SettlementRecord done = move(cancelling, cancelling.in(SettlementState.CANCELLED));
@@ -178,10 +172,6 @@ public final class HomeSettlementCancelHandler implements RequestHandler {
             return to;
         }
         return store.byRequest(from.requestKey()).orElseThrow();
-    }
-
-    private static String realmOf(String payee) {
-        return payee.substring(payee.lastIndexOf('@') + 1);
     }
 
     private Answer signed(Answer answer, AaamSecurityAssociation association) {

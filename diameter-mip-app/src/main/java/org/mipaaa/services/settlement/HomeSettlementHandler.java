@@ -2,7 +2,6 @@ package org.mipaaa.services.settlement;
 
 import java.time.Clock;
 import java.util.Currency;
-import java.util.Date;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -44,13 +43,15 @@ import org.slf4j.LoggerFactory;
  * <li><b>act, exactly once</b>: the settlement is keyed by the SER (NAI, Session-Id, End-to-End
  *     Identifier: what every copy shares) in the fsynced {@link SettlementStore}; a copy finds it and is
  *     answered from its state. A new one is stored AWAITING_CONFIRMATION, then the UCR goes to the mobile
- *     node (signed); on an authentic UCA CONFIRMED it is stored CONFIRMED, the PNR goes to the payee's
- *     AAAY (S208); on its PNA 2001 (S210) the charge +X is recorded in the account database and the
- *     settlement stored SETTLED. The charge is recorded only after the PNA, so the AAAH never holds a
- *     charge the payee side does not know; CONFIRMED is durable before the PNR, and the PNR is
- *     idempotent per Settlement-Id at the AAAY, so a copy of the SER after a crash sends it again and an
- *     acknowledged payment is still recorded. A PNR without answer in time is voided at the AAAY
- *     ({@link PayeeVoids}), which may have booked it after all.</li>
+ *     node (signed); on an authentic UCA CONFIRMED it is stored CONFIRMED, and the payee side settles
+ *     ({@link PayeeSide}): the PNR goes to the payee's AAAY (S208), or, when the carrier's agreement
+ *     says the payee's terminal has the AAA function ({@link SettlingTerminals}, fixed when the
+ *     settlement is opened), a SER to that terminal; on its 2001 (S210) the charge +X is recorded in the
+ *     account database and the settlement stored SETTLED. The charge is recorded only after that answer,
+ *     so the AAAH never holds a charge the payee side does not know; CONFIRMED is durable before the
+ *     request, and it is idempotent per Settlement-Id at the AAAY and the terminal, so a copy of the SER
+ *     after a crash sends it again and an acknowledged payment is still recorded. A request without
+ *     answer in time is voided at the payee side ({@link PayeeVoids}), which may have booked it after all.</li>
  * <li><b>answer</b> (S211): 2001 with Settlement-Id; 5801 (CANCEL), 4801 (no authentic confirmation in
  *     time), or the payee side's refusal / 3002: nothing charged. Signed.</li>
  * </ol>
@@ -64,7 +65,7 @@ public final class HomeSettlementHandler implements org.mipaaa.diameter.RequestH
     private final AccountDatabase ledger;
     private final Currency ledgerCurrency;
     private final NextHopRequest toMobileNode;
-    private final NextHopRequest toPayee;
+    private final PayeeSides payeeSides;
     private final long vendorId;
     private final Clock clock;
     private final SettlementAnswers settlementAnswers;
@@ -72,18 +73,18 @@ public final class HomeSettlementHandler implements org.mipaaa.diameter.RequestH
 
     /**
      * @param toMobileNode sends the UCR; its timeout is the confirmation time
-     * @param toPayee      sends the PNR; its timeout is how long the payee side may take
+     * @param payeeSides   where a settlement is settled (the payee's AAAY, or its terminal with the AAA function)
      */
-    public HomeSettlementHandler(AaamMessageAuthentication authentication, SettlementStore store, AccountDatabase ledger,
-                                 Currency ledgerCurrency, NextHopRequest toMobileNode, NextHopRequest toPayee, PayeeVoids voids,
-                                 Clock clock) {
+    HomeSettlementHandler(AaamMessageAuthentication authentication, SettlementStore store, AccountDatabase ledger,
+                          Currency ledgerCurrency, NextHopRequest toMobileNode, PayeeSides payeeSides, PayeeVoids voids,
+                          Clock clock) {
         this.authentication = authentication;
         this.store = store;
         this.ledger = ledger;
         this.ledgerCurrency = ledgerCurrency;
         this.toMobileNode = toMobileNode;
-        this.toPayee = toPayee;
-        this.vendorId = toPayee.vendorId();
+        this.payeeSides = payeeSides;
+        this.vendorId = payeeSides.vendorId();
         this.clock = clock;
         this.settlementAnswers = new SettlementAnswers(vendorId);
         this.voids = voids;
@@ -121,9 +122,12 @@ public final class HomeSettlementHandler implements org.mipaaa.diameter.RequestH
             return done(signed(answers.failure(request, e.failure()), association));
         }
         String key = SettlementStore.requestKey(nai, sessionId, request.getEndToEndIdentifier());
+        // where it will be settled is fixed now, by the carrier's agreement, never by what the mobile node sends
+        Optional<SettlingTerminals.Terminal> terminal = payeeSides.terminalFor(purchase.payee());
         SettlementRecord fresh = new SettlementRecord(UUID.randomUUID().toString(), key, nai, purchase.payee(), purchase.orderReference(),
                 purchase.goodsLine(), purchase.amount(), purchase.currency(), mode, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
-                SettlementState.AWAITING_CONFIRMATION, 0, false, "", "", "", "");
+                SettlementState.AWAITING_CONFIRMATION, 0, false, "", "", "", "",
+                terminal.map(SettlingTerminals.Terminal::host).orElse(""), terminal.map(SettlingTerminals.Terminal::realm).orElse(""));
         Optional<SettlementRecord> earlier = store.open(fresh);
         CompletionStage<SettlementRecord> settled = earlier.isPresent()
                 ? resume(earlier.get(), purchase)
@@ -164,7 +168,7 @@ public final class HomeSettlementHandler implements org.mipaaa.diameter.RequestH
         return switch (s.state()) {
             // the first copy is no longer being served here (a restart): its confirmation is lost
             case AWAITING_CONFIRMATION -> CompletableFuture.completedFuture(move(s, s.in(SettlementState.TIMED_OUT)));
-            case CONFIRMED -> notifyPayee(s, purchase);
+            case CONFIRMED -> settleAtPayee(s, purchase);
             default -> CompletableFuture.completedFuture(s);
         };
     }
@@ -194,7 +198,7 @@ public final class HomeSettlementHandler implements org.mipaaa.diameter.RequestH
             }
             return move(s, s.in(SettlementState.CONFIRMED));
         }).thenCompose(next -> next.state() == SettlementState.CONFIRMED
-                ? notifyPayee(next, purchase) : CompletableFuture.completedFuture(next));
+                ? settleAtPayee(next, purchase) : CompletableFuture.completedFuture(next));
     }
 
     /** The Confirmation-Result of an authentic UCA 2001 for this settlement; empty when it is no valid confirmation. */
@@ -219,39 +223,35 @@ public final class HomeSettlementHandler implements org.mipaaa.diameter.RequestH
         }
     }
 
-    /** S208-S210: the PNR to the payee's AAAY; on 2001 the charge is recorded. */
-    private CompletionStage<SettlementRecord> notifyPayee(SettlementRecord s, PaidPurchase purchase) {
-        String realm = purchase.payeeRealm().orElseThrow();
-        return toPayee.send(CommandCodes.PAYMENT_NOTIFICATION, realm, null, pnr -> {
-            AvpSet avps = pnr.getAvps();
-            avps.addAvp(AvpCodes.USER_NAME, s.nai(), true, false, false);
-            avps.addAvp(VendorAvpCodes.SETTLEMENT_ID, s.settlementId(), vendorId, true, false, false);
-            avps.addAvp(purchase.avp());
-            avps.addAvp(VendorAvpCodes.SETTLEMENT_MODE, s.mode(), vendorId, true, false);
-            avps.addAvp(AvpCodes.EVENT_TIMESTAMP, Date.from(s.openedAt()), true, false);
-        }).handle((pna, failure) -> {
+    /**
+     * S208-S210: the PNR to the payee's AAAY, or the SER to the payee's terminal with the AAA function
+     * (the seed's variant); on its 2001 the charge is recorded.
+     */
+    private CompletionStage<SettlementRecord> settleAtPayee(SettlementRecord s, PaidPurchase purchase) {
+        PayeeSide side = payeeSides.of(s);
+        return side.settle(s, purchase).handle((answer, failure) -> {
             if (failure != null) {
                 Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
                 boolean mayHaveArrived = cause instanceof java.util.concurrent.TimeoutException;
                 String why = mayHaveArrived ? "no answer in time" : "cannot be reached";
-                log.warn("settlement {}: PNR to {}: {}", s.settlementId(), realm, cause.toString());
-                SettlementRecord failed = s.notSettled(ResultCodes.UNABLE_TO_DELIVER, false, "the payee's AAA server in " + realm + ": " + why, "");
+                log.warn("settlement {}: {}: {}", s.settlementId(), side.name(), cause.toString());
+                SettlementRecord failed = s.notSettled(ResultCodes.UNABLE_TO_DELIVER, false, side.name() + ": " + why, "");
                 if (!mayHaveArrived) {
                     return move(s, failed);
                 }
-                // the AAAY may book it after all: void it there, until it confirms
+                // the payee side may settle it after all: void it there, until it confirms
                 SettlementRecord voiding = move(s, failed.in(SettlementState.VOIDING));
                 if (voiding.state() == SettlementState.VOIDING) {
                     voids.voidAtPayee(voiding);
                 }
                 return voiding;
             }
-            long[] result = SettlementAnswers.outcome(pna);
+            long[] result = SettlementAnswers.outcome(answer);
             if (result == null || result[0] != ResultCodes.SUCCESS) {
-                String reporter = SettlementAnswers.utf8(pna, AvpCodes.ERROR_REPORTING_HOST);
+                String reporter = SettlementAnswers.utf8(answer, AvpCodes.ERROR_REPORTING_HOST);
                 return move(s, s.notSettled(result == null ? ResultCodes.UNABLE_TO_COMPLY : result[0], result != null && result[1] == 1,
-                        SettlementAnswers.utf8(pna, AvpCodes.ERROR_MESSAGE),
-                        reporter.isEmpty() ? SettlementAnswers.utf8(pna, AvpCodes.ORIGIN_HOST) : reporter));
+                        SettlementAnswers.utf8(answer, AvpCodes.ERROR_MESSAGE),
+                        reporter.isEmpty() ? SettlementAnswers.utf8(answer, AvpCodes.ORIGIN_HOST) : reporter));
             }
             AccountEntry entry = ledger.recordTransferredCharge(s.nai(), Money.exact(s.amount(), s.currency()), s.payee(), s.goods(),
                     s.openedAt(), s.settlementId());

@@ -29,13 +29,20 @@ import org.mipaaa.state.StoredValue;
  * @param entryId      once SETTLED: the account entry; else ""
  * @param cancelKey    once CANCELLING: the SCR that cancels it (NAI, Session-Id, End-to-End Identifier),
  *                     so that a copy of that SCR is answered 2001 again, any other 5804; else ""
+ * @param terminalHost where it is settled when the payee's terminal settles itself (the carrier's
+ *                     agreement when it was opened, {@link SettlingTerminals}); "" when the payee's AAAY
+ *                     is notified. Fixed at open, so the settlement, its void and its cancellation all
+ *                     go to the same place even if the agreement changes meanwhile.
+ * @param terminalRealm that terminal's realm (Destination-Realm); "" with the AAAY
  */
 public record SettlementRecord(String settlementId, String requestKey, String nai, String payee, String orderReference, String goods,
                                BigDecimal amount, Currency currency, int mode, Instant openedAt, SettlementState state,
                                long resultCode, boolean vendorResult, String errorMessage, String reporter, String entryId,
-                               String cancelKey) {
+                               String cancelKey, String terminalHost, String terminalRealm) {
 
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
+    /** Before the terminal-settles variant: no terminal fields (read as settled through the AAAY). */
+    private static final int FORMAT_WITHOUT_TERMINAL = 2;
 
     public SettlementRecord {
         Objects.requireNonNull(settlementId, "settlementId");
@@ -52,27 +59,34 @@ public record SettlementRecord(String settlementId, String requestKey, String na
         Objects.requireNonNull(reporter, "reporter");
         Objects.requireNonNull(entryId, "entryId");
         Objects.requireNonNull(cancelKey, "cancelKey");
+        Objects.requireNonNull(terminalHost, "terminalHost");
+        Objects.requireNonNull(terminalRealm, "terminalRealm");
+    }
+
+    /** Whether the payee's terminal settles it itself (the SER goes there, not a PNR to the AAAY). */
+    public boolean settledByTerminal() {
+        return !terminalHost.isEmpty();
     }
 
     public SettlementRecord in(SettlementState next) {
         return new SettlementRecord(settlementId, requestKey, nai, payee, orderReference, goods, amount, currency, mode, openedAt, next,
-                resultCode, vendorResult, errorMessage, reporter, entryId, cancelKey);
+                resultCode, vendorResult, errorMessage, reporter, entryId, cancelKey, terminalHost, terminalRealm);
     }
 
     /** CANCELLING, by the SCR {@code key}. */
     public SettlementRecord cancelling(String key) {
         return new SettlementRecord(settlementId, requestKey, nai, payee, orderReference, goods, amount, currency, mode, openedAt,
-                SettlementState.CANCELLING, resultCode, vendorResult, errorMessage, reporter, entryId, key);
+                SettlementState.CANCELLING, resultCode, vendorResult, errorMessage, reporter, entryId, key, terminalHost, terminalRealm);
     }
 
     public SettlementRecord settled(String entry) {
         return new SettlementRecord(settlementId, requestKey, nai, payee, orderReference, goods, amount, currency, mode, openedAt,
-                SettlementState.SETTLED, 0, false, "", "", entry, cancelKey);
+                SettlementState.SETTLED, 0, false, "", "", entry, cancelKey, terminalHost, terminalRealm);
     }
 
     public SettlementRecord notSettled(long code, boolean vendor, String message, String reportedBy) {
         return new SettlementRecord(settlementId, requestKey, nai, payee, orderReference, goods, amount, currency, mode, openedAt,
-                SettlementState.NOT_SETTLED, code, vendor, message, reportedBy, entryId, cancelKey);
+                SettlementState.NOT_SETTLED, code, vendor, message, reportedBy, entryId, cancelKey, terminalHost, terminalRealm);
     }
 
     String encode() {
@@ -94,13 +108,22 @@ public record SettlementRecord(String settlementId, String requestKey, String na
             out.writeUTF(reporter);
             out.writeUTF(entryId);
             out.writeUTF(cancelKey);
+            out.writeUTF(terminalHost);
+            out.writeUTF(terminalRealm);
         });
     }
 
     static SettlementRecord decode(String stored) {
-        return StoredValue.decode(stored, FORMAT, "settlement", in -> new SettlementRecord(in.readUTF(), in.readUTF(), in.readUTF(),
+        if (StoredValue.format(stored) == FORMAT_WITHOUT_TERMINAL) {
+            return StoredValue.decode(stored, FORMAT_WITHOUT_TERMINAL, "settlement", in -> read(in, false));
+        }
+        return StoredValue.decode(stored, FORMAT, "settlement", in -> read(in, true));
+    }
+
+    private static SettlementRecord read(java.io.DataInputStream in, boolean withTerminal) throws java.io.IOException {
+        return new SettlementRecord(in.readUTF(), in.readUTF(), in.readUTF(),
                 in.readUTF(), in.readUTF(), in.readUTF(), new BigDecimal(in.readUTF()), Currency.getInstance(in.readUTF()), in.readInt(),
                 Instant.ofEpochMilli(in.readLong()), SettlementState.valueOf(in.readUTF()), in.readLong(), in.readBoolean(),
-                in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF()));
+                in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), withTerminal ? in.readUTF() : "", withTerminal ? in.readUTF() : "");
     }
 }

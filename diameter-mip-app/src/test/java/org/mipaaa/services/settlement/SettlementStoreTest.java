@@ -23,7 +23,7 @@ class SettlementStoreTest {
     private static SettlementRecord record(String id, String key) {
         return new SettlementRecord(id, key, "mn1@home.example", "shop@shop.example", "A-1001", "A-1001: beans",
                 new BigDecimal("23.40"), Currency.getInstance("EUR"), 1, Instant.parse("2026-11-26T12:00:00Z"),
-                SettlementState.AWAITING_CONFIRMATION, 0, false, "", "", "", "");
+                SettlementState.AWAITING_CONFIRMATION, 0, false, "", "", "", "", "", "");
     }
 
     @Test
@@ -68,5 +68,44 @@ class SettlementStoreTest {
         assertThat(back).isEqualTo(refused);
         assertThat(back.state().answered()).isTrue();
         assertThat(SettlementState.CONFIRMED.answered()).isFalse();
+    }
+
+    @Test
+    void theTerminalThatSettlesItIsKeptAndARecordOfTheFormerFormatReadsAsSettledThroughTheAaay() {
+        SettlementRecord r = record("id-3", "k");
+        SettlementRecord atTerminal = new SettlementRecord(r.settlementId(), r.requestKey(), r.nai(), r.payee(), r.orderReference(), r.goods(),
+                r.amount(), r.currency(), r.mode(), r.openedAt(), SettlementState.CONFIRMED, 0, false, "", "", "", "",
+                "terminal.shop.example", "shop.example");
+        SettlementRecord back = SettlementRecord.decode(atTerminal.settled("entry-1").encode());
+        assertThat(back.settledByTerminal()).isTrue();
+        assertThat(back.terminalHost()).isEqualTo("terminal.shop.example");
+        assertThat(back.terminalRealm()).isEqualTo("shop.example");
+        assertThat(back.state()).isEqualTo(SettlementState.SETTLED);
+
+        // format 2, as stored before the terminal fields existed
+        String former = org.mipaaa.state.StoredValue.encode(2, out -> {
+            out.writeUTF("id-4");
+            out.writeUTF("k4");
+            out.writeUTF("mn1@home.example");
+            out.writeUTF("shop@shop.example");
+            out.writeUTF("A-1001");
+            out.writeUTF("A-1001: beans");
+            out.writeUTF("23.40");
+            out.writeUTF("EUR");
+            out.writeInt(1);
+            out.writeLong(Instant.parse("2026-11-26T12:00:00Z").toEpochMilli());
+            out.writeUTF("SETTLED");
+            out.writeLong(0);
+            out.writeBoolean(false);
+            out.writeUTF("");
+            out.writeUTF("");
+            out.writeUTF("entry-4");
+            out.writeUTF("");
+        });
+        SettlementRecord old = SettlementRecord.decode(former);
+        assertThat(old.settlementId()).isEqualTo("id-4");
+        assertThat(old.entryId()).isEqualTo("entry-4");
+        assertThat(old.settledByTerminal()).isFalse();
+        assertThat(old.terminalHost()).isEmpty();
     }
 }

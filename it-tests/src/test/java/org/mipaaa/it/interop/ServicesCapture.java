@@ -105,6 +105,24 @@ final class ServicesCapture implements AutoCloseable {
         return fixture.topology();
     }
 
+    /** The plain TCP port a role's node listens on (the links are plain here): where its hops can be told apart. */
+    int port(Role role) {
+        return fixture.port(role);
+    }
+
+    /**
+     * After {@link #decode()}: tshark's {@code -T fields} output (one line per message, tab separated) of
+     * the DIAMETER messages matching {@code displayFilter}, into {@code file}.
+     */
+    String fields(String file, String displayFilter, String... fields) throws Exception {
+        List<String> args = new ArrayList<>(List.of("-Y", "diameter && (" + displayFilter + ")", "-T", "fields", "-E", "separator=/t"));
+        for (String f : fields) {
+            args.add("-e");
+            args.add(f);
+        }
+        return Files.readString(tshark.run(file, Duration.ofSeconds(60), args.toArray(String[]::new)));
+    }
+
     /** mn1's AAAM agent, connected over TLS to the AAAF. */
     AaamAgent agentThroughTheAaaf() throws Exception {
         VendorSettings vendor = VendorSettings.defaults();

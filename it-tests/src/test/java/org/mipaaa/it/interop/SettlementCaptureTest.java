@@ -93,4 +93,43 @@ class SettlementCaptureTest {
                 "Experimental-Result-Code: 5804");
         assertThat(decoded.missing(expected)).as("decoded values missing from %s", decoded.verboseFile()).isEmpty();
     }
+
+    /**
+     * The variant where the terminal has the AAA function (PROTOCOL §4.2): the AAAH's own SER to the
+     * terminal and the terminal's SEA, then the SCR/SCA of the cancellation on the same link, decoded
+     * with our dictionary like every other hop.
+     */
+    @Test
+    void s208_s210_tsharkDecodesTheAaahsSerToTheTerminalWithTheAaaFunction() throws Exception {
+        capture = ServicesCapture.start(EnumSet.of(Role.AAAF, Role.AAAH, Role.AAAY, Role.TERMINAL), OUTPUT, "terminal-settles", dir, Map.of());
+        try (AaamAgent agent = capture.agentThroughTheAaaf()) {
+            PurchaseInfo order = agent.accountingInfo("cafe@shop.example", "C-501");
+            Settlement settled = agent.settle(order, SettlementMode.DEBIT_PAYEE_ACCOUNT, p -> ConfirmationCallback.Decision.OK);
+            assertThat(agent.cancel(settled.settlementId()).refunded()).isEqualTo(order.amount());
+        }
+
+        ServicesCapture.Decoded decoded = capture.decode();
+        // the terminal's port carries the AAAY's PIR (S203) and the AAAH's SER and SCR: the SER hop is the AAAH's
+        String onTheTerminalsLink = capture.fields("tshark-terminal-settles.tsv", "tcp.port == " + capture.port(Role.TERMINAL)
+                + " && (diameter.cmd.code == " + CommandCodes.SETTLEMENT + " || diameter.cmd.code == " + CommandCodes.SETTLEMENT_CANCEL + ")",
+                "diameter.cmd.code", "diameter.flags.request", "diameter.Origin-Host");
+        assertThat(onTheTerminalsLink.lines().toList()).as("SER, SEA, SCR, SCA between the AAAH and the terminal").contains(
+                // tshark 4.0 prints the R flag as 1 / 0
+                CommandCodes.SETTLEMENT + "\t1\taaah.home.example", CommandCodes.SETTLEMENT + "\t0\tterminal.shop.example",
+                CommandCodes.SETTLEMENT_CANCEL + "\t1\taaah.home.example",
+                CommandCodes.SETTLEMENT_CANCEL + "\t0\tterminal.shop.example");
+        assertThat(decoded.commands().get((long) CommandCodes.PAYMENT_NOTIFICATION)).as("no payment notice: a payment request").isNull();
+        List<String> expected = List.of(
+                "Payee-Id: cafe@shop.example",
+                "Order-Reference: C-501",
+                "Value-Digits: 680",
+                "Settlement-Id: ",
+                "Settlement-Mode: DEBIT_PAYEE_ACCOUNT",
+                "Confirmation-Result: CONFIRMED",
+                "Requested-Action: DIRECT_DEBITING",
+                "Requested-Action: REFUND_ACCOUNT",
+                "Entry-State: INVALIDATED",
+                "Terminal-Host: terminal.shop.example");
+        assertThat(decoded.missing(expected)).as("decoded values missing from %s", decoded.verboseFile()).isEmpty();
+    }
 }
