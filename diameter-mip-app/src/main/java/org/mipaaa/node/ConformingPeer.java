@@ -1,12 +1,16 @@
 package org.mipaaa.node;
 
+import java.util.List;
+
 import org.jdiameter.api.Avp;
 import org.jdiameter.api.Configuration;
 import org.jdiameter.api.InternalException;
+import org.jdiameter.api.OverloadException;
 import org.jdiameter.api.URI;
 import org.jdiameter.client.api.IMessage;
 import org.jdiameter.client.api.IRequest;
 import org.jdiameter.client.api.ISessionFactory;
+import org.jdiameter.client.api.fsm.EventTypes;
 import org.jdiameter.client.api.io.IConnection;
 import org.jdiameter.client.api.io.TransportException;
 import org.jdiameter.client.api.parser.IMessageParser;
@@ -26,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A jDiameter peer whose own error answers (sent before any listener sees the request) are the RFC
- * 6733 answers {@link ErrorAnswers} builds, not the request turned around.
+ * 6733 answers {@link ErrorAnswers} builds, not the request turned around, and that stays out of the
+ * realm entries jdiameter.xml does not put it in ({@link RealmPeers}).
  */
 public class ConformingPeer extends PeerImpl {
 
@@ -43,6 +48,20 @@ public class ConformingPeer extends PeerImpl {
         super(rating, remotePeer, ip, portRange, attCnn, connection, peerTable, metaData, config, peerConfig, sessionFactory,
                 fsmFactory, trFactory, statisticFactory, concurrentFactory, parser, network, overloadManager, sessionDataSource);
         this.config = config;
+    }
+
+    @Override
+    public boolean handleMessage(EventTypes type, IMessage message, String key)
+            throws TransportException, OverloadException, InternalException {
+        if (type == EventTypes.CER_EVENT && config instanceof NodeConfiguration node) {
+            // jDiameter has just added this peer, dialling in, to the realms of its Origin-Realm
+            List<String> left = node.realmPeers().removeWhereNotListed(router.getRealmTable().getRealms(getRealmName()),
+                    getUri().getFQDN());
+            if (!left.isEmpty()) {
+                log.debug("{} kept out of the realm entries that do not list it: {}", getUri().getFQDN(), left);
+            }
+        }
+        return super.handleMessage(type, message, key);
     }
 
     @Override

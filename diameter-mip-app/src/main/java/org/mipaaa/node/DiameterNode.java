@@ -251,6 +251,18 @@ public final class DiameterNode implements AutoCloseable {
                 .orElse(Set.of());
     }
 
+    /** The peers jDiameter routes requests for {@code realm} to, over all its applications. */
+    public Set<String> realmRoutes(String realm) {
+        try {
+            org.jdiameter.server.impl.NetworkImpl network = (org.jdiameter.server.impl.NetworkImpl) stack.unwrap(Network.class);
+            return network.getRealmTable().getRealms(realm).stream()
+                    .flatMap(r -> java.util.Arrays.stream(((org.jdiameter.client.api.controller.IRealm) r).getPeerNames()))
+                    .collect(Collectors.toSet());
+        } catch (Exception e) {
+            throw new IllegalStateException(host() + ": cannot read the realm table", e);
+        }
+    }
+
     /** The hosts of the peers listed in this node's jdiameter.xml. */
     public Set<String> configuredPeers() {
         return peers().stream().map(p -> p.getUri().getFQDN()).collect(Collectors.toCollection(java.util.HashSet::new));

@@ -31,9 +31,11 @@ final class NodeConfiguration extends XMLConfiguration implements ObservedConfig
     private final transient TlsContext tls;
     private final transient ConnectionWatchdog watchdog;
     private final transient ListenerReport listenerReport = new ListenerReport();
+    private final transient RealmPeers realmPeers;
 
     NodeConfiguration(String xml, TransportSettings transport, TlsContext tls, ConnectionWatchdog watchdog) throws Exception {
         super(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        this.realmPeers = RealmPeers.of(xml);
         this.transport = transport;
         this.tls = tls;
         this.watchdog = watchdog;
@@ -63,6 +65,11 @@ final class NodeConfiguration extends XMLConfiguration implements ObservedConfig
     void bind(MessageObserver observer, ErrorAnswers errorAnswers) {
         this.observer = observer;
         this.errorAnswers = errorAnswers;
+    }
+
+    /** The peers each realm of jdiameter.xml routes to, for {@link ConformingPeer} to keep jDiameter to them. */
+    RealmPeers realmPeers() {
+        return realmPeers;
     }
 
     /** How {@link ConformingPeer} answers the requests jDiameter refuses itself; null before binding. */

@@ -38,6 +38,7 @@ import org.mipaaa.ledger.AccountEntry;
 import org.mipaaa.ledger.Money;
 import org.mipaaa.ledger.RecordType;
 import org.mipaaa.ledger.UsageReport;
+import org.mipaaa.node.DiameterNode;
 import org.mipaaa.node.Role;
 import org.mipaaa.node.Topology;
 import org.mipaaa.pki.PkiIssuer;
@@ -158,6 +159,26 @@ class OwnChargesTest {
                     .containsExactly(List.of("a pen"));
         }
         assertThat(at("aaah.home.example", "CQR")).anyMatch(e -> e.from().equals("mn1.home.example"));
+    }
+
+    /**
+     * jDiameter puts a peer that dials in into every realm entry of its Origin-Realm: the mobile node of
+     * home.example would become a route for what the AAAF proxies to home.example (AMR, ACR, the other
+     * mobile nodes' service requests) and, at the AAAH, for the HAR with session keys whenever the home
+     * agent's link is down. The nodes keep a peer to the realm entries of jdiameter.xml that list it.
+     */
+    @Test
+    void aMobileNodeThatDialsInIsNoRouteToItsHomeRealm() throws Exception {
+        try (AaamAgent viaAaaf = mn1Agent(Role.AAAF); AaamAgent direct = mn1Agent(Role.AAAH)) {
+            viaAaaf.communicationCharges(OCTOBER);
+            direct.communicationCharges(OCTOBER);
+            DiameterNode aaaf = fixture.topology().node(Role.AAAF);
+            DiameterNode aaah = fixture.topology().node(Role.AAAH);
+            assertThat(aaaf.connectedPeers()).contains("mn1.home.example");
+            assertThat(aaah.connectedPeers()).contains("mn1.home.example");
+            assertThat(aaaf.realmRoutes("home.example")).containsExactly("aaah.home.example");
+            assertThat(aaah.realmRoutes("home.example")).contains("ha.home.example").doesNotContain("mn1.home.example");
+        }
     }
 
     @Test
