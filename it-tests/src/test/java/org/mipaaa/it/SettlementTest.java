@@ -436,6 +436,39 @@ class SettlementTest {
         assertThat(homeEntry(id).isValid()).isFalse();
     }
 
+    /** A settlement of mn1 for order A-1001 as the AAAH stores it, in {@code state}. */
+    private static SettlementRecord stored(String settlementId, SettlementState state) {
+        return new SettlementRecord(settlementId, SettlementStore.requestKey(MN1, "mn1.home.example;restart;" + settlementId, 1),
+                MN1, SHOP, "A-1001", "1 x coffee beans 250 g | 1 x milk frother", new BigDecimal("23.40"), java.util.Currency.getInstance("EUR"),
+                1, Instant.now(), state, 0, false, "", "", "", "", "", "");
+    }
+
+    /**
+     * The AAAH stopped while one settlement waited for its user's confirmation and another, confirmed,
+     * for its payee side's answer: at start the first is TIMED_OUT and the second voided at the AAAY
+     * (which may have booked it) and NOT_SETTLED; neither is charged, before any SER copy is served.
+     */
+    @Test
+    void s207_s210_whatTheAaahLeftHalfDoneAtARestartIsUndoneAndNothingIsCharged() throws Exception {
+        int chargesBefore = transferredCharges().size();
+        String awaiting = "restart-awaiting-" + System.nanoTime();
+        String confirmed = "restart-confirmed-" + System.nanoTime();
+        SettlementStore store = node(Role.AAAH).attached(SettlementStore.class).orElseThrow();
+        assertThat(store.open(stored(awaiting, SettlementState.AWAITING_CONFIRMATION))).isEmpty();
+        assertThat(store.open(stored(confirmed, SettlementState.CONFIRMED))).isEmpty();
+        Instant since = Instant.now();
+
+        DiameterNode aaah = fixture.topology().restart(Role.AAAH);
+        assertThat(aaah.awaitPeers(Set.of(AAAF, AAAY), Duration.ofSeconds(20))).isTrue();
+
+        assertThat(atHome(awaiting).state()).isEqualTo(SettlementState.TIMED_OUT);
+        assertThat(Eventually.within(Duration.ofSeconds(15), () -> atHome(confirmed).state() == SettlementState.NOT_SETTLED))
+                .as("voided at the AAAY, then not settled").isTrue();
+        assertThat(atHome(confirmed).resultCode()).isEqualTo(ResultCodes.UNABLE_TO_DELIVER);
+        assertThat(events(since, "SCR")).anyMatch(e -> e.from().equals(AAAH) && e.to().equals(AAAY));
+        assertThat(transferredCharges()).as("nothing charged").hasSize(chargesBefore);
+    }
+
     @Test
     void s25_cancellationInvalidatesTheEntryReversesTheAaayAndTellsTheTerminal() throws Exception {
         Instant since = Instant.now();

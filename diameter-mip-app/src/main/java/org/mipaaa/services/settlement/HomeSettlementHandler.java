@@ -166,7 +166,8 @@ public final class HomeSettlementHandler implements org.mipaaa.diameter.RequestH
     private CompletionStage<SettlementRecord> resume(SettlementRecord s, PaidPurchase purchase) {
         log.info("SER copy for settlement {} ({})", s.settlementId(), s.state());
         return switch (s.state()) {
-            // the first copy is no longer being served here (a restart): its confirmation is lost
+            // after a restart SettlementRecovery has finished these; here only a copy the duplicate
+            // detection did not hold finds them: ending the wait is safe (compare-and-set, nothing charged)
             case AWAITING_CONFIRMATION -> CompletableFuture.completedFuture(move(s, s.in(SettlementState.TIMED_OUT)));
             case CONFIRMED -> settleAtPayee(s, purchase);
             default -> CompletableFuture.completedFuture(s);

@@ -47,13 +47,14 @@ public final class Settlements {
         PayeeVoids voids = new PayeeVoids(store, payeeSides,
                 Duration.ofMillis(Long.parseLong(config.get("services.settlement.void.retry.max.ms", "60000"))));
         node.closeWith(voids);
+        // before the handlers take requests: a copy of a SER then finds the settlement's final state
+        new SettlementRecovery(store, voids).recover();
         long application = node.settings().vendor().accountingServicesApplicationId();
         node.handlers(Role.AAAH).register(application, CommandCodes.SETTLEMENT, new HomeSettlementHandler(authentication, store,
                 accounts.database(), accounts.queries().currency(), toMobileNode, payeeSides, voids, Clock.systemUTC()));
         node.handlers(Role.AAAH).register(application, CommandCodes.SETTLEMENT_CANCEL,
                 new HomeSettlementCancelHandler(authentication, store, accounts.database(), payeeSides, Clock.systemUTC()));
         node.attach(SettlementStore.class, store);
-        voids.resume();
     }
 
     /** The carrier's agreements with terminals that settle themselves; none when the file is absent. */
