@@ -1,9 +1,6 @@
 package org.mipaaa.payee;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import org.mipaaa.node.SettingsFile;
 
 /**
  * The payees an AAAY serves (config/aaay/payees.properties): for each, where its accounting information
@@ -61,15 +59,7 @@ public final class PayeeDirectory {
     }
 
     public static PayeeDirectory load(Path file) throws IOException {
-        Properties p = new Properties();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(in);
-        }
-        try {
-            return parse(p);
-        } catch (IllegalArgumentException e) {
-            throw new IOException(file + ": " + e.getMessage(), e);
-        }
+        return SettingsFile.load(file, PayeeDirectory::parse);
     }
 
     /** @throws IllegalArgumentException naming the first setting that is malformed */

@@ -1,7 +1,6 @@
 package org.mipaaa.payer;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import org.mipaaa.node.SettingsFile;
 
 /**
  * The advertisement sponsors and credit companies an AAAY answers for (docs/PROTOCOL.md §4.7, §4.8),
@@ -83,15 +83,7 @@ public final class PayerDirectory {
         if (!Files.exists(file)) {
             return new PayerDirectory(Map.of(), Map.of());
         }
-        Properties p = new Properties();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(in);
-        }
-        try {
-            return parse(p);
-        } catch (IllegalArgumentException e) {
-            throw new IOException(file + ": " + e.getMessage(), e);
-        }
+        return SettingsFile.load(file, PayerDirectory::parse);
     }
 
     /** @throws IllegalArgumentException naming the first setting that is malformed */

@@ -1,10 +1,7 @@
 package org.mipaaa.shop;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -21,6 +18,7 @@ import java.util.Properties;
 import java.util.Set;
 
 import org.mipaaa.ledger.Money;
+import org.mipaaa.node.SettingsFile;
 
 /**
  * The orders a shop terminal (or an AAAY holding them itself) can give the accounting information of,
@@ -60,15 +58,7 @@ public final class Catalogue {
     }
 
     public static Catalogue load(Path file) throws IOException {
-        Properties p = new Properties();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(in);
-        }
-        try {
-            return parse(p);
-        } catch (IllegalArgumentException e) {
-            throw new IOException(file + ": " + e.getMessage(), e);
-        }
+        return SettingsFile.load(file, Catalogue::parse);
     }
 
     /** @throws IllegalArgumentException naming the first setting that is missing or malformed */

@@ -1,14 +1,12 @@
 package org.mipaaa.services.settlement;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import org.mipaaa.node.SettingsFile;
 
 /**
  * The carrier's agreements on which payees' terminals have the AAA function and settle themselves (the
@@ -45,15 +43,7 @@ public final class SettlingTerminals {
     }
 
     public static SettlingTerminals load(Path file) throws IOException {
-        Properties p = new Properties();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(in);
-        }
-        try {
-            return parse(p);
-        } catch (IllegalArgumentException e) {
-            throw new IOException(file + ": " + e.getMessage(), e);
-        }
+        return SettingsFile.load(file, SettlingTerminals::parse);
     }
 
     /** @throws IllegalArgumentException naming the first setting that is unknown or malformed */
