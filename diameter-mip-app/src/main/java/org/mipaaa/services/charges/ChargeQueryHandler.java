@@ -19,8 +19,8 @@ import org.mipaaa.diameter.ValidationFailure;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
-import org.mipaaa.dictionary.VendorResultCodes;
 import org.mipaaa.services.auth.AaamMessageAuthentication;
+import org.mipaaa.services.auth.MobileNodeGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,12 +48,14 @@ public final class ChargeQueryHandler implements RequestHandler {
     private final AaamMessageAuthentication authentication;
     private final AccountQueries accounts;
     private final long vendorId;
+    private final MobileNodeGate gate;
     private final ChargeQueryAnswer content;
 
     public ChargeQueryHandler(AaamMessageAuthentication authentication, AccountQueries accounts, long vendorId) {
         this.authentication = authentication;
         this.accounts = accounts;
         this.vendorId = vendorId;
+        this.gate = new MobileNodeGate(authentication, this.vendorId);
         this.content = new ChargeQueryAnswer(vendorId);
     }
 
@@ -73,18 +75,11 @@ public final class ChargeQueryHandler implements RequestHandler {
         } catch (Avps.Invalid e) {
             return done(answers.failure(request, e.failure()));
         }
-        AaamMessageAuthentication.Outcome outcome = authentication.authenticate(request);
-        if (outcome instanceof AaamMessageAuthentication.Outcome.Refused refused) {
-            log.warn("CQR for {} refused: {}", nai, refused.reason());
-            return done(answers.experimental(request, vendorId, VendorResultCodes.AAAM_AUTHENTICATION_FAILED,
-                    "AAAM authentication failed"));
+        MobileNodeGate.Result gate = this.gate.admit(request, answers, "CQR", "a mobile node reads only its own account");
+        if (gate instanceof MobileNodeGate.Answered answered) {
+            return done(answered.answer());
         }
-        AaamSecurityAssociation association = ((AaamMessageAuthentication.Outcome.Authenticated) outcome).association();
-        if (!association.nai().equals(nai)) {
-            log.warn("CQR under AAAM-SPI {} of {} asks for the account of {}: refused", association.spi(), association.nai(), nai);
-            return done(signed(answers.failure(request, new ValidationFailure(ResultCodes.AUTHORIZATION_REJECTED,
-                    "a mobile node reads only its own account", null)), association));
-        }
+        AaamSecurityAssociation association = ((MobileNodeGate.Admitted) gate).association();
         Optional<YearMonth> month = BillingPeriodName.parse(period);
         if (month.isEmpty()) {
             Avps.Invalid invalid = Avps.invalid(periodAvp, "Billing-Period is not YYYY-MM");

@@ -24,8 +24,8 @@ import org.mipaaa.diameter.ValidationFailure;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
-import org.mipaaa.dictionary.VendorResultCodes;
 import org.mipaaa.services.auth.AaamMessageAuthentication;
+import org.mipaaa.services.auth.MobileNodeGate;
 import org.mipaaa.settlement.NextHopOutcome;
 import org.mipaaa.settlement.NextHopRequest;
 import org.slf4j.Logger;
@@ -55,6 +55,7 @@ public final class HomeCommitmentHandler implements RequestHandler {
     private final CommitmentStore store;
     private final NextHopRequest toPayer;
     private final long vendorId;
+    private final MobileNodeGate gate;
 
     public HomeCommitmentHandler(CommitmentKind kind, AaamMessageAuthentication authentication, CommitmentStore store,
                                  NextHopRequest toPayer) {
@@ -63,33 +64,23 @@ public final class HomeCommitmentHandler implements RequestHandler {
         this.store = store;
         this.toPayer = toPayer;
         this.vendorId = toPayer.vendorId();
+        this.gate = new MobileNodeGate(authentication, this.vendorId);
     }
 
     @Override
     public CompletionStage<Answer> handle(Request request, AnswerFactory answers) {
-        AaamMessageAuthentication.Outcome outcome = authentication.authenticate(request);
-        if (outcome instanceof AaamMessageAuthentication.Outcome.Refused refused) {
-            Optional<Answer> again = answeredBefore(request, answers);
-            if (again.isPresent()) {
-                return done(again.get());
-            }
-            log.warn("{} refused: {}", kind.request, refused.reason());
-            return done(answers.experimental(request, vendorId, VendorResultCodes.AAAM_AUTHENTICATION_FAILED, "AAAM authentication failed"));
+        MobileNodeGate.Result gate = this.gate.admit(request, answers, kind.request, "a mobile node asks only for itself", r -> answeredBefore(r, answers));
+        if (gate instanceof MobileNodeGate.Answered answered) {
+            return done(answered.answer());
         }
-        AaamSecurityAssociation association = ((AaamMessageAuthentication.Outcome.Authenticated) outcome).association();
-        String nai;
+        AaamSecurityAssociation association = ((MobileNodeGate.Admitted) gate).association();
+        String nai = ((MobileNodeGate.Admitted) gate).nai();
         String sessionId;
         String payer;
         String realm;
         try {
             AvpSet avps = request.getAvps();
-            nai = Avps.utf8(Avps.require(avps, AvpCodes.USER_NAME, "User-Name"));
             sessionId = Avps.utf8(Avps.require(avps, AvpCodes.SESSION_ID, "Session-Id"));
-            if (!association.nai().equals(nai)) {
-                log.warn("{} under AAAM-SPI {} of {} names {}: refused", kind.request, association.spi(), association.nai(), nai);
-                return done(signed(answers.failure(request, new ValidationFailure(ResultCodes.AUTHORIZATION_REJECTED,
-                        "a mobile node asks only for itself", null)), association));
-            }
             Avp payerAvp = vendorAvp(avps, kind.payerAvp, kind.payerName);
             payer = Avps.utf8(payerAvp);
             int at = payer.lastIndexOf('@');

@@ -10,13 +10,11 @@ import org.mipaaa.agent.auth.AaamSecurityAssociation;
 import org.mipaaa.diameter.AnswerFactory;
 import org.mipaaa.diameter.Avps;
 import org.mipaaa.diameter.RequestHandler;
-import org.mipaaa.diameter.ValidationFailure;
-import org.mipaaa.dictionary.ResultCodes;
-import org.mipaaa.dictionary.VendorResultCodes;
 import org.mipaaa.purchase.ForwardedPurchaseRequest;
 import org.mipaaa.purchase.PurchaseRequest;
 import org.mipaaa.purchase.RelayedPurchaseAnswer;
 import org.mipaaa.services.auth.AaamMessageAuthentication;
+import org.mipaaa.services.auth.MobileNodeGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,12 +38,14 @@ public final class HomePurchaseInfoHandler implements RequestHandler {
     private final AaamMessageAuthentication authentication;
     private final ForwardedPurchaseRequest toPayee;
     private final long vendorId;
+    private final MobileNodeGate gate;
     private final RelayedPurchaseAnswer relay;
 
     public HomePurchaseInfoHandler(AaamMessageAuthentication authentication, ForwardedPurchaseRequest toPayee, long vendorId) {
         this.authentication = authentication;
         this.toPayee = toPayee;
         this.vendorId = vendorId;
+        this.gate = new MobileNodeGate(authentication, this.vendorId);
         this.relay = new RelayedPurchaseAnswer(vendorId);
     }
 
@@ -57,18 +57,11 @@ public final class HomePurchaseInfoHandler implements RequestHandler {
         } catch (Avps.Invalid e) {
             return done(answers.failure(request, e.failure()));
         }
-        AaamMessageAuthentication.Outcome outcome = authentication.authenticate(request);
-        if (outcome instanceof AaamMessageAuthentication.Outcome.Refused refused) {
-            log.warn("PIR for {} refused: {}", pir.userName(), refused.reason());
-            return done(answers.experimental(request, vendorId, VendorResultCodes.AAAM_AUTHENTICATION_FAILED,
-                    "AAAM authentication failed"));
+        MobileNodeGate.Result gate = this.gate.admit(request, answers, "PIR", "a mobile node asks only for itself");
+        if (gate instanceof MobileNodeGate.Answered answered) {
+            return done(answered.answer());
         }
-        AaamSecurityAssociation association = ((AaamMessageAuthentication.Outcome.Authenticated) outcome).association();
-        if (!association.nai().equals(pir.userName())) {
-            log.warn("PIR under AAAM-SPI {} of {} names {}: refused", association.spi(), association.nai(), pir.userName());
-            return done(signed(answers.failure(request, new ValidationFailure(ResultCodes.AUTHORIZATION_REJECTED,
-                    "a mobile node asks only for itself", null)), association));
-        }
+        AaamSecurityAssociation association = ((MobileNodeGate.Admitted) gate).association();
         Optional<String> realm = pir.payeeRealm();
         if (realm.isEmpty()) {
             return done(signed(answers.failure(request, Avps.invalid(pir.payeeAvp(), "Payee-Id is not account@realm").failure()),

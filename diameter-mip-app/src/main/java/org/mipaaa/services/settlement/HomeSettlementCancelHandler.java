@@ -21,6 +21,7 @@ import org.mipaaa.dictionary.VendorAvpCodes;
 import org.mipaaa.dictionary.VendorResultCodes;
 import org.mipaaa.ledger.AccountDatabase;
 import org.mipaaa.services.auth.AaamMessageAuthentication;
+import org.mipaaa.services.auth.MobileNodeGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +51,7 @@ public final class HomeSettlementCancelHandler implements RequestHandler {
     private final AccountDatabase ledger;
     private final PayeeSides payeeSides;
     private final long vendorId;
+    private final MobileNodeGate gate;
     private final Clock clock;
 
     HomeSettlementCancelHandler(AaamMessageAuthentication authentication, SettlementStore store, AccountDatabase ledger,
@@ -59,30 +61,21 @@ public final class HomeSettlementCancelHandler implements RequestHandler {
         this.ledger = ledger;
         this.payeeSides = payeeSides;
         this.vendorId = payeeSides.vendorId();
+        this.gate = new MobileNodeGate(authentication, this.vendorId);
         this.clock = clock;
     }
 
     @Override
     public CompletionStage<Answer> handle(Request request, AnswerFactory answers) {
-        AaamMessageAuthentication.Outcome outcome = authentication.authenticate(request);
-        if (outcome instanceof AaamMessageAuthentication.Outcome.Refused refused) {
-            Optional<Answer> again = answeredBefore(request, answers);
-            if (again.isPresent()) {
-                return done(again.get());
-            }
-            log.warn("SCR refused: {}", refused.reason());
-            return done(answers.experimental(request, vendorId, VendorResultCodes.AAAM_AUTHENTICATION_FAILED, "AAAM authentication failed"));
+        MobileNodeGate.Result gate = this.gate.admit(request, answers, "SCR", "a mobile node cancels only its own settlements", r -> answeredBefore(r, answers));
+        if (gate instanceof MobileNodeGate.Answered answered) {
+            return done(answered.answer());
         }
-        AaamSecurityAssociation association = ((AaamMessageAuthentication.Outcome.Authenticated) outcome).association();
-        String nai;
+        AaamSecurityAssociation association = ((MobileNodeGate.Admitted) gate).association();
+        String nai = ((MobileNodeGate.Admitted) gate).nai();
         String settlementId;
         try {
             AvpSet avps = request.getAvps();
-            nai = Avps.utf8(Avps.require(avps, AvpCodes.USER_NAME, "User-Name"));
-            if (!association.nai().equals(nai)) {
-                return done(signed(answers.failure(request, new ValidationFailure(ResultCodes.AUTHORIZATION_REJECTED,
-                        "a mobile node cancels only its own settlements", null)), association));
-            }
             org.jdiameter.api.Avp id = avps.getAvp(VendorAvpCodes.SETTLEMENT_ID, vendorId);
             if (id == null) {
                 throw new Avps.Invalid(new ValidationFailure(ResultCodes.MISSING_AVP, "Settlement-Id is missing",

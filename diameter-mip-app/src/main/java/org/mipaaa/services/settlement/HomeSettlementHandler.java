@@ -22,11 +22,11 @@ import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.Enumerations;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
-import org.mipaaa.dictionary.VendorResultCodes;
 import org.mipaaa.ledger.AccountDatabase;
 import org.mipaaa.ledger.AccountEntry;
 import org.mipaaa.ledger.Money;
 import org.mipaaa.services.auth.AaamMessageAuthentication;
+import org.mipaaa.services.auth.MobileNodeGate;
 import org.mipaaa.settlement.NextHopRequest;
 import org.mipaaa.settlement.PaidPurchase;
 import org.slf4j.Logger;
@@ -67,6 +67,7 @@ public final class HomeSettlementHandler implements org.mipaaa.diameter.RequestH
     private final NextHopRequest toMobileNode;
     private final PayeeSides payeeSides;
     private final long vendorId;
+    private final MobileNodeGate gate;
     private final Clock clock;
     private final SettlementAnswers settlementAnswers;
     private final PayeeVoids voids;
@@ -85,6 +86,7 @@ public final class HomeSettlementHandler implements org.mipaaa.diameter.RequestH
         this.toMobileNode = toMobileNode;
         this.payeeSides = payeeSides;
         this.vendorId = payeeSides.vendorId();
+        this.gate = new MobileNodeGate(authentication, this.vendorId);
         this.clock = clock;
         this.settlementAnswers = new SettlementAnswers(vendorId);
         this.voids = voids;
@@ -92,29 +94,18 @@ public final class HomeSettlementHandler implements org.mipaaa.diameter.RequestH
 
     @Override
     public CompletionStage<Answer> handle(Request request, AnswerFactory answers) {
-        AaamMessageAuthentication.Outcome outcome = authentication.authenticate(request);
-        if (outcome instanceof AaamMessageAuthentication.Outcome.Refused refused) {
-            Optional<Answer> again = answeredBefore(request, answers);
-            if (again.isPresent()) {
-                return done(again.get());
-            }
-            log.warn("SER refused: {}", refused.reason());
-            return done(answers.experimental(request, vendorId, VendorResultCodes.AAAM_AUTHENTICATION_FAILED, "AAAM authentication failed"));
+        MobileNodeGate.Result gate = this.gate.admit(request, answers, "SER", "a mobile node settles only for itself", r -> answeredBefore(r, answers));
+        if (gate instanceof MobileNodeGate.Answered answered) {
+            return done(answered.answer());
         }
-        AaamSecurityAssociation association = ((AaamMessageAuthentication.Outcome.Authenticated) outcome).association();
-        String nai;
+        AaamSecurityAssociation association = ((MobileNodeGate.Admitted) gate).association();
+        String nai = ((MobileNodeGate.Admitted) gate).nai();
         PaidPurchase purchase;
         int mode;
         String sessionId;
         try {
             AvpSet avps = request.getAvps();
-            nai = Avps.utf8(Avps.require(avps, AvpCodes.USER_NAME, "User-Name"));
             sessionId = Avps.utf8(Avps.require(avps, AvpCodes.SESSION_ID, "Session-Id"));
-            if (!association.nai().equals(nai)) {
-                log.warn("SER under AAAM-SPI {} of {} names {}: refused", association.spi(), association.nai(), nai);
-                return done(signed(answers.failure(request, new ValidationFailure(ResultCodes.AUTHORIZATION_REJECTED,
-                        "a mobile node settles only for itself", null)), association));
-            }
             purchase = PaidPurchase.in(avps, vendorId);
             mode = mode(avps);
             validate(purchase);
