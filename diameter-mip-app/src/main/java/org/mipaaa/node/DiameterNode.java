@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One node running as a jDiameter stack: built from its configuration directory, playing one role or
  * several ({@link RoleRouter}), with the roles' handlers behind one {@link RequestDispatcher}, its
- * state in Infinispan, and every message it receives reported to a trace sink. {@link #close()} sends DPR to every peer and stops.
+ * state in Infinispan, and every message it receives reported to a trace sink. {@link #close()} sends
+ * DPR to every peer and stops.
  */
 public final class DiameterNode implements AutoCloseable {
 

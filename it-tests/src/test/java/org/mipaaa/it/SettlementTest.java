@@ -13,7 +13,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +35,6 @@ import org.mipaaa.agent.diameter.DiameterCodec;
 import org.mipaaa.agent.diameter.DiameterMessage;
 import org.mipaaa.agent.services.SettlementCodec;
 import org.mipaaa.agent.services.SettlementMode;
-import org.mipaaa.agent.services.SettlementProposal;
 import org.mipaaa.agent.transport.AgentConnection;
 import org.mipaaa.agent.transport.AgentEndpoint;
 import org.mipaaa.diameter.HandlerRegistry;
@@ -117,28 +115,6 @@ class SettlementTest {
                 new InMemoryReplayCounters(), VENDOR);
     }
 
-    /** A user interface that answers {@code decision} and remembers what it was shown. */
-    private static final class User implements ConfirmationCallback {
-        final List<SettlementProposal> shown = new CopyOnWriteArrayList<>();
-        private final Decision decision;
-        private final long thinkMillis;
-
-        User(Decision decision, long thinkMillis) {
-            this.decision = decision;
-            this.thinkMillis = thinkMillis;
-        }
-
-        @Override
-        public Decision confirm(SettlementProposal proposal) {
-            shown.add(proposal);
-            try {
-                Thread.sleep(thinkMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return decision;
-        }
-    }
 
     private static DiameterNode node(Role role) {
         return fixture.topology().node(role);
@@ -198,7 +174,7 @@ class SettlementTest {
     void s207_s211_settlementConfirmedByTheUser_mode1() throws Exception {
         Instant since = Instant.now();
         BigDecimal balanceBefore = payeeLedger().balance(SHOP);
-        User user = new User(ConfirmationCallback.Decision.OK, 0);
+        ConfirmingUser user = new ConfirmingUser(ConfirmationCallback.Decision.OK, 0);
         Settlement settlement;
         try (AaamAgent agent = agent(Role.AAAH)) {
             settlement = agent.settle(orderA1001(agent), SettlementMode.DEBIT_PAYEE_ACCOUNT, user);
@@ -231,7 +207,7 @@ class SettlementTest {
         BigDecimal balanceBefore = payeeLedger().balance(SHOP);
         Settlement settlement;
         try (AaamAgent agent = agent(Role.AAAH)) {
-            settlement = agent.settle(orderA1001(agent), SettlementMode.HOME_ONLY, new User(ConfirmationCallback.Decision.OK, 0));
+            settlement = agent.settle(orderA1001(agent), SettlementMode.HOME_ONLY, new ConfirmingUser(ConfirmationCallback.Decision.OK, 0));
         }
         assertSettledAtEveryNode(settlement, SettlementMode.HOME_ONLY);
         assertThat(payeeLedger().entries(SHOP)).extracting(PayeeSettlement::settlementId).doesNotContain(settlement.settlementId());
@@ -243,7 +219,7 @@ class SettlementTest {
         Instant since = Instant.now();
         Settlement settlement;
         try (AaamAgent agent = agent(Role.AAAF)) {
-            settlement = agent.settle(orderA1001(agent), SettlementMode.DEBIT_PAYEE_ACCOUNT, new User(ConfirmationCallback.Decision.OK, 0));
+            settlement = agent.settle(orderA1001(agent), SettlementMode.DEBIT_PAYEE_ACCOUNT, new ConfirmingUser(ConfirmationCallback.Decision.OK, 0));
         }
         assertSettledAtEveryNode(settlement, SettlementMode.DEBIT_PAYEE_ACCOUNT);
         assertThat(payeeLedger().find(settlement.settlementId()).orElseThrow().debitsPayee()).isTrue();
@@ -258,7 +234,7 @@ class SettlementTest {
     @Test
     void s207_theUserCancelsAtConfirmation_5801AndNothingIsCharged() throws Exception {
         int chargesBefore = transferredCharges().size();
-        User user = new User(ConfirmationCallback.Decision.CANCEL, 0);
+        ConfirmingUser user = new ConfirmingUser(ConfirmationCallback.Decision.CANCEL, 0);
         try (AaamAgent agent = agent(Role.AAAF)) {
             PurchaseInfo info = orderA1001(agent);
             assertThatThrownBy(() -> agent.settle(info, SettlementMode.DEBIT_PAYEE_ACCOUNT, user))
@@ -278,7 +254,7 @@ class SettlementTest {
     void s207_noConfirmationInTime_4801AndNothingIsCharged() throws Exception {
         int chargesBefore = transferredCharges().size();
         // the AAAH waits 2 s for the user (services.confirmation.timeout.ms)
-        User slow = new User(ConfirmationCallback.Decision.OK, 3000);
+        ConfirmingUser slow = new ConfirmingUser(ConfirmationCallback.Decision.OK, 3000);
         try (AaamAgent agent = agent(Role.AAAH)) {
             PurchaseInfo info = orderA1001(agent);
             assertThatThrownBy(() -> agent.settle(info, SettlementMode.DEBIT_PAYEE_ACCOUNT, slow))
@@ -297,7 +273,7 @@ class SettlementTest {
     @Test
     void s208_theAaayDown_nothingIsChargedAndTheMobileNodeIsTold() throws Exception {
         int chargesBefore = transferredCharges().size();
-        User user = new User(ConfirmationCallback.Decision.OK, 0);
+        ConfirmingUser user = new ConfirmingUser(ConfirmationCallback.Decision.OK, 0);
         try (AaamAgent agent = agent(Role.AAAH)) {
             PurchaseInfo info = orderA1001(agent);
             fixture.topology().stop(Role.AAAY);
@@ -327,7 +303,7 @@ class SettlementTest {
         int chargesBefore = transferredCharges().size();
         // the user takes longer than the agent's first wait (a quarter of 6 s): the agent sends the SER
         // again with the T flag while the AAAH waits for the confirmation
-        User user = new User(ConfirmationCallback.Decision.OK, 1800);
+        ConfirmingUser user = new ConfirmingUser(ConfirmationCallback.Decision.OK, 1800);
         Settlement settlement;
         try (AaamAgent agent = agent(Role.AAAH)) {
             settlement = agent.settle(orderA1001(agent), SettlementMode.DEBIT_PAYEE_ACCOUNT, user);
@@ -346,7 +322,7 @@ class SettlementTest {
     void s207_s211_aRetransmittedSerThroughTheAaafIsSettledOnce() throws Exception {
         Instant since = Instant.now();
         int chargesBefore = transferredCharges().size();
-        User user = new User(ConfirmationCallback.Decision.OK, 1800);
+        ConfirmingUser user = new ConfirmingUser(ConfirmationCallback.Decision.OK, 1800);
         Settlement settlement;
         try (AaamAgent agent = agent(Role.AAAF)) {
             settlement = agent.settle(orderA1001(agent), SettlementMode.DEBIT_PAYEE_ACCOUNT, user);
@@ -475,7 +451,7 @@ class SettlementTest {
         BigDecimal balanceBefore = payeeLedger().balance(SHOP);
         try (AaamAgent agent = agent(Role.AAAF)) {
             Settlement settlement = agent.settle(orderA1001(agent), SettlementMode.DEBIT_PAYEE_ACCOUNT,
-                    new User(ConfirmationCallback.Decision.OK, 0));
+                    new ConfirmingUser(ConfirmationCallback.Decision.OK, 0));
             Cancellation cancellation = agent.cancel(settlement.settlementId());
             assertThat(cancellation.refunded()).isEqualTo(PRICE);
             assertThat(homeEntry(settlement.settlementId()).isValid()).isFalse();
@@ -493,7 +469,7 @@ class SettlementTest {
     void s25_cancellingTwice_5804AndOneRefund() throws Exception {
         try (AaamAgent agent = agent(Role.AAAH)) {
             Settlement settlement = agent.settle(orderA1001(agent), SettlementMode.DEBIT_PAYEE_ACCOUNT,
-                    new User(ConfirmationCallback.Decision.OK, 0));
+                    new ConfirmingUser(ConfirmationCallback.Decision.OK, 0));
             agent.cancel(settlement.settlementId());
             BigDecimal balanceAfterRefund = payeeLedger().balance(SHOP);
             assertThatThrownBy(() -> agent.cancel(settlement.settlementId())).isInstanceOfSatisfying(ServiceException.class, e -> {
@@ -519,7 +495,7 @@ class SettlementTest {
     void s25_anotherMobileNodesSettlementCannotBeCancelled() throws Exception {
         Settlement settlement;
         try (AaamAgent agent = agent(Role.AAAH)) {
-            settlement = agent.settle(orderA1001(agent), SettlementMode.DEBIT_PAYEE_ACCOUNT, new User(ConfirmationCallback.Decision.OK, 0));
+            settlement = agent.settle(orderA1001(agent), SettlementMode.DEBIT_PAYEE_ACCOUNT, new ConfirmingUser(ConfirmationCallback.Decision.OK, 0));
         }
         try (AaamAgent mn2 = new AaamAgent(AaamSecurityAssociation.fromMnAaaKey(MN2, MN2_SPI, MN2_KEY), endpoint(Role.AAAH, "mn2.home.example"),
                 new InMemoryReplayCounters(), VENDOR)) {
@@ -533,7 +509,7 @@ class SettlementTest {
     @Test
     void s207_aReplayedAgentRequestIs5805AndNothingIsAskedOrCharged() throws Exception {
         int chargesBefore = transferredCharges().size();
-        User user = new User(ConfirmationCallback.Decision.OK, 0);
+        ConfirmingUser user = new ConfirmingUser(ConfirmationCallback.Decision.OK, 0);
         try (AaamAgent agent = new AaamAgent(AaamSecurityAssociation.fromMnAaaKey(MN1, MN1_SPI, MN1_KEY),
                 endpoint(Role.AAAF, "mn1.home.example"), new RepeatingCounters(), VENDOR)) {
             PurchaseInfo info = orderA1001(agent);
@@ -550,7 +526,7 @@ class SettlementTest {
     @Test
     void s207_aNonPositiveAmountIs5004AndNobodyIsAsked() throws Exception {
         int chargesBefore = transferredCharges().size();
-        User user = new User(ConfirmationCallback.Decision.OK, 0);
+        ConfirmingUser user = new ConfirmingUser(ConfirmationCallback.Decision.OK, 0);
         PurchaseInfo free = new PurchaseInfo(SHOP, "A-1001", List.of("1 x coffee beans 250 g"), new Amount(new BigDecimal("0.00"), 978),
                 java.util.Optional.empty(), java.util.Optional.empty());
         try (AaamAgent agent = agent(Role.AAAF)) {
@@ -568,7 +544,7 @@ class SettlementTest {
     @Test
     void s208_anUnknownPayeeAtTheAaayIs5802AndNothingIsCharged() throws Exception {
         int chargesBefore = transferredCharges().size();
-        User user = new User(ConfirmationCallback.Decision.OK, 0);
+        ConfirmingUser user = new ConfirmingUser(ConfirmationCallback.Decision.OK, 0);
         PurchaseInfo unknown = new PurchaseInfo("nobody@shop.example", "X-1", List.of(), PRICE, java.util.Optional.empty(),
                 java.util.Optional.empty());
         try (AaamAgent agent = agent(Role.AAAH)) {

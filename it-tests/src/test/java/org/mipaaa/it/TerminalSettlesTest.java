@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jdiameter.api.Answer;
 import org.jdiameter.api.AvpSet;
@@ -34,7 +33,6 @@ import org.mipaaa.agent.services.PurchaseInfo;
 import org.mipaaa.agent.services.ServiceException;
 import org.mipaaa.agent.services.Settlement;
 import org.mipaaa.agent.services.SettlementMode;
-import org.mipaaa.agent.services.SettlementProposal;
 import org.mipaaa.agent.transport.AgentEndpoint;
 import org.mipaaa.diameter.HandlerRegistry;
 import org.mipaaa.dictionary.AvpCodes;
@@ -114,28 +112,6 @@ class TerminalSettlesTest {
         return new AaamAgent(AaamSecurityAssociation.fromMnAaaKey(MN1, MN1_SPI, MN1_KEY), endpoint, new InMemoryReplayCounters(), VENDOR);
     }
 
-    /** A user interface that answers {@code decision} after {@code thinkMillis} and remembers what it was shown. */
-    private static final class User implements ConfirmationCallback {
-        final List<SettlementProposal> shown = new CopyOnWriteArrayList<>();
-        private final Decision decision;
-        private final long thinkMillis;
-
-        User(Decision decision, long thinkMillis) {
-            this.decision = decision;
-            this.thinkMillis = thinkMillis;
-        }
-
-        @Override
-        public Decision confirm(SettlementProposal proposal) {
-            shown.add(proposal);
-            try {
-                Thread.sleep(thinkMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return decision;
-        }
-    }
 
     private static DiameterNode node(Role role) {
         return fixture.topology().node(role);
@@ -202,7 +178,7 @@ class TerminalSettlesTest {
         Instant since = Instant.now();
         int chargesBefore = transferredCharges().size();
         BigDecimal balanceBefore = terminalAccount().balance(CAFE);
-        User user = new User(ConfirmationCallback.Decision.OK, 0);
+        ConfirmingUser user = new ConfirmingUser(ConfirmationCallback.Decision.OK, 0);
         Settlement settlement;
         try (AaamAgent agent = agent(Role.AAAH)) {
             settlement = agent.settle(orderC501(agent), SettlementMode.DEBIT_PAYEE_ACCOUNT, user);
@@ -227,7 +203,7 @@ class TerminalSettlesTest {
         BigDecimal balanceBefore = terminalAccount().balance(CAFE);
         Settlement settlement;
         try (AaamAgent agent = agent(Role.AAAF)) {
-            settlement = agent.settle(orderC501(agent), SettlementMode.HOME_ONLY, new User(ConfirmationCallback.Decision.OK, 0));
+            settlement = agent.settle(orderC501(agent), SettlementMode.HOME_ONLY, new ConfirmingUser(ConfirmationCallback.Decision.OK, 0));
         }
         assertSettledAtTheTerminal(settlement, SettlementMode.HOME_ONLY);
         assertThat(terminalAccount().balance(CAFE)).as("mode 2: the sale, no entry").isEqualByComparingTo(balanceBefore);
@@ -241,7 +217,7 @@ class TerminalSettlesTest {
     void s207_theUserCancelsAtConfirmation_nothingIsSentToTheTerminalNorCharged() throws Exception {
         Instant since = Instant.now();
         int chargesBefore = transferredCharges().size();
-        User user = new User(ConfirmationCallback.Decision.CANCEL, 0);
+        ConfirmingUser user = new ConfirmingUser(ConfirmationCallback.Decision.CANCEL, 0);
         try (AaamAgent agent = agent(Role.AAAF)) {
             PurchaseInfo info = orderC501(agent);
             assertThatThrownBy(() -> agent.settle(info, SettlementMode.DEBIT_PAYEE_ACCOUNT, user))
@@ -258,7 +234,7 @@ class TerminalSettlesTest {
     void s208_theTerminalDown_3002AndNothingIsCharged() throws Exception {
         Instant since = Instant.now();
         int chargesBefore = transferredCharges().size();
-        User user = new User(ConfirmationCallback.Decision.OK, 0);
+        ConfirmingUser user = new ConfirmingUser(ConfirmationCallback.Decision.OK, 0);
         try (AaamAgent agent = agent(Role.AAAH)) {
             PurchaseInfo info = orderC501(agent);
             fixture.topology().stop(Role.TERMINAL);
@@ -288,7 +264,7 @@ class TerminalSettlesTest {
         int chargesBefore = transferredCharges().size();
         BigDecimal balanceBefore = terminalAccount().balance(CAFE);
         // the user takes longer than the agent's first wait: the agent sends the SER again with the T flag
-        User user = new User(ConfirmationCallback.Decision.OK, 1800);
+        ConfirmingUser user = new ConfirmingUser(ConfirmationCallback.Decision.OK, 1800);
         Settlement settlement;
         try (AaamAgent agent = agent(Role.AAAH)) {
             settlement = agent.settle(orderC501(agent), SettlementMode.DEBIT_PAYEE_ACCOUNT, user);
@@ -308,7 +284,7 @@ class TerminalSettlesTest {
         BigDecimal balanceBefore = terminalAccount().balance(CAFE);
         try (AaamAgent agent = agent(Role.AAAF)) {
             Settlement settlement = agent.settle(orderC501(agent), SettlementMode.DEBIT_PAYEE_ACCOUNT,
-                    new User(ConfirmationCallback.Decision.OK, 0));
+                    new ConfirmingUser(ConfirmationCallback.Decision.OK, 0));
             Cancellation cancellation = agent.cancel(settlement.settlementId());
             assertThat(cancellation.refunded()).isEqualTo(PRICE);
             assertThat(homeEntry(settlement.settlementId()).isValid()).isFalse();
@@ -331,7 +307,7 @@ class TerminalSettlesTest {
     void s208_aPriceNotInTheTerminalsCatalogueIsRefused5004AndNothingIsCharged() throws Exception {
         int chargesBefore = transferredCharges().size();
         BigDecimal balanceBefore = terminalAccount().balance(CAFE);
-        User user = new User(ConfirmationCallback.Decision.OK, 0);
+        ConfirmingUser user = new ConfirmingUser(ConfirmationCallback.Decision.OK, 0);
         PurchaseInfo madeUp = new PurchaseInfo(CAFE, "C-501", List.of("1 x flat white"), new Amount(new BigDecimal("0.68"), 978),
                 Optional.empty(), Optional.empty());
         try (AaamAgent agent = agent(Role.AAAH)) {
@@ -357,7 +333,7 @@ class TerminalSettlesTest {
         try (AaamAgent agent = agent(Role.AAAH)) {
             PurchaseInfo info = agent.accountingInfo("shop@shop.example", "A-1001");
             assertThat(info.terminalHost()).contains(TERMINAL);
-            settlement = agent.settle(info, SettlementMode.DEBIT_PAYEE_ACCOUNT, new User(ConfirmationCallback.Decision.OK, 0));
+            settlement = agent.settle(info, SettlementMode.DEBIT_PAYEE_ACCOUNT, new ConfirmingUser(ConfirmationCallback.Decision.OK, 0));
         }
         assertThat(atHome(settlement.settlementId()).terminalHost()).isEmpty();
         assertThat(terminalAccount().find(settlement.settlementId())).isEmpty();
@@ -388,7 +364,7 @@ class TerminalSettlesTest {
     void s25_afterTheAaahRestarted_theCancellationStillGoesToTheTerminalThatSettled() throws Exception {
         Settlement settlement;
         try (AaamAgent agent = agent(Role.AAAH)) {
-            settlement = agent.settle(orderC501(agent), SettlementMode.DEBIT_PAYEE_ACCOUNT, new User(ConfirmationCallback.Decision.OK, 0));
+            settlement = agent.settle(orderC501(agent), SettlementMode.DEBIT_PAYEE_ACCOUNT, new ConfirmingUser(ConfirmationCallback.Decision.OK, 0));
         }
         DiameterNode aaah = fixture.topology().restart(Role.AAAH);
         assertThat(aaah.awaitPeers(Set.of(AAAF, AAAY, TERMINAL), Duration.ofSeconds(20))).isTrue();
