@@ -26,20 +26,9 @@ public final class ChargeQueryCodec {
     /** The CQR of {@code nai} for {@code period}, unsigned and without identifiers. */
     public static DiameterMessage request(VendorSettings vendor, String sessionId, String originHost, String originRealm,
                                    String nai, String period) {
-        long vendorId = vendor.vendorId();
-        long app = vendor.accountingServicesApplicationId();
-        List<Avp> avps = List.of(
-                Avp.utf8(AvpCodes.SESSION_ID, sessionId),
-                Avp.grouped(AvpCodes.VENDOR_SPECIFIC_APPLICATION_ID, 0, List.of(
-                        Avp.unsigned32(AvpCodes.VENDOR_ID, vendorId),
-                        Avp.unsigned32(AvpCodes.AUTH_APPLICATION_ID, app))),
-                Avp.unsigned32(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED),
-                Avp.utf8(AvpCodes.ORIGIN_HOST, originHost),
-                Avp.utf8(AvpCodes.ORIGIN_REALM, originRealm),
-                Avp.utf8(AvpCodes.DESTINATION_REALM, realmOf(nai)),
-                Avp.utf8(AvpCodes.USER_NAME, nai),
-                Avp.utf8(VendorAvpCodes.BILLING_PERIOD, vendorId, period));
-        return DiameterMessage.request(CommandCodes.CHARGE_QUERY, app, true, avps);
+        List<Avp> avps = ServiceRequestHeader.of(vendor, sessionId, originHost, originRealm, nai);
+        avps.add(Avp.utf8(VendorAvpCodes.BILLING_PERIOD, vendor.vendorId(), period));
+        return DiameterMessage.request(CommandCodes.CHARGE_QUERY, vendor.accountingServicesApplicationId(), true, avps);
     }
 
     /** The realm of a NAI: what follows its last '@'. */

@@ -1,6 +1,5 @@
 package org.mipaaa.agent.services;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,7 +8,6 @@ import org.mipaaa.agent.diameter.DiameterMessage;
 import org.mipaaa.agent.diameter.MalformedMessageException;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.CommandCodes;
-import org.mipaaa.dictionary.Enumerations;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
 import org.mipaaa.dictionary.VendorSettings;
@@ -27,7 +25,7 @@ public final class CommitmentCodec {
     /** The SCMR of {@code nai} for {@code sponsorId}'s advertisement {@code advertisementId}, unsigned. */
     public static DiameterMessage sponsoredRequest(VendorSettings vendor, String sessionId, String originHost, String originRealm,
                                                    String nai, String sponsorId, String advertisementId) {
-        List<Avp> avps = header(vendor, sessionId, originHost, originRealm, nai);
+        List<Avp> avps = ServiceRequestHeader.of(vendor, sessionId, originHost, originRealm, nai);
         avps.add(Avp.utf8(VendorAvpCodes.SPONSOR_ID, vendor.vendorId(), sponsorId));
         avps.add(Avp.utf8(VendorAvpCodes.ADVERTISEMENT_ID, vendor.vendorId(), advertisementId));
         return DiameterMessage.request(CommandCodes.SPONSORED_COMMUNICATION, vendor.accountingServicesApplicationId(), true, avps);
@@ -36,24 +34,12 @@ public final class CommitmentCodec {
     /** The CCMR of {@code nai} to {@code creditCompanyId} with the customer's credential, unsigned. */
     public static DiameterMessage creditRequest(VendorSettings vendor, String sessionId, String originHost, String originRealm,
                                                 String nai, String creditCompanyId, byte[] customerCredential) {
-        List<Avp> avps = header(vendor, sessionId, originHost, originRealm, nai);
+        List<Avp> avps = ServiceRequestHeader.of(vendor, sessionId, originHost, originRealm, nai);
         avps.add(Avp.utf8(VendorAvpCodes.CREDIT_COMPANY_ID, vendor.vendorId(), creditCompanyId));
         avps.add(Avp.octets(VendorAvpCodes.CUSTOMER_CREDENTIAL, vendor.vendorId(), customerCredential));
         return DiameterMessage.request(CommandCodes.CREDIT_COMMUNICATION, vendor.accountingServicesApplicationId(), true, avps);
     }
 
-    private static List<Avp> header(VendorSettings vendor, String sessionId, String originHost, String originRealm, String nai) {
-        return new ArrayList<>(List.of(
-                Avp.utf8(AvpCodes.SESSION_ID, sessionId),
-                Avp.grouped(AvpCodes.VENDOR_SPECIFIC_APPLICATION_ID, 0, List.of(
-                        Avp.unsigned32(AvpCodes.VENDOR_ID, vendor.vendorId()),
-                        Avp.unsigned32(AvpCodes.AUTH_APPLICATION_ID, vendor.accountingServicesApplicationId()))),
-                Avp.unsigned32(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED),
-                Avp.utf8(AvpCodes.ORIGIN_HOST, originHost),
-                Avp.utf8(AvpCodes.ORIGIN_REALM, originRealm),
-                Avp.utf8(AvpCodes.DESTINATION_REALM, ChargeQueryCodec.realmOf(nai)),
-                Avp.utf8(AvpCodes.USER_NAME, nai)));
-    }
 
     /** The commitment a successful SCMA reports. */
     public static SponsoredCommunication sponsored(DiameterMessage scma, String sponsorId, String advertisementId, long vendorId)

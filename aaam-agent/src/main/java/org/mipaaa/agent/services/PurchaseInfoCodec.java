@@ -1,6 +1,5 @@
 package org.mipaaa.agent.services;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,17 +29,8 @@ public final class PurchaseInfoCodec {
                                           String nai, String payee, String orderReference) {
         long vendorId = vendor.vendorId();
         long app = vendor.accountingServicesApplicationId();
-        List<Avp> avps = new ArrayList<>(List.of(
-                Avp.utf8(AvpCodes.SESSION_ID, sessionId),
-                Avp.grouped(AvpCodes.VENDOR_SPECIFIC_APPLICATION_ID, 0, List.of(
-                        Avp.unsigned32(AvpCodes.VENDOR_ID, vendorId),
-                        Avp.unsigned32(AvpCodes.AUTH_APPLICATION_ID, app))),
-                Avp.unsigned32(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED),
-                Avp.utf8(AvpCodes.ORIGIN_HOST, originHost),
-                Avp.utf8(AvpCodes.ORIGIN_REALM, originRealm),
-                Avp.utf8(AvpCodes.DESTINATION_REALM, ChargeQueryCodec.realmOf(nai)),
-                Avp.utf8(AvpCodes.USER_NAME, nai),
-                Avp.utf8(VendorAvpCodes.PAYEE_ID, vendorId, payee)));
+        List<Avp> avps = ServiceRequestHeader.of(vendor, sessionId, originHost, originRealm, nai);
+        avps.add(Avp.utf8(VendorAvpCodes.PAYEE_ID, vendorId, payee));
         if (orderReference != null) {
             avps.add(Avp.utf8(VendorAvpCodes.ORDER_REFERENCE, vendorId, orderReference));
         }
@@ -50,21 +40,8 @@ public final class PurchaseInfoCodec {
 
     /** The Purchase-Info of a successful PIA. */
     public static PurchaseInfo answer(DiameterMessage pia, long vendorId) throws MalformedMessageException {
-        List<Avp> info = Values.require(pia.avps(), VendorAvpCodes.PURCHASE_INFO, vendorId, "Purchase-Info").asGrouped();
-        List<String> goods = new ArrayList<>();
-        for (Avp a : info) {
-            if (a.code() == VendorAvpCodes.GOODS_DESCRIPTION && a.vendorId() == vendorId) {
-                goods.add(a.asUtf8());
-            }
-        }
-        Optional<Avp> time = Values.find(info, AvpCodes.EVENT_TIMESTAMP);
-        return new PurchaseInfo(
-                Values.require(info, VendorAvpCodes.PAYEE_ID, vendorId, "Payee-Id").asUtf8(),
-                Values.require(info, VendorAvpCodes.ORDER_REFERENCE, vendorId, "Order-Reference").asUtf8(),
-                goods,
-                Values.money(Values.require(info, AvpCodes.CC_MONEY, "CC-Money").asGrouped()),
-                time.isPresent() ? Optional.of(Values.time(time.get())) : Optional.empty(),
-                Values.find(pia.avps(), VendorAvpCodes.TERMINAL_HOST, vendorId).map(Avp::asUtf8));
+        return SettlementCodec.purchaseInfo(Values.require(pia.avps(), VendorAvpCodes.PURCHASE_INFO, vendorId, "Purchase-Info").asGrouped(),
+                vendorId, Values.find(pia.avps(), VendorAvpCodes.TERMINAL_HOST, vendorId).map(Avp::asUtf8));
     }
 
     /** What an unsuccessful PIA ({@code code}: its Result-Code or Experimental-Result-Code) means to the mobile node. */

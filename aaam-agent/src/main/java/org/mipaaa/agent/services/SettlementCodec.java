@@ -34,7 +34,7 @@ public final class SettlementCodec {
     public static DiameterMessage request(VendorSettings vendor, String sessionId, String originHost, String originRealm,
                                           String nai, PurchaseInfo info, SettlementMode mode) {
         long vendorId = vendor.vendorId();
-        List<Avp> avps = header(vendor, sessionId, originHost, originRealm, nai);
+        List<Avp> avps = ServiceRequestHeader.of(vendor, sessionId, originHost, originRealm, nai);
         avps.add(purchaseInfo(info, vendorId));
         avps.add(Avp.unsigned32(VendorAvpCodes.SETTLEMENT_MODE, vendorId, mode.code()));
         info.terminalHost().ifPresent(t -> avps.add(Avp.utf8(VendorAvpCodes.TERMINAL_HOST, vendorId, t)));
@@ -45,24 +45,12 @@ public final class SettlementCodec {
     /** The SCR of {@code nai} cancelling {@code settlementId}, unsigned, without identifiers. */
     public static DiameterMessage cancelRequest(VendorSettings vendor, String sessionId, String originHost, String originRealm,
                                                 String nai, String settlementId) {
-        List<Avp> avps = header(vendor, sessionId, originHost, originRealm, nai);
+        List<Avp> avps = ServiceRequestHeader.of(vendor, sessionId, originHost, originRealm, nai);
         avps.add(Avp.utf8(VendorAvpCodes.SETTLEMENT_ID, vendor.vendorId(), settlementId));
         avps.add(Avp.unsigned32(AvpCodes.REQUESTED_ACTION, Enumerations.REQUESTED_ACTION_REFUND_ACCOUNT));
         return DiameterMessage.request(CommandCodes.SETTLEMENT_CANCEL, vendor.accountingServicesApplicationId(), true, avps);
     }
 
-    private static List<Avp> header(VendorSettings vendor, String sessionId, String originHost, String originRealm, String nai) {
-        return new ArrayList<>(List.of(
-                Avp.utf8(AvpCodes.SESSION_ID, sessionId),
-                Avp.grouped(AvpCodes.VENDOR_SPECIFIC_APPLICATION_ID, 0, List.of(
-                        Avp.unsigned32(AvpCodes.VENDOR_ID, vendor.vendorId()),
-                        Avp.unsigned32(AvpCodes.AUTH_APPLICATION_ID, vendor.accountingServicesApplicationId()))),
-                Avp.unsigned32(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED),
-                Avp.utf8(AvpCodes.ORIGIN_HOST, originHost),
-                Avp.utf8(AvpCodes.ORIGIN_REALM, originRealm),
-                Avp.utf8(AvpCodes.DESTINATION_REALM, ChargeQueryCodec.realmOf(nai)),
-                Avp.utf8(AvpCodes.USER_NAME, nai)));
-    }
 
     /** Purchase-Info ::= { Payee-Id } { Order-Reference } * [ Goods-Description ] { CC-Money } [ Event-Timestamp ]. */
     static Avp purchaseInfo(PurchaseInfo info, long vendorId) {
