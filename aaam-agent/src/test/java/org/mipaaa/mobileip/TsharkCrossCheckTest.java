@@ -31,7 +31,7 @@ import org.w3c.dom.NodeList;
  * before N}; tshark gets that vector's bytes up to extension N only (the fixed part and everything
  * before the first key generation extension), which must then decode cleanly.
  *
- * <p>Needs {@code tshark} on the PATH (installed here and in CI); {@code -Dmip.tshark=skip} skips.
+ * <p>Needs {@code tshark} on the PATH (the build installs it before this module's tests); {@code -Dmip.tshark=skip} skips.
  */
 class TsharkCrossCheckTest {
 
@@ -144,8 +144,8 @@ class TsharkCrossCheckTest {
             process = new ProcessBuilder("tshark", "-n", "-r", pcap.toString(), "-d", "udp.port==434,mip", "-T", "pdml")
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         } catch (IOException e) {
-            throw new IllegalStateException("tshark is not on the PATH (apt-get install tshark), or run with"
-                    + " -Dmip.tshark=skip", e);
+            throw new IllegalStateException("tshark is not on the PATH: apt-get install tshark (the build does it as"
+                    + " root: .mvn/install-test-tools.sh), or run with -Dmip.tshark=skip", e);
         }
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();

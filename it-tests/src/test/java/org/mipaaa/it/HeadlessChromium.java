@@ -33,7 +33,7 @@ final class HeadlessChromium implements AutoCloseable {
     HeadlessChromium() throws IOException {
         if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
             throw new IllegalStateException("chromium and chromium-driver are needed (apt-get install chromium chromium-driver;"
-                    + " it-tests/src/test/scripts/install-interop-tools.sh installs them)");
+                    + " .mvn/install-test-tools.sh installs them)");
         }
         profile = Files.createTempDirectory("mip-aaa-chromium");
         ChromeOptions options = new ChromeOptions();

@@ -78,7 +78,7 @@ class CorrespondentConfirmationTest {
     @BeforeEach
     void startSippAsTheCallee(TestInfo test) throws Exception {
         if (!Files.isExecutable(Path.of(SIPP))) {
-            fail(SIPP + " is missing: install the Debian package sip-tester (it-tests/src/test/scripts/install-interop-tools.sh)");
+            fail(SIPP + " is missing: install the Debian package sip-tester (.mvn/install-test-tools.sh)");
         }
         String method = test.getTestMethod().orElseThrow().getName();
         String variant = test.getDisplayName().startsWith(method) ? "" : "-" + test.getDisplayName().replaceAll("[^A-Za-z0-9]+", "_");

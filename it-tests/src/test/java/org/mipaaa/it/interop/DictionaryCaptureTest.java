@@ -133,7 +133,7 @@ class DictionaryCaptureTest {
     void tsharkDecodesEveryCommandOfTheVendorApplicationWithOurDictionary() throws Exception {
         for (String tool : List.of(DUMPCAP, Tshark.TSHARK)) {
             if (!Files.isExecutable(Path.of(tool))) {
-                fail(tool + " is missing: install the Debian package tshark (it-tests/src/test/scripts/install-interop-tools.sh)");
+                fail(tool + " is missing: install the Debian package tshark (.mvn/install-test-tools.sh)");
             }
         }
         Files.createDirectories(OUTPUT);

@@ -79,7 +79,7 @@ class FreeDiameterSmokeTest {
     void startAaahThenFreeDiameter() throws Exception {
         if (!Files.isExecutable(Path.of(DAEMON)) || !Files.isRegularFile(MSG_DUMPS)) {
             fail(DAEMON + " or " + MSG_DUMPS + " is missing: install the Debian packages freediameter and "
-                    + "freediameter-extensions (it-tests/src/test/scripts/install-interop-tools.sh)");
+                    + "freediameter-extensions (.mvn/install-test-tools.sh)");
         }
         work = Files.createTempDirectory("mip-aaa-fd-interop");
         int aaahPort = LoopbackSetup.freePort();

@@ -123,7 +123,7 @@ class FreeDiameterTlsTest {
         for (Path required : List.of(Path.of(DAEMON), MSG_DUMPS, ACL_WL)) {
             if (!Files.exists(required)) {
                 fail(required + " is missing: install the Debian packages freediameter and freediameter-extensions "
-                        + "(it-tests/src/test/scripts/install-interop-tools.sh)");
+                        + "(.mvn/install-test-tools.sh)");
             }
         }
         work = Files.createTempDirectory("mip-aaa-fd-tls");
