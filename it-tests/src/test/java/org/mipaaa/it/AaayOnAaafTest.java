@@ -3,7 +3,7 @@ package org.mipaaa.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.mipaaa.node.Role;
+import org.mipaaa.role.Role;
 
 /**
  * Variant aaay-on-aaaf (config/variants/aaay-on-aaaf): the mobile node visits the shop's own network,

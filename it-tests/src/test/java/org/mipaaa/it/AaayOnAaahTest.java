@@ -12,7 +12,7 @@ import org.mipaaa.agent.transport.AgentConnection;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
 import org.mipaaa.dictionary.VendorResultCodes;
-import org.mipaaa.node.Role;
+import org.mipaaa.role.Role;
 
 /**
  * Variant aaay-on-aaah (config/variants/aaay-on-aaah): the shop is in the mobile node's home network

@@ -20,6 +20,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.jdiameter.api.Answer;
+import org.jdiameter.api.Request;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,8 +34,6 @@ import org.mipaaa.agent.services.Amount;
 import org.mipaaa.agent.services.PurchaseInfo;
 import org.mipaaa.agent.services.ServiceException;
 import org.mipaaa.agent.transport.AgentEndpoint;
-import org.jdiameter.api.Answer;
-import org.jdiameter.api.Request;
 import org.mipaaa.diameter.AnswerFactory;
 import org.mipaaa.diameter.HandlerRegistry;
 import org.mipaaa.diameter.RequestHandler;
@@ -42,12 +42,11 @@ import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
 import org.mipaaa.dictionary.VendorResultCodes;
 import org.mipaaa.dictionary.VendorSettings;
-import org.mipaaa.node.Role;
-import org.mipaaa.node.RoleServices;
-import org.mipaaa.node.Topology;
+import org.mipaaa.lab.Topology;
 import org.mipaaa.pki.PkiIssuer;
+import org.mipaaa.role.Role;
 import org.mipaaa.shop.Catalogue;
-import org.mipaaa.shop.TerminalPurchaseInfoHandler;
+import org.mipaaa.terminal.TerminalPurchaseInfoHandler;
 import org.mipaaa.trace.TraceEvent;
 
 /**
@@ -102,11 +101,8 @@ class AccountingInformationTest {
         // the terminal's real PIR handler on the shipped catalogue, behind a switch that makes it answer late
         HandlerRegistry terminalHandlers = new HandlerRegistry().register(VENDOR.accountingServicesApplicationId(),
                 CommandCodes.PURCHASE_INFORMATION, TERMINAL_HANDLER);
-        fixture = new TopologyFixture().start(roles, role -> role == Role.TERMINAL ? terminalHandlers : new HandlerRegistry(),
+        fixture = new TopologyFixture().start(roles, TopologyFixture.standardExcept(Role.TERMINAL, TopologyFixture.only(role -> terminalHandlers)),
                 Map.of("payee.directory.file", payees.toString(), "tls.dir", tls.toString()));
-        for (Role role : List.of(Role.AAAF, Role.AAAH, Role.AAAY)) {
-            RoleServices.install(fixture.topology().node(role), fixture.topology().config(role));
-        }
     }
 
     /**

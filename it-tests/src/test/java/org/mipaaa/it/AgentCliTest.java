@@ -24,12 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mipaaa.agent.cli.AgentCli;
 import org.mipaaa.agent.cli.ExitCodes;
 import org.mipaaa.agent.services.ServiceException;
-import org.mipaaa.diameter.HandlerRegistry;
+import org.mipaaa.install.RoleApplications;
+import org.mipaaa.lab.Topology;
 import org.mipaaa.ledger.AccountDatabase;
 import org.mipaaa.ledger.Money;
-import org.mipaaa.node.Role;
-import org.mipaaa.node.Topology;
 import org.mipaaa.pki.PkiIssuer;
+import org.mipaaa.role.Role;
 
 /**
  * The aaam-agent command line (issue 6) against the real AAAF/AAAH/AAAY topology over TLS: what a vendor
@@ -53,9 +53,8 @@ class AgentCliTest {
         List<String> hosts = new ArrayList<>(Topology.hosts(TopologyFixture.configRoot(), ROLES, Map.of()));
         hosts.add("mn1.home.example");
         PkiIssuer.issueAll(tls, "agent cli lab CA", hosts);
-        fixture = new TopologyFixture().start(ROLES, role -> new HandlerRegistry(), Map.of("tls.dir", tls.toString()));
-        fixture.topology().withRoleServices();
-        AccountDatabase ledger = fixture.topology().node(Role.AAAH).attached(AccountDatabase.class).orElseThrow();
+        fixture = new TopologyFixture().start(ROLES, RoleApplications.STANDARD, Map.of("tls.dir", tls.toString()));
+        AccountDatabase ledger = fixture.topology().node(Role.AAAH).installation().aaah().database();
         ledger.recordTransferredCharge("mn1@home.example", Money.of("4.20", Currency.getInstance("EUR")), "shop@shop.example",
                 "a cli manual", Instant.parse("2026-11-03T09:00:00Z"), "test-cli-manual");
     }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-
 import javax.net.ssl.SSLContext;
 
 import org.junit.jupiter.api.AfterAll;
@@ -21,16 +20,16 @@ import org.mipaaa.agent.diameter.Avp;
 import org.mipaaa.agent.diameter.DiameterMessage;
 import org.mipaaa.agent.transport.AgentConnection;
 import org.mipaaa.agent.transport.AgentEndpoint;
-import org.mipaaa.diameter.HandlerRegistry;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.Enumerations;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
 import org.mipaaa.dictionary.VendorSettings;
+import org.mipaaa.install.RoleApplications;
+import org.mipaaa.lab.LoopbackSetup;
 import org.mipaaa.node.ConfigSource;
 import org.mipaaa.node.DiameterNode;
-import org.mipaaa.node.LoopbackSetup;
 import org.mipaaa.pki.PkiIssuer;
 import org.mipaaa.trace.TraceEvent;
 
@@ -63,7 +62,7 @@ class AgentTlsTest {
                 "tls.dir", pki.toString(),
                 "state.root", work.resolve("state").toString(),
                 "infinispan.config", TopologyFixture.configRoot().resolve("infinispan.xml").toString(),
-                "watchdog.ms", "6000")), new HandlerRegistry(), seen::add);
+                "watchdog.ms", "6000")), RoleApplications.NONE, seen::add);
     }
 
     @AfterAll

@@ -8,19 +8,18 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.inject.Inject;
-
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jdiameter.api.ApplicationId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.mipaaa.diameter.HandlerRegistry;
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.VendorSettings;
+import org.mipaaa.install.RoleApplications;
+import org.mipaaa.lab.Topology;
 import org.mipaaa.node.DiameterNode;
-import org.mipaaa.node.Role;
-import org.mipaaa.node.Topology;
+import org.mipaaa.role.Role;
 import org.mipaaa.trace.TraceEvent;
 
 /**
@@ -112,7 +111,7 @@ class BaseProtocolTest {
     void aStoppingNodeSendsDprAndItsPeerAnswersDpa() throws Exception {
         // a topology of its own: stopping a node of the shared one would break the other tests
         try (TopologyFixture pair = new TopologyFixture()) {
-            pair.start(EnumSet.of(Role.AAAH, Role.HA), role -> new HandlerRegistry(), Map.of());
+            pair.start(EnumSet.of(Role.AAAH, Role.HA), RoleApplications.NONE, Map.of());
             String aaah = pair.topology().node(Role.AAAH).host();
             String ha = pair.topology().node(Role.HA).host();
             pair.close();

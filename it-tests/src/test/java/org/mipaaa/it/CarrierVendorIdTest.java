@@ -10,14 +10,14 @@ import org.jdiameter.api.ApplicationId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mipaaa.diameter.HandlerRegistry;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.Enumerations;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
+import org.mipaaa.install.RoleApplications;
 import org.mipaaa.node.DiameterNode;
-import org.mipaaa.node.Role;
+import org.mipaaa.role.Role;
 
 /**
  * A carrier runs the vendor application under its own IANA enterprise number and Application-Id by
@@ -32,7 +32,7 @@ class CarrierVendorIdTest {
 
     @BeforeEach
     void start() throws Exception {
-        fixture = new TopologyFixture().start(EnumSet.of(Role.AAAH, Role.AAAY), role -> new HandlerRegistry(), Map.of(
+        fixture = new TopologyFixture().start(EnumSet.of(Role.AAAH, Role.AAAY), RoleApplications.NONE, Map.of(
                 "carrier.vendor.id", Long.toString(CARRIER_VENDOR),
                 "carrier.services.application.id", Long.toString(CARRIER_APPLICATION)));
     }

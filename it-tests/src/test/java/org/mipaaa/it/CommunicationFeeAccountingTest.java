@@ -25,25 +25,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mipaaa.accounting.AccountingOutbox;
 import org.mipaaa.accounting.AccountingRecord;
-import org.mipaaa.accounting.UserPlaneRelay;
+import org.mipaaa.billing.statement.AccountQueries;
 import org.mipaaa.diameter.DiameterClient;
-import org.mipaaa.diameter.HandlerRegistry;
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.Enumerations;
+import org.mipaaa.fa.ForeignAgent;
+import org.mipaaa.fa.UserPlaneRelay;
+import org.mipaaa.install.RoleApplications;
 import org.mipaaa.ledger.AccountDatabase;
 import org.mipaaa.ledger.AccountEntry;
 import org.mipaaa.ledger.EntryContent;
 import org.mipaaa.ledger.Money;
 import org.mipaaa.ledger.RecordType;
-import org.mipaaa.billing.statement.AccountQueries;
+import org.mipaaa.messages.AccountingRecords;
 import org.mipaaa.mobileip.Ipv4;
 import org.mipaaa.mobileip.auth.MnAaaSecurityAssociation;
 import org.mipaaa.mobileip.node.MobileNode;
 import org.mipaaa.node.DiameterNode;
-import org.mipaaa.node.Role;
-import org.mipaaa.registration.ForeignAgent;
+import org.mipaaa.role.Role;
 
 /**
  * Communication-fee accounting, every hop real (seed Fig. 9 S31-S32, Fig. 7 S13-S14): the mobile node's
@@ -71,9 +72,8 @@ class CommunicationFeeAccountingTest {
                 currency = EUR
                 tariff.default.2026-01-01.per-packet = 0.01
                 """);
-        fixture = new TopologyFixture().start(EnumSet.of(Role.FA, Role.AAAF, Role.AAAH, Role.HA), role -> new HandlerRegistry(),
+        fixture = new TopologyFixture().start(EnumSet.of(Role.FA, Role.AAAF, Role.AAAH, Role.HA), RoleApplications.STANDARD,
                 Map.of("fa.accounting.interval.ms", "1000", "accounting.tariffs.file", tariffs.toString()));
-        fixture.topology().withRoleServices();
         correspondent = new DatagramSocket(0, InetAddress.getLoopbackAddress());
         Thread echo = new Thread(this::echo, "correspondent");
         echo.setDaemon(true);
@@ -105,7 +105,7 @@ class CommunicationFeeAccountingTest {
     }
 
     private ForeignAgent fa() {
-        return fixture.topology().node(Role.FA).attached(ForeignAgent.class).orElseThrow();
+        return fixture.topology().node(Role.FA).installation().fa().agent();
     }
 
     private MobileNode mn1() {
@@ -129,7 +129,7 @@ class CommunicationFeeAccountingTest {
 
     /** The mobile node sends one datagram of each size to the correspondent through the FA and gets it back. */
     private void traffic(Inet4Address homeAddress, int... sizes) throws Exception {
-        InetSocketAddress relay = fixture.topology().node(Role.FA).attached(UserPlaneRelay.class).orElseThrow().address();
+        InetSocketAddress relay = fixture.topology().node(Role.FA).installation().fa().relay().address();
         InetSocketAddress peer = (InetSocketAddress) correspondent.getLocalSocketAddress();
         try (DatagramSocket mn = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             mn.setSoTimeout(5000);
@@ -146,11 +146,11 @@ class CommunicationFeeAccountingTest {
     }
 
     private AccountDatabase accounts() {
-        return fixture.topology().node(Role.AAAH).attached(AccountDatabase.class).orElseThrow();
+        return fixture.topology().node(Role.AAAH).installation().aaah().database();
     }
 
     private List<AccountEntry> mn1Entries() {
-        AccountQueries queries = fixture.topology().node(Role.AAAH).attached(AccountQueries.class).orElseThrow();
+        AccountQueries queries = fixture.topology().node(Role.AAAH).installation().aaah().accounts().queries();
         return accounts().entries(MN1, queries.periodOf(Instant.now()));
     }
 
@@ -195,7 +195,7 @@ class CommunicationFeeAccountingTest {
         assertThat(entries).allSatisfy(e -> assertThat(((EntryContent.CommunicationFee) e.content()).visitedRealm())
                 .isEqualTo("visited.example"));
         // the AAAF removes a record once the AAAH's ACA is in, just after the AAAH has recorded it
-        AccountingOutbox outbox = fixture.topology().node(Role.AAAF).attached(AccountingOutbox.class).orElseThrow();
+        AccountingOutbox outbox = fixture.topology().node(Role.AAAF).installation().aaaf().outbox();
         assertThat(Eventually.within(Duration.ofSeconds(10), () -> outbox.size() == 0)).as("nothing left waiting at the AAAF").isTrue();
     }
 
@@ -220,7 +220,7 @@ class CommunicationFeeAccountingTest {
         DiameterNode aaah = fixture.topology().node(Role.AAAH);
         DiameterClient.OutgoingRequest acr = aaaf.client().requestInSession(record.sessionId(), CommandCodes.ACCOUNTING,
                 org.jdiameter.api.ApplicationId.createByAccAppId(ApplicationIds.MOBILE_IPV4), aaah.realm(), aaah.host());
-        record.writeTo(acr.request().getAvps());
+        AccountingRecords.write(record, acr.request().getAvps());
         if (retransmitted) {
             acr.request().setReTransmitted(true);
         }
@@ -237,7 +237,7 @@ class CommunicationFeeAccountingTest {
         traffic(registered.homeAddress(), 100, 100, 100);
         Thread.sleep(1500);
         deregister(mn, registered);
-        AccountingOutbox outbox = fixture.topology().node(Role.AAAF).attached(AccountingOutbox.class).orElseThrow();
+        AccountingOutbox outbox = fixture.topology().node(Role.AAAF).installation().aaaf().outbox();
         assertThat(Eventually.within(Duration.ofSeconds(10), () -> outbox.size() >= 2))
                 .as("the INTERIMs and the STOP wait at the AAAF").isTrue();
 

@@ -20,7 +20,7 @@ import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorSettings;
 import org.mipaaa.node.DiameterNode;
-import org.mipaaa.node.Role;
+import org.mipaaa.role.Role;
 
 /**
  * RFC 6733 §6.2 duplicate detection in the node's dispatcher, between real stacks: a request with the
@@ -40,7 +40,7 @@ class DuplicateRequestTest {
 
     @BeforeEach
     void start() throws Exception {
-        fixture = new TopologyFixture().start(EnumSet.of(Role.AAAH, Role.AAAF), role -> {
+        fixture = new TopologyFixture().start(EnumSet.of(Role.AAAH, Role.AAAF), TopologyFixture.only(role -> {
             HandlerRegistry handlers = new HandlerRegistry();
             if (role == Role.AAAH) {
                 handlers.register(VENDOR.accountingServicesApplicationId(), CommandCodes.CHARGE_QUERY, (request, answers) ->
@@ -55,7 +55,7 @@ class DuplicateRequestTest {
                         }));
             }
             return handlers;
-        }, Map.of());
+        }), Map.of());
     }
 
     @AfterEach

@@ -11,29 +11,29 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mipaaa.diameter.DiameterClient;
-import org.mipaaa.diameter.HandlerRegistry;
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.Enumerations;
+import org.mipaaa.fa.ForeignAgent;
+import org.mipaaa.ha.HomeAgentRenewals;
+import org.mipaaa.ha.SessionTermination;
+import org.mipaaa.install.RoleApplications;
+import org.mipaaa.lab.Topology;
 import org.mipaaa.mobileip.Ipv4;
 import org.mipaaa.mobileip.RegistrationCodec;
 import org.mipaaa.mobileip.ReplyCode;
 import org.mipaaa.mobileip.auth.MnAaaSecurityAssociation;
 import org.mipaaa.mobileip.node.MobileNode;
 import org.mipaaa.node.DiameterNode;
-import org.mipaaa.node.Role;
-import org.mipaaa.node.Topology;
 import org.mipaaa.registration.AddressRange;
 import org.mipaaa.registration.BindingEndListener;
-import org.mipaaa.registration.ForeignAgent;
 import org.mipaaa.registration.HomeAddressPool;
-import org.mipaaa.registration.HomeAgentRenewals;
 import org.mipaaa.registration.InfinispanBindingTable;
 import org.mipaaa.registration.InfinispanHomeAddressPool;
 import org.mipaaa.registration.MobilityBinding;
 import org.mipaaa.registration.PendingTerminations;
-import org.mipaaa.registration.SessionTermination;
+import org.mipaaa.role.Role;
 
 /**
  * A roaming mobile node's first registration, every hop real (seed Figs. 10-12): the FA's challenge
@@ -55,8 +55,7 @@ class FirstRegistrationTest {
 
     @BeforeEach
     void start() throws Exception {
-        fixture = new TopologyFixture().start(EnumSet.of(Role.FA, Role.AAAF, Role.AAAH, Role.HA), role -> new HandlerRegistry(), Map.of());
-        fixture.topology().withRoleServices();
+        fixture = new TopologyFixture().start(EnumSet.of(Role.FA, Role.AAAF, Role.AAAH, Role.HA), RoleApplications.STANDARD, Map.of());
     }
 
     @AfterEach
@@ -65,7 +64,7 @@ class FirstRegistrationTest {
     }
 
     private ForeignAgent foreignAgent() {
-        return fixture.topology().node(Role.FA).attached(ForeignAgent.class).orElseThrow();
+        return fixture.topology().node(Role.FA).installation().fa().agent();
     }
 
     /** Sends {@code request} to the FA's registration port and waits for its reply. */
@@ -161,7 +160,7 @@ class FirstRegistrationTest {
         MobileNode mn = mn1();
         MobileNode.Outcome roaming = registered(mn);
         java.util.List<BindingEndListener.Reason> ends = new java.util.concurrent.CopyOnWriteArrayList<>();
-        HomeAgentRenewals homeAgent = fixture.topology().node(Role.HA).attached(HomeAgentRenewals.class).orElseThrow();
+        HomeAgentRenewals homeAgent = fixture.topology().node(Role.HA).installation().ha().renewals();
         homeAgent.addListener((binding, reason) -> ends.add(reason));
         long amrsBefore = amrs();
         Thread.sleep(1100); // a newer timestamp Identification than the registration's

@@ -12,14 +12,14 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.mipaaa.diameter.HandlerRegistry;
+import org.mipaaa.fa.ForeignAgent;
+import org.mipaaa.install.RoleApplications;
 import org.mipaaa.mobileip.Ipv4;
 import org.mipaaa.mobileip.ReplyCode;
 import org.mipaaa.mobileip.auth.MnAaaSecurityAssociation;
 import org.mipaaa.mobileip.node.MobileNode;
-import org.mipaaa.node.Role;
-import org.mipaaa.registration.ForeignAgent;
 import org.mipaaa.registration.InfinispanBindingTable;
+import org.mipaaa.role.Role;
 
 /**
  * Foreign agent - home agent authentication with a pre-shared key on the renewals the FA relays
@@ -44,12 +44,11 @@ class ForeignHomeAuthenticationTest {
     }
 
     private void start(Map<String, String> overrides) throws Exception {
-        fixture = new TopologyFixture().start(EnumSet.of(Role.FA, Role.AAAF, Role.AAAH, Role.HA), role -> new HandlerRegistry(), overrides);
-        fixture.topology().withRoleServices();
+        fixture = new TopologyFixture().start(EnumSet.of(Role.FA, Role.AAAF, Role.AAAH, Role.HA), RoleApplications.STANDARD, overrides);
     }
 
     private ForeignAgent fa() {
-        return fixture.topology().node(Role.FA).attached(ForeignAgent.class).orElseThrow();
+        return fixture.topology().node(Role.FA).installation().fa().agent();
     }
 
     private MobileNode mn1() {

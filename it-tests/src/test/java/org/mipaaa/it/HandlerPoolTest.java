@@ -18,7 +18,7 @@ import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorSettings;
 import org.mipaaa.node.DiameterNode;
-import org.mipaaa.node.Role;
+import org.mipaaa.role.Role;
 
 /**
  * Handlers run on the node's own pool: a handler that blocks neither stalls the peer connection nor
@@ -34,7 +34,7 @@ class HandlerPoolTest {
 
     @BeforeEach
     void start() throws Exception {
-        fixture = new TopologyFixture().start(EnumSet.of(Role.AAAH, Role.AAAF), role -> {
+        fixture = new TopologyFixture().start(EnumSet.of(Role.AAAH, Role.AAAF), TopologyFixture.only(role -> {
             HandlerRegistry handlers = new HandlerRegistry();
             if (role == Role.AAAH) {
                 handlers.register(VENDOR.accountingServicesApplicationId(), CommandCodes.CHARGE_QUERY, (request, answers) -> {
@@ -48,7 +48,7 @@ class HandlerPoolTest {
                 });
             }
             return handlers;
-        }, Map.of("handler.threads", "1", "handler.queue", "1"));
+        }), Map.of("handler.threads", "1", "handler.queue", "1"));
     }
 
     @AfterEach

@@ -27,6 +27,8 @@ import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.Enumerations;
 import org.mipaaa.dictionary.ResultCodes;
+import org.mipaaa.ha.HomeAgentRole;
+import org.mipaaa.install.RoleApplications;
 import org.mipaaa.mobileip.AuthenticationKind;
 import org.mipaaa.mobileip.ExtensionField;
 import org.mipaaa.mobileip.GeneralizedMnAaaAuthentication;
@@ -52,14 +54,12 @@ import org.mipaaa.mobileip.auth.MnAaaAlgorithm;
 import org.mipaaa.mobileip.auth.MnAaaSecurityAssociation;
 import org.mipaaa.mobileip.auth.MobilitySecurityAssociation;
 import org.mipaaa.node.DiameterNode;
-import org.mipaaa.node.Role;
 import org.mipaaa.registration.AddressRange;
 import org.mipaaa.registration.HomeAddressPool;
 import org.mipaaa.registration.InfinispanBindingTable;
-import org.mipaaa.registration.RegistrationHandlers;
 import org.mipaaa.registration.InfinispanHomeAddressPool;
 import org.mipaaa.registration.MobilityBinding;
-import org.mipaaa.node.RoleServices;
+import org.mipaaa.role.Role;
 import org.mipaaa.trace.TraceEvent;
 
 /**
@@ -106,23 +106,16 @@ class HomeRegistrationTest {
     }
 
     private static TopologyFixture startHome(Set<Role> roles) throws Exception {
-        return startHome(roles, Map.of(), null);
+        return startHome(roles, Map.of(), RoleApplications.STANDARD);
     }
 
     /**
-     * {@code roles} with the registration handlers configured with {@code registrationOverrides}; the
-     * HA gets {@code haHandlers} instead of its own when that is not null.
+     * {@code roles} with their own applications configured with {@code registrationOverrides}; the HA
+     * gets what {@code homeAgent} installs instead.
      */
     private static TopologyFixture startHome(Set<Role> roles, Map<String, String> registrationOverrides,
-                                             HandlerRegistry haHandlers) throws Exception {
-        TopologyFixture f = new TopologyFixture().start(roles,
-                role -> role == Role.HA && haHandlers != null ? haHandlers : new HandlerRegistry(), registrationOverrides);
-        for (Role role : roles) {
-            if (role != Role.HA || haHandlers == null) {
-                RoleServices.install(f.topology().node(role), f.topology().config(role));
-            }
-        }
-        return f;
+                                             RoleApplications homeAgent) throws Exception {
+        return new TopologyFixture().start(roles, TopologyFixture.standardExcept(Role.HA, homeAgent), registrationOverrides);
     }
 
     @Test
@@ -285,7 +278,7 @@ class HomeRegistrationTest {
         // the HA is connected but its HAR handler never completes: no HAA within request.timeout.ms (5 s)
         HandlerRegistry silent = new HandlerRegistry().register(ApplicationIds.MOBILE_IPV4, CommandCodes.HOME_AGENT_MIP,
                 (request, answers) -> new CompletableFuture<>());
-        try (TopologyFixture mute = startHome(EnumSet.of(Role.AAAF, Role.AAAH, Role.HA), Map.of(), silent)) {
+        try (TopologyFixture mute = startHome(EnumSet.of(Role.AAAF, Role.AAAH, Role.HA), Map.of(), TopologyFixture.only(r -> silent))) {
             Answer ama = new MobileNode(MN1, MN1_AAA).register(mute, MN1_AAA);
 
             assertThat(Exchange.resultCode(ama)).isEqualTo(ResultCodes.ERROR_HA_NOT_AVAILABLE);
@@ -298,18 +291,19 @@ class HomeRegistrationTest {
 
     @Test
     void s105_anHarAnsweredAfterTheAaahGaveUpIsAbortedAndLeavesNoBindingAndNoAddress() throws Exception {
-        // the HA's real handlers, but each HAR handled 2.5 s late; the AAAH waits 1 s for an HAA
-        java.util.concurrent.atomic.AtomicReference<org.mipaaa.diameter.RequestHandler> har = new java.util.concurrent.atomic.AtomicReference<>();
-        HandlerRegistry late = new HandlerRegistry().register(ApplicationIds.MOBILE_IPV4, CommandCodes.HOME_AGENT_MIP,
-                (request, answers) -> CompletableFuture.runAsync(() -> { },
-                                CompletableFuture.delayedExecutor(2500, java.util.concurrent.TimeUnit.MILLISECONDS))
-                        .thenCompose(ignored -> har.get().handle(request, answers)));
+        // the HA's own applications, but each HAR handled 2.5 s late; the AAAH waits 1 s for an HAA
+        RoleApplications lateHomeAgent = ctx -> {
+            HomeAgentRole own = HomeAgentRole.install(ctx.withHandlers(new HandlerRegistry()));
+            ctx.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.HOME_AGENT_MIP,
+                    (request, answers) -> CompletableFuture.runAsync(() -> { },
+                                    CompletableFuture.delayedExecutor(2500, java.util.concurrent.TimeUnit.MILLISECONDS))
+                            .thenCompose(ignored -> own.har().handle(request, answers)));
+            ctx.handlers().register(ApplicationIds.COMMON_MESSAGES, CommandCodes.ABORT_SESSION, own.abort());
+            return own;
+        };
         try (TopologyFixture slow = startHome(EnumSet.of(Role.AAAF, Role.AAAH, Role.HA),
-                Map.of("registration.home.agent.timeout.ms", "1000"), late)) {
+                Map.of("registration.home.agent.timeout.ms", "1000"), lateHomeAgent)) {
             DiameterNode ha = slow.topology().node(Role.HA);
-            har.set(RegistrationHandlers.homeAgent(ha, slow.topology().config(Role.HA)));
-            ha.handlers().register(ApplicationIds.COMMON_MESSAGES, CommandCodes.ABORT_SESSION,
-                    RegistrationHandlers.homeAgentAbort(ha, slow.topology().config(Role.HA)));
 
             Answer ama = new MobileNode(MN1, MN1_AAA).register(slow, MN1_AAA);
 
@@ -329,7 +323,7 @@ class HomeRegistrationTest {
     @Test
     void s104_anExhaustedPoolIsAnswered5012WithNoBindingAndTheHolderKeepsItsAddress() throws Exception {
         try (TopologyFixture small = startHome(EnumSet.of(Role.AAAF, Role.AAAH, Role.HA),
-                Map.of("home.address.pool.range", "10.1.0.100-10.1.0.100"), null)) {
+                Map.of("home.address.pool.range", "10.1.0.100-10.1.0.100"), RoleApplications.STANDARD)) {
             Answer first = new MobileNode(MN1, MN1_AAA).register(small, MN1_AAA);
             assertThat(Exchange.resultCode(first)).isEqualTo(ResultCodes.SUCCESS);
 

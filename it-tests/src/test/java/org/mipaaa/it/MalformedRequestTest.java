@@ -9,12 +9,12 @@ import org.jdiameter.client.api.IMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.mipaaa.diameter.HandlerRegistry;
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.ResultCodes;
-import org.mipaaa.node.Role;
+import org.mipaaa.install.RoleApplications;
+import org.mipaaa.role.Role;
 
 /**
  * Requests a jDiameter stack would refuse to send, written byte by byte by a raw peer that presents
@@ -29,7 +29,7 @@ class MalformedRequestTest {
     @BeforeAll
     static void start() throws Exception {
         // plain TCP links, so a bare socket may speak for the AAAF (over TLS it would need its key)
-        fixture = new TopologyFixture().start(EnumSet.of(Role.AAAH), role -> new HandlerRegistry(), Map.of("link.security", "none"));
+        fixture = new TopologyFixture().start(EnumSet.of(Role.AAAH), RoleApplications.NONE, Map.of("link.security", "none"));
         aaaf = new RawPeer(fixture.port(Role.AAAH));
         IMessage cea = aaaf.capabilitiesExchange("aaaf.visited.example", "visited.example", ApplicationIds.MOBILE_IPV4);
         assertThat(cea.getAvps().getAvp(AvpCodes.RESULT_CODE, 0).getUnsigned32()).isEqualTo(ResultCodes.SUCCESS);

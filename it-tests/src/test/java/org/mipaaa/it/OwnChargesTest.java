@@ -30,18 +30,18 @@ import org.mipaaa.agent.services.CommunicationCharges;
 import org.mipaaa.agent.services.ServiceException;
 import org.mipaaa.agent.services.TariffLine;
 import org.mipaaa.agent.transport.AgentEndpoint;
-import org.mipaaa.diameter.HandlerRegistry;
 import org.mipaaa.dictionary.VendorResultCodes;
 import org.mipaaa.dictionary.VendorSettings;
+import org.mipaaa.install.RoleApplications;
+import org.mipaaa.lab.Topology;
 import org.mipaaa.ledger.AccountDatabase;
 import org.mipaaa.ledger.AccountEntry;
 import org.mipaaa.ledger.Money;
 import org.mipaaa.ledger.RecordType;
 import org.mipaaa.ledger.UsageReport;
 import org.mipaaa.node.DiameterNode;
-import org.mipaaa.node.Role;
-import org.mipaaa.node.Topology;
 import org.mipaaa.pki.PkiIssuer;
+import org.mipaaa.role.Role;
 import org.mipaaa.trace.TraceEvent;
 
 /**
@@ -87,10 +87,9 @@ class OwnChargesTest {
         List<String> hosts = new ArrayList<>(Topology.hosts(TopologyFixture.configRoot(), EnumSet.allOf(Role.class), Map.of()));
         hosts.addAll(List.of("mn1.home.example", "mn2.home.example"));
         PkiIssuer.issueAll(tls, "own charges lab CA", hosts);
-        fixture = new TopologyFixture().start(EnumSet.of(Role.AAAF, Role.AAAH), role -> new HandlerRegistry(),
+        fixture = new TopologyFixture().start(EnumSet.of(Role.AAAF, Role.AAAH), RoleApplications.STANDARD,
                 Map.of("accounting.tariffs.file", tariffs.toString(), "tls.dir", tls.toString()));
-        fixture.topology().withRoleServices();
-        AccountDatabase ledger = fixture.topology().node(Role.AAAH).attached(AccountDatabase.class).orElseThrow();
+        AccountDatabase ledger = fixture.topology().node(Role.AAAH).installation().aaah().database();
         // a visit in October: 3 packets in, 4 out at 0.01 EUR per packet = 0.07 EUR
         Instant visit = Instant.parse("2026-10-05T10:00:00Z");
         ledger.recordUsage(new UsageReport(MN1, "fa.visited.example;1;7", 0, RecordType.START, "visited.example", visit, 0, 0, 0, 0, 0));

@@ -11,13 +11,13 @@ import org.jdiameter.api.Answer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mipaaa.diameter.HandlerRegistry;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorSettings;
+import org.mipaaa.install.RoleApplications;
 import org.mipaaa.node.DiameterNode;
-import org.mipaaa.node.Role;
+import org.mipaaa.role.Role;
 
 /**
  * A peer that restarts is reconnected over TLS by the node that dials it, with no operator action:
@@ -31,7 +31,7 @@ class PeerRestartTest {
 
     @BeforeEach
     void start() throws Exception {
-        fixture = new TopologyFixture().start(EnumSet.of(Role.AAAH, Role.HA), role -> new HandlerRegistry(), Map.of());
+        fixture = new TopologyFixture().start(EnumSet.of(Role.AAAH, Role.HA), RoleApplications.NONE, Map.of());
     }
 
     @AfterEach

@@ -17,16 +17,16 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.mipaaa.diameter.HandlerRegistry;
+import org.mipaaa.fa.ForeignAgent;
+import org.mipaaa.ha.presence.HomeAgentIconEndpoint;
+import org.mipaaa.install.RoleApplications;
+import org.mipaaa.lab.LoopbackSetup;
 import org.mipaaa.mobileip.Ipv4;
 import org.mipaaa.mobileip.auth.MnAaaSecurityAssociation;
 import org.mipaaa.mobileip.node.MobileNode;
-import org.mipaaa.node.LoopbackSetup;
-import org.mipaaa.node.Role;
-import org.mipaaa.presence.HomeAgentIconEndpoint;
 import org.mipaaa.presence.web.PageSettings;
 import org.mipaaa.presence.web.PresencePage;
-import org.mipaaa.registration.ForeignAgent;
+import org.mipaaa.role.Role;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -80,8 +80,7 @@ class PresencePageBrowserTest {
         overrides.put("presence.retry.first.ms", "200");
         overrides.put("presence.retry.max.ms", "2000");
         overrides.putAll(more);
-        fixture = new TopologyFixture().start(EnumSet.of(Role.FA, Role.AAAF, Role.AAAH, Role.HA), role -> new HandlerRegistry(), overrides);
-        fixture.topology().withRoleServices();
+        fixture = new TopologyFixture().start(EnumSet.of(Role.FA, Role.AAAF, Role.AAAH, Role.HA), RoleApplications.STANDARD, overrides);
     }
 
     /** Opens the page and waits until its event stream is connected; marks the window. */
@@ -109,7 +108,7 @@ class PresencePageBrowserTest {
     }
 
     private MobileNode.Outcome register(MobileNode mn, int lifetimeSeconds) throws Exception {
-        ForeignAgent.Advertisement ad = fixture.topology().node(Role.FA).attached(ForeignAgent.class).orElseThrow().advertise();
+        ForeignAgent.Advertisement ad = fixture.topology().node(Role.FA).installation().fa().agent().advertise();
         MobileNode.FirstRegistration registration = mn.firstRegistration(ad.careOfAddress(), ad.challenge(), lifetimeSeconds);
         MobileNode.Outcome outcome = registration.accept(MobileIpUdp.exchange(ad.registrationAddress(), registration.bytes()));
         assertThat(outcome.accepted()).as(String.valueOf(outcome.problem())).isTrue();
@@ -175,7 +174,7 @@ class PresencePageBrowserTest {
     @Test
     void s2011Variant_theHomeAgentServesTheIconOfTheNodesStateItself() throws Exception {
         start(Map.of("ha.presence.icons.port", Integer.toString(LoopbackSetup.freePort())));
-        HomeAgentIconEndpoint icons = fixture.topology().node(Role.HA).attached(HomeAgentIconEndpoint.class).orElseThrow();
+        HomeAgentIconEndpoint icons = fixture.topology().node(Role.HA).installation().ha().presence().orElseThrow().icons().orElseThrow();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         URI mn1Icon = icons.iconOf(MN1);
         assertThat(mn1Icon.getHost()).isEqualTo("127.0.0.1");

@@ -14,16 +14,16 @@ import org.jdiameter.api.AvpSet;
 import org.jdiameter.api.Request;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mipaaa.aaaf.VisitorEntries;
 import org.mipaaa.diameter.HandlerRegistry;
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.Enumerations;
 import org.mipaaa.dictionary.ResultCodes;
+import org.mipaaa.install.RoleApplications;
 import org.mipaaa.node.DiameterNode;
-import org.mipaaa.node.Role;
-import org.mipaaa.node.RoleServices;
-import org.mipaaa.routing.VisitorEntries;
+import org.mipaaa.role.Role;
 
 /**
  * The AAAF as a proxy towards the home realm (seed S103-S104 transport, RFC 6733 §6.1.9), over TLS
@@ -36,7 +36,8 @@ class RealmProxyTest {
     private TopologyFixture fixture;
 
     private void start(EnumSet<Role> roles) throws Exception {
-        fixture = new TopologyFixture().start(roles, role -> {
+        // the AAAF's own proxy; at home a test double that records what reaches it
+        RoleApplications testHome = TopologyFixture.only(role -> {
             HandlerRegistry handlers = new HandlerRegistry();
             if (role == Role.AAAH) {
                 handlers.register(ApplicationIds.MOBILE_IPV4, CommandCodes.AA_MOBILE_NODE, (request, answers) -> {
@@ -45,8 +46,9 @@ class RealmProxyTest {
                 });
             }
             return handlers;
-        }, Map.of());
-        RoleServices.install(fixture.topology().node(Role.AAAF));
+        });
+        fixture = new TopologyFixture().start(roles,
+                ctx -> ctx.role() == Role.AAAF ? RoleApplications.STANDARD.install(ctx) : testHome.install(ctx), Map.of());
     }
 
     @AfterEach

@@ -3,7 +3,6 @@ package org.mipaaa.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.inject.Inject;
-
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
@@ -20,7 +19,7 @@ import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
 import org.mipaaa.dictionary.VendorSettings;
 import org.mipaaa.node.DiameterNode;
-import org.mipaaa.node.Role;
+import org.mipaaa.role.Role;
 
 /**
  * Every role refuses what it does not serve with the answer RFC 6733 §7 asks for, over real sockets

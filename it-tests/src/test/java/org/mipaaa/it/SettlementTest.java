@@ -18,11 +18,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mipaaa.accounting.HomeAccounts;
+import org.mipaaa.aaah.accounting.HomeAccounts;
 import org.mipaaa.agent.auth.AaamAuthenticator;
 import org.mipaaa.agent.auth.AaamSecurityAssociation;
 import org.mipaaa.agent.auth.InMemoryReplayCounters;
 import org.mipaaa.agent.auth.ReplayCounters;
+import org.mipaaa.agent.diameter.Avp;
+import org.mipaaa.agent.diameter.DiameterCodec;
+import org.mipaaa.agent.diameter.DiameterMessage;
 import org.mipaaa.agent.services.AaamAgent;
 import org.mipaaa.agent.services.Amount;
 import org.mipaaa.agent.services.Cancellation;
@@ -30,30 +33,27 @@ import org.mipaaa.agent.services.ConfirmationCallback;
 import org.mipaaa.agent.services.PurchaseInfo;
 import org.mipaaa.agent.services.ServiceException;
 import org.mipaaa.agent.services.Settlement;
-import org.mipaaa.agent.diameter.Avp;
-import org.mipaaa.agent.diameter.DiameterCodec;
-import org.mipaaa.agent.diameter.DiameterMessage;
 import org.mipaaa.agent.services.SettlementCodec;
 import org.mipaaa.agent.services.SettlementMode;
 import org.mipaaa.agent.transport.AgentConnection;
 import org.mipaaa.agent.transport.AgentEndpoint;
-import org.mipaaa.diameter.HandlerRegistry;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
 import org.mipaaa.dictionary.VendorResultCodes;
 import org.mipaaa.dictionary.VendorSettings;
+import org.mipaaa.install.RoleApplications;
+import org.mipaaa.lab.Topology;
 import org.mipaaa.ledger.AccountEntry;
 import org.mipaaa.ledger.EntryKind;
 import org.mipaaa.node.DiameterNode;
-import org.mipaaa.node.Role;
-import org.mipaaa.node.Topology;
 import org.mipaaa.payee.PayeeLedger;
 import org.mipaaa.payee.PayeeSettlement;
 import org.mipaaa.pki.PkiIssuer;
-import org.mipaaa.services.settlement.SettlementRecord;
-import org.mipaaa.services.settlement.SettlementState;
-import org.mipaaa.services.settlement.SettlementStore;
+import org.mipaaa.role.Role;
+import org.mipaaa.settlement.SettlementRecord;
+import org.mipaaa.settlement.SettlementState;
+import org.mipaaa.settlement.SettlementStore;
 import org.mipaaa.shop.PaymentNotices;
 import org.mipaaa.trace.TraceEvent;
 
@@ -93,8 +93,7 @@ class SettlementTest {
         List<String> hosts = new ArrayList<>(Topology.hosts(TopologyFixture.configRoot(), roles, Map.of()));
         hosts.addAll(List.of("mn1.home.example", "mn2.home.example"));
         PkiIssuer.issueAll(tls, "settlement lab CA", hosts);
-        fixture = new TopologyFixture().start(roles, role -> new HandlerRegistry(), Map.of("tls.dir", tls.toString()));
-        fixture.topology().withRoleServices();
+        fixture = new TopologyFixture().start(roles, RoleApplications.STANDARD, Map.of("tls.dir", tls.toString()));
     }
 
     @AfterAll
@@ -121,27 +120,27 @@ class SettlementTest {
     }
 
     private static SettlementRecord atHome(String settlementId) {
-        return node(Role.AAAH).attached(SettlementStore.class).orElseThrow().byId(settlementId).orElseThrow();
+        return node(Role.AAAH).installation().aaah().settlements().byId(settlementId).orElseThrow();
     }
 
     private static AccountEntry homeEntry(String settlementId) {
         SettlementRecord s = atHome(settlementId);
-        return node(Role.AAAH).attached(HomeAccounts.class).orElseThrow().database().entry(s.entryId()).orElseThrow();
+        return node(Role.AAAH).installation().aaah().accounts().database().entry(s.entryId()).orElseThrow();
     }
 
     /** The transferred charges of mn1 posted this billing period. */
     private static List<AccountEntry> transferredCharges() {
-        HomeAccounts accounts = node(Role.AAAH).attached(HomeAccounts.class).orElseThrow();
+        HomeAccounts accounts = node(Role.AAAH).installation().aaah().accounts();
         return accounts.database().entries(MN1, accounts.queries().periodOf(Instant.now())).stream()
                 .filter(e -> e.kind() == EntryKind.TRANSFERRED_CHARGE).toList();
     }
 
     private static PayeeLedger payeeLedger() {
-        return node(Role.AAAY).attached(PayeeLedger.class).orElseThrow();
+        return node(Role.AAAY).installation().aaay().ledger();
     }
 
     private static PaymentNotices notices() {
-        return node(Role.TERMINAL).attached(PaymentNotices.class).orElseThrow();
+        return node(Role.TERMINAL).installation().terminal().notices();
     }
 
     private static List<TraceEvent> events(Instant since, String command) {
@@ -429,7 +428,7 @@ class SettlementTest {
         int chargesBefore = transferredCharges().size();
         String awaiting = "restart-awaiting-" + System.nanoTime();
         String confirmed = "restart-confirmed-" + System.nanoTime();
-        SettlementStore store = node(Role.AAAH).attached(SettlementStore.class).orElseThrow();
+        SettlementStore store = node(Role.AAAH).installation().aaah().settlements();
         assertThat(store.open(stored(awaiting, SettlementState.AWAITING_CONFIRMATION))).isEmpty();
         assertThat(store.open(stored(confirmed, SettlementState.CONFIRMED))).isEmpty();
         Instant since = Instant.now();

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mipaaa.accounting.HomeAccounts;
+import org.mipaaa.aaah.accounting.HomeAccounts;
 import org.mipaaa.agent.auth.AaamSecurityAssociation;
 import org.mipaaa.agent.auth.InMemoryReplayCounters;
 import org.mipaaa.agent.services.AaamAgent;
@@ -30,24 +30,23 @@ import org.mipaaa.agent.services.PurchaseInfo;
 import org.mipaaa.agent.services.ServiceException;
 import org.mipaaa.agent.services.SettlementMode;
 import org.mipaaa.agent.transport.AgentEndpoint;
-import org.mipaaa.diameter.HandlerRegistry;
 import org.mipaaa.diameter.RequestHandler;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorSettings;
+import org.mipaaa.install.RoleApplications;
+import org.mipaaa.lab.Topology;
 import org.mipaaa.ledger.EntryKind;
 import org.mipaaa.node.DiameterNode;
-import org.mipaaa.node.Role;
-import org.mipaaa.node.RoleServices;
-import org.mipaaa.node.Topology;
 import org.mipaaa.payee.PayeeLedger;
 import org.mipaaa.pki.PkiIssuer;
-import org.mipaaa.services.settlement.SettlementState;
-import org.mipaaa.services.settlement.SettlementStore;
+import org.mipaaa.role.Role;
+import org.mipaaa.settlement.SettlementState;
+import org.mipaaa.settlement.SettlementStore;
 import org.mipaaa.shop.Catalogue;
 import org.mipaaa.shop.PaymentNotices;
-import org.mipaaa.shop.TerminalPurchaseInfoHandler;
-import org.mipaaa.shop.TerminalSettlementHandlers;
+import org.mipaaa.terminal.TerminalPurchaseInfoHandler;
+import org.mipaaa.terminal.TerminalSettlementHandlers;
 
 /**
  * S208 when the payee side answers too late: the AAAH waits 0.5 s for the PNA here, the shop terminal
@@ -77,23 +76,23 @@ class SettlementVoidTest {
         List<String> hosts = new ArrayList<>(Topology.hosts(TopologyFixture.configRoot(), roles, Map.of()));
         hosts.add("mn1.home.example");
         PkiIssuer.issueAll(tls, "settlement void lab CA", hosts);
-        fixture = new TopologyFixture().start(roles, role -> new HandlerRegistry(),
+        // the terminal's real handlers on the shipped catalogue, its payment notice answered 1 s late
+        RoleApplications slowTerminal = ctx -> {
+            Catalogue catalogue = Catalogue.load(TopologyFixture.configRoot().resolve("terminal/catalogue.properties"));
+            PaymentNotices notices = PaymentNotices.in(ctx.state());
+            terminalNotices.set(notices);
+            TerminalSettlementHandlers real = new TerminalSettlementHandlers(catalogue, notices, VENDOR.vendorId());
+            RequestHandler slowPayment = (request, answers) -> CompletableFuture
+                    .supplyAsync(() -> request, CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS))
+                    .thenCompose(r -> real.payment().handle(r, answers));
+            long app = VENDOR.accountingServicesApplicationId();
+            ctx.handlers().register(app, CommandCodes.PURCHASE_INFORMATION, new TerminalPurchaseInfoHandler(catalogue, VENDOR.vendorId()))
+                    .register(app, CommandCodes.PAYMENT_NOTIFICATION, slowPayment)
+                    .register(app, CommandCodes.SETTLEMENT_CANCEL, real.cancellation());
+            return null;
+        };
+        fixture = new TopologyFixture().start(roles, TopologyFixture.standardExcept(Role.TERMINAL, slowTerminal),
                 Map.of("tls.dir", tls.toString(), "services.settlement.payee.timeout.ms", "500"));
-        for (Role role : List.of(Role.AAAF, Role.AAAH, Role.AAAY)) {
-            RoleServices.install(fixture.topology().node(role), fixture.topology().config(role));
-        }
-        DiameterNode terminal = fixture.topology().node(Role.TERMINAL);
-        Catalogue catalogue = Catalogue.load(TopologyFixture.configRoot().resolve("terminal/catalogue.properties"));
-        PaymentNotices notices = PaymentNotices.in(terminal.state());
-        terminalNotices.set(notices);
-        TerminalSettlementHandlers real = new TerminalSettlementHandlers(catalogue, notices, VENDOR.vendorId());
-        RequestHandler slowPayment = (request, answers) -> CompletableFuture
-                .supplyAsync(() -> request, CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS))
-                .thenCompose(r -> real.payment().handle(r, answers));
-        long app = VENDOR.accountingServicesApplicationId();
-        terminal.handlers().register(app, CommandCodes.PURCHASE_INFORMATION, new TerminalPurchaseInfoHandler(catalogue, VENDOR.vendorId()))
-                .register(app, CommandCodes.PAYMENT_NOTIFICATION, slowPayment)
-                .register(app, CommandCodes.SETTLEMENT_CANCEL, real.cancellation());
     }
 
     @AfterAll
@@ -112,10 +111,10 @@ class SettlementVoidTest {
         AgentEndpoint endpoint = new AgentEndpoint("127.0.0.1", fixture.tlsPort(Role.AAAH), LabTls.context(tls, "mn1.home.example", tls),
                 "mn1.home.example", "home.example",
                 List.of(new AgentEndpoint.Application(VENDOR.vendorId(), VENDOR.accountingServicesApplicationId())), Duration.ofSeconds(6));
-        HomeAccounts accounts = node(Role.AAAH).attached(HomeAccounts.class).orElseThrow();
+        HomeAccounts accounts = node(Role.AAAH).installation().aaah().accounts();
         long chargesBefore = accounts.database().entries(MN1, accounts.queries().periodOf(Instant.now())).stream()
                 .filter(e -> e.kind() == EntryKind.TRANSFERRED_CHARGE).count();
-        PayeeLedger payee = node(Role.AAAY).attached(PayeeLedger.class).orElseThrow();
+        PayeeLedger payee = node(Role.AAAY).installation().aaay().ledger();
         BigDecimal balanceBefore = payee.balance(SHOP);
         AtomicReference<String> id = new AtomicReference<>();
         try (AaamAgent agent = new AaamAgent(AaamSecurityAssociation.fromMnAaaKey(MN1, 4097, MN1_KEY), endpoint,
@@ -130,7 +129,7 @@ class SettlementVoidTest {
                 assertThat(e.getMessage()).contains("no answer in time");
             });
         }
-        SettlementStore store = node(Role.AAAH).attached(SettlementStore.class).orElseThrow();
+        SettlementStore store = node(Role.AAAH).installation().aaah().settlements();
         assertThat(Eventually.within(Duration.ofSeconds(10), () -> store.byId(id.get()).orElseThrow().state() == SettlementState.NOT_SETTLED))
                 .as("voided at the AAAY, then NOT_SETTLED").isTrue();
         // the terminal answers the AAAY's PNR 1 s after it came: by then the Settlement-Id is voided there

@@ -7,10 +7,10 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -36,12 +36,15 @@ import org.mipaaa.agent.services.ServiceException;
 import org.mipaaa.agent.services.SponsoredCommunication;
 import org.mipaaa.agent.transport.AgentConnection;
 import org.mipaaa.agent.transport.AgentEndpoint;
-import org.mipaaa.accounting.HomeAccounts;
-import org.mipaaa.diameter.HandlerRegistry;
+import org.mipaaa.commitment.Commitment;
+import org.mipaaa.commitment.CommitmentKind;
+import org.mipaaa.commitment.CommitmentStore;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
 import org.mipaaa.dictionary.VendorSettings;
+import org.mipaaa.install.RoleApplications;
+import org.mipaaa.lab.Topology;
 import org.mipaaa.ledger.AccountDatabase;
 import org.mipaaa.ledger.AccountEntry;
 import org.mipaaa.ledger.EntryContent;
@@ -49,13 +52,9 @@ import org.mipaaa.ledger.EntryIds;
 import org.mipaaa.ledger.RecordType;
 import org.mipaaa.ledger.UsageReport;
 import org.mipaaa.node.DiameterNode;
-import org.mipaaa.node.Role;
-import org.mipaaa.node.Topology;
 import org.mipaaa.payer.PayerCommitments;
 import org.mipaaa.pki.PkiIssuer;
-import org.mipaaa.services.commitment.Commitment;
-import org.mipaaa.services.commitment.CommitmentKind;
-import org.mipaaa.services.commitment.CommitmentStore;
+import org.mipaaa.role.Role;
 
 /**
  * Sponsored communication and credit communication (seed Fig. 8 S25; docs/PROTOCOL.md §4.7, §4.8): the
@@ -93,9 +92,8 @@ class SponsoredAndCreditCommunicationTest {
                 currency = EUR
                 tariff.default.2026-01-01.per-packet = 0.01
                 """);
-        fixture = new TopologyFixture().start(roles, role -> new HandlerRegistry(),
+        fixture = new TopologyFixture().start(roles, RoleApplications.STANDARD,
                 Map.of("tls.dir", tls.toString(), "accounting.tariffs.file", tariffs.toString()));
-        fixture.topology().withRoleServices();
     }
 
     @AfterAll
@@ -115,11 +113,11 @@ class SponsoredAndCreditCommunicationTest {
     }
 
     private static CommitmentStore atHome() {
-        return fixture.topology().node(Role.AAAH).attached(CommitmentStore.class).orElseThrow();
+        return fixture.topology().node(Role.AAAH).installation().aaah().commitments();
     }
 
     private static PayerCommitments atPayer() {
-        return fixture.topology().node(Role.AAAY).attached(PayerCommitments.class).orElseThrow();
+        return fixture.topology().node(Role.AAAY).installation().aaay().commitments();
     }
 
     private static void assertSponsored(SponsoredCommunication s) {
@@ -200,7 +198,7 @@ class SponsoredAndCreditCommunicationTest {
         try (AaamAgent agent = agent(Role.AAAH)) {
             s = agent.sponsoredCommunication(SPONSOR, "ad-2026-11");
         }
-        AccountDatabase ledger = fixture.topology().node(Role.AAAH).attached(AccountDatabase.class).orElseThrow();
+        AccountDatabase ledger = fixture.topology().node(Role.AAAH).installation().aaah().database();
         Instant t = Instant.now().plusSeconds(5);
         String session = "fa.visited.example;1;" + System.nanoTime();
         ledger.recordUsage(new UsageReport(MN1, session, 0, RecordType.START, "visited.example", t, 0, 0, 0, 0, 0));
@@ -221,7 +219,7 @@ class SponsoredAndCreditCommunicationTest {
         assertThat(second.amount().amount()).as("capped by the ceiling").isEqualByComparingTo("-0.30");
         assertThat(((EntryContent.TransferredCharge) second.content()).payee()).isEqualTo(SPONSOR);
         assertThat(((EntryContent.TransferredCharge) second.content()).goods()).contains(s.commitmentId());
-        List<AccountEntry> mine = ledger.entries(MN1, fixture.topology().node(Role.AAAH).attached(HomeAccounts.class).orElseThrow()
+        List<AccountEntry> mine = ledger.entries(MN1, fixture.topology().node(Role.AAAH).installation().aaah().accounts()
                 .calendar().periodOf(t));
         assertThat(mine).filteredOn(e -> e.id().contains(s.commitmentId())).as("one part per fee, however often recorded").hasSize(2);
         assertThat(atHome().pending(MN1)).as("applied once: no longer waiting").isEmpty();

@@ -16,14 +16,14 @@ import org.mipaaa.agent.services.ConfirmationCallback;
 import org.mipaaa.agent.services.PurchaseInfo;
 import org.mipaaa.agent.services.Settlement;
 import org.mipaaa.agent.services.SettlementMode;
+import org.mipaaa.fa.ForeignAgent;
 import org.mipaaa.mobileip.Ipv4;
 import org.mipaaa.mobileip.auth.MnAaaSecurityAssociation;
 import org.mipaaa.mobileip.node.MobileNode;
-import org.mipaaa.node.Role;
 import org.mipaaa.payee.PayeeLedger;
-import org.mipaaa.registration.ForeignAgent;
 import org.mipaaa.registration.InfinispanBindingTable;
 import org.mipaaa.registration.MobilityBinding;
+import org.mipaaa.role.Role;
 import org.mipaaa.shop.PaymentNotices;
 import org.mipaaa.trace.TraceEvent;
 
@@ -58,7 +58,7 @@ class TerminalIsAMobileNodeTest extends TopologyVariantScenarios {
 
     /** Registers {@code nai} through the foreign agent (S101-S106); returns the home agent's binding. */
     private MobilityBinding registerThroughTheForeignAgent(String nai, int spi, byte[] key) throws Exception {
-        ForeignAgent fa = node(Role.FA).attached(ForeignAgent.class).orElseThrow();
+        ForeignAgent fa = node(Role.FA).installation().fa().agent();
         MobileNode mobile = new MobileNode(nai, MnAaaSecurityAssociation.of(spi, key), Ipv4.parse("0.0.0.0"), Clock.systemUTC());
         ForeignAgent.Advertisement ad = fa.advertise();
         MobileNode.FirstRegistration registration = mobile.firstRegistration(ad.careOfAddress(), ad.challenge(), 1200);
@@ -84,7 +84,7 @@ class TerminalIsAMobileNodeTest extends TopologyVariantScenarios {
     void fig18_s201_s211_aMobileNodeInTheSameSubnetBuysFromTheMobileTerminalAndTheTerminalIsTold() throws Exception {
         registerThroughTheForeignAgent(TERMINAL_NAI, 258, TERMINAL_KEY);
         registerThroughTheForeignAgent(MN1, 256, MN1_KEY);
-        PayeeLedger ledger = node(Role.AAAY).attached(PayeeLedger.class).orElseThrow();
+        PayeeLedger ledger = node(Role.AAAY).installation().aaay().ledger();
         BigDecimal before = ledger.balance(payee());
         Instant since = Instant.now();
         Settlement settlement;
@@ -94,7 +94,7 @@ class TerminalIsAMobileNodeTest extends TopologyVariantScenarios {
             settlement = agent.settle(info, SettlementMode.DEBIT_PAYEE_ACCOUNT, proposal -> ConfirmationCallback.Decision.OK);
         }
         assertThat(ledger.balance(payee())).isEqualByComparingTo(before.subtract(new BigDecimal("9.90")));
-        PaymentNotices.Notice notice = node(Role.TERMINAL).attached(PaymentNotices.class).orElseThrow()
+        PaymentNotices.Notice notice = node(Role.TERMINAL).installation().terminal().notices()
                 .notice(settlement.settlementId()).orElseThrow();
         assertThat(notice.orderReference()).isEqualTo("A-1002");
         assertThat(notice.userName()).isEqualTo(MN1);

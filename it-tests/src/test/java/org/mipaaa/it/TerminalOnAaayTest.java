@@ -3,7 +3,7 @@ package org.mipaaa.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.mipaaa.node.Role;
+import org.mipaaa.role.Role;
 
 /**
  * Variant terminal-on-aaay (config/variants/terminal-on-aaay): the shop's terminal is its AAAY server

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mipaaa.accounting.HomeAccounts;
+import org.mipaaa.aaah.accounting.HomeAccounts;
 import org.mipaaa.agent.auth.AaamSecurityAssociation;
 import org.mipaaa.agent.auth.InMemoryReplayCounters;
 import org.mipaaa.agent.services.AaamAgent;
@@ -34,7 +34,6 @@ import org.mipaaa.agent.services.ServiceException;
 import org.mipaaa.agent.services.Settlement;
 import org.mipaaa.agent.services.SettlementMode;
 import org.mipaaa.agent.transport.AgentEndpoint;
-import org.mipaaa.diameter.HandlerRegistry;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.Enumerations;
@@ -42,19 +41,17 @@ import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
 import org.mipaaa.dictionary.VendorResultCodes;
 import org.mipaaa.dictionary.VendorSettings;
+import org.mipaaa.install.RoleApplications;
+import org.mipaaa.lab.Topology;
 import org.mipaaa.ledger.AccountEntry;
 import org.mipaaa.ledger.EntryKind;
+import org.mipaaa.messages.PurchaseInfoAvps;
 import org.mipaaa.node.DiameterNode;
-import org.mipaaa.node.Role;
-import org.mipaaa.node.Topology;
-import org.mipaaa.payee.PayeeLedger;
 import org.mipaaa.pki.PkiIssuer;
-import org.mipaaa.purchase.PurchaseInfoAvps;
-import org.mipaaa.services.settlement.SettlementRecord;
-import org.mipaaa.services.settlement.SettlementState;
-import org.mipaaa.services.settlement.SettlementStore;
+import org.mipaaa.role.Role;
+import org.mipaaa.settlement.SettlementRecord;
+import org.mipaaa.settlement.SettlementState;
 import org.mipaaa.shop.Catalogue;
-import org.mipaaa.shop.PaymentNotices;
 import org.mipaaa.shop.TerminalAccount;
 import org.mipaaa.shop.TerminalSale;
 import org.mipaaa.trace.TraceEvent;
@@ -94,8 +91,7 @@ class TerminalSettlesTest {
         List<String> hosts = new ArrayList<>(Topology.hosts(TopologyFixture.configRoot(), roles, Map.of()));
         hosts.add("mn1.home.example");
         PkiIssuer.issueAll(tls, "terminal settles lab CA", hosts);
-        fixture = new TopologyFixture().start(roles, role -> new HandlerRegistry(), Map.of("tls.dir", tls.toString()));
-        fixture.topology().withRoleServices();
+        fixture = new TopologyFixture().start(roles, RoleApplications.STANDARD, Map.of("tls.dir", tls.toString()));
     }
 
     @AfterAll
@@ -118,22 +114,22 @@ class TerminalSettlesTest {
     }
 
     private static SettlementRecord atHome(String settlementId) {
-        return node(Role.AAAH).attached(SettlementStore.class).orElseThrow().byId(settlementId).orElseThrow();
+        return node(Role.AAAH).installation().aaah().settlements().byId(settlementId).orElseThrow();
     }
 
     private static AccountEntry homeEntry(String settlementId) {
-        return node(Role.AAAH).attached(HomeAccounts.class).orElseThrow().database().entry(atHome(settlementId).entryId()).orElseThrow();
+        return node(Role.AAAH).installation().aaah().accounts().database().entry(atHome(settlementId).entryId()).orElseThrow();
     }
 
     /** mn1's transferred charges posted this billing period. */
     private static List<AccountEntry> transferredCharges() {
-        HomeAccounts accounts = node(Role.AAAH).attached(HomeAccounts.class).orElseThrow();
+        HomeAccounts accounts = node(Role.AAAH).installation().aaah().accounts();
         return accounts.database().entries(MN1, accounts.queries().periodOf(Instant.now())).stream()
                 .filter(e -> e.kind() == EntryKind.TRANSFERRED_CHARGE).toList();
     }
 
     private static TerminalAccount terminalAccount() {
-        return node(Role.TERMINAL).attached(TerminalAccount.class).orElseThrow();
+        return node(Role.TERMINAL).installation().terminal().account();
     }
 
     private static List<TraceEvent> events(Instant since, String command) {
@@ -167,9 +163,9 @@ class TerminalSettlesTest {
         assertThat(sale.amount()).isEqualByComparingTo("6.80");
         assertThat(sale.mode()).isEqualTo(mode.code());
         assertThat(sale.reversed()).isFalse();
-        assertThat(node(Role.AAAY).attached(PayeeLedger.class).orElseThrow().find(settlement.settlementId()))
+        assertThat(node(Role.AAAY).installation().aaay().ledger().find(settlement.settlementId()))
                 .as("the AAAY books nothing: the terminal settled").isEmpty();
-        assertThat(node(Role.TERMINAL).attached(PaymentNotices.class).orElseThrow().notice(settlement.settlementId()))
+        assertThat(node(Role.TERMINAL).installation().terminal().notices().notice(settlement.settlementId()))
                 .as("no payment notice: a payment request").isEmpty();
     }
 
@@ -255,7 +251,7 @@ class TerminalSettlesTest {
         assertThat(transferredCharges()).hasSize(chargesBefore);
         assertThat(terminalAccount().find(id)).isEmpty();
         assertThat(events(since, "SER")).as("not handed to the AAAY instead").noneMatch(e -> e.to().equals(AAAY));
-        assertThat(node(Role.AAAY).attached(PayeeLedger.class).orElseThrow().find(id)).isEmpty();
+        assertThat(node(Role.AAAY).installation().aaay().ledger().find(id)).isEmpty();
     }
 
     @Test
@@ -337,14 +333,14 @@ class TerminalSettlesTest {
         }
         assertThat(atHome(settlement.settlementId()).terminalHost()).isEmpty();
         assertThat(terminalAccount().find(settlement.settlementId())).isEmpty();
-        assertThat(node(Role.AAAY).attached(PayeeLedger.class).orElseThrow().find(settlement.settlementId())).isPresent();
+        assertThat(node(Role.AAAY).installation().aaay().ledger().find(settlement.settlementId())).isPresent();
         assertThat(events(since, "PNR")).extracting(TraceEvent::from, TraceEvent::to).contains(tuple(AAAH, AAAY), tuple(AAAY, TERMINAL));
         assertThat(events(since, "SER")).noneMatch(e -> e.to().equals(TERMINAL));
     }
 
     @Test
     void s208_aSerToTheTerminalFromAnotherNodeThanItsAaahIs5003AndSettlesNothing() throws Exception {
-        Catalogue.Lookup order = node(Role.TERMINAL).attached(Catalogue.class).orElseThrow().lookup(CAFE, Optional.of("C-501"));
+        Catalogue.Lookup order = node(Role.TERMINAL).installation().terminal().catalogue().lookup(CAFE, Optional.of("C-501"));
         String id = "not-from-the-aaah-" + System.nanoTime();
         Answer answer = Exchange.send(node(Role.AAAY), node(Role.TERMINAL), CommandCodes.SETTLEMENT, VENDOR.vendorId(),
                 VENDOR.accountingServicesApplicationId(), r -> {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mipaaa.accounting.HomeAccounts;
+import org.mipaaa.aaah.accounting.HomeAccounts;
 import org.mipaaa.agent.auth.AaamSecurityAssociation;
 import org.mipaaa.agent.auth.InMemoryReplayCounters;
 import org.mipaaa.agent.services.AaamAgent;
@@ -32,27 +32,26 @@ import org.mipaaa.agent.services.PurchaseInfo;
 import org.mipaaa.agent.services.ServiceException;
 import org.mipaaa.agent.services.SettlementMode;
 import org.mipaaa.agent.transport.AgentEndpoint;
-import org.mipaaa.diameter.HandlerRegistry;
 import org.mipaaa.diameter.RequestHandler;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorSettings;
+import org.mipaaa.install.RoleApplications;
+import org.mipaaa.lab.Topology;
 import org.mipaaa.ledger.EntryKind;
 import org.mipaaa.node.DiameterNode;
-import org.mipaaa.node.Role;
-import org.mipaaa.node.RoleServices;
-import org.mipaaa.node.Topology;
 import org.mipaaa.pki.PkiIssuer;
-import org.mipaaa.services.settlement.SettlementState;
-import org.mipaaa.services.settlement.SettlementStore;
+import org.mipaaa.role.Role;
+import org.mipaaa.settlement.SettlementState;
+import org.mipaaa.settlement.SettlementStore;
 import org.mipaaa.shop.Catalogue;
 import org.mipaaa.shop.PaymentNotices;
 import org.mipaaa.shop.TerminalAccount;
-import org.mipaaa.shop.TerminalCancellationHandler;
-import org.mipaaa.shop.TerminalPurchaseInfoHandler;
-import org.mipaaa.shop.TerminalSettlementHandler;
-import org.mipaaa.shop.TerminalSettlementHandlers;
-import org.mipaaa.shop.TrustedAaahs;
+import org.mipaaa.terminal.TerminalCancellationHandler;
+import org.mipaaa.terminal.TerminalPurchaseInfoHandler;
+import org.mipaaa.terminal.TerminalSettlementHandler;
+import org.mipaaa.terminal.TerminalSettlementHandlers;
+import org.mipaaa.terminal.TrustedAaahs;
 
 /**
  * S208 of the terminal-settles variant when the terminal answers too late: the AAAH waits 0.5 s for
@@ -85,30 +84,30 @@ class TerminalSettlesVoidTest {
         List<String> hosts = new ArrayList<>(Topology.hosts(TopologyFixture.configRoot(), roles, Map.of()));
         hosts.add("mn1.home.example");
         PkiIssuer.issueAll(tls, "terminal settles void lab CA", hosts);
-        fixture = new TopologyFixture().start(roles, role -> new HandlerRegistry(),
-                Map.of("tls.dir", tls.toString(), "services.settlement.payee.timeout.ms", "500"));
-        for (Role role : List.of(Role.AAAF, Role.AAAH, Role.AAAY)) {
-            RoleServices.install(fixture.topology().node(role), fixture.topology().config(role));
-        }
-        DiameterNode terminal = fixture.topology().node(Role.TERMINAL);
-        Catalogue catalogue = Catalogue.load(TopologyFixture.configRoot().resolve("terminal/catalogue.properties"));
-        terminalAccount = TerminalAccount.in(terminal.state());
-        TrustedAaahs aaahs = TrustedAaahs.parse("aaah.home.example");
-        TerminalSettlementHandler real = new TerminalSettlementHandler(catalogue, terminalAccount, aaahs, VENDOR.vendorId(), Clock.systemUTC());
-        RequestHandler slow = (request, answers) -> {
-            if (settleFirst.get()) {
-                CompletableFuture<Answer> settled = real.handle(request, answers).toCompletableFuture();
-                return settled.thenCompose(a -> CompletableFuture.supplyAsync(() -> a, CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS)));
-            }
-            return CompletableFuture.supplyAsync(() -> request, CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS))
-                    .thenCompose(r -> real.handle(r, answers));
+        // the terminal with the AAA function, its real handlers on the shipped catalogue; its SEA 1 s late
+        RoleApplications slowTerminal = ctx -> {
+            Catalogue catalogue = Catalogue.load(TopologyFixture.configRoot().resolve("terminal/catalogue.properties"));
+            terminalAccount = TerminalAccount.in(ctx.state());
+            TrustedAaahs aaahs = TrustedAaahs.parse("aaah.home.example");
+            TerminalSettlementHandler real = new TerminalSettlementHandler(catalogue, terminalAccount, aaahs, VENDOR.vendorId(), Clock.systemUTC());
+            RequestHandler slow = (request, answers) -> {
+                if (settleFirst.get()) {
+                    CompletableFuture<Answer> settled = real.handle(request, answers).toCompletableFuture();
+                    return settled.thenCompose(a -> CompletableFuture.supplyAsync(() -> a, CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS)));
+                }
+                return CompletableFuture.supplyAsync(() -> request, CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS))
+                        .thenCompose(r -> real.handle(r, answers));
+            };
+            TerminalSettlementHandlers notices = new TerminalSettlementHandlers(catalogue, PaymentNotices.in(ctx.state()), VENDOR.vendorId());
+            long app = VENDOR.accountingServicesApplicationId();
+            ctx.handlers().register(app, CommandCodes.PURCHASE_INFORMATION, new TerminalPurchaseInfoHandler(catalogue, VENDOR.vendorId()))
+                    .register(app, CommandCodes.SETTLEMENT, slow)
+                    .register(app, CommandCodes.SETTLEMENT_CANCEL,
+                            new TerminalCancellationHandler(terminalAccount, aaahs, notices.cancellation(), VENDOR.vendorId(), Clock.systemUTC()));
+            return null;
         };
-        TerminalSettlementHandlers notices = new TerminalSettlementHandlers(catalogue, PaymentNotices.in(terminal.state()), VENDOR.vendorId());
-        long app = VENDOR.accountingServicesApplicationId();
-        terminal.handlers().register(app, CommandCodes.PURCHASE_INFORMATION, new TerminalPurchaseInfoHandler(catalogue, VENDOR.vendorId()))
-                .register(app, CommandCodes.SETTLEMENT, slow)
-                .register(app, CommandCodes.SETTLEMENT_CANCEL,
-                        new TerminalCancellationHandler(terminalAccount, aaahs, notices.cancellation(), VENDOR.vendorId(), Clock.systemUTC()));
+        fixture = new TopologyFixture().start(roles, TopologyFixture.standardExcept(Role.TERMINAL, slowTerminal),
+                Map.of("tls.dir", tls.toString(), "services.settlement.payee.timeout.ms", "500"));
     }
 
     @AfterAll
@@ -123,7 +122,7 @@ class TerminalSettlesVoidTest {
     }
 
     private static long transferredCharges() {
-        HomeAccounts accounts = node(Role.AAAH).attached(HomeAccounts.class).orElseThrow();
+        HomeAccounts accounts = node(Role.AAAH).installation().aaah().accounts();
         return accounts.database().entries(MN1, accounts.queries().periodOf(Instant.now())).stream()
                 .filter(e -> e.kind() == EntryKind.TRANSFERRED_CHARGE).count();
     }
@@ -146,7 +145,7 @@ class TerminalSettlesVoidTest {
                 assertThat(e.getMessage()).contains("the payee's terminal terminal.shop.example: no answer in time");
             });
         }
-        SettlementStore store = node(Role.AAAH).attached(SettlementStore.class).orElseThrow();
+        SettlementStore store = node(Role.AAAH).installation().aaah().settlements();
         assertThat(Eventually.within(Duration.ofSeconds(10), () -> store.byId(id.get()).orElseThrow().state() == SettlementState.NOT_SETTLED))
                 .as("voided at the terminal, then NOT_SETTLED").isTrue();
         return id.get();

@@ -8,7 +8,6 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Map;
-
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 
@@ -17,12 +16,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mipaaa.diameter.HandlerRegistry;
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.ResultCodes;
-import org.mipaaa.node.Role;
+import org.mipaaa.install.RoleApplications;
 import org.mipaaa.pki.PkiIssuer;
+import org.mipaaa.role.Role;
 
 /**
  * DIAMETER over TLS as RFC 6733 §13 has it, seen from a client that is not jDiameter (a JSSE socket):
@@ -41,7 +40,7 @@ class TlsPeerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        fixture = new TopologyFixture().start(EnumSet.of(Role.AAAH), role -> new HandlerRegistry(), Map.of());
+        fixture = new TopologyFixture().start(EnumSet.of(Role.AAAH), RoleApplications.NONE, Map.of());
     }
 
     @AfterAll

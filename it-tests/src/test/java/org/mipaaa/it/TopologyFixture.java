@@ -12,10 +12,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 import org.mipaaa.diameter.HandlerRegistry;
+import org.mipaaa.install.RoleApplications;
+import org.mipaaa.lab.LoopbackSetup;
+import org.mipaaa.lab.Topology;
 import org.mipaaa.node.ConfigLayout;
-import org.mipaaa.node.LoopbackSetup;
-import org.mipaaa.node.Role;
-import org.mipaaa.node.Topology;
+import org.mipaaa.role.Role;
 import org.mipaaa.trace.FlowTrace;
 import org.mipaaa.trace.TraceEvent;
 
@@ -53,10 +54,10 @@ public class TopologyFixture implements AutoCloseable {
     }
 
     /**
-     * Starts {@code roles} with their handlers. The links are TLS unless {@code extraOverrides} sets
-     * {@code link.security=none} (plain TCP links).
+     * Starts {@code roles}, each node with {@code applications} installed before its stack starts. The
+     * links are TLS unless {@code extraOverrides} sets {@code link.security=none} (plain TCP links).
      */
-    public TopologyFixture start(Set<Role> roles, Function<Role, HandlerRegistry> handlers,
+    public TopologyFixture start(Set<Role> roles, RoleApplications applications,
                                  Map<String, String> extraOverrides) throws Exception {
         Map<String, String> overrides = new HashMap<>();
         overrides.put("reconnect.ms", "1000");
@@ -64,7 +65,7 @@ public class TopologyFixture implements AutoCloseable {
         overrides.put("watchdog.ms", "6000");
         overrides.putAll(extraOverrides);
         setup = LoopbackSetup.create(layout, true, overrides, List.of());
-        topology = Topology.start(layout, roles, setup.overrides(), handlers, new FlowTrace().add(events::add));
+        topology = Topology.start(layout, roles, setup.overrides(), applications, new FlowTrace().add(events::add));
         if (!topology.awaitLinks(Duration.ofSeconds(20))) {
             close();
             throw new IllegalStateException("peer links did not come up");
@@ -73,7 +74,20 @@ public class TopologyFixture implements AutoCloseable {
     }
 
     public TopologyFixture startAll() throws Exception {
-        return start(EnumSet.allOf(Role.class), role -> new HandlerRegistry(), Map.of());
+        return start(EnumSet.allOf(Role.class), RoleApplications.NONE, Map.of());
+    }
+
+    /** Test handlers only: each role gets what {@code handlers} gives it, none of its own applications. */
+    public static RoleApplications only(Function<Role, HandlerRegistry> handlers) {
+        return ctx -> {
+            ctx.handlers().registerAll(handlers.apply(ctx.role()));
+            return null;
+        };
+    }
+
+    /** Each role's own applications, except {@code role}, for which {@code custom} installs what the test needs. */
+    public static RoleApplications standardExcept(Role role, RoleApplications custom) {
+        return ctx -> ctx.role() == role ? custom.install(ctx) : RoleApplications.STANDARD.install(ctx);
     }
 
     public Topology topology() {

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.mipaaa.accounting.HomeAccounts;
 import org.mipaaa.agent.auth.AaamSecurityAssociation;
 import org.mipaaa.agent.auth.InMemoryReplayCounters;
 import org.mipaaa.agent.services.AaamAgent;
@@ -27,16 +26,14 @@ import org.mipaaa.agent.services.PurchaseInfo;
 import org.mipaaa.agent.services.Settlement;
 import org.mipaaa.agent.services.SettlementMode;
 import org.mipaaa.agent.transport.AgentEndpoint;
-import org.mipaaa.diameter.HandlerRegistry;
 import org.mipaaa.dictionary.VendorSettings;
+import org.mipaaa.install.RoleApplications;
 import org.mipaaa.ledger.AccountEntry;
 import org.mipaaa.node.DiameterNode;
-import org.mipaaa.node.Role;
 import org.mipaaa.payee.PayeeLedger;
-import org.mipaaa.services.settlement.SettlementRecord;
-import org.mipaaa.services.settlement.SettlementState;
-import org.mipaaa.services.settlement.SettlementStore;
-import org.mipaaa.shop.PaymentNotices;
+import org.mipaaa.role.Role;
+import org.mipaaa.settlement.SettlementRecord;
+import org.mipaaa.settlement.SettlementState;
 import org.mipaaa.trace.TraceEvent;
 
 /**
@@ -72,8 +69,7 @@ abstract class TopologyVariantScenarios {
 
     @BeforeAll
     void start() throws Exception {
-        fixture = new TopologyFixture().variant(variant()).start(roles(), role -> new HandlerRegistry(), Map.of());
-        fixture.topology().withRoleServices();
+        fixture = new TopologyFixture().variant(variant()).start(roles(), RoleApplications.STANDARD, Map.of());
     }
 
     @AfterAll
@@ -123,15 +119,15 @@ abstract class TopologyVariantScenarios {
     }
 
     private PayeeLedger payeeLedger() {
-        return node(Role.AAAY).attached(PayeeLedger.class).orElseThrow();
+        return node(Role.AAAY).installation().aaay().ledger();
     }
 
     private SettlementRecord atHome(String settlementId) {
-        return node(Role.AAAH).attached(SettlementStore.class).orElseThrow().byId(settlementId).orElseThrow();
+        return node(Role.AAAH).installation().aaah().settlements().byId(settlementId).orElseThrow();
     }
 
     private AccountEntry homeEntry(String settlementId) {
-        return node(Role.AAAH).attached(HomeAccounts.class).orElseThrow().database().entry(atHome(settlementId).entryId()).orElseThrow();
+        return node(Role.AAAH).installation().aaah().accounts().database().entry(atHome(settlementId).entryId()).orElseThrow();
     }
 
     private PurchaseInfo orderA1001(AaamAgent agent) throws Exception {
@@ -176,7 +172,7 @@ abstract class TopologyVariantScenarios {
             assertThat(homeEntry(id).amount().amount()).isEqualByComparingTo("23.40");
             assertThat(homeEntry(id).isValid()).isTrue();
             assertThat(payeeLedger().balance(payee())).isEqualByComparingTo(balanceBefore.subtract(new BigDecimal("23.40")));
-            assertThat(node(Role.TERMINAL).attached(PaymentNotices.class).orElseThrow().notice(id).orElseThrow().orderReference())
+            assertThat(node(Role.TERMINAL).installation().terminal().notices().notice(id).orElseThrow().orderReference())
                     .isEqualTo("A-1001");
             assertThat(events(since, "PNR")).extracting(TraceEvent::from, TraceEvent::to, TraceEvent::step)
                     .contains(tuple(host(Role.AAAH), host(Role.AAAY), "S208"), tuple(host(Role.AAAY), host(Role.TERMINAL), "S209"));
@@ -189,7 +185,7 @@ abstract class TopologyVariantScenarios {
             assertThat(atHome(id).state()).isEqualTo(SettlementState.CANCELLED);
             assertThat(payeeLedger().find(id).orElseThrow().reversed()).isTrue();
             assertThat(payeeLedger().balance(payee())).isEqualByComparingTo(balanceBefore);
-            assertThat(node(Role.TERMINAL).attached(PaymentNotices.class).orElseThrow().notice(id).orElseThrow().cancelled()).isTrue();
+            assertThat(node(Role.TERMINAL).installation().terminal().notices().notice(id).orElseThrow().cancelled()).isTrue();
             assertThat(events(since, "SCR")).extracting(TraceEvent::from, TraceEvent::to)
                     .contains(tuple(host(Role.AAAH), host(Role.AAAY)), tuple(host(Role.AAAY), host(Role.TERMINAL)));
         }

@@ -13,12 +13,12 @@ import org.jdiameter.api.Answer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.mipaaa.diameter.HandlerRegistry;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorSettings;
-import org.mipaaa.node.Role;
+import org.mipaaa.install.RoleApplications;
+import org.mipaaa.role.Role;
 
 /**
  * Byte streams that are not DIAMETER, thrown at the AAAH's TCP port: each connection is closed
@@ -34,7 +34,7 @@ class TransportRobustnessTest {
 
     @BeforeAll
     static void start() throws Exception {
-        fixture = new TopologyFixture().start(EnumSet.of(Role.AAAH, Role.AAAF), role -> new HandlerRegistry(),
+        fixture = new TopologyFixture().start(EnumSet.of(Role.AAAH, Role.AAAF), RoleApplications.NONE,
                 Map.of("transport.message.timeout.ms", Long.toString(MESSAGE_TIMEOUT.toMillis()),
                         "transport.max.connections", Integer.toString(MAX_CONNECTIONS)));
     }

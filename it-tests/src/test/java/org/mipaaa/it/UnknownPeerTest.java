@@ -11,20 +11,19 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.inject.Inject;
-
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
-import org.jdiameter.client.impl.parser.MessageParser;
 import org.jdiameter.client.api.IMessage;
+import org.jdiameter.client.impl.parser.MessageParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.mipaaa.diameter.HandlerRegistry;
 import org.mipaaa.dictionary.AvpCodes;
+import org.mipaaa.install.RoleApplications;
+import org.mipaaa.lab.LoopbackSetup;
 import org.mipaaa.node.ConfigSource;
 import org.mipaaa.node.DiameterNode;
-import org.mipaaa.node.LoopbackSetup;
-import org.mipaaa.node.Role;
+import org.mipaaa.role.Role;
 import org.mipaaa.trace.TraceEvent;
 
 /**
@@ -52,7 +51,7 @@ class UnknownPeerTest {
                 "state.root", state.toString(),
                 "infinispan.config", TopologyFixture.configRoot().resolve("infinispan.xml").toString(),
                 "reconnect.ms", "1000"));
-        try (DiameterNode rogue = DiameterNode.start(rogueConfig, new HandlerRegistry(), seenByRogue::add)) {
+        try (DiameterNode rogue = DiameterNode.start(rogueConfig, RoleApplications.NONE, seenByRogue::add)) {
             boolean connected = rogue.awaitPeers(Set.of(fixture.topology().node(Role.AAAH).host()), Duration.ofSeconds(5));
 
             assertThat(connected).isFalse();

@@ -20,7 +20,7 @@ import org.mipaaa.ledger.AccountDatabase;
 import org.mipaaa.ledger.Money;
 import org.mipaaa.ledger.RecordType;
 import org.mipaaa.ledger.UsageReport;
-import org.mipaaa.node.Role;
+import org.mipaaa.role.Role;
 
 /**
  * tshark decodes the own-charges exchange (seed S25, docs/PROTOCOL.md §4.6) with our Wireshark
@@ -51,7 +51,7 @@ class ChargeQueryCaptureTest {
         Files.writeString(tariffs, "currency = EUR\ntariff.default.2026-01-01.per-packet = 0.01\n");
         capture = ServicesCapture.start(EnumSet.of(Role.AAAF, Role.AAAH), OUTPUT, "charges", dir,
                 Map.of("accounting.tariffs.file", tariffs.toString()));
-        AccountDatabase ledger = capture.topology().node(Role.AAAH).attached(AccountDatabase.class).orElseThrow();
+        AccountDatabase ledger = capture.topology().node(Role.AAAH).installation().aaah().database();
         Instant visit = Instant.parse("2026-10-05T10:00:00Z");
         ledger.recordUsage(new UsageReport(NAI, "fa.visited.example;9;1", 0, RecordType.START, "visited.example", visit, 0, 0, 0, 0, 0));
         ledger.recordUsage(new UsageReport(NAI, "fa.visited.example;9;1", 1, RecordType.STOP, "visited.example",

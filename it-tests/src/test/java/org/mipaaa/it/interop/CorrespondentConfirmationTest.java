@@ -37,9 +37,9 @@ import org.mipaaa.agent.confirmation.TerminalIdentity;
 import org.mipaaa.agent.confirmation.UdpConfirmationResponder;
 import org.mipaaa.agent.sip.CallResult;
 import org.mipaaa.agent.sip.SipCaller;
-import org.mipaaa.dictionary.ConfirmationProtocol;
 import org.mipaaa.dictionary.ConfirmationProtocol.ReasonCode;
-import org.mipaaa.node.LoopbackSetup;
+import org.mipaaa.dictionary.ConfirmationProtocol;
+import org.mipaaa.lab.LoopbackSetup;
 
 /**
  * Seed Figs. 21-22 (S3001-S3014) with a real SIP callee: the caller's {@link ConfirmedCallSetup}

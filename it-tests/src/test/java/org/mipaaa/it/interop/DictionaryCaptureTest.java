@@ -37,7 +37,6 @@ import org.jdiameter.api.Request;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mipaaa.diameter.DiameterClient;
-import org.mipaaa.diameter.HandlerRegistry;
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.AvpDefinition;
@@ -48,10 +47,11 @@ import org.mipaaa.dictionary.Enumerations;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
 import org.mipaaa.dictionary.VendorSettings;
-import org.mipaaa.node.LoopbackSetup;
+import org.mipaaa.install.RoleApplications;
 import org.mipaaa.it.TopologyFixture;
+import org.mipaaa.lab.LoopbackSetup;
 import org.mipaaa.node.DiameterNode;
-import org.mipaaa.node.Role;
+import org.mipaaa.role.Role;
 
 /**
  * tshark decodes what our nodes put on the wire with our Wireshark dictionary
@@ -159,7 +159,7 @@ class DictionaryCaptureTest {
         ports.forEach((role, port) -> overrides.put(role.name().toLowerCase(Locale.ROOT) + ".port", port.toString()));
         // plain TCP links: tshark decodes what it can read (the links are TLS by default)
         overrides.put("link.security", "none");
-        fixture = new TopologyFixture().start(ROLES, role -> new HandlerRegistry(), overrides);
+        fixture = new TopologyFixture().start(ROLES, RoleApplications.NONE, overrides);
         DiameterNode aaah = fixture.topology().node(Role.AAAH);
         DiameterNode aaay = fixture.topology().node(Role.AAAY);
         DiameterNode aaaf = fixture.topology().node(Role.AAAF);

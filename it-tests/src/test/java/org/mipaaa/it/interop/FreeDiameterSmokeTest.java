@@ -25,11 +25,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.mipaaa.diameter.HandlerRegistry;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.ResultCodes;
-import org.mipaaa.node.LoopbackSetup;
+import org.mipaaa.install.RoleApplications;
 import org.mipaaa.it.TopologyFixture;
+import org.mipaaa.lab.LoopbackSetup;
 import org.mipaaa.node.ConfigSource;
 import org.mipaaa.node.DiameterNode;
 import org.mipaaa.trace.TraceEvent;
@@ -90,7 +90,7 @@ class FreeDiameterSmokeTest {
                 "state.root", work.resolve("state").toString(),
                 "infinispan.config", TopologyFixture.configRoot().resolve("infinispan.xml").toString(),
                 // RFC 3539 minimum Tw on our side too
-                "watchdog.ms", "6000")), new HandlerRegistry(), events::add);
+                "watchdog.ms", "6000")), RoleApplications.NONE, events::add);
 
         Path config = work.resolve("freeDiameter.conf");
         Files.writeString(config, freeDiameterConfig(aaahPort), StandardCharsets.UTF_8);

@@ -23,6 +23,9 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
 import org.jdiameter.api.Answer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,8 +37,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestClassOrder;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.mipaaa.diameter.HandlerRegistry;
 import org.mipaaa.dictionary.ResultCodes;
+import org.mipaaa.install.RoleApplications;
 import org.mipaaa.it.TopologyFixture;
 import org.mipaaa.node.ConfigSource;
 import org.mipaaa.node.DiameterNode;
@@ -45,10 +48,6 @@ import org.mipaaa.transport.DiameterConnection;
 import org.mipaaa.transport.DiameterNetworkGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.AppenderBase;
 
 /**
  * Our AAAH against the real freeDiameter 1.2.1 daemon over DIAMETER/TLS on 127.0.0.1, TLS first as
@@ -485,7 +484,7 @@ class FreeDiameterTlsTest {
             // RFC 3539 minimum Tw, and a quick reconnect
             overrides.put("watchdog.ms", "6000");
             overrides.put("reconnect.ms", "2000");
-            aaah = DiameterNode.start(ConfigSource.of(RESOURCES.resolve("aaah"), overrides), new HandlerRegistry(), events::add);
+            aaah = DiameterNode.start(ConfigSource.of(RESOURCES.resolve("aaah"), overrides), RoleApplications.NONE, events::add);
         }
 
         /** Writes {@code template} with {@code values} to this part's output directory and starts freeDiameterd on it. */
@@ -602,7 +601,7 @@ class FreeDiameterTlsTest {
      */
     static int freePort() {
         for (int i = 0; i < 1000; i++) {
-            int port = org.mipaaa.node.LoopbackSetup.freePort(); // free on loopback, never handed out twice
+            int port = org.mipaaa.lab.LoopbackSetup.freePort(); // free on loopback, never handed out twice
             try (ServerSocket wildcard = new ServerSocket()) {
                 wildcard.setReuseAddress(true);
                 wildcard.bind(new InetSocketAddress(port));

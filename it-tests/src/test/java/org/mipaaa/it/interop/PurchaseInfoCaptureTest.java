@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mipaaa.agent.services.AaamAgent;
 import org.mipaaa.agent.services.ServiceException;
 import org.mipaaa.dictionary.CommandCodes;
-import org.mipaaa.node.Role;
+import org.mipaaa.role.Role;
 
 /**
  * tshark decodes the accounting-information retrieval (seed S201-S206, docs/PROTOCOL.md §4.1) with our

@@ -22,16 +22,16 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.mipaaa.diameter.HandlerRegistry;
 import org.mipaaa.dictionary.CommandCodes;
+import org.mipaaa.fa.ForeignAgent;
+import org.mipaaa.install.RoleApplications;
 import org.mipaaa.it.MobileIpUdp;
 import org.mipaaa.it.TopologyFixture;
+import org.mipaaa.lab.LoopbackSetup;
 import org.mipaaa.mobileip.Ipv4;
 import org.mipaaa.mobileip.auth.MnAaaSecurityAssociation;
 import org.mipaaa.mobileip.node.MobileNode;
-import org.mipaaa.node.LoopbackSetup;
-import org.mipaaa.node.Role;
-import org.mipaaa.registration.ForeignAgent;
+import org.mipaaa.role.Role;
 
 /**
  * tshark decodes the DIAMETER side of a real Mobile IP registration (seed S101-S110): the AMR FA ->
@@ -85,9 +85,8 @@ class RegistrationCaptureTest {
         Map<String, String> overrides = new HashMap<>();
         ports.forEach((role, port) -> overrides.put(role.name().toLowerCase(Locale.ROOT) + ".port", port.toString()));
         overrides.put("link.security", "none");
-        fixture = new TopologyFixture().start(ROLES, role -> new HandlerRegistry(), overrides);
-        fixture.topology().withRoleServices();
-        ForeignAgent fa = fixture.topology().node(Role.FA).attached(ForeignAgent.class).orElseThrow();
+        fixture = new TopologyFixture().start(ROLES, RoleApplications.STANDARD, overrides);
+        ForeignAgent fa = fixture.topology().node(Role.FA).installation().fa().agent();
 
         // S101-S106, then the deregistration FA -> HA, whose binding end sends the STR
         MobileNode mn = new MobileNode(NAI, MnAaaSecurityAssociation.of(256, MN1_KEY), Ipv4.parse("0.0.0.0"), Clock.systemUTC());

@@ -20,14 +20,14 @@ import org.mipaaa.agent.auth.AaamSecurityAssociation;
 import org.mipaaa.agent.auth.InMemoryReplayCounters;
 import org.mipaaa.agent.services.AaamAgent;
 import org.mipaaa.agent.transport.AgentEndpoint;
-import org.mipaaa.diameter.HandlerRegistry;
 import org.mipaaa.dictionary.VendorSettings;
+import org.mipaaa.install.RoleApplications;
 import org.mipaaa.it.LabTlsAccess;
 import org.mipaaa.it.TopologyFixture;
-import org.mipaaa.node.LoopbackSetup;
-import org.mipaaa.node.Role;
-import org.mipaaa.node.Topology;
+import org.mipaaa.lab.LoopbackSetup;
+import org.mipaaa.lab.Topology;
 import org.mipaaa.pki.PkiIssuer;
+import org.mipaaa.role.Role;
 
 /**
  * The set-up the capture tests of the accounting services share: dumpcap on loopback filtering the
@@ -92,8 +92,7 @@ final class ServicesCapture implements AutoCloseable {
             overrides.put("link.security", "none");
             overrides.put("tls.dir", tls.toString());
             overrides.putAll(extraOverrides);
-            capture.fixture = new TopologyFixture().start(roles, role -> new HandlerRegistry(), overrides);
-            capture.fixture.topology().withRoleServices();
+            capture.fixture = new TopologyFixture().start(roles, RoleApplications.STANDARD, overrides);
             return capture;
         } catch (Exception | Error e) {
             capture.close();

@@ -14,11 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mipaaa.agent.services.AaamAgent;
 import org.mipaaa.agent.services.ConfirmationCallback;
 import org.mipaaa.agent.services.PurchaseInfo;
+import org.mipaaa.agent.services.ServiceException;
 import org.mipaaa.agent.services.Settlement;
 import org.mipaaa.agent.services.SettlementMode;
-import org.mipaaa.agent.services.ServiceException;
 import org.mipaaa.dictionary.CommandCodes;
-import org.mipaaa.node.Role;
+import org.mipaaa.role.Role;
 
 /**
  * tshark decodes settlement with the user's confirmation (seed S207-S211) and cancellation

@@ -1,0 +1,133 @@
+package org.mipaaa.aaaf;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import org.jdiameter.api.Answer;
+import org.jdiameter.api.Avp;
+import org.jdiameter.api.AvpDataException;
+import org.jdiameter.api.AvpSet;
+import org.jdiameter.api.Message;
+import org.jdiameter.api.Request;
+import org.jdiameter.client.api.IMessage;
+import org.mipaaa.diameter.AnswerFactory;
+import org.mipaaa.diameter.DiameterClient;
+import org.mipaaa.diameter.RequestHandler;
+import org.mipaaa.diameter.ValidationFailure;
+import org.mipaaa.dictionary.AvpCodes;
+import org.mipaaa.dictionary.ResultCodes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A DIAMETER proxy for requests bound for another realm (RFC 6733 §2.8.2, §6.1.9), as the AAAF is
+ * for the mobile node's home (seed S104: "transfers this registration request packet to the AAAH ...
+ * identified from the NAI"): the request goes on unchanged but for a Route-Record naming this node
+ * and a new Hop-by-Hop Identifier; its Session-Id, Origin-Host and End-to-End Identifier stay. The
+ * answer comes back as the home server wrote it. A request that already passed here is a loop
+ * (3005); one that cannot be delivered upstream is answered 3002, E bit set, by this node.
+ */
+public final class RealmProxy implements RequestHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(RealmProxy.class);
+    /** Builds the upstream copies. */
+    private final org.jdiameter.client.impl.parser.MessageParser parser = new org.jdiameter.client.impl.parser.MessageParser();
+
+    private final DiameterClient client;
+    private final String localHost;
+    private final Duration timeout;
+    private final ProxyListener listener;
+
+    /**
+     * @param listener told of each request forwarded (the AAAF keeps its entry for the mobile node)
+     */
+    public RealmProxy(DiameterClient client, String localHost, Duration timeout, ProxyListener listener) {
+        this.client = client;
+        this.localHost = localHost;
+        this.timeout = timeout;
+        this.listener = listener;
+    }
+
+    /** What a proxy tells its node about the requests it forwards. */
+    @FunctionalInterface
+    public interface ProxyListener {
+        ProxyListener NONE = (command, sessionId, userName) -> { };
+
+        void forwarded(int commandCode, String sessionId, String userName);
+    }
+
+    @Override
+    public CompletionStage<Answer> handle(Request request, AnswerFactory answers) {
+        if (routeRecords(request).contains(localHost)) {
+            return CompletableFuture.completedFuture(answers.failure(request, new ValidationFailure(ResultCodes.LOOP_DETECTED,
+                    "the request passed " + localHost + " before (Route-Record)", null)));
+        }
+        CompletableFuture<Answer> result;
+        try {
+            Message upstream = copyWithRouteRecord(request);
+            listener.forwarded(request.getCommandCode(), string(request.getAvps().getAvp(AvpCodes.SESSION_ID, 0)),
+                    string(request.getAvps().getAvp(AvpCodes.USER_NAME, 0)));
+            result = client.forward(upstream, timeout).thenApply(answer -> relayed(request, answer));
+        } catch (RuntimeException e) {
+            result = CompletableFuture.failedFuture(e);
+        }
+        return result.exceptionally(failure -> {
+            log.warn("cannot deliver command {} upstream: session={}: {}", request.getCommandCode(),
+                    string(request.getAvps().getAvp(AvpCodes.SESSION_ID, 0)), failure.toString());
+            return answers.failure(request, new ValidationFailure(ResultCodes.UNABLE_TO_DELIVER,
+                    "cannot deliver the request to its realm", null));
+        });
+    }
+
+    /** The request as it goes upstream: every AVP in order, then this node's Route-Record (§6.7.1). */
+    private Message copyWithRouteRecord(Request request) {
+        IMessage copy = parser.createEmptyMessage(request.getCommandCode(), request.getApplicationId());
+        copy.setRequest(true);
+        copy.setProxiable(request.isProxiable());
+        copy.setReTransmitted(request.isReTransmitted());
+        // a proxy keeps the End-to-End Identifier (§3); the Hop-by-Hop one is the next hop's
+        copy.setEndToEndIdentifier(request.getEndToEndIdentifier());
+        for (Avp avp : request.getAvps()) {
+            copy.getAvps().addAvp(avp);
+        }
+        copy.getAvps().addAvp(AvpCodes.ROUTE_RECORD, localHost, true, false, true);
+        return copy;
+    }
+
+    /** The home server's answer, relayed: its AVPs (its Origin-Host included) and E bit, on our hop. */
+    private static Answer relayed(Request request, Message upstream) {
+        Answer answer = request.createAnswer();
+        AvpSet avps = answer.getAvps();
+        java.util.List<Avp> copied = new java.util.ArrayList<>();
+        avps.forEach(copied::add);
+        for (Avp avp : copied) {
+            avps.removeAvp(avp.getCode(), avp.getVendorId());
+        }
+        for (Avp avp : upstream.getAvps()) {
+            avps.addAvp(avp);
+        }
+        answer.setError(upstream.isError());
+        answer.setReTransmitted(false);
+        return answer;
+    }
+
+    private static java.util.List<String> routeRecords(Request request) {
+        java.util.List<String> hosts = new java.util.ArrayList<>();
+        for (Avp rr : request.getAvps().getAvps(AvpCodes.ROUTE_RECORD, 0)) {
+            hosts.add(string(rr));
+        }
+        return hosts;
+    }
+
+    private static String string(Avp avp) {
+        if (avp == null) {
+            return null;
+        }
+        try {
+            return avp.getUTF8String();
+        } catch (AvpDataException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.mipaaa.aaaf;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import org.jdiameter.api.Answer;
+import org.jdiameter.api.Request;
+import org.mipaaa.accounting.AccountingOutbox;
+import org.mipaaa.accounting.AccountingRecord;
+import org.mipaaa.diameter.AnswerFactory;
+import org.mipaaa.diameter.Avps;
+import org.mipaaa.diameter.RequestHandler;
+import org.mipaaa.dictionary.AvpCodes;
+import org.mipaaa.dictionary.ResultCodes;
+import org.mipaaa.messages.AccountingRecords;
+
+/**
+ * The AAAF's Accounting-Request from its foreign agents (seed S31 -> S32; RFC 6733 §9.7, RFC 4004 §10).
+ *
+ * <ol>
+ * <li><b>decode</b>: the record ({@link AccountingRecord#read}: a missing AVP is 5005, a bad one 5004,
+ *     with Failed-AVP).</li>
+ * <li><b>act</b>: stored in the {@link AccountingOutbox}, durably, once however often the FA sends it;
+ *     the {@link HomeAccountingForwarder} takes it to the AAAH.</li>
+ * <li><b>answer</b>: ACA 2001 with the record's type and number (RFC 6733 §9.7.2), only once stored:
+ *     what the AAAF acknowledged is never lost.</li>
+ * </ol>
+ */
+public final class VisitedAcrHandler implements RequestHandler {
+
+    private final AccountingOutbox outbox;
+    private final HomeAccountingForwarder forwarder;
+
+    public VisitedAcrHandler(AccountingOutbox outbox, HomeAccountingForwarder forwarder) {
+        this.outbox = outbox;
+        this.forwarder = forwarder;
+    }
+
+    @Override
+    public CompletionStage<Answer> handle(Request request, AnswerFactory answers) {
+        AccountingRecord record;
+        try {
+            record = AccountingRecords.read(request.getSessionId(), request.getAvps());
+        } catch (Avps.Invalid e) {
+            return CompletableFuture.completedFuture(answers.failure(request, e.failure()));
+        }
+        outbox.store(record);
+        forwarder.wake();
+        return CompletableFuture.completedFuture(acknowledged(request, answers, record));
+    }
+
+    /** ACA 2001 echoing the record's type and number, with its user and multi-session (RFC 6733 §9.7.2). */
+    public static Answer acknowledged(Request request, AnswerFactory answers, AccountingRecord record) {
+        Answer aca = answers.result(request, ResultCodes.SUCCESS);
+        var avps = aca.getAvps();
+        Avps.addEnumerated(avps, AvpCodes.ACCOUNTING_RECORD_TYPE, record.recordType());
+        Avps.addUnsigned32(avps, AvpCodes.ACCOUNTING_RECORD_NUMBER, record.recordNumber());
+        Avps.addUtf8(avps, AvpCodes.USER_NAME, record.nai());
+        Avps.addUtf8(avps, AvpCodes.ACCT_MULTI_SESSION_ID, record.acctMultiSessionId());
+        return aca;
+    }
+}

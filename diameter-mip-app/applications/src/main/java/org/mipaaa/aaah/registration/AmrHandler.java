@@ -1,0 +1,417 @@
+package org.mipaaa.aaah.registration;
+
+import java.net.Inet4Address;
+import java.security.SecureRandom;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import org.jdiameter.api.Answer;
+import org.jdiameter.api.ApplicationId;
+import org.jdiameter.api.Avp;
+import org.jdiameter.api.AvpSet;
+import org.jdiameter.api.Request;
+import org.mipaaa.diameter.AnswerFactory;
+import org.mipaaa.diameter.Avps;
+import org.mipaaa.diameter.DiameterClient;
+import org.mipaaa.diameter.RequestHandler;
+import org.mipaaa.diameter.ValidationFailure;
+import org.mipaaa.dictionary.ApplicationIds;
+import org.mipaaa.dictionary.AvpCodes;
+import org.mipaaa.dictionary.CommandCodes;
+import org.mipaaa.dictionary.Enumerations;
+import org.mipaaa.dictionary.ResultCodes;
+import org.mipaaa.mobileip.GeneralizedMnAaaAuthentication;
+import org.mipaaa.mobileip.Ipv4;
+import org.mipaaa.mobileip.MalformedRegistrationException;
+import org.mipaaa.mobileip.MnFaChallenge;
+import org.mipaaa.mobileip.MnFaKeyGenerationNonceRequest;
+import org.mipaaa.mobileip.MnHaKeyGenerationNonceRequest;
+import org.mipaaa.mobileip.RegistrationCodec;
+import org.mipaaa.mobileip.RegistrationPacket;
+import org.mipaaa.mobileip.auth.Authenticators;
+import org.mipaaa.mobileip.auth.KeyDerivation;
+import org.mipaaa.mobileip.auth.MnAaaSecurityAssociation;
+import org.mipaaa.registration.HomeAddressPool;
+import org.mipaaa.registration.HomeRegistrationSettings;
+import org.mipaaa.registration.HomeSessions;
+import org.mipaaa.registration.SessionKeys;
+import org.mipaaa.registration.Subscriber;
+import org.mipaaa.registration.SubscriberDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The home AAA server's AA-Mobile-Node-Request (RFC 4004 §5.1; seed S104 in, S105 out, S106 answer).
+ *
+ * <ol>
+ * <li><b>decode</b>: User-Name (the NAI), MIP-Reg-Request (decoded as a Registration Request),
+ *     MIP-MN-AAA-Auth (SPI, input data length, authenticator offset and length, RFC 4004 §7.6),
+ *     MIP-FA-Challenge (§7.7), MIP-Feature-Vector. A MIP-Reg-Request that is no well-formed
+ *     Registration Request is 5004 DIAMETER_INVALID_AVP_VALUE with it in Failed-AVP.</li>
+ * <li><b>validate</b>: the subscriber is known and the MN-AAA authenticator is right for its AAA-key
+ *     and the challenge (RFC 4721 §6, §8), the SPI of MIP-MN-AAA-Auth being the subscriber's; else
+ *     4001 DIAMETER_AUTHENTICATION_REJECTED (RFC 4004 §3.1, RFC 6733 §7.1.4), with no MIP-Reg-Reply:
+ *     a reply could only be authenticated with an MN-HA key, and none exists for a node not
+ *     authenticated; the foreign agent builds the Mobile IP denial itself (code 67, RFC 4004 §5.2).
+ *     A request without an MN-HA key request extension (RFC 3957 §6.3) is 5012
+ *     DIAMETER_UNABLE_TO_COMPLY: this AAAH only serves mobile nodes that get their MN-HA key from it.</li>
+ * <li><b>act</b>: the home address (the subscriber's fixed one, else one from the pool; exhausted:
+ *     5012, see below), fresh MN-HA and MN-FA nonces and their keys ({@link SessionKeys}), and the
+ *     Home-Agent-MIP-Request to the configured home agent (RFC 4004 §5.3), waited for without
+ *     blocking a thread.</li>
+ * <li><b>answer</b>: the HAA's Result-Code 2001 gives AMA 2001 with the HAA's MIP-Reg-Reply and
+ *     Acct-Multi-Session-Id, MIP-Mobile-Node-Address, MIP-Home-Agent-Address, MIP-FA-to-MN-MSA (the
+ *     MN-FA key for the foreign agent, §9.1), MIP-MSA-Lifetime and Authorization-Lifetime; the HAR's
+ *     session becomes the NAI's current registration ({@link HomeSessions}), which the home agent's
+ *     STR ends ({@link StrHandler}). No HAA
+ *     (no connection to the home agent, no answer within request.timeout.ms) or a protocol error
+ *     (3xxx) instead of one is 4006 DIAMETER_ERROR_HA_NOT_AVAILABLE (RFC 4004 §6.2); any other HAA
+ *     failure (4005 with the HA's denial) is passed on with the HAA's MIP-Reg-Reply, if any.</li>
+ * </ol>
+ *
+ * <p>Pool exhausted: 5012 DIAMETER_UNABLE_TO_COMPLY. RFC 4004 has no Result-Code of its own for it;
+ * the Mobile IP meaning is code 130 "insufficient resources" (RFC 5944 §3.4), which only the home
+ * agent can send authenticated. 5006 DIAMETER_RESOURCES_EXCEEDED is about the user's own allowance
+ * (RFC 6733 §7.1.5), not the server's.
+ *
+ * <p>Each AMR is an {@link Attempt} under its HAR's Session-Id, pending in {@link HomeSessions} from
+ * before the address is taken until the HAA: a failure frees the address only if no other
+ * registration of the node is current or pending (its binding may still live, or be about to). An HAR
+ * that timed out may still bind at the home agent: it is aborted there with an ASR
+ * ({@link HomeAgentAbort}, RFC 4004 §4.1.3) and the address freed once the ASA says nothing is bound.
+ */
+public final class AmrHandler implements RequestHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(AmrHandler.class);
+
+    private final SubscriberDirectory subscribers;
+    private final Optional<HomeAddressPool> pool;
+    private final DiameterClient client;
+    private final HomeRegistrationSettings settings;
+    private final SecureRandom random;
+    private final HomeSessions sessions;
+    private final HomeAgentAbort abort;
+
+    public AmrHandler(SubscriberDirectory subscribers, Optional<HomeAddressPool> pool, HomeSessions sessions,
+                      DiameterClient client, HomeRegistrationSettings settings, SecureRandom random) {
+        this.subscribers = subscribers;
+        this.pool = pool;
+        this.sessions = sessions;
+        this.client = client;
+        this.settings = settings;
+        this.random = random;
+        if (settings.homeAgentHost().isEmpty()) {
+            throw new IllegalArgumentException("the AAAH needs registration.home.agent.host");
+        }
+        this.abort = new HomeAgentAbort(client, settings.homeAgentHost().get());
+    }
+
+    /** What the AMR says, decoded. */
+    private record Amr(String nai, RegistrationPacket registration, byte[] registrationBytes, long mnAaaSpi,
+                       long inputLength, long authenticatorOffset, long authenticatorLength, byte[] challenge,
+                       long featureVector) {
+    }
+
+    @Override
+    public CompletionStage<Answer> handle(Request request, AnswerFactory answers) {
+        Amr amr;
+        try {
+            amr = decode(request.getAvps());
+        } catch (Avps.Invalid e) {
+            return CompletableFuture.completedFuture(answers.failure(request, e.failure()));
+        }
+        // validate
+        Optional<Subscriber> found = subscribers.find(amr.nai());
+        if (found.isEmpty()) {
+            log.info("AMR for unknown user {}: rejected", amr.nai());
+            return done(answers.failure(request, rejected("unknown user")));
+        }
+        Subscriber subscriber = found.get();
+        if (amr.registration().nai().filter(n -> !n.equals(amr.nai())).isPresent()) {
+            return done(answers.failure(request, rejected("User-Name and the MN-NAI extension differ")));
+        }
+        if (!mnAaaValid(amr, subscriber.mnAaa())) {
+            log.info("AMR for {}: MN-AAA authentication failed", amr.nai());
+            return done(answers.failure(request, rejected("MN-AAA authentication failed")));
+        }
+        Optional<MnHaKeyGenerationNonceRequest> haKeyRequest = amr.registration().first(MnHaKeyGenerationNonceRequest.class);
+        if (haKeyRequest.isEmpty()) {
+            return done(answers.failure(request, new ValidationFailure(ResultCodes.UNABLE_TO_COMPLY,
+                    "no MN-HA key request extension (RFC 3957 6.3): this home AAA server distributes MN-HA keys only", null)));
+        }
+        Optional<MnFaKeyGenerationNonceRequest> faKeyRequest = amr.registration().first(MnFaKeyGenerationNonceRequest.class);
+
+        // act: the HAR's session is pending before the address is taken, so an STR racing this AMR
+        // (for the node's previous registration) cannot free the address this one is about to use
+        DiameterClient.OutgoingRequest har;
+        try {
+            har = client.newRequest(CommandCodes.HOME_AGENT_MIP, ApplicationId.createByAuthAppId(ApplicationIds.MOBILE_IPV4),
+                    answers.originRealm(), settings.homeAgentHost().orElseThrow());
+        } catch (Exception e) {
+            log.warn("AMR for {}: no HAR can be sent: {}", amr.nai(), e.toString());
+            return done(answers.failure(request, new ValidationFailure(ResultCodes.ERROR_HA_NOT_AVAILABLE,
+                    "home agent not available", null)));
+        }
+        Attempt attempt = new Attempt(amr.nai(), har.request().getSessionId());
+        sessions.pending(attempt.nai(), attempt.session());
+        Inet4Address homeAddress;
+        if (subscriber.fixedHomeAddress().isPresent()) {
+            homeAddress = subscriber.fixedHomeAddress().get();
+        } else if (pool.isPresent()) {
+            Optional<Inet4Address> allocated = pool.get().allocate(amr.nai());
+            if (allocated.isEmpty()) {
+                attempt.giveUp();
+                log.warn("AMR for {}: home address pool exhausted", amr.nai());
+                return done(answers.failure(request, new ValidationFailure(ResultCodes.UNABLE_TO_COMPLY,
+                        "home address pool exhausted", null)));
+            }
+            homeAddress = allocated.get();
+        } else {
+            attempt.giveUp();
+            return done(answers.failure(request, new ValidationFailure(ResultCodes.UNABLE_TO_COMPLY,
+                    "no home address for " + amr.nai() + " (no pool configured)", null)));
+        }
+        try {
+            return act(request, answers, amr, subscriber, homeAddress, faKeyRequest, har, attempt);
+        } catch (RuntimeException e) {
+            attempt.giveUp();
+            throw e;
+        }
+    }
+
+    /**
+     * One registration of a NAI through the home agent, under its HAR's Session-Id: pending in
+     * {@link HomeSessions} until accepted or given up; giving up frees the address unless another
+     * registration of the node is current or pending.
+     */
+    private final class Attempt {
+
+        private final String nai;
+        private final String session;
+
+        Attempt(String nai, String session) {
+            this.nai = nai;
+            this.session = session;
+        }
+
+        String nai() {
+            return nai;
+        }
+
+        String session() {
+            return session;
+        }
+
+        void accepted() {
+            sessions.accepted(nai, session);
+        }
+
+        void giveUp() {
+            if (sessions.failed(nai, session)) {
+                pool.ifPresent(p -> p.release(nai));
+            }
+        }
+
+        /**
+         * No HAA in time: the HAR may still bind at the home agent, so the address stays reserved until
+         * the home agent confirms, by its ASA, that this session binds nothing there (RFC 4004 §4.1.3).
+         * With no ASA either, the registration stays pending: the address stays with this NAI (never
+         * given to another) until the node's next accepted registration supersedes it.
+         */
+        void abortAtTheHomeAgent(String realm) {
+            abort.abort(session, nai, realm).whenComplete((result, failure) -> {
+                if (failure == null) {
+                    log.debug("ASR {} for {}: ASA {}", session, nai, result);
+                    giveUp();
+                } else {
+                    log.warn("ASR {} for {}: no ASA ({}); the address stays reserved for {}", session, nai, failure, nai);
+                }
+            });
+        }
+    }
+
+    private CompletionStage<Answer> act(Request request, AnswerFactory answers, Amr amr, Subscriber subscriber,
+                                        Inet4Address homeAddress, Optional<MnFaKeyGenerationNonceRequest> faKeyRequest,
+                                        DiameterClient.OutgoingRequest har, Attempt attempt) {
+        Inet4Address homeAgent = subscriber.homeAgent().or(settings::homeAgentAddress).orElseThrow(
+                () -> new IllegalStateException("no home agent address: set registration.home.agent.address"));
+        SessionKeys keys = SessionKeys.generate(subscriber.mnAaa().key(),
+                KeyDerivation.mobileNodeIdentifier(amr.registration()), random);
+        int lifetime = settings.grantedLifetime(amr.registration().request().lifetime());
+        long featureVector = amr.featureVector() | Enumerations.MIP_FEATURE_VECTOR_MN_HA_KEY_REQUEST
+                | (faKeyRequest.isPresent() ? Enumerations.MIP_FEATURE_VECTOR_MN_FA_KEY_REQUEST : 0)
+                | (pool.isPresent() && subscriber.fixedHomeAddress().isEmpty()
+                        ? Enumerations.MIP_FEATURE_VECTOR_MOBILE_NODE_HOME_ADDRESS_REQUESTED : 0);
+
+        CompletableFuture<Answer> haa;
+        try {
+            AvpSet avps = har.request().getAvps();
+            Avps.addUnsigned32(avps, AvpCodes.AUTHORIZATION_LIFETIME, lifetime);
+            Avps.addEnumerated(avps, AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED);
+            Avps.addOctets(avps, AvpCodes.MIP_REG_REQUEST, amr.registrationBytes());
+            Avps.addUtf8(avps, AvpCodes.USER_NAME, amr.nai());
+            Avps.addUnsigned32(avps, AvpCodes.MIP_FEATURE_VECTOR, featureVector);
+            // RFC 4004 §9.6 / PROTOCOL.md §8.2: MIP-MN-HA-SPI is the HA's to allocate, not sent
+            AvpSet mnToHa = avps.addGroupedAvp(AvpCodes.MIP_MN_TO_HA_MSA, true, false);
+            Avps.addEnumerated(mnToHa, AvpCodes.MIP_ALGORITHM_TYPE, Enumerations.MIP_ALGORITHM_TYPE_HMAC_SHA_1);
+            Avps.addEnumerated(mnToHa, AvpCodes.MIP_REPLAY_MODE, Enumerations.MIP_REPLAY_MODE_TIMESTAMPS);
+            Avps.addOctets(mnToHa, AvpCodes.MIP_NONCE, keys.mnHaNonce());
+            if (faKeyRequest.isPresent()) {
+                AvpSet mnToFa = avps.addGroupedAvp(AvpCodes.MIP_MN_TO_FA_MSA, true, false);
+                Avps.addEnumerated(mnToFa, AvpCodes.MIP_ALGORITHM_TYPE, Enumerations.MIP_ALGORITHM_TYPE_HMAC_SHA_1);
+                Avps.addOctets(mnToFa, AvpCodes.MIP_NONCE, keys.mnFaNonce());
+            }
+            AvpSet haToMn = avps.addGroupedAvp(AvpCodes.MIP_HA_TO_MN_MSA, true, false);
+            Avps.addEnumerated(haToMn, AvpCodes.MIP_ALGORITHM_TYPE, Enumerations.MIP_ALGORITHM_TYPE_HMAC_SHA_1);
+            Avps.addEnumerated(haToMn, AvpCodes.MIP_REPLAY_MODE, Enumerations.MIP_REPLAY_MODE_TIMESTAMPS);
+            Avps.addOctets(haToMn, AvpCodes.MIP_SESSION_KEY, keys.mnHaKey());
+            Avps.addUnsigned32(avps, AvpCodes.MIP_MSA_LIFETIME, settings.keyLifetime().getSeconds());
+            Avps.addAddress(avps, AvpCodes.MIP_MOBILE_NODE_ADDRESS, homeAddress);
+            Avps.addAddress(avps, AvpCodes.MIP_HOME_AGENT_ADDRESS, homeAgent);
+            // bounded below the AAAF's own wait for the AMA (HomeRegistrationSettings), never blocking a thread
+            haa = har.send(settings.homeAgentTimeout());
+        } catch (Exception e) {
+            haa = CompletableFuture.failedFuture(e);
+        }
+        return haa.handle((answer, failure) -> {
+            try {
+                return answer(request, answers, amr, homeAddress, homeAgent, lifetime, keys, faKeyRequest, answer, failure,
+                        attempt);
+            } catch (RuntimeException e) {
+                attempt.giveUp();
+                log.warn("AMR for {}: cannot answer", amr.nai(), e);
+                return answers.failure(request, new ValidationFailure(ResultCodes.UNABLE_TO_COMPLY, "internal error", null));
+            }
+        });
+    }
+
+    private Answer answer(Request request, AnswerFactory answers, Amr amr, Inet4Address homeAddress, Inet4Address homeAgent,
+                          int lifetime, SessionKeys keys, Optional<MnFaKeyGenerationNonceRequest> faKeyRequest,
+                          Answer haa, Throwable failure, Attempt attempt) {
+        long haaResult = failure == null ? Avps.resultCode(haa) : -1;
+        if (failure != null || haaResult < 0 || ResultCodes.isProtocolError(haaResult)) {
+            if (isTimeout(failure)) {
+                attempt.abortAtTheHomeAgent(answers.originRealm());
+            } else {
+                attempt.giveUp(); // never reached the home agent, or refused by the way: nothing bound
+            }
+            log.warn("AMR for {}: home agent {} not available: {}", amr.nai(), settings.homeAgentHost().orElseThrow(),
+                    failure != null ? describe(failure) : "Result-Code " + haaResult);
+            return answers.failure(request, new ValidationFailure(ResultCodes.ERROR_HA_NOT_AVAILABLE,
+                    "home agent not available", null));
+        }
+        Optional<byte[]> regReply = octets(haa.getAvps(), AvpCodes.MIP_REG_REPLY);
+        Optional<String> multiSession = utf8(haa.getAvps(), AvpCodes.ACCT_MULTI_SESSION_ID);
+        if (haaResult != ResultCodes.SUCCESS || regReply.isEmpty()) {
+            attempt.giveUp();
+            int code = haaResult == ResultCodes.SUCCESS ? ResultCodes.ERROR_MIP_REPLY_FAILURE : (int) haaResult;
+            Answer ama = answers.failure(request, new ValidationFailure(code, "home agent refused the registration", null));
+            regReply.ifPresent(r -> Avps.addOctets(ama.getAvps(), AvpCodes.MIP_REG_REPLY, r));
+            Avps.addUtf8(ama.getAvps(), AvpCodes.USER_NAME, amr.nai());
+            return ama;
+        }
+        // the HA will end this session with an STR when the binding ends (StrHandler)
+        attempt.accepted();
+        Answer ama = answers.result(request, ResultCodes.SUCCESS);
+        AvpSet avps = ama.getAvps();
+        Avps.addUtf8(avps, AvpCodes.USER_NAME, amr.nai());
+        multiSession.ifPresent(id -> Avps.addUtf8(avps, AvpCodes.ACCT_MULTI_SESSION_ID, id));
+        Avps.addUnsigned32(avps, AvpCodes.AUTHORIZATION_LIFETIME, lifetime);
+        Avps.addEnumerated(avps, AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED);
+        Avps.addOctets(avps, AvpCodes.MIP_REG_REPLY, regReply.get());
+        faKeyRequest.ifPresent(fa -> {
+            // RFC 4004 §9.1, §8.4: the FA-MN session key for the foreign agent, under the SPI the MN chose
+            AvpSet faToMn = avps.addGroupedAvp(AvpCodes.MIP_FA_TO_MN_MSA, true, false);
+            Avps.addUnsigned32(faToMn, AvpCodes.MIP_FA_TO_MN_SPI, fa.mobileNodeSpi());
+            Avps.addEnumerated(faToMn, AvpCodes.MIP_ALGORITHM_TYPE, Enumerations.MIP_ALGORITHM_TYPE_HMAC_SHA_1);
+            Avps.addOctets(faToMn, AvpCodes.MIP_SESSION_KEY, keys.mnFaKey());
+        });
+        Avps.addUnsigned32(avps, AvpCodes.MIP_MSA_LIFETIME, settings.keyLifetime().getSeconds());
+        Avps.addAddress(avps, AvpCodes.MIP_HOME_AGENT_ADDRESS, homeAgent);
+        Avps.addAddress(avps, AvpCodes.MIP_MOBILE_NODE_ADDRESS, homeAddress);
+        log.info("AMR for {}: registered, home address {} at home agent {}", amr.nai(), Ipv4.format(homeAddress),
+                Ipv4.format(homeAgent));
+        return ama;
+    }
+
+    private static Amr decode(AvpSet avps) throws Avps.Invalid {
+        String nai = Avps.utf8(Avps.require(avps, AvpCodes.USER_NAME, "User-Name"));
+        Avp regAvp = Avps.require(avps, AvpCodes.MIP_REG_REQUEST, "MIP-Reg-Request");
+        byte[] regBytes = Avps.octets(regAvp);
+        RegistrationPacket registration;
+        try {
+            registration = RegistrationCodec.decodeRequest(regBytes);
+        } catch (MalformedRegistrationException e) {
+            throw Avps.invalid(regAvp, "MIP-Reg-Request is no Registration Request: " + e.getMessage());
+        }
+        AvpSet auth = Avps.grouped(Avps.require(avps, AvpCodes.MIP_MN_AAA_AUTH, "MIP-MN-AAA-Auth"));
+        long spi = Avps.unsigned32(Avps.require(auth, AvpCodes.MIP_MN_AAA_SPI, "MIP-MN-AAA-SPI"));
+        long input = Avps.unsigned32(Avps.require(auth, AvpCodes.MIP_AUTH_INPUT_DATA_LENGTH, "MIP-Auth-Input-Data-Length"));
+        long offset = Avps.unsigned32(Avps.require(auth, AvpCodes.MIP_AUTHENTICATOR_OFFSET, "MIP-Authenticator-Offset"));
+        long length = Avps.unsigned32(Avps.require(auth, AvpCodes.MIP_AUTHENTICATOR_LENGTH, "MIP-Authenticator-Length"));
+        Optional<Avp> challengeAvp = Avps.find(avps, AvpCodes.MIP_FA_CHALLENGE);
+        byte[] challenge = challengeAvp.isPresent() ? Avps.octets(challengeAvp.get())
+                : registration.first(MnFaChallenge.class).map(MnFaChallenge::challenge)
+                        .orElse(MnAaaSecurityAssociation.COLOCATED_CHALLENGE);
+        Optional<Avp> fv = Avps.find(avps, AvpCodes.MIP_FEATURE_VECTOR);
+        long featureVector = fv.isPresent() ? Avps.unsigned32(fv.get()) : 0;
+        return new Amr(nai, registration, regBytes, spi, input, offset, length, challenge, featureVector);
+    }
+
+    /**
+     * RFC 4004 §7.6 / RFC 4721 §6: the authenticator at the offset MIP-MN-AAA-Auth gives, over its input
+     * length, under the subscriber's SPI and key, with the challenge; also exactly one MN-AAA extension.
+     */
+    private static boolean mnAaaValid(Amr amr, MnAaaSecurityAssociation sa) {
+        if (amr.mnAaaSpi() != sa.spi() || amr.registration().fields(GeneralizedMnAaaAuthentication.class).size() != 1) {
+            return false;
+        }
+        try {
+            return Authenticators.verifyMnAaa(amr.registrationBytes(), amr.inputLength(), amr.authenticatorOffset(),
+                    amr.authenticatorLength(), sa, amr.challenge());
+        } catch (IllegalArgumentException e) {
+            // offsets that do not fit the request: no valid authentication
+            return false;
+        }
+    }
+
+    private static boolean isTimeout(Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return cause instanceof java.util.concurrent.TimeoutException;
+    }
+
+    private String describe(Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return cause instanceof java.util.concurrent.TimeoutException && cause.getMessage() == null
+                ? "no HAA within " + settings.homeAgentTimeout().toMillis() + " ms" : cause.toString();
+    }
+
+    private static ValidationFailure rejected(String why) {
+        return new ValidationFailure(ResultCodes.AUTHENTICATION_REJECTED, why, null);
+    }
+
+    private static CompletionStage<Answer> done(Answer answer) {
+        return CompletableFuture.completedFuture(answer);
+    }
+
+    private static Optional<byte[]> octets(AvpSet avps, int code) {
+        try {
+            Avp avp = avps.getAvp(code, 0);
+            return avp == null ? Optional.empty() : Optional.of(avp.getOctetString());
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> utf8(AvpSet avps, int code) {
+        try {
+            Avp avp = avps.getAvp(code, 0);
+            return avp == null ? Optional.empty() : Optional.of(avp.getUTF8String());
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.mipaaa.aaah.registration;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import org.jdiameter.api.Answer;
+import org.jdiameter.api.Request;
+import org.mipaaa.diameter.AnswerFactory;
+import org.mipaaa.diameter.Avps;
+import org.mipaaa.diameter.RequestHandler;
+import org.mipaaa.diameter.ValidationFailure;
+import org.mipaaa.dictionary.AvpCodes;
+import org.mipaaa.dictionary.ResultCodes;
+import org.mipaaa.registration.HomeAddressPool;
+import org.mipaaa.registration.HomeSessions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The home AAA server's Session-Termination-Request (RFC 6733 §8.4.1; RFC 4004 §4.1.3).
+ *
+ * <ol>
+ * <li><b>decode</b>: User-Name, the mobile node the session was for. The AAAH keeps no per-session
+ *     state for Mobile IP (Auth-Session-State NO_STATE_MAINTAINED): the home agent always sends the
+ *     NAI, and an STR without it is 5005 DIAMETER_MISSING_AVP with User-Name in Failed-AVP.</li>
+ * <li><b>validate</b>: who sent it. RFC 4004 §4.1.3: "The AAAH SHOULD only deallocate all resources
+ *     after the STR is received from the home agent", so that a handover's STR from the old foreign
+ *     agent frees nothing.</li>
+ * <li><b>act</b>: from the configured home agent, for the session of the NAI's current registration
+ *     ({@link HomeSessions}), the registration ends and the NAI's pool address is released (its session
+ *     keys were never stored here), unless a new registration of the NAI is pending, which keeps it;
+ *     for an older session (a late STR after the node registered again) or from anyone else, nothing.</li>
+ * <li><b>answer</b>: STA 2001 with User-Name; 5002 DIAMETER_UNKNOWN_SESSION_ID to the home agent for
+ *     a session that is not the node's current one.</li>
+ * </ol>
+ */
+public final class StrHandler implements RequestHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(StrHandler.class);
+
+    private final Optional<HomeAddressPool> pool;
+    private final HomeSessions sessions;
+    private final String homeAgentHost;
+
+    public StrHandler(Optional<HomeAddressPool> pool, HomeSessions sessions, String homeAgentHost) {
+        this.pool = pool;
+        this.sessions = sessions;
+        this.homeAgentHost = homeAgentHost;
+    }
+
+    @Override
+    public CompletionStage<Answer> handle(Request request, AnswerFactory answers) {
+        String nai;
+        try {
+            nai = Avps.utf8(Avps.require(request.getAvps(), AvpCodes.USER_NAME, "User-Name"));
+        } catch (Avps.Invalid e) {
+            return CompletableFuture.completedFuture(answers.failure(request, e.failure()));
+        }
+        String origin = originHost(request);
+        if (!homeAgentHost.equalsIgnoreCase(origin)) {
+            log.debug("STR {} for {} from {}: not the home agent, nothing released", request.getSessionId(), nai, origin);
+        } else {
+            HomeSessions.Ending ending = sessions.end(nai, request.getSessionId());
+            if (ending == HomeSessions.Ending.NOT_CURRENT) {
+                log.info("STR {} for {}: not its current registration, nothing released", request.getSessionId(), nai);
+                return CompletableFuture.completedFuture(answers.failure(request, new ValidationFailure(
+                        ResultCodes.UNKNOWN_SESSION_ID, "no current registration of " + nai + " in this session", null)));
+            }
+            if (ending == HomeSessions.Ending.ENDED_IDLE) {
+                Optional<java.net.Inet4Address> held = pool.flatMap(p -> p.addressOf(nai));
+                pool.ifPresent(p -> p.release(nai));
+                log.info("STR {} from the home agent: {} released {}", request.getSessionId(), nai,
+                        held.map(a -> a.getHostAddress()).orElse("no pool address"));
+            } else {
+                log.info("STR {} from the home agent: {} registers again meanwhile, its address stays", request.getSessionId(), nai);
+            }
+        }
+        Answer sta = answers.result(request, ResultCodes.SUCCESS);
+        Avps.addUtf8(sta.getAvps(), AvpCodes.USER_NAME, nai);
+        return CompletableFuture.completedFuture(sta);
+    }
+
+    private static String originHost(Request request) {
+        try {
+            return request.getAvps().getAvp(AvpCodes.ORIGIN_HOST).getDiameterIdentity();
+        } catch (Exception e) {
+            return ""; // the dictionary check already refused a request without one
+        }
+    }
+}

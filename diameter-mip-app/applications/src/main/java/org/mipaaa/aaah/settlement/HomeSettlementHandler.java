@@ -1,0 +1,314 @@
+package org.mipaaa.aaah.settlement;
+
+import java.time.Clock;
+import java.util.Currency;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import org.jdiameter.api.Answer;
+import org.jdiameter.api.Avp;
+import org.jdiameter.api.AvpDataException;
+import org.jdiameter.api.AvpSet;
+import org.jdiameter.api.Request;
+import org.jdiameter.client.api.IMessage;
+import org.mipaaa.aaah.auth.AaamMessageAuthentication;
+import org.mipaaa.aaah.auth.MobileNodeGate;
+import org.mipaaa.agent.auth.AaamSecurityAssociation;
+import org.mipaaa.diameter.AnswerFactory;
+import org.mipaaa.diameter.Avps;
+import org.mipaaa.diameter.ValidationFailure;
+import org.mipaaa.dictionary.AvpCodes;
+import org.mipaaa.dictionary.CommandCodes;
+import org.mipaaa.dictionary.Enumerations;
+import org.mipaaa.dictionary.ResultCodes;
+import org.mipaaa.dictionary.VendorAvpCodes;
+import org.mipaaa.ledger.AccountDatabase;
+import org.mipaaa.ledger.AccountEntry;
+import org.mipaaa.ledger.Money;
+import org.mipaaa.messages.NextHopRequest;
+import org.mipaaa.messages.PaidPurchase;
+import org.mipaaa.settlement.SettlementRecord;
+import org.mipaaa.settlement.SettlementState;
+import org.mipaaa.settlement.SettlementStore;
+import org.mipaaa.settlement.SettlingTerminals;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The AAAH's Settlement-Request from a mobile node (seed Figs. 16-17, S207-S211, with the user's
+ * confirmation; docs/PROTOCOL.md §4.2-§4.4), straight or relayed by the AAAF.
+ *
+ * <ol>
+ * <li><b>decode / validate</b>: the AAAM-Authenticator first (5805 unsigned, nothing done); User-Name
+ *     must be the association's NAI (5003); Purchase-Info and Settlement-Mode present (5005), a positive
+ *     amount in the account database's currency and minor unit, a Payee-Id with a realm (5004).</li>
+ * <li><b>act, exactly once</b>: the settlement is keyed by the SER (NAI, Session-Id, End-to-End
+ *     Identifier: what every copy shares) in the fsynced {@link SettlementStore}; a copy finds it and is
+ *     answered from its state. A new one is stored AWAITING_CONFIRMATION, then the UCR goes to the mobile
+ *     node (signed); on an authentic UCA CONFIRMED it is stored CONFIRMED, and the payee side settles
+ *     ({@link PayeeSide}): the PNR goes to the payee's AAAY (S208), or, when the carrier's agreement
+ *     says the payee's terminal has the AAA function ({@link SettlingTerminals}, fixed when the
+ *     settlement is opened), a SER to that terminal; on its 2001 (S210) the charge +X is recorded in the
+ *     account database and the settlement stored SETTLED. The charge is recorded only after that answer,
+ *     so the AAAH never holds a charge the payee side does not know; CONFIRMED is durable before the
+ *     request, and it is idempotent per Settlement-Id at the AAAY and the terminal, so a copy of the SER
+ *     after a crash sends it again and an acknowledged payment is still recorded. A request without
+ *     answer in time is voided at the payee side ({@link PayeeVoids}), which may have booked it after all.</li>
+ * <li><b>answer</b> (S211): 2001 with Settlement-Id; 5801 (CANCEL), 4801 (no authentic confirmation in
+ *     time), or the payee side's refusal / 3002: nothing charged. Signed.</li>
+ * </ol>
+ */
+public final class HomeSettlementHandler implements org.mipaaa.diameter.RequestHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(HomeSettlementHandler.class);
+
+    private final AaamMessageAuthentication authentication;
+    private final SettlementStore store;
+    private final AccountDatabase ledger;
+    private final Currency ledgerCurrency;
+    private final NextHopRequest toMobileNode;
+    private final PayeeSides payeeSides;
+    private final long vendorId;
+    private final MobileNodeGate gate;
+    private final Clock clock;
+    private final SettlementAnswers settlementAnswers;
+    private final PayeeVoids voids;
+
+    /**
+     * @param toMobileNode sends the UCR; its timeout is the confirmation time
+     * @param payeeSides   where a settlement is settled (the payee's AAAY, or its terminal with the AAA function)
+     */
+    HomeSettlementHandler(AaamMessageAuthentication authentication, SettlementStore store, AccountDatabase ledger,
+                          Currency ledgerCurrency, NextHopRequest toMobileNode, PayeeSides payeeSides, PayeeVoids voids,
+                          Clock clock) {
+        this.authentication = authentication;
+        this.store = store;
+        this.ledger = ledger;
+        this.ledgerCurrency = ledgerCurrency;
+        this.toMobileNode = toMobileNode;
+        this.payeeSides = payeeSides;
+        this.vendorId = payeeSides.vendorId();
+        this.gate = new MobileNodeGate(authentication, this.vendorId);
+        this.clock = clock;
+        this.settlementAnswers = new SettlementAnswers(vendorId);
+        this.voids = voids;
+    }
+
+    @Override
+    public CompletionStage<Answer> handle(Request request, AnswerFactory answers) {
+        MobileNodeGate.Result gate = this.gate.admit(request, answers, "SER", "a mobile node settles only for itself", r -> answeredBefore(r, answers));
+        if (gate instanceof MobileNodeGate.Answered answered) {
+            return done(answered.answer());
+        }
+        AaamSecurityAssociation association = ((MobileNodeGate.Admitted) gate).association();
+        String nai = ((MobileNodeGate.Admitted) gate).nai();
+        PaidPurchase purchase;
+        int mode;
+        String sessionId;
+        try {
+            AvpSet avps = request.getAvps();
+            sessionId = Avps.utf8(Avps.require(avps, AvpCodes.SESSION_ID, "Session-Id"));
+            purchase = PaidPurchase.in(avps, vendorId);
+            mode = mode(avps);
+            validate(purchase);
+        } catch (Avps.Invalid e) {
+            return done(signed(answers.failure(request, e.failure()), association));
+        }
+        String key = SettlementStore.requestKey(nai, sessionId, request.getEndToEndIdentifier());
+        // where it will be settled is fixed now, by the carrier's agreement, never by what the mobile node sends
+        Optional<SettlingTerminals.Terminal> terminal = payeeSides.terminalFor(purchase.payee());
+        SettlementRecord fresh = new SettlementRecord(UUID.randomUUID().toString(), key, nai, purchase.payee(), purchase.orderReference(),
+                purchase.goodsLine(), purchase.amount(), purchase.currency(), mode, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                SettlementState.AWAITING_CONFIRMATION, 0, false, "", "", "", "",
+                terminal.map(SettlingTerminals.Terminal::host).orElse(""), terminal.map(SettlingTerminals.Terminal::realm).orElse(""));
+        Optional<SettlementRecord> earlier = store.open(fresh);
+        CompletionStage<SettlementRecord> settled = earlier.isPresent()
+                ? resume(earlier.get(), purchase)
+                : confirm(request, fresh, purchase, association);
+        return settled.handle((s, failure) -> {
+            if (failure != null) {
+                log.error("settlement of {} failed", key, failure);
+                return signed(answers.failure(request, new ValidationFailure(ResultCodes.UNABLE_TO_COMPLY,
+                        "the settlement could not be completed", null)), association);
+            }
+            log.info("SER {} of {}: settlement {} is {}", purchase.orderReference(), nai, s.settlementId(), s.state());
+            return signed(settlementAnswers.of(request, answers, s), association);
+        });
+    }
+
+    /**
+     * A copy of a SER whose counter was used (authentic, but not fresh) and whose settlement has had its
+     * final answer: answered again from the stored state, signed, nothing done. This is what answers a
+     * retransmission the node's duplicate detection no longer holds (its answers are kept in memory:
+     * after a restart). Anything else replayed stays 5805.
+     */
+    private Optional<Answer> answeredBefore(Request request, AnswerFactory answers) {
+        Optional<AaamSecurityAssociation> signer = authentication.signer(request);
+        if (signer.isEmpty()) {
+            return Optional.empty();
+        }
+        String sessionId = SettlementAnswers.utf8(request, AvpCodes.SESSION_ID);
+        String key = SettlementStore.requestKey(signer.get().nai(), sessionId, request.getEndToEndIdentifier());
+        return store.byRequest(key).filter(s -> s.state().answered()).map(s -> {
+            log.info("SER copy for settlement {} ({}) answered from its state", s.settlementId(), s.state());
+            return signed(settlementAnswers.of(request, answers, s), signer.get());
+        });
+    }
+
+    /** A copy of a SER whose settlement exists: answered from its state, or carried on where it stopped. */
+    private CompletionStage<SettlementRecord> resume(SettlementRecord s, PaidPurchase purchase) {
+        log.info("SER copy for settlement {} ({})", s.settlementId(), s.state());
+        return switch (s.state()) {
+            // after a restart SettlementRecovery has finished these; here only a copy the duplicate
+            // detection did not hold finds them: ending the wait is safe (compare-and-set, nothing charged)
+            case AWAITING_CONFIRMATION -> CompletableFuture.completedFuture(move(s, s.in(SettlementState.TIMED_OUT)));
+            case CONFIRMED -> settleAtPayee(s, purchase);
+            default -> CompletableFuture.completedFuture(s);
+        };
+    }
+
+    /** Sends the UCR and acts on the UCA. */
+    private CompletionStage<SettlementRecord> confirm(Request ser, SettlementRecord s, PaidPurchase purchase, AaamSecurityAssociation association) {
+        String mobileNode = SettlementAnswers.utf8(ser, AvpCodes.ORIGIN_HOST);
+        String realm = arrivalRealm(ser);
+        return toMobileNode.send(CommandCodes.USER_CONFIRMATION, realm, mobileNode, ucr -> {
+            AvpSet avps = ucr.getAvps();
+            avps.addAvp(AvpCodes.USER_NAME, s.nai(), true, false, false);
+            avps.addAvp(VendorAvpCodes.SETTLEMENT_ID, s.settlementId(), vendorId, true, false, false);
+            avps.addAvp(purchase.avp());
+            avps.addAvp(VendorAvpCodes.SETTLEMENT_MODE, s.mode(), vendorId, true, false);
+            authentication.sign(ucr, association);
+        }).handle((uca, failure) -> {
+            if (failure != null) {
+                log.info("settlement {}: no confirmation in time ({})", s.settlementId(), failure.toString());
+                return move(s, s.in(SettlementState.TIMED_OUT));
+            }
+            Optional<Integer> decision = decision(uca, s, association);
+            if (decision.isEmpty()) {
+                return move(s, s.in(SettlementState.TIMED_OUT));
+            }
+            if (decision.get() == Enumerations.CONFIRMATION_RESULT_CANCELLED_BY_USER) {
+                return move(s, s.in(SettlementState.REJECTED));
+            }
+            return move(s, s.in(SettlementState.CONFIRMED));
+        }).thenCompose(next -> next.state() == SettlementState.CONFIRMED
+                ? settleAtPayee(next, purchase) : CompletableFuture.completedFuture(next));
+    }
+
+    /** The Confirmation-Result of an authentic UCA 2001 for this settlement; empty when it is no valid confirmation. */
+    private Optional<Integer> decision(Answer uca, SettlementRecord s, AaamSecurityAssociation association) {
+        AaamMessageAuthentication.Outcome outcome = authentication.authenticate(uca);
+        if (!(outcome instanceof AaamMessageAuthentication.Outcome.Authenticated ok) || ok.association().spi() != association.spi()) {
+            log.warn("settlement {}: UCA not authentic: {}", s.settlementId(), outcome);
+            return Optional.empty();
+        }
+        long[] result = SettlementAnswers.outcome(uca);
+        Avp id = uca.getAvps().getAvp(VendorAvpCodes.SETTLEMENT_ID, vendorId);
+        Avp confirmation = uca.getAvps().getAvp(VendorAvpCodes.CONFIRMATION_RESULT, vendorId);
+        try {
+            if (result == null || result[0] != ResultCodes.SUCCESS || id == null || !s.settlementId().equals(id.getUTF8String())
+                    || confirmation == null) {
+                log.warn("settlement {}: the mobile node did not confirm (result {})", s.settlementId(), result == null ? "none" : result[0]);
+                return Optional.empty();
+            }
+            return Optional.of(confirmation.getInteger32());
+        } catch (AvpDataException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * S208-S210: the PNR to the payee's AAAY, or the SER to the payee's terminal with the AAA function
+     * (the seed's variant); on its 2001 the charge is recorded.
+     */
+    private CompletionStage<SettlementRecord> settleAtPayee(SettlementRecord s, PaidPurchase purchase) {
+        PayeeSide side = payeeSides.of(s);
+        return side.settle(s, purchase).handle((answer, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                boolean mayHaveArrived = cause instanceof java.util.concurrent.TimeoutException;
+                String why = mayHaveArrived ? "no answer in time" : "cannot be reached";
+                log.warn("settlement {}: {}: {}", s.settlementId(), side.name(), cause.toString());
+                SettlementRecord failed = s.notSettled(ResultCodes.UNABLE_TO_DELIVER, false, side.name() + ": " + why, "");
+                if (!mayHaveArrived) {
+                    return move(s, failed);
+                }
+                // the payee side may settle it after all: void it there, until it confirms
+                SettlementRecord voiding = move(s, failed.in(SettlementState.VOIDING));
+                if (voiding.state() == SettlementState.VOIDING) {
+                    voids.voidAtPayee(voiding);
+                }
+                return voiding;
+            }
+            long[] result = SettlementAnswers.outcome(answer);
+            if (result == null || result[0] != ResultCodes.SUCCESS) {
+                String reporter = SettlementAnswers.utf8(answer, AvpCodes.ERROR_REPORTING_HOST);
+                return move(s, s.notSettled(result == null ? ResultCodes.UNABLE_TO_COMPLY : result[0], result != null && result[1] == 1,
+                        SettlementAnswers.utf8(answer, AvpCodes.ERROR_MESSAGE),
+                        reporter.isEmpty() ? SettlementAnswers.utf8(answer, AvpCodes.ORIGIN_HOST) : reporter));
+            }
+            AccountEntry entry = ledger.recordTransferredCharge(s.nai(), Money.exact(s.amount(), s.currency()), s.payee(), s.goods(),
+                    s.openedAt(), s.settlementId());
+            return move(s, s.settled(entry.id()));
+        });
+    }
+
+    /** Stores {@code to}; if another copy moved the settlement meanwhile, what it stored. */
+    private SettlementRecord move(SettlementRecord from, SettlementRecord to) {
+        if (store.replace(from, to)) {
+            return to;
+        }
+        return store.byRequest(from.requestKey()).orElseThrow();
+    }
+
+    private void validate(PaidPurchase purchase) throws Avps.Invalid {
+        if (purchase.amount().signum() <= 0) {
+            throw Avps.invalid(purchase.avp(), "the amount must be positive");
+        }
+        if (!purchase.currency().equals(ledgerCurrency)) {
+            throw Avps.invalid(purchase.avp(), "the account database is in " + ledgerCurrency + ", not " + purchase.currency());
+        }
+        if (purchase.amount().stripTrailingZeros().scale() > ledgerCurrency.getDefaultFractionDigits()) {
+            throw Avps.invalid(purchase.avp(), "the amount has more decimals than " + ledgerCurrency + " has");
+        }
+        if (purchase.payeeRealm().isEmpty()) {
+            throw Avps.invalid(purchase.avp(), "Payee-Id is not account@realm");
+        }
+    }
+
+    private int mode(AvpSet avps) throws Avps.Invalid {
+        Avp m = avps.getAvp(VendorAvpCodes.SETTLEMENT_MODE, vendorId);
+        if (m == null) {
+            throw new Avps.Invalid(new ValidationFailure(ResultCodes.MISSING_AVP, "Settlement-Mode is missing",
+                    new org.mipaaa.diameter.FailedAvp(VendorAvpCodes.SETTLEMENT_MODE, vendorId, true, new byte[0], null)));
+        }
+        int value = Avps.integer32(m);
+        if (value != Enumerations.SETTLEMENT_MODE_DEBIT_PAYEE_ACCOUNT && value != Enumerations.SETTLEMENT_MODE_HOME_ONLY) {
+            throw Avps.invalid(m, "unknown Settlement-Mode " + value);
+        }
+        return value;
+    }
+
+    /**
+     * The realm to address the UCR to: the realm of the peer the SER came from (the mobile node's own
+     * connection, or the AAAF's). Destination-Host names the mobile node; the realm makes the AAAH's
+     * router pick that peer when the node is not connected here (PROTOCOL §4.3 as implemented).
+     */
+    private static String arrivalRealm(Request ser) {
+        if (ser instanceof IMessage m && m.getPeer() != null && m.getPeer().getRealmName() != null) {
+            return m.getPeer().getRealmName();
+        }
+        return SettlementAnswers.utf8(ser, AvpCodes.ORIGIN_REALM);
+    }
+
+    private Answer signed(Answer answer, AaamSecurityAssociation association) {
+        authentication.sign(answer, association);
+        return answer;
+    }
+
+    private static CompletionStage<Answer> done(Answer answer) {
+        return CompletableFuture.completedFuture(answer);
+    }
+}

@@ -1,0 +1,265 @@
+package org.mipaaa.ha;
+
+import java.net.Inet4Address;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import org.jdiameter.api.Answer;
+import org.jdiameter.api.Avp;
+import org.jdiameter.api.AvpSet;
+import org.jdiameter.api.Request;
+import org.mipaaa.diameter.AnswerFactory;
+import org.mipaaa.diameter.Avps;
+import org.mipaaa.diameter.RequestHandler;
+import org.mipaaa.diameter.ValidationFailure;
+import org.mipaaa.dictionary.AvpCodes;
+import org.mipaaa.dictionary.Enumerations;
+import org.mipaaa.dictionary.ResultCodes;
+import org.mipaaa.mobileip.GeneralizedMnAaaAuthentication;
+import org.mipaaa.mobileip.Ipv4;
+import org.mipaaa.mobileip.MalformedRegistrationException;
+import org.mipaaa.mobileip.MnFaKeyGenerationNonceRequest;
+import org.mipaaa.mobileip.MnHaKeyGenerationNonceRequest;
+import org.mipaaa.mobileip.RegistrationCodec;
+import org.mipaaa.mobileip.RegistrationPacket;
+import org.mipaaa.mobileip.RegistrationRequest;
+import org.mipaaa.mobileip.auth.AuthAlgorithm;
+import org.mipaaa.mobileip.auth.MobilitySecurityAssociation;
+import org.mipaaa.registration.AbortedSessions;
+import org.mipaaa.registration.BindingTable;
+import org.mipaaa.registration.BindingUpdateListener;
+import org.mipaaa.registration.HomeAgentReply;
+import org.mipaaa.registration.HomeRegistrationSettings;
+import org.mipaaa.registration.IdentificationCheck;
+import org.mipaaa.registration.MnHaSecurityAssociation;
+import org.mipaaa.registration.MobilityBinding;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The home agent's Home-Agent-MIP-Request (RFC 4004 §5.3-§5.4; seed S105).
+ *
+ * <ol>
+ * <li><b>decode</b>: User-Name, MIP-Reg-Request (a Registration Request with an MN-HA key request
+ *     extension, RFC 3957 §6.3, and an MN-AAA extension whose SPI names the AAA-key, RFC 4721 §6),
+ *     MIP-Mobile-Node-Address (else the request's own Home Address), MIP-Home-Agent-Address (else
+ *     this HA's configured address), Authorization-Lifetime, MIP-MN-to-HA-MSA (the MN-HA nonce),
+ *     MIP-HA-to-MN-MSA (the MN-HA session key), MIP-MN-to-FA-MSA (the MN-FA nonce, optional),
+ *     MIP-MSA-Lifetime. What does not decode is 5004 (Failed-AVP), a missing MSA 5005.</li>
+ * <li><b>validate</b>: the Identification (RFC 5944 §5.7.1, {@link IdentificationCheck}) against the
+ *     binding the home address already has; a refused one is answered 4005
+ *     DIAMETER_ERROR_MIP_REPLY_FAILURE (RFC 4004 §6.2) with a Registration Reply of code 133
+ *     (RFC 5944 §5.7.1) authenticated with the binding's MN-HA key, or without a binding with the new
+ *     key and its nonce (RFC 5944 §3.8.3.2), and no binding is changed.</li>
+ * <li><b>act</b>: a fresh MN-to-HA SPI (RFC 4004 §8: the HA allocates it), the
+ *     {@link MnHaSecurityAssociation} (the MN's SPI from its key request for the HA's replies), the
+ *     {@link MobilityBinding} with the request's care-of address, stored compare-and-set.</li>
+ * <li><b>answer</b>: HAA 2001 with the Registration Reply ({@link HomeAgentReply#accepted}: code 0,
+ *     the nonce reply extensions, Mobile-Home authentication with the new key), a fresh
+ *     Acct-Multi-Session-Id (RFC 4004 §4.1.2), MIP-Mobile-Node-Address and MIP-Home-Agent-Address.</li>
+ * </ol>
+ *
+ * <p>The FA SPI of the MN-FA nonce reply (RFC 3957 §6.2): the foreign agent chooses it (RFC 4004 §8),
+ * but no AVP of the HAR carries it (PROTOCOL.md §8.4); until the foreign agent's side exists the home
+ * agent writes the SPI the mobile node proposed in its MN-FA key request, so one SPI names the MN-FA
+ * key both ways.
+ *
+ * <p>A binding of another NAI on the home address is replaced: the AAAH's pool is the authority on who
+ * holds an address, and such a binding is left over from a registration the AAAH gave up on.
+ *
+ * <p>An HAR whose session the AAAH has aborted ({@link AsrHandler}: it stopped waiting for the HAA)
+ * binds nothing and is answered 5012; the check is made again after the binding is stored, so an ASR
+ * that arrives while the HAR is being handled undoes it either way.
+ *
+ * <p>Not here: deregistration (Lifetime 0) and renewals, which reach the home agent as Mobile IP
+ * directly (seed S107-S110): an HAR with Lifetime 0 is 5012.
+ */
+public final class HarHandler implements RequestHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(HarHandler.class);
+
+    private final BindingTable bindings;
+    private final HomeRegistrationSettings settings;
+    private final IdentificationCheck identification;
+    private final SecureRandom random;
+    private final Clock clock;
+    private final String host;
+    private final AbortedSessions aborted;
+    private final java.util.List<BindingUpdateListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    public HarHandler(BindingTable bindings, AbortedSessions aborted, HomeRegistrationSettings settings,
+                      IdentificationCheck identification, SecureRandom random, Clock clock, String host) {
+        this.bindings = bindings;
+        this.aborted = aborted;
+        this.settings = settings;
+        this.identification = identification;
+        this.random = random;
+        this.clock = clock;
+        this.host = host;
+    }
+
+    private record Har(String nai, RegistrationPacket registration, Inet4Address homeAddress, Inet4Address homeAgent,
+                       long authorizationLifetime, byte[] mnHaNonce, byte[] mnHaKey, Optional<byte[]> mnFaNonce,
+                       long keyLifetime, long mnSpiForHa, Optional<Long> mnSpiForFa, long aaaSpi) {
+    }
+
+    @Override
+    public CompletionStage<Answer> handle(Request request, AnswerFactory answers) {
+        Har har;
+        try {
+            har = decode(request.getAvps());
+        } catch (Avps.Invalid e) {
+            return done(answers.failure(request, e.failure()));
+        }
+        RegistrationRequest fixed = har.registration().request();
+        if (aborted.isAborted(request.getSessionId())) {
+            return done(answers.failure(request, abortedByTheAaah()));
+        }
+        if (fixed.isDeregistration()) {
+            return done(answers.failure(request, new ValidationFailure(ResultCodes.UNABLE_TO_COMPLY,
+                    "deregistration goes to the home agent directly, not through an HAR", null)));
+        }
+        // act (the key association first: the reply of a refused Identification is authenticated with it)
+        MnHaSecurityAssociation mnHa = new MnHaSecurityAssociation(newSpi(), har.mnSpiForHa(), AuthAlgorithm.HMAC_SHA1,
+                har.mnHaKey());
+        Optional<MobilityBinding> stored = bindings.find(har.homeAddress());
+        // the AAAH owns the address allocation: a binding of another NAI on this address is stale (its
+        // node's address was released, e.g. after an HAA that came too late) and is replaced
+        Optional<MobilityBinding> existing = stored.filter(b -> b.nai().equals(har.nai()));
+        if (stored.isPresent() && existing.isEmpty()) {
+            log.warn("HAR for {}: replaces the stale binding of {} on home address {}", har.nai(), stored.get().nai(),
+                    Ipv4.format(har.homeAddress()));
+        }
+        IdentificationCheck.Verdict verdict = identification.check(fixed.identification(),
+                existing.map(b -> OptionalLong.of(b.lastIdentification())).orElse(OptionalLong.empty()), clock.instant());
+        HomeAgentReply.Keys keys = new HomeAgentReply.Keys(har.aaaSpi(), mnHa, har.mnHaNonce(), har.mnFaNonce(),
+                har.mnSpiForFa().orElse(har.mnSpiForHa()), har.keyLifetime());
+        if (verdict instanceof IdentificationCheck.Refused refused) {
+            log.info("HAR for {}: Identification refused ({})", har.nai(), refused.reason());
+            // authenticated with a key the MN has: its binding's, else the new one with its nonce
+            byte[] reply = existing.isPresent()
+                    ? HomeAgentReply.denied(refused.replyCode(), har.homeAddress(), har.homeAgent(),
+                            refused.replyIdentification(), existing.get().mnHa(), Optional.empty())
+                    : HomeAgentReply.denied(refused.replyCode(), har.homeAddress(), har.homeAgent(),
+                            refused.replyIdentification(), mnHa, Optional.of(keys));
+            Answer haa = answers.failure(request, new ValidationFailure(ResultCodes.ERROR_MIP_REPLY_FAILURE,
+                    "registration Identification mismatch", null));
+            Avps.addOctets(haa.getAvps(), AvpCodes.MIP_REG_REPLY, reply);
+            Avps.addUtf8(haa.getAvps(), AvpCodes.USER_NAME, har.nai());
+            return done(haa);
+        }
+        int lifetime = (int) Math.min(settings.grantedLifetime(fixed.lifetime()), har.authorizationLifetime());
+        byte[] reply = HomeAgentReply.accepted(lifetime, har.homeAddress(), har.homeAgent(), verdict.replyIdentification(),
+                keys);
+        String multiSession = host + ";" + HexFormat.of().toHexDigits(random.nextLong());
+        MobilityBinding binding = MobilityBinding.registered(har.homeAddress(), har.nai(), fixed.careOfAddress(),
+                har.homeAgent(), Duration.ofSeconds(lifetime), clock.instant(), mnHa, fixed.identification(), multiSession,
+                request.getSessionId());
+        boolean saved = stored.isPresent() ? bindings.replace(stored.get(), binding) : bindings.create(binding);
+        if (!saved) {
+            return done(answers.failure(request, new ValidationFailure(ResultCodes.UNABLE_TO_COMPLY,
+                    "the binding changed meanwhile", null)));
+        }
+        if (aborted.isAborted(request.getSessionId())) {
+            // the ASR came while this HAR was being handled and found no binding yet: undo it here
+            bindings.remove(binding);
+            return done(answers.failure(request, abortedByTheAaah()));
+        }
+        BindingUpdateListener.tellAll(listeners, binding, har.registration(), BindingUpdateListener.Update.CREATED);
+        Answer haa = answers.result(request, ResultCodes.SUCCESS);
+        AvpSet avps = haa.getAvps();
+        Avps.addUtf8(avps, AvpCodes.ACCT_MULTI_SESSION_ID, multiSession);
+        Avps.addUtf8(avps, AvpCodes.USER_NAME, har.nai());
+        Avps.addOctets(avps, AvpCodes.MIP_REG_REPLY, reply);
+        Avps.addAddress(avps, AvpCodes.MIP_HOME_AGENT_ADDRESS, har.homeAgent());
+        Avps.addAddress(avps, AvpCodes.MIP_MOBILE_NODE_ADDRESS, har.homeAddress());
+        log.info("HAR for {}: bound {} to care-of address {} for {} s", har.nai(), Ipv4.format(har.homeAddress()),
+                Ipv4.format(fixed.careOfAddress()), lifetime);
+        return done(haa);
+    }
+
+    /** {@code listener} is told of each binding an HAR makes (presence: the node is visiting). */
+    public void addListener(BindingUpdateListener listener) {
+        listeners.add(listener);
+    }
+
+    private Har decode(AvpSet avps) throws Avps.Invalid {
+        String nai = Avps.utf8(Avps.require(avps, AvpCodes.USER_NAME, "User-Name"));
+        Avp regAvp = Avps.require(avps, AvpCodes.MIP_REG_REQUEST, "MIP-Reg-Request");
+        RegistrationPacket registration;
+        try {
+            registration = RegistrationCodec.decodeRequest(Avps.octets(regAvp));
+        } catch (MalformedRegistrationException e) {
+            throw Avps.invalid(regAvp, "MIP-Reg-Request is no Registration Request: " + e.getMessage());
+        }
+        MnHaKeyGenerationNonceRequest haKeyRequest = registration.first(MnHaKeyGenerationNonceRequest.class)
+                .orElseThrow(() -> Avps.invalid(regAvp, "the Registration Request has no MN-HA key request (RFC 3957 6.3)"));
+        GeneralizedMnAaaAuthentication mnAaa = registration.first(GeneralizedMnAaaAuthentication.class)
+                .orElseThrow(() -> Avps.invalid(regAvp, "the Registration Request has no MN-AAA authentication"));
+        if (haKeyRequest.mobileNodeSpi() < MobilitySecurityAssociation.FIRST_UNRESERVED_SPI) {
+            throw Avps.invalid(regAvp, "reserved MN-HA SPI " + haKeyRequest.mobileNodeSpi() + " (RFC 5944 1.6)");
+        }
+        Optional<Avp> mnAddressAvp = Avps.find(avps, AvpCodes.MIP_MOBILE_NODE_ADDRESS);
+        Inet4Address homeAddress = mnAddressAvp.isPresent() ? Avps.ipv4(mnAddressAvp.get())
+                : registration.request().homeAddress();
+        if (homeAddress.isAnyLocalAddress()) {
+            throw new Avps.Invalid(new ValidationFailure(ResultCodes.UNABLE_TO_COMPLY,
+                    "no home address: this home agent allocates none (MIP-Mobile-Node-Address missing)", null));
+        }
+        Optional<Avp> haAddressAvp = Avps.find(avps, AvpCodes.MIP_HOME_AGENT_ADDRESS);
+        Inet4Address homeAgent = haAddressAvp.isPresent() ? Avps.ipv4(haAddressAvp.get())
+                : settings.homeAgentAddress().orElse(registration.request().homeAgent());
+        long authLifetime = Avps.unsigned32(Avps.require(avps, AvpCodes.AUTHORIZATION_LIFETIME, "Authorization-Lifetime"));
+
+        AvpSet mnToHa = Avps.grouped(Avps.require(avps, AvpCodes.MIP_MN_TO_HA_MSA, "MIP-MN-to-HA-MSA"));
+        checkAlgorithm(mnToHa);
+        byte[] haNonce = Avps.octets(Avps.require(mnToHa, AvpCodes.MIP_NONCE, "MIP-Nonce"));
+        AvpSet haToMn = Avps.grouped(Avps.require(avps, AvpCodes.MIP_HA_TO_MN_MSA, "MIP-HA-to-MN-MSA"));
+        checkAlgorithm(haToMn);
+        Avp keyAvp = Avps.require(haToMn, AvpCodes.MIP_SESSION_KEY, "MIP-Session-Key");
+        byte[] haKey = Avps.octets(keyAvp);
+        if (haKey.length == 0) {
+            throw Avps.invalid(keyAvp, "empty MN-HA session key");
+        }
+        Optional<byte[]> faNonce = Optional.empty();
+        Optional<Avp> mnToFaAvp = Avps.find(avps, AvpCodes.MIP_MN_TO_FA_MSA);
+        if (mnToFaAvp.isPresent()) {
+            AvpSet mnToFa = Avps.grouped(mnToFaAvp.get());
+            checkAlgorithm(mnToFa);
+            faNonce = Optional.of(Avps.octets(Avps.require(mnToFa, AvpCodes.MIP_NONCE, "MIP-Nonce")));
+        }
+        Optional<Avp> msaLifetime = Avps.find(avps, AvpCodes.MIP_MSA_LIFETIME);
+        long keyLifetime = msaLifetime.isPresent() ? Avps.unsigned32(msaLifetime.get()) : 0;
+        Optional<Long> faSpi = registration.first(MnFaKeyGenerationNonceRequest.class).map(MnFaKeyGenerationNonceRequest::mobileNodeSpi);
+        return new Har(nai, registration, homeAddress, homeAgent, authLifetime, haNonce, haKey, faNonce, keyLifetime,
+                haKeyRequest.mobileNodeSpi(), faSpi, mnAaa.spi());
+    }
+
+    /** RFC 4004 §9.8: HMAC-SHA-1 (2) is the only MIP-Algorithm-Type. */
+    private static void checkAlgorithm(AvpSet msa) throws Avps.Invalid {
+        Avp algorithm = Avps.require(msa, AvpCodes.MIP_ALGORITHM_TYPE, "MIP-Algorithm-Type");
+        if (Avps.integer32(algorithm) != Enumerations.MIP_ALGORITHM_TYPE_HMAC_SHA_1) {
+            throw Avps.invalid(algorithm, "unsupported MIP-Algorithm-Type (RFC 4004 9.8: 2, HMAC-SHA-1)");
+        }
+    }
+
+    /** An SPI of 256..2^32-1 for the MN-to-HA direction (RFC 5944 §1.6, RFC 4004 §8). */
+    private long newSpi() {
+        return MobilitySecurityAssociation.FIRST_UNRESERVED_SPI
+                + Math.floorMod(random.nextLong(), 0x1_0000_0000L - MobilitySecurityAssociation.FIRST_UNRESERVED_SPI);
+    }
+
+    private static ValidationFailure abortedByTheAaah() {
+        return new ValidationFailure(ResultCodes.UNABLE_TO_COMPLY, "the home AAA server aborted this session (ASR)", null);
+    }
+
+    private static CompletionStage<Answer> done(Answer answer) {
+        return CompletableFuture.completedFuture(answer);
+    }
+}

@@ -1,0 +1,133 @@
+package org.mipaaa.ha;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.jdiameter.api.Answer;
+import org.jdiameter.api.ApplicationId;
+import org.jdiameter.api.AvpSet;
+import org.mipaaa.diameter.Avps;
+import org.mipaaa.diameter.DiameterClient;
+import org.mipaaa.dictionary.ApplicationIds;
+import org.mipaaa.dictionary.AvpCodes;
+import org.mipaaa.dictionary.CommandCodes;
+import org.mipaaa.dictionary.Enumerations;
+import org.mipaaa.dictionary.ResultCodes;
+import org.mipaaa.registration.BindingEndListener;
+import org.mipaaa.registration.MobilityBinding;
+import org.mipaaa.registration.PendingTerminations;
+import org.mipaaa.state.AgentTimers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The home agent ends the AAA session of a binding that ended (RFC 4004 §4.1.3: "The mobility agents
+ * MUST issue the Session-Termination-Request (STR) if the Authorization Lifetime has expired"; the
+ * AAAH frees the mobile node's resources on the home agent's STR only). The STR (RFC 6733 §8.4.1)
+ * carries the Session-Id of the AAAH's HAR, Application-Id 0 in its header (RFC 4004 §4),
+ * Auth-Application-Id 2, User-Name, and Termination-Cause DIAMETER_LOGOUT for a deregistration (also
+ * back home) or DIAMETER_AUTH_EXPIRED for a binding that expired. It goes to the home realm, the AAAH's.
+ *
+ * <p>Never lost: each STR is stored ({@link PendingTerminations}) before it is sent and until an STA
+ * comes; with no STA, or a protocol error (3xxx: not delivered), it is sent again after 1 s, 2 s, 4 s
+ * ... up to every {@code maxRetry}, and the ones stored when the home agent starts are sent again.
+ * Any other answer ends it: 2001, or a permanent error (5002 for a session the AAAH no longer knows),
+ * which retrying would not change.
+ */
+public final class SessionTermination implements BindingEndListener, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionTermination.class);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+
+    private final DiameterClient client;
+    private final String homeRealm;
+    private final PendingTerminations pending;
+    private final Duration maxRetry;
+    private final ScheduledExecutorService retries;
+
+    public SessionTermination(DiameterClient client, String homeRealm, PendingTerminations pending, Duration maxRetry) {
+        this.client = client;
+        this.homeRealm = homeRealm;
+        this.pending = pending;
+        this.maxRetry = maxRetry;
+        this.retries = AgentTimers.start("str-retries");
+    }
+
+    /** Sends again every STR stored and not answered (those of before a restart). */
+    public void resume() {
+        for (PendingTerminations.Termination t : pending.all()) {
+            log.info("STR {} for {}: not answered before the restart, sent again", t.sessionId(), t.nai());
+            deliver(t, FIRST_RETRY);
+        }
+    }
+
+    @Override
+    public void ended(MobilityBinding binding, Reason reason) {
+        if (reason == Reason.ABORTED) {
+            return; // the AAAH ended the session itself (ASR): nothing to tell it
+        }
+        PendingTerminations.Termination t = new PendingTerminations.Termination(binding.aaaSessionId(), binding.nai(),
+                reason == Reason.EXPIRED ? Enumerations.TERMINATION_CAUSE_DIAMETER_AUTH_EXPIRED
+                        : Enumerations.TERMINATION_CAUSE_DIAMETER_LOGOUT);
+        pending.add(t);
+        deliver(t, FIRST_RETRY);
+    }
+
+    private void deliver(PendingTerminations.Termination t, Duration nextDelay) {
+        send(t).whenComplete((result, failure) -> {
+            if (failure == null && !ResultCodes.isProtocolError(result)) {
+                pending.remove(t.sessionId());
+                return;
+            }
+            log.warn("STR {} for {}: {}; sent again in {} s", t.sessionId(), t.nai(),
+                    failure != null ? "no STA (" + failure + ")" : "Result-Code " + result, nextDelay.toSeconds());
+            try {
+                retries.schedule(() -> deliver(t, min(nextDelay.multipliedBy(2), maxRetry)), nextDelay.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                log.info("STR {} for {}: the home agent stops; sent again when it starts", t.sessionId(), t.nai());
+            }
+        });
+    }
+
+    /** Sends one STR; completes with the STA's Result-Code, or exceptionally when none came. */
+    public CompletableFuture<Long> send(PendingTerminations.Termination t) {
+        CompletableFuture<Answer> sta;
+        try {
+            DiameterClient.OutgoingRequest str = client.requestInSession(t.sessionId(), CommandCodes.SESSION_TERMINATION,
+                    ApplicationId.createByAuthAppId(ApplicationIds.COMMON_MESSAGES), homeRealm, null);
+            AvpSet avps = str.request().getAvps();
+            // jDiameter adds Auth-Application-Id from the header's application (0); the session's is 2
+            avps.removeAvp(AvpCodes.AUTH_APPLICATION_ID);
+            Avps.addUnsigned32(avps, AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4);
+            Avps.addEnumerated(avps, AvpCodes.TERMINATION_CAUSE, t.cause());
+            Avps.addUtf8(avps, AvpCodes.USER_NAME, t.nai());
+            sta = str.send();
+        } catch (Exception e) {
+            sta = CompletableFuture.failedFuture(e);
+        }
+        return sta.handle((answer, failure) -> {
+            if (failure != null) {
+                throw failure instanceof CompletionException ce ? ce : new CompletionException(failure);
+            }
+            long result = Avps.resultCode(answer);
+            if (result == ResultCodes.SUCCESS) {
+                log.debug("STR {} for {} (cause {}): STA 2001", t.sessionId(), t.nai(), t.cause());
+            } else {
+                log.warn("STR {} for {} (cause {}) not accepted: Result-Code {}", t.sessionId(), t.nai(), t.cause(), result);
+            }
+            return result;
+        });
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    @Override
+    public void close() {
+        AgentTimers.stop(retries);
+    }
+}

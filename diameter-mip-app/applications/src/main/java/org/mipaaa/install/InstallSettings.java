@@ -1,0 +1,84 @@
+package org.mipaaa.install;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.mipaaa.dictionary.VendorSettings;
+import org.mipaaa.role.Role;
+import org.mipaaa.role.ServedApplication;
+import org.mipaaa.settings.Settings;
+
+/**
+ * What installing the applications on a stack needs besides each role's own settings, from
+ * {@code node.properties}. jDiameter's own settings (identity, peers, realms, timers) stay in the
+ * stack's configuration.
+ *
+ * @param roles           the roles the node plays ({@code role=AAAH} or {@code role=AAAH,AAAY}), the
+ *                        first its main one
+ * @param vendor          the carrier's Vendor-Id and vendor Application-Id ({@code vendor.id},
+ *                        {@code services.application.id})
+ * @param handlerThreads  threads that run request handlers, so jDiameter's threads never block
+ *                        ({@code handler.threads}, 4)
+ * @param handlerQueue    requests waiting for a handler thread; beyond it the node answers 3004 TOO_BUSY
+ *                        ({@code handler.queue}, 1000)
+ * @param requestTimeout  how long the node waits for an answer to a request it sends ({@code request.timeout.ms}, 5000)
+ * @param stateConfig     the Infinispan configuration of the state store ({@code state.config}, relative to
+ *                        the settings' directory, {@code ../infinispan.xml})
+ * @param stateDirectory  where the persistent caches keep their files ({@code state.directory},
+ *                        {@code var/state/<main role>}); a directory per node host below it
+ * @param peerRoles       the roles of each peer by DiameterIdentity ({@code peer.role.<host>=ROLE[,ROLE]})
+ */
+public record InstallSettings(List<Role> roles, VendorSettings vendor, int handlerThreads, int handlerQueue,
+                              Duration requestTimeout, Path stateConfig, Path stateDirectory, Map<String, List<Role>> peerRoles) {
+
+    private static final String PEER_ROLE_PREFIX = "peer.role.";
+
+    public InstallSettings {
+        if (roles.isEmpty() || roles.size() != Set.copyOf(roles).size()) {
+            throw new IllegalArgumentException("a node plays one role or several distinct ones, not " + roles);
+        }
+        roles = List.copyOf(roles);
+        peerRoles = Map.copyOf(peerRoles);
+    }
+
+    /** The node's main role: the first of {@code role=}. */
+    public Role role() {
+        return roles.get(0);
+    }
+
+    /** The roles of the peer {@code host} ({@code peer.role.<host>}); none when not configured. */
+    public List<Role> rolesOf(String host) {
+        return peerRoles.getOrDefault(host, List.of());
+    }
+
+    /** The applications the node's roles serve, each once, in the order of the roles. */
+    public List<ServedApplication> applications() {
+        return roles.stream().flatMap(r -> r.applications(vendor).stream()).distinct().toList();
+    }
+
+    /** The same settings for {@code roles} instead of those of {@code role=}. */
+    public InstallSettings withRoles(List<Role> roles) {
+        return new InstallSettings(roles, vendor, handlerThreads, handlerQueue, requestTimeout, stateConfig, stateDirectory, peerRoles);
+    }
+
+    public static InstallSettings from(Settings settings) {
+        List<Role> roles = Role.parseList(settings.require("role"));
+        VendorSettings defaults = VendorSettings.defaults();
+        VendorSettings vendor = new VendorSettings(
+                Long.parseLong(settings.get("vendor.id", Long.toString(defaults.vendorId())).strip()),
+                Long.parseLong(settings.get("services.application.id", Long.toString(defaults.accountingServicesApplicationId())).strip()));
+        int threads = Integer.parseInt(settings.get("handler.threads", "4").strip());
+        int queue = Integer.parseInt(settings.get("handler.queue", "1000").strip());
+        Duration timeout = Duration.ofMillis(Long.parseLong(settings.get("request.timeout.ms", "5000").strip()));
+        Path stateConfig = settings.file("state.config", "../infinispan.xml");
+        Path stateDir = Path.of(settings.get("state.directory", "var/state/" + roles.get(0).name().toLowerCase(Locale.ROOT)));
+        Map<String, List<Role>> peerRoles = new HashMap<>();
+        settings.keys(PEER_ROLE_PREFIX).forEach(k -> peerRoles.put(k.substring(PEER_ROLE_PREFIX.length()), Role.parseList(settings.require(k))));
+        return new InstallSettings(roles, vendor, threads, queue, timeout, stateConfig, stateDir, peerRoles);
+    }
+}

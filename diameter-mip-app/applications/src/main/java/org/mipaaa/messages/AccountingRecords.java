@@ -1,0 +1,65 @@
+package org.mipaaa.messages;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.jdiameter.api.AvpSet;
+import org.mipaaa.accounting.AccountingRecord;
+import org.mipaaa.diameter.Avps;
+import org.mipaaa.dictionary.AvpCodes;
+import org.mipaaa.dictionary.Enumerations;
+
+/**
+ * The AVPs of an {@link AccountingRecord} in an ACR of Application-Id 2 (RFC 6733 §9.7.1, RFC 4004 §10
+ * and §11.2): written by the FA and the AAAF, read by the AAAF and the AAAH.
+ */
+public final class AccountingRecords {
+
+    private AccountingRecords() {
+    }
+
+    /** The record's AVPs, after the Session-Id and the routing AVPs the client adds. */
+    public static void write(AccountingRecord r, AvpSet avps) {
+        Avps.addEnumerated(avps, AvpCodes.ACCOUNTING_RECORD_TYPE, r.recordType());
+        Avps.addUnsigned32(avps, AvpCodes.ACCOUNTING_RECORD_NUMBER, r.recordNumber());
+        Avps.addUtf8(avps, AvpCodes.USER_NAME, r.nai());
+        Avps.addUtf8(avps, AvpCodes.ACCT_MULTI_SESSION_ID, r.acctMultiSessionId());
+        Avps.addUnsigned64(avps, AvpCodes.ACCOUNTING_INPUT_OCTETS, r.inputOctets());
+        Avps.addUnsigned64(avps, AvpCodes.ACCOUNTING_OUTPUT_OCTETS, r.outputOctets());
+        Avps.addUnsigned64(avps, AvpCodes.ACCOUNTING_INPUT_PACKETS, r.inputPackets());
+        Avps.addUnsigned64(avps, AvpCodes.ACCOUNTING_OUTPUT_PACKETS, r.outputPackets());
+        Avps.addUnsigned32(avps, AvpCodes.ACCT_SESSION_TIME, r.sessionSeconds());
+        Avps.addUnsigned32(avps, AvpCodes.MIP_FEATURE_VECTOR, r.featureVector());
+        Avps.addAddress(avps, AvpCodes.MIP_HOME_AGENT_ADDRESS, r.homeAgent());
+        Avps.addAddress(avps, AvpCodes.MIP_MOBILE_NODE_ADDRESS, r.homeAddress());
+        Avps.addTime(avps, AvpCodes.EVENT_TIMESTAMP, r.eventTime());
+    }
+
+    /**
+     * Decodes an ACR: every AVP RFC 4004 §11.2 requires (5005 with Failed-AVP when one is missing, 5004
+     * when one does not decode), and User-Name, which this product requires too: the AAAH keeps its
+     * accounts by NAI. A record type other than START/INTERIM/STOP/EVENT is 5004.
+     */
+    public static AccountingRecord read(String sessionId, AvpSet avps) throws Avps.Invalid {
+        var typeAvp = Avps.require(avps, AvpCodes.ACCOUNTING_RECORD_TYPE, "Accounting-Record-Type");
+        int type = Avps.integer32(typeAvp);
+        if (type < Enumerations.ACCOUNTING_RECORD_TYPE_EVENT_RECORD || type > Enumerations.ACCOUNTING_RECORD_TYPE_STOP_RECORD) {
+            throw Avps.invalid(typeAvp, "unknown Accounting-Record-Type " + type);
+        }
+        Optional<Instant> event = Avps.find(avps, AvpCodes.EVENT_TIMESTAMP).isPresent()
+                ? Optional.of(Avps.time(Avps.find(avps, AvpCodes.EVENT_TIMESTAMP).get())) : Optional.empty();
+        return new AccountingRecord(sessionId, type,
+                Avps.unsigned32(Avps.require(avps, AvpCodes.ACCOUNTING_RECORD_NUMBER, "Accounting-Record-Number")),
+                Avps.utf8(Avps.require(avps, AvpCodes.USER_NAME, "User-Name")),
+                Avps.utf8(Avps.require(avps, AvpCodes.ACCT_MULTI_SESSION_ID, "Acct-Multi-Session-Id")),
+                Avps.unsigned64(Avps.require(avps, AvpCodes.ACCOUNTING_INPUT_OCTETS, "Accounting-Input-Octets")),
+                Avps.unsigned64(Avps.require(avps, AvpCodes.ACCOUNTING_OUTPUT_OCTETS, "Accounting-Output-Octets")),
+                Avps.unsigned64(Avps.require(avps, AvpCodes.ACCOUNTING_INPUT_PACKETS, "Accounting-Input-Packets")),
+                Avps.unsigned64(Avps.require(avps, AvpCodes.ACCOUNTING_OUTPUT_PACKETS, "Accounting-Output-Packets")),
+                Avps.unsigned32(Avps.require(avps, AvpCodes.ACCT_SESSION_TIME, "Acct-Session-Time")),
+                Avps.unsigned32(Avps.require(avps, AvpCodes.MIP_FEATURE_VECTOR, "MIP-Feature-Vector")),
+                Avps.ipv4(Avps.require(avps, AvpCodes.MIP_HOME_AGENT_ADDRESS, "MIP-Home-Agent-Address")),
+                Avps.ipv4(Avps.require(avps, AvpCodes.MIP_MOBILE_NODE_ADDRESS, "MIP-Mobile-Node-Address")),
+                event.orElseGet(Instant::now));
+    }
+}

@@ -1,0 +1,162 @@
+package org.mipaaa.terminal;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import org.jdiameter.api.Answer;
+import org.jdiameter.api.AvpSet;
+import org.jdiameter.api.Request;
+import org.mipaaa.diameter.AnswerFactory;
+import org.mipaaa.diameter.Avps;
+import org.mipaaa.diameter.RequestHandler;
+import org.mipaaa.diameter.ValidationFailure;
+import org.mipaaa.dictionary.AvpCodes;
+import org.mipaaa.dictionary.Enumerations;
+import org.mipaaa.dictionary.ResultCodes;
+import org.mipaaa.dictionary.VendorAvpCodes;
+import org.mipaaa.dictionary.VendorResultCodes;
+import org.mipaaa.ledger.Money;
+import org.mipaaa.messages.PaidPurchase;
+import org.mipaaa.messages.SettlementNotice;
+import org.mipaaa.shop.Catalogue;
+import org.mipaaa.shop.Order;
+import org.mipaaa.shop.TerminalAccount;
+import org.mipaaa.shop.TerminalSale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Settlement-Request a terminal with the AAA function gets from an AAAH (the seed's variant of
+ * S208-S210: "the payment request rather than the payment notice is given from the AAAH server to the
+ * terminal ... the settlement processing is carried out at the terminal"; docs/PROTOCOL.md §4.2).
+ *
+ * <ol>
+ * <li><b>decode</b>: User-Name, Settlement-Id, Purchase-Info, Settlement-Mode (5005; 5004 for an unknown
+ *     mode).</li>
+ * <li><b>validate</b>: sent straight by one of the {@link TrustedAaahs} (else 5003, nothing settled). A
+ *     Settlement-Id this terminal has is answered from it (below). Else the payee must be one the terminal
+ *     serves (5802) and the order one of its catalogue at exactly the catalogue's price and currency
+ *     (5004 with Failed-AVP Purchase-Info): a terminal never accepts a price the mobile node made up.</li>
+ * <li><b>act, once</b>: the sale is settled in the fsynced {@link TerminalAccount} under its
+ *     Settlement-Id (-X on the shop's account in mode 1, the sale only in mode 2); the same
+ *     Settlement-Id again settles nothing and is answered the same; one the AAAH voided (an SCR came
+ *     first) is 5803 and settles nothing.</li>
+ * <li><b>answer</b> (the payment confirmation to the AAAH): 2001 with User-Name, Settlement-Id,
+ *     Settlement-Mode, Confirmation-Result CONFIRMED and Event-Timestamp (when it was settled).</li>
+ * </ol>
+ */
+public final class TerminalSettlementHandler implements RequestHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(TerminalSettlementHandler.class);
+
+    private final Catalogue catalogue;
+    private final TerminalAccount account;
+    private final TrustedAaahs aaahs;
+    private final long vendorId;
+    private final Clock clock;
+
+    public TerminalSettlementHandler(Catalogue catalogue, TerminalAccount account, TrustedAaahs aaahs, long vendorId, Clock clock) {
+        this.catalogue = catalogue;
+        this.account = account;
+        this.aaahs = aaahs;
+        this.vendorId = vendorId;
+        this.clock = clock;
+    }
+
+    @Override
+    public CompletionStage<Answer> handle(Request request, AnswerFactory answers) {
+        SettlementNotice ser;
+        try {
+            ser = SettlementNotice.payment(request, vendorId);
+        } catch (Avps.Invalid e) {
+            return done(answers.failure(request, e.failure()));
+        }
+        Optional<String> aaah = aaahs.sender(request);
+        if (aaah.isEmpty()) {
+            log.warn("SER for settlement {} from {}: not an AAAH this terminal settles for, refused", ser.settlementId(),
+                    TrustedAaahs.originHost(request));
+            return done(answers.failure(request, new ValidationFailure(ResultCodes.AUTHORIZATION_REJECTED,
+                    "this terminal settles only for the AAA servers it has an agreement with", null)));
+        }
+        PaidPurchase purchase = ser.purchase().orElseThrow();
+        Optional<TerminalSale> before = account.find(ser.settlementId());
+        if (before.isPresent() && !before.get().aaah().equals(aaah.get())) {
+            // another AAAH's Settlement-Id: its existence is not revealed, nothing settled
+            return done(unknown(request, answers, ser.settlementId()));
+        }
+        if (before.isPresent() && before.get().isVoided()) {
+            return done(voided(request, answers, ser.settlementId()));
+        }
+        if (before.isPresent()) {
+            log.info("SER for settlement {} again: answered as before, nothing settled twice", ser.settlementId());
+            return done(settled(request, answers, before.get()));
+        }
+        Optional<Answer> refused = refusal(request, answers, purchase);
+        if (refused.isPresent()) {
+            return done(refused.get());
+        }
+        TerminalSale kept = account.settle(new TerminalSale(ser.settlementId(), aaah.get(), purchase.payee(), purchase.orderReference(),
+                ser.userName(), purchase.amount(), purchase.currency(), ser.mode(), clock.instant().truncatedTo(ChronoUnit.SECONDS),
+                false));
+        if (kept.isVoided()) {
+            return done(voided(request, answers, ser.settlementId()));
+        }
+        log.info("settled at the terminal: order {} of {} paid by {} (settlement {}, mode {})", kept.orderReference(), kept.payee(),
+                kept.userName(), kept.settlementId(), kept.mode());
+        return done(settled(request, answers, kept));
+    }
+
+    /** 5802 for a payee not served here; 5004 for an order not in the catalogue or at another price. */
+    private Optional<Answer> refusal(Request request, AnswerFactory answers, PaidPurchase purchase) {
+        Catalogue.Lookup lookup = catalogue.lookup(purchase.payee(), Optional.of(purchase.orderReference()));
+        if (lookup instanceof Catalogue.Lookup.UnknownPayee) {
+            return Optional.of(answers.experimental(request, vendorId, VendorResultCodes.UNKNOWN_PAYEE, "unknown payee " + purchase.payee()));
+        }
+        if (!(lookup instanceof Catalogue.Lookup.Found found)) {
+            return Optional.of(answers.failure(request, Avps.invalid(purchase.avp(),
+                    "unknown Order-Reference " + purchase.orderReference()).failure()));
+        }
+        Money price = found.order().amount();
+        if (!sameAmount(price, purchase)) {
+            log.warn("SER for order {}: {} {} asked, the catalogue says {}; refused", purchase.orderReference(),
+                    purchase.amount().toPlainString(), purchase.currency(), price);
+            return Optional.of(answers.failure(request, Avps.invalid(purchase.avp(), "order " + purchase.orderReference() + " costs "
+                    + price.toPlainString() + " " + price.currency() + ", not " + purchase.amount().toPlainString() + " " + purchase.currency())
+                    .failure()));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean sameAmount(Money price, PaidPurchase purchase) {
+        return price.currency().equals(purchase.currency()) && price.amount().compareTo(purchase.amount()) == 0;
+    }
+
+    private Answer settled(Request request, AnswerFactory answers, TerminalSale s) {
+        Answer answer = answers.result(request, ResultCodes.SUCCESS);
+        AvpSet avps = answer.getAvps();
+        avps.addAvp(AvpCodes.USER_NAME, s.userName(), true, false, false);
+        avps.addAvp(VendorAvpCodes.SETTLEMENT_ID, s.settlementId(), vendorId, true, false, false);
+        avps.addAvp(VendorAvpCodes.SETTLEMENT_MODE, s.mode(), vendorId, true, false);
+        avps.addAvp(VendorAvpCodes.CONFIRMATION_RESULT, Enumerations.CONFIRMATION_RESULT_CONFIRMED, vendorId, true, false);
+        avps.addAvp(AvpCodes.EVENT_TIMESTAMP, Date.from(s.settledAt()), true, false);
+        return answer;
+    }
+
+    private Answer voided(Request request, AnswerFactory answers, String settlementId) {
+        log.info("SER for settlement {}: voided by the AAAH before, nothing settled", settlementId);
+        return answers.experimental(request, vendorId, VendorResultCodes.UNKNOWN_SETTLEMENT,
+                "settlement " + settlementId + " was voided by the AAAH");
+    }
+
+    private Answer unknown(Request request, AnswerFactory answers, String settlementId) {
+        return answers.experimental(request, vendorId, VendorResultCodes.UNKNOWN_SETTLEMENT, "no settlement " + settlementId);
+    }
+
+    private static CompletionStage<Answer> done(Answer answer) {
+        return CompletableFuture.completedFuture(answer);
+    }
+}

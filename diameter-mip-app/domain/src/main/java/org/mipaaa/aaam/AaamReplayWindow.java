@@ -1,0 +1,66 @@
+package org.mipaaa.aaam;
+
+import org.infinispan.Cache;
+import org.mipaaa.agent.auth.AaamSecurityAssociation;
+import org.mipaaa.agent.auth.ReplayCounters;
+import org.mipaaa.state.StateStore;
+
+/**
+ * The AAAH's replay counters per AAAM security association and direction (docs/PROTOCOL.md §3), in the
+ * persistent, fsynced cache {@value #CACHE}: the highest counter accepted from the mobile node, and the
+ * last one the AAAH used towards it. Each change is one compare-and-set, durable before the request is
+ * served or the answer sent, so neither a restart nor a race between handler threads reopens a counter.
+ */
+public final class AaamReplayWindow {
+
+    /** "NAI SPI up|down" -> counter (decimal). */
+    public static final String CACHE = "aaam-replay-counters";
+
+    private final Cache<String, String> cache;
+
+    public AaamReplayWindow(Cache<String, String> cache) {
+        this.cache = cache;
+    }
+
+    public static AaamReplayWindow in(StateStore store) {
+        return new AaamReplayWindow(store.cache(CACHE));
+    }
+
+    /** Records {@code counter} of an authenticated request; false (nothing recorded) if it is not above the highest so far. */
+    public boolean acceptFromMobileNode(AaamSecurityAssociation association, long counter) {
+        String key = key(association, "up");
+        while (true) {
+            String current = cache.get(key);
+            if (current == null) {
+                if (cache.putIfAbsent(key, Long.toString(counter)) == null) {
+                    return true;
+                }
+            } else if (counter <= Long.parseLong(current)) {
+                return false;
+            } else if (cache.replace(key, current, Long.toString(counter))) {
+                return true;
+            }
+        }
+    }
+
+    /**
+     * The counter of the next answer to the mobile node: above the last one, and never below the clock
+     * floor of {@link ReplayCounters#clockFloor()}, so a lost cache still counts upwards.
+     */
+    public long nextTowardsMobileNode(AaamSecurityAssociation association) {
+        String key = key(association, "down");
+        while (true) {
+            String current = cache.get(key);
+            long next = Math.max(current == null ? 1 : Long.parseLong(current) + 1, ReplayCounters.clockFloor());
+            boolean stored = current == null ? cache.putIfAbsent(key, Long.toString(next)) == null
+                    : cache.replace(key, current, Long.toString(next));
+            if (stored) {
+                return next;
+            }
+        }
+    }
+
+    private static String key(AaamSecurityAssociation association, String direction) {
+        return association.nai() + " " + association.spi() + " " + direction;
+    }
+}

@@ -1,0 +1,58 @@
+package org.mipaaa.registration;
+
+import java.net.Inet4Address;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.mipaaa.mobileip.Ipv4;
+import org.mipaaa.settings.Settings;
+
+/**
+ * The home side's settings of Mobile IP registration (seed S104-S106), from {@code node.properties}:
+ * <ul>
+ * <li>{@code registration.home.agent.host}: (AAAH) the DiameterIdentity of the home agent the HAR
+ *     goes to (RFC 4004 §5.3: Destination-Host);</li>
+ * <li>{@code registration.home.agent.address}: the home agent's IPv4 address: on the AAAH what goes
+ *     into MIP-Home-Agent-Address when the subscriber has no home agent of its own; on the HA its
+ *     own address, written in the Registration Reply (RFC 5944 §3.4);</li>
+ * <li>{@code registration.lifetime.max.s}: the longest registration lifetime granted, in seconds
+ *     (Authorization-Lifetime on the AAAH, the reply's Lifetime on the HA; RFC 4004 §8.1);</li>
+ * <li>{@code registration.key.lifetime.s}: (AAAH) MIP-MSA-Lifetime of the session keys, at least the
+ *     authorization lifetime (RFC 4004 §8.1), and the Lifetime of the key generation nonce reply
+ *     extensions (RFC 3957 §6).</li>
+ * <li>{@code registration.home.agent.timeout.ms}: (AAAH) how long it waits for the HAA before it answers
+ *     4006 DIAMETER_ERROR_HA_NOT_AVAILABLE; 3000 by default. It must be shorter than the time the
+ *     AAAF (and FA) wait for the AMA ({@code request.timeout.ms}, 5000), or they give up first.</li>
+ * </ul>
+ */
+public record HomeRegistrationSettings(Optional<String> homeAgentHost, Optional<Inet4Address> homeAgentAddress,
+                                       Duration maxLifetime, Duration keyLifetime, Duration homeAgentTimeout) {
+
+    public HomeRegistrationSettings {
+        if (maxLifetime.isNegative() || maxLifetime.getSeconds() > 0xFFFE) {
+            throw new IllegalArgumentException("registration.lifetime.max.s must be 0..65534, not " + maxLifetime.getSeconds());
+        }
+        if (homeAgentTimeout.isNegative() || homeAgentTimeout.isZero()) {
+            throw new IllegalArgumentException("registration.home.agent.timeout.ms must be positive");
+        }
+        if (keyLifetime.compareTo(maxLifetime) < 0) {
+            throw new IllegalArgumentException("registration.key.lifetime.s must be at least registration.lifetime.max.s (RFC 4004 §8.1)");
+        }
+    }
+
+    public static HomeRegistrationSettings from(Settings config) {
+        String host = config.get("registration.home.agent.host", "").strip();
+        String address = config.get("registration.home.agent.address", "").strip();
+        Duration max = Duration.ofSeconds(Long.parseLong(config.get("registration.lifetime.max.s", "1800").strip()));
+        Duration keys = Duration.ofSeconds(Long.parseLong(config.get("registration.key.lifetime.s",
+                Long.toString(max.getSeconds())).strip()));
+        Duration timeout = Duration.ofMillis(Long.parseLong(config.get("registration.home.agent.timeout.ms", "3000").strip()));
+        return new HomeRegistrationSettings(host.isEmpty() ? Optional.empty() : Optional.of(host),
+                address.isEmpty() ? Optional.empty() : Optional.of(Ipv4.parse(address)), max, keys, timeout);
+    }
+
+    /** The lifetime granted for a requested one: the smaller of the two (RFC 5944 §3.8.3.1). */
+    public int grantedLifetime(int requestedSeconds) {
+        return (int) Math.min(requestedSeconds, maxLifetime.getSeconds());
+    }
+}

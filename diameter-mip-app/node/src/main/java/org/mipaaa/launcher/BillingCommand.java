@@ -1,0 +1,125 @@
+package org.mipaaa.launcher;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.mipaaa.aaah.accounting.HomeAccounts;
+import org.mipaaa.billing.BillingPeriod;
+import org.mipaaa.billing.statement.Statement;
+import org.mipaaa.billing.statement.StatementHtml;
+import org.mipaaa.billing.statement.StatementJson;
+import org.mipaaa.billing.statement.StatementText;
+import org.mipaaa.node.ConfigSource;
+import org.mipaaa.node.NodeSettings;
+import org.mipaaa.role.Role;
+import org.mipaaa.state.StateStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code billing statement | export | close}: the AAAH's account database as a billing system reads it
+ * (seed Fig. 4): a user's statement for a period, all entries of a period as CSV, closing a period.
+ * It opens the AAAH's state store itself, so the AAAH node must be stopped (its file stores are the
+ * node's alone while it runs).
+ */
+@Command(name = "billing", mixinStandardHelpOptions = true,
+        subcommands = {BillingCommand.StatementCommand.class, BillingCommand.Export.class, BillingCommand.Close.class},
+        description = "Statements, CSV export and period closing from a stopped AAAH's account database.")
+final class BillingCommand {
+
+    /** The AAAH configuration and the period (the one containing --date). */
+    static final class Target {
+        @Option(names = "--config", defaultValue = "config/aaah", description = "The AAAH's configuration directory (default: ${DEFAULT-VALUE}).")
+        Path config;
+
+        @Option(names = "--date", description = "A day of the billing period (yyyy-MM-dd; default: today).")
+        LocalDate date;
+
+        @Option(names = "--state-directory", description = "The AAAH's state directory, when not the configured one (a copy, for example).")
+        Path stateDirectory;
+
+        /** Opens the store, runs {@code work}, closes the store. */
+        int run(AccountsWork work) throws Exception {
+            ConfigSource source = ConfigSource.of(config, Map.of());
+            NodeSettings settings = NodeSettings.from(source);
+            if (settings.role() != Role.AAAH) {
+                throw new IllegalArgumentException(config + " configures role " + settings.role() + ", not AAAH");
+            }
+            Path data = stateDirectory != null ? stateDirectory : settings.install().stateDirectory();
+            try (StateStore store = StateStore.open(settings.install().stateConfig(), data, "billing")) {
+                HomeAccounts accounts = HomeAccounts.open(source.settings(), store);
+                Instant at = date == null ? Instant.now() : date.atStartOfDay(accounts.calendar().zone()).toInstant();
+                return work.run(accounts, accounts.calendar().periodOf(at), System.out);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    interface AccountsWork {
+        int run(HomeAccounts accounts, BillingPeriod period, PrintStream out) throws Exception;
+    }
+
+    @Command(name = "statement", mixinStandardHelpOptions = true, description = "A user's statement for a billing period.")
+    static final class StatementCommand implements Callable<Integer> {
+        @Mixin
+        Target target;
+
+        @Option(names = "--nai", required = true, description = "The user (NAI).")
+        String nai;
+
+        @Option(names = "--format", defaultValue = "TEXT", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+        Format format;
+
+        enum Format { TEXT, JSON, HTML }
+
+        @Override
+        public Integer call() throws Exception {
+            return target.run((accounts, period, out) -> {
+                Statement s = accounts.queries().statement(nai, period);
+                out.print(switch (format) {
+                    case TEXT -> StatementText.render(s);
+                    case JSON -> StatementJson.render(s);
+                    case HTML -> StatementHtml.render(s);
+                });
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true, description = "Every entry of a billing period as CSV (RFC 4180).")
+    static final class Export implements Callable<Integer> {
+        @Mixin
+        Target target;
+
+        @Override
+        public Integer call() throws Exception {
+            return target.run((accounts, period, out) -> {
+                out.print(accounts.queries().periodCsv(period));
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "close", mixinStandardHelpOptions = true,
+            description = "Close a billing period that has ended: its entries are frozen, later records go to the next open period.")
+    static final class Close implements Callable<Integer> {
+        @Mixin
+        Target target;
+
+        @Option(names = "--by", required = true, description = "Who closes it (recorded with the closing).")
+        String by;
+
+        @Override
+        public Integer call() throws Exception {
+            return target.run((accounts, period, out) -> {
+                out.println(accounts.closings().close(period, by, Instant.now()));
+                return 0;
+            });
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.mipaaa.launcher;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.mipaaa.lab.Topology;
+import org.mipaaa.pki.PkiIssuer;
+import org.mipaaa.role.Role;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code pki}: a lab CA and a key + certificate per node, for DIAMETER over TLS between the nodes. */
+@Command(name = "pki", mixinStandardHelpOptions = true,
+        description = "Issue a lab PKI (a CA, and per host an ECDSA key and certificate naming the host) into a directory, "
+                + "as the nodes' tls.* settings expect it. For labs and tests: a carrier uses its own CA.")
+final class PkiCommand implements Callable<Integer> {
+
+    @Option(names = "--out", required = true, description = "Directory to write into (the nodes' tls.dir).")
+    private Path out;
+
+    @Option(names = "--host", description = "A host to issue for (repeatable). Default: every role of --config.")
+    private List<String> hosts;
+
+    @Option(names = "--config", defaultValue = "config", description = "Role configurations to take the hosts from (default: ${DEFAULT-VALUE}).")
+    private Path config;
+
+    @Option(names = "--ca-name", defaultValue = "mip-aaa lab CA", description = "Common name of the CA (default: ${DEFAULT-VALUE}).")
+    private String caName;
+
+    @Override
+    public Integer call() {
+        List<String> names = hosts != null && !hosts.isEmpty() ? hosts : Topology.hosts(config, EnumSet.allOf(Role.class), Map.of());
+        PkiIssuer.issueAll(out, caName, names);
+        System.out.println("Issued a CA (" + out.resolve("trust.p12") + ") and keys for " + String.join(", ", names));
+        return 0;
+    }
+}

@@ -1,0 +1,80 @@
+package org.mipaaa.node;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+import org.mipaaa.dictionary.VendorSettings;
+import org.mipaaa.install.InstallSettings;
+import org.mipaaa.role.Role;
+import org.mipaaa.role.ServedApplication;
+import org.mipaaa.transport.TransportSettings;
+
+/**
+ * The settings of one of our standalone nodes, from {@code node.properties}: what installing the
+ * applications needs ({@link InstallSettings}) and the settings of this project's transport.
+ * jDiameter's settings (identity, peers, realms, timers) stay in {@code jdiameter.xml}.
+ *
+ * @param install   the roles, vendor settings, handler pool, request timeout, state store, peer roles
+ * @param transport the node's connections: TCP/TLS listeners, framing limits, timeouts, TLS keys
+ */
+public record NodeSettings(InstallSettings install, TransportSettings transport) {
+
+    /** The node's main role: the first of {@code role=}. */
+    public Role role() {
+        return install.role();
+    }
+
+    public List<Role> roles() {
+        return install.roles();
+    }
+
+    public VendorSettings vendor() {
+        return install.vendor();
+    }
+
+    /** The roles of the peer {@code host} ({@code peer.role.<host>}); none when not configured. */
+    public List<Role> rolesOf(String host) {
+        return install.rolesOf(host);
+    }
+
+    /** The applications the node's roles serve, each once, in the order of the roles. */
+    public List<ServedApplication> applications() {
+        return install.applications();
+    }
+
+    public static NodeSettings from(ConfigSource config) {
+        return new NodeSettings(InstallSettings.from(config.settings()), transport(config));
+    }
+
+    private static TransportSettings transport(ConfigSource config) {
+        TransportSettings d = TransportSettings.defaults();
+        String keyStore = config.get("tls.keystore", "");
+        TransportSettings.TlsSettings tls = keyStore.isBlank() ? null : new TransportSettings.TlsSettings(
+                config.directory().resolve(keyStore),
+                config.directory().resolve(config.require("tls.keystore.password.file")),
+                config.directory().resolve(config.require("tls.truststore")),
+                config.directory().resolve(config.require("tls.truststore.password.file")),
+                list(config.get("tls.protocols", "TLSv1.3,TLSv1.2")),
+                list(config.get("tls.cipher.suites", "")));
+        return new TransportSettings(
+                Integer.parseInt(config.get("transport.max.message.length", Integer.toString(d.maxMessageLength()))),
+                millis(config, "transport.message.timeout.ms", d.messageTimeout()),
+                millis(config, "transport.connect.timeout.ms", d.connectTimeout()),
+                millis(config, "transport.write.timeout.ms", d.writeTimeout()),
+                Boolean.parseBoolean(config.get("transport.keepalive", Boolean.toString(d.keepAlive()))),
+                Boolean.parseBoolean(config.get("transport.tcp.listen", Boolean.toString(d.tcpListen()))),
+                Integer.parseInt(config.get("transport.tls.port", "0")),
+                tls,
+                PeerSecurity.tlsPeers(config.jdiameterXml()),
+                Integer.parseInt(config.get("transport.max.connections", Integer.toString(d.maxConnections()))));
+    }
+
+    private static Duration millis(ConfigSource config, String key, Duration fallback) {
+        return Duration.ofMillis(Long.parseLong(config.get(key, Long.toString(fallback.toMillis()))));
+    }
+
+    private static List<String> list(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+    }
+}

@@ -1,7 +1,0 @@
-package org.mipaaa.trace;
-
-/** Where trace events go: the console, a JSON-lines file, a test's collector. */
-@FunctionalInterface
-public interface TraceSink {
-    void accept(TraceEvent event);
-}
