@@ -104,6 +104,11 @@ public class TopologyFixture implements AutoCloseable {
         return setup.tlsPort(role);
     }
 
+    /** The configuration overrides the nodes were started with: free ports, state and TLS directories. */
+    public Map<String, String> overrides() {
+        return setup.overrides();
+    }
+
     /** The directory holding this topology's CA and node keys ({@code tls.dir}). */
     public Path tlsDirectory() {
         return setup.tlsDirectory();
