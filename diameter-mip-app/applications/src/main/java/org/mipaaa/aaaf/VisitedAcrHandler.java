@@ -10,8 +10,6 @@ import org.mipaaa.accounting.AccountingRecord;
 import org.mipaaa.diameter.AnswerFactory;
 import org.mipaaa.diameter.Avps;
 import org.mipaaa.diameter.RequestHandler;
-import org.mipaaa.dictionary.AvpCodes;
-import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.messages.AccountingRecords;
 
 /**
@@ -46,17 +44,7 @@ public final class VisitedAcrHandler implements RequestHandler {
         }
         outbox.store(record);
         forwarder.wake();
-        return CompletableFuture.completedFuture(acknowledged(request, answers, record));
+        return CompletableFuture.completedFuture(AccountingRecords.acknowledged(request, answers, record));
     }
 
-    /** ACA 2001 echoing the record's type and number, with its user and multi-session (RFC 6733 §9.7.2). */
-    public static Answer acknowledged(Request request, AnswerFactory answers, AccountingRecord record) {
-        Answer aca = answers.result(request, ResultCodes.SUCCESS);
-        var avps = aca.getAvps();
-        Avps.addEnumerated(avps, AvpCodes.ACCOUNTING_RECORD_TYPE, record.recordType());
-        Avps.addUnsigned32(avps, AvpCodes.ACCOUNTING_RECORD_NUMBER, record.recordNumber());
-        Avps.addUtf8(avps, AvpCodes.USER_NAME, record.nai());
-        Avps.addUtf8(avps, AvpCodes.ACCT_MULTI_SESSION_ID, record.acctMultiSessionId());
-        return aca;
-    }
 }

@@ -3,11 +3,15 @@ package org.mipaaa.messages;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.jdiameter.api.Answer;
 import org.jdiameter.api.AvpSet;
+import org.jdiameter.api.Request;
 import org.mipaaa.accounting.AccountingRecord;
+import org.mipaaa.diameter.AnswerFactory;
 import org.mipaaa.diameter.Avps;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.Enumerations;
+import org.mipaaa.dictionary.ResultCodes;
 
 /**
  * The AVPs of an {@link AccountingRecord} in an ACR of Application-Id 2 (RFC 6733 §9.7.1, RFC 4004 §10
@@ -61,5 +65,16 @@ public final class AccountingRecords {
                 Avps.ipv4(Avps.require(avps, AvpCodes.MIP_HOME_AGENT_ADDRESS, "MIP-Home-Agent-Address")),
                 Avps.ipv4(Avps.require(avps, AvpCodes.MIP_MOBILE_NODE_ADDRESS, "MIP-Mobile-Node-Address")),
                 event.orElseGet(Instant::now));
+    }
+
+    /** ACA 2001 echoing the record's type and number, with its user and multi-session (RFC 6733 §9.7.2). */
+    public static Answer acknowledged(Request request, AnswerFactory answers, AccountingRecord record) {
+        Answer aca = answers.result(request, ResultCodes.SUCCESS);
+        var avps = aca.getAvps();
+        Avps.addEnumerated(avps, AvpCodes.ACCOUNTING_RECORD_TYPE, record.recordType());
+        Avps.addUnsigned32(avps, AvpCodes.ACCOUNTING_RECORD_NUMBER, record.recordNumber());
+        Avps.addUtf8(avps, AvpCodes.USER_NAME, record.nai());
+        Avps.addUtf8(avps, AvpCodes.ACCT_MULTI_SESSION_ID, record.acctMultiSessionId());
+        return aca;
     }
 }

@@ -5,7 +5,6 @@ import java.util.concurrent.CompletionStage;
 
 import org.jdiameter.api.Answer;
 import org.jdiameter.api.Request;
-import org.mipaaa.aaaf.VisitedAcrHandler;
 import org.mipaaa.accounting.AccountingRecord;
 import org.mipaaa.diameter.AnswerFactory;
 import org.mipaaa.diameter.Avps;
@@ -83,7 +82,7 @@ public final class HomeAcrHandler implements RequestHandler {
         log.debug("ACR {} #{} for {}: {}{}", record.sessionId(), record.recordNumber(), record.nai(),
                 recorded.entry().map(en -> "entry " + en.id() + " " + en.amount()).orElse("no fee"),
                 recorded.duplicate() ? " (seen before)" : "");
-        return done(VisitedAcrHandler.acknowledged(request, answers, record));
+        return done(AccountingRecords.acknowledged(request, answers, record));
     }
 
     private static RecordType type(int recordType) {
