@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
 /** The command line: {@code node} runs one role as a process, {@code demo} runs them all in one JVM. */
-@Command(name = "mip-aaa", mixinStandardHelpOptions = true, version = "mip-aaa 0.1.0",
+@Command(name = "mip-aaa", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "DIAMETER applications for Mobile IP AAA (RFC 4004) on jDiameter.",
         subcommands = {NodeCommand.class, DemoCommand.class, PkiCommand.class, BenchCommand.class, BillingCommand.class,
                 PresencePageCommand.class, ConfirmationCommand.class})
