@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import org.mipaaa.dictionary.ApplicationDefinition;
@@ -164,7 +165,7 @@ public final class ErlangDiaWriter {
     }
 
     private static void inherits(StringBuilder b, String module, List<AvpDefinition> used,
-            java.util.function.Predicate<AvpDefinition> from) {
+            Predicate<AvpDefinition> from) {
         List<AvpDefinition> list = used.stream().filter(from).toList();
         if (list.isEmpty()) {
             return;

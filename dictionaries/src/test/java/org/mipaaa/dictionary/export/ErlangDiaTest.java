@@ -3,13 +3,16 @@ package org.mipaaa.dictionary.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -98,7 +101,7 @@ class ErlangDiaTest {
     @Test
     void aBrokenDictionaryFailsDiameterc() throws Exception {
         // the compile step of the test can fail: a rule naming an AVP nobody defines
-        Map<String, String> files = new java.util.LinkedHashMap<>(writer.write(dictionary));
+        Map<String, String> files = new LinkedHashMap<>(writer.write(dictionary));
         compile(Map.of("mip_aaa_avps.dia", files.get("mip_aaa_avps.dia")));
         files.put("mip_aaa_services.dia", files.get("mip_aaa_services.dia").replace("{ Payee-Id }", "{ No-Such-AVP }"));
         assertThat(run(List.of("diameterc", "-i", work.toString(), "-o", work.toString(), write(files, "mip_aaa_services.dia")), false))
@@ -115,7 +118,7 @@ class ErlangDiaTest {
         Path kept = Path.of("target", "export-interop", "erlang");
         Files.createDirectories(kept);
         for (String name : files.keySet()) {
-            Files.copy(work.resolve(name), kept.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(work.resolve(name), kept.resolve(name), StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
@@ -158,7 +161,7 @@ class ErlangDiaTest {
 
     /** The AVPs of a message (members of grouped AVPs too) as sorted text: header flags, codes, data. */
     private List<String> canonical(byte[] message) throws IOException {
-        DiameterWire.Message m = DiameterWire.read(new java.io.ByteArrayInputStream(message));
+        DiameterWire.Message m = DiameterWire.read(new ByteArrayInputStream(message));
         return canonical(m.avps(), "");
     }
 

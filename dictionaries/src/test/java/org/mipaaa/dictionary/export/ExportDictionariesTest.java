@@ -3,8 +3,10 @@ package org.mipaaa.dictionary.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,8 +48,8 @@ class ExportDictionariesTest {
             assertThat(all.filter(Files::isRegularFile).map(p -> {
                 try {
                     return Files.readString(p);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             })).as("no file keeps the default numbers").noneMatch(s -> s.contains("32473") || s.contains("1296629761"));
         }

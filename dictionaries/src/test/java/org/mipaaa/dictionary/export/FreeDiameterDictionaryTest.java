@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -123,7 +124,8 @@ class FreeDiameterDictionaryTest {
         Map<CommandDefinition, Set<String>> avpsByCommand = new LinkedHashMap<>();
         List<DiameterWire.Message> answers = new ArrayList<>();
         String log;
-        try (FreeDiameterDaemon fd = FreeDiameterDaemon.start(work, loadExtensions)) {
+        FreeDiameterDaemon fd = FreeDiameterDaemon.start(work, loadExtensions);
+        try {
             fd.acceptCapabilitiesExchange(CARRIER.vendorId(), CARRIER.accountingServicesApplicationId());
             int n = 0;
             for (CommandDefinition c : fragment.commands()) {
@@ -156,15 +158,16 @@ class FreeDiameterDictionaryTest {
                 assertThat(relayed.get(0).applicationId()).isEqualTo(c.applicationId());
                 answers.add(relayed.get(1));
             }
-            fd.close();
-            log = fd.log();
+        } finally {
+            fd.close(); // stops the daemon: its log is complete afterwards
         }
+        log = fd.log();
         // kept for a look after the build, like the captures of it-tests
         Path kept = Path.of("target", "export-interop", "freediameter");
         Files.createDirectories(kept);
         Files.writeString(kept.resolve("freeDiameterd-" + loadExtensions.size() + "-extensions.log"), log);
         Files.copy(work.resolve("mip-aaa.xml"), kept.resolve("mip-aaa-" + loadExtensions.size() + "-extensions.xml"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                StandardCopyOption.REPLACE_EXISTING);
         assertThat(log).contains("freeDiameterd daemon initialized");
         // every AVP of our fragment went through freeDiameter in some request or answer
         Set<String> ours = fragment.avps().stream().map(a -> a.code() + "/" + a.vendorId()).collect(Collectors.toSet());
