@@ -187,6 +187,14 @@ public final class Dictionary {
         return JDiameterXmlWriter.write(this);
     }
 
+    /**
+     * Our part of this dictionary, without the RFC 6733 base protocol: what a carrier adds to the
+     * dictionary its jDiameter stack already loads (org.mipaaa.dictionary.merge.DictionaryMerger).
+     */
+    public DictionaryFragment fragment() {
+        return DictionaryFragment.of(this);
+    }
+
     /** Equal when vendor settings, vendors, applications, AVPs and commands are equal, in the same order. */
     @Override
     public boolean equals(Object o) {

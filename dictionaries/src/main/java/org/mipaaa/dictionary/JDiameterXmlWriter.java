@@ -2,8 +2,13 @@ package org.mipaaa.dictionary;
 
 import static org.mipaaa.dictionary.Xml.attr;
 
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Writes a {@link Dictionary} in jDiameter's dictionary format, so a node can give jDiameter's
@@ -17,15 +22,37 @@ final class JDiameterXmlWriter {
     }
 
     static String write(Dictionary d) {
-        StringBuilder b = new StringBuilder(128 * 1024);
         VendorSettings s = d.vendorSettings();
-        b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-                .append("<!-- Written by org.mipaaa.dictionary.Dictionary.toJDiameterXml() for Vendor-Id ")
-                .append(s.vendorId()).append(" and MIP-Accounting-Services Application-Id ")
-                .append(s.accountingServicesApplicationId())
-                .append(".\n     Source of truth: org/mipaaa/dictionary/jdiameter-dictionary.xml (Apache-2.0). -->\n")
-                .append("<dictionary>\n");
-        for (AvpType t : AvpType.values()) {
+        String comment = "<!-- Written by org.mipaaa.dictionary.Dictionary.toJDiameterXml() for Vendor-Id " + s.vendorId()
+                + " and MIP-Accounting-Services Application-Id " + s.accountingServicesApplicationId()
+                + ".\n     Source of truth: org/mipaaa/dictionary/jdiameter-dictionary.xml (Apache-2.0). -->\n";
+        EnumSet<AvpType> types = EnumSet.allOf(AvpType.class);
+        return write(comment, types, d.vendors(), d.avps(), d.applications(), d::commands);
+    }
+
+    static String write(DictionaryFragment f) {
+        VendorSettings s = f.vendorSettings();
+        String comment = "<!-- mip-aaa dictionary FRAGMENT, written by org.mipaaa.dictionary.DictionaryFragment for Vendor-Id "
+                + s.vendorId() + "\n     and MIP-Accounting-Services Application-Id " + s.accountingServicesApplicationId()
+                + ". Source of truth: org/mipaaa/dictionary/jdiameter-dictionary.xml (Apache-2.0).\n"
+                + "     Our applications, their AVPs and our vendor WITHOUT the RFC 6733 base protocol: not a dictionary of\n"
+                + "     its own (its commands refer to base AVPs by code). Merge it into a carrier's dictionary with\n"
+                + "     org.mipaaa.dictionary.merge.MergeDictionary (docs/DICTIONARIES.md). -->\n";
+        EnumSet<AvpType> types = EnumSet.noneOf(AvpType.class);
+        for (AvpDefinition a : f.avps()) {
+            for (AvpType t = a.type(); t != null; t = t.jdiameterParent().flatMap(AvpType::fromJDiameterName).orElse(null)) {
+                types.add(t);
+            }
+        }
+        return write(comment, types, f.vendors(), f.avps(), f.applications(), f::commands);
+    }
+
+    private static String write(String comment, Set<AvpType> types, List<VendorDefinition> vendors,
+            Collection<AvpDefinition> avps, List<ApplicationDefinition> applications,
+            Function<Long, List<CommandDefinition>> commandsOf) {
+        StringBuilder b = new StringBuilder(128 * 1024);
+        b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n").append(comment).append("<dictionary>\n");
+        for (AvpType t : types) {
             if (t == AvpType.GROUPED) {
                 continue;
             }
@@ -34,21 +61,21 @@ final class JDiameterXmlWriter {
             b.append("/>\n");
         }
         Map<Long, String> symbols = new HashMap<>();
-        for (VendorDefinition v : d.vendors()) {
+        for (VendorDefinition v : vendors) {
             symbols.putIfAbsent(v.code(), v.symbol());
             b.append("  <vendor vendor-id=\"").append(attr(v.symbol())).append("\" code=\"").append(v.code())
                     .append("\" name=\"").append(attr(v.name())).append("\"/>\n");
         }
-        for (AvpDefinition a : d.avps()) {
+        for (AvpDefinition a : avps) {
             writeAvp(b, a, symbols);
         }
-        for (ApplicationDefinition app : d.applications()) {
+        for (ApplicationDefinition app : applications) {
             b.append("  <application id=\"").append(app.id()).append("\" name=\"").append(attr(app.name())).append('"');
             if (app.vendorId() != 0) {
                 b.append(" vendor-id=\"").append(attr(symbol(symbols, app.vendorId(), app.name()))).append('"');
             }
             b.append(">\n");
-            for (CommandDefinition c : d.commands(app.id())) {
+            for (CommandDefinition c : commandsOf.apply(app.id())) {
                 writeCommand(b, c);
             }
             b.append("  </application>\n");

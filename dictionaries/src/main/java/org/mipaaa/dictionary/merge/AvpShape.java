@@ -1,0 +1,75 @@
+package org.mipaaa.dictionary.merge;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.mipaaa.dictionary.AvpDefinition;
+import org.mipaaa.dictionary.AvpRule;
+import org.mipaaa.dictionary.AvpType;
+
+/**
+ * An AVP definition reduced to what jDiameter keeps of it and what makes two definitions the same AVP:
+ * name, code, Vendor-Id, data format, the M/P/V flag rules and, for a grouped AVP, its members. The
+ * may-encrypt column (gone since RFC 6733) and enumerated value names (jDiameter ignores them) are
+ * compared only for the report's notes.
+ *
+ * @param type the RFC 6733 data format the type resolves to ("Grouped" for a grouped AVP)
+ * @param members of a grouped AVP, each as "code/vendor multiplicity [fixed]"; empty otherwise
+ */
+record AvpShape(String name, int code, long vendorId, String type, String mandatory, String protectedBit,
+        String vendorBit, boolean mayEncrypt, Set<String> members) {
+
+    AvpShape {
+        Objects.requireNonNull(name, "name");
+        members = new TreeSet<>(members);
+    }
+
+    /** Our definition, from the model. */
+    static AvpShape of(AvpDefinition a) {
+        Set<String> members = new TreeSet<>();
+        for (AvpRule r : a.groupedRules()) {
+            members.add(member(r.code() + "/" + r.vendorId(), r.multiplicity(), r.fixedPosition() ? 0 : -1));
+        }
+        String type = a.type() == AvpType.GROUPED ? "Grouped" : a.type().jdiameterName();
+        return new AvpShape(a.name(), a.code(), a.vendorId(), type, a.mandatory().xmlToken(), a.protectedBit().xmlToken(),
+                a.vendorBit().xmlToken(), a.mayEncrypt(), members);
+    }
+
+    /** One member of a grouped AVP as compared: which AVP, how often, whether in a fixed position. */
+    static String member(String ref, String multiplicity, int index) {
+        return ref + " " + multiplicity + (index >= 0 ? " fixed@" + index : "");
+    }
+
+    /** What differs from {@code other} that jDiameter would treat differently; empty when the same AVP. */
+    List<String> differences(AvpShape other, String mine, String theirs) {
+        List<String> d = new ArrayList<>();
+        diff(d, "name", name, other.name, mine, theirs);
+        diff(d, "code", Integer.toString(code), Integer.toString(other.code), mine, theirs);
+        diff(d, "Vendor-Id", Long.toString(vendorId), Long.toString(other.vendorId), mine, theirs);
+        diff(d, "type", type, other.type, mine, theirs);
+        diff(d, "mandatory (M)", mandatory, other.mandatory, mine, theirs);
+        diff(d, "protected (P)", protectedBit, other.protectedBit, mine, theirs);
+        diff(d, "vendor-bit (V)", vendorBit, other.vendorBit, mine, theirs);
+        if (!members.equals(other.members)) {
+            d.add("grouped members: " + mine + " " + members + ", " + theirs + " " + other.members);
+        }
+        return d;
+    }
+
+    private static void diff(List<String> d, String what, String a, String b, String mine, String theirs) {
+        if (!a.equals(b)) {
+            d.add(what + ": " + mine + " " + a + ", " + theirs + " " + b);
+        }
+    }
+
+    /** One line: the definition as the report shows it. */
+    String describe() {
+        String s = name + " code=" + code + " vendor=" + vendorId + " mandatory=" + mandatory + " protected=" + protectedBit
+                + " vendor-bit=" + vendorBit + " may-encrypt=" + (mayEncrypt ? "yes" : "no") + " type=" + type;
+        return members.isEmpty() ? s : s + " members=" + members.stream().collect(Collectors.joining(", ", "[", "]"));
+    }
+}

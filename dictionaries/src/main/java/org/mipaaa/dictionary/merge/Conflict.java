@@ -1,0 +1,54 @@
+package org.mipaaa.dictionary.merge;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One place where the carrier's dictionary and ours disagree about the same number or name.
+ *
+ * @param kind what kind of definition
+ * @param subject the number in question, e.g. "AVP 334 (Vendor-Id 0)" or "command 260 request of application 2"
+ * @param carrierWhere the carrier's file and the line of its definition
+ * @param carrierDefinition the carrier's definition, one line
+ * @param ourDefinition ours, one line
+ * @param differences each difference, e.g. "protected (P): carrier mustnot, mip-aaa may"
+ */
+public record Conflict(Kind kind, String subject, String carrierWhere, String carrierDefinition, String ourDefinition,
+        List<String> differences) {
+
+    /** The kinds of definition that can conflict. */
+    public enum Kind {
+        /** Same Vendor-Id, another vendor name. */
+        VENDOR,
+        /** Same typedefn name, another data format. */
+        TYPE,
+        /** Same AVP code and Vendor-Id, another name, type, flag rule or grouped members. */
+        AVP,
+        /** Same AVP name for another code or Vendor-Id (jDiameter finds grouped members by name). */
+        AVP_NAME,
+        /** Same Application-Id, another name or vendor. */
+        APPLICATION,
+        /** Same command code, R bit and application, another name or other AVP rules. */
+        COMMAND
+    }
+
+    /** Checks the fields are present; copies the differences read-only. */
+    public Conflict {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(subject, "subject");
+        differences = List.copyOf(differences);
+    }
+
+    /** The conflict as the report prints it (several lines). */
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder();
+        b.append(kind).append(' ').append(subject).append('\n')
+                .append("      carrier  (").append(carrierWhere).append("): ").append(carrierDefinition).append('\n')
+                .append("      mip-aaa  (fragment): ").append(ourDefinition);
+        for (String d : differences) {
+            b.append("\n      differs: ").append(d);
+        }
+        return b.toString();
+    }
+}
