@@ -96,8 +96,7 @@ class AccountingInformationTest {
         Set<Role> roles = EnumSet.of(Role.AAAF, Role.AAAH, Role.AAAY, Role.TERMINAL);
         tls = dir.resolve("tls");
         List<String> hosts = new ArrayList<>(Topology.hosts(TopologyFixture.configRoot(), roles, Map.of()));
-        hosts.addAll(List.of("mn1.home.example", "mn2.home.example"));
-        PkiIssuer.issueAll(tls, "accounting information lab CA", hosts);
+        PkiIssuer.issueAll(tls, "accounting information lab CA", hosts, List.of("mn1.home.example", "mn2.home.example"));
         // the terminal's real PIR handler on the shipped catalogue, behind a switch that makes it answer late
         HandlerRegistry terminalHandlers = new HandlerRegistry().register(VENDOR.accountingServicesApplicationId(),
                 CommandCodes.PURCHASE_INFORMATION, TERMINAL_HANDLER);

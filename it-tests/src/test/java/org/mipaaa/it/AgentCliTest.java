@@ -51,8 +51,7 @@ class AgentCliTest {
     static void start() throws Exception {
         tls = dir.resolve("tls");
         List<String> hosts = new ArrayList<>(Topology.hosts(TopologyFixture.configRoot(), ROLES, Map.of()));
-        hosts.add("mn1.home.example");
-        PkiIssuer.issueAll(tls, "agent cli lab CA", hosts);
+        PkiIssuer.issueAll(tls, "agent cli lab CA", hosts, List.of("mn1.home.example"));
         fixture = new TopologyFixture().start(ROLES, RoleApplications.STANDARD, Map.of("tls.dir", tls.toString()));
         AccountDatabase ledger = fixture.topology().node(Role.AAAH).installation().aaah().database();
         ledger.recordTransferredCharge("mn1@home.example", Money.of("4.20", Currency.getInstance("EUR")), "shop@shop.example",

@@ -53,7 +53,7 @@ class AgentTlsTest {
     @BeforeAll
     static void start() throws Exception {
         Path pki = work.resolve("tls");
-        PkiIssuer.issueAll(pki, "test CA", List.of("aaah.home.example", MN));
+        PkiIssuer.issueAll(pki, "test CA", List.of("aaah.home.example"), List.of(MN));
         tlsPort = LoopbackSetup.freePort();
         aaah = DiameterNode.start(ConfigSource.of(Path.of("src/test/resources/agent/aaah"), Map.of(
                 "aaah.port", Integer.toString(LoopbackSetup.freePort()),
@@ -122,7 +122,7 @@ class AgentTlsTest {
 
     @Test
     void anAgentWhoseCertificateTheAaahDoesNotTrustCannotConnect(@TempDir Path other) throws Exception {
-        PkiIssuer.issueAll(other, "another CA", List.of(MN));
+        PkiIssuer.issueAll(other, "another CA", List.of(), List.of(MN));
         // trusts the real CA (so the server is accepted) but holds a certificate of another one
         SSLContext foreign = LabTls.context(other, MN, work.resolve("tls"));
 

@@ -85,8 +85,7 @@ class OwnChargesTest {
         // one lab CA for the nodes and the two mobile nodes' agents
         tls = dir.resolve("tls");
         List<String> hosts = new ArrayList<>(Topology.hosts(TopologyFixture.configRoot(), EnumSet.allOf(Role.class), Map.of()));
-        hosts.addAll(List.of("mn1.home.example", "mn2.home.example"));
-        PkiIssuer.issueAll(tls, "own charges lab CA", hosts);
+        PkiIssuer.issueAll(tls, "own charges lab CA", hosts, List.of("mn1.home.example", "mn2.home.example"));
         fixture = new TopologyFixture().start(EnumSet.of(Role.AAAF, Role.AAAH), RoleApplications.STANDARD,
                 Map.of("accounting.tariffs.file", tariffs.toString(), "tls.dir", tls.toString()));
         AccountDatabase ledger = fixture.topology().node(Role.AAAH).installation().aaah().database();

@@ -91,8 +91,7 @@ class SettlementTest {
         Set<Role> roles = EnumSet.of(Role.AAAF, Role.AAAH, Role.AAAY, Role.TERMINAL);
         tls = dir.resolve("tls");
         List<String> hosts = new ArrayList<>(Topology.hosts(TopologyFixture.configRoot(), roles, Map.of()));
-        hosts.addAll(List.of("mn1.home.example", "mn2.home.example"));
-        PkiIssuer.issueAll(tls, "settlement lab CA", hosts);
+        PkiIssuer.issueAll(tls, "settlement lab CA", hosts, List.of("mn1.home.example", "mn2.home.example"));
         fixture = new TopologyFixture().start(roles, RoleApplications.STANDARD, Map.of("tls.dir", tls.toString()));
     }
 

@@ -85,8 +85,7 @@ class SponsoredAndCreditCommunicationTest {
         Set<Role> roles = EnumSet.of(Role.AAAF, Role.AAAH, Role.AAAY);
         tls = dir.resolve("tls");
         List<String> hosts = new ArrayList<>(Topology.hosts(TopologyFixture.configRoot(), roles, Map.of()));
-        hosts.add("mn1.home.example");
-        PkiIssuer.issueAll(tls, "sponsored and credit lab CA", hosts);
+        PkiIssuer.issueAll(tls, "sponsored and credit lab CA", hosts, List.of("mn1.home.example"));
         Path tariffs = dir.resolve("tariffs.properties");
         Files.writeString(tariffs, """
                 currency = EUR

@@ -89,8 +89,7 @@ class TerminalSettlesTest {
         Set<Role> roles = EnumSet.of(Role.AAAF, Role.AAAH, Role.AAAY, Role.TERMINAL);
         tls = dir.resolve("tls");
         List<String> hosts = new ArrayList<>(Topology.hosts(TopologyFixture.configRoot(), roles, Map.of()));
-        hosts.add("mn1.home.example");
-        PkiIssuer.issueAll(tls, "terminal settles lab CA", hosts);
+        PkiIssuer.issueAll(tls, "terminal settles lab CA", hosts, List.of("mn1.home.example"));
         fixture = new TopologyFixture().start(roles, RoleApplications.STANDARD, Map.of("tls.dir", tls.toString()));
     }
 

@@ -40,7 +40,8 @@ class TlsPeerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        fixture = new TopologyFixture().start(EnumSet.of(Role.AAAH), RoleApplications.NONE, Map.of());
+        // the plain TCP listener on too, to show a TLS peer is refused there (the shipped nodes have none)
+        fixture = new TopologyFixture().start(EnumSet.of(Role.AAAH), RoleApplications.NONE, Map.of("transport.tcp.listen", "true"));
     }
 
     @AfterAll

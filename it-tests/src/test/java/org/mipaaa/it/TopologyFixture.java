@@ -74,7 +74,8 @@ public class TopologyFixture implements AutoCloseable {
     }
 
     public TopologyFixture startAll() throws Exception {
-        return start(EnumSet.allOf(Role.class), RoleApplications.NONE, Map.of());
+        // plain TCP listeners on as well: the tests of this shared topology try strangers over TCP too
+        return start(EnumSet.allOf(Role.class), RoleApplications.NONE, Map.of("transport.tcp.listen", "true"));
     }
 
     /** Test handlers only: each role gets what {@code handlers} gives it, none of its own applications. */

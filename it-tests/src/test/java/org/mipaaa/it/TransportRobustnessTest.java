@@ -36,7 +36,9 @@ class TransportRobustnessTest {
     static void start() throws Exception {
         fixture = new TopologyFixture().start(EnumSet.of(Role.AAAH, Role.AAAF), RoleApplications.NONE,
                 Map.of("transport.message.timeout.ms", Long.toString(MESSAGE_TIMEOUT.toMillis()),
-                        "transport.max.connections", Integer.toString(MAX_CONNECTIONS)));
+                        "transport.max.connections", Integer.toString(MAX_CONNECTIONS),
+                        // what a plain-TCP attacker meets (the shipped nodes listen on TLS only)
+                        "transport.tcp.listen", "true"));
     }
 
     @AfterAll

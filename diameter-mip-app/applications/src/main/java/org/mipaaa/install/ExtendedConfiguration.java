@@ -10,6 +10,7 @@ import org.mipaaa.conformance.RealmPeers;
 import org.mipaaa.diameter.ErrorAnswers;
 import org.mipaaa.trace.MessageObserver;
 import org.mipaaa.trace.ObservedConfiguration;
+import org.mipaaa.transport.CertifiedMobileNodes;
 import org.mipaaa.transport.ConnectionWatchdog;
 import org.mipaaa.transport.ListenerReport;
 import org.mipaaa.transport.TlsContext;
@@ -38,6 +39,7 @@ public class ExtendedConfiguration extends XMLConfiguration implements ObservedC
     private final transient TlsContext tls;
     private final transient ConnectionWatchdog watchdog;
     private final transient ListenerReport listenerReport = new ListenerReport();
+    private final transient CertifiedMobileNodes mobileNodes = new CertifiedMobileNodes();
     private final transient RealmPeers realmPeers;
 
     /**
@@ -52,6 +54,11 @@ public class ExtendedConfiguration extends XMLConfiguration implements ObservedC
         this.transport = transport;
         this.tls = tls;
         this.watchdog = watchdog;
+    }
+
+    @Override
+    public CertifiedMobileNodes certifiedMobileNodes() {
+        return mobileNodes;
     }
 
     @Override

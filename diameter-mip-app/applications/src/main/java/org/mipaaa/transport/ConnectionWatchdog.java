@@ -27,6 +27,11 @@ public final class ConnectionWatchdog implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::tick, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     }
 
+    /** Runs {@code action} once after {@code delay} unless the returned future is cancelled first. */
+    java.util.concurrent.ScheduledFuture<?> after(java.time.Duration delay, Runnable action) {
+        return timer.schedule(action, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     void watch(DiameterConnection connection) {
         watched.add(connection);
     }

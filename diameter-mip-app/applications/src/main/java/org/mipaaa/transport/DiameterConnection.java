@@ -70,6 +70,12 @@ public class DiameterConnection implements IConnection {
     private final boolean ownWatchdog;
     /** Told once when an accepted connection ends (the acceptor counts its open connections). */
     private final Runnable onClosed;
+    /** Told once when an accepted connection's peer has passed CER (it no longer counts as unauthenticated). */
+    private final Runnable onAuthenticated;
+    /** The peers connected now as mobile nodes by their certificate (the node's policy reads it). */
+    private final CertifiedMobileNodes mobileNodes;
+    /** The configured peer this connection dials (its CEA must name it), null for an accepted one. */
+    private final String dialledHost;
 
     private volatile IMessageParser parser;
     private volatile Socket socket;
@@ -77,9 +83,15 @@ public class DiameterConnection implements IConnection {
     private volatile long writeStartedNanos;
     private volatile long messageStartedNanos;
     private volatile Set<String> certifiedNames;
+    /** The peer's certificate is for TLS clients only: a mobile node's, never a server's. */
+    private volatile boolean clientOnlyCertificate;
     private volatile boolean identityChecked;
     /** The peer's Origin-Host once its first message arrived, for log lines. */
     private volatile String peerName;
+    /** When the connection opened: an accepted peer has {@code authenticationTimeout} to send its CER. */
+    private volatile long openedNanos;
+    /** The host this connection admitted as a mobile node by its certificate, to forget when it closes. */
+    private volatile String admittedMobileNode;
 
     /** jDiameter's constructor for a connection it opens to a peer. */
     public DiameterConnection(Configuration config, IConcurrentFactory concurrentFactory, InetAddress remoteAddress,
@@ -94,6 +106,10 @@ public class DiameterConnection implements IConnection {
         this.parser = parser;
         this.networkInitiated = false;
         this.onClosed = () -> { };
+        this.onAuthenticated = () -> { };
+        this.mobileNodes = config instanceof TransportConfiguration t ? t.certifiedMobileNodes() : new CertifiedMobileNodes();
+        String host = settings.admission().dialledPeers().get(remoteAddress.getHostAddress() + ":" + remotePort);
+        this.dialledHost = host;
     }
 
     /** jDiameter's constructor for a connection it opens to a peer, with its listener. */
@@ -109,8 +125,13 @@ public class DiameterConnection implements IConnection {
      * not null. Reading starts at once.
      */
     DiameterConnection(Socket accepted, TransportSettings settings, ConnectionWatchdog watchdog, IMessageParser parser,
-                       Set<String> certifiedNames, Runnable onClosed) throws IOException {
+                       Set<String> certifiedNames, boolean clientOnlyCertificate, CertifiedMobileNodes mobileNodes,
+                       Runnable onAuthenticated, Runnable onClosed) throws IOException {
         this.onClosed = onClosed;
+        this.onAuthenticated = onAuthenticated;
+        this.mobileNodes = mobileNodes;
+        this.dialledHost = null;
+        this.clientOnlyCertificate = clientOnlyCertificate;
         this.settings = settings;
         this.watchdog = watchdog;
         this.ownWatchdog = false;
@@ -160,6 +181,9 @@ public class DiameterConnection implements IConnection {
                 SSLSocket ssl = tls.client(s);
                 ssl.setSoTimeout((int) settings.connectTimeout().toMillis());
                 ssl.startHandshake();
+                if (!TlsContext.isServer(ssl.getSession())) {
+                    throw new IOException("the certificate of " + remote + " is not a server's (extended key usage)");
+                }
                 certifiedNames = TlsContext.identities(ssl.getSession());
                 log.debug("TLS {} with {} ({}), certificate names {}", ssl.getSession().getProtocol(), remote,
                         ssl.getSession().getCipherSuite(), certifiedNames);
@@ -183,6 +207,7 @@ public class DiameterConnection implements IConnection {
         configure(s);
         s.setSoTimeout(0);
         this.socket = s;
+        this.openedNanos = System.nanoTime();
         watchdog.watch(this);
         this.out = s.getOutputStream();
         Thread reader = new Thread(this::readLoop, "diameter-read-" + remote);
@@ -244,7 +269,11 @@ public class DiameterConnection implements IConnection {
         long message = messageStartedNanos;
         long write = writeStartedNanos;
         String reason = null;
-        if (message != 0 && now - message > settings.messageTimeout().toNanos()) {
+        long opened = openedNanos;
+        if (networkInitiated && !identityChecked && opened != 0
+                && now - opened > settings.admission().authenticationTimeout().toNanos()) {
+            reason = "no CER within " + settings.admission().authenticationTimeout().toMillis() + " ms";
+        } else if (message != 0 && now - message > settings.messageTimeout().toNanos()) {
             reason = "message not complete within " + settings.messageTimeout().toMillis() + " ms";
         } else if (write != 0 && now - write > settings.writeTimeout().toNanos()) {
             reason = "a write blocked for more than " + settings.writeTimeout().toMillis() + " ms";
@@ -256,14 +285,21 @@ public class DiameterConnection implements IConnection {
     }
 
     /**
-     * The first message (CER from a peer that connected, CEA from one we connected to) names the peer.
-     * On TLS it must be a name the certificate vouches for; jDiameter then checks it is a configured
-     * peer. Together: configured peer = Origin-Host = certificate. On plain TCP it must not be a peer
-     * configured for TLS, which would otherwise be impersonated without any proof.
+     * The first message (CER from a peer that connected, CEA from one we connected to) names the peer,
+     * and is the only one that may come first.
+     * <ul>
+     * <li>A peer we dialled must answer as the configured peer we dialled (its CEA's Origin-Host); on
+     *     TLS its certificate must also name it.</li>
+     * <li>On TLS, a peer's Origin-Host must be a name its certificate vouches for. A configured peer's
+     *     certificate must be a server's; a peer jdiameter.xml does not list is admitted only as a
+     *     mobile node, with a certificate for clients only, when the node admits mobile nodes.</li>
+     * <li>On plain TCP, a peer must be configured, and not for TLS (it would be impersonated without
+     *     any proof).</li>
+     * </ul>
+     * jDiameter then checks the rest (a configured peer, or an undefined one when it accepts those).
      */
     private void checkIdentity(byte[] message) throws FramingException {
-        boolean plainAccepted = certifiedNames == null && networkInitiated;
-        if (identityChecked || (certifiedNames == null && !plainAccepted)) {
+        if (identityChecked) {
             return;
         }
         identityChecked = true;
@@ -273,15 +309,41 @@ public class DiameterConnection implements IConnection {
         }
         String origin = Frames.originHost(message);
         String host = origin == null ? null : origin.toLowerCase(java.util.Locale.ROOT);
-        if (plainAccepted) {
-            if (host != null && settings.tlsOnlyPeers().contains(host)) {
-                throw new FramingException(host + " is configured for TLS and may not connect over plain TCP");
+        TransportSettings.Admission admission = settings.admission();
+        if (!networkInitiated) {
+            if (dialledHost != null && !dialledHost.equals(host)) {
+                throw new FramingException("dialled " + dialledHost + " but the CEA comes from " + host);
+            }
+            if (certifiedNames != null && (host == null || !certifiedNames.contains(host))) {
+                throw new FramingException("Origin-Host " + host + " is not a name of the peer's certificate " + certifiedNames);
             }
             return;
         }
-        if (host == null || !certifiedNames.contains(host)) {
-            throw new FramingException("Origin-Host " + host + " is not a name of the peer's certificate " + certifiedNames);
+        boolean configured = host != null && admission.configuredPeers().contains(host);
+        if (certifiedNames == null) {
+            if (host != null && settings.tlsOnlyPeers().contains(host)) {
+                throw new FramingException(host + " is configured for TLS and may not connect over plain TCP");
+            }
+            if (admission.listsPeers() && !configured) {
+                throw new FramingException(host + " is no configured peer (a mobile node comes over TLS with its certificate)");
+            }
+        } else {
+            if (host == null || !certifiedNames.contains(host)) {
+                throw new FramingException("Origin-Host " + host + " is not a name of the peer's certificate " + certifiedNames);
+            }
+            if (configured && clientOnlyCertificate) {
+                throw new FramingException(host + " presents a certificate for clients only, never a server's identity");
+            }
+            if (!configured && admission.listsPeers()) {
+                if (!admission.mobileNodes() || !clientOnlyCertificate) {
+                    throw new FramingException(host + " is no configured peer" + (admission.mobileNodes()
+                            ? " and its certificate is not a mobile node's" : " and this node admits no mobile node"));
+                }
+                mobileNodes.admitted(host);
+                admittedMobileNode = host;
+            }
         }
+        onAuthenticated.run();
     }
 
     @Override
@@ -371,6 +433,11 @@ public class DiameterConnection implements IConnection {
         pendingWrites.clear();
         queuedOctets.set(0);
         watchdog.forget(this);
+        String mobileNode = admittedMobileNode;
+        if (mobileNode != null) {
+            admittedMobileNode = null;
+            mobileNodes.gone(mobileNode);
+        }
         if (disconnectedFired.compareAndSet(false, true)) {
             if (reason != null) {
                 log.debug("connection with {} closed: {}", remote, reason);

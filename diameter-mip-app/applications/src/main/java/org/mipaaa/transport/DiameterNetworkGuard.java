@@ -36,7 +36,6 @@ import org.slf4j.LoggerFactory;
 public class DiameterNetworkGuard implements INetworkGuard {
 
     private static final Logger log = LoggerFactory.getLogger(DiameterNetworkGuard.class);
-    private static final int MAX_CONCURRENT_HANDSHAKES = 16;
 
     private final TransportSettings settings;
     private final TlsContext tls;
@@ -49,6 +48,9 @@ public class DiameterNetworkGuard implements INetworkGuard {
     private final ExecutorService handshakes;
     /** Accepted connections open now (including those still in their TLS handshake). */
     private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+    /** Accepted connections not yet past CER, per source address: one address cannot hold every slot. */
+    private final java.util.Map<InetAddress, Integer> unauthenticated = new java.util.HashMap<>();
+    private final CertifiedMobileNodes mobileNodes;
     private volatile boolean running = true;
 
     /** jDiameter's constructor (see its server TransportLayerFactory). */
@@ -61,7 +63,8 @@ public class DiameterNetworkGuard implements INetworkGuard {
         this.watchdog = shared != null ? shared : new ConnectionWatchdog("diameter-accept");
         this.ownWatchdog = shared == null;
         this.parser = parser;
-        this.handshakes = new ThreadPoolExecutor(0, MAX_CONCURRENT_HANDSHAKES, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+        this.mobileNodes = config instanceof TransportConfiguration t ? t.certifiedMobileNodes() : new CertifiedMobileNodes();
+        this.handshakes = new ThreadPoolExecutor(0, settings.admission().maxHandshakes(), 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 r -> daemon(r, "diameter-tls-handshake"));
         ListenerReport report = config instanceof TransportConfiguration t ? t.listenerReport() : null;
         InetSocketAddress current = null;
@@ -115,42 +118,71 @@ public class DiameterNetworkGuard implements INetworkGuard {
                 DiameterConnection.closeQuietly(accepted);
                 continue;
             }
+            Unauthenticated pending = Unauthenticated.claim(unauthenticated, accepted.getInetAddress(),
+                    settings.admission().maxUnauthenticatedPerAddress());
+            if (pending == null) {
+                open.decrementAndGet();
+                log.warn("refusing connection from {}: {} connections from that address not yet past CER "
+                        + "(transport.max.unauthenticated.per.address)", accepted.getRemoteSocketAddress(),
+                        settings.admission().maxUnauthenticatedPerAddress());
+                DiameterConnection.closeQuietly(accepted);
+                continue;
+            }
+            Runnable closed = () -> {
+                pending.release();
+                open.decrementAndGet();
+            };
             if (withTls) {
                 try {
-                    handshakes.execute(() -> handshake(accepted));
+                    handshakes.execute(() -> handshake(accepted, pending, closed));
                 } catch (RejectedExecutionException e) {
-                    log.warn("refusing TLS connection from {}: {} handshakes already running",
-                            accepted.getRemoteSocketAddress(), MAX_CONCURRENT_HANDSHAKES);
+                    log.warn("refusing TLS connection from {}: {} handshakes already running (transport.max.handshakes)",
+                            accepted.getRemoteSocketAddress(), settings.admission().maxHandshakes());
                     DiameterConnection.closeQuietly(accepted);
-                    open.decrementAndGet();
+                    closed.run();
                 }
             } else {
                 try {
-                    hand(new DiameterConnection(accepted, settings, watchdog, parser, null, open::decrementAndGet));
+                    hand(new DiameterConnection(accepted, settings, watchdog, parser, null, false, mobileNodes,
+                            pending::release, closed));
                 } catch (IOException e) {
                     log.warn("cannot take connection from {}: {}", accepted.getRemoteSocketAddress(), e.getMessage());
                     DiameterConnection.closeQuietly(accepted);
-                    open.decrementAndGet();
+                    closed.run();
                 }
             }
         }
     }
 
-    /** TLS first: nothing of the peer is read as DIAMETER until its certificate is verified. */
-    private void handshake(Socket accepted) {
+    /**
+     * TLS first: nothing of the peer is read as DIAMETER until its certificate is verified. The whole
+     * handshake has {@code transport.handshake.timeout.ms}: a peer that trickles its ClientHello a byte
+     * at a time is cut off then, not after each read's timeout.
+     */
+    private void handshake(Socket accepted, Unauthenticated pending, Runnable closed) {
+        java.util.concurrent.ScheduledFuture<?> deadline = watchdog.after(settings.admission().handshakeTimeout(), () -> {
+            log.warn("closing TLS connection from {}: no handshake within {} ms", accepted.getRemoteSocketAddress(),
+                    settings.admission().handshakeTimeout().toMillis());
+            DiameterConnection.closeQuietly(accepted);
+        });
         try {
             accepted.setSoTimeout((int) settings.connectTimeout().toMillis());
             SSLSocket ssl = tls.server(accepted);
             ssl.startHandshake();
+            if (!deadline.cancel(false)) {
+                throw new IOException("handshake not complete in time");
+            }
             // the handshake is the only read with a time limit of its own; framing takes over from here
             Set<String> names = TlsContext.identities(ssl.getSession());
             log.debug("TLS {} from {} ({}), certificate names {}", ssl.getSession().getProtocol(),
                     accepted.getRemoteSocketAddress(), ssl.getSession().getCipherSuite(), names);
-            hand(new DiameterConnection(ssl, settings, watchdog, parser, names, open::decrementAndGet));
+            hand(new DiameterConnection(ssl, settings, watchdog, parser, names, TlsContext.isClientOnly(ssl.getSession()),
+                    mobileNodes, pending::release, closed));
         } catch (IOException e) {
+            deadline.cancel(false);
             log.warn("refusing TLS connection from {}: {}", accepted.getRemoteSocketAddress(), e.getMessage());
             DiameterConnection.closeQuietly(accepted);
-            open.decrementAndGet();
+            closed.run();
         }
     }
 
@@ -205,5 +237,39 @@ public class DiameterNetworkGuard implements INetworkGuard {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
         return t;
+    }
+
+    /** One accepted connection counted against its source address until it passes CER or closes. */
+    private static final class Unauthenticated {
+
+        private final java.util.Map<InetAddress, Integer> counts;
+        private final InetAddress address;
+        private final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+
+        private Unauthenticated(java.util.Map<InetAddress, Integer> counts, InetAddress address) {
+            this.counts = counts;
+            this.address = address;
+        }
+
+        /** A claim on one of {@code max} places of {@code address}, or null when they are all taken. */
+        static Unauthenticated claim(java.util.Map<InetAddress, Integer> counts, InetAddress address, int max) {
+            synchronized (counts) {
+                int n = counts.getOrDefault(address, 0);
+                if (n >= max) {
+                    return null;
+                }
+                counts.put(address, n + 1);
+            }
+            return new Unauthenticated(counts, address);
+        }
+
+        /** Gives the place back, once (the peer passed CER, or the connection closed first); no entry stays at 0. */
+        void release() {
+            if (released.compareAndSet(false, true)) {
+                synchronized (counts) {
+                    counts.computeIfPresent(address, (a, n) -> n == 1 ? null : n - 1);
+                }
+            }
+        }
     }
 }

@@ -121,6 +121,35 @@ public final class TlsContext {
         return names;
     }
 
+    /** RFC 5280 §4.2.1.12: id-kp-serverAuth and id-kp-clientAuth. */
+    private static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
+    private static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
+
+    /**
+     * Whether the peer's certificate is a mobile node's: for TLS clients only (extended key usage
+     * clientAuth, not serverAuth). Such a certificate can never stand for a server of the network,
+     * whatever names it carries.
+     */
+    static boolean isClientOnly(SSLSession session) throws SSLPeerUnverifiedException {
+        List<String> usage = extendedKeyUsage(session);
+        return usage != null && usage.contains(CLIENT_AUTH) && !usage.contains(SERVER_AUTH);
+    }
+
+    /** Whether the peer's certificate may stand for a server (no extended key usage, or serverAuth among it). */
+    static boolean isServer(SSLSession session) throws SSLPeerUnverifiedException {
+        List<String> usage = extendedKeyUsage(session);
+        return usage == null || usage.contains(SERVER_AUTH);
+    }
+
+    private static List<String> extendedKeyUsage(SSLSession session) throws SSLPeerUnverifiedException {
+        X509Certificate leaf = (X509Certificate) session.getPeerCertificates()[0];
+        try {
+            return leaf.getExtendedKeyUsage();
+        } catch (CertificateParsingException e) {
+            throw new SSLPeerUnverifiedException("unreadable extended key usage: " + e.getMessage());
+        }
+    }
+
     private static KeyStore load(Path file, char[] password) throws IOException, GeneralSecurityException {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(file)) {

@@ -15,4 +15,7 @@ public interface TransportConfiguration {
 
     /** Where the acceptor reports what it could not listen on. */
     ListenerReport listenerReport();
+
+    /** The peers connected now as mobile nodes by their certificate. */
+    CertifiedMobileNodes certifiedMobileNodes();
 }

@@ -3,6 +3,7 @@ package org.mipaaa.transport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,7 +28,7 @@ import java.util.Set;
  */
 public record TransportSettings(int maxMessageLength, Duration messageTimeout, Duration connectTimeout,
                                 Duration writeTimeout, boolean keepAlive, boolean tcpListen, int tlsPort,
-                                TlsSettings tls, Set<String> tlsOnlyPeers, int maxConnections) {
+                                TlsSettings tls, Set<String> tlsOnlyPeers, int maxConnections, Admission admission) {
 
     /** RFC 6733 §3: the header alone is 20 octets. */
     public static final int HEADER_LENGTH = 20;
@@ -42,6 +43,42 @@ public record TransportSettings(int maxMessageLength, Duration messageTimeout, D
         }
     }
 
+    /**
+     * Who may connect and how long they have to prove it: the peers of jdiameter.xml (by DiameterIdentity,
+     * and the address and port each is dialled on), and whether mobile nodes the configuration does not
+     * list are admitted by their certificate; the deadlines and counts that hold before a peer is
+     * authenticated (TLS handshake, then CER).
+     *
+     * @param configuredPeers      the hosts of jdiameter.xml's {@code <Peer>} entries (lower case)
+     * @param dialledPeers         "ip:port" of each configured peer -> its host: a peer we dial must answer as itself
+     * @param mobileNodes          admit a peer jdiameter.xml does not list if it comes over TLS with a
+     *                             mobile node's certificate (clientAuth, not serverAuth) naming its Origin-Host
+     * @param handshakeTimeout     the whole TLS handshake of an accepted connection ({@code transport.handshake.timeout.ms})
+     * @param authenticationTimeout from accept to the peer's CER ({@code transport.cer.timeout.ms})
+     * @param maxHandshakes        TLS handshakes at once ({@code transport.max.handshakes})
+     * @param maxUnauthenticatedPerAddress accepted connections of one source address not yet past CER
+     *                             ({@code transport.max.unauthenticated.per.address})
+     */
+    public record Admission(Set<String> configuredPeers, Map<String, String> dialledPeers, boolean mobileNodes,
+                            Duration handshakeTimeout, Duration authenticationTimeout, int maxHandshakes,
+                            int maxUnauthenticatedPerAddress) {
+
+        public Admission {
+            configuredPeers = Set.copyOf(configuredPeers);
+            dialledPeers = Map.copyOf(dialledPeers);
+        }
+
+        /** No list of peers (jDiameter's own checks only), 5 s handshake, 10 s to CER, 64 handshakes, 8 per address. */
+        public static Admission open() {
+            return new Admission(Set.of(), Map.of(), false, Duration.ofSeconds(5), Duration.ofSeconds(10), 64, 8);
+        }
+
+        /** Whether the admission knows which peers are configured (our nodes: always). */
+        boolean listsPeers() {
+            return !configuredPeers.isEmpty();
+        }
+    }
+
     /** Whether a peer's {@code security_ref} in jdiameter.xml asks for TLS ("none" or blank: plain TCP). */
     public static boolean isTls(String securityRef) {
         return securityRef != null && !securityRef.isBlank() && !securityRef.equalsIgnoreCase("none");
@@ -50,7 +87,7 @@ public record TransportSettings(int maxMessageLength, Duration messageTimeout, D
     /** Plain TCP, 1 MiB messages, 10 s to complete a message, 5 s to connect, 10 s to write. */
     public static TransportSettings defaults() {
         return new TransportSettings(1 << 20, Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(10),
-                true, true, 0, null, Set.of(), 256);
+                true, true, 0, null, Set.of(), 256, Admission.open());
     }
 
     /**

@@ -102,6 +102,10 @@ public final class LoopbackSetup implements AutoCloseable {
             }
             overrides.putAll(extra);
             boolean plainLinks = "none".equals(overrides.get("link.security"));
+            if (plainLinks) {
+                // the shipped nodes listen on TLS only; plain links need their TCP listeners
+                overrides.putIfAbsent("transport.tcp.listen", "true");
+            }
             Map<Role, Integer> ports = new EnumMap<>(Role.class);
             Map<Role, Integer> tlsPorts = new EnumMap<>(Role.class);
             for (Role role : Role.values()) {
@@ -113,9 +117,10 @@ public final class LoopbackSetup implements AutoCloseable {
                 overrides.putIfAbsent(key(role) + ".link.port", Integer.toString(plainLinks ? ports.get(role) : tlsPorts.get(role)));
             }
             java.util.Set<String> hosts = new java.util.LinkedHashSet<>(Topology.hosts(layout, EnumSet.allOf(Role.class), overrides));
-            hosts.addAll(MOBILE_NODES);
-            hosts.addAll(clientHosts);
-            PkiIssuer.issueAll(tls, "mip-aaa lab CA", new ArrayList<>(hosts));
+            java.util.Set<String> mobileNodes = new java.util.LinkedHashSet<>(MOBILE_NODES);
+            mobileNodes.addAll(clientHosts);
+            // mobile nodes get certificates for TLS clients only: the nodes admit them by that (transport.mobile.nodes)
+            PkiIssuer.issueAll(tls, "mip-aaa lab CA", new ArrayList<>(hosts), new ArrayList<>(mobileNodes));
             return new LoopbackSetup(state, tls, overrides, ports, tlsPorts);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

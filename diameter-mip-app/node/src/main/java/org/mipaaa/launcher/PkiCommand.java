@@ -21,8 +21,11 @@ final class PkiCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Directory to write into (the nodes' tls.dir).")
     private Path out;
 
-    @Option(names = "--host", description = "A host to issue for (repeatable). Default: every role of --config.")
+    @Option(names = "--host", description = "A node to issue for (repeatable). Default: every role of --config.")
     private List<String> hosts;
+
+    @Option(names = "--mobile-node", description = "A mobile node's agent to issue for (repeatable): a certificate for TLS clients only.")
+    private List<String> mobileNodes;
 
     @Option(names = "--config", defaultValue = "config", description = "Role configurations to take the hosts from (default: ${DEFAULT-VALUE}).")
     private Path config;
@@ -33,8 +36,10 @@ final class PkiCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<String> names = hosts != null && !hosts.isEmpty() ? hosts : Topology.hosts(config, EnumSet.allOf(Role.class), Map.of());
-        PkiIssuer.issueAll(out, caName, names);
-        System.out.println("Issued a CA (" + out.resolve("trust.p12") + ") and keys for " + String.join(", ", names));
+        List<String> agents = mobileNodes == null ? List.of() : mobileNodes;
+        PkiIssuer.issueAll(out, caName, names, agents);
+        System.out.println("Issued a CA (" + out.resolve("trust.p12") + ") and keys for " + String.join(", ", names)
+                + (agents.isEmpty() ? "" : " and the mobile nodes " + String.join(", ", agents)));
         return 0;
     }
 }

@@ -2,7 +2,10 @@ package org.mipaaa.node;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.mipaaa.dictionary.VendorSettings;
 import org.mipaaa.install.InstallSettings;
@@ -67,7 +70,27 @@ public record NodeSettings(InstallSettings install, TransportSettings transport)
                 Integer.parseInt(config.get("transport.tls.port", "0")),
                 tls,
                 PeerSecurity.tlsPeers(config.jdiameterXml()),
-                Integer.parseInt(config.get("transport.max.connections", Integer.toString(d.maxConnections()))));
+                Integer.parseInt(config.get("transport.max.connections", Integer.toString(d.maxConnections()))),
+                admission(config));
+    }
+
+    /**
+     * Who may connect: the peers of jdiameter.xml, and mobile nodes by their certificate when
+     * {@code transport.mobile.nodes=true}; the deadlines and counts before a peer is authenticated.
+     */
+    private static TransportSettings.Admission admission(ConfigSource config) {
+        TransportSettings.Admission d = TransportSettings.Admission.open();
+        List<PeerSecurity.ConfiguredPeer> peers = PeerSecurity.peers(config.jdiameterXml());
+        Map<String, String> dialled = new HashMap<>();
+        peers.forEach(p -> dialled.put(p.ip() + ":" + p.port(), p.host()));
+        return new TransportSettings.Admission(
+                peers.stream().map(PeerSecurity.ConfiguredPeer::host).collect(Collectors.toSet()), dialled,
+                Boolean.parseBoolean(config.get("transport.mobile.nodes", "false").strip()),
+                millis(config, "transport.handshake.timeout.ms", d.handshakeTimeout()),
+                millis(config, "transport.cer.timeout.ms", d.authenticationTimeout()),
+                Integer.parseInt(config.get("transport.max.handshakes", Integer.toString(d.maxHandshakes())).strip()),
+                Integer.parseInt(config.get("transport.max.unauthenticated.per.address",
+                        Integer.toString(d.maxUnauthenticatedPerAddress())).strip()));
     }
 
     private static Duration millis(ConfigSource config, String key, Duration fallback) {

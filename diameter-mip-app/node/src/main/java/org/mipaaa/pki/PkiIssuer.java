@@ -103,7 +103,20 @@ public final class PkiIssuer {
         }
     }
 
+    /** A node's key and certificate: a server and a client of TLS (it accepts peers and dials them). */
     public void issue(String host) throws IOException, GeneralSecurityException {
+        issue(host, new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth});
+    }
+
+    /**
+     * A mobile node's key and certificate: a TLS client only (no serverAuth), so it can never pass for a
+     * server of the network, which is also how the nodes tell a mobile node's certificate (transport.mobile.nodes).
+     */
+    public void issueMobileNode(String host) throws IOException, GeneralSecurityException {
+        issue(host, new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth});
+    }
+
+    private void issue(String host, KeyPurposeId[] purposes) throws IOException, GeneralSecurityException {
         KeyPair keys = keyPair();
         Instant now = Instant.now();
         try {
@@ -113,8 +126,7 @@ public final class PkiIssuer {
                     new X500Name("CN=" + host), keys.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyAgreement))
-                    .addExtension(Extension.extendedKeyUsage, false,
-                            new ExtendedKeyUsage(new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}))
+                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purposes))
                     .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName(GeneralName.dNSName, host)))
                     .addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(caCertificate))
                     .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(keys.getPublic()));
@@ -127,7 +139,6 @@ public final class PkiIssuer {
             writeSecret(dir.resolve(host + ".pass"), password);
             writePem(dir.resolve(host + ".crt.pem"), certificate);
             writePem(dir.resolve(host + ".key.pem"), completePkcs8(keys));
-            restrict(dir.resolve(host + ".key.pem"));
         } catch (OperatorCreationException e) {
             throw new GeneralSecurityException(e);
         }
@@ -143,15 +154,13 @@ public final class PkiIssuer {
     }
 
     private static void write(Path file, KeyStore store, char[] password) throws IOException, GeneralSecurityException {
-        try (OutputStream out = Files.newOutputStream(file)) {
+        try (OutputStream out = Files.newOutputStream(ownerOnly(file))) {
             store.store(out, password);
         }
-        restrict(file);
     }
 
     private static void writeSecret(Path file, char[] secret) throws IOException {
-        Files.writeString(file, new String(secret) + "\n", StandardCharsets.UTF_8);
-        restrict(file);
+        Files.writeString(ownerOnly(file), new String(secret) + "\n", StandardCharsets.UTF_8);
     }
 
     private void writePem(Path file, Object object) throws IOException {
@@ -159,7 +168,8 @@ public final class PkiIssuer {
         try (JcaPEMWriter pem = new JcaPEMWriter(text)) {
             pem.writeObject(object);
         }
-        Files.writeString(file, text.toString(), StandardCharsets.US_ASCII);
+        // a private key is never readable by others, not even for the moment between writing and chmod
+        Files.writeString(object instanceof PemObject ? ownerOnly(file) : file, text.toString(), StandardCharsets.US_ASCII);
     }
 
     /**
@@ -174,11 +184,16 @@ public final class PkiIssuer {
         return new PemObject("PRIVATE KEY", new PrivateKeyInfo(publicKey.getAlgorithm(), sec1).getEncoded());
     }
 
-    private static void restrict(Path file) {
+    /**
+     * {@code file}, new and empty, readable and writable by its owner only from the start (an existing
+     * one is replaced); on a file system without POSIX permissions the directory's own protection has to do.
+     */
+    private static Path ownerOnly(Path file) throws IOException {
+        Files.deleteIfExists(file);
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException | IOException e) {
-            // not a POSIX file system: the directory's own protection has to do
+            return Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            return Files.createFile(file);
         }
     }
 
@@ -204,10 +219,19 @@ public final class PkiIssuer {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).toCharArray();
     }
 
-    /** For callers that want a PKI in one call. */
+    /** For callers that want a PKI in one call: nodes only. */
     public static void issueAll(Path dir, String caName, List<String> hosts) {
+        issueAll(dir, caName, hosts, List.of());
+    }
+
+    /** A CA, a key and certificate for each node of {@code hosts} and for each mobile node of {@code mobileNodes}. */
+    public static void issueAll(Path dir, String caName, List<String> hosts, List<String> mobileNodes) {
         try {
-            newCa(dir, caName).issue(hosts);
+            PkiIssuer ca = newCa(dir, caName);
+            ca.issue(hosts);
+            for (String mobileNode : mobileNodes) {
+                ca.issueMobileNode(mobileNode);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {

@@ -87,8 +87,7 @@ final class ServicesCapture implements AutoCloseable {
                         + capture.dumpcap.output());
             }
             List<String> hosts = new ArrayList<>(Topology.hosts(TopologyFixture.configRoot(), roles, Map.of()));
-            hosts.add(MOBILE_NODE_HOST);
-            PkiIssuer.issueAll(tls, "capture lab CA", hosts);
+            PkiIssuer.issueAll(tls, "capture lab CA", hosts, List.of(MOBILE_NODE_HOST));
             overrides.put("link.security", "none");
             overrides.put("tls.dir", tls.toString());
             overrides.putAll(extraOverrides);
