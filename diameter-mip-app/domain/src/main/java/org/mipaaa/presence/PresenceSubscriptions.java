@@ -33,6 +33,16 @@ public final class PresenceSubscriptions {
         this.byNai = Map.copyOf(byNai);
     }
 
+    /**
+     * The web origins ({@code scheme://host:port}) of every WWW server registered here: the pages that
+     * may read this home agent's icons from a script (CORS), and no other.
+     */
+    public java.util.Set<String> origins() {
+        java.util.Set<String> origins = new java.util.TreeSet<>();
+        byNai.values().forEach(server -> origins.add(server.url().getScheme() + "://" + server.url().getRawAuthority()));
+        return origins;
+    }
+
     /** The WWW server registered for {@code nai}, if any. */
     public Optional<WwwServer> serverOf(String nai) {
         return Optional.ofNullable(byNai.get(nai));

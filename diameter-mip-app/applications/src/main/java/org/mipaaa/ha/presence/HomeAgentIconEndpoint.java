@@ -40,7 +40,12 @@ public final class HomeAgentIconEndpoint implements AutoCloseable {
         this.connector = connector;
     }
 
-    public static HomeAgentIconEndpoint start(PresenceBook book, InetAddress address, int port, String nodeName) throws Exception {
+    /**
+     * @param pageOrigins the origins of the presence pages registered with this home agent: the only
+     *                    scripts that may read an icon (CORS); an {@code <img>} of any page still shows it
+     */
+    public static HomeAgentIconEndpoint start(PresenceBook book, InetAddress address, int port, String nodeName,
+                                             java.util.Set<String> pageOrigins) throws Exception {
         QueuedThreadPool threads = new QueuedThreadPool(8, 1);
         threads.setName(nodeName + "-presence-icons");
         Server server = new Server(threads);
@@ -48,7 +53,7 @@ public final class HomeAgentIconEndpoint implements AutoCloseable {
         connector.setHost(address.getHostAddress());
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new Icons(book));
+        server.setHandler(new Icons(book, java.util.Set.copyOf(pageOrigins)));
         server.setStopTimeout(1000);
         server.start();
         HomeAgentIconEndpoint endpoint = new HomeAgentIconEndpoint(server, connector);
@@ -76,9 +81,11 @@ public final class HomeAgentIconEndpoint implements AutoCloseable {
 
     private static final class Icons extends Handler.Abstract {
         private final PresenceBook book;
+        private final java.util.Set<String> pageOrigins;
 
-        Icons(PresenceBook book) {
+        Icons(PresenceBook book, java.util.Set<String> pageOrigins) {
             this.book = book;
+            this.pageOrigins = pageOrigins;
         }
 
         @Override
@@ -110,8 +117,13 @@ public final class HomeAgentIconEndpoint implements AutoCloseable {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, PresenceIcons.CONTENT_TYPE);
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store"); // the state may change any time
             response.getHeaders().put("X-Content-Type-Options", "nosniff");
-            // any page may embed the icon and read its look (data-look): it is what the image shows anyway
-            response.getHeaders().put("Access-Control-Allow-Origin", "*");
+            // only the presence pages this home agent notifies may read the icon from a script (data-look):
+            // no other site learns a subscriber's state through a visitor's browser
+            String origin = request.getHeaders().get("Origin");
+            response.getHeaders().put("Vary", "Origin");
+            if (origin != null && pageOrigins.contains(origin)) {
+                response.getHeaders().put("Access-Control-Allow-Origin", origin);
+            }
             response.write(true, ByteBuffer.wrap(PresenceIcons.svg(look)), callback);
             return true;
         }

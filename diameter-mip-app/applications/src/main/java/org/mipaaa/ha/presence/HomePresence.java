@@ -48,7 +48,7 @@ public record HomePresence(PresenceTracker tracker, Optional<HomeAgentIconEndpoi
         if (!iconPort.isEmpty()) {
             try {
                 HomeAgentIconEndpoint endpoint = HomeAgentIconEndpoint.start(book,
-                        InetAddress.getByName(s.get("presence.icons.address", "127.0.0.1").strip()), Integer.parseInt(iconPort), ctx.host());
+                        InetAddress.getByName(s.get("presence.icons.address", "127.0.0.1").strip()), Integer.parseInt(iconPort), ctx.host(), subscriptions.origins());
                 ctx.closeWith(endpoint);
                 icons = Optional.of(endpoint);
             } catch (Exception e) {

@@ -11,6 +11,10 @@ import org.mipaaa.ledger.EntryState;
  * CRLF line ends, a field quoted only when it holds a comma, a double quote, CR or LF (a double quote
  * inside doubled). Invalidated entries are exported too ({@code state} says so): the billing system
  * decides; amounts are exact decimals with the currency's digits. Columns: {@value #HEADER}.
+ *
+ * <p>Text that came from a mobile node or a peer (NAI, Session-Id, realm, payee, goods, ...) and would
+ * start a spreadsheet formula ({@code = + - @}, a tab or CR) gets a leading apostrophe, as OWASP
+ * advises against CSV injection: a billing clerk opening the file runs nothing a subscriber wrote.
  */
 public final class PeriodCsv {
 
@@ -28,8 +32,8 @@ public final class PeriodCsv {
         for (AccountEntry e : entries) {
             String[] f = new String[22];
             java.util.Arrays.fill(f, "");
-            f[0] = e.id();
-            f[1] = e.nai();
+            f[0] = text(e.id());
+            f[1] = text(e.nai());
             f[2] = e.kind().name();
             f[3] = e.date().toString();
             f[4] = e.postedAt().toString();
@@ -37,14 +41,14 @@ public final class PeriodCsv {
             f[6] = e.amount().currency().getCurrencyCode();
             f[7] = e.isValid() ? "VALID" : "INVALIDATED";
             if (e.state() instanceof EntryState.Invalidated inv) {
-                f[8] = inv.by();
+                f[8] = text(inv.by());
                 f[9] = inv.at().toString();
             }
             if (e.content() instanceof EntryContent.CommunicationFee fee) {
-                f[10] = fee.sessionId();
+                f[10] = text(fee.sessionId());
                 f[11] = Long.toString(fee.recordNumber());
                 f[12] = fee.recordType().name();
-                f[13] = fee.visitedRealm();
+                f[13] = text(fee.visitedRealm());
                 f[14] = Long.toString(fee.usage().seconds());
                 f[15] = Long.toString(fee.usage().inputOctets());
                 f[16] = Long.toString(fee.usage().outputOctets());
@@ -53,8 +57,8 @@ public final class PeriodCsv {
                 f[19] = fee.tariff().describe();
             } else {
                 EntryContent.TransferredCharge charge = (EntryContent.TransferredCharge) e.content();
-                f[20] = charge.payee();
-                f[21] = charge.goods();
+                f[20] = text(charge.payee());
+                f[21] = text(charge.goods());
             }
             for (int i = 0; i < f.length; i++) {
                 if (i > 0) {
@@ -65,6 +69,14 @@ public final class PeriodCsv {
             b.append(CRLF);
         }
         return b.toString();
+    }
+
+    /** {@code value}, neutralised when a spreadsheet would read it as a formula. */
+    static String text(String value) {
+        if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+            return "'" + value;
+        }
+        return value;
     }
 
     /** RFC 4180 §2: quoted if it holds a comma, a double quote, CR or LF; inner quotes doubled. */

@@ -155,6 +155,20 @@ class StatementTest {
     }
 
     @Test
+    void attack11_goodsAndPayeeAMobileNodeWroteNeverBecomeASpreadsheetFormula() {
+        ledger.recordTransferredCharge(NAI, eur("2.00"), "=HYPERLINK(\"http://x.example\")", "+1 x @SUM(A1:A9)",
+                Instant.parse("2026-11-12T08:00:00Z"), "k7");
+        ledger.recordTransferredCharge(NAI, eur("1.00"), "shop.example", "-2 x cola", Instant.parse("2026-11-13T08:00:00Z"), "k8");
+
+        String csv = queries.periodCsv(november);
+
+        assertThat(csv).contains(",\"'=HYPERLINK(\"\"http://x.example\"\")\",'+1 x @SUM(A1:A9)\r\n");
+        assertThat(csv).contains(",shop.example,'-2 x cola\r\n");
+        // amounts stay numbers
+        assertThat(csv).contains(",2.00,EUR,").contains(",1.00,EUR,");
+    }
+
+    @Test
     void aClosedPeriodsStatementStaysAsItWasAndLateEntriesGoToTheNextOne() {
         BillingPeriod october = LedgerFixture.MONTHLY.previous(november);
         ledger.recordTransferredCharge(NAI, eur("1.00"), "shop.example", "order 1", Instant.parse("2026-10-30T08:00:00Z"), "k1");

@@ -32,11 +32,13 @@ final class EventStream implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EventStream.class);
 
     private final PresenceBoard board;
+    private final int maxBrowsers;
     private final Set<Browser> browsers = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService keepalive;
 
-    EventStream(PresenceBoard board) {
+    EventStream(PresenceBoard board, int maxBrowsers) {
         this.board = board;
+        this.maxBrowsers = maxBrowsers;
         this.keepalive = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "presence-page-keepalive");
             t.setDaemon(true);
@@ -47,6 +49,11 @@ final class EventStream implements AutoCloseable {
     }
 
     void handle(Response response, Callback callback) {
+        if (browsers.size() >= maxBrowsers) {
+            // every follower holds a connection and a queue: their number is bounded, the page itself still loads
+            Replies.text(response, callback, 503, "too many browsers follow this page now (max.browsers)");
+            return;
+        }
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");

@@ -33,12 +33,17 @@ final class NotificationReceiver {
     static final int MAX_BODY = 16 * 1024;
     private static final Logger log = LoggerFactory.getLogger(NotificationReceiver.class);
 
+    /** How far ahead of the page's clock a home agent's may be. */
+    private static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(1);
+
     private final PageSettings settings;
     private final PresenceBoard board;
+    private final java.time.Clock clock;
 
-    NotificationReceiver(PageSettings settings, PresenceBoard board) {
+    NotificationReceiver(PageSettings settings, PresenceBoard board, java.time.Clock clock) {
         this.settings = settings;
         this.board = board;
+        this.clock = clock;
     }
 
     void handle(Request request, Response response, Callback callback) throws IOException {
@@ -79,6 +84,15 @@ final class NotificationReceiver {
         if (!terminal.get().haKeyId().equals(keyId)) {
             log.warn("presence page: {} notified {}, which home agent {} reports", keyId, notification.nai(), terminal.get().haKeyId());
             Replies.text(response, callback, 403, notification.nai() + " is not reported by " + keyId);
+            return;
+        }
+        java.time.Instant now = clock.instant();
+        if (notification.timestamp().isBefore(now.minus(settings.maxNotificationAge()))
+                || notification.timestamp().isAfter(now.plus(CLOCK_SKEW))) {
+            // acknowledged, so the home agent's outbox lets it go; not shown: a replay, or news too old to show
+            log.warn("presence page: {} notified {} #{} of {}, outside the page's window: not shown", keyId, notification.nai(),
+                    notification.sequence(), notification.timestamp());
+            Replies.text(response, callback, 200, "change " + notification.sequence() + " is too old (or too far ahead) to show");
             return;
         }
         switch (board.apply(notification)) {

@@ -40,7 +40,7 @@ final class PageHandler extends Handler.Abstract {
         this.contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'" + homeAgents
                 + "; connect-src 'self'" + homeAgents + "; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
         this.board = board;
-        this.receiver = new NotificationReceiver(settings, board);
+        this.receiver = new NotificationReceiver(settings, board, java.time.Clock.systemUTC());
         this.events = events;
     }
 

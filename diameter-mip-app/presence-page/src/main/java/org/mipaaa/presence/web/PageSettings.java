@@ -28,9 +28,13 @@ import java.util.Properties;
  * @param haKeys        key id -> HMAC-SHA256 key shared with that home agent (its presence.properties)
  * @param terminals     the terminals shown, in the page's order
  * @param iconRefresh   how often the page fetches again the icons served by home agents (§10.4)
+ * @param maxNotificationAge a notification older than this is not shown ({@code notification.max.age.s}, 600):
+ *                      a signed notification replayed after the page restarted (when it no longer knows
+ *                      the node's last sequence) cannot bring back an old state
+ * @param maxBrowsers   browsers following the page at once ({@code max.browsers}, 200); more are answered 503
  */
 public record PageSettings(InetAddress listenAddress, int port, Map<String, byte[]> haKeys, List<Terminal> terminals,
-                           java.time.Duration iconRefresh) {
+                           java.time.Duration iconRefresh, java.time.Duration maxNotificationAge, int maxBrowsers) {
 
     private static final int MAX_PICTURE_BYTES = 1 << 20;
     private static final Map<String, String> PICTURE_TYPES = Map.of("png", "image/png", "jpg", "image/jpeg", "jpeg", "image/jpeg",
@@ -45,15 +49,18 @@ public record PageSettings(InetAddress listenAddress, int port, Map<String, byte
         if (iconRefresh.toMillis() < 100) {
             throw new IllegalArgumentException("presence page: icons.refresh.ms below 100");
         }
+        if (maxBrowsers < 1) {
+            throw new IllegalArgumentException("presence page: max.browsers below 1");
+        }
     }
 
     public PageSettings(InetAddress listenAddress, int port, Map<String, byte[]> haKeys, List<Terminal> terminals) {
-        this(listenAddress, port, haKeys, terminals, java.time.Duration.ofSeconds(3));
+        this(listenAddress, port, haKeys, terminals, java.time.Duration.ofSeconds(3), java.time.Duration.ofMinutes(10), 200);
     }
 
     /** The same settings listening on {@code otherPort} (0: a free one), for tests and the demo. */
     public PageSettings withPort(int otherPort) {
-        return new PageSettings(listenAddress, otherPort, haKeys, terminals, iconRefresh);
+        return new PageSettings(listenAddress, otherPort, haKeys, terminals, iconRefresh, maxNotificationAge, maxBrowsers);
     }
 
     /** The origins of the home agents' icon endpoints the page may load from (its Content-Security-Policy). */
@@ -105,7 +112,9 @@ public record PageSettings(InetAddress listenAddress, int port, Map<String, byte
             throw new IllegalArgumentException("presence page: no terminals listed (terminals=<NAI>,<NAI>...)");
         }
         return new PageSettings(address, port, keys, new ArrayList<>(terminals.values()),
-                java.time.Duration.ofMillis(Long.parseLong(p.getProperty("icons.refresh.ms", "3000").strip())));
+                java.time.Duration.ofMillis(Long.parseLong(p.getProperty("icons.refresh.ms", "3000").strip())),
+                java.time.Duration.ofSeconds(Long.parseLong(p.getProperty("notification.max.age.s", "600").strip())),
+                Integer.parseInt(p.getProperty("max.browsers", "200").strip()));
     }
 
     private static Terminal terminal(Properties p, String nai, Map<String, byte[]> keys, Path directory) {

@@ -40,7 +40,7 @@ public final class PresencePage implements AutoCloseable {
         connector.setPort(settings.port());
         server.addConnector(connector);
         PresenceBoard board = new PresenceBoard(settings.terminals());
-        EventStream events = new EventStream(board);
+        EventStream events = new EventStream(board, settings.maxBrowsers());
         server.setHandler(new PageHandler(settings, board, events));
         server.setStopTimeout(2000);
         try {

@@ -48,7 +48,8 @@ class PresencePageReceiverTest {
     private static final byte[] OTHER_KEY = "another-key-0123456789ab".getBytes(StandardCharsets.US_ASCII);
     private static final String ALICE = "alice@home.example";
     private static final String BOB = "bob@home.example";
-    private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
+    // now: the page shows no change older than its notification.max.age.s
+    private static final Instant T0 = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 
     @TempDir
     Path data;
@@ -208,7 +209,7 @@ class PresencePageReceiverTest {
         for (String body : List.of("not json", "[1,2]", "{\"nai\":\"" + ALICE + "\"}", good.replace("VISITING", "ON_THE_MOON"),
                 good.replace("\"sequence\":1", "\"sequence\":0"), good.replace("\"sequence\":1", "\"sequence\":\"1\""),
                 good + " {}", good.replace("{\"nai\"", "{\"nai\":\"x@y\",\"nai\""), good.replace("\"busy\":false", "\"busy\":0"),
-                good.replace("2026-11-26T10:00:00Z", "yesterday"), "")) {
+                good.replace(T0.toString(), "yesterday"), "")) {
             HttpResponse<String> response = post(body, "ha-1", KEY);
             assertThat(response.statusCode()).as(body).isEqualTo(400);
             assertThat(response.body()).as(body).startsWith("malformed notification: ");
@@ -275,6 +276,53 @@ class PresencePageReceiverTest {
     }
 
     /** A loopback port nothing listens on now (the page starts on it later in the test). */
+    @Test
+    void attack11_aSignedNotificationReplayedAfterThePageRestartedIsAcknowledgedButNotShown() throws Exception {
+        page = PresencePage.start(settings(0));
+        // a genuine, signed notification of an hour ago, replayed once the page no longer knows its sequence
+        String old = PresenceJson.of(new Presence(ALICE, PresenceState.VISITING, Optional.of(Ipv4.parse("192.0.2.50")),
+                Optional.empty(), false, 7, T0.minus(Duration.ofHours(1))));
+
+        HttpResponse<String> replayed = post(old, "ha-1", KEY);
+
+        assertThat(replayed.statusCode()).as("acknowledged: the home agent's outbox may let it go").isEqualTo(200);
+        assertThat(replayed.body()).contains("too old");
+        assertThat(page.board().shown(ALICE).orElseThrow().look().slug()).isEqualTo("unknown");
+        // and one dated far ahead of the page's clock is not shown either
+        String ahead = PresenceJson.of(new Presence(ALICE, PresenceState.VISITING, Optional.of(Ipv4.parse("192.0.2.50")),
+                Optional.empty(), false, 8, T0.plus(Duration.ofHours(1))));
+        assertThat(post(ahead, "ha-1", KEY).statusCode()).isEqualTo(200);
+        assertThat(page.board().shown(ALICE).orElseThrow().look().slug()).isEqualTo("unknown");
+        // a fresh one is
+        assertThat(post(json(ALICE, "VISITING", 9, false), "ha-1", KEY).statusCode()).isEqualTo(204);
+        assertThat(page.board().shown(ALICE).orElseThrow().look().slug()).isEqualTo("visiting");
+    }
+
+    @Test
+    void attack11_browsersBeyondTheCapAreTurnedAwayAndThePageStillLoads() throws Exception {
+        PageSettings two = settings(0);
+        page = PresencePage.start(new PageSettings(two.listenAddress(), 0, two.haKeys(), two.terminals(), two.iconRefresh(),
+                two.maxNotificationAge(), 2));
+        List<java.util.concurrent.CompletableFuture<HttpResponse<java.io.InputStream>>> following = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            following.add(http.sendAsync(HttpRequest.newBuilder(page.url().resolve("/events")).build(),
+                    HttpResponse.BodyHandlers.ofInputStream()));
+        }
+        for (var f : following) {
+            assertThat(f.get(5, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        }
+        await("two browsers follow", () -> page.browsers() == 2);
+
+        HttpResponse<String> third = http.send(HttpRequest.newBuilder(page.url().resolve("/events")).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(third.statusCode()).isEqualTo(503);
+        assertThat(http.send(HttpRequest.newBuilder(page.url()).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        for (var f : following) {
+            f.get().body().close();
+        }
+    }
+
     private static int freeLoopbackPort() throws java.io.IOException {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
