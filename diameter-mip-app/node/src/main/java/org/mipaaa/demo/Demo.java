@@ -71,7 +71,9 @@ public final class Demo {
                 "ha.presence.file", "presence.properties", "presence.page.url", page.notificationUrl().toString(),
                 "presence.retry.first.ms", "200"), List.of(PurchaseScene.MOBILE_NODE_HOST));
         boolean ok = true;
-        section("1. Every role starts as its own jDiameter stack; peer links come up over TLS (RFC 6733 §13), then CER/CEA");
+        boolean plainLinks = "none".equals(System.getProperty("link.security"));
+        section("1. Every role starts as its own jDiameter stack; peer links come up over "
+                + (plainLinks ? "plain TCP (-Dlink.security=none: readable by a capture)" : "TLS (RFC 6733 §13)") + ", then CER/CEA");
         try (Topology topology = Topology.start(configRoot, EnumSet.allOf(Role.class), setup.overrides(), RoleApplications.STANDARD, trace)) {
             if (!topology.awaitLinks(Duration.ofSeconds(20))) {
                 out.println("!! not every peer link came up within 20 s");

@@ -101,7 +101,8 @@ public final class LoopbackSetup implements AutoCloseable {
                 overrides.put("ha.udp.port", Integer.toString(freePort()));
             }
             overrides.putAll(extra);
-            boolean plainLinks = "none".equals(overrides.get("link.security"));
+            // plain links asked for by the caller, or on the command line (-Dlink.security=none: the demo for a lab's capture)
+            boolean plainLinks = "none".equals(overrides.getOrDefault("link.security", System.getProperty("link.security", "")));
             if (plainLinks) {
                 // the shipped nodes listen on TLS only; plain links need their TCP listeners
                 overrides.putIfAbsent("transport.tcp.listen", "true");
