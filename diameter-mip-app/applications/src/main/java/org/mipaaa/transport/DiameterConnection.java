@@ -74,8 +74,8 @@ public class DiameterConnection implements IConnection {
     private final Runnable onAuthenticated;
     /** The peers connected now as mobile nodes by their certificate (the node's policy reads it). */
     private final CertifiedMobileNodes mobileNodes;
-    /** The configured peer this connection dials (its CEA must name it), null for an accepted one. */
-    private final String dialledHost;
+    /** The configured peer(s) this connection dials (its CEA must name one), null for an accepted one. */
+    private final Set<String> dialledHosts;
 
     private volatile IMessageParser parser;
     private volatile Socket socket;
@@ -108,8 +108,7 @@ public class DiameterConnection implements IConnection {
         this.onClosed = () -> { };
         this.onAuthenticated = () -> { };
         this.mobileNodes = config instanceof TransportConfiguration t ? t.certifiedMobileNodes() : new CertifiedMobileNodes();
-        String host = settings.admission().dialledPeers().get(remoteAddress.getHostAddress() + ":" + remotePort);
-        this.dialledHost = host;
+        this.dialledHosts = settings.admission().dialledPeers().get(remoteAddress.getHostAddress() + ":" + remotePort);
     }
 
     /** jDiameter's constructor for a connection it opens to a peer, with its listener. */
@@ -130,7 +129,7 @@ public class DiameterConnection implements IConnection {
         this.onClosed = onClosed;
         this.onAuthenticated = onAuthenticated;
         this.mobileNodes = mobileNodes;
-        this.dialledHost = null;
+        this.dialledHosts = null;
         this.clientOnlyCertificate = clientOnlyCertificate;
         this.settings = settings;
         this.watchdog = watchdog;
@@ -311,8 +310,8 @@ public class DiameterConnection implements IConnection {
         String host = origin == null ? null : origin.toLowerCase(java.util.Locale.ROOT);
         TransportSettings.Admission admission = settings.admission();
         if (!networkInitiated) {
-            if (dialledHost != null && !dialledHost.equals(host)) {
-                throw new FramingException("dialled " + dialledHost + " but the CEA comes from " + host);
+            if (dialledHosts != null && !dialledHosts.contains(host)) {
+                throw new FramingException("dialled " + dialledHosts + " but the CEA comes from " + host);
             }
             if (certifiedNames != null && (host == null || !certifiedNames.contains(host))) {
                 throw new FramingException("Origin-Host " + host + " is not a name of the peer's certificate " + certifiedNames);

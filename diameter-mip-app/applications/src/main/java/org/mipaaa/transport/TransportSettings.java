@@ -50,7 +50,8 @@ public record TransportSettings(int maxMessageLength, Duration messageTimeout, D
      * authenticated (TLS handshake, then CER).
      *
      * @param configuredPeers      the hosts of jdiameter.xml's {@code <Peer>} entries (lower case)
-     * @param dialledPeers         "ip:port" of each configured peer -> its host: a peer we dial must answer as itself
+     * @param dialledPeers         "ip:port" -> the hosts of the configured peers this node dials there: a peer
+     *                             we dial must answer as one of them (one, but for a lab sharing a port)
      * @param mobileNodes          admit a peer jdiameter.xml does not list if it comes over TLS with a
      *                             mobile node's certificate (clientAuth, not serverAuth) naming its Origin-Host
      * @param handshakeTimeout     the whole TLS handshake of an accepted connection ({@code transport.handshake.timeout.ms})
@@ -59,7 +60,7 @@ public record TransportSettings(int maxMessageLength, Duration messageTimeout, D
      * @param maxUnauthenticatedPerAddress accepted connections of one source address not yet past CER
      *                             ({@code transport.max.unauthenticated.per.address})
      */
-    public record Admission(Set<String> configuredPeers, Map<String, String> dialledPeers, boolean mobileNodes,
+    public record Admission(Set<String> configuredPeers, Map<String, Set<String>> dialledPeers, boolean mobileNodes,
                             Duration handshakeTimeout, Duration authenticationTimeout, int maxHandshakes,
                             int maxUnauthenticatedPerAddress) {
 

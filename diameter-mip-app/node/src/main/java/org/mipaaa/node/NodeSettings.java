@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.mipaaa.dictionary.VendorSettings;
@@ -81,8 +82,9 @@ public record NodeSettings(InstallSettings install, TransportSettings transport)
     private static TransportSettings.Admission admission(ConfigSource config) {
         TransportSettings.Admission d = TransportSettings.Admission.open();
         List<PeerSecurity.ConfiguredPeer> peers = PeerSecurity.peers(config.jdiameterXml());
-        Map<String, String> dialled = new HashMap<>();
-        peers.forEach(p -> dialled.put(p.ip() + ":" + p.port(), p.host()));
+        Map<String, Set<String>> dialled = new HashMap<>();
+        peers.stream().filter(PeerSecurity.ConfiguredPeer::dialled)
+                .forEach(p -> dialled.computeIfAbsent(p.ip() + ":" + p.port(), a -> new java.util.HashSet<>()).add(p.host()));
         return new TransportSettings.Admission(
                 peers.stream().map(PeerSecurity.ConfiguredPeer::host).collect(Collectors.toSet()), dialled,
                 Boolean.parseBoolean(config.get("transport.mobile.nodes", "false").strip()),

@@ -21,7 +21,7 @@ final class PeerSecurity {
     }
 
     /** One {@code <Peer>} of jdiameter.xml: its DiameterIdentity, where it is dialled, whether over TLS. */
-    record ConfiguredPeer(String host, String ip, int port, boolean tls) {
+    record ConfiguredPeer(String host, String ip, int port, boolean tls, boolean dialled) {
     }
 
     /** The {@code <Peer>} entries of {@code jdiameterXml}. */
@@ -39,7 +39,7 @@ final class PeerSecurity {
                 Element peer = (Element) peers.item(i);
                 java.net.URI uri = java.net.URI.create(peer.getAttribute("name"));
                 list.add(new ConfiguredPeer(uri.getHost().toLowerCase(Locale.ROOT), peer.getAttribute("ip"), uri.getPort(),
-                        TransportSettings.isTls(peer.getAttribute("security_ref"))));
+                        TransportSettings.isTls(peer.getAttribute("security_ref")), Boolean.parseBoolean(peer.getAttribute("attempt_connect"))));
             }
             return list;
         } catch (Exception e) {

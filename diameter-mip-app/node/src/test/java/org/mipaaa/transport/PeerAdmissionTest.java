@@ -377,7 +377,7 @@ class PeerAdmissionTest {
     /** Our connection to the AAAH as the AAAF's jDiameter would open it (configured: AAAH at that address). */
     private DiameterConnection dialAaah(int port, TlsContext tls) {
         TransportSettings.Admission admission = new TransportSettings.Admission(Set.of(AAAH),
-                Map.of(LOOPBACK.getHostAddress() + ":" + port, AAAH), false, Duration.ofSeconds(5), Duration.ofSeconds(10), 64, 8);
+                Map.of(LOOPBACK.getHostAddress() + ":" + port, Set.of(AAAH)), false, Duration.ofSeconds(5), Duration.ofSeconds(10), 64, 8);
         TransportSettings settings = new TransportSettings(1 << 16, Duration.ofSeconds(10), Duration.ofSeconds(5),
                 Duration.ofSeconds(10), true, false, 0, null, Set.of(), 256, admission);
         ConnectionWatchdog watchdog = new ConnectionWatchdog("dial-test");
