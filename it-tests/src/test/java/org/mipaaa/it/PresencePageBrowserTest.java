@@ -73,13 +73,18 @@ class PresencePageBrowserTest {
 
     /** The page on a free loopback port, and FA, AAAF, AAAH, HA with presence on, pointed at it unless {@code more} says otherwise. */
     private void start(PageSettings settings, Map<String, String> more) throws Exception {
+        start(settings, started -> more);
+    }
+
+    /** As {@link #start(PageSettings, Map)}, with overrides that depend on the started page (its origin). */
+    private void start(PageSettings settings, java.util.function.Function<PresencePage, Map<String, String>> more) throws Exception {
         page = PresencePage.start(settings.withPort(0));
         Map<String, String> overrides = new HashMap<>();
         overrides.put("ha.presence.file", "presence.properties");
         overrides.put("presence.page.url", page.notificationUrl().toString());
         overrides.put("presence.retry.first.ms", "200");
         overrides.put("presence.retry.max.ms", "2000");
-        overrides.putAll(more);
+        overrides.putAll(more.apply(page));
         fixture = new TopologyFixture().start(EnumSet.of(Role.FA, Role.AAAF, Role.AAAH, Role.HA), RoleApplications.STANDARD, overrides);
     }
 
@@ -204,9 +209,11 @@ class PresencePageBrowserTest {
         try {
             Files.writeString(settings, Files.readString(TopologyFixture.configRoot().resolve("www/presence-page.properties"))
                     + "\nha.demo-page.icons.url=http://127.0.0.1:" + iconPort + "/presence/\nicons.refresh.ms=300\n");
-            // the HA's notifications go nowhere: nothing listens on that port
-            start(PageSettings.load(settings), Map.of("ha.presence.icons.port", Integer.toString(iconPort),
-                    "presence.page.url", "http://127.0.0.1:" + LoopbackSetup.freePort() + "/presence"));
+            // the HA's notifications go nowhere: nothing listens on that port; the carrier lets this page read
+            // the HA's icons by script (presence.icons.allowed.origins), the only page besides those it notifies
+            start(PageSettings.load(settings), started -> Map.of("ha.presence.icons.port", Integer.toString(iconPort),
+                    "presence.page.url", "http://127.0.0.1:" + LoopbackSetup.freePort() + "/presence",
+                    "presence.icons.allowed.origins", "http://127.0.0.1:" + started.url().getPort()));
         } finally {
             Files.delete(settings);
         }

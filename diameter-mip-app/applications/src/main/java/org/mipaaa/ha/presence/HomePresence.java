@@ -27,7 +27,7 @@ public record HomePresence(PresenceTracker tracker, Optional<HomeAgentIconEndpoi
     /**
      * Presence, when {@code presence.file} names the WWW servers; empty otherwise. Settings:
      * {@code presence.retry.first.ms}, {@code presence.retry.max.ms}, {@code presence.request.timeout.ms},
-     * {@code presence.icons.port}, {@code presence.icons.address}.
+     * {@code presence.icons.port}, {@code presence.icons.address}, {@code presence.icons.allowed.origins}.
      */
     public static Optional<HomePresence> install(RoleContext ctx) {
         var s = ctx.settings();
@@ -48,7 +48,7 @@ public record HomePresence(PresenceTracker tracker, Optional<HomeAgentIconEndpoi
         if (!iconPort.isEmpty()) {
             try {
                 HomeAgentIconEndpoint endpoint = HomeAgentIconEndpoint.start(book,
-                        InetAddress.getByName(s.get("presence.icons.address", "127.0.0.1").strip()), Integer.parseInt(iconPort), ctx.host(), subscriptions.origins());
+                        InetAddress.getByName(s.get("presence.icons.address", "127.0.0.1").strip()), Integer.parseInt(iconPort), ctx.host(), pageOrigins(subscriptions, s.get("presence.icons.allowed.origins", "")));
                 ctx.closeWith(endpoint);
                 icons = Optional.of(endpoint);
             } catch (Exception e) {
@@ -57,5 +57,19 @@ public record HomePresence(PresenceTracker tracker, Optional<HomeAgentIconEndpoi
         }
         log.info("{}: presence on, WWW servers from {}", ctx.host(), path);
         return Optional.of(new HomePresence(tracker, icons));
+    }
+
+    /**
+     * The pages whose scripts may read the icons: those this home agent notifies (presence.properties),
+     * and those the carrier names besides ({@code presence.icons.allowed.origins}, "scheme://host:port,...").
+     */
+    private static java.util.Set<String> pageOrigins(PresenceSubscriptions subscriptions, String more) {
+        java.util.Set<String> origins = new java.util.TreeSet<>(subscriptions.origins());
+        for (String origin : more.split(",")) {
+            if (!origin.isBlank()) {
+                origins.add(origin.strip());
+            }
+        }
+        return origins;
     }
 }
