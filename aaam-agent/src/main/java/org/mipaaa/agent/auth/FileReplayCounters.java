@@ -17,6 +17,9 @@ import java.nio.file.StandardOpenOption;
  */
 public final class FileReplayCounters implements ReplayCounters {
 
+    /** The longest counter file read: two 19-digit numbers, a space, a newline, with room to spare. */
+    static final int MAX_FILE_LENGTH = 128;
+
     private final Path file;
     private long lastOutgoing;
     private long highestIncoming;
@@ -25,6 +28,10 @@ public final class FileReplayCounters implements ReplayCounters {
     public FileReplayCounters(Path file) throws IOException {
         this.file = file;
         if (Files.exists(file)) {
+            // two decimal longs and a space: anything much longer is not this file, and is not read whole
+            if (Files.size(file) > MAX_FILE_LENGTH) {
+                throw new IOException(file + " is not a replay counter file: " + Files.size(file) + " octets");
+            }
             String[] values = Files.readString(file, StandardCharsets.US_ASCII).strip().split("\\s+");
             if (values.length != 2) {
                 throw new IOException(file + " is not a replay counter file");

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
-import java.util.List;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -141,10 +140,14 @@ public final class AgentCli {
             default -> throw new UsageException("unknown subcommand '" + options.subcommand() + "'");
         }
         VendorSettings vendor = options.vendor();
-        AgentEndpoint endpoint = new AgentEndpoint(options.serverHost(), options.serverPort(), tls(options),
-                options.required("origin-host"), options.optional("origin-realm").orElse(nai.substring(at + 1)),
-                List.of(new AgentEndpoint.Application(vendor.vendorId(), vendor.accountingServicesApplicationId())),
-                Duration.ofSeconds(options.timeoutSeconds()), options.optional("server-host").orElse(null));
+        AgentEndpoint.Builder builder = AgentEndpoint.builder(options.serverHost(), options.serverPort(), tls(options))
+                .originHost(options.required("origin-host"))
+                .originRealm(options.optional("origin-realm").orElse(nai.substring(at + 1)))
+                // required: a certificate from the CA alone is not enough, the CA certifies the mobile nodes too
+                .expectedServer(options.required("server-host"))
+                .application(vendor.vendorId(), vendor.accountingServicesApplicationId())
+                .requestTimeout(Duration.ofSeconds(options.timeoutSeconds()));
+        AgentEndpoint endpoint = builder.build();
         ReplayCounters counters = options.optional("counters-file").isPresent()
                 ? new FileReplayCounters(Path.of(options.required("counters-file")))
                 : new InMemoryReplayCounters();
@@ -189,8 +192,8 @@ public final class AgentCli {
                   credit    --company company@realm --credential-file F
                 common: --nai user@realm --spi N --mn-aaa-key-file F --server host:port --origin-host ID
                         [--origin-realm REALM] --keystore F.p12 --keystore-password-file F
+                        --server-host ID (the server's DiameterIdentity: any other server is refused)
                         --truststore F.p12 --truststore-password-file F [--counters-file F] [--timeout SECONDS]
-                        [--server-host ID: the server's DiameterIdentity, refused if it is another]
                         [--vendor-id N --application-id N: the carrier's, if not the documentation defaults]""";
     }
 }

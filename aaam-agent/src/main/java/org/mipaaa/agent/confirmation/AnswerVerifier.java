@@ -17,21 +17,29 @@ public final class AnswerVerifier {
         this.key = Objects.requireNonNull(key, "key");
     }
 
-    /** Why {@code answer} is not signed by the key's holder, or empty when it is. */
-    public Optional<String> problem(ConfirmationAnswer answer) {
+    /**
+     * Why {@code answer} is not the key holder's answer to {@code question} (the request this caller sent),
+     * or empty when it is: a version 2 signature (docs/PROTOCOL.md §11.2) over the answer and that question.
+     * A version 1 signature covers the answer alone, so an OK signed for another question would pass: refused.
+     */
+    public Optional<String> problem(ConfirmationAnswer answer, ConfirmationRequest question) {
+        Objects.requireNonNull(question, "question");
         if (answer.signature().isEmpty()) {
             return Optional.of("the answer is not signed");
         }
         ConfirmationAnswer.Signature signature = answer.signature().get();
-        if (signature.algorithm() != SignatureAlgorithm.ED25519) {
+        if (signature.algorithm() == SignatureAlgorithm.ED25519) {
+            return Optional.of("a version 1 signature, which does not cover the question asked");
+        }
+        if (signature.algorithm() != SignatureAlgorithm.ED25519_WITH_QUESTION) {
             return Optional.of("unknown signature algorithm " + signature.algorithm());
         }
         try {
             Signature s = Signature.getInstance(AnswerSigner.ALGORITHM);
             s.initVerify(key);
-            s.update(answer.signedOctets());
+            s.update(ConfirmationCodec.signedData(answer.signedOctets(), question));
             return s.verify(signature.value()) ? Optional.empty()
-                    : Optional.of("the signature does not verify with the expected terminal's key");
+                    : Optional.of("the signature does not verify with the expected terminal's key for the question asked");
         } catch (java.security.SignatureException e) {
             // a signature of the wrong length or encoding is a bad signature, not an error of ours
             return Optional.of("the signature is not an Ed25519 signature: " + e.getMessage());

@@ -52,8 +52,12 @@ public final class ConfirmationCodec {
         return out.array();
     }
 
-    /** The answer's octets, with a SIGNATURE TLV over all octets before it when {@code signer} is present. */
-    public static byte[] encode(ConfirmationAnswer answer, Optional<AnswerSigner> signer) {
+    /**
+     * The answer's octets, with a SIGNATURE TLV when {@code signer} is present: version 2, over all octets
+     * before it and the question it answers ({@link #questionOctets}; {@code question} null for an NG to a
+     * request that could not be read: then over the answer's octets alone).
+     */
+    public static byte[] encode(ConfirmationAnswer answer, ConfirmationRequest question, Optional<AnswerSigner> signer) {
         int length = ConfirmationProtocol.HEADER_LENGTH + tlvLength(Tlv.NONCE_LENGTH)
                 + (answer.isOk() ? tlvLength(Tlv.CONFIRMATION_ID_LENGTH) + tlvLength(Tlv.VALIDITY_LENGTH)
                                  : tlvLength(Tlv.REASON_CODE_LENGTH))
@@ -67,13 +71,39 @@ public final class ConfirmationCodec {
             tlv(out, Tlv.REASON_CODE, new byte[] {(byte) answer.reasonCode()});
         }
         if (signer.isPresent()) {
-            byte[] signature = signer.get().sign(Arrays.copyOf(out.array(), out.position()));
+            byte[] signature = signer.get().sign(signedData(Arrays.copyOf(out.array(), out.position()), question));
             byte[] value = new byte[1 + signature.length];
-            value[0] = (byte) SignatureAlgorithm.ED25519;
+            value[0] = (byte) SignatureAlgorithm.ED25519_WITH_QUESTION;
             System.arraycopy(signature, 0, value, 1, signature.length);
             tlv(out, Tlv.SIGNATURE, value);
         }
         return out.array();
+    }
+
+    /**
+     * The question a request asks, as the signature of its answer covers it: the request's
+     * EXPECTED_HOST_NAME TLV and, when it names a user, its EXPECTED_USER TLV, as encoded in the request.
+     */
+    public static byte[] questionOctets(ConfirmationRequest question) {
+        byte[] host = question.expectedHostName().getBytes(StandardCharsets.UTF_8);
+        byte[] user = question.expectedUser().map(u -> u.getBytes(StandardCharsets.UTF_8)).orElse(null);
+        ByteBuffer out = ByteBuffer.allocate(tlvLength(host.length) + (user == null ? 0 : tlvLength(user.length)));
+        tlv(out, Tlv.EXPECTED_HOST_NAME, host);
+        if (user != null) {
+            tlv(out, Tlv.EXPECTED_USER, user);
+        }
+        return out.array();
+    }
+
+    /** What a version 2 signature covers: the answer's octets before its SIGNATURE TLV, then the question's. */
+    static byte[] signedData(byte[] answerOctets, ConfirmationRequest question) {
+        if (question == null) {
+            return answerOctets;
+        }
+        byte[] q = questionOctets(question);
+        byte[] data = Arrays.copyOf(answerOctets, answerOctets.length + q.length);
+        System.arraycopy(q, 0, data, answerOctets.length, q.length);
+        return data;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.mipaaa.agent.confirmation;
 
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.mipaaa.dictionary.ConfirmationProtocol;
 import org.mipaaa.dictionary.ConfirmationProtocol.ReasonCode;
@@ -40,6 +42,7 @@ public final class ConfirmationResponder {
     private final Optional<AnswerSigner> signer;
     private final Clock clock;
     private final int remembered;
+    private final SourceRateLimit rateLimit;
     /** Request octets -> answer octets and when to forget them, oldest first. */
     private final Map<ByteBuffer, Remembered> answers = new LinkedHashMap<>();
 
@@ -51,6 +54,19 @@ public final class ConfirmationResponder {
      */
     public ConfirmationResponder(TerminalIdentity identity, IssuedConfirmations issued, Optional<AnswerSigner> signer,
                                  Clock clock, int remembered) {
+        this(identity, issued, signer, clock, remembered, SourceRateLimit.withDefaults(clock));
+    }
+
+    /**
+     * @param remembered  how many recent OK answers are kept for retransmitted requests
+     * @param rateLimit   how many requests one address may send
+     */
+    public ConfirmationResponder(TerminalIdentity identity, IssuedConfirmations issued, Optional<AnswerSigner> signer,
+                                 Clock clock, int remembered, SourceRateLimit rateLimit) {
+        this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
+        if (remembered < 0) {
+            throw new IllegalArgumentException("remembered must not be negative: " + remembered);
+        }
         this.identity = Objects.requireNonNull(identity, "identity");
         this.issued = Objects.requireNonNull(issued, "issued");
         this.signer = Objects.requireNonNull(signer, "signer");
@@ -67,8 +83,16 @@ public final class ConfirmationResponder {
         return issued;
     }
 
-    /** The answer's octets to send back, or empty when the datagram is dropped. */
-    public synchronized Optional<byte[]> answer(byte[] datagram) {
+    /**
+     * The answer's octets to send back to {@code source}, or empty when the datagram is dropped (not a
+     * request, or {@code source} sent more than its rate allows).
+     */
+    public synchronized Optional<byte[]> answer(byte[] datagram, InetAddress source) {
+        Objects.requireNonNull(source, "source");
+        if (!rateLimit.allow(source)) {
+            log.debug("confirmation request from {} dropped: over its rate", source);
+            return Optional.empty();
+        }
         Instant now = clock.instant();
         ByteBuffer key = ByteBuffer.wrap(datagram.clone());
         Remembered again = answers.get(key);
@@ -77,8 +101,10 @@ public final class ConfirmationResponder {
             return Optional.of(again.answer().clone());
         }
         ConfirmationAnswer answer;
+        ConfirmationRequest question = null;
         try {
-            answer = decide(ConfirmationCodec.decodeRequest(datagram));
+            question = ConfirmationCodec.decodeRequest(datagram);
+            answer = decide(question, source);
         } catch (MalformedConfirmationException e) {
             if (e.requestNonce().isEmpty()) {
                 log.debug("confirmation datagram dropped ({} octets): {}", datagram.length, e.getMessage()); // debug: garbage must not flood the log
@@ -87,7 +113,7 @@ public final class ConfirmationResponder {
             log.info("malformed confirmation request answered NG: {}", e.getMessage());
             answer = ConfirmationAnswer.ng(e.requestNonce().get(), ReasonCode.MALFORMED_REQUEST);
         }
-        byte[] octets = ConfirmationCodec.encode(answer, signer);
+        byte[] octets = ConfirmationCodec.encode(answer, question, signer);
         if (answer.isOk()) {
             remember(key, octets, now);
         }
@@ -95,16 +121,20 @@ public final class ConfirmationResponder {
     }
 
     /** S3012-S3014 for a well-formed request. */
-    private ConfirmationAnswer decide(ConfirmationRequest request) {
+    private ConfirmationAnswer decide(ConfirmationRequest request, InetAddress source) {
         Optional<Integer> mismatch = identity.mismatch(request);
         if (mismatch.isPresent()) {
             log.info("confirmation NG ({}): asked for {} / {}, this is {}", ConfirmationProtocol.reasonName(mismatch.get()),
                     request.expectedHostName(), request.expectedUser().orElse("-"), identity.hostName());
             return ConfirmationAnswer.ng(request.nonce(), mismatch.get());
         }
-        long id = issued.issue();
+        OptionalLong id = issued.issue(source);
+        if (id.isEmpty()) {
+            log.info("confirmation NG (BUSY) to {}: no room for another ID (in all, or for that address)", source);
+            return ConfirmationAnswer.ng(request.nonce(), ReasonCode.BUSY);
+        }
         log.info("confirmation OK for {} / {}", request.expectedHostName(), request.expectedUser().orElse("-"));
-        return ConfirmationAnswer.ok(request.nonce(), id, issued.validity().toSeconds());
+        return ConfirmationAnswer.ok(request.nonce(), id.getAsLong(), issued.validity().toSeconds());
     }
 
     private void remember(ByteBuffer request, byte[] answer, Instant now) {

@@ -83,7 +83,8 @@ public final class CorrespondentConfirmation {
         }
         byte[] nonce = new byte[Tlv.NONCE_LENGTH];
         random.nextBytes(nonce);
-        byte[] request = ConfirmationCodec.encode(new ConfirmationRequest(nonce, expectedHostName, expectedUser));
+        ConfirmationRequest question = new ConfirmationRequest(nonce, expectedHostName, expectedUser);
+        byte[] request = ConfirmationCodec.encode(question);
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(terminal.getAddress().isLoopbackAddress()
                 ? terminal.getAddress() : null, 0))) {
             socket.connect(terminal); // answers from anywhere else are not delivered to us
@@ -108,7 +109,7 @@ public final class CorrespondentConfirmation {
                         sleepQuietly(deadline);
                         break;
                     }
-                    Optional<ConfirmationOutcome> outcome = outcome(Arrays.copyOf(in.getData(), in.getLength()), nonce, terminal);
+                    Optional<ConfirmationOutcome> outcome = outcome(Arrays.copyOf(in.getData(), in.getLength()), question, terminal);
                     if (outcome.isPresent()) {
                         log.info("confirmation of {} at {}: {}", expectedHostName, terminal, outcome.get().describe());
                         return outcome.get();
@@ -121,7 +122,7 @@ public final class CorrespondentConfirmation {
     }
 
     /** The outcome an answer gives, or empty when it is not an answer to this request. */
-    private Optional<ConfirmationOutcome> outcome(byte[] datagram, byte[] nonce, InetSocketAddress terminal) {
+    private Optional<ConfirmationOutcome> outcome(byte[] datagram, ConfirmationRequest question, InetSocketAddress terminal) {
         ConfirmationAnswer answer;
         try {
             answer = ConfirmationCodec.decodeAnswer(datagram);
@@ -129,7 +130,7 @@ public final class CorrespondentConfirmation {
             log.info("ignored a malformed answer from {}: {}", terminal, e.getMessage());
             return Optional.empty();
         }
-        if (!answer.answers(nonce)) {
+        if (!answer.answers(question.nonce())) {
             log.info("ignored an answer from {} to another request (nonce differs)", terminal);
             return Optional.empty();
         }
@@ -137,7 +138,7 @@ public final class CorrespondentConfirmation {
             return Optional.of(new ConfirmationOutcome.Refused(answer.reasonCode()));
         }
         if (verifier.isPresent()) {
-            Optional<String> problem = verifier.get().problem(answer);
+            Optional<String> problem = verifier.get().problem(answer, question);
             if (problem.isPresent()) {
                 return Optional.of(new ConfirmationOutcome.BadSignature(problem.get()));
             }

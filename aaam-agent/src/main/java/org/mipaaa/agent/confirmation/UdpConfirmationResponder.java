@@ -64,7 +64,7 @@ public final class UdpConfirmationResponder implements AutoCloseable {
             DatagramPacket in = new DatagramPacket(buffer, buffer.length);
             try {
                 socket.receive(in);
-                Optional<byte[]> answer = responder.answer(Arrays.copyOf(in.getData(), in.getLength()));
+                Optional<byte[]> answer = responder.answer(Arrays.copyOf(in.getData(), in.getLength()), in.getAddress());
                 if (answer.isPresent()) {
                     socket.send(new DatagramPacket(answer.get(), answer.get().length, in.getSocketAddress()));
                 }

@@ -6,8 +6,10 @@ import java.util.Optional;
 import org.mipaaa.agent.auth.AaamAuthenticator;
 import org.mipaaa.agent.auth.AaamSecurityAssociation;
 import org.mipaaa.agent.auth.ReplayCounters;
+import org.mipaaa.agent.diameter.Avp;
 import org.mipaaa.agent.diameter.DiameterMessage;
 import org.mipaaa.agent.transport.AgentConnection;
+import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorResultCodes;
 import org.slf4j.Logger;
@@ -15,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the agent accepts as the answer to its request (docs/PROTOCOL.md §3): the answer to that
- * request (End-to-End Identifier, command), its AAAM-Authenticator verified under the node's association
+ * request (End-to-End Identifier, command, application, and the request's Session-Id), its AAAM-Authenticator verified under the node's association
  * over the octets it came in, its counter above every one accepted before; then its outcome. An
  * unsigned answer counts only as a failure, and only for 5805 or a protocol error; anything else
  * unauthenticated is discarded.
@@ -52,8 +54,15 @@ final class AnswerCheck {
     DiameterMessage authentic(AgentConnection.Received received, DiameterMessage request) throws ServiceException {
         DiameterMessage answer = received.message();
         long code = ServiceAnswers.code(answer, vendorId);
-        if (answer.isRequest() || answer.endToEnd() != request.endToEnd() || answer.commandCode() != request.commandCode()) {
+        if (answer.isRequest() || answer.endToEnd() != request.endToEnd() || answer.commandCode() != request.commandCode()
+                || answer.applicationId() != request.applicationId()) {
             throw new ServiceException(ServiceException.Failure.UNAUTHENTICATED_ANSWER, code, "an answer to another request");
+        }
+        Optional<String> session = sessionId(request);
+        if (session.isEmpty() || !session.equals(sessionId(answer))) {
+            // RFC 6733 §6.2: the answer carries the request's Session-Id; one for another session is never taken,
+            // signed or not (an answer the AAAH signed for another of this node's sessions included)
+            throw new ServiceException(ServiceException.Failure.UNAUTHENTICATED_ANSWER, code, "an answer for another session");
         }
         AaamAuthenticator.Verification verification = AaamAuthenticator.verify(received.bytes(), vendorId,
                 spi -> spi == association.spi() ? Optional.of(association) : Optional.empty());
@@ -76,6 +85,20 @@ final class AnswerCheck {
             throw new ServiceException(ServiceException.Failure.NO_ANSWER, code, "cannot store the replay counter: " + e.getMessage(), e);
         }
         return answer;
+    }
+
+    /** The only Session-Id AVP of {@code m}; empty without one, or with several. */
+    private static Optional<String> sessionId(DiameterMessage m) {
+        Optional<String> found = Optional.empty();
+        for (Avp a : m.avps()) {
+            if (a.code() == AvpCodes.SESSION_ID && a.vendorId() == 0) {
+                if (found.isPresent()) {
+                    return Optional.empty();
+                }
+                found = Optional.of(a.asUtf8());
+            }
+        }
+        return found;
     }
 
     private static ServiceException failure(long code) {

@@ -19,6 +19,9 @@ final class Values {
     /** Seconds from 1900-01-01 (the NTP epoch of Time AVPs) to 1970-01-01. */
     private static final long NTP_TO_UNIX = 2_208_988_800L;
 
+    /** The largest Exponent of a Unit-Value taken (RFC 4006 §8.8 allows any Integer32): 10^38 and 10^-38 are far past any price. */
+    static final int MAX_EXPONENT = 38;
+
     private Values() {
     }
 
@@ -49,7 +52,12 @@ final class Values {
         List<Avp> digits = unitValue.asGrouped();
         long valueDigits = integer64(require(digits, AvpCodes.VALUE_DIGITS, "Value-Digits"));
         Optional<Avp> exponent = find(digits, AvpCodes.EXPONENT);
-        int scale = exponent.isPresent() ? -integer32(exponent.get()) : 0;
+        int e = exponent.isPresent() ? integer32(exponent.get()) : 0;
+        if (e < -MAX_EXPONENT || e > MAX_EXPONENT) {
+            // an Integer32 exponent of a billion would make 1.23 a billion digits long wherever it is shown
+            throw new MalformedMessageException("Exponent " + e + " is outside -" + MAX_EXPONENT + ".." + MAX_EXPONENT);
+        }
+        int scale = -e;
         Optional<Avp> currency = find(members, AvpCodes.CURRENCY_CODE);
         return new Amount(BigDecimal.valueOf(valueDigits, scale), currency.isPresent() ? (int) unsigned32(currency.get()) : 0);
     }

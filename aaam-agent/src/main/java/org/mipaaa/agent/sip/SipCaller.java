@@ -120,13 +120,14 @@ public final class SipCaller {
                 }
             }
             int status = statusOf(answer);
-            String to = answer.header("To").orElse("<" + dialog.request().requestUri() + ">");
+            // what the callee sent goes into our ACK and BYE: only a well-formed value, never one with a line break
+            String to = answer.header("To").filter(SipText::isHeaderValue).orElse("<" + dialog.request().requestUri() + ">");
             if (status >= 300) {
                 // §17.1.1.3: the ACK of a failure is part of the INVITE transaction (same branch)
                 send(ack(inviteBranch, dialog.request().requestUri(), to));
                 return new CallResult.Refused("INVITE", status, reason(answer));
             }
-            String target = answer.header("Contact").map(SipMessage::uri).orElse(dialog.request().requestUri());
+            String target = answer.header("Contact").map(SipMessage::uri).filter(SipText::isUri).orElse(dialog.request().requestUri());
             byte[] ack = ack(MAGIC_COOKIE + hex(8), target, to);
             send(ack);
             log.info("call {} answered {} after {}; ACK sent", dialog.callId(), status, provisional);

@@ -16,6 +16,11 @@ public final class SipMessage {
     private static final Map<String, String> COMPACT = Map.of("i", "call-id", "f", "from", "t", "to", "v", "via",
             "l", "content-length", "m", "contact", "c", "content-type");
 
+    /** The largest message taken: a UDP datagram. */
+    static final int MAX_LENGTH = 65_535;
+    /** The most headers taken in one message. */
+    static final int MAX_HEADERS = 100;
+
     private final String startLine;
     /** Header name (lower case, long form) and value, in order. */
     private final List<String[]> headers;
@@ -27,19 +32,35 @@ public final class SipMessage {
         this.body = body;
     }
 
-    /** The message in {@code octets}; a {@link MalformedSipException} for what is not one. */
+    /**
+     * The message in {@code octets}; a {@link MalformedSipException} for what is not one: more than
+     * {@value #MAX_LENGTH} octets or {@value #MAX_HEADERS} headers, a line with a bare CR, LF or NUL (it
+     * could end a header when copied into another message), a folded line, a value longer than
+     * {@link SipText#MAX_HEADER_VALUE_LENGTH}.
+     */
     public static SipMessage parse(byte[] octets, int length) throws MalformedSipException {
+        if (length < 0 || length > MAX_LENGTH || length > octets.length) {
+            throw new MalformedSipException("a message of " + length + " octets");
+        }
         String text = new String(octets, 0, length, StandardCharsets.UTF_8);
         int end = text.indexOf("\r\n\r\n");
         if (end < 0) {
             throw new MalformedSipException("no empty line after the headers");
         }
-        String[] lines = text.substring(0, end).split("\r\n");
+        String[] lines = text.substring(0, end).split("\r\n", -1);
+        if (lines.length - 1 > MAX_HEADERS) {
+            throw new MalformedSipException("more than " + MAX_HEADERS + " headers");
+        }
+        for (String line : lines) {
+            if (!SipText.isHeaderValue(line)) {
+                throw new MalformedSipException("a line with a bare CR, LF or NUL, or longer than " + SipText.MAX_HEADER_VALUE_LENGTH);
+            }
+        }
         List<String[]> headers = new ArrayList<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            if (colon <= 0) {
-                throw new MalformedSipException("not a header line: " + lines[i]);
+            if (colon <= 0 || lines[i].charAt(0) == ' ' || lines[i].charAt(0) == '\t') {
+                throw new MalformedSipException("not a header line (folded lines are not accepted): " + lines[i]);
             }
             String name = lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT);
             headers.add(new String[] {COMPACT.getOrDefault(name, name), lines[i].substring(colon + 1).trim()});
@@ -83,7 +104,7 @@ public final class SipMessage {
     /** Every value of a header, in order (Via, for a response). */
     public List<String> headers(String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        return headers.stream().filter(h -> h[0].equals(n)).map(h -> h[1]).toList();
+        return headers.stream().filter(h -> h[0].equals(n)).map(h -> h[1]).collect(java.util.stream.Collectors.toList());
     }
 
     /** The method of the CSeq header ("INVITE" of "1 INVITE"), or empty. */

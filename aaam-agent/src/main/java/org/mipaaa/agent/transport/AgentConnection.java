@@ -9,13 +9,16 @@ import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.net.ssl.SSLSocket;
@@ -34,32 +37,46 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The mobile node's DIAMETER connection to its AAA server: TLS first (RFC 6733 §13: handshake with
- * the node's certificate, then CER/CEA), requests matched to answers by Hop-by-Hop Identifier, DWR from
- * the server answered with DWA, DPR on close. JSSE only; one reader thread. Other requests from the
- * server (the AAAH's User-Confirmation-Request) go to the {@link ServerRequests} the owner registered,
- * on a thread of their own so that a user deciding does not hold up DWR/DWA or answers.
+ * the node's certificate, then CER/CEA, all within the endpoint's connect timeout), DWR from the server
+ * answered with DWA, DPR on close. JSSE only; one reader thread.
+ *
+ * <p>An answer is taken only for the pending request whose Hop-by-Hop Identifier it carries, and only
+ * when it also carries that request's End-to-End Identifier, Command-Code, Application-Id and Session-Id
+ * (RFC 6733 §6.2); anything else is discarded, so an answer forged for another session or request is
+ * never taken. Other requests from the server (the AAAH's User-Confirmation-Request) go to the
+ * {@link ServerRequests} the owner registered, on a thread of their own so that a user deciding does not
+ * hold up DWR/DWA or answers; at most {@value #MAX_QUEUED_SERVER_REQUESTS} wait, more are answered 3004
+ * DIAMETER_TOO_BUSY.
+ *
+ * <p>Thread-safe: requests may be sent from several threads; answers complete their futures on the
+ * reader thread (or the timeout's), so a caller must not block in a dependent stage of its future.
  */
 public final class AgentConnection implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AgentConnection.class);
     /** The largest message the agent accepts from its server. */
-    private static final int MAX_MESSAGE = 1 << 20;
+    static final int MAX_MESSAGE = 1 << 20;
+    /** Server requests waiting for the request thread, at most. */
+    static final int MAX_QUEUED_SERVER_REQUESTS = 16;
+    /** Requests of this side waiting for their answers, at most: a caller that never waits cannot grow the table. */
+    static final int MAX_PENDING = 1024;
 
     private final AgentEndpoint endpoint;
     private final SSLSocket socket;
     private final DataInputStream in;
     private final OutputStream out;
-    private final Map<Long, CompletableFuture<Received>> pending = new ConcurrentHashMap<>();
+    private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicLong hopByHop = new AtomicLong(ThreadLocalRandom.current().nextInt() & 0xFFFFFFFFL);
     private final EndToEndIdentifiers endToEnd = new EndToEndIdentifiers();
     private final String peerHost;
     private final ServerRequests serverRequests;
     /** One thread, made on the first server request: a user deciding must not block the reader. */
-    private final ExecutorService requestThread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "aaam-agent-server-request");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ThreadPoolExecutor requestThread = new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(MAX_QUEUED_SERVER_REQUESTS), r -> {
+                Thread t = new Thread(r, "aaam-agent-server-request");
+                t.setDaemon(true);
+                return t;
+            });
     private volatile boolean closing;
     /** Set when this side sent DPR: the server closing the connection then is expected, not a loss. */
     private volatile boolean disconnecting;
@@ -86,15 +103,23 @@ public final class AgentConnection implements AutoCloseable {
         DiameterMessage answer(Received request);
     }
 
-    /** Connects, runs the TLS handshake, then CER/CEA; fails unless the CEA says DIAMETER_SUCCESS. */
+    /** Connects, runs the TLS handshake, then CER/CEA; fails unless the CEA says DIAMETER_SUCCESS from the expected server. */
     public static AgentConnection open(AgentEndpoint endpoint) throws IOException {
         return open(endpoint, ServerRequests.NONE);
     }
 
     /** As {@link #open(AgentEndpoint)}, answering the server's own requests with {@code serverRequests}. */
     public static AgentConnection open(AgentEndpoint endpoint, ServerRequests serverRequests) throws IOException {
-        int timeout = (int) endpoint.timeout().toMillis();
+        Objects.requireNonNull(serverRequests, "serverRequests");
+        int timeout = (int) Math.min(Integer.MAX_VALUE, endpoint.connectTimeout().toMillis());
         Socket tcp = new Socket();
+        // the whole set-up is bounded: a server trickling its handshake or CEA one octet at a time is cut off
+        AtomicBoolean connected = new AtomicBoolean();
+        CompletableFuture.delayedExecutor(timeout, TimeUnit.MILLISECONDS).execute(() -> {
+            if (!connected.get()) {
+                closeQuietly(tcp);
+            }
+        });
         SSLSocket ssl = null;
         try {
             tcp.setTcpNoDelay(true);
@@ -107,14 +132,17 @@ public final class AgentConnection implements AutoCloseable {
             DiameterMessage cer = capabilitiesExchange(endpoint, ssl.getLocalAddress()).withIdentifiers(1, 1);
             ssl.getOutputStream().write(DiameterCodec.encode(cer));
             ssl.getOutputStream().flush();
-            DiameterMessage cea = read(in);
-            long result = cea.find(AvpCodes.RESULT_CODE).map(Avp::asUnsigned32).orElse(0L);
+            DiameterMessage cea = DiameterCodec.decode(readBytes(in));
+            long result = cea.find(AvpCodes.RESULT_CODE).map(AgentConnection::unsigned32OrZero).orElse(0L);
             if (cea.commandCode() != CommandCodes.CAPABILITIES_EXCHANGE || cea.isRequest() || result != ResultCodes.SUCCESS) {
                 throw new IOException("capabilities exchange refused: command " + cea.commandCode() + ", Result-Code " + result);
             }
             ServerIdentity.check(cea.find(AvpCodes.ORIGIN_HOST).map(Avp::asUtf8).orElse(null), ssl.getSession(), endpoint.expectedServer());
             ssl.setSoTimeout(0);
             AgentConnection connection = new AgentConnection(endpoint, ssl, cea, serverRequests);
+            if (!connected.compareAndSet(false, true) || tcp.isClosed()) {
+                throw new IOException("connecting took longer than " + endpoint.connectTimeout());
+            }
             Thread reader = new Thread(connection::readLoop, "aaam-agent-read");
             reader.setDaemon(true);
             reader.start();
@@ -125,8 +153,18 @@ public final class AgentConnection implements AutoCloseable {
             throw new IOException("the server's answer to CER is not DIAMETER: " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             closeQuietly(ssl != null ? ssl : tcp);
-            throw e instanceof IOException io ? io : new IOException(e);
+            if (!connected.get() && tcp.isClosed() && !(e instanceof ServerIdentity.RefusedServerException)) {
+                throw new IOException("connecting to " + endpoint.host() + ":" + endpoint.port() + " failed within "
+                        + endpoint.connectTimeout() + ": " + e.getMessage(), e);
+            }
+            throw e instanceof IOException ? (IOException) e : new IOException(e);
+        } finally {
+            connected.set(true);
         }
+    }
+
+    private static long unsigned32OrZero(Avp avp) {
+        return avp.data().length == 4 ? avp.asUnsigned32() : 0L;
     }
 
     /** The server's Origin-Host from its CEA. */
@@ -134,16 +172,72 @@ public final class AgentConnection implements AutoCloseable {
         return peerHost;
     }
 
-    /** An answer as decoded, with the octets it came in (what message authentication covers). */
-    public record Received(DiameterMessage message, byte[] bytes) {
-        public Received {
-            bytes = bytes.clone();
+    /** An answer (or a server request) as decoded, with the octets it came in (what message authentication covers). Immutable. */
+    public static final class Received {
+        private final DiameterMessage message;
+        private final byte[] bytes;
+
+        public Received(DiameterMessage message, byte[] bytes) {
+            this.message = Objects.requireNonNull(message, "message");
+            this.bytes = bytes.clone();
         }
 
-        @Override
+        public DiameterMessage message() {
+            return message;
+        }
+
         public byte[] bytes() {
             return bytes.clone();
         }
+
+        @Override
+        public String toString() {
+            return "Received[" + message + ", " + bytes.length + " octets]";
+        }
+    }
+
+    /** A request of this side waiting for its answer, and what that answer must carry (RFC 6733 §6.2). */
+    private static final class Pending {
+        final long endToEnd;
+        final int commandCode;
+        final long applicationId;
+        final Optional<String> sessionId;
+        final CompletableFuture<Received> answer = new CompletableFuture<>();
+
+        Pending(DiameterMessage request) {
+            this.endToEnd = request.endToEnd();
+            this.commandCode = request.commandCode();
+            this.applicationId = request.applicationId();
+            this.sessionId = sessionId(request);
+        }
+
+        /** Why {@code m} is not this request's answer, or null when it is. */
+        String mismatch(DiameterMessage m) {
+            if (m.endToEnd() != endToEnd) {
+                return "End-to-End " + m.endToEnd() + " of another request";
+            }
+            if (m.commandCode() != commandCode || m.applicationId() != applicationId) {
+                return "command " + m.commandCode() + "/application " + m.applicationId() + " of another request";
+            }
+            if (sessionId.isPresent() && !sessionId.equals(sessionId(m))) {
+                return "the Session-Id of another session";
+            }
+            return null;
+        }
+    }
+
+    /** The Session-Id of {@code m}: its only Session-Id AVP; empty when it has none, or more than one. */
+    static Optional<String> sessionId(DiameterMessage m) {
+        Optional<Avp> first = Optional.empty();
+        for (Avp a : m.avps()) {
+            if (a.code() == AvpCodes.SESSION_ID && a.vendorId() == 0) {
+                if (first.isPresent()) {
+                    return Optional.empty();
+                }
+                first = Optional.of(a);
+            }
+        }
+        return first.map(Avp::asUtf8);
     }
 
     /**
@@ -161,21 +255,31 @@ public final class AgentConnection implements AutoCloseable {
 
     /**
      * Sends a request whose End-to-End Identifier is already set (a signed request covers it), with a
-     * Hop-by-Hop Identifier set here; completes with the answer and its octets, or exceptionally with a
-     * TimeoutException after the endpoint's timeout or an IOException when the connection is lost.
+     * Hop-by-Hop Identifier set here; completes with its answer and the answer's octets, or
+     * exceptionally with a TimeoutException after the endpoint's timeout or an IOException when the
+     * connection is lost.
      */
     public CompletableFuture<Received> exchange(DiameterMessage request) {
         long hop = hopByHop.incrementAndGet() & 0xFFFFFFFFL;
-        CompletableFuture<Received> answer = new CompletableFuture<>();
-        pending.put(hop, answer);
+        DiameterMessage sent = request.withIdentifiers(hop, request.endToEnd());
+        Pending waiting = new Pending(sent);
+        if (closing) {
+            waiting.answer.completeExceptionally(new IOException("connection to " + peerHost + " closed"));
+            return waiting.answer;
+        }
+        if (pending.size() >= MAX_PENDING) {
+            waiting.answer.completeExceptionally(new IOException(MAX_PENDING + " requests already wait for their answers"));
+            return waiting.answer;
+        }
+        pending.put(hop, waiting);
         try {
-            write(request.withIdentifiers(hop, request.endToEnd()));
+            write(sent);
         } catch (IOException e) {
             pending.remove(hop);
-            answer.completeExceptionally(e);
-            return answer;
+            waiting.answer.completeExceptionally(e);
+            return waiting.answer;
         }
-        return answer.orTimeout(endpoint.timeout().toMillis(), TimeUnit.MILLISECONDS)
+        return waiting.answer.orTimeout(endpoint.timeout().toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((a, f) -> pending.remove(hop));
     }
 
@@ -188,14 +292,10 @@ public final class AgentConnection implements AutoCloseable {
                         && m.commandCode() != CommandCodes.DISCONNECT_PEER) {
                     serveRequest(new Received(m, bytes));
                 } else if (m.isRequest()) {
-                    answerServerRequest(m);
+                    answerServerRequest(m, m.commandCode() == CommandCodes.DEVICE_WATCHDOG || m.commandCode() == CommandCodes.DISCONNECT_PEER
+                            ? ResultCodes.SUCCESS : ResultCodes.COMMAND_UNSUPPORTED);
                 } else {
-                    CompletableFuture<Received> waiting = pending.remove(m.hopByHop());
-                    if (waiting != null) {
-                        waiting.complete(new Received(m, bytes));
-                    } else {
-                        log.debug("answer with unknown Hop-by-Hop {} from {}", m.hopByHop(), peerHost);
-                    }
+                    take(m, bytes);
                 }
             }
         } catch (IOException | MalformedMessageException e) {
@@ -207,18 +307,34 @@ public final class AgentConnection implements AutoCloseable {
             requestThread.shutdown();
             closeQuietly(socket);
             IOException lost = new IOException("connection to " + peerHost + " closed");
-            pending.values().forEach(f -> f.completeExceptionally(lost));
+            pending.values().forEach(p -> p.answer.completeExceptionally(lost));
         }
     }
 
-    /** Hands a server request to {@link #serverRequests} on the request thread; 3001 when it has no answer. */
+    /** Completes the pending request {@code m} answers; an answer to nothing pending, or not to that request, is discarded. */
+    private void take(DiameterMessage m, byte[] bytes) {
+        Pending waiting = pending.get(m.hopByHop());
+        if (waiting == null) {
+            log.debug("answer with unknown Hop-by-Hop {} from {} discarded", m.hopByHop(), peerHost);
+            return;
+        }
+        String mismatch = waiting.mismatch(m);
+        if (mismatch != null) {
+            log.warn("answer on Hop-by-Hop {} from {} discarded: {}", m.hopByHop(), peerHost, mismatch);
+            return;
+        }
+        pending.remove(m.hopByHop());
+        waiting.answer.complete(new Received(m, bytes));
+    }
+
+    /** Hands a server request to {@link #serverRequests} on the request thread; 3001 when it has no answer, 3004 when too many wait. */
     private void serveRequest(Received request) throws IOException {
         try {
             requestThread.execute(() -> {
                 try {
                     DiameterMessage answer = serverRequests.answer(request);
                     if (answer == null) {
-                        answerServerRequest(request.message());
+                        answerServerRequest(request.message(), ResultCodes.COMMAND_UNSUPPORTED);
                     } else {
                         write(answer);
                     }
@@ -227,17 +343,20 @@ public final class AgentConnection implements AutoCloseable {
                 }
             });
         } catch (RejectedExecutionException e) {
-            log.debug("closing: command {} from {} not answered", request.message().commandCode(), peerHost);
+            if (closing || requestThread.isShutdown()) {
+                log.debug("closing: command {} from {} not answered", request.message().commandCode(), peerHost);
+            } else {
+                log.warn("{} requests from {} already wait: command {} answered DIAMETER_TOO_BUSY", MAX_QUEUED_SERVER_REQUESTS,
+                        peerHost, request.message().commandCode());
+                answerServerRequest(request.message(), ResultCodes.TOO_BUSY);
+            }
         }
     }
 
-    /** RFC 6733 §5.5 DWR and §5.4 DPR from the server; anything else gets 3001 with the E bit. */
-    private void answerServerRequest(DiameterMessage request) throws IOException {
-        int result = switch (request.commandCode()) {
-            case CommandCodes.DEVICE_WATCHDOG, CommandCodes.DISCONNECT_PEER -> ResultCodes.SUCCESS;
-            default -> ResultCodes.COMMAND_UNSUPPORTED;
-        };
+    /** RFC 6733 §5.5 DWR and §5.4 DPR from the server with 2001; anything else with {@code result} and the E bit. */
+    private void answerServerRequest(DiameterMessage request, int result) throws IOException {
         List<Avp> avps = new ArrayList<>();
+        AgentConnection.sessionId(request).ifPresent(s -> avps.add(Avp.utf8(AvpCodes.SESSION_ID, s)));
         avps.add(Avp.unsigned32(AvpCodes.RESULT_CODE, result));
         avps.add(Avp.utf8(AvpCodes.ORIGIN_HOST, endpoint.originHost()));
         avps.add(Avp.utf8(AvpCodes.ORIGIN_REALM, endpoint.originRealm()));
@@ -256,10 +375,6 @@ public final class AgentConnection implements AutoCloseable {
     private synchronized void write(DiameterMessage message) throws IOException {
         out.write(DiameterCodec.encode(message));
         out.flush();
-    }
-
-    private static DiameterMessage read(DataInputStream in) throws IOException, MalformedMessageException {
-        return DiameterCodec.decode(readBytes(in));
     }
 
     private static byte[] readBytes(DataInputStream in) throws IOException, MalformedMessageException {

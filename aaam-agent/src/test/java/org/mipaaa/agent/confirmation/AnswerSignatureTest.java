@@ -9,8 +9,11 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.mipaaa.dictionary.ConfirmationProtocol.ReasonCode;
+import org.mipaaa.dictionary.ConfirmationProtocol.SignatureAlgorithm;
 
 class AnswerSignatureTest {
+
+    private static final ConfirmationRequest QUESTION = ConfirmationCodecTest.QUESTION;
 
     private final KeyPair terminal = AnswerSigner.generateKeyPair();
     private final AnswerSigner signer = new AnswerSigner(terminal.getPrivate());
@@ -21,14 +24,14 @@ class AnswerSignatureTest {
         for (ConfirmationAnswer answer : new ConfirmationAnswer[] {
                 ConfirmationAnswer.ok(ConfirmationCodecTest.NONCE, 7, 30),
                 ConfirmationAnswer.ng(ConfirmationCodecTest.NONCE, ReasonCode.HOST_NAME_MISMATCH)}) {
-            byte[] octets = ConfirmationCodec.encode(answer, Optional.of(signer));
-            assertThat(verifier.problem(ConfirmationCodec.decodeAnswer(octets))).isEmpty();
+            byte[] octets = ConfirmationCodec.encode(answer, QUESTION, Optional.of(signer));
+            assertThat(verifier.problem(ConfirmationCodec.decodeAnswer(octets), QUESTION)).isEmpty();
         }
     }
 
     @Test
     void changingAnyOctetBreaksTheSignature() throws Exception {
-        byte[] octets = ConfirmationCodec.encode(ConfirmationAnswer.ok(ConfirmationCodecTest.NONCE, 7, 30), Optional.of(signer));
+        byte[] octets = ConfirmationCodec.encode(ConfirmationAnswer.ok(ConfirmationCodecTest.NONCE, 7, 30), QUESTION, Optional.of(signer));
         int tampered = 0;
         for (int i = 0; i < octets.length; i++) {
             byte[] copy = octets.clone();
@@ -39,7 +42,7 @@ class AnswerSignatureTest {
             } catch (MalformedConfirmationException e) {
                 continue; // header and TLV framing octets: not even an answer any more
             }
-            assertThat(verifier.problem(decoded)).as("octet %d changed", i).isPresent();
+            assertThat(verifier.problem(decoded, QUESTION)).as("octet %d changed", i).isPresent();
             tampered++;
         }
         // the nonce, the ID, the validity and the signature itself: all covered
@@ -49,14 +52,14 @@ class AnswerSignatureTest {
     @Test
     void anotherTerminalsKeyDoesNotVerify() throws Exception {
         AnswerSigner impostor = new AnswerSigner(AnswerSigner.generateKeyPair().getPrivate());
-        byte[] octets = ConfirmationCodec.encode(ConfirmationAnswer.ok(ConfirmationCodecTest.NONCE, 7, 30), Optional.of(impostor));
-        assertThat(verifier.problem(ConfirmationCodec.decodeAnswer(octets))).get().asString().contains("does not verify");
+        byte[] octets = ConfirmationCodec.encode(ConfirmationAnswer.ok(ConfirmationCodecTest.NONCE, 7, 30), QUESTION, Optional.of(impostor));
+        assertThat(verifier.problem(ConfirmationCodec.decodeAnswer(octets), QUESTION)).get().asString().contains("does not verify");
     }
 
     @Test
     void anUnsignedAnswerIsReportedAsSuch() throws Exception {
-        byte[] octets = ConfirmationCodec.encode(ConfirmationAnswer.ok(ConfirmationCodecTest.NONCE, 7, 30), Optional.empty());
-        assertThat(verifier.problem(ConfirmationCodec.decodeAnswer(octets))).contains("the answer is not signed");
+        byte[] octets = ConfirmationCodec.encode(ConfirmationAnswer.ok(ConfirmationCodecTest.NONCE, 7, 30), QUESTION, Optional.empty());
+        assertThat(verifier.problem(ConfirmationCodec.decodeAnswer(octets), QUESTION)).contains("the answer is not signed");
     }
 
     @Test
@@ -64,5 +67,33 @@ class AnswerSignatureTest {
         KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
         ec.initialize(256);
         assertThatThrownBy(() -> new AnswerSigner(ec.generateKeyPair().getPrivate())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aSignedOkForAnotherQuestionCannotBeReplayedToTheCaller() throws Exception {
+        // the caller asks "are you a.example, used by x@home.example?" with nonce N; someone on the path asks the
+        // same terminal, with the same nonce, about the user it knows is there now (or about the host alone), and
+        // hands the caller the terminal's genuine, signed OK to that other question
+        byte[] nonce = ConfirmationCodecTest.NONCE;
+        ConfirmationRequest asked = new ConfirmationRequest(nonce, "a.example", Optional.of("x@home.example"));
+        for (ConfirmationRequest other : new ConfirmationRequest[] {
+                new ConfirmationRequest(nonce, "a.example", Optional.of("y@home.example")),
+                new ConfirmationRequest(nonce, "a.example", Optional.empty()),
+                new ConfirmationRequest(nonce, "b.example", Optional.of("x@home.example"))}) {
+            byte[] okToOther = ConfirmationCodec.encode(ConfirmationAnswer.ok(nonce, 7, 30), other, Optional.of(signer));
+            ConfirmationAnswer replayed = ConfirmationCodec.decodeAnswer(okToOther);
+
+            assertThat(replayed.answers(nonce)).as("the nonce matches: only the signature can tell").isTrue();
+            assertThat(verifier.problem(replayed, asked)).as("OK to %s passed off for %s", other, asked).isPresent();
+            assertThat(verifier.problem(replayed, other)).isEmpty();
+        }
+    }
+
+    @Test
+    void aVersion1SignatureWhichCoversTheAnswerAloneIsRefused() throws Exception {
+        byte[] octets = ConfirmationCodec.encode(ConfirmationAnswer.ok(ConfirmationCodecTest.NONCE, 7, 30), null, Optional.of(signer));
+        int algorithm = octets.length - 1 - SignatureAlgorithm.ED25519_SIGNATURE_LENGTH;
+        octets[algorithm] = (byte) SignatureAlgorithm.ED25519; // what a terminal of the first version sent
+        assertThat(verifier.problem(ConfirmationCodec.decodeAnswer(octets), QUESTION)).get().asString().contains("version 1");
     }
 }

@@ -19,6 +19,8 @@ import org.mipaaa.dictionary.ConfirmationProtocol.Tlv;
 class ConfirmationCodecTest {
 
     static final byte[] NONCE = HexFormat.of().parseHex("000102030405060708090a0b0c0d0e0f");
+    /** The question the signed answers of these tests answer. */
+    static final ConfirmationRequest QUESTION = new ConfirmationRequest(NONCE, "a.example", Optional.of("x@home.example"));
 
     @Test
     void requestWithHostAndUserHasTheDocumentedOctets() throws Exception {
@@ -34,7 +36,7 @@ class ConfirmationCodecTest {
     @Test
     void requestsArePaddedSoNoAnswerIsLargerThanItsRequest() throws Exception {
         byte[] request = ConfirmationCodec.encode(new ConfirmationRequest(NONCE, "a", Optional.empty()));
-        byte[] signedOk = ConfirmationCodec.encode(ConfirmationAnswer.ok(NONCE, 1, 30),
+        byte[] signedOk = ConfirmationCodec.encode(ConfirmationAnswer.ok(NONCE, 1, 30), QUESTION,
                 Optional.of(new AnswerSigner(AnswerSigner.generateKeyPair().getPrivate())));
         assertThat(request).hasSize(ConfirmationProtocol.MIN_REQUEST_LENGTH);
         assertThat(signedOk.length).isLessThan(request.length);
@@ -56,13 +58,13 @@ class ConfirmationCodecTest {
     @Test
     void okAndNgRoundTripUnsigned() throws Exception {
         ConfirmationAnswer ok = ConfirmationAnswer.ok(NONCE, 0x8000_0000_0000_0001L, 0xFFFF_FFFFL);
-        ConfirmationAnswer decodedOk = ConfirmationCodec.decodeAnswer(ConfirmationCodec.encode(ok, Optional.empty()));
+        ConfirmationAnswer decodedOk = ConfirmationCodec.decodeAnswer(ConfirmationCodec.encode(ok, null, Optional.empty()));
         assertThat(decodedOk).isEqualTo(ok);
         assertThat(decodedOk.confirmationId()).isEqualTo(0x8000_0000_0000_0001L);
         assertThat(decodedOk.validitySeconds()).isEqualTo(0xFFFF_FFFFL);
         assertThat(decodedOk.signature()).isEmpty();
         ConfirmationAnswer ng = ConfirmationAnswer.ng(NONCE, ReasonCode.USER_MISMATCH);
-        ConfirmationAnswer decodedNg = ConfirmationCodec.decodeAnswer(ConfirmationCodec.encode(ng, Optional.empty()));
+        ConfirmationAnswer decodedNg = ConfirmationCodec.decodeAnswer(ConfirmationCodec.encode(ng, null, Optional.empty()));
         assertThat(decodedNg).isEqualTo(ng);
         assertThat(decodedNg.isOk()).isFalse();
         assertThat(decodedNg.reasonCode()).isEqualTo(ReasonCode.USER_MISMATCH);
@@ -71,17 +73,17 @@ class ConfirmationCodecTest {
     @Test
     void signedAnswerCarriesTheSignatureLastOverEverythingBeforeIt() throws Exception {
         KeyPair keys = AnswerSigner.generateKeyPair();
-        byte[] octets = ConfirmationCodec.encode(ConfirmationAnswer.ok(NONCE, 42, 30), Optional.of(new AnswerSigner(keys.getPrivate())));
+        byte[] octets = ConfirmationCodec.encode(ConfirmationAnswer.ok(NONCE, 42, 30), QUESTION, Optional.of(new AnswerSigner(keys.getPrivate())));
         ConfirmationAnswer decoded = ConfirmationCodec.decodeAnswer(octets);
         assertThat(decoded.signature()).isPresent();
-        assertThat(decoded.signature().get().algorithm()).isEqualTo(SignatureAlgorithm.ED25519);
+        assertThat(decoded.signature().get().algorithm()).isEqualTo(SignatureAlgorithm.ED25519_WITH_QUESTION);
         assertThat(decoded.signature().get().value()).hasSize(SignatureAlgorithm.ED25519_SIGNATURE_LENGTH);
         int signatureTlv = octets.length - ConfirmationProtocol.TLV_HEADER_LENGTH - 1 - SignatureAlgorithm.ED25519_SIGNATURE_LENGTH;
         assertThat(octets[signatureTlv]).isEqualTo((byte) Tlv.SIGNATURE);
         assertThat(decoded.signedOctets()).isEqualTo(Arrays.copyOf(octets, signatureTlv));
         // the length field in the header counts the signature too, and it is covered by the signature
         assertThat(((octets[2] & 0xFF) << 8) | (octets[3] & 0xFF)).isEqualTo(octets.length);
-        assertThat(new AnswerVerifier(keys.getPublic()).problem(decoded)).isEmpty();
+        assertThat(new AnswerVerifier(keys.getPublic()).problem(decoded, QUESTION)).isEmpty();
     }
 
     @Test
@@ -103,7 +105,7 @@ class ConfirmationCodecTest {
 
     @Test
     void anAnswerIsNotARequestAndARequestIsNotAnAnswer() throws Exception {
-        byte[] ok = ConfirmationCodec.encode(ConfirmationAnswer.ok(NONCE, 1, 1), Optional.empty());
+        byte[] ok = ConfirmationCodec.encode(ConfirmationAnswer.ok(NONCE, 1, 1), null, Optional.empty());
         assertThatThrownBy(() -> ConfirmationCodec.decodeRequest(ok)).isInstanceOf(MalformedConfirmationException.class)
                 .satisfies(e -> assertThat(((MalformedConfirmationException) e).requestNonce()).isEmpty());
         byte[] request = ConfirmationCodec.encode(new ConfirmationRequest(NONCE, "a", Optional.empty()));

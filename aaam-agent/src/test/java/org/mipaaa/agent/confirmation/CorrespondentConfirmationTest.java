@@ -82,10 +82,10 @@ class CorrespondentConfirmationTest {
                     ConfirmationRequest request = ConfirmationCodec.decodeRequest(Arrays.copyOf(in.getData(), in.getLength()));
                     byte[] otherNonce = request.nonce();
                     otherNonce[0] ^= 1;
-                    byte[] stale = ConfirmationCodec.encode(ConfirmationAnswer.ok(otherNonce, 1, 30), Optional.empty());
+                    byte[] stale = ConfirmationCodec.encode(ConfirmationAnswer.ok(otherNonce, 1, 30), null, Optional.empty());
                     liar.send(new DatagramPacket(stale, stale.length, in.getSocketAddress()));
                     liar.send(new DatagramPacket(new byte[] {9, 9}, 2, in.getSocketAddress()));
-                    byte[] ng = ConfirmationCodec.encode(ConfirmationAnswer.ng(request.nonce(), ReasonCode.NO_USER), Optional.empty());
+                    byte[] ng = ConfirmationCodec.encode(ConfirmationAnswer.ng(request.nonce(), ReasonCode.NO_USER), null, Optional.empty());
                     liar.send(new DatagramPacket(ng, ng.length, in.getSocketAddress()));
                 } catch (Exception e) {
                     // the assertion below fails then

@@ -32,8 +32,9 @@ class TerminalKeysTest {
             """;
 
     private static boolean signedAndVerified(java.security.PrivateKey privateKey, java.security.PublicKey publicKey) throws Exception {
-        byte[] octets = ConfirmationCodec.encode(ConfirmationAnswer.ok(ConfirmationCodecTest.NONCE, 5, 30), Optional.of(new AnswerSigner(privateKey)));
-        return new AnswerVerifier(publicKey).problem(ConfirmationCodec.decodeAnswer(octets)).isEmpty();
+        byte[] octets = ConfirmationCodec.encode(ConfirmationAnswer.ok(ConfirmationCodecTest.NONCE, 5, 30), ConfirmationCodecTest.QUESTION,
+                Optional.of(new AnswerSigner(privateKey)));
+        return new AnswerVerifier(publicKey).problem(ConfirmationCodec.decodeAnswer(octets), ConfirmationCodecTest.QUESTION).isEmpty();
     }
 
     @Test

@@ -31,8 +31,12 @@ class AnswerCheckTest {
             "home.example", "mn1@home.example", "2026-10").withIdentifiers(5, 0xABC00001L);
 
     private DiameterMessage answer(long endToEnd, Avp outcome) {
+        return answer(endToEnd, outcome, "mn1.home.example;1;1");
+    }
+
+    private DiameterMessage answer(long endToEnd, Avp outcome, String sessionId) {
         return new DiameterMessage(DiameterMessage.FLAG_PROXIABLE, request.commandCode(), request.applicationId(), 5, endToEnd, List.of(
-                Avp.utf8(AvpCodes.SESSION_ID, "mn1.home.example;1;1"), outcome,
+                Avp.utf8(AvpCodes.SESSION_ID, sessionId), outcome,
                 Avp.utf8(AvpCodes.ORIGIN_HOST, "aaah.home.example"), Avp.utf8(AvpCodes.ORIGIN_REALM, "home.example")));
     }
 
@@ -99,5 +103,19 @@ class AnswerCheckTest {
                 .as("a 5003 must be signed").isEqualTo(ServiceException.Failure.UNAUTHENTICATED_ANSWER);
         assertThatThrownBy(() -> check.check(unsigned(answer(request.endToEnd(), experimental(5805))), request))
                 .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.resultCode()).isEqualTo(5805));
+    }
+
+    @Test
+    void aForgedAnswerForAnotherSessionIsNeverTakenSignedOrNot() throws Exception {
+        // signed by the AAAH for another session of this node: the End-to-End and the command match, the session does not
+        assertThat(failureOf(signed(answer(request.endToEnd(), resultCode(2001), "mn1.home.example;1;2"), SA, 40)))
+                .isEqualTo(ServiceException.Failure.UNAUTHENTICATED_ANSWER);
+        assertThat(failureOf(unsigned(answer(request.endToEnd(), experimental(5805), "mn1.home.example;9;9"))))
+                .as("even an unsigned refusal must be for this session").isEqualTo(ServiceException.Failure.UNAUTHENTICATED_ANSWER);
+        DiameterMessage noSession = new DiameterMessage(DiameterMessage.FLAG_PROXIABLE, request.commandCode(), request.applicationId(), 5,
+                request.endToEnd(), List.of(resultCode(2001), Avp.utf8(AvpCodes.ORIGIN_HOST, "aaah.home.example")));
+        assertThat(failureOf(signed(noSession, SA, 41))).as("an answer without Session-Id").isEqualTo(ServiceException.Failure.UNAUTHENTICATED_ANSWER);
+        assertThat(check.check(signed(answer(request.endToEnd(), resultCode(2001)), SA, 42), request).endToEnd())
+                .as("the answer for this session is still taken").isEqualTo(request.endToEnd());
     }
 }
