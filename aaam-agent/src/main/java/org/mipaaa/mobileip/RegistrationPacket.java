@@ -130,8 +130,14 @@ public final class RegistrationPacket {
         return bytesBefore(index + 1);
     }
 
+    /** Extensions a {@link #toString()} names; the rest are counted (a log line stays short whatever a peer sent). */
+    static final int EXTENSIONS_SHOWN = 16;
+
     @Override
     public String toString() {
-        return "RegistrationPacket[" + message + ", extensions=" + extensionValues() + "]";
+        List<Extension> values = extensionValues();
+        String shown = values.size() <= EXTENSIONS_SHOWN ? values.toString()
+                : values.subList(0, EXTENSIONS_SHOWN).toString().replaceFirst("]$", "") + ", ... " + (values.size() - EXTENSIONS_SHOWN) + " more]";
+        return "RegistrationPacket[" + message + ", extensions=" + shown + "]";
     }
 }

@@ -97,6 +97,9 @@ record SignedParts(int authenticatorOffset, long spi, long counter, byte[] cover
                 throw new MalformedMessageException("AVP " + code + " has a bad length " + length);
             }
             long vendorId = vendor ? b.getInt() & 0xFFFF_FFFFL : 0;
+            if (vendor && vendorId == 0) {
+                throw new MalformedMessageException("AVP " + code + " has the V bit and Vendor-Id 0");
+            }
             return new Header(code, vendorId, length, headerLength);
         }
     }

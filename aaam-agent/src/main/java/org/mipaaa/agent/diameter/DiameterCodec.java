@@ -9,7 +9,7 @@ import java.util.List;
  * Encodes and decodes DIAMETER messages (RFC 6733 §3-§4): the compact codec the mobile node needs,
  * with no dictionary (the agent knows the few AVPs it uses by their constants in
  * {@code org.mipaaa.dictionary}). Decoding refuses a version other than 1, a length that disagrees
- * with the bytes, and AVPs whose lengths do not fit.
+ * with the bytes, AVPs whose lengths do not fit, and a V bit with Vendor-Id 0 (RFC 6733 §4.1).
  */
 public final class DiameterCodec {
 
@@ -90,6 +90,11 @@ public final class DiameterCodec {
                 throw new MalformedMessageException("AVP " + code + " at offset " + offset + " has a bad length " + length);
             }
             long vendorId = vendor ? b.getInt() & 0xFFFFFFFFL : 0;
+            if (vendor && vendorId == 0) {
+                // RFC 6733 §4.1: MUST NOT be 0; taking it as "no vendor" would read it as an IETF AVP
+                // another parser may not (an AVP seen by one side and not by the other)
+                throw new MalformedMessageException("AVP " + code + " at offset " + offset + " has the V bit and Vendor-Id 0");
+            }
             byte[] data = new byte[length - header];
             System.arraycopy(bytes, offset + header, data, 0, data.length);
             avps.add(new Avp(code, (flags & Avp.FLAG_MANDATORY) != 0, vendorId, data));

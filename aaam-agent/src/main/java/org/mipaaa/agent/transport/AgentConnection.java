@@ -132,7 +132,7 @@ public final class AgentConnection implements AutoCloseable {
             DiameterMessage cer = capabilitiesExchange(endpoint, ssl.getLocalAddress()).withIdentifiers(1, 1);
             ssl.getOutputStream().write(DiameterCodec.encode(cer));
             ssl.getOutputStream().flush();
-            DiameterMessage cea = DiameterCodec.decode(readBytes(in));
+            DiameterMessage cea = DiameterCodec.decode(readFrame(in));
             long result = cea.find(AvpCodes.RESULT_CODE).map(AgentConnection::unsigned32OrZero).orElse(0L);
             if (cea.commandCode() != CommandCodes.CAPABILITIES_EXCHANGE || cea.isRequest() || result != ResultCodes.SUCCESS) {
                 throw new IOException("capabilities exchange refused: command " + cea.commandCode() + ", Result-Code " + result);
@@ -286,7 +286,7 @@ public final class AgentConnection implements AutoCloseable {
     private void readLoop() {
         try {
             while (!closing) {
-                byte[] bytes = readBytes(in);
+                byte[] bytes = readFrame(in);
                 DiameterMessage m = DiameterCodec.decode(bytes);
                 if (m.isRequest() && m.commandCode() != CommandCodes.DEVICE_WATCHDOG
                         && m.commandCode() != CommandCodes.DISCONNECT_PEER) {
@@ -377,7 +377,8 @@ public final class AgentConnection implements AutoCloseable {
         out.flush();
     }
 
-    private static byte[] readBytes(DataInputStream in) throws IOException, MalformedMessageException {
+    /** One frame: the 4-octet header says version 1 and a length of 20..{@link #MAX_MESSAGE}; the rest is read whole. */
+    static byte[] readFrame(DataInputStream in) throws IOException, MalformedMessageException {
         int first = in.readInt();
         int length = first & 0xFFFFFF;
         if ((first >>> 24) != 1 || length < DiameterCodec.HEADER_LENGTH || length > MAX_MESSAGE) {

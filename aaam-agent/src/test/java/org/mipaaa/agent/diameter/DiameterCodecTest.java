@@ -69,4 +69,18 @@ class DiameterCodecTest {
         assertThatThrownBy(() -> DiameterCodec.decode(avpTooLong)).isInstanceOf(MalformedMessageException.class);
         assertThatThrownBy(() -> DiameterCodec.decode(java.util.Arrays.copyOf(dwr, 40))).isInstanceOf(MalformedMessageException.class);
     }
+
+    @Test
+    void anAvpWithTheVendorBitAndVendorId0IsMalformed() {
+        // found by DiameterCodecFuzzTest (input finding-v-bit-with-vendor-id-0): read as an IETF AVP it would be
+        // the Session-Id for this codec and perhaps not for the next parser (RFC 6733 §4.1: MUST NOT be 0)
+        byte[] m = DiameterCodec.encode(DiameterMessage.request(257, 0, false, java.util.List.of(Avp.utf8(263, "s"))));
+        byte[] withV = new byte[m.length + 4];
+        System.arraycopy(m, 0, withV, 0, 28);
+        System.arraycopy(m, 28, withV, 32, m.length - 28);
+        withV[3] = (byte) withV.length;
+        withV[24] = (byte) (0x80 | withV[24]);
+        withV[27] = (byte) (withV[27] + 4);
+        assertThatThrownBy(() -> DiameterCodec.decode(withV)).isInstanceOf(MalformedMessageException.class).hasMessageContaining("Vendor-Id 0");
+    }
 }
