@@ -5,9 +5,7 @@ package org.mipaaa.mobileip;
  * authenticator covers the UDP payload up to and including this extension's SPI (RFC 5944 §3.5.1);
  * {@link ExtensionField#authenticatorOffset()} says where that is in a decoded message.
  */
-public sealed interface AuthenticationExtension extends Extension
-        permits MobileHomeAuthentication, MobileForeignAuthentication, ForeignHomeAuthentication,
-        GeneralizedMnAaaAuthentication {
+public interface AuthenticationExtension extends Extension {
 
     AuthenticationKind kind();
 

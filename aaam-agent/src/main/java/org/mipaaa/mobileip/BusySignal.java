@@ -36,8 +36,11 @@ public final class BusySignal {
             if (field.isAuthentication()) {
                 break;
             }
-            if (field.extension() instanceof NormalVendorExtension nvse && nvse.vendorId() == vendorId
-                    && nvse.vendorType() == VENDOR_TYPE && nvse.value().length == 1) {
+            if (!(field.extension() instanceof NormalVendorExtension)) {
+                continue;
+            }
+            NormalVendorExtension nvse = (NormalVendorExtension) field.extension();
+            if (nvse.vendorId() == vendorId && nvse.vendorType() == VENDOR_TYPE && nvse.value().length == 1) {
                 signal = Optional.of(nvse.value()[0] != 0); // the last one before the authenticator wins
             }
         }

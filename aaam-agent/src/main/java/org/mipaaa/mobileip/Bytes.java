@@ -1,11 +1,10 @@
 package org.mipaaa.mobileip;
 
-import java.util.HexFormat;
 
 /** Small byte helpers shared by the codec (package-private). */
 final class Bytes {
 
-    private static final HexFormat HEX = HexFormat.of();
+    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
 
     private Bytes() {
     }
@@ -18,7 +17,12 @@ final class Bytes {
     }
 
     static String hex(byte[] bytes) {
-        return HEX.formatHex(bytes);
+        char[] out = new char[bytes.length * 2];
+        for (int i = 0; i < bytes.length; i++) {
+            out[2 * i] = HEX_DIGITS[(bytes[i] >> 4) & 0xF];
+            out[2 * i + 1] = HEX_DIGITS[bytes[i] & 0xF];
+        }
+        return new String(out);
     }
 
     static int u8(byte[] b, int off) {

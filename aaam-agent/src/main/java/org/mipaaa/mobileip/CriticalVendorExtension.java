@@ -17,23 +17,30 @@ import java.util.Arrays;
  * @param vendorType vendor-defined type
  * @param value      vendor-defined value, 0 or more bytes
  */
-public record CriticalVendorExtension(long vendorId, int vendorType, byte[] value) implements Extension {
+public final class CriticalVendorExtension implements Extension {
 
-    public CriticalVendorExtension {
+    private final long vendorId;
+    private final int vendorType;
+    private final byte[] value;
+
+    public CriticalVendorExtension(long vendorId, int vendorType, byte[] value) {
         checkVendorId(vendorId);
         Bytes.checkU16(vendorType, "vendorType");
         value = Bytes.copy(value, "value");
         if (value.length > 0xFFFF - 6) {
             throw new IllegalArgumentException("CVSE value too long: " + value.length);
         }
+        this.vendorId = vendorId;
+        this.vendorType = vendorType;
+        this.value = value;
     }
+
 
     /** Vendor/Org-ID: 32 bits whose high-order octet is 0 (kept whole when it is not). */
     static void checkVendorId(long vendorId) {
         Bytes.checkU32(vendorId, "Vendor/Org-ID");
     }
 
-    @Override
     public byte[] value() {
         return value.clone();
     }
@@ -50,7 +57,11 @@ public record CriticalVendorExtension(long vendorId, int vendorType, byte[] valu
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CriticalVendorExtension other && vendorId == other.vendorId
+        if (!(o instanceof CriticalVendorExtension)) {
+            return false;
+        }
+        CriticalVendorExtension other = (CriticalVendorExtension) o;
+        return vendorId == other.vendorId
                 && vendorType == other.vendorType && Arrays.equals(value, other.value);
     }
 
@@ -63,5 +74,13 @@ public record CriticalVendorExtension(long vendorId, int vendorType, byte[] valu
     public String toString() {
         return "CriticalVendorExtension[vendorId=" + vendorId + ", vendorType=" + vendorType
                 + ", value=" + Bytes.hex(value) + "]";
+    }
+
+    public long vendorId() {
+        return vendorId;
+    }
+
+    public int vendorType() {
+        return vendorType;
     }
 }

@@ -7,10 +7,7 @@ package org.mipaaa.mobileip;
  *
  * <p>Each record is immutable: arrays are copied in and out, and {@code equals} compares contents.
  */
-public sealed interface Extension
-        permits AuthenticationExtension, MobileNodeNai, MnFaChallenge, MnFaKeyGenerationNonceRequest,
-        MnFaKeyGenerationNonceReply, MnHaKeyGenerationNonceRequest, MnHaKeyGenerationNonceReply,
-        CriticalVendorExtension, NormalVendorExtension, OneBytePadding, UnknownExtension {
+public interface Extension {
 
     /** The Type octet, see {@link ExtensionType}. */
     int type();

@@ -25,36 +25,47 @@ final class ExtensionCodec {
     // ---------------------------------------------------------------- writing
 
     static void write(Extension ext, ByteWriter w) {
-        if (ext instanceof AuthenticationExtension a) {
+        if (ext instanceof AuthenticationExtension) {
+            AuthenticationExtension a = (AuthenticationExtension) ext;
             byte[] authenticator = a.authenticator();
             writeAuthenticationHeader(a.kind(), a.spi(), authenticator.length, w);
             w.bytes(authenticator);
-        } else if (ext instanceof MobileNodeNai n) {
+        } else if (ext instanceof MobileNodeNai) {
+            MobileNodeNai n = (MobileNodeNai) ext;
             shortTlv(w, n.type(), n.naiBytes());
-        } else if (ext instanceof MnFaChallenge c) {
+        } else if (ext instanceof MnFaChallenge) {
+            MnFaChallenge c = (MnFaChallenge) ext;
             shortTlv(w, c.type(), c.challenge());
-        } else if (ext instanceof MnFaKeyGenerationNonceRequest r) {
+        } else if (ext instanceof MnFaKeyGenerationNonceRequest) {
+            MnFaKeyGenerationNonceRequest r = (MnFaKeyGenerationNonceRequest) ext;
             longHeader(w, r.type(), ExtensionType.KEY_GENERATION_FROM_AAA_SUBTYPE, 4).u32(r.mobileNodeSpi());
-        } else if (ext instanceof MnHaKeyGenerationNonceRequest r) {
+        } else if (ext instanceof MnHaKeyGenerationNonceRequest) {
+            MnHaKeyGenerationNonceRequest r = (MnHaKeyGenerationNonceRequest) ext;
             longHeader(w, r.type(), ExtensionType.KEY_GENERATION_FROM_AAA_SUBTYPE, 4).u32(r.mobileNodeSpi());
-        } else if (ext instanceof MnFaKeyGenerationNonceReply r) {
+        } else if (ext instanceof MnFaKeyGenerationNonceReply) {
+            MnFaKeyGenerationNonceReply r = (MnFaKeyGenerationNonceReply) ext;
             byte[] nonce = r.nonce();
             longHeader(w, r.type(), ExtensionType.KEY_GENERATION_FROM_AAA_SUBTYPE, 14 + nonce.length)
                     .u32(r.lifetime()).u32(r.aaaSpi()).u32(r.faSpi()).u16(r.algorithmIdentifier()).bytes(nonce);
-        } else if (ext instanceof MnHaKeyGenerationNonceReply r) {
+        } else if (ext instanceof MnHaKeyGenerationNonceReply) {
+            MnHaKeyGenerationNonceReply r = (MnHaKeyGenerationNonceReply) ext;
             byte[] nonce = r.nonce();
             longHeader(w, r.type(), ExtensionType.KEY_GENERATION_FROM_AAA_SUBTYPE, 16 + nonce.length)
                     .u32(r.lifetime()).u32(r.aaaSpi()).u32(r.haSpi()).u16(r.algorithmIdentifier())
                     .u16(r.replayMethod()).bytes(nonce);
-        } else if (ext instanceof CriticalVendorExtension c) {
+        } else if (ext instanceof CriticalVendorExtension) {
+            CriticalVendorExtension c = (CriticalVendorExtension) ext;
             byte[] value = c.value();
             w.u8(c.type()).u8(0).u16(6 + value.length).u32(c.vendorId()).u16(c.vendorType()).bytes(value);
-        } else if (ext instanceof NormalVendorExtension n) {
+        } else if (ext instanceof NormalVendorExtension) {
+            NormalVendorExtension n = (NormalVendorExtension) ext;
             byte[] value = n.value();
             w.u8(n.type()).u8(8 + value.length).u16(0).u32(n.vendorId()).u16(n.vendorType()).bytes(value);
-        } else if (ext instanceof OneBytePadding p) {
+        } else if (ext instanceof OneBytePadding) {
+            OneBytePadding p = (OneBytePadding) ext;
             w.u8(p.type());
-        } else if (ext instanceof UnknownExtension u) {
+        } else if (ext instanceof UnknownExtension) {
+            UnknownExtension u = (UnknownExtension) ext;
             shortTlv(w, u.type(), u.data());
         } else {
             throw new IllegalArgumentException("unknown extension class " + ext.getClass());
@@ -86,42 +97,91 @@ final class ExtensionCodec {
     // ---------------------------------------------------------------- reading
 
     /** Where an extension was read from and what it is. */
-    record Read(Extension extension, int length) {
+    static final class Read {
+
+        private final Extension extension;
+        private final int length;
+
+        Read(Extension extension, int length) {
+            this.extension = extension;
+            this.length = length;
+        }
+
+
+        public Extension extension() {
+            return extension;
+        }
+
+        public int length() {
+            return length;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (this == o) {
+                return true;
+            }
+            if (!(o instanceof Read)) {
+                return false;
+            }
+            Read other = (Read) o;
+            return java.util.Objects.equals(extension, other.extension)
+                    && length == other.length;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(extension, length);
+        }
+
+        @Override
+        public String toString() {
+            return "Read[" + "extension=" + extension + ", " + "length=" + length + "]";
+        }
     }
 
     /** Reads the extension whose Type octet is at {@code pos}. */
     static Read read(byte[] b, int pos, int messageType) throws MalformedRegistrationException {
         int type = Bytes.u8(b, pos);
-        return switch (type) {
-            case ExtensionType.ONE_BYTE_PADDING -> new Read(new OneBytePadding(), 1);
-            case ExtensionType.MOBILE_HOME_AUTHENTICATION, ExtensionType.MOBILE_FOREIGN_AUTHENTICATION,
-                 ExtensionType.FOREIGN_HOME_AUTHENTICATION -> readShortAuthentication(b, pos, messageType);
-            case ExtensionType.GENERALIZED_AUTHENTICATION -> readMnAaa(b, pos, messageType);
-            case ExtensionType.CRITICAL_VENDOR_SPECIFIC -> readCvse(b, pos, messageType);
-            case ExtensionType.MN_FA_KEY_GENERATION_NONCE_REQUEST, ExtensionType.MN_HA_KEY_GENERATION_NONCE_REQUEST ->
-                    readKeyRequest(b, pos, messageType);
-            case ExtensionType.MN_FA_KEY_GENERATION_NONCE_REPLY -> readMnFaKeyReply(b, pos, messageType);
-            case ExtensionType.MN_HA_KEY_GENERATION_NONCE_REPLY -> readMnHaKeyReply(b, pos, messageType);
-            case ExtensionType.MOBILE_NODE_NAI -> readNai(b, pos, messageType);
-            case ExtensionType.MN_FA_CHALLENGE -> {
+        switch (type) {
+            case ExtensionType.ONE_BYTE_PADDING:
+                return new Read(new OneBytePadding(), 1);
+            case ExtensionType.MOBILE_HOME_AUTHENTICATION:
+            case ExtensionType.MOBILE_FOREIGN_AUTHENTICATION:
+            case ExtensionType.FOREIGN_HOME_AUTHENTICATION:
+                return readShortAuthentication(b, pos, messageType);
+            case ExtensionType.GENERALIZED_AUTHENTICATION:
+                return readMnAaa(b, pos, messageType);
+            case ExtensionType.CRITICAL_VENDOR_SPECIFIC:
+                return readCvse(b, pos, messageType);
+            case ExtensionType.MN_FA_KEY_GENERATION_NONCE_REQUEST:
+            case ExtensionType.MN_HA_KEY_GENERATION_NONCE_REQUEST:
+                return readKeyRequest(b, pos, messageType);
+            case ExtensionType.MN_FA_KEY_GENERATION_NONCE_REPLY:
+                return readMnFaKeyReply(b, pos, messageType);
+            case ExtensionType.MN_HA_KEY_GENERATION_NONCE_REPLY:
+                return readMnHaKeyReply(b, pos, messageType);
+            case ExtensionType.MOBILE_NODE_NAI:
+                return readNai(b, pos, messageType);
+            case ExtensionType.MN_FA_CHALLENGE: {
                 int len = shortLength(b, pos, messageType, 1, "an MN-FA challenge must not be empty (RFC 4721 §4)");
-                yield new Read(new MnFaChallenge(Arrays.copyOfRange(b, pos + 2, pos + 2 + len)), 2 + len);
+                return new Read(new MnFaChallenge(Arrays.copyOfRange(b, pos + 2, pos + 2 + len)), 2 + len);
             }
-            case ExtensionType.NORMAL_VENDOR_SPECIFIC -> {
+            case ExtensionType.NORMAL_VENDOR_SPECIFIC: {
                 int len = shortLength(b, pos, messageType, 8,
                         "an NVSE holds Reserved, Vendor/Org-ID and Vendor-NVSE-Type: Length >= 8 (RFC 3115 §2.2)");
-                yield new Read(new NormalVendorExtension(Bytes.u32(b, pos + 4), Bytes.u16(b, pos + 8),
+                return new Read(new NormalVendorExtension(Bytes.u32(b, pos + 4), Bytes.u16(b, pos + 8),
                         Arrays.copyOfRange(b, pos + 10, pos + 2 + len)), 2 + len);
             }
-            default -> {
+            default: {
                 if (!ExtensionType.isSkippable(type)) {
                     throw new MalformedRegistrationException(UNKNOWN_NON_SKIPPABLE_EXTENSION, messageType, pos,
                             "extension type " + type + " is not recognized and not skippable (RFC 5944 §1.8)");
                 }
                 int len = shortLength(b, pos, messageType, 0, "");
-                yield new Read(new UnknownExtension(type, Arrays.copyOfRange(b, pos + 2, pos + 2 + len)), 2 + len);
+                return new Read(new UnknownExtension(type, Arrays.copyOfRange(b, pos + 2, pos + 2 + len)), 2 + len);
             }
-        };
+        }
     }
 
     /** Length of a Type-Length-Value extension, checked against the message end and {@code min}. */
@@ -180,11 +240,10 @@ final class ExtensionCodec {
                 "an authentication extension holds a 4-byte SPI and a non-empty authenticator (RFC 5944 §3.5.2)");
         long spi = Bytes.u32(b, pos + 2);
         byte[] auth = Arrays.copyOfRange(b, pos + 6, pos + 2 + len);
-        Extension ext = switch (Bytes.u8(b, pos)) {
-            case ExtensionType.MOBILE_HOME_AUTHENTICATION -> new MobileHomeAuthentication(spi, auth);
-            case ExtensionType.MOBILE_FOREIGN_AUTHENTICATION -> new MobileForeignAuthentication(spi, auth);
-            default -> new ForeignHomeAuthentication(spi, auth);
-        };
+        int type = Bytes.u8(b, pos);
+        Extension ext = type == ExtensionType.MOBILE_HOME_AUTHENTICATION ? new MobileHomeAuthentication(spi, auth)
+                : type == ExtensionType.MOBILE_FOREIGN_AUTHENTICATION ? new MobileForeignAuthentication(spi, auth)
+                : new ForeignHomeAuthentication(spi, auth);
         return new Read(ext, 2 + len);
     }
 

@@ -9,14 +9,22 @@ import java.util.Objects;
  * @param offset    index of its Type octet in the message
  * @param length    number of bytes it takes, header included
  */
-public record ExtensionField(Extension extension, int offset, int length) {
+public final class ExtensionField {
 
-    public ExtensionField {
+    private final Extension extension;
+    private final int offset;
+    private final int length;
+
+    public ExtensionField(Extension extension, int offset, int length) {
         Objects.requireNonNull(extension, "extension");
         if (offset < 0 || length < 1) {
             throw new IllegalArgumentException("offset " + offset + ", length " + length);
         }
+        this.extension = extension;
+        this.offset = offset;
+        this.length = length;
     }
+
 
     /** Index just past this extension. */
     public int end() {
@@ -34,7 +42,11 @@ public record ExtensionField(Extension extension, int offset, int length) {
 
     /** Whether this is an authorization-enabling extension (Mobile-Home or MN-AAA authentication). */
     public boolean isAuthorizationEnabling() {
-        return extension instanceof AuthenticationExtension a && a.kind().isAuthorizationEnabling();
+        if (!(extension instanceof AuthenticationExtension)) {
+            return false;
+        }
+        AuthenticationExtension a = (AuthenticationExtension) extension;
+        return a.kind().isAuthorizationEnabling();
     }
 
     /**
@@ -56,9 +68,46 @@ public record ExtensionField(Extension extension, int offset, int length) {
 
     /** This field's extension as an authentication extension. */
     public AuthenticationExtension authentication() {
-        if (extension instanceof AuthenticationExtension a) {
+        if (extension instanceof AuthenticationExtension) {
+            AuthenticationExtension a = (AuthenticationExtension) extension;
             return a;
         }
         throw new IllegalStateException("not an authentication extension: " + extension);
+    }
+
+    public Extension extension() {
+        return extension;
+    }
+
+    public int offset() {
+        return offset;
+    }
+
+    public int length() {
+        return length;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof ExtensionField)) {
+            return false;
+        }
+        ExtensionField other = (ExtensionField) o;
+        return java.util.Objects.equals(extension, other.extension)
+                && offset == other.offset
+                && length == other.length;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(extension, offset, length);
+    }
+
+    @Override
+    public String toString() {
+        return "ExtensionField[" + "extension=" + extension + ", " + "offset=" + offset + ", " + "length=" + length + "]";
     }
 }

@@ -8,11 +8,17 @@ import java.util.Arrays;
  * @param spi           Security Parameter Index (unsigned 32 bits)
  * @param authenticator the authenticator bytes
  */
-public record ForeignHomeAuthentication(long spi, byte[] authenticator) implements AuthenticationExtension {
+public final class ForeignHomeAuthentication implements AuthenticationExtension {
 
-    public ForeignHomeAuthentication {
+    private final long spi;
+    private final byte[] authenticator;
+
+    public ForeignHomeAuthentication(long spi, byte[] authenticator) {
         authenticator = AuthenticationExtension.checked(AuthenticationKind.FOREIGN_HOME, spi, authenticator);
+        this.spi = spi;
+        this.authenticator = authenticator;
     }
+
 
     @Override
     public AuthenticationKind kind() {
@@ -26,7 +32,11 @@ public record ForeignHomeAuthentication(long spi, byte[] authenticator) implemen
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ForeignHomeAuthentication other && spi == other.spi && Arrays.equals(authenticator, other.authenticator);
+        if (!(o instanceof ForeignHomeAuthentication)) {
+            return false;
+        }
+        ForeignHomeAuthentication other = (ForeignHomeAuthentication) o;
+        return spi == other.spi && Arrays.equals(authenticator, other.authenticator);
     }
 
     @Override
@@ -37,5 +47,9 @@ public record ForeignHomeAuthentication(long spi, byte[] authenticator) implemen
     @Override
     public String toString() {
         return "ForeignHomeAuthentication[spi=" + spi + ", authenticator=" + Bytes.hex(authenticator) + "]";
+    }
+
+    public long spi() {
+        return spi;
     }
 }

@@ -8,11 +8,17 @@ import java.util.Arrays;
  * @param spi           Security Parameter Index (unsigned 32 bits)
  * @param authenticator the authenticator bytes
  */
-public record GeneralizedMnAaaAuthentication(long spi, byte[] authenticator) implements AuthenticationExtension {
+public final class GeneralizedMnAaaAuthentication implements AuthenticationExtension {
 
-    public GeneralizedMnAaaAuthentication {
+    private final long spi;
+    private final byte[] authenticator;
+
+    public GeneralizedMnAaaAuthentication(long spi, byte[] authenticator) {
         authenticator = AuthenticationExtension.checked(AuthenticationKind.MN_AAA, spi, authenticator);
+        this.spi = spi;
+        this.authenticator = authenticator;
     }
+
 
     @Override
     public AuthenticationKind kind() {
@@ -26,7 +32,11 @@ public record GeneralizedMnAaaAuthentication(long spi, byte[] authenticator) imp
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof GeneralizedMnAaaAuthentication other && spi == other.spi && Arrays.equals(authenticator, other.authenticator);
+        if (!(o instanceof GeneralizedMnAaaAuthentication)) {
+            return false;
+        }
+        GeneralizedMnAaaAuthentication other = (GeneralizedMnAaaAuthentication) o;
+        return spi == other.spi && Arrays.equals(authenticator, other.authenticator);
     }
 
     @Override
@@ -37,5 +47,9 @@ public record GeneralizedMnAaaAuthentication(long spi, byte[] authenticator) imp
     @Override
     public String toString() {
         return "GeneralizedMnAaaAuthentication[spi=" + spi + ", authenticator=" + Bytes.hex(authenticator) + "]";
+    }
+
+    public long spi() {
+        return spi;
     }
 }

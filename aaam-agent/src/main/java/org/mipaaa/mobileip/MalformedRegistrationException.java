@@ -101,11 +101,14 @@ public final class MalformedRegistrationException extends Exception {
             return OptionalInt.empty();
         }
         if (messageType == RegistrationMessage.REQUEST_TYPE) {
-            return switch (receiver) {
-                case FOREIGN_AGENT -> OptionalInt.of(ReplyCode.FA_POORLY_FORMED_REQUEST);
-                case HOME_AGENT -> OptionalInt.of(ReplyCode.HA_POORLY_FORMED_REQUEST);
-                case MOBILE_NODE -> OptionalInt.empty();
-            };
+            switch (receiver) {
+                case FOREIGN_AGENT:
+                    return OptionalInt.of(ReplyCode.FA_POORLY_FORMED_REQUEST);
+                case HOME_AGENT:
+                    return OptionalInt.of(ReplyCode.HA_POORLY_FORMED_REQUEST);
+                case MOBILE_NODE:
+                    return OptionalInt.empty();
+            }
         }
         if (messageType == RegistrationMessage.REPLY_TYPE && receiver == Receiver.FOREIGN_AGENT) {
             return OptionalInt.of(ReplyCode.FA_POORLY_FORMED_REPLY);

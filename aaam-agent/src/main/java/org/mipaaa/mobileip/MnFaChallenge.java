@@ -9,16 +9,19 @@ import java.util.Arrays;
  *
  * @param challenge 1..255 bytes (the RFC says it SHOULD be at least 4)
  */
-public record MnFaChallenge(byte[] challenge) implements Extension {
+public final class MnFaChallenge implements Extension {
 
-    public MnFaChallenge {
+    private final byte[] challenge;
+
+    public MnFaChallenge(byte[] challenge) {
         challenge = Bytes.copy(challenge, "challenge");
         if (challenge.length < 1 || challenge.length > 255) {
             throw new IllegalArgumentException("a challenge must be 1..255 bytes, not " + challenge.length);
         }
+        this.challenge = challenge;
     }
 
-    @Override
+
     public byte[] challenge() {
         return challenge.clone();
     }
@@ -35,7 +38,11 @@ public record MnFaChallenge(byte[] challenge) implements Extension {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof MnFaChallenge other && Arrays.equals(challenge, other.challenge);
+        if (!(o instanceof MnFaChallenge)) {
+            return false;
+        }
+        MnFaChallenge other = (MnFaChallenge) o;
+        return Arrays.equals(challenge, other.challenge);
     }
 
     @Override

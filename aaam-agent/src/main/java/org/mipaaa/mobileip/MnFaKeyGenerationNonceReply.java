@@ -21,13 +21,15 @@ import java.util.Arrays;
  *                            "Authentication Algorithm" registry (RFC 3957 §4): 1 HMAC-MD5, 2 HMAC-SHA1
  * @param nonce               the key generation nonce, at least 16 bytes (128 bits, RFC 3957 §5)
  */
-public record MnFaKeyGenerationNonceReply(long lifetime, long aaaSpi, long faSpi, int algorithmIdentifier,
-                                          byte[] nonce) implements Extension {
+public final class MnFaKeyGenerationNonceReply implements Extension {
 
-    /** RFC 3957 §5: "a random value of at least 128 bits". */
-    public static final int MIN_NONCE_LENGTH = 16;
+    private final long lifetime;
+    private final long aaaSpi;
+    private final long faSpi;
+    private final int algorithmIdentifier;
+    private final byte[] nonce;
 
-    public MnFaKeyGenerationNonceReply {
+    public MnFaKeyGenerationNonceReply(long lifetime, long aaaSpi, long faSpi, int algorithmIdentifier, byte[] nonce) {
         Bytes.checkU32(lifetime, "lifetime");
         Bytes.checkU32(aaaSpi, "aaaSpi");
         Bytes.checkU32(faSpi, "faSpi");
@@ -36,9 +38,17 @@ public record MnFaKeyGenerationNonceReply(long lifetime, long aaaSpi, long faSpi
         if (nonce.length < MIN_NONCE_LENGTH || nonce.length > 0xFFFF - 14) {
             throw new IllegalArgumentException("a key generation nonce must be at least 16 bytes, not " + nonce.length);
         }
+        this.lifetime = lifetime;
+        this.aaaSpi = aaaSpi;
+        this.faSpi = faSpi;
+        this.algorithmIdentifier = algorithmIdentifier;
+        this.nonce = nonce;
     }
 
-    @Override
+
+    /** RFC 3957 §5: "a random value of at least 128 bits". */
+    public static final int MIN_NONCE_LENGTH = 16;
+
     public byte[] nonce() {
         return nonce.clone();
     }
@@ -55,7 +65,11 @@ public record MnFaKeyGenerationNonceReply(long lifetime, long aaaSpi, long faSpi
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof MnFaKeyGenerationNonceReply other && lifetime == other.lifetime
+        if (!(o instanceof MnFaKeyGenerationNonceReply)) {
+            return false;
+        }
+        MnFaKeyGenerationNonceReply other = (MnFaKeyGenerationNonceReply) o;
+        return lifetime == other.lifetime
                 && aaaSpi == other.aaaSpi && faSpi == other.faSpi
                 && algorithmIdentifier == other.algorithmIdentifier && Arrays.equals(nonce, other.nonce);
     }
@@ -70,5 +84,21 @@ public record MnFaKeyGenerationNonceReply(long lifetime, long aaaSpi, long faSpi
     public String toString() {
         return "MnFaKeyGenerationNonceReply[lifetime=" + lifetime + ", aaaSpi=" + aaaSpi + ", faSpi=" + faSpi
                 + ", algorithmIdentifier=" + algorithmIdentifier + ", nonce=" + Bytes.hex(nonce) + "]";
+    }
+
+    public long lifetime() {
+        return lifetime;
+    }
+
+    public long aaaSpi() {
+        return aaaSpi;
+    }
+
+    public long faSpi() {
+        return faSpi;
+    }
+
+    public int algorithmIdentifier() {
+        return algorithmIdentifier;
     }
 }

@@ -9,11 +9,15 @@ package org.mipaaa.mobileip;
  * @param mobileNodeSpi the SPI the mobile node assigns to the MN-FA security association it will
  *                      create (RFC 4004 §8: the receiver of authenticated messages chooses the SPI)
  */
-public record MnFaKeyGenerationNonceRequest(long mobileNodeSpi) implements Extension {
+public final class MnFaKeyGenerationNonceRequest implements Extension {
 
-    public MnFaKeyGenerationNonceRequest {
+    private final long mobileNodeSpi;
+
+    public MnFaKeyGenerationNonceRequest(long mobileNodeSpi) {
         Bytes.checkU32(mobileNodeSpi, "mobileNodeSpi");
+        this.mobileNodeSpi = mobileNodeSpi;
     }
+
 
     @Override
     public int type() {
@@ -23,5 +27,31 @@ public record MnFaKeyGenerationNonceRequest(long mobileNodeSpi) implements Exten
     @Override
     public int encodedLength() {
         return 8;
+    }
+
+    public long mobileNodeSpi() {
+        return mobileNodeSpi;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof MnFaKeyGenerationNonceRequest)) {
+            return false;
+        }
+        MnFaKeyGenerationNonceRequest other = (MnFaKeyGenerationNonceRequest) o;
+        return mobileNodeSpi == other.mobileNodeSpi;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(mobileNodeSpi);
+    }
+
+    @Override
+    public String toString() {
+        return "MnFaKeyGenerationNonceRequest[" + "mobileNodeSpi=" + mobileNodeSpi + "]";
     }
 }

@@ -22,15 +22,16 @@ import java.util.Arrays;
  * @param replayMethod        {@link #REPLAY_TIMESTAMPS} or {@link #REPLAY_NONCES} (RFC 3957 §4)
  * @param nonce               the key generation nonce, at least 16 bytes
  */
-public record MnHaKeyGenerationNonceReply(long lifetime, long aaaSpi, long haSpi, int algorithmIdentifier,
-                                          int replayMethod, byte[] nonce) implements Extension {
+public final class MnHaKeyGenerationNonceReply implements Extension {
 
-    /** Replay Method 2: timestamps (RFC 3957 §4, RFC 5944 §5.7.1). */
-    public static final int REPLAY_TIMESTAMPS = 2;
-    /** Replay Method 3: nonces (RFC 3957 §4, RFC 5944 §5.7.2). */
-    public static final int REPLAY_NONCES = 3;
+    private final long lifetime;
+    private final long aaaSpi;
+    private final long haSpi;
+    private final int algorithmIdentifier;
+    private final int replayMethod;
+    private final byte[] nonce;
 
-    public MnHaKeyGenerationNonceReply {
+    public MnHaKeyGenerationNonceReply(long lifetime, long aaaSpi, long haSpi, int algorithmIdentifier, int replayMethod, byte[] nonce) {
         Bytes.checkU32(lifetime, "lifetime");
         Bytes.checkU32(aaaSpi, "aaaSpi");
         Bytes.checkU32(haSpi, "haSpi");
@@ -40,9 +41,20 @@ public record MnHaKeyGenerationNonceReply(long lifetime, long aaaSpi, long haSpi
         if (nonce.length < MnFaKeyGenerationNonceReply.MIN_NONCE_LENGTH || nonce.length > 0xFFFF - 16) {
             throw new IllegalArgumentException("a key generation nonce must be at least 16 bytes, not " + nonce.length);
         }
+        this.lifetime = lifetime;
+        this.aaaSpi = aaaSpi;
+        this.haSpi = haSpi;
+        this.algorithmIdentifier = algorithmIdentifier;
+        this.replayMethod = replayMethod;
+        this.nonce = nonce;
     }
 
-    @Override
+
+    /** Replay Method 2: timestamps (RFC 3957 §4, RFC 5944 §5.7.1). */
+    public static final int REPLAY_TIMESTAMPS = 2;
+    /** Replay Method 3: nonces (RFC 3957 §4, RFC 5944 §5.7.2). */
+    public static final int REPLAY_NONCES = 3;
+
     public byte[] nonce() {
         return nonce.clone();
     }
@@ -59,7 +71,11 @@ public record MnHaKeyGenerationNonceReply(long lifetime, long aaaSpi, long haSpi
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof MnHaKeyGenerationNonceReply other && lifetime == other.lifetime
+        if (!(o instanceof MnHaKeyGenerationNonceReply)) {
+            return false;
+        }
+        MnHaKeyGenerationNonceReply other = (MnHaKeyGenerationNonceReply) o;
+        return lifetime == other.lifetime
                 && aaaSpi == other.aaaSpi && haSpi == other.haSpi
                 && algorithmIdentifier == other.algorithmIdentifier && replayMethod == other.replayMethod
                 && Arrays.equals(nonce, other.nonce);
@@ -76,5 +92,25 @@ public record MnHaKeyGenerationNonceReply(long lifetime, long aaaSpi, long haSpi
         return "MnHaKeyGenerationNonceReply[lifetime=" + lifetime + ", aaaSpi=" + aaaSpi + ", haSpi=" + haSpi
                 + ", algorithmIdentifier=" + algorithmIdentifier + ", replayMethod=" + replayMethod
                 + ", nonce=" + Bytes.hex(nonce) + "]";
+    }
+
+    public long lifetime() {
+        return lifetime;
+    }
+
+    public long aaaSpi() {
+        return aaaSpi;
+    }
+
+    public long haSpi() {
+        return haSpi;
+    }
+
+    public int algorithmIdentifier() {
+        return algorithmIdentifier;
+    }
+
+    public int replayMethod() {
+        return replayMethod;
     }
 }

@@ -10,11 +10,15 @@ package org.mipaaa.mobileip;
  *                      create; the home agent uses it on the authenticators it sends to the mobile
  *                      node (RFC 4004 §8, §9.4)
  */
-public record MnHaKeyGenerationNonceRequest(long mobileNodeSpi) implements Extension {
+public final class MnHaKeyGenerationNonceRequest implements Extension {
 
-    public MnHaKeyGenerationNonceRequest {
+    private final long mobileNodeSpi;
+
+    public MnHaKeyGenerationNonceRequest(long mobileNodeSpi) {
         Bytes.checkU32(mobileNodeSpi, "mobileNodeSpi");
+        this.mobileNodeSpi = mobileNodeSpi;
     }
+
 
     @Override
     public int type() {
@@ -24,5 +28,31 @@ public record MnHaKeyGenerationNonceRequest(long mobileNodeSpi) implements Exten
     @Override
     public int encodedLength() {
         return 8;
+    }
+
+    public long mobileNodeSpi() {
+        return mobileNodeSpi;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof MnHaKeyGenerationNonceRequest)) {
+            return false;
+        }
+        MnHaKeyGenerationNonceRequest other = (MnHaKeyGenerationNonceRequest) o;
+        return mobileNodeSpi == other.mobileNodeSpi;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(mobileNodeSpi);
+    }
+
+    @Override
+    public String toString() {
+        return "MnHaKeyGenerationNonceRequest[" + "mobileNodeSpi=" + mobileNodeSpi + "]";
     }
 }

@@ -8,11 +8,17 @@ import java.util.Arrays;
  * @param spi           Security Parameter Index (unsigned 32 bits)
  * @param authenticator the authenticator bytes
  */
-public record MobileForeignAuthentication(long spi, byte[] authenticator) implements AuthenticationExtension {
+public final class MobileForeignAuthentication implements AuthenticationExtension {
 
-    public MobileForeignAuthentication {
+    private final long spi;
+    private final byte[] authenticator;
+
+    public MobileForeignAuthentication(long spi, byte[] authenticator) {
         authenticator = AuthenticationExtension.checked(AuthenticationKind.MOBILE_FOREIGN, spi, authenticator);
+        this.spi = spi;
+        this.authenticator = authenticator;
     }
+
 
     @Override
     public AuthenticationKind kind() {
@@ -26,7 +32,11 @@ public record MobileForeignAuthentication(long spi, byte[] authenticator) implem
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof MobileForeignAuthentication other && spi == other.spi && Arrays.equals(authenticator, other.authenticator);
+        if (!(o instanceof MobileForeignAuthentication)) {
+            return false;
+        }
+        MobileForeignAuthentication other = (MobileForeignAuthentication) o;
+        return spi == other.spi && Arrays.equals(authenticator, other.authenticator);
     }
 
     @Override
@@ -37,5 +47,9 @@ public record MobileForeignAuthentication(long spi, byte[] authenticator) implem
     @Override
     public String toString() {
         return "MobileForeignAuthentication[spi=" + spi + ", authenticator=" + Bytes.hex(authenticator) + "]";
+    }
+
+    public long spi() {
+        return spi;
     }
 }

@@ -8,11 +8,17 @@ import java.util.Arrays;
  * @param spi           Security Parameter Index (unsigned 32 bits)
  * @param authenticator the authenticator bytes
  */
-public record MobileHomeAuthentication(long spi, byte[] authenticator) implements AuthenticationExtension {
+public final class MobileHomeAuthentication implements AuthenticationExtension {
 
-    public MobileHomeAuthentication {
+    private final long spi;
+    private final byte[] authenticator;
+
+    public MobileHomeAuthentication(long spi, byte[] authenticator) {
         authenticator = AuthenticationExtension.checked(AuthenticationKind.MOBILE_HOME, spi, authenticator);
+        this.spi = spi;
+        this.authenticator = authenticator;
     }
+
 
     @Override
     public AuthenticationKind kind() {
@@ -26,7 +32,11 @@ public record MobileHomeAuthentication(long spi, byte[] authenticator) implement
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof MobileHomeAuthentication other && spi == other.spi && Arrays.equals(authenticator, other.authenticator);
+        if (!(o instanceof MobileHomeAuthentication)) {
+            return false;
+        }
+        MobileHomeAuthentication other = (MobileHomeAuthentication) o;
+        return spi == other.spi && Arrays.equals(authenticator, other.authenticator);
     }
 
     @Override
@@ -37,5 +47,9 @@ public record MobileHomeAuthentication(long spi, byte[] authenticator) implement
     @Override
     public String toString() {
         return "MobileHomeAuthentication[spi=" + spi + ", authenticator=" + Bytes.hex(authenticator) + "]";
+    }
+
+    public long spi() {
+        return spi;
     }
 }

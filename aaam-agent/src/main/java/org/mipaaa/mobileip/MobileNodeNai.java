@@ -10,15 +10,19 @@ import java.util.Objects;
  *
  * @param nai the NAI, 1..255 bytes in UTF-8 (RFC 2486 NAIs are ASCII)
  */
-public record MobileNodeNai(String nai) implements Extension {
+public final class MobileNodeNai implements Extension {
 
-    public MobileNodeNai {
+    private final String nai;
+
+    public MobileNodeNai(String nai) {
         Objects.requireNonNull(nai, "nai");
         int n = nai.getBytes(StandardCharsets.UTF_8).length;
         if (n < 1 || n > 255) {
             throw new IllegalArgumentException("an MN-NAI must be 1..255 bytes, not " + n);
         }
+        this.nai = nai;
     }
+
 
     @Override
     public int type() {
@@ -39,5 +43,31 @@ public record MobileNodeNai(String nai) implements Extension {
     @Override
     public int encodedLength() {
         return 2 + naiBytes().length;
+    }
+
+    public String nai() {
+        return nai;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof MobileNodeNai)) {
+            return false;
+        }
+        MobileNodeNai other = (MobileNodeNai) o;
+        return java.util.Objects.equals(nai, other.nai);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(nai);
+    }
+
+    @Override
+    public String toString() {
+        return "MobileNodeNai[" + "nai=" + nai + "]";
     }
 }

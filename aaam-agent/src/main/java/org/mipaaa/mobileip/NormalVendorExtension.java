@@ -16,18 +16,25 @@ import java.util.Arrays;
  * @param vendorType vendor-defined type
  * @param value      vendor-defined value, 0..247 bytes
  */
-public record NormalVendorExtension(long vendorId, int vendorType, byte[] value) implements Extension {
+public final class NormalVendorExtension implements Extension {
 
-    public NormalVendorExtension {
+    private final long vendorId;
+    private final int vendorType;
+    private final byte[] value;
+
+    public NormalVendorExtension(long vendorId, int vendorType, byte[] value) {
         CriticalVendorExtension.checkVendorId(vendorId);
         Bytes.checkU16(vendorType, "vendorType");
         value = Bytes.copy(value, "value");
         if (value.length > 255 - 8) {
             throw new IllegalArgumentException("NVSE value too long: " + value.length);
         }
+        this.vendorId = vendorId;
+        this.vendorType = vendorType;
+        this.value = value;
     }
 
-    @Override
+
     public byte[] value() {
         return value.clone();
     }
@@ -44,7 +51,11 @@ public record NormalVendorExtension(long vendorId, int vendorType, byte[] value)
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof NormalVendorExtension other && vendorId == other.vendorId
+        if (!(o instanceof NormalVendorExtension)) {
+            return false;
+        }
+        NormalVendorExtension other = (NormalVendorExtension) o;
+        return vendorId == other.vendorId
                 && vendorType == other.vendorType && Arrays.equals(value, other.value);
     }
 
@@ -57,5 +68,13 @@ public record NormalVendorExtension(long vendorId, int vendorType, byte[] value)
     public String toString() {
         return "NormalVendorExtension[vendorId=" + vendorId + ", vendorType=" + vendorType
                 + ", value=" + Bytes.hex(value) + "]";
+    }
+
+    public long vendorId() {
+        return vendorId;
+    }
+
+    public int vendorType() {
+        return vendorType;
     }
 }

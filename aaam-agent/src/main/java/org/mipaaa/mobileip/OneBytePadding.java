@@ -1,7 +1,11 @@
 package org.mipaaa.mobileip;
 
 /** One-byte Padding, type 0: the Type octet alone, neither Length nor Data (RFC 5944 §1.8, §6.3). */
-public record OneBytePadding() implements Extension {
+public final class OneBytePadding implements Extension {
+
+    public OneBytePadding() {
+    }
+
 
     @Override
     public int type() {
@@ -11,5 +15,20 @@ public record OneBytePadding() implements Extension {
     @Override
     public int encodedLength() {
         return 1;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof OneBytePadding;
+    }
+
+    @Override
+    public int hashCode() {
+        return 0;
+    }
+
+    @Override
+    public String toString() {
+        return "OneBytePadding[" + "" + "]";
     }
 }

@@ -48,39 +48,45 @@ final class PlacementRules {
         for (int i = 0; i < fields.size(); i++) {
             ExtensionField f = fields.get(i);
             switch (f.type()) {
-                case ExtensionType.MN_FA_KEY_GENERATION_NONCE_REPLY, ExtensionType.MN_HA_KEY_GENERATION_NONCE_REPLY ->
-                        throw new MalformedRegistrationException(EXTENSION_NOT_ALLOWED, type, f.offset(),
+                case ExtensionType.MN_FA_KEY_GENERATION_NONCE_REPLY:
+                case ExtensionType.MN_HA_KEY_GENERATION_NONCE_REPLY:
+                    throw new MalformedRegistrationException(EXTENSION_NOT_ALLOWED, type, f.offset(),
                                 "a key generation nonce reply extension belongs in a Registration Reply (RFC 3957 §6.2, §6.4)");
-                case ExtensionType.MOBILE_NODE_NAI -> {
+                case ExtensionType.MOBILE_NODE_NAI:
                     // RFC 2794 §2: before both the Mobile-Home and Mobile-Foreign Authentication
                     if (before(firstMobileHome, i) || before(firstMobileForeign, i)) {
                         throw outOfOrder(type, f, "the Mobile Node NAI must precede the Mobile-Home and Mobile-Foreign"
                                 + " Authentication extensions (RFC 2794 §2)");
                     }
-                }
-                case ExtensionType.MN_FA_CHALLENGE -> {
+
+                    break;
+                case ExtensionType.MN_FA_CHALLENGE:
                     // RFC 4721 §3.1: the challenge precedes the MN-AAA and Mobile-Foreign Authentication
                     if (before(firstMnAaa, i) || before(firstMobileForeign, i)) {
                         throw outOfOrder(type, f, "the MN-FA Challenge must precede the MN-AAA and Mobile-Foreign"
                                 + " Authentication extensions (RFC 4721 §3.1)");
                     }
-                }
-                case ExtensionType.MN_FA_KEY_GENERATION_NONCE_REQUEST, ExtensionType.MN_HA_KEY_GENERATION_NONCE_REQUEST -> {
+
+                    break;
+                case ExtensionType.MN_FA_KEY_GENERATION_NONCE_REQUEST:
+                case ExtensionType.MN_HA_KEY_GENERATION_NONCE_REQUEST:
                     // RFC 3957 §6.1, §6.3: before the MN-AAA Authentication extension
                     if (before(firstMnAaa, i)) {
                         throw outOfOrder(type, f, "a key generation nonce request must precede the MN-AAA"
                                 + " Authentication extension (RFC 3957 §6.1, §6.3)");
                     }
-                }
-                case ExtensionType.MOBILE_HOME_AUTHENTICATION -> {
+
+                    break;
+                case ExtensionType.MOBILE_HOME_AUTHENTICATION:
                     // RFC 4721 §6: the Mobile-Home Authentication appears before the MN-AAA one
                     if (before(firstMnAaa, i)) {
                         throw outOfOrder(type, f, "the Mobile-Home Authentication must precede the MN-AAA"
                                 + " Authentication extension (RFC 4721 §6)");
                     }
-                }
-                default -> {
-                }
+
+                    break;
+                default:
+                    break;
             }
         }
     }
@@ -92,26 +98,30 @@ final class PlacementRules {
         for (int i = 0; i < fields.size(); i++) {
             ExtensionField f = fields.get(i);
             switch (f.type()) {
-                case ExtensionType.GENERALIZED_AUTHENTICATION -> throw new MalformedRegistrationException(
+                case ExtensionType.GENERALIZED_AUTHENTICATION:
+                    throw new MalformedRegistrationException(
                         EXTENSION_NOT_ALLOWED, type, f.offset(),
                         "a Registration Reply MUST NOT include the MN-AAA Authentication extension (RFC 4721 §6)");
-                case ExtensionType.MN_FA_KEY_GENERATION_NONCE_REQUEST, ExtensionType.MN_HA_KEY_GENERATION_NONCE_REQUEST ->
-                        throw new MalformedRegistrationException(EXTENSION_NOT_ALLOWED, type, f.offset(),
+                case ExtensionType.MN_FA_KEY_GENERATION_NONCE_REQUEST:
+                case ExtensionType.MN_HA_KEY_GENERATION_NONCE_REQUEST:
+                    throw new MalformedRegistrationException(EXTENSION_NOT_ALLOWED, type, f.offset(),
                                 "a key generation nonce request belongs in a Registration Request (RFC 3957 §6.1, §6.3)");
-                case ExtensionType.MN_FA_KEY_GENERATION_NONCE_REPLY -> {
+                case ExtensionType.MN_FA_KEY_GENERATION_NONCE_REPLY:
                     if (before(firstMobileForeign, i)) {
                         throw outOfOrder(type, f, "the MN-FA Key Generation Nonce Reply must precede the Mobile-Foreign"
                                 + " Authentication extension (RFC 3957 §6.2)");
                     }
-                }
-                case ExtensionType.MN_HA_KEY_GENERATION_NONCE_REPLY -> {
+
+                    break;
+                case ExtensionType.MN_HA_KEY_GENERATION_NONCE_REPLY:
                     if (before(firstMobileHome, i)) {
                         throw outOfOrder(type, f, "the MN-HA Key Generation Nonce Reply must precede the Mobile-Home"
                                 + " Authentication extension (RFC 3957 §6.4)");
                     }
-                }
-                default -> {
-                }
+
+                    break;
+                default:
+                    break;
             }
         }
     }

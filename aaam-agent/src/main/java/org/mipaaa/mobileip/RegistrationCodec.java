@@ -37,7 +37,8 @@ public final class RegistrationCodec {
 
     /** Writes the fixed part of {@code message} (RFC 5944 §3.3, §3.4). */
     static void writeFixedPart(RegistrationMessage message, ByteWriter w) {
-        if (message instanceof RegistrationRequest r) {
+        if (message instanceof RegistrationRequest) {
+            RegistrationRequest r = (RegistrationRequest) message;
             w.u8(RegistrationMessage.REQUEST_TYPE).u8(r.flags()).u16(r.lifetime())
                     .address(r.homeAddress()).address(r.homeAgent()).address(r.careOfAddress())
                     .u64(r.identification());

@@ -6,7 +6,7 @@ import java.net.Inet4Address;
  * The fixed part of a Mobile IPv4 registration message (RFC 5944 §3.3, §3.4), the UDP payload up
  * to the first extension.
  */
-public sealed interface RegistrationMessage permits RegistrationRequest, RegistrationReply {
+public interface RegistrationMessage {
 
     /** Type octet of a Registration Request (RFC 5944 §1.8, §3.3). */
     int REQUEST_TYPE = 1;

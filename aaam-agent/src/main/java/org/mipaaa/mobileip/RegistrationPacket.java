@@ -38,7 +38,8 @@ public final class RegistrationPacket {
 
     /** The fixed part of a request. @throws IllegalStateException if this is a reply */
     public RegistrationRequest request() {
-        if (message instanceof RegistrationRequest r) {
+        if (message instanceof RegistrationRequest) {
+            RegistrationRequest r = (RegistrationRequest) message;
             return r;
         }
         throw new IllegalStateException("not a Registration Request");
@@ -46,7 +47,8 @@ public final class RegistrationPacket {
 
     /** The fixed part of a reply. @throws IllegalStateException if this is a request */
     public RegistrationReply reply() {
-        if (message instanceof RegistrationReply r) {
+        if (message instanceof RegistrationReply) {
+            RegistrationReply r = (RegistrationReply) message;
             return r;
         }
         throw new IllegalStateException("not a Registration Reply");
@@ -59,7 +61,7 @@ public final class RegistrationPacket {
 
     /** The extension values in message order. */
     public List<Extension> extensionValues() {
-        return extensions.stream().map(ExtensionField::extension).toList();
+        return java.util.Collections.unmodifiableList(extensions.stream().map(ExtensionField::extension).collect(java.util.stream.Collectors.toList()));
     }
 
     /** A copy of the message bytes (the UDP payload). */

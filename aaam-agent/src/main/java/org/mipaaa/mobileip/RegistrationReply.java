@@ -16,15 +16,26 @@ import java.util.Objects;
  * @param homeAgent      the home agent's address
  * @param identification see {@link Identification}; low-order 32 bits as in the request
  */
-public record RegistrationReply(int code, int lifetime, Inet4Address homeAddress, Inet4Address homeAgent,
-                                long identification) implements RegistrationMessage {
+public final class RegistrationReply implements RegistrationMessage {
 
-    public RegistrationReply {
+    private final int code;
+    private final int lifetime;
+    private final Inet4Address homeAddress;
+    private final Inet4Address homeAgent;
+    private final long identification;
+
+    public RegistrationReply(int code, int lifetime, Inet4Address homeAddress, Inet4Address homeAgent, long identification) {
         Bytes.checkU8(code, "code");
         Bytes.checkU16(lifetime, "lifetime");
         Objects.requireNonNull(homeAddress, "homeAddress");
         Objects.requireNonNull(homeAgent, "homeAgent");
+        this.code = code;
+        this.lifetime = lifetime;
+        this.homeAddress = homeAddress;
+        this.homeAgent = homeAgent;
+        this.identification = identification;
     }
+
 
     @Override
     public int type() {
@@ -46,5 +57,46 @@ public record RegistrationReply(int code, int lifetime, Inet4Address homeAddress
         return "RegistrationReply[code=" + code + " (" + ReplyCode.describe(code) + "), lifetime=" + lifetime
                 + ", homeAddress=" + Ipv4.format(homeAddress) + ", homeAgent=" + Ipv4.format(homeAgent)
                 + ", identification=" + Identification.hex(identification) + "]";
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public int lifetime() {
+        return lifetime;
+    }
+
+    public Inet4Address homeAddress() {
+        return homeAddress;
+    }
+
+    public Inet4Address homeAgent() {
+        return homeAgent;
+    }
+
+    public long identification() {
+        return identification;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof RegistrationReply)) {
+            return false;
+        }
+        RegistrationReply other = (RegistrationReply) o;
+        return code == other.code
+                && lifetime == other.lifetime
+                && java.util.Objects.equals(homeAddress, other.homeAddress)
+                && java.util.Objects.equals(homeAgent, other.homeAgent)
+                && identification == other.identification;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(code, lifetime, homeAddress, homeAgent, identification);
     }
 }

@@ -20,17 +20,29 @@ import java.util.Set;
  * @param careOfAddress  the address for the end of the tunnel
  * @param identification see {@link Identification}
  */
-public record RegistrationRequest(int flags, int lifetime, Inet4Address homeAddress,
-                                  Inet4Address homeAgent, Inet4Address careOfAddress,
-                                  long identification) implements RegistrationMessage {
+public final class RegistrationRequest implements RegistrationMessage {
 
-    public RegistrationRequest {
+    private final int flags;
+    private final int lifetime;
+    private final Inet4Address homeAddress;
+    private final Inet4Address homeAgent;
+    private final Inet4Address careOfAddress;
+    private final long identification;
+
+    public RegistrationRequest(int flags, int lifetime, Inet4Address homeAddress, Inet4Address homeAgent, Inet4Address careOfAddress, long identification) {
         Bytes.checkU8(flags, "flags");
         Bytes.checkU16(lifetime, "lifetime");
         Objects.requireNonNull(homeAddress, "homeAddress");
         Objects.requireNonNull(homeAgent, "homeAgent");
         Objects.requireNonNull(careOfAddress, "careOfAddress");
+        this.flags = flags;
+        this.lifetime = lifetime;
+        this.homeAddress = homeAddress;
+        this.homeAgent = homeAgent;
+        this.careOfAddress = careOfAddress;
+        this.identification = identification;
     }
+
 
     /** A request with exactly {@code flags} set. */
     public static RegistrationRequest of(Set<RequestFlag> flags, int lifetime, Inet4Address homeAddress,
@@ -77,5 +89,51 @@ public record RegistrationRequest(int flags, int lifetime, Inet4Address homeAddr
                 + ", homeAddress=" + Ipv4.format(homeAddress) + ", homeAgent=" + Ipv4.format(homeAgent)
                 + ", careOfAddress=" + Ipv4.format(careOfAddress)
                 + ", identification=" + Identification.hex(identification) + "]";
+    }
+
+    public int flags() {
+        return flags;
+    }
+
+    public int lifetime() {
+        return lifetime;
+    }
+
+    public Inet4Address homeAddress() {
+        return homeAddress;
+    }
+
+    public Inet4Address homeAgent() {
+        return homeAgent;
+    }
+
+    public Inet4Address careOfAddress() {
+        return careOfAddress;
+    }
+
+    public long identification() {
+        return identification;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof RegistrationRequest)) {
+            return false;
+        }
+        RegistrationRequest other = (RegistrationRequest) o;
+        return flags == other.flags
+                && lifetime == other.lifetime
+                && java.util.Objects.equals(homeAddress, other.homeAddress)
+                && java.util.Objects.equals(homeAgent, other.homeAgent)
+                && java.util.Objects.equals(careOfAddress, other.careOfAddress)
+                && identification == other.identification;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(flags, lifetime, homeAddress, homeAgent, careOfAddress, identification);
     }
 }

@@ -9,9 +9,12 @@ import java.util.Arrays;
  * @param type 128..255
  * @param data 0..255 bytes
  */
-public record UnknownExtension(int type, byte[] data) implements Extension {
+public final class UnknownExtension implements Extension {
 
-    public UnknownExtension {
+    private final int type;
+    private final byte[] data;
+
+    public UnknownExtension(int type, byte[] data) {
         if (!ExtensionType.isSkippable(type)) {
             throw new IllegalArgumentException("only a skippable type (128-255) can be kept unknown: " + type);
         }
@@ -19,9 +22,11 @@ public record UnknownExtension(int type, byte[] data) implements Extension {
         if (data.length > 255) {
             throw new IllegalArgumentException("data longer than 255 bytes: " + data.length);
         }
+        this.type = type;
+        this.data = data;
     }
 
-    @Override
+
     public byte[] data() {
         return data.clone();
     }
@@ -33,7 +38,11 @@ public record UnknownExtension(int type, byte[] data) implements Extension {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof UnknownExtension other && type == other.type && Arrays.equals(data, other.data);
+        if (!(o instanceof UnknownExtension)) {
+            return false;
+        }
+        UnknownExtension other = (UnknownExtension) o;
+        return type == other.type && Arrays.equals(data, other.data);
     }
 
     @Override
@@ -44,5 +53,9 @@ public record UnknownExtension(int type, byte[] data) implements Extension {
     @Override
     public String toString() {
         return "UnknownExtension[type=" + type + ", data=" + Bytes.hex(data) + "]";
+    }
+
+    public int type() {
+        return type;
     }
 }

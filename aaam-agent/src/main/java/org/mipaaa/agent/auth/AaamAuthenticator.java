@@ -42,13 +42,86 @@ public final class AaamAuthenticator {
     }
 
     /** What {@link #verify} found. */
-    public sealed interface Verification {
+    public interface Verification {
         /** The HMAC verified under {@code association}; {@code counter} is still to be checked for replay. */
-        record Verified(AaamSecurityAssociation association, long counter) implements Verification {
+        public static final class Verified implements Verification {
+
+            private final AaamSecurityAssociation association;
+            private final long counter;
+
+            public Verified(AaamSecurityAssociation association, long counter) {
+                this.association = association;
+                this.counter = counter;
+            }
+
+
+            public AaamSecurityAssociation association() {
+                return association;
+            }
+
+            public long counter() {
+                return counter;
+            }
+
+            @Override
+            public boolean equals(Object o) {
+                if (this == o) {
+                    return true;
+                }
+                if (!(o instanceof Verified)) {
+                    return false;
+                }
+                Verified other = (Verified) o;
+                return java.util.Objects.equals(association, other.association)
+                        && counter == other.counter;
+            }
+
+            @Override
+            public int hashCode() {
+                return java.util.Objects.hash(association, counter);
+            }
+
+            @Override
+            public String toString() {
+                return "Verified[" + "association=" + association + ", " + "counter=" + counter + "]";
+            }
         }
 
         /** Not authentic; {@code reason} says why (for logs: it names no key). */
-        record Refused(String reason) implements Verification {
+        public static final class Refused implements Verification {
+
+            private final String reason;
+
+            public Refused(String reason) {
+                this.reason = reason;
+            }
+
+
+            public String reason() {
+                return reason;
+            }
+
+            @Override
+            public boolean equals(Object o) {
+                if (this == o) {
+                    return true;
+                }
+                if (!(o instanceof Refused)) {
+                    return false;
+                }
+                Refused other = (Refused) o;
+                return java.util.Objects.equals(reason, other.reason);
+            }
+
+            @Override
+            public int hashCode() {
+                return java.util.Objects.hash(reason);
+            }
+
+            @Override
+            public String toString() {
+                return "Refused[" + "reason=" + reason + "]";
+            }
         }
     }
 

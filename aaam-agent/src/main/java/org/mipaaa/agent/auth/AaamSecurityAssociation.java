@@ -11,14 +11,13 @@ import java.util.Objects;
  * @param spi the AAAM-SPI, 256 or more (0-255 are reserved)
  * @param key the AAAM key, at least 32 octets
  */
-public record AaamSecurityAssociation(String nai, long spi, byte[] key) {
+public final class AaamSecurityAssociation {
 
-    /** SPI values below this are reserved (PROTOCOL §3). */
-    public static final long FIRST_UNRESERVED_SPI = 256;
-    /** HMAC-SHA-256 keys of fewer octets are refused (PROTOCOL §3: at least 256 bits). */
-    public static final int MIN_KEY_LENGTH = 32;
+    private final String nai;
+    private final long spi;
+    private final byte[] key;
 
-    public AaamSecurityAssociation {
+    public AaamSecurityAssociation(String nai, long spi, byte[] key) {
         Objects.requireNonNull(nai, "nai");
         if (nai.isEmpty()) {
             throw new IllegalArgumentException("empty NAI");
@@ -31,21 +30,33 @@ public record AaamSecurityAssociation(String nai, long spi, byte[] key) {
             throw new IllegalArgumentException("an AAAM key has at least " + MIN_KEY_LENGTH + " octets, not " + key.length);
         }
         key = key.clone();
+        this.nai = nai;
+        this.spi = spi;
+        this.key = key;
     }
+
+
+    /** SPI values below this are reserved (PROTOCOL §3). */
+    public static final long FIRST_UNRESERVED_SPI = 256;
+    /** HMAC-SHA-256 keys of fewer octets are refused (PROTOCOL §3: at least 256 bits). */
+    public static final int MIN_KEY_LENGTH = 32;
 
     /** The association of {@code nai} under {@code spi}, its key derived from the MN-AAA key ({@link AaamKeys#derive}). */
     public static AaamSecurityAssociation fromMnAaaKey(String nai, long spi, byte[] mnAaaKey) {
         return new AaamSecurityAssociation(nai, spi, AaamKeys.derive(mnAaaKey, nai, spi));
     }
 
-    @Override
     public byte[] key() {
         return key.clone();
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof AaamSecurityAssociation other && spi == other.spi && nai.equals(other.nai)
+        if (!(o instanceof AaamSecurityAssociation)) {
+            return false;
+        }
+        AaamSecurityAssociation other = (AaamSecurityAssociation) o;
+        return spi == other.spi && nai.equals(other.nai)
                 && Arrays.equals(key, other.key);
     }
 
@@ -58,5 +69,13 @@ public record AaamSecurityAssociation(String nai, long spi, byte[] key) {
     @Override
     public String toString() {
         return "AaamSecurityAssociation[nai=" + nai + ", spi=" + spi + "]";
+    }
+
+    public String nai() {
+        return nai;
+    }
+
+    public long spi() {
+        return spi;
     }
 }

@@ -13,8 +13,24 @@ import org.mipaaa.dictionary.VendorAvpCodes;
  * before it is covered), the encoded AAAM-SPI and AAAM-Replay-Counter members, the value, and the first
  * AVP after it that an agent may not add (anything but Route-Record and Proxy-Info).
  */
-record SignedParts(int authenticatorOffset, long spi, long counter, byte[] coveredMembers, byte[] value,
-                   String trailingForeignAvp) {
+final class SignedParts {
+
+    private final int authenticatorOffset;
+    private final long spi;
+    private final long counter;
+    private final byte[] coveredMembers;
+    private final byte[] value;
+    private final String trailingForeignAvp;
+
+    public SignedParts(int authenticatorOffset, long spi, long counter, byte[] coveredMembers, byte[] value, String trailingForeignAvp) {
+        this.authenticatorOffset = authenticatorOffset;
+        this.spi = spi;
+        this.counter = counter;
+        this.coveredMembers = coveredMembers;
+        this.value = value;
+        this.trailingForeignAvp = trailingForeignAvp;
+    }
+
 
     private static final int FLAG_VENDOR = 0x80;
 
@@ -82,7 +98,20 @@ record SignedParts(int authenticatorOffset, long spi, long counter, byte[] cover
     }
 
     /** One AVP header (RFC 6733 §4.1). */
-    private record Header(int code, long vendorId, int length, int headerLength) {
+    private static final class Header {
+
+        private final int code;
+        private final long vendorId;
+        private final int length;
+        private final int headerLength;
+
+        Header(int code, long vendorId, int length, int headerLength) {
+            this.code = code;
+            this.vendorId = vendorId;
+            this.length = length;
+            this.headerLength = headerLength;
+        }
+
         static Header at(byte[] bytes, int offset) throws MalformedMessageException {
             if (bytes.length - offset < 8) {
                 throw new MalformedMessageException("truncated AVP header at offset " + offset);
@@ -102,5 +131,97 @@ record SignedParts(int authenticatorOffset, long spi, long counter, byte[] cover
             }
             return new Header(code, vendorId, length, headerLength);
         }
+
+        public int code() {
+            return code;
+        }
+
+        public long vendorId() {
+            return vendorId;
+        }
+
+        public int length() {
+            return length;
+        }
+
+        public int headerLength() {
+            return headerLength;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (this == o) {
+                return true;
+            }
+            if (!(o instanceof Header)) {
+                return false;
+            }
+            Header other = (Header) o;
+            return code == other.code
+                    && vendorId == other.vendorId
+                    && length == other.length
+                    && headerLength == other.headerLength;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(code, vendorId, length, headerLength);
+        }
+
+        @Override
+        public String toString() {
+            return "Header[" + "code=" + code + ", " + "vendorId=" + vendorId + ", " + "length=" + length + ", " + "headerLength=" + headerLength + "]";
+        }
+    }
+
+    public int authenticatorOffset() {
+        return authenticatorOffset;
+    }
+
+    public long spi() {
+        return spi;
+    }
+
+    public long counter() {
+        return counter;
+    }
+
+    public byte[] coveredMembers() {
+        return coveredMembers;
+    }
+
+    public byte[] value() {
+        return value;
+    }
+
+    public String trailingForeignAvp() {
+        return trailingForeignAvp;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof SignedParts)) {
+            return false;
+        }
+        SignedParts other = (SignedParts) o;
+        return authenticatorOffset == other.authenticatorOffset
+                && spi == other.spi
+                && counter == other.counter
+                && java.util.Objects.equals(coveredMembers, other.coveredMembers)
+                && java.util.Objects.equals(value, other.value)
+                && java.util.Objects.equals(trailingForeignAvp, other.trailingForeignAvp);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(authenticatorOffset, spi, counter, coveredMembers, value, trailingForeignAvp);
+    }
+
+    @Override
+    public String toString() {
+        return "SignedParts[" + "authenticatorOffset=" + authenticatorOffset + ", " + "spi=" + spi + ", " + "counter=" + counter + ", " + "coveredMembers=" + coveredMembers + ", " + "value=" + value + ", " + "trailingForeignAvp=" + trailingForeignAvp + "]";
     }
 }

@@ -91,18 +91,30 @@ public final class AgentCli {
     private void perform(CliOptions options, AaamAgent agent) throws UsageException, IOException, ServiceException {
         ResultPrinter printer = new ResultPrinter(out);
         switch (options.subcommand()) {
-            case "charges" -> printer.print(agent.communicationCharges(options.period()));
-            case "info" -> printer.print(agent.accountingInfo(options.required("payee"), options.optional("order").orElse(null)));
-            case "settle" -> {
+            case "charges":
+                printer.print(agent.communicationCharges(options.period()));
+                break;
+            case "info":
+                printer.print(agent.accountingInfo(options.required("payee"), options.optional("order").orElse(null)));
+                break;
+            case "settle":
                 SettlementMode mode = options.mode() == 1 ? SettlementMode.DEBIT_PAYEE_ACCOUNT : SettlementMode.HOME_ONLY;
                 PurchaseInfo info = agent.accountingInfo(options.required("payee"), options.required("order"));
                 printer.print(agent.settle(info, mode, new TerminalConfirmation(in, out, options.flag("yes"))));
-            }
-            case "cancel" -> printer.print(agent.cancel(options.required("settlement")));
-            case "sponsored" -> printer.print(agent.sponsoredCommunication(options.required("sponsor"), options.required("ad")));
-            case "credit" -> printer.print(agent.creditCommunication(options.required("company"),
+
+                break;
+            case "cancel":
+                printer.print(agent.cancel(options.required("settlement")));
+                break;
+            case "sponsored":
+                printer.print(agent.sponsoredCommunication(options.required("sponsor"), options.required("ad")));
+                break;
+            case "credit":
+                printer.print(agent.creditCommunication(options.required("company"),
                     Files.readAllBytes(Path.of(options.required("credential-file")))));
-            default -> throw new UsageException("unknown subcommand '" + options.subcommand() + "'");
+                break;
+            default:
+                throw new UsageException("unknown subcommand '" + options.subcommand() + "'");
         }
     }
 
@@ -121,23 +133,33 @@ public final class AgentCli {
         AaamSecurityAssociation association = AaamSecurityAssociation.fromMnAaaKey(nai, spi, mnAaaKey);
         // the subcommand's own options are checked before a connection is made
         switch (options.subcommand()) {
-            case "charges" -> options.period();
-            case "info" -> options.required("payee");
-            case "settle" -> {
+            case "charges":
+                options.period();
+                break;
+            case "info":
+                options.required("payee");
+                break;
+            case "settle":
                 options.required("payee");
                 options.required("order");
                 options.mode();
-            }
-            case "cancel" -> options.required("settlement");
-            case "sponsored" -> {
+
+                break;
+            case "cancel":
+                options.required("settlement");
+                break;
+            case "sponsored":
                 options.required("sponsor");
                 options.required("ad");
-            }
-            case "credit" -> {
+
+                break;
+            case "credit":
                 options.required("company");
                 options.required("credential-file");
-            }
-            default -> throw new UsageException("unknown subcommand '" + options.subcommand() + "'");
+
+                break;
+            default:
+                throw new UsageException("unknown subcommand '" + options.subcommand() + "'");
         }
         VendorSettings vendor = options.vendor();
         AgentEndpoint.Builder builder = AgentEndpoint.builder(options.serverHost(), options.serverPort(), tls(options))
@@ -182,18 +204,18 @@ public final class AgentCli {
 
     /** The usage text printed after a usage error. */
     static String usage() {
-        return """
-                usage: AgentCli <subcommand> [options]
-                  charges   --period YYYY-MM
-                  info      --payee account@realm [--order REF]
-                  settle    --payee account@realm --order REF --mode 1|2 [--yes]
-                  cancel    --settlement ID
-                  sponsored --sponsor sponsor@realm --ad ID
-                  credit    --company company@realm --credential-file F
-                common: --nai user@realm --spi N --mn-aaa-key-file F --server host:port --origin-host ID
-                        [--origin-realm REALM] --keystore F.p12 --keystore-password-file F
-                        --server-host ID (the server's DiameterIdentity: any other server is refused)
-                        --truststore F.p12 --truststore-password-file F [--counters-file F] [--timeout SECONDS]
-                        [--vendor-id N --application-id N: the carrier's, if not the documentation defaults]""";
+        return String.join("\n",
+                "usage: AgentCli <subcommand> [options]",
+                "  charges   --period YYYY-MM",
+                "  info      --payee account@realm [--order REF]",
+                "  settle    --payee account@realm --order REF --mode 1|2 [--yes]",
+                "  cancel    --settlement ID",
+                "  sponsored --sponsor sponsor@realm --ad ID",
+                "  credit    --company company@realm --credential-file F",
+                "common: --nai user@realm --spi N --mn-aaa-key-file F --server host:port --origin-host ID",
+                "        [--origin-realm REALM] --keystore F.p12 --keystore-password-file F",
+                "        --server-host ID (the server's DiameterIdentity: any other server is refused)",
+                "        --truststore F.p12 --truststore-password-file F [--counters-file F] [--timeout SECONDS]",
+                "        [--vendor-id N --application-id N: the carrier's, if not the documentation defaults]");
     }
 }

@@ -179,11 +179,14 @@ public final class CliOptions {
     /** {@code --mode 1|2}: the seed's settlement modes (1) and (2). */
     public int mode() throws UsageException {
         String text = required("mode");
-        return switch (text) {
-            case "1" -> 1;
-            case "2" -> 2;
-            default -> throw new UsageException("--mode must be 1 (debit the payee's account) or 2 (home only), not '" + text + "'");
-        };
+        switch (text) {
+            case "1":
+                return 1;
+            case "2":
+                return 2;
+            default:
+                throw new UsageException("--mode must be 1 (debit the payee's account) or 2 (home only), not '" + text + "'");
+        }
     }
 
     /** {@code --timeout} in seconds, 10 without. */

@@ -16,25 +16,44 @@ public final class ExitCodes {
     private ExitCodes() {
     }
 
-    /** The exit code of {@code failure}; the switch is exhaustive, so a new failure class must get its own. */
+    /** The exit code of {@code failure}; a new failure class must get its own (ExitCodesTest checks each has one, distinct). */
     public static int of(ServiceException.Failure failure) {
-        return switch (failure) {
-            case AUTHENTICATION_FAILED -> 10;
-            case UNKNOWN_USER -> 11;
-            case MALFORMED_PERIOD -> 12;
-            case UNKNOWN_PAYEE -> 13;
-            case UNKNOWN_ORDER -> 14;
-            case REFUSED_BY_PAYEE -> 15;
-            case NOT_DELIVERED -> 16;
-            case NO_ANSWER -> 17;
-            case UNAUTHENTICATED_ANSWER -> 18;
-            case USER_REJECTED -> 19;
-            case CONFIRMATION_TIMEOUT -> 20;
-            case UNKNOWN_SETTLEMENT -> 21;
-            case ALREADY_CANCELLED -> 22;
-            case INVALID_REQUEST -> 23;
-            case CREDENTIAL_REFUSED -> 24;
-            case REFUSED -> 25;
-        };
+        switch (failure) {
+            case AUTHENTICATION_FAILED:
+                return 10;
+            case UNKNOWN_USER:
+                return 11;
+            case MALFORMED_PERIOD:
+                return 12;
+            case UNKNOWN_PAYEE:
+                return 13;
+            case UNKNOWN_ORDER:
+                return 14;
+            case REFUSED_BY_PAYEE:
+                return 15;
+            case NOT_DELIVERED:
+                return 16;
+            case NO_ANSWER:
+                return 17;
+            case UNAUTHENTICATED_ANSWER:
+                return 18;
+            case USER_REJECTED:
+                return 19;
+            case CONFIRMATION_TIMEOUT:
+                return 20;
+            case UNKNOWN_SETTLEMENT:
+                return 21;
+            case ALREADY_CANCELLED:
+                return 22;
+            case INVALID_REQUEST:
+                return 23;
+            case CREDENTIAL_REFUSED:
+                return 24;
+            case REFUSED:
+                return 25;
+            default:
+                // every Failure has its case above; ExitCodesTest fails for one that does not
+                throw new IllegalArgumentException("no exit code for " + failure);
+        }
     }
 }

@@ -1,7 +1,6 @@
 package org.mipaaa.agent.confirmation;
 
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,22 +22,17 @@ import org.mipaaa.dictionary.ConfirmationProtocol.Tlv;
  *
  * <p>{@code equals} compares what the answer says (type, nonce, ID, validity, reason), not its signature.
  */
-public record ConfirmationAnswer(int type, byte[] nonce, long confirmationId, long validitySeconds, int reasonCode,
-                                 Optional<Signature> signature, byte[] signedOctets) {
+public final class ConfirmationAnswer {
 
-    /** A signature TLV's value: the algorithm and the signature octets. */
-    public record Signature(int algorithm, byte[] value) {
-        public Signature {
-            value = value.clone();
-        }
+    private final int type;
+    private final byte[] nonce;
+    private final long confirmationId;
+    private final long validitySeconds;
+    private final int reasonCode;
+    private final Optional<Signature> signature;
+    private final byte[] signedOctets;
 
-        @Override
-        public byte[] value() {
-            return value.clone();
-        }
-    }
-
-    public ConfirmationAnswer {
+    public ConfirmationAnswer(int type, byte[] nonce, long confirmationId, long validitySeconds, int reasonCode, Optional<Signature> signature, byte[] signedOctets) {
         if (type != MessageType.OK && type != MessageType.NG) {
             throw new IllegalArgumentException("not an answer type: " + type);
         }
@@ -54,6 +48,58 @@ public record ConfirmationAnswer(int type, byte[] nonce, long confirmationId, lo
         Objects.requireNonNull(signature, "signature");
         nonce = nonce.clone();
         signedOctets = signedOctets.clone();
+        this.type = type;
+        this.nonce = nonce;
+        this.confirmationId = confirmationId;
+        this.validitySeconds = validitySeconds;
+        this.reasonCode = reasonCode;
+        this.signature = signature;
+        this.signedOctets = signedOctets;
+    }
+
+
+    /** A signature TLV's value: the algorithm and the signature octets. */
+    public static final class Signature {
+
+        private final int algorithm;
+        private final byte[] value;
+
+        public Signature(int algorithm, byte[] value) {
+            value = value.clone();
+            this.algorithm = algorithm;
+            this.value = value;
+        }
+
+        public byte[] value() {
+            return value.clone();
+        }
+
+        public int algorithm() {
+            return algorithm;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (this == o) {
+                return true;
+            }
+            if (!(o instanceof Signature)) {
+                return false;
+            }
+            Signature other = (Signature) o;
+            return algorithm == other.algorithm
+                    && java.util.Objects.equals(value, other.value);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(algorithm, value);
+        }
+
+        @Override
+        public String toString() {
+            return "Signature[" + "algorithm=" + algorithm + ", " + "value=" + value + "]";
+        }
     }
 
     /** An OK answer to be encoded (S3013). */
@@ -75,24 +121,26 @@ public record ConfirmationAnswer(int type, byte[] nonce, long confirmationId, lo
         return java.security.MessageDigest.isEqual(nonce, requestNonce);
     }
 
-    @Override
     public byte[] nonce() {
         return nonce.clone();
     }
 
-    @Override
     public byte[] signedOctets() {
         return signedOctets.clone();
     }
 
     /** The ID as it travels in SIP: 16 lower-case hex digits. */
     public static String idText(long confirmationId) {
-        return HexFormat.of().toHexDigits(confirmationId);
+        return String.format("%016x", confirmationId);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ConfirmationAnswer a && type == a.type && Arrays.equals(nonce, a.nonce)
+        if (!(o instanceof ConfirmationAnswer)) {
+            return false;
+        }
+        ConfirmationAnswer a = (ConfirmationAnswer) o;
+        return type == a.type && Arrays.equals(nonce, a.nonce)
                 && confirmationId == a.confirmationId && validitySeconds == a.validitySeconds && reasonCode == a.reasonCode;
     }
 
@@ -106,5 +154,25 @@ public record ConfirmationAnswer(int type, byte[] nonce, long confirmationId, lo
         return isOk()
                 ? "OK[id=" + idText(confirmationId) + ", valid " + validitySeconds + " s" + (signature.isPresent() ? ", signed" : "") + "]"
                 : "NG[" + ConfirmationProtocol.reasonName(reasonCode) + (signature.isPresent() ? ", signed" : "") + "]";
+    }
+
+    public int type() {
+        return type;
+    }
+
+    public long confirmationId() {
+        return confirmationId;
+    }
+
+    public long validitySeconds() {
+        return validitySeconds;
+    }
+
+    public int reasonCode() {
+        return reasonCode;
+    }
+
+    public Optional<Signature> signature() {
+        return signature;
     }
 }

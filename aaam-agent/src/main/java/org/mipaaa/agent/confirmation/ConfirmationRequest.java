@@ -13,9 +13,13 @@ import org.mipaaa.dictionary.ConfirmationProtocol.Tlv;
  * @param expectedHostName  the host name the caller expects at the address
  * @param expectedUser      the user name or NAI it expects to be using that host, if it cares
  */
-public record ConfirmationRequest(byte[] nonce, String expectedHostName, Optional<String> expectedUser) {
+public final class ConfirmationRequest {
 
-    public ConfirmationRequest {
+    private final byte[] nonce;
+    private final String expectedHostName;
+    private final Optional<String> expectedUser;
+
+    public ConfirmationRequest(byte[] nonce, String expectedHostName, Optional<String> expectedUser) {
         Objects.requireNonNull(nonce, "nonce");
         Objects.requireNonNull(expectedHostName, "expectedHostName");
         Objects.requireNonNull(expectedUser, "expectedUser");
@@ -23,16 +27,23 @@ public record ConfirmationRequest(byte[] nonce, String expectedHostName, Optiona
             throw new IllegalArgumentException("a nonce is " + Tlv.NONCE_LENGTH + " octets, not " + nonce.length);
         }
         nonce = nonce.clone();
+        this.nonce = nonce;
+        this.expectedHostName = expectedHostName;
+        this.expectedUser = expectedUser;
     }
 
-    @Override
+
     public byte[] nonce() {
         return nonce.clone();
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ConfirmationRequest r && Arrays.equals(nonce, r.nonce)
+        if (!(o instanceof ConfirmationRequest)) {
+            return false;
+        }
+        ConfirmationRequest r = (ConfirmationRequest) o;
+        return Arrays.equals(nonce, r.nonce)
                 && expectedHostName.equals(r.expectedHostName) && expectedUser.equals(r.expectedUser);
     }
 
@@ -44,5 +55,13 @@ public record ConfirmationRequest(byte[] nonce, String expectedHostName, Optiona
     @Override
     public String toString() {
         return "ConfirmationRequest[host=" + expectedHostName + ", user=" + expectedUser.orElse("-") + "]";
+    }
+
+    public String expectedHostName() {
+        return expectedHostName;
+    }
+
+    public Optional<String> expectedUser() {
+        return expectedUser;
     }
 }

@@ -46,7 +46,47 @@ public final class ConfirmationResponder {
     /** Request octets -> answer octets and when to forget them, oldest first. */
     private final Map<ByteBuffer, Remembered> answers = new LinkedHashMap<>();
 
-    private record Remembered(byte[] answer, Instant until) {
+    private static final class Remembered {
+
+        private final byte[] answer;
+        private final Instant until;
+
+        Remembered(byte[] answer, Instant until) {
+            this.answer = answer;
+            this.until = until;
+        }
+
+
+        public byte[] answer() {
+            return answer;
+        }
+
+        public Instant until() {
+            return until;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (this == o) {
+                return true;
+            }
+            if (!(o instanceof Remembered)) {
+                return false;
+            }
+            Remembered other = (Remembered) o;
+            return java.util.Objects.equals(answer, other.answer)
+                    && java.util.Objects.equals(until, other.until);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(answer, until);
+        }
+
+        @Override
+        public String toString() {
+            return "Remembered[" + "answer=" + answer + ", " + "until=" + until + "]";
+        }
     }
 
     /**

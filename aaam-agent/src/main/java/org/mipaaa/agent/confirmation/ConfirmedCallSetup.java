@@ -26,23 +26,96 @@ public final class ConfirmedCallSetup {
     }
 
     /** What happened: the call placed after a confirmation, or no call and why. */
-    public sealed interface Result {
+    public interface Result {
         String describe();
     }
 
     /** S3004: confirmed, and the call placed with the ID (the call itself may still have failed). */
-    public record CallPlaced(ConfirmationOutcome.Confirmed confirmation, CallResult call) implements Result {
+    public static final class CallPlaced implements Result {
+
+        private final ConfirmationOutcome.Confirmed confirmation;
+        private final CallResult call;
+
+        public CallPlaced(ConfirmationOutcome.Confirmed confirmation, CallResult call) {
+            this.confirmation = confirmation;
+            this.call = call;
+        }
+
         @Override
         public String describe() {
             return confirmation.describe() + "; " + call.describe();
         }
+
+        public ConfirmationOutcome.Confirmed confirmation() {
+            return confirmation;
+        }
+
+        public CallResult call() {
+            return call;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (this == o) {
+                return true;
+            }
+            if (!(o instanceof CallPlaced)) {
+                return false;
+            }
+            CallPlaced other = (CallPlaced) o;
+            return java.util.Objects.equals(confirmation, other.confirmation)
+                    && java.util.Objects.equals(call, other.call);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(confirmation, call);
+        }
+
+        @Override
+        public String toString() {
+            return "CallPlaced[" + "confirmation=" + confirmation + ", " + "call=" + call + "]";
+        }
     }
 
     /** S3005: not confirmed, no INVITE sent. */
-    public record NotPlaced(ConfirmationOutcome outcome) implements Result {
+    public static final class NotPlaced implements Result {
+
+        private final ConfirmationOutcome outcome;
+
+        public NotPlaced(ConfirmationOutcome outcome) {
+            this.outcome = outcome;
+        }
+
         @Override
         public String describe() {
             return "no call placed: " + outcome.describe();
+        }
+
+        public ConfirmationOutcome outcome() {
+            return outcome;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (this == o) {
+                return true;
+            }
+            if (!(o instanceof NotPlaced)) {
+                return false;
+            }
+            NotPlaced other = (NotPlaced) o;
+            return java.util.Objects.equals(outcome, other.outcome);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(outcome);
+        }
+
+        @Override
+        public String toString() {
+            return "NotPlaced[" + "outcome=" + outcome + "]";
         }
     }
 
@@ -50,10 +123,11 @@ public final class ConfirmedCallSetup {
     public Result call(Correspondent correspondent, String fromUri) throws IOException {
         ConfirmationOutcome outcome = confirmation.confirm(correspondent.confirmationAddress(), correspondent.hostName(),
                 correspondent.user());
-        if (!(outcome instanceof ConfirmationOutcome.Confirmed confirmed)) {
+        if (!(outcome instanceof ConfirmationOutcome.Confirmed)) {
             log.warn("call to {} not placed: {}", correspondent.requestUri(), outcome.describe());
             return new NotPlaced(outcome);
         }
+        ConfirmationOutcome.Confirmed confirmed = (ConfirmationOutcome.Confirmed) outcome;
         CallResult call = caller.call(new CallRequest(correspondent.sipAddress(), correspondent.requestUri(), fromUri,
                 confirmed.idText()));
         return new CallPlaced(confirmed, call);

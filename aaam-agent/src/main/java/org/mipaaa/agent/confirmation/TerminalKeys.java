@@ -60,11 +60,14 @@ public final class TerminalKeys {
         }
         byte[] der = decode(file, m.group(2));
         try {
-            PublicKey key = switch (m.group(1)) {
-                case "PUBLIC KEY" -> KeyFactory.getInstance(AnswerSigner.ALGORITHM).generatePublic(new X509EncodedKeySpec(der));
-                case "CERTIFICATE" -> CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der)).getPublicKey();
-                default -> throw new IOException(file + " holds a " + m.group(1) + ", not a PUBLIC KEY or CERTIFICATE");
-            };
+            PublicKey key;
+            if ("PUBLIC KEY".equals(m.group(1))) {
+                key = KeyFactory.getInstance(AnswerSigner.ALGORITHM).generatePublic(new X509EncodedKeySpec(der));
+            } else if ("CERTIFICATE".equals(m.group(1))) {
+                key = CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der)).getPublicKey();
+            } else {
+                throw new IOException(file + " holds a " + m.group(1) + ", not a PUBLIC KEY or CERTIFICATE");
+            }
             if (!AnswerSigner.ALGORITHM.equals(key.getAlgorithm()) && !"EdDSA".equals(key.getAlgorithm())) {
                 throw new IOException(file + " holds an " + key.getAlgorithm() + " key, not " + AnswerSigner.ALGORITHM);
             }

@@ -11,16 +11,25 @@ import java.util.List;
  * One AVP (RFC 6733 §4.1): code, flags, Vendor-Id (0 without the V bit) and the value as octets. The
  * factories encode the basic types of §4.2-§4.3; the accessors decode them.
  */
-public record Avp(int code, boolean mandatory, long vendorId, byte[] data) {
+public final class Avp {
+
+    private final int code;
+    private final boolean mandatory;
+    private final long vendorId;
+    private final byte[] data;
+
+    public Avp(int code, boolean mandatory, long vendorId, byte[] data) {
+        data = data.clone();
+        this.code = code;
+        this.mandatory = mandatory;
+        this.vendorId = vendorId;
+        this.data = data;
+    }
+
 
     static final int FLAG_VENDOR = 0x80;
     static final int FLAG_MANDATORY = 0x40;
 
-    public Avp {
-        data = data.clone();
-    }
-
-    @Override
     public byte[] data() {
         return data.clone();
     }
@@ -90,7 +99,11 @@ public record Avp(int code, boolean mandatory, long vendorId, byte[] data) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Avp a && a.code == code && a.mandatory == mandatory && a.vendorId == vendorId && Arrays.equals(a.data, data);
+        if (!(o instanceof Avp)) {
+            return false;
+        }
+        Avp a = (Avp) o;
+        return a.code == code && a.mandatory == mandatory && a.vendorId == vendorId && Arrays.equals(a.data, data);
     }
 
     @Override
@@ -101,5 +114,17 @@ public record Avp(int code, boolean mandatory, long vendorId, byte[] data) {
     @Override
     public String toString() {
         return "Avp[" + code + (vendorId != 0 ? "/" + vendorId : "") + (mandatory ? ",M" : "") + ", " + data.length + " octets]";
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public boolean mandatory() {
+        return mandatory;
+    }
+
+    public long vendorId() {
+        return vendorId;
     }
 }

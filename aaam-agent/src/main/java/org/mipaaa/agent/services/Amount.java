@@ -9,11 +9,17 @@ import java.util.Optional;
  * An amount of money as RFC 4006 carries it (CC-Money, Cost-Information): an exact decimal and the
  * ISO 4217 numeric currency code (0 when the answer named none).
  */
-public record Amount(BigDecimal value, int currencyCode) {
+public final class Amount {
 
-    public Amount {
+    private final BigDecimal value;
+    private final int currencyCode;
+
+    public Amount(BigDecimal value, int currencyCode) {
         Objects.requireNonNull(value, "value");
+        this.value = value;
+        this.currencyCode = currencyCode;
     }
+
 
     /** The currency of {@link #currencyCode()}, if the platform knows it. */
     public Optional<Currency> currency() {
@@ -24,5 +30,31 @@ public record Amount(BigDecimal value, int currencyCode) {
     @Override
     public String toString() {
         return value.toPlainString() + currency().map(c -> " " + c.getCurrencyCode()).orElse(" (" + currencyCode + ")");
+    }
+
+    public BigDecimal value() {
+        return value;
+    }
+
+    public int currencyCode() {
+        return currencyCode;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Amount)) {
+            return false;
+        }
+        Amount other = (Amount) o;
+        return java.util.Objects.equals(value, other.value)
+                && currencyCode == other.currencyCode;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(value, currencyCode);
     }
 }

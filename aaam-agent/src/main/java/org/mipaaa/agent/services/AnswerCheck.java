@@ -66,7 +66,8 @@ final class AnswerCheck {
         }
         AaamAuthenticator.Verification verification = AaamAuthenticator.verify(received.bytes(), vendorId,
                 spi -> spi == association.spi() ? Optional.of(association) : Optional.empty());
-        if (verification instanceof AaamAuthenticator.Verification.Refused refused) {
+        if (verification instanceof AaamAuthenticator.Verification.Refused) {
+            AaamAuthenticator.Verification.Refused refused = (AaamAuthenticator.Verification.Refused) verification;
             if (ServiceAnswers.mayBeUnsigned(answer, code)) {
                 return answer;
             }

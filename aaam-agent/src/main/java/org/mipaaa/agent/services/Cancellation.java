@@ -9,10 +9,47 @@ import java.util.Objects;
  * @param settlementId the settlement cancelled
  * @param refunded     the amount credited back (CC-Money of the SCA)
  */
-public record Cancellation(String settlementId, Amount refunded) {
+public final class Cancellation {
 
-    public Cancellation {
+    private final String settlementId;
+    private final Amount refunded;
+
+    public Cancellation(String settlementId, Amount refunded) {
         Objects.requireNonNull(settlementId, "settlementId");
         Objects.requireNonNull(refunded, "refunded");
+        this.settlementId = settlementId;
+        this.refunded = refunded;
+    }
+
+
+    public String settlementId() {
+        return settlementId;
+    }
+
+    public Amount refunded() {
+        return refunded;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Cancellation)) {
+            return false;
+        }
+        Cancellation other = (Cancellation) o;
+        return java.util.Objects.equals(settlementId, other.settlementId)
+                && java.util.Objects.equals(refunded, other.refunded);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(settlementId, refunded);
+    }
+
+    @Override
+    public String toString() {
+        return "Cancellation[" + "settlementId=" + settlementId + ", " + "refunded=" + refunded + "]";
     }
 }

@@ -64,16 +64,22 @@ public final class ChargeQueryCodec {
     private static ChargeEntry entry(List<Avp> m, long vendorId) throws MalformedMessageException {
         int kind = Values.integer32(Values.require(m, VendorAvpCodes.ENTRY_KIND, vendorId, "Entry-Kind"));
         int state = Values.integer32(Values.require(m, VendorAvpCodes.ENTRY_STATE, vendorId, "Entry-State"));
-        ChargeEntry.Kind k = switch (kind) {
-            case Enumerations.ENTRY_KIND_COMMUNICATION_FEE -> ChargeEntry.Kind.COMMUNICATION_FEE;
-            case Enumerations.ENTRY_KIND_TRANSFERRED_CHARGE -> ChargeEntry.Kind.TRANSFERRED_CHARGE;
-            default -> throw new MalformedMessageException("Entry-Kind " + kind);
-        };
-        ChargeEntry.State s = switch (state) {
-            case Enumerations.ENTRY_STATE_VALID -> ChargeEntry.State.VALID;
-            case Enumerations.ENTRY_STATE_INVALIDATED -> ChargeEntry.State.INVALIDATED;
-            default -> throw new MalformedMessageException("Entry-State " + state);
-        };
+        ChargeEntry.Kind k;
+        if (kind == Enumerations.ENTRY_KIND_COMMUNICATION_FEE) {
+            k = ChargeEntry.Kind.COMMUNICATION_FEE;
+        } else if (kind == Enumerations.ENTRY_KIND_TRANSFERRED_CHARGE) {
+            k = ChargeEntry.Kind.TRANSFERRED_CHARGE;
+        } else {
+            throw new MalformedMessageException("Entry-Kind " + kind);
+        }
+        ChargeEntry.State s;
+        if (state == Enumerations.ENTRY_STATE_VALID) {
+            s = ChargeEntry.State.VALID;
+        } else if (state == Enumerations.ENTRY_STATE_INVALIDATED) {
+            s = ChargeEntry.State.INVALIDATED;
+        } else {
+            throw new MalformedMessageException("Entry-State " + state);
+        }
         Optional<ChargeEntry.Usage> usage = Optional.empty();
         if (k == ChargeEntry.Kind.COMMUNICATION_FEE) {
             usage = Optional.of(new ChargeEntry.Usage(

@@ -33,7 +33,54 @@ final class UserConfirmation implements AgentConnection.ServerRequests {
     private static final Logger log = LoggerFactory.getLogger(UserConfirmation.class);
 
     /** The settlement the user asked for and is waiting on. */
-    record Pending(PurchaseInfo purchase, SettlementMode mode, ConfirmationCallback callback) {
+    static final class Pending {
+
+        private final PurchaseInfo purchase;
+        private final SettlementMode mode;
+        private final ConfirmationCallback callback;
+
+        Pending(PurchaseInfo purchase, SettlementMode mode, ConfirmationCallback callback) {
+            this.purchase = purchase;
+            this.mode = mode;
+            this.callback = callback;
+        }
+
+
+        public PurchaseInfo purchase() {
+            return purchase;
+        }
+
+        public SettlementMode mode() {
+            return mode;
+        }
+
+        public ConfirmationCallback callback() {
+            return callback;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (this == o) {
+                return true;
+            }
+            if (!(o instanceof Pending)) {
+                return false;
+            }
+            Pending other = (Pending) o;
+            return java.util.Objects.equals(purchase, other.purchase)
+                    && java.util.Objects.equals(mode, other.mode)
+                    && java.util.Objects.equals(callback, other.callback);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(purchase, mode, callback);
+        }
+
+        @Override
+        public String toString() {
+            return "Pending[" + "purchase=" + purchase + ", " + "mode=" + mode + ", " + "callback=" + callback + "]";
+        }
     }
 
     private final AaamSecurityAssociation association;
@@ -67,7 +114,8 @@ final class UserConfirmation implements AgentConnection.ServerRequests {
         long vendorId = vendor.vendorId();
         AaamAuthenticator.Verification v = AaamAuthenticator.verify(received.bytes(), vendorId,
                 spi -> spi == association.spi() ? Optional.of(association) : Optional.empty());
-        if (v instanceof AaamAuthenticator.Verification.Refused refused) {
+        if (v instanceof AaamAuthenticator.Verification.Refused) {
+            AaamAuthenticator.Verification.Refused refused = (AaamAuthenticator.Verification.Refused) v;
             log.warn("UCR refused: {}", refused.reason());
             return unsigned(ucr, VendorResultCodes.AAAM_AUTHENTICATION_FAILED);
         }

@@ -8,7 +8,6 @@ import java.net.SocketAddress;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -107,8 +106,10 @@ public final class SipCallee implements AutoCloseable {
         String method = request.method();
         String key = request.header("Call-ID").orElse("") + " " + request.header("CSeq").orElse("");
         switch (method) {
-            case "ACK" -> log.debug("SIP callee: ACK for {}", key);
-            case "INVITE" -> {
+            case "ACK":
+                log.debug("SIP callee: ACK for {}", key);
+                break;
+            case "INVITE":
                 byte[] again;
                 synchronized (finalResponses) {
                     again = finalResponses.get(key);
@@ -120,14 +121,14 @@ public final class SipCallee implements AutoCloseable {
                 String id = request.header(ConfirmationProtocol.SIP_CONFIRMATION_ID_HEADER).orElse("");
                 byte[] answer;
                 if (ID.matcher(id).matches() && confirmed.test(Long.parseUnsignedLong(id, 16))) {
-                    String tag = ";tag=" + HexFormat.of().toHexDigits(random.nextInt());
+                    String tag = ";tag=" + String.format("%08x", random.nextInt());
                     send(response(request, 100, "Trying", "", ""), from);
                     send(response(request, 180, "Ringing", tag, ""), from);
                     answer = response(request, 200, "OK", tag, sdp());
                     accepted.incrementAndGet();
                     log.info("SIP callee: call from a confirmed caller (ID {}) answered", id);
                 } else {
-                    answer = response(request, 403, "Unconfirmed Caller", ";tag=" + HexFormat.of().toHexDigits(random.nextInt()), "");
+                    answer = response(request, 403, "Unconfirmed Caller", ";tag=" + String.format("%08x", random.nextInt()), "");
                     refused.incrementAndGet();
                     log.info("SIP callee: INVITE refused, confirmation ID {} not issued by this terminal, expired or used",
                             id.isEmpty() ? "missing" : id);
@@ -136,12 +137,16 @@ public final class SipCallee implements AutoCloseable {
                     finalResponses.put(key, answer);
                 }
                 send(answer, from);
-            }
-            case "BYE" -> {
+
+                break;
+            case "BYE":
                 hungUp.incrementAndGet(); // counted before the 200 leaves: whoever sees the 200 sees the count
                 send(response(request, 200, "OK", "", ""), from);
-            }
-            default -> send(response(request, 405, "Method Not Allowed", "", ""), from);
+
+                break;
+            default:
+                send(response(request, 405, "Method Not Allowed", "", ""), from);
+                break;
         }
     }
 

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -68,13 +67,74 @@ public final class SipCaller {
     }
 
     /** What the requests of one call share. */
-    private record Dialog(CallRequest request, String localHost, int localPort, String callId, String fromTag) {
+    private static final class Dialog {
+
+        private final CallRequest request;
+        private final String localHost;
+        private final int localPort;
+        private final String callId;
+        private final String fromTag;
+
+        Dialog(CallRequest request, String localHost, int localPort, String callId, String fromTag) {
+            this.request = request;
+            this.localHost = localHost;
+            this.localPort = localPort;
+            this.callId = callId;
+            this.fromTag = fromTag;
+        }
+
         String via(String branch) {
             return "SIP/2.0/UDP " + localHost + ":" + localPort + ";branch=" + branch + ";rport";
         }
 
         String from() {
             return "<" + request.fromUri() + ">;tag=" + fromTag;
+        }
+
+        public CallRequest request() {
+            return request;
+        }
+
+        public String localHost() {
+            return localHost;
+        }
+
+        public int localPort() {
+            return localPort;
+        }
+
+        public String callId() {
+            return callId;
+        }
+
+        public String fromTag() {
+            return fromTag;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (this == o) {
+                return true;
+            }
+            if (!(o instanceof Dialog)) {
+                return false;
+            }
+            Dialog other = (Dialog) o;
+            return java.util.Objects.equals(request, other.request)
+                    && java.util.Objects.equals(localHost, other.localHost)
+                    && localPort == other.localPort
+                    && java.util.Objects.equals(callId, other.callId)
+                    && java.util.Objects.equals(fromTag, other.fromTag);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(request, localHost, localPort, callId, fromTag);
+        }
+
+        @Override
+        public String toString() {
+            return "Dialog[" + "request=" + request + ", " + "localHost=" + localHost + ", " + "localPort=" + localPort + ", " + "callId=" + callId + ", " + "fromTag=" + fromTag + "]";
         }
     }
 
@@ -251,7 +311,11 @@ public final class SipCaller {
     private String hex(int octets) {
         byte[] b = new byte[octets];
         random.nextBytes(b);
-        return HexFormat.of().formatHex(b);
+        StringBuilder text = new StringBuilder(2 * b.length);
+        for (byte x : b) {
+            text.append(String.format("%02x", x & 0xFF));
+        }
+        return text.toString();
     }
 
     private static void sleep(Duration d) throws IOException {

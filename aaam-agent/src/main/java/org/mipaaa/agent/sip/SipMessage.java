@@ -104,7 +104,7 @@ public final class SipMessage {
     /** Every value of a header, in order (Via, for a response). */
     public List<String> headers(String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        return headers.stream().filter(h -> h[0].equals(n)).map(h -> h[1]).collect(java.util.stream.Collectors.toList());
+        return java.util.Collections.unmodifiableList(headers.stream().filter(h -> h[0].equals(n)).map(h -> h[1]).collect(java.util.stream.Collectors.toList()));
     }
 
     /** The method of the CSeq header ("INVITE" of "1 INVITE"), or empty. */

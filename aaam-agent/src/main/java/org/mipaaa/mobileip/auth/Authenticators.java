@@ -32,9 +32,10 @@ public final class Authenticators {
      */
     public static boolean verify(RegistrationPacket packet, ExtensionField field, AuthenticationKey key) {
         Objects.requireNonNull(key, "key");
-        if (!packet.extensions().contains(field) || !(field.extension() instanceof AuthenticationExtension ext)) {
+        if (!packet.extensions().contains(field) || !(field.extension() instanceof AuthenticationExtension)) {
             throw new IllegalArgumentException("not an authentication extension of this message: " + field);
         }
+        AuthenticationExtension ext = (AuthenticationExtension) field.extension();
         if (ext.spi() != key.spi() || field.authenticatorLength() != key.authenticatorLength()) {
             return false;
         }

@@ -14,15 +14,13 @@ import org.mipaaa.mobileip.AuthenticationKey;
  * @param algorithm the computation
  * @param key       the AAA-key
  */
-public record MnAaaSecurityAssociation(long spi, MnAaaAlgorithm algorithm, byte[] key) {
+public final class MnAaaSecurityAssociation {
 
-    /**
-     * The challenge used where there is no foreign agent challenge (co-located care-of address):
-     * RFC 4721 §3.5 and §8 say "the Challenge value 0"; this implementation reads it as one zero octet.
-     */
-    public static final byte[] COLOCATED_CHALLENGE = {0};
+    private final long spi;
+    private final MnAaaAlgorithm algorithm;
+    private final byte[] key;
 
-    public MnAaaSecurityAssociation {
+    public MnAaaSecurityAssociation(long spi, MnAaaAlgorithm algorithm, byte[] key) {
         Objects.requireNonNull(algorithm, "algorithm");
         if (spi < 0 || spi > 0xFFFF_FFFFL) {
             throw new IllegalArgumentException("SPI out of range: " + spi);
@@ -35,14 +33,23 @@ public record MnAaaSecurityAssociation(long spi, MnAaaAlgorithm algorithm, byte[
             throw new IllegalArgumentException("empty AAA-key");
         }
         key = key.clone();
+        this.spi = spi;
+        this.algorithm = algorithm;
+        this.key = key;
     }
+
+
+    /**
+     * The challenge used where there is no foreign agent challenge (co-located care-of address):
+     * RFC 4721 §3.5 and §8 say "the Challenge value 0"; this implementation reads it as one zero octet.
+     */
+    public static final byte[] COLOCATED_CHALLENGE = {0};
 
     /** The association whose algorithm {@code spi} selects by the RFC 4721 conventions. */
     public static MnAaaSecurityAssociation of(long spi, byte[] key) {
         return new MnAaaSecurityAssociation(spi, MnAaaAlgorithm.forSpi(spi), key);
     }
 
-    @Override
     public byte[] key() {
         return key.clone();
     }
@@ -77,7 +84,11 @@ public record MnAaaSecurityAssociation(long spi, MnAaaAlgorithm algorithm, byte[
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof MnAaaSecurityAssociation other && spi == other.spi && algorithm == other.algorithm
+        if (!(o instanceof MnAaaSecurityAssociation)) {
+            return false;
+        }
+        MnAaaSecurityAssociation other = (MnAaaSecurityAssociation) o;
+        return spi == other.spi && algorithm == other.algorithm
                 && Arrays.equals(key, other.key);
     }
 
@@ -90,5 +101,13 @@ public record MnAaaSecurityAssociation(long spi, MnAaaAlgorithm algorithm, byte[
     @Override
     public String toString() {
         return "MnAaaSecurityAssociation[spi=" + spi + ", algorithm=" + algorithm + "]";
+    }
+
+    public long spi() {
+        return spi;
+    }
+
+    public MnAaaAlgorithm algorithm() {
+        return algorithm;
     }
 }

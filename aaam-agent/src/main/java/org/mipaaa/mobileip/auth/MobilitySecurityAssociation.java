@@ -17,12 +17,13 @@ import org.mipaaa.mobileip.AuthenticationKey;
  * @param algorithm the transform
  * @param key       the shared key (arbitrary binary, RFC 5944 §5.1)
  */
-public record MobilitySecurityAssociation(long spi, AuthAlgorithm algorithm, byte[] key) implements AuthenticationKey {
+public final class MobilitySecurityAssociation implements AuthenticationKey {
 
-    /** RFC 5944 §1.6: SPI values 0 through 255 are reserved. */
-    public static final long FIRST_UNRESERVED_SPI = 256;
+    private final long spi;
+    private final AuthAlgorithm algorithm;
+    private final byte[] key;
 
-    public MobilitySecurityAssociation {
+    public MobilitySecurityAssociation(long spi, AuthAlgorithm algorithm, byte[] key) {
         if (spi < FIRST_UNRESERVED_SPI || spi > 0xFFFF_FFFFL) {
             throw new IllegalArgumentException("SPI " + spi + " is reserved or out of range (RFC 5944 §1.6)");
         }
@@ -32,14 +33,20 @@ public record MobilitySecurityAssociation(long spi, AuthAlgorithm algorithm, byt
             throw new IllegalArgumentException("empty key");
         }
         key = key.clone();
+        this.spi = spi;
+        this.algorithm = algorithm;
+        this.key = key;
     }
+
+
+    /** RFC 5944 §1.6: SPI values 0 through 255 are reserved. */
+    public static final long FIRST_UNRESERVED_SPI = 256;
 
     /** An HMAC-MD5 association, the RFC 5944 default. */
     public static MobilitySecurityAssociation hmacMd5(long spi, byte[] key) {
         return new MobilitySecurityAssociation(spi, AuthAlgorithm.HMAC_MD5, key);
     }
 
-    @Override
     public byte[] key() {
         return key.clone();
     }
@@ -56,7 +63,11 @@ public record MobilitySecurityAssociation(long spi, AuthAlgorithm algorithm, byt
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof MobilitySecurityAssociation other && spi == other.spi && algorithm == other.algorithm
+        if (!(o instanceof MobilitySecurityAssociation)) {
+            return false;
+        }
+        MobilitySecurityAssociation other = (MobilitySecurityAssociation) o;
+        return spi == other.spi && algorithm == other.algorithm
                 && Arrays.equals(key, other.key);
     }
 
@@ -69,5 +80,13 @@ public record MobilitySecurityAssociation(long spi, AuthAlgorithm algorithm, byt
     @Override
     public String toString() {
         return "MobilitySecurityAssociation[spi=" + spi + ", algorithm=" + algorithm + "]";
+    }
+
+    public long spi() {
+        return spi;
+    }
+
+    public AuthAlgorithm algorithm() {
+        return algorithm;
     }
 }

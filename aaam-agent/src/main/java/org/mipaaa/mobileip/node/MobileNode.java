@@ -265,8 +265,30 @@ public final class MobileNode {
      * What came of a registration: the reply, and when accepted the keys the node now shares with its
      * home agent and its foreign agent, with the SPIs they chose for what the node sends them.
      */
-    public record Outcome(RegistrationReply reply, boolean accepted, String problem, byte[] mnHaKey, long haSpi,
-                          AuthAlgorithm haAlgorithm, byte[] mnFaKey, long faSpi, AuthAlgorithm faAlgorithm) {
+    public static final class Outcome {
+
+        private final RegistrationReply reply;
+        private final boolean accepted;
+        private final String problem;
+        private final byte[] mnHaKey;
+        private final long haSpi;
+        private final AuthAlgorithm haAlgorithm;
+        private final byte[] mnFaKey;
+        private final long faSpi;
+        private final AuthAlgorithm faAlgorithm;
+
+        public Outcome(RegistrationReply reply, boolean accepted, String problem, byte[] mnHaKey, long haSpi, AuthAlgorithm haAlgorithm, byte[] mnFaKey, long faSpi, AuthAlgorithm faAlgorithm) {
+            this.reply = reply;
+            this.accepted = accepted;
+            this.problem = problem;
+            this.mnHaKey = mnHaKey;
+            this.haSpi = haSpi;
+            this.haAlgorithm = haAlgorithm;
+            this.mnFaKey = mnFaKey;
+            this.faSpi = faSpi;
+            this.faAlgorithm = faAlgorithm;
+        }
+
 
         static Outcome refused(RegistrationReply reply, String problem) {
             return new Outcome(reply, false, problem, null, 0, null, null, 0, null);
@@ -274,6 +296,72 @@ public final class MobileNode {
 
         public Inet4Address homeAddress() {
             return reply.homeAddress();
+        }
+
+        public RegistrationReply reply() {
+            return reply;
+        }
+
+        public boolean accepted() {
+            return accepted;
+        }
+
+        public String problem() {
+            return problem;
+        }
+
+        public byte[] mnHaKey() {
+            return mnHaKey;
+        }
+
+        public long haSpi() {
+            return haSpi;
+        }
+
+        public AuthAlgorithm haAlgorithm() {
+            return haAlgorithm;
+        }
+
+        public byte[] mnFaKey() {
+            return mnFaKey;
+        }
+
+        public long faSpi() {
+            return faSpi;
+        }
+
+        public AuthAlgorithm faAlgorithm() {
+            return faAlgorithm;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (this == o) {
+                return true;
+            }
+            if (!(o instanceof Outcome)) {
+                return false;
+            }
+            Outcome other = (Outcome) o;
+            return java.util.Objects.equals(reply, other.reply)
+                    && accepted == other.accepted
+                    && java.util.Objects.equals(problem, other.problem)
+                    && java.util.Objects.equals(mnHaKey, other.mnHaKey)
+                    && haSpi == other.haSpi
+                    && java.util.Objects.equals(haAlgorithm, other.haAlgorithm)
+                    && java.util.Objects.equals(mnFaKey, other.mnFaKey)
+                    && faSpi == other.faSpi
+                    && java.util.Objects.equals(faAlgorithm, other.faAlgorithm);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(reply, accepted, problem, mnHaKey, haSpi, haAlgorithm, mnFaKey, faSpi, faAlgorithm);
+        }
+
+        @Override
+        public String toString() {
+            return "Outcome[" + "reply=" + reply + ", " + "accepted=" + accepted + ", " + "problem=" + problem + ", " + "mnHaKey=" + mnHaKey + ", " + "haSpi=" + haSpi + ", " + "haAlgorithm=" + haAlgorithm + ", " + "mnFaKey=" + mnFaKey + ", " + "faSpi=" + faSpi + ", " + "faAlgorithm=" + faAlgorithm + "]";
         }
     }
 
