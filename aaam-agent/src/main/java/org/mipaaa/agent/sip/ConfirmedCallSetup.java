@@ -1,11 +1,11 @@
-package org.mipaaa.agent.confirmation;
+package org.mipaaa.agent.sip;
 
 import java.io.IOException;
 import java.util.Objects;
 
-import org.mipaaa.agent.sip.CallRequest;
-import org.mipaaa.agent.sip.CallResult;
-import org.mipaaa.agent.sip.SipCaller;
+import org.mipaaa.agent.confirmation.ConfirmationOutcome;
+import org.mipaaa.agent.confirmation.Correspondent;
+import org.mipaaa.agent.confirmation.CorrespondentConfirmation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

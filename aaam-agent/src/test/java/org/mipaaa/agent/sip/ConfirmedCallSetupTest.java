@@ -1,4 +1,4 @@
-package org.mipaaa.agent.confirmation;
+package org.mipaaa.agent.sip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,9 +9,13 @@ import java.time.Duration;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
-import org.mipaaa.agent.sip.CallResult;
-import org.mipaaa.agent.sip.SipCallee;
-import org.mipaaa.agent.sip.SipCaller;
+import org.mipaaa.agent.confirmation.ConfirmationOutcome;
+import org.mipaaa.agent.confirmation.ConfirmationResponder;
+import org.mipaaa.agent.confirmation.Correspondent;
+import org.mipaaa.agent.confirmation.CorrespondentConfirmation;
+import org.mipaaa.agent.confirmation.IssuedConfirmations;
+import org.mipaaa.agent.confirmation.TerminalIdentity;
+import org.mipaaa.agent.confirmation.UdpConfirmationResponder;
 import org.mipaaa.dictionary.ConfirmationProtocol.ReasonCode;
 
 /** Fig. 21 end to end on the loopback: the call follows OK only, and the callee redeems the ID. */
