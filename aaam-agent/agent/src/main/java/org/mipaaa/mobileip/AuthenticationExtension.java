@@ -4,6 +4,8 @@ package org.mipaaa.mobileip;
  * An extension made of an SPI and an authenticator (RFC 5944 §3.5.2-§3.5.4, RFC 4721 §5-§6). The
  * authenticator covers the UDP payload up to and including this extension's SPI (RFC 5944 §3.5.1);
  * {@link ExtensionField#authenticatorOffset()} says where that is in a decoded message.
+ *
+ * <p>Its implementations are immutable, so thread-safe.
  */
 public interface AuthenticationExtension extends Extension {
 

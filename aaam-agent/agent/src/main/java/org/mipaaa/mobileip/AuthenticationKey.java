@@ -4,6 +4,8 @@ package org.mipaaa.mobileip;
  * What computes the authenticator of one authentication extension: an SPI and a keyed function
  * over the protected bytes. Implemented in {@code org.mipaaa.mobileip.auth} by the mobility
  * security associations of RFC 5944 §3.5.1 / §5.1 and the MN-AAA credentials of RFC 4721 §6, §8.
+ *
+ * <p>Implementations should be immutable: the keys of this library are.
  */
 public interface AuthenticationKey {
 

@@ -3,6 +3,8 @@ package org.mipaaa.mobileip;
 /**
  * The four authentication extensions, each an SPI followed by an authenticator computed over the
  * message up to and including the SPI (RFC 5944 §3.5.1; RFC 4721 §6).
+ *
+ * <p>Immutable, so thread-safe.
  */
 public enum AuthenticationKind {
     /** Type 32, RFC 5944 §3.5.2: between mobile node and home agent; authorization-enabling. */

@@ -14,6 +14,8 @@ import java.util.Optional;
  * <p>Only an extension placed before the first authentication extension counts: that one is covered
  * by the Mobile-Home (or MN-AAA) authenticator, so a foreign agent or anyone on the path cannot set a
  * node busy (RFC 5944 §3.6.1.3: extensions after the authenticator are not protected by it).
+ *
+ * <p>Stateless (static members only): thread-safe.
  */
 public final class BusySignal {
 

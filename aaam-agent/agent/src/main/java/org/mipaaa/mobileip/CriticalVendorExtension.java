@@ -16,6 +16,8 @@ import java.util.Arrays;
  * @param vendorId   SMI Private Enterprise Code (high-order octet 0)
  * @param vendorType vendor-defined type
  * @param value      vendor-defined value, 0 or more bytes
+ *
+ * <p>Immutable, so thread-safe.
  */
 public final class CriticalVendorExtension implements Extension {
 

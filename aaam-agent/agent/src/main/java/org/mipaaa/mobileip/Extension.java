@@ -6,6 +6,8 @@ package org.mipaaa.mobileip;
  * or the one-byte padding without any Length).
  *
  * <p>Each record is immutable: arrays are copied in and out, and {@code equals} compares contents.
+ *
+ * <p>Its implementations are immutable, so thread-safe.
  */
 public interface Extension {
 

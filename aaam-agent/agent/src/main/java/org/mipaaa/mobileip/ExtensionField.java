@@ -8,6 +8,8 @@ import java.util.Objects;
  * @param extension the decoded extension
  * @param offset    index of its Type octet in the message
  * @param length    number of bytes it takes, header included
+ *
+ * <p>Immutable, so thread-safe.
  */
 public final class ExtensionField {
 

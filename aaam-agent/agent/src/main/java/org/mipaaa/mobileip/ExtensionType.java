@@ -7,6 +7,8 @@ package org.mipaaa.mobileip;
  * <p>RFC 5944 §1.8: an extension of type 0-127 that is not recognized makes the whole message be
  * discarded; one of type 128-255 that is not recognized is skipped by its 8-bit Length and the rest
  * of the message is processed. Skippable extensions always use the 8-bit Length (RFC 5944 §1.10).
+ *
+ * <p>Stateless (static members only): thread-safe.
  */
 public final class ExtensionType {
 

@@ -7,6 +7,8 @@ import java.util.Arrays;
  *
  * @param spi           Security Parameter Index (unsigned 32 bits)
  * @param authenticator the authenticator bytes
+ *
+ * <p>Immutable, so thread-safe.
  */
 public final class ForeignHomeAuthentication implements AuthenticationExtension {
 

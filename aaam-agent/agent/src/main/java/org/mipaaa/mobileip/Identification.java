@@ -11,6 +11,8 @@ import java.time.Instant;
  * bits and the mobile node's in the low-order 32 bits. Whatever the method, the low-order 32 bits
  * are copied unchanged from the request to its reply; the foreign agent and the mobile node match
  * replies to requests by them (§5.7).
+ *
+ * <p>Stateless (static members only): thread-safe.
  */
 public final class Identification {
 

@@ -6,6 +6,8 @@ import java.net.UnknownHostException;
 
 /**
  * IPv4 addresses for the fixed part of registration messages, parsed without any name lookup.
+ *
+ * <p>Stateless (static members only): thread-safe.
  */
 public final class Ipv4 {
 

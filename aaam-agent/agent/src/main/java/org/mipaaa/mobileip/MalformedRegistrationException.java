@@ -16,6 +16,8 @@ import java.util.OptionalInt;
  *       not a registration message at all. {@link #replyCode} still gives the "poorly formed" code
  *       for an agent whose policy is to answer anyway.</li>
  * </ul>
+ *
+ * <p>Immutable, so thread-safe.
  */
 public final class MalformedRegistrationException extends Exception {
 

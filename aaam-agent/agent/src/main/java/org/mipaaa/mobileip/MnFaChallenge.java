@@ -8,6 +8,8 @@ import java.util.Arrays;
  * and the Mobile-Foreign Authentication extensions (RFC 4721 §3.1), so both authenticators cover it.
  *
  * @param challenge 1..255 bytes (the RFC says it SHOULD be at least 4)
+ *
+ * <p>Immutable, so thread-safe.
  */
 public final class MnFaChallenge implements Extension {
 

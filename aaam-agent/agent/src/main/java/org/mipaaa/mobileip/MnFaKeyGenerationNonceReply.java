@@ -20,6 +20,8 @@ import java.util.Arrays;
  * @param algorithmIdentifier the transform for later Mobile-Foreign authenticators, from the IPsec
  *                            "Authentication Algorithm" registry (RFC 3957 §4): 1 HMAC-MD5, 2 HMAC-SHA1
  * @param nonce               the key generation nonce, at least 16 bytes (128 bits, RFC 3957 §5)
+ *
+ * <p>Immutable, so thread-safe.
  */
 public final class MnFaKeyGenerationNonceReply implements Extension {
 

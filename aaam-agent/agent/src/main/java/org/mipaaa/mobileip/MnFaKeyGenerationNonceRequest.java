@@ -8,6 +8,8 @@ package org.mipaaa.mobileip;
  *
  * @param mobileNodeSpi the SPI the mobile node assigns to the MN-FA security association it will
  *                      create (RFC 4004 §8: the receiver of authenticated messages chooses the SPI)
+ *
+ * <p>Immutable, so thread-safe.
  */
 public final class MnFaKeyGenerationNonceRequest implements Extension {
 

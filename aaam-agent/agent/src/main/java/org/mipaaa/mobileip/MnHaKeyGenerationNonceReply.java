@@ -21,6 +21,8 @@ import java.util.Arrays;
  *                            1 HMAC-MD5, 2 HMAC-SHA1 (RFC 4004 §9.8 MIP-Algorithm-Type)
  * @param replayMethod        {@link #REPLAY_TIMESTAMPS} or {@link #REPLAY_NONCES} (RFC 3957 §4)
  * @param nonce               the key generation nonce, at least 16 bytes
+ *
+ * <p>Immutable, so thread-safe.
  */
 public final class MnHaKeyGenerationNonceReply implements Extension {
 

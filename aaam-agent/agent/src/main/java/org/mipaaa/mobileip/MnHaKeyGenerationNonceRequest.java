@@ -9,6 +9,8 @@ package org.mipaaa.mobileip;
  * @param mobileNodeSpi the SPI the mobile node assigns to the MN-HA security association it will
  *                      create; the home agent uses it on the authenticators it sends to the mobile
  *                      node (RFC 4004 §8, §9.4)
+ *
+ * <p>Immutable, so thread-safe.
  */
 public final class MnHaKeyGenerationNonceRequest implements Extension {
 

@@ -9,6 +9,8 @@ import java.util.Objects;
  * it the Home Address may be 0.0.0.0. The AAA servers route by the realm after the '@'.
  *
  * @param nai the NAI, 1..255 bytes in UTF-8 (RFC 2486 NAIs are ASCII)
+ *
+ * <p>Immutable, so thread-safe.
  */
 public final class MobileNodeNai implements Extension {
 

@@ -15,6 +15,8 @@ import java.util.Arrays;
  * @param vendorId   SMI Private Enterprise Code (high-order octet 0)
  * @param vendorType vendor-defined type
  * @param value      vendor-defined value, 0..247 bytes
+ *
+ * <p>Immutable, so thread-safe.
  */
 public final class NormalVendorExtension implements Extension {
 

@@ -1,6 +1,10 @@
 package org.mipaaa.mobileip;
 
-/** One-byte Padding, type 0: the Type octet alone, neither Length nor Data (RFC 5944 §1.8, §6.3). */
+/**
+ * One-byte Padding, type 0: the Type octet alone, neither Length nor Data (RFC 5944 §1.8, §6.3).
+ *
+ * <p>Immutable, so thread-safe.
+ */
 public final class OneBytePadding implements Extension {
 
     public OneBytePadding() {

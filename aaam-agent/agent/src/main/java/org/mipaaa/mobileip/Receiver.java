@@ -1,6 +1,10 @@
 package org.mipaaa.mobileip;
 
-/** Who received a message: decides which reply code answers a malformed one (RFC 5944 §3.4). */
+/**
+ * Who received a message: decides which reply code answers a malformed one (RFC 5944 §3.4).
+ *
+ * <p>Immutable, so thread-safe.
+ */
 public enum Receiver {
     /** Answers a poorly formed request with 70 and a poorly formed reply with 71. */
     FOREIGN_AGENT,

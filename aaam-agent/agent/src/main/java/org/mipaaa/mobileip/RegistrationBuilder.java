@@ -16,6 +16,8 @@ import java.util.Objects;
  *         .authenticate(AuthenticationKind.MN_AAA, mnAaaCredentials.forChallenge(challenge))
  *         .toBytes();
  * }</pre>
+ *
+ * <p>Not thread-safe: one builder per message, on one thread.
  */
 public final class RegistrationBuilder {
 

@@ -14,6 +14,8 @@ import java.util.List;
  *
  * <p>Decoding never throws an unchecked exception for bad input: every problem is a
  * {@link MalformedRegistrationException} with the reply code the receiver answers with.
+ *
+ * <p>Stateless (static members only): thread-safe.
  */
 public final class RegistrationCodec {
 

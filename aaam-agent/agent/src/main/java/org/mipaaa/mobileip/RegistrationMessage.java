@@ -5,6 +5,8 @@ import java.net.Inet4Address;
 /**
  * The fixed part of a Mobile IPv4 registration message (RFC 5944 §3.3, §3.4), the UDP payload up
  * to the first extension.
+ *
+ * <p>Its implementations are immutable, so thread-safe.
  */
 public interface RegistrationMessage {
 

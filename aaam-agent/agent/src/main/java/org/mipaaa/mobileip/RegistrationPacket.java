@@ -10,6 +10,8 @@ import java.util.OptionalInt;
  * A decoded registration message: the fixed part, its extensions in order with their offsets, and
  * the exact bytes it was decoded from (every authenticator is checked over those bytes, never over
  * a re-encoding). Immutable; made by {@link RegistrationCodec#decode(byte[])}.
+ *
+ * <p>Immutable, so thread-safe.
  */
 public final class RegistrationPacket {
 

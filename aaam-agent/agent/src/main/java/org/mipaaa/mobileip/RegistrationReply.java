@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param homeAddress    the mobile node's home address
  * @param homeAgent      the home agent's address
  * @param identification see {@link Identification}; low-order 32 bits as in the request
+ *
+ * <p>Immutable, so thread-safe.
  */
 public final class RegistrationReply implements RegistrationMessage {
 

@@ -19,6 +19,8 @@ import java.util.Set;
  * @param homeAgent      the home agent's address
  * @param careOfAddress  the address for the end of the tunnel
  * @param identification see {@link Identification}
+ *
+ * <p>Immutable, so thread-safe.
  */
 public final class RegistrationRequest implements RegistrationMessage {
 

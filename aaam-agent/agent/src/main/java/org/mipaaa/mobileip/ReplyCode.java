@@ -6,6 +6,8 @@ import java.util.Map;
  * Code values of the Registration Reply (RFC 5944 §3.4 and §6.4; the RFCs that added codes are
  * named on each constant). 0-8 success, 64-127 denied by the foreign agent, 128-192 denied by the
  * home agent.
+ *
+ * <p>Stateless (static members only): thread-safe.
  */
 public final class ReplyCode {
 

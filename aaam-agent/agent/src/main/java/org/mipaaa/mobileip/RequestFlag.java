@@ -3,6 +3,8 @@ package org.mipaaa.mobileip;
 /**
  * The flag bits of the Registration Request, second octet (RFC 5944 §3.3), most significant first:
  * {@code S B D M G r T x}. {@code r} and {@code x} are sent as zero and ignored on reception.
+ *
+ * <p>Immutable, so thread-safe.
  */
 public enum RequestFlag {
     /** S: simultaneous bindings. */

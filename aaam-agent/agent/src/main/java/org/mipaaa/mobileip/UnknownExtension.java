@@ -8,6 +8,8 @@ import java.util.Arrays;
  *
  * @param type 128..255
  * @param data 0..255 bytes
+ *
+ * <p>Immutable, so thread-safe.
  */
 public final class UnknownExtension implements Extension {
 

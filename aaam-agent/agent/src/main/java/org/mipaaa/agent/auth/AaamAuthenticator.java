@@ -28,6 +28,10 @@ import org.mipaaa.dictionary.VendorAvpCodes;
  *
  * Works on encoded messages so that both sides, this library and the jDiameter nodes, hash the same
  * octets. Checking the replay counter is the caller's (it owns the store of counters).
+ *
+ * <p>Stateless (static members only): thread-safe.
+ *
+ * <p>Internal: public for the nodes of diameter-mip-app, not part of the vendor API (docs/AGENT.md, "What is API"); it may change in any release.
  */
 public final class AaamAuthenticator {
 

@@ -19,6 +19,8 @@ import javax.crypto.spec.SecretKeySpec;
  * with the NAI in UTF-8 and the AAAM-SPI as 4 octets, network order. The label keeps this key apart from
  * every other use of the MN-AAA key (the MN-HA and MN-FA keys of RFC 3957 §5 use HMAC over a nonce);
  * NAI and SPI bind it to one association. Both sides call this one method.
+ *
+ * <p>Stateless (static members only): thread-safe.
  */
 public final class AaamKeys {
 

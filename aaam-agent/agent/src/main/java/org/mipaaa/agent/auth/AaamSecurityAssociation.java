@@ -10,6 +10,8 @@ import java.util.Objects;
  * @param nai the mobile node's NAI; the only User-Name the AAAH accepts under this association
  * @param spi the AAAM-SPI, 256 or more (0-255 are reserved)
  * @param key the AAAM key, at least 32 octets
+ *
+ * <p>Immutable, so thread-safe.
  */
 public final class AaamSecurityAssociation {
 

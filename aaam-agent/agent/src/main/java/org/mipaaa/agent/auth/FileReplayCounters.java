@@ -14,6 +14,8 @@ import java.nio.file.StandardOpenOption;
  * Replay counters in a small text file ("outgoing incoming"), written to a temporary file, forced to
  * disk and moved over the old one before a counter is used or accepted: a crash never makes the agent
  * reuse a counter. Outgoing counters also never fall below {@link ReplayCounters#clockFloor()}.
+ *
+ * <p>Thread-safe (each operation synchronized and durable before it returns); one instance per file: two processes on one file would reuse counters.
  */
 public final class FileReplayCounters implements ReplayCounters {
 

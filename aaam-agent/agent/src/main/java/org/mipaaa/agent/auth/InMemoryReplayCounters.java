@@ -4,6 +4,8 @@ package org.mipaaa.agent.auth;
  * Replay counters kept in memory: the default. Outgoing counters start from the clock
  * ({@link ReplayCounters#clockFloor()}), so an agent restarted on the same mobile node still counts
  * above its last request unless the clock went back; use {@link FileReplayCounters} where that matters.
+ *
+ * <p>Thread-safe (each operation synchronized).
  */
 public final class InMemoryReplayCounters implements ReplayCounters {
 

@@ -7,6 +7,8 @@ import java.io.IOException;
  * next request, strictly above every one used before, and the highest counter of the AAAH's answers
  * accepted. A store that forgets (a restart of {@link InMemoryReplayCounters}) must not hand out a
  * counter used before: the AAAH refuses it. {@link FileReplayCounters} survives restarts.
+ *
+ * <p>Implementations must be thread-safe: the agent calls them from its worker thread and from the thread that answers the AAAH's requests.
  */
 public interface ReplayCounters {
 

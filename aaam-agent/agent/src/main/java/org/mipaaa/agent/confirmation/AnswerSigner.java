@@ -12,6 +12,8 @@ import java.util.Objects;
  * Signs a terminal's answers with its Ed25519 key (RFC 8032, the JDK's "Ed25519"), so a caller that
  * knows the terminal's public key (from a certificate or configured by hand) can tell its answers from
  * those of any other terminal now holding the address.
+ *
+ * <p>Thread-safe: a new JCA Signature per answer.
  */
 public final class AnswerSigner {
 

@@ -8,7 +8,13 @@ import java.util.Optional;
 
 import org.mipaaa.dictionary.ConfirmationProtocol.SignatureAlgorithm;
 
-/** Checks an answer's signature against the public key the caller holds for the expected terminal. */
+/**
+ * Checks an answer's signature against the public key the caller holds for the expected terminal.
+ *
+ * <p>Thread-safe: a new JCA Signature per check.
+ *
+ * <p>Internal: public for the nodes of diameter-mip-app, not part of the vendor API (docs/AGENT.md, "What is API"); it may change in any release.
+ */
 public final class AnswerVerifier {
 
     private final PublicKey key;

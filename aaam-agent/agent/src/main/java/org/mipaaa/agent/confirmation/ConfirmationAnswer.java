@@ -21,6 +21,10 @@ import org.mipaaa.dictionary.ConfirmationProtocol.Tlv;
  * @param signedOctets     the octets the signature covers (decoded signed answers), else empty
  *
  * <p>{@code equals} compares what the answer says (type, nonce, ID, validity, reason), not its signature.
+ *
+ * <p>Immutable, so thread-safe.
+ *
+ * <p>Internal: public for the nodes of diameter-mip-app, not part of the vendor API (docs/AGENT.md, "What is API"); it may change in any release.
  */
 public final class ConfirmationAnswer {
 

@@ -18,6 +18,10 @@ import org.mipaaa.dictionary.ConfirmationProtocol.Tlv;
  * Octets of the confirmation protocol (docs/PROTOCOL.md §11). Decoding is strict about what it knows
  * (header, lengths, which TLVs a message type may carry, each at most once, the signature last) and
  * skips TLV types it does not know, so a later revision can add fields without a new version.
+ *
+ * <p>Stateless (static members only): thread-safe.
+ *
+ * <p>Internal: public for the nodes of diameter-mip-app, not part of the vendor API (docs/AGENT.md, "What is API"); it may change in any release.
  */
 public final class ConfirmationCodec {
 

@@ -4,7 +4,11 @@ import java.time.Instant;
 
 import org.mipaaa.dictionary.ConfirmationProtocol;
 
-/** What the caller learned (S3002-S3003): only {@link Confirmed} lets the call setup go ahead. */
+/**
+ * What the caller learned (S3002-S3003): only {@link Confirmed} lets the call setup go ahead.
+ *
+ * <p>Its implementations are immutable, so thread-safe.
+ */
 public interface ConfirmationOutcome {
 
     /** A short line for logs and error messages. */

@@ -12,6 +12,10 @@ import org.mipaaa.dictionary.ConfirmationProtocol.Tlv;
  * @param nonce             {@value Tlv#NONCE_LENGTH} random octets the answer must echo
  * @param expectedHostName  the host name the caller expects at the address
  * @param expectedUser      the user name or NAI it expects to be using that host, if it cares
+ *
+ * <p>Immutable, so thread-safe.
+ *
+ * <p>Internal: public for the nodes of diameter-mip-app, not part of the vendor API (docs/AGENT.md, "What is API"); it may change in any release.
  */
 public final class ConfirmationRequest {
 

@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param requestUri           the SIP URI to call
  * @param hostName             the host name the caller expects there
  * @param user                 the user name or NAI it expects to be using that host, if it cares
+ *
+ * <p>Immutable, so thread-safe.
  */
 public final class Correspondent {
 

@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
  * ({@link ConfirmationOutcome.BadSignature} otherwise, unsigned included). An NG is believed signed or
  * not: it only stops a call, which anyone on the path could do by dropping packets, and the terminal
  * that answers NG is by definition not the one whose key the caller holds.
+ *
+ * <p>Thread-safe: its settings are immutable and each confirmation uses a socket of its own.
  */
 public final class CorrespondentConfirmation {
 

@@ -6,6 +6,8 @@ import java.util.Optional;
  * Octets that are not a well-formed confirmation message. When the header was a request's and its
  * nonce could be read, {@link #requestNonce()} has it, so the terminal can answer NG
  * (MALFORMED_REQUEST) to a caller that will recognise the answer; otherwise the datagram is dropped.
+ *
+ * <p>Immutable, so thread-safe.
  */
 public final class MalformedConfirmationException extends Exception {
 

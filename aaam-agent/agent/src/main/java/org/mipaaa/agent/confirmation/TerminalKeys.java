@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  * public key as SubjectPublicKeyInfo ("PUBLIC KEY"), which the caller may also take from the terminal's
  * X.509 certificate ("CERTIFICATE"). These are the formats {@code openssl genpkey -algorithm ed25519}
  * and {@code openssl pkey -pubout} write.
+ *
+ * <p>Stateless (static members only): thread-safe.
  */
 public final class TerminalKeys {
 

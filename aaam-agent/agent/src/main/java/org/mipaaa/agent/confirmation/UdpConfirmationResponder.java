@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A {@link ConfirmationResponder} on a UDP socket: one thread reads requests and sends each answer back
  * to the address the request came from. {@link #close()} closes the socket and ends the thread.
+ *
+ * <p>Thread-safe: one thread serves the socket; close() may be called from any thread.
  */
 public final class UdpConfirmationResponder implements AutoCloseable {
 

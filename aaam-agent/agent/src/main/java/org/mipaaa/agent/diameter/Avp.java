@@ -10,6 +10,10 @@ import java.util.List;
 /**
  * One AVP (RFC 6733 §4.1): code, flags, Vendor-Id (0 without the V bit) and the value as octets. The
  * factories encode the basic types of §4.2-§4.3; the accessors decode them.
+ *
+ * <p>Immutable, so thread-safe.
+ *
+ * <p>Internal: public for the nodes of diameter-mip-app, not part of the vendor API (docs/AGENT.md, "What is API"); it may change in any release.
  */
 public final class Avp {
 

@@ -10,6 +10,10 @@ import java.util.List;
  * with no dictionary (the agent knows the few AVPs it uses by their constants in
  * {@code org.mipaaa.dictionary}). Decoding refuses a version other than 1, a length that disagrees
  * with the bytes, AVPs whose lengths do not fit, and a V bit with Vendor-Id 0 (RFC 6733 §4.1).
+ *
+ * <p>Stateless (static members only): thread-safe.
+ *
+ * <p>Internal: public for the nodes of diameter-mip-app, not part of the vendor API (docs/AGENT.md, "What is API"); it may change in any release.
  */
 public final class DiameterCodec {
 

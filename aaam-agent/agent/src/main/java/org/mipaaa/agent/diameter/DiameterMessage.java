@@ -6,6 +6,10 @@ import java.util.Optional;
 /**
  * A DIAMETER message (RFC 6733 §3): the header's flags, Command-Code, Application-Id, Hop-by-Hop and
  * End-to-End Identifiers, and the AVPs in order.
+ *
+ * <p>Immutable, so thread-safe.
+ *
+ * <p>Internal: public for the nodes of diameter-mip-app, not part of the vendor API (docs/AGENT.md, "What is API"); it may change in any release.
  */
 public final class DiameterMessage {
 

@@ -9,6 +9,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * two generators made in the same second (two connections, two agents of one node) from handing out the
  * same identifiers, which a server's duplicate detection (Origin-Host + End-to-End) would answer with an
  * earlier request's answer.
+ *
+ * <p>Thread-safe (an atomic counter).
+ *
+ * <p>Internal: public for the nodes of diameter-mip-app, not part of the vendor API (docs/AGENT.md, "What is API"); it may change in any release.
  */
 public final class EndToEndIdentifiers {
 

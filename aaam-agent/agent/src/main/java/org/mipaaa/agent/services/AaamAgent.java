@@ -5,8 +5,11 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,7 +39,18 @@ import org.slf4j.LoggerFactory;
  * (docs/PROTOCOL.md §3) with the next counter of its {@link ReplayCounters}; every answer is checked the
  * same way and a bad or replayed one is discarded ({@link ServiceException.Failure#UNAUTHENTICATED_ANSWER}).
  * The connection is made on the first request and again on the next request after it dropped.
- * Requests are sent one at a time: the AAAH's answers then come in counter order.
+ * Requests are sent one at a time, by the agent's own worker thread: the AAAH's answers then come in
+ * counter order.
+ *
+ * <p>Each service has a blocking method and an asynchronous one ({@code ...Async}) returning a
+ * {@link CompletableFuture}; the blocking ones wait on the same future. Timeouts, retransmission and
+ * connection attempts are the {@link AgentEndpoint}'s ({@link AgentEndpoint.Builder}: 10 s for an answer,
+ * one retransmission with the T flag after a quarter of it, 2 connection attempts, by default).
+ *
+ * <p>Thread-safe: any thread may call any method; requests wait their turn (at most
+ * {@value #MAX_WAITING}, more fail at once with {@link ServiceException.Failure#NO_ANSWER}). Futures complete
+ * on the worker thread: a dependent stage that blocks holds up the agent's next requests. {@link #close()}
+ * sends DPR; requests after it fail.
  *
  * <pre>{@code
  * AaamSecurityAssociation sa = AaamSecurityAssociation.fromMnAaaKey("mn1@home.example", 4096, mnAaaKey);
@@ -65,6 +79,20 @@ public final class AaamAgent implements AutoCloseable {
     private final AnswerCheck answers;
     private final UserConfirmation confirmation;
     private AgentConnection connection;
+    /**
+     * The one thread that sends this agent's requests, made on the first and gone after a minute idle: requests
+     * on one association go one at a time (docs/PROTOCOL.md §3.2), and at most {@value #MAX_WAITING} wait.
+     */
+    private final ThreadPoolExecutor worker = new ThreadPoolExecutor(0, 1, 60, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(MAX_WAITING), r -> {
+                Thread t = new Thread(r, "aaam-agent-worker");
+                t.setDaemon(true);
+                return t;
+            });
+    private volatile boolean closed;
+
+    /** Requests that may wait for the worker thread; more are refused at once. */
+    public static final int MAX_WAITING = 64;
 
     /**
      * @param association the node's security association with its AAAH (NAI, AAAM-SPI, key)
@@ -101,11 +129,28 @@ public final class AaamAgent implements AutoCloseable {
         return communicationCharges(period.toString());
     }
 
+    /** {@link #communicationCharges(YearMonth)} without blocking (see {@link #communicationChargesAsync(String)}). */
+    public CompletableFuture<CommunicationCharges> communicationChargesAsync(YearMonth period) {
+        return communicationChargesAsync(period.toString());
+    }
+
     /**
      * The same for a period as text, sent as it is ("YYYY-MM"): the AAAH judges it, and answers a
      * malformed one with {@link ServiceException.Failure#MALFORMED_PERIOD}.
      */
     public CommunicationCharges communicationCharges(String period) throws ServiceException {
+        return await(communicationChargesAsync(period));
+    }
+
+    /**
+     * {@link #communicationCharges(String)} without blocking: the request is sent by this agent's worker thread, and
+     * the future completes with the result, or exceptionally with the same {@link ServiceException}.
+     */
+    public CompletableFuture<CommunicationCharges> communicationChargesAsync(String period) {
+        return submit(() -> communicationChargesNow(period));
+    }
+
+    private CommunicationCharges communicationChargesNow(String period) throws ServiceException {
         Objects.requireNonNull(period, "period");
         DiameterMessage cqr = ChargeQueryCodec.request(vendor, newSessionId(), server.originHost(), server.originRealm(),
                 association.nai(), period);
@@ -137,6 +182,18 @@ public final class AaamAgent implements AutoCloseable {
      *                          {@link ServiceException.Failure#REFUSED}
      */
     public PurchaseInfo accountingInfo(String payee, String orderReference) throws ServiceException {
+        return await(accountingInfoAsync(payee, orderReference));
+    }
+
+    /**
+     * {@link #accountingInfo(String, String)} without blocking: the request is sent by this agent's worker thread, and
+     * the future completes with the result, or exceptionally with the same {@link ServiceException}.
+     */
+    public CompletableFuture<PurchaseInfo> accountingInfoAsync(String payee, String orderReference) {
+        return submit(() -> accountingInfoNow(payee, orderReference));
+    }
+
+    private PurchaseInfo accountingInfoNow(String payee, String orderReference) throws ServiceException {
         Objects.requireNonNull(payee, "payee");
         DiameterMessage pir = PurchaseInfoCodec.request(vendor, newSessionId(), server.originHost(), server.originRealm(),
                 association.nai(), payee, orderReference);
@@ -156,6 +213,11 @@ public final class AaamAgent implements AutoCloseable {
     /** The accounting information of {@code payee}'s latest order: {@link #accountingInfo(String, String)} without a reference. */
     public PurchaseInfo accountingInfo(String payee) throws ServiceException {
         return accountingInfo(payee, null);
+    }
+
+    /** {@link #accountingInfo(String)} without blocking. */
+    public CompletableFuture<PurchaseInfo> accountingInfoAsync(String payee) {
+        return accountingInfoAsync(payee, null);
     }
 
     /**
@@ -186,6 +248,18 @@ public final class AaamAgent implements AutoCloseable {
      *                          {@link ServiceException.Failure#REFUSED}
      */
     public Settlement settle(PurchaseInfo info, SettlementMode mode, ConfirmationCallback callback) throws ServiceException {
+        return await(settleAsync(info, mode, callback));
+    }
+
+    /**
+     * {@link #settle(PurchaseInfo, SettlementMode, ConfirmationCallback)} without blocking: the request is sent by this agent's worker thread, and
+     * the future completes with the result, or exceptionally with the same {@link ServiceException}.
+     */
+    public CompletableFuture<Settlement> settleAsync(PurchaseInfo info, SettlementMode mode, ConfirmationCallback callback) {
+        return submit(() -> settleNow(info, mode, callback));
+    }
+
+    private Settlement settleNow(PurchaseInfo info, SettlementMode mode, ConfirmationCallback callback) throws ServiceException {
         Objects.requireNonNull(info, "info");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(callback, "callback");
@@ -229,6 +303,18 @@ public final class AaamAgent implements AutoCloseable {
      *                          {@link ServiceException.Failure#REFUSED}
      */
     public Cancellation cancel(String settlementId) throws ServiceException {
+        return await(cancelAsync(settlementId));
+    }
+
+    /**
+     * {@link #cancel(String)} without blocking: the request is sent by this agent's worker thread, and
+     * the future completes with the result, or exceptionally with the same {@link ServiceException}.
+     */
+    public CompletableFuture<Cancellation> cancelAsync(String settlementId) {
+        return submit(() -> cancelNow(settlementId));
+    }
+
+    private Cancellation cancelNow(String settlementId) throws ServiceException {
         Objects.requireNonNull(settlementId, "settlementId");
         DiameterMessage scr = SettlementCodec.cancelRequest(vendor, newSessionId(), server.originHost(), server.originRealm(),
                 association.nai(), settlementId);
@@ -264,6 +350,18 @@ public final class AaamAgent implements AutoCloseable {
      *                          {@link ServiceException.Failure#REFUSED}
      */
     public SponsoredCommunication sponsoredCommunication(String sponsorId, String advertisementId) throws ServiceException {
+        return await(sponsoredCommunicationAsync(sponsorId, advertisementId));
+    }
+
+    /**
+     * {@link #sponsoredCommunication(String, String)} without blocking: the request is sent by this agent's worker thread, and
+     * the future completes with the result, or exceptionally with the same {@link ServiceException}.
+     */
+    public CompletableFuture<SponsoredCommunication> sponsoredCommunicationAsync(String sponsorId, String advertisementId) {
+        return submit(() -> sponsoredCommunicationNow(sponsorId, advertisementId));
+    }
+
+    private SponsoredCommunication sponsoredCommunicationNow(String sponsorId, String advertisementId) throws ServiceException {
         Objects.requireNonNull(sponsorId, "sponsorId");
         Objects.requireNonNull(advertisementId, "advertisementId");
         DiameterMessage scmr = CommitmentCodec.sponsoredRequest(vendor, newSessionId(), server.originHost(), server.originRealm(),
@@ -299,6 +397,18 @@ public final class AaamAgent implements AutoCloseable {
      *                          {@link ServiceException.Failure#REFUSED}
      */
     public CreditCommunication creditCommunication(String creditCompanyId, byte[] customerCredential) throws ServiceException {
+        return await(creditCommunicationAsync(creditCompanyId, customerCredential));
+    }
+
+    /**
+     * {@link #creditCommunication(String, byte[])} without blocking: the request is sent by this agent's worker thread, and
+     * the future completes with the result, or exceptionally with the same {@link ServiceException}.
+     */
+    public CompletableFuture<CreditCommunication> creditCommunicationAsync(String creditCompanyId, byte[] customerCredential) {
+        return submit(() -> creditCommunicationNow(creditCompanyId, customerCredential));
+    }
+
+    private CreditCommunication creditCommunicationNow(String creditCompanyId, byte[] customerCredential) throws ServiceException {
         Objects.requireNonNull(creditCompanyId, "creditCompanyId");
         Objects.requireNonNull(customerCredential, "customerCredential");
         DiameterMessage ccmr = CommitmentCodec.creditRequest(vendor, newSessionId(), server.originHost(), server.originRealm(),
@@ -316,6 +426,56 @@ public final class AaamAgent implements AutoCloseable {
         }
     }
 
+    /** A call of this agent, on the worker thread. */
+    @FunctionalInterface
+    private interface Call<T> {
+        T run() throws ServiceException;
+    }
+
+    private <T> CompletableFuture<T> submit(Call<T> call) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        if (closed) {
+            result.completeExceptionally(new ServiceException(ServiceException.Failure.NO_ANSWER, -1, "the agent is closed"));
+            return result;
+        }
+        try {
+            worker.execute(() -> {
+                try {
+                    result.complete(call.run());
+                } catch (ServiceException e) {
+                    result.completeExceptionally(e);
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new ServiceException(ServiceException.Failure.NO_ANSWER, -1,
+                    closed ? "the agent is closed" : MAX_WAITING + " requests already wait: not sent", e));
+        }
+        return result;
+    }
+
+    /** The result of {@code future}, or the ServiceException it failed with; what else it failed with, unchecked. */
+    private static <T> T await(CompletableFuture<T> future) throws ServiceException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceException(ServiceException.Failure.NO_ANSWER, -1, "interrupted while waiting for the answer", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ServiceException) {
+                ServiceException s = (ServiceException) cause;
+                // the caller's stack, with the worker's as the cause
+                throw new ServiceException(s.failure(), s.resultCode(), s.getMessage(), s);
+            }
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
     /** Signs {@code request}, sends it, and returns its authenticated, successful answer. */
     private DiameterMessage exchange(DiameterMessage request) throws ServiceException {
         return exchange(request, true);
@@ -327,6 +487,10 @@ public final class AaamAgent implements AutoCloseable {
      * for the caller to say what it means.
      */
     private synchronized DiameterMessage exchange(DiameterMessage request, boolean successOnly) throws ServiceException {
+        if (closed) {
+            // a request still queued when the agent was closed: it is not sent, its future fails
+            throw new ServiceException(ServiceException.Failure.NO_ANSWER, -1, "the agent is closed");
+        }
         AgentConnection link = connection();
         DiameterMessage identified = request.withIdentifiers(0, endToEnd.next());
         long counter;
@@ -353,7 +517,8 @@ public final class AaamAgent implements AutoCloseable {
      */
     private AgentConnection.Received await(AgentConnection link, DiameterMessage signed) throws ServiceException {
         long timeout = server.timeout().toMillis();
-        long firstWait = Math.max(250, Math.min(2000, timeout / 4));
+        long retransmitAfter = server.retransmitAfter().toMillis();
+        long firstWait = retransmitAfter == 0 ? timeout + 1000 : Math.min(retransmitAfter, timeout);
         CompletableFuture<AgentConnection.Received> first = link.exchange(signed);
         try {
             return first.get(firstWait, TimeUnit.MILLISECONDS);
@@ -361,6 +526,11 @@ public final class AaamAgent implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new ServiceException(ServiceException.Failure.NO_ANSWER, -1, "interrupted", e);
         } catch (TimeoutException | ExecutionException e) {
+            if (retransmitAfter == 0) {
+                Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+                throw new ServiceException(ServiceException.Failure.NO_ANSWER, -1,
+                        (cause instanceof TimeoutException ? "no answer within " + server.timeout() : "connection lost: " + cause), cause);
+            }
             log.info("no answer to End-to-End {} after {} ms ({}); sending it again with the T flag", signed.endToEnd(), firstWait, e.toString());
         }
         DiameterMessage again = new DiameterMessage(signed.flags() | DiameterMessage.FLAG_RETRANSMITTED, signed.commandCode(),
@@ -396,23 +566,24 @@ public final class AaamAgent implements AutoCloseable {
             return connection;
         }
         connection = null;
-        IOException first;
-        try {
-            connection = AgentConnection.open(server, confirmation);
-            return connection;
-        } catch (IOException e) {
-            first = e;
-            log.info("cannot connect to {}:{} ({}); trying once more", server.host(), server.port(), e.toString());
+        IOException failed = null;
+        for (int attempt = 1; attempt <= server.connectAttempts(); attempt++) {
+            try {
+                connection = AgentConnection.open(server, confirmation);
+                return connection;
+            } catch (IOException e) {
+                if (failed != null) {
+                    e.addSuppressed(failed);
+                }
+                failed = e;
+                log.info("cannot connect to {}:{} (attempt {} of {}): {}", server.host(), server.port(), attempt,
+                        server.connectAttempts(), e.toString());
+            }
         }
-        try {
-            connection = AgentConnection.open(server, confirmation);
-            return connection;
-        } catch (IOException e) {
-            e.addSuppressed(first);
-            throw new ServiceException(ServiceException.Failure.NO_ANSWER, -1,
-                    "cannot connect to " + server.host() + ":" + server.port() + ": " + e.getMessage(), e);
-        }
+        throw new ServiceException(ServiceException.Failure.NO_ANSWER, -1,
+                "cannot connect to " + server.host() + ":" + server.port() + ": " + failed.getMessage(), failed);
     }
+
 
     /** RFC 6733 §8.8: {@code <DiameterIdentity>;<high 32 bits>;<low 32 bits>}. */
     private String newSessionId() {
@@ -421,10 +592,14 @@ public final class AaamAgent implements AutoCloseable {
 
     /** Closes the connection with DPR, if one is open. */
     @Override
-    public synchronized void close() {
-        if (connection != null) {
-            connection.close();
-            connection = null;
+    public void close() {
+        closed = true;
+        worker.shutdown();
+        synchronized (this) {
+            if (connection != null) {
+                connection.close();
+                connection = null;
+            }
         }
     }
 }

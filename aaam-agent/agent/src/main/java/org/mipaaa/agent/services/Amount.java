@@ -8,6 +8,8 @@ import java.util.Optional;
 /**
  * An amount of money as RFC 4006 carries it (CC-Money, Cost-Information): an exact decimal and the
  * ISO 4217 numeric currency code (0 when the answer named none).
+ *
+ * <p>Immutable, so thread-safe.
  */
 public final class Amount {
 

@@ -8,6 +8,8 @@ import java.util.Objects;
  *
  * @param settlementId the settlement cancelled
  * @param refunded     the amount credited back (CC-Money of the SCA)
+ *
+ * <p>Immutable, so thread-safe.
  */
 public final class Cancellation {
 

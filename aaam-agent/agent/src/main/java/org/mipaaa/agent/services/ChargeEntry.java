@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param payee        for a transferred charge: who is paid
  * @param settlementId for a transferred charge: its settlement, when it has one
  * @param goods        for a transferred charge: what was bought
+ *
+ * <p>Immutable, so thread-safe.
  */
 public final class ChargeEntry {
 

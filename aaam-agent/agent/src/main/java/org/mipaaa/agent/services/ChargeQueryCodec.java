@@ -17,6 +17,10 @@ import org.mipaaa.dictionary.VendorSettings;
  * The Charge-Query-Request the agent sends and the Charge-Query-Answer it reads (docs/PROTOCOL.md §4.6):
  * the AVPs only; signing and checking the answer's authenticator are {@link AaamAgent}'s. Public so
  * that a node's tests can read its own answers the way the agent does.
+ *
+ * <p>Stateless (static members only): thread-safe.
+ *
+ * <p>Internal: public for the nodes of diameter-mip-app, not part of the vendor API (docs/AGENT.md, "What is API"); it may change in any release.
  */
 public final class ChargeQueryCodec {
 

@@ -16,6 +16,10 @@ import org.mipaaa.dictionary.VendorSettings;
  * The Sponsored-Communication and Credit-Communication requests the agent sends and the answers it
  * reads (docs/PROTOCOL.md §4.7, §4.8): the AVPs only; signing and checking are {@link AaamAgent}'s.
  * Public so that a node's tests can build and read them the way the agent does.
+ *
+ * <p>Stateless (static members only): thread-safe.
+ *
+ * <p>Internal: public for the nodes of diameter-mip-app, not part of the vendor API (docs/AGENT.md, "What is API"); it may change in any release.
  */
 public final class CommitmentCodec {
 

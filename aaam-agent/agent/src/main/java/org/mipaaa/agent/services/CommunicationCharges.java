@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param entries  the entries of the period, invalidated ones included, by date
  * @param total    the total of the valid entries
  * @param tariffs  the prices the entries were charged with
+ *
+ * <p>Immutable, so thread-safe.
  */
 public final class CommunicationCharges {
 

@@ -8,6 +8,8 @@ package org.mipaaa.agent.services;
  * <p>Called on the agent's own thread, once per settlement, while {@link AaamAgent#settle} waits: it
  * must not call the agent itself (the agent serves one request at a time). The AAAH waits a limited
  * time (its confirmation timeout, 2 s by default) and settles nothing when the answer comes too late.
+ *
+ * <p>Called on the thread that answers the AAAH's requests (never the caller's), for one settlement at a time; an implementation that blocks holds up only further confirmations.
  */
 @FunctionalInterface
 public interface ConfirmationCallback {

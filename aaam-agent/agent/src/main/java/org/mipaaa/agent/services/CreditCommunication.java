@@ -10,6 +10,8 @@ import java.util.Optional;
  * @param creditCompanyId the credit company, "company@realm"
  * @param commitmentId    the Settlement-Id of the credit company's commitment
  * @param limit           the most the credit company settles, when it granted a limit
+ *
+ * <p>Immutable, so thread-safe.
  */
 public final class CreditCommunication {
 

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param time           when the order was made (Event-Timestamp), if the shop said
  * @param terminalHost   the shop terminal that answered (Terminal-Host), if the answer named one; empty
  *                       when the payee's AAA server holds the information itself
+ *
+ * <p>Immutable, so thread-safe.
  */
 public final class PurchaseInfo {
 

@@ -18,6 +18,10 @@ import org.mipaaa.dictionary.VendorSettings;
  * The Purchase-Information-Request the agent sends (S201) and the answer it reads (S206), docs/PROTOCOL.md
  * §4.1: the AVPs only, and what an unsuccessful answer means; signing and checking the authenticator are
  * {@link AaamAgent}'s. Public so that a node's tests can read answers the way the agent does.
+ *
+ * <p>Stateless (static members only): thread-safe.
+ *
+ * <p>Internal: public for the nodes of diameter-mip-app, not part of the vendor API (docs/AGENT.md, "What is API"); it may change in any release.
  */
 public final class PurchaseInfoCodec {
 

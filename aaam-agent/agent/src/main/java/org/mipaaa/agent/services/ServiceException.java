@@ -5,6 +5,8 @@ import java.util.Objects;
 /**
  * A service request that got no usable answer: why, in {@link #failure()}, and the DIAMETER result
  * code when the AAAH (or a node on the way) answered with one.
+ *
+ * <p>Immutable, so thread-safe.
  */
 public final class ServiceException extends Exception {
 

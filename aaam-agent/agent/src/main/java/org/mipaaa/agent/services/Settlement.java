@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param amount         the amount charged to the node's account
  * @param mode           how it was settled
  * @param confirmedAt    when the payee side confirmed it (Event-Timestamp), if the AAAH said
+ *
+ * <p>Immutable, so thread-safe.
  */
 public final class Settlement {
 

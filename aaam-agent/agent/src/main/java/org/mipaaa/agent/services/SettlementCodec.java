@@ -21,6 +21,10 @@ import org.mipaaa.dictionary.VendorSettings;
  * The agent's side of settlement (docs/PROTOCOL.md §4.2 SER/SEA, §4.3 UCR/UCA, §4.5 SCR/SCA): the AVPs
  * it sends and reads, and what an unsuccessful answer means. Signing and checking the authenticator are
  * {@link AaamAgent}'s. Public so that a node's tests can build and read these messages as the agent does.
+ *
+ * <p>Stateless (static members only): thread-safe.
+ *
+ * <p>Internal: public for the nodes of diameter-mip-app, not part of the vendor API (docs/AGENT.md, "What is API"); it may change in any release.
  */
 public final class SettlementCodec {
 

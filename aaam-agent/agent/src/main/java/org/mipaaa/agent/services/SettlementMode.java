@@ -2,7 +2,11 @@ package org.mipaaa.agent.services;
 
 import org.mipaaa.dictionary.Enumerations;
 
-/** How a settlement is paid out (seed Figs. 16-17; docs/PROTOCOL.md §4.4, Settlement-Mode). */
+/**
+ * How a settlement is paid out (seed Figs. 16-17; docs/PROTOCOL.md §4.4, Settlement-Mode).
+ *
+ * <p>Immutable, so thread-safe.
+ */
 public enum SettlementMode {
     /** The seed's mode (1): +X on the node's account at its AAAH and -X on the payee's account at the payee's AAA server. */
     DEBIT_PAYEE_ACCOUNT(Enumerations.SETTLEMENT_MODE_DEBIT_PAYEE_ACCOUNT),

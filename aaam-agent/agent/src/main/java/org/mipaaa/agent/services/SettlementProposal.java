@@ -9,6 +9,8 @@ import java.util.Objects;
  * @param settlementId the AAAH's Settlement-Id
  * @param purchase     the purchase as the AAAH will settle it (payee, order, goods, amount)
  * @param mode         the settlement mode
+ *
+ * <p>Immutable, so thread-safe.
  */
 public final class SettlementProposal {
 

@@ -11,6 +11,8 @@ import java.util.Optional;
  * @param sharePercent    the percentage (0..100) of the next communication fee the sponsor pays
  * @param ceiling         the most the sponsor pays, when it set a ceiling
  * @param commitmentId    the Settlement-Id of the sponsor's commitment
+ *
+ * <p>Immutable, so thread-safe.
  */
 public final class SponsoredCommunication {
 

@@ -50,6 +50,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe: requests may be sent from several threads; answers complete their futures on the
  * reader thread (or the timeout's), so a caller must not block in a dependent stage of its future.
+ *
+ * <p>Internal: public for the nodes of diameter-mip-app, not part of the vendor API (docs/AGENT.md, "What is API"); it may change in any release.
  */
 public final class AgentConnection implements AutoCloseable {
 

@@ -10,6 +10,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The keyed transforms of a mobility security association (RFC 5944 §3.5.1, §5.1). Each computes
  * an authenticator over the protected bytes of a registration message.
+ *
+ * <p>Immutable, so thread-safe.
  */
 public enum AuthAlgorithm {
 

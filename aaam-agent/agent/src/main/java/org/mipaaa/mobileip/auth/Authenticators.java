@@ -14,6 +14,8 @@ import org.mipaaa.mobileip.RegistrationPacket;
 /**
  * Computes and checks registration authenticators. Every check recomputes the authenticator over
  * the received bytes and compares with {@link MessageDigest#isEqual} (constant time in the content).
+ *
+ * <p>Stateless (static members only): thread-safe.
  */
 public final class Authenticators {
 

@@ -22,6 +22,8 @@ import org.mipaaa.mobileip.RegistrationPacket;
  * <p>SPIs (RFC 4004 §8, §9): the mobile node authenticates to the home agent with the HA SPI of the
  * MN-HA reply extension, and checks the home agent's authenticators under the Mobile Node SPI it
  * put in its MN-HA request extension; the same holds for the foreign agent with the FA SPI.
+ *
+ * <p>Stateless (static members only): thread-safe.
  */
 public final class KeyDerivation {
 

@@ -3,6 +3,8 @@ package org.mipaaa.mobileip.auth;
 /**
  * How the MN-AAA authenticator is computed; the SPI of the MN-AAA Authentication extension selects
  * it (RFC 4721 §6, §8).
+ *
+ * <p>Immutable, so thread-safe.
  */
 public enum MnAaaAlgorithm {
 

@@ -13,6 +13,8 @@ import org.mipaaa.mobileip.AuthenticationKey;
  *                  for {@link MnAaaAlgorithm#CHAP_MD5}; 256 or more for {@link MnAaaAlgorithm#HMAC_MD5}
  * @param algorithm the computation
  * @param key       the AAA-key
+ *
+ * <p>Immutable, so thread-safe.
  */
 public final class MnAaaSecurityAssociation {
 

@@ -16,6 +16,8 @@ import org.mipaaa.mobileip.AuthenticationKey;
  * @param spi       256..2^32-1 (0-255 are reserved, RFC 5944 §1.6)
  * @param algorithm the transform
  * @param key       the shared key (arbitrary binary, RFC 5944 §5.1)
+ *
+ * <p>Immutable, so thread-safe.
  */
 public final class MobilitySecurityAssociation implements AuthenticationKey {
 

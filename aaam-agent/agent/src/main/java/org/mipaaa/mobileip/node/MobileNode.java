@@ -39,6 +39,8 @@ import org.mipaaa.mobileip.auth.MobilitySecurityAssociation;
  * derives both keys from the nonces and its MN-AAA key and checks the home agent's and the foreign
  * agent's authenticators with them. Usable by a mobile-node vendor as it is, and by the demo and the
  * tests as the simulated mobile node.
+ *
+ * <p>Thread-safe: its settings are immutable, the busy flag is volatile, and each registration is a value of its own.
  */
 public final class MobileNode {
 

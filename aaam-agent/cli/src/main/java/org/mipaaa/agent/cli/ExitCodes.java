@@ -6,6 +6,8 @@ import org.mipaaa.agent.services.ServiceException;
  * The exit codes of {@link AgentCli}: 0 on success, 2 for a command line it cannot run, 3 for local
  * set-up it cannot read (key, TLS or counter files), and one code per {@link ServiceException.Failure}
  * from 10 up, so a script can tell, e.g., a wrong key (10) from a server that did not answer (17).
+ *
+ * <p>Stateless (static members only): thread-safe.
  */
 public final class ExitCodes {
 

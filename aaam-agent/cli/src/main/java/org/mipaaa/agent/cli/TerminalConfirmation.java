@@ -12,6 +12,8 @@ import org.mipaaa.agent.services.SettlementProposal;
  * The settlement confirmation on a terminal: shows amount, payee and goods and reads y or n. Anything
  * else, or the end of the input, is a CANCEL: nobody pays by accident. With {@code assumeYes} (the
  * {@code --yes} option) it shows the same and answers OK without reading.
+ *
+ * <p>Not thread-safe: it reads the terminal; the agent asks one confirmation at a time.
  */
 public final class TerminalConfirmation implements ConfirmationCallback {
 

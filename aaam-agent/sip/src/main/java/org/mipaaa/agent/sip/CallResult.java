@@ -2,7 +2,11 @@ package org.mipaaa.agent.sip;
 
 import java.util.List;
 
-/** How a call placed by {@link SipCaller} went. */
+/**
+ * How a call placed by {@link SipCaller} went.
+ *
+ * <p>Its implementations are immutable, so thread-safe.
+ */
 public interface CallResult {
 
     String describe();

@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Seed Fig. 21 (a) end to end: confirm the correspondent (S3001-S3003); on OK place the call with the
  * confirmation ID in the INVITE (S3004); on anything else place no call and report why (S3005).
+ *
+ * <p>Thread-safe when its CorrespondentConfirmation and SipCaller are (this library's are).
  */
 public final class ConfirmedCallSetup {
 

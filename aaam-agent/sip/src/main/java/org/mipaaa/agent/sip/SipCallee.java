@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
  * {@code confirmed} accepts (the terminal's issued, unexpired, unused IDs), else 403; answers BYE 200
  * and other requests 405. A retransmitted INVITE gets the same final response again, without checking
  * the ID a second time. Responses go back to the address the request came from (RFC 3581 rport).
+ *
+ * <p>Thread-safe: one thread serves the socket; the counters are atomic; close() may be called from any thread.
  */
 public final class SipCallee implements AutoCloseable {
 

@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
  * ACK for a 2xx (a new transaction, §13.2.2.4) or for a 4xx-6xx (same branch, §17.1.1.3); after
  * {@code hold}, BYE retransmitted from T1 doubling up to T2 (Timer E) until its final response, given up
  * after 64*T1 (Timer F). Sent straight to the callee's address: no proxy, no route set.
+ *
+ * <p>Thread-safe: its settings are immutable and each call uses a socket of its own.
  */
 public final class SipCaller {
 

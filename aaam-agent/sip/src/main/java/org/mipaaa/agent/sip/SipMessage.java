@@ -10,6 +10,8 @@ import java.util.Optional;
 /**
  * A SIP message as text (RFC 3261 §7): start line, headers, body. Parsing accepts the compact header
  * forms (§7.3.3) and folds nothing else; it is meant for the few messages of one call, not for a proxy.
+ *
+ * <p>Immutable once parsed, so thread-safe.
  */
 public final class SipMessage {
 
