@@ -18,7 +18,7 @@ public final class ExitCodes {
     private ExitCodes() {
     }
 
-    /** The exit code of {@code failure}; a new failure class must get its own (ExitCodesTest checks each has one, distinct). */
+    /** The exit code of {@code failure}; a new failure class must get its own (AgentCliTest.everyFailureClassHasItsOwnExitCode checks each has one, distinct). */
     public static int of(ServiceException.Failure failure) {
         switch (failure) {
             case AUTHENTICATION_FAILED:
@@ -54,7 +54,7 @@ public final class ExitCodes {
             case REFUSED:
                 return 25;
             default:
-                // every Failure has its case above; ExitCodesTest fails for one that does not
+                // every Failure has its case above; AgentCliTest.everyFailureClassHasItsOwnExitCode fails for one that does not
                 throw new IllegalArgumentException("no exit code for " + failure);
         }
     }
