@@ -117,8 +117,10 @@ public final class AgentConnection implements AutoCloseable {
         Socket tcp = new Socket();
         // the whole set-up is bounded: a server trickling its handshake or CEA one octet at a time is cut off
         AtomicBoolean connected = new AtomicBoolean();
+        AtomicBoolean timedOut = new AtomicBoolean();
         CompletableFuture.delayedExecutor(timeout, TimeUnit.MILLISECONDS).execute(() -> {
             if (!connected.get()) {
+                timedOut.set(true);
                 closeQuietly(tcp);
             }
         });
@@ -155,7 +157,7 @@ public final class AgentConnection implements AutoCloseable {
             throw new IOException("the server's answer to CER is not DIAMETER: " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             closeQuietly(ssl != null ? ssl : tcp);
-            if (!connected.get() && tcp.isClosed() && !(e instanceof ServerIdentity.RefusedServerException)) {
+            if (timedOut.get() && !(e instanceof ServerIdentity.RefusedServerException)) {
                 throw new IOException("connecting to " + endpoint.host() + ":" + endpoint.port() + " failed within "
                         + endpoint.connectTimeout() + ": " + e.getMessage(), e);
             }
