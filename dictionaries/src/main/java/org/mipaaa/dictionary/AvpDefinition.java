@@ -22,11 +22,21 @@ import java.util.TreeMap;
  *        Unsigned32 one (MIP-Feature-Vector, Result-Code...); sorted by value, empty when none
  * @param mayEncrypt the "Encr" column of pre-RFC 6733 AVP tables (kept so the file round-trips)
  */
-public record AvpDefinition(String name, int code, long vendorId, AvpType type, FlagRule mandatory, FlagRule vendorBit,
-        FlagRule protectedBit, List<AvpRule> groupedRules, Map<Long, String> enumValues, boolean mayEncrypt) {
+public final class AvpDefinition {
+
+    private final String name;
+    private final int code;
+    private final long vendorId;
+    private final AvpType type;
+    private final FlagRule mandatory;
+    private final FlagRule vendorBit;
+    private final FlagRule protectedBit;
+    private final List<AvpRule> groupedRules;
+    private final Map<Long, String> enumValues;
+    private final boolean mayEncrypt;
 
     /** Checks name, type and flag rules are present; copies the members and values read-only. */
-    public AvpDefinition {
+    public AvpDefinition(String name, int code, long vendorId, AvpType type, FlagRule mandatory, FlagRule vendorBit, FlagRule protectedBit, List<AvpRule> groupedRules, Map<Long, String> enumValues, boolean mayEncrypt) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("AVP " + code + " without a name");
         }
@@ -38,7 +48,18 @@ public record AvpDefinition(String name, int code, long vendorId, AvpType type, 
         if (type != AvpType.GROUPED && !groupedRules.isEmpty()) {
             throw new IllegalArgumentException("AVP " + name + " has members but is not Grouped");
         }
+        this.name = name;
+        this.code = code;
+        this.vendorId = vendorId;
+        this.type = type;
+        this.mandatory = mandatory;
+        this.vendorBit = vendorBit;
+        this.protectedBit = protectedBit;
+        this.groupedRules = groupedRules;
+        this.enumValues = enumValues;
+        this.mayEncrypt = mayEncrypt;
     }
+
 
     /** True for a Grouped AVP. */
     public boolean isGrouped() {
@@ -58,5 +79,76 @@ public record AvpDefinition(String name, int code, long vendorId, AvpType type, 
     /** The member rules of this grouped AVP that a received instance breaks (empty when it is valid or not grouped). */
     public List<AvpRule> violations(AvpOccurrences occurrences) {
         return AvpRule.violations(groupedRules, occurrences);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public long vendorId() {
+        return vendorId;
+    }
+
+    public AvpType type() {
+        return type;
+    }
+
+    public FlagRule mandatory() {
+        return mandatory;
+    }
+
+    public FlagRule vendorBit() {
+        return vendorBit;
+    }
+
+    public FlagRule protectedBit() {
+        return protectedBit;
+    }
+
+    public List<AvpRule> groupedRules() {
+        return groupedRules;
+    }
+
+    public Map<Long, String> enumValues() {
+        return enumValues;
+    }
+
+    public boolean mayEncrypt() {
+        return mayEncrypt;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof AvpDefinition)) {
+            return false;
+        }
+        AvpDefinition other = (AvpDefinition) o;
+        return java.util.Objects.equals(name, other.name)
+                && code == other.code
+                && vendorId == other.vendorId
+                && java.util.Objects.equals(type, other.type)
+                && java.util.Objects.equals(mandatory, other.mandatory)
+                && java.util.Objects.equals(vendorBit, other.vendorBit)
+                && java.util.Objects.equals(protectedBit, other.protectedBit)
+                && java.util.Objects.equals(groupedRules, other.groupedRules)
+                && java.util.Objects.equals(enumValues, other.enumValues)
+                && mayEncrypt == other.mayEncrypt;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(name, code, vendorId, type, mandatory, vendorBit, protectedBit, groupedRules, enumValues, mayEncrypt);
+    }
+
+    @Override
+    public String toString() {
+        return "AvpDefinition[" + "name=" + name + ", " + "code=" + code + ", " + "vendorId=" + vendorId + ", " + "type=" + type + ", " + "mandatory=" + mandatory + ", " + "vendorBit=" + vendorBit + ", " + "protectedBit=" + protectedBit + ", " + "groupedRules=" + groupedRules + ", " + "enumValues=" + enumValues + ", " + "mayEncrypt=" + mayEncrypt + "]";
     }
 }

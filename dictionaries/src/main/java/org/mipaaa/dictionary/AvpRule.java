@@ -14,20 +14,34 @@ import java.util.List;
  * @param max most number of occurrences, {@link #UNBOUNDED} for no limit
  * @param fixedPosition true for {@code < AVP >}: first in the message
  */
-public record AvpRule(String avpName, int code, long vendorId, int min, int max, boolean fixedPosition) {
+public final class AvpRule {
 
-    /** {@link #max()} of a rule without upper bound ({@code *}). */
-    public static final int UNBOUNDED = -1;
+    private final String avpName;
+    private final int code;
+    private final long vendorId;
+    private final int min;
+    private final int max;
+    private final boolean fixedPosition;
 
     /** Checks the name is present and the bounds are ordered. */
-    public AvpRule {
+    public AvpRule(String avpName, int code, long vendorId, int min, int max, boolean fixedPosition) {
         if (avpName == null || avpName.isBlank()) {
             throw new IllegalArgumentException("AVP rule without a name");
         }
         if (min < 0 || (max != UNBOUNDED && max < min)) {
             throw new IllegalArgumentException("bad occurrence bounds " + min + ".." + max + " for " + avpName);
         }
+        this.avpName = avpName;
+        this.code = code;
+        this.vendorId = vendorId;
+        this.min = min;
+        this.max = max;
+        this.fixedPosition = fixedPosition;
     }
+
+
+    /** {@link #max()} of a rule without upper bound ({@code *}). */
+    public static final int UNBOUNDED = -1;
 
     /** True when the AVP must be present ({@code { AVP }}, {@code < AVP >}, {@code 1*}). */
     public boolean required() {
@@ -80,15 +94,21 @@ public record AvpRule(String avpName, int code, long vendorId, int min, int max,
      * @throws IllegalArgumentException for any other string (jDiameter would treat it as never valid)
      */
     public static AvpRule ofMultiplicity(String avpName, int code, long vendorId, String multiplicity, boolean fixedPosition) {
-        return switch (multiplicity.trim()) {
-            case "0" -> new AvpRule(avpName, code, vendorId, 0, 0, fixedPosition);
-            case "0-1" -> new AvpRule(avpName, code, vendorId, 0, 1, fixedPosition);
-            case "1" -> new AvpRule(avpName, code, vendorId, 1, 1, fixedPosition);
-            case "0+" -> new AvpRule(avpName, code, vendorId, 0, UNBOUNDED, fixedPosition);
-            case "1+" -> new AvpRule(avpName, code, vendorId, 1, UNBOUNDED, fixedPosition);
-            default -> throw new IllegalArgumentException(
+        switch (multiplicity.trim()) {
+            case "0":
+                return new AvpRule(avpName, code, vendorId, 0, 0, fixedPosition);
+            case "0-1":
+                return new AvpRule(avpName, code, vendorId, 0, 1, fixedPosition);
+            case "1":
+                return new AvpRule(avpName, code, vendorId, 1, 1, fixedPosition);
+            case "0+":
+                return new AvpRule(avpName, code, vendorId, 0, UNBOUNDED, fixedPosition);
+            case "1+":
+                return new AvpRule(avpName, code, vendorId, 1, UNBOUNDED, fixedPosition);
+            default:
+                throw new IllegalArgumentException(
                     "multiplicity of " + avpName + " must be 0, 0-1, 1, 0+ or 1+, not '" + multiplicity + "'");
-        };
+        }
     }
 
     /** The rules among {@code rules} that {@code occurrences} break, in rule order. */
@@ -100,5 +120,56 @@ public record AvpRule(String avpName, int code, long vendorId, int min, int max,
             }
         }
         return broken;
+    }
+
+    public String avpName() {
+        return avpName;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public long vendorId() {
+        return vendorId;
+    }
+
+    public int min() {
+        return min;
+    }
+
+    public int max() {
+        return max;
+    }
+
+    public boolean fixedPosition() {
+        return fixedPosition;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof AvpRule)) {
+            return false;
+        }
+        AvpRule other = (AvpRule) o;
+        return java.util.Objects.equals(avpName, other.avpName)
+                && code == other.code
+                && vendorId == other.vendorId
+                && min == other.min
+                && max == other.max
+                && fixedPosition == other.fixedPosition;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(avpName, code, vendorId, min, max, fixedPosition);
+    }
+
+    @Override
+    public String toString() {
+        return "AvpRule[" + "avpName=" + avpName + ", " + "code=" + code + ", " + "vendorId=" + vendorId + ", " + "min=" + min + ", " + "max=" + max + ", " + "fixedPosition=" + fixedPosition + "]";
     }
 }

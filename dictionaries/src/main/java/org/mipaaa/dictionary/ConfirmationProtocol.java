@@ -97,6 +97,11 @@ public final class ConfirmationProtocol {
         public static final int NO_USER = 3;
         /** The request's header and nonce were readable but the rest was not a valid request. */
         public static final int MALFORMED_REQUEST = 4;
+        /**
+         * The terminal holds as many unredeemed IDs as it keeps (in all, or for the caller's address): it
+         * issues no more until some are redeemed or expire, and never drops one still valid for a new request.
+         */
+        public static final int BUSY = 5;
 
         private ReasonCode() {
         }
@@ -104,8 +109,16 @@ public final class ConfirmationProtocol {
 
     /** Signature algorithms (first octet of the SIGNATURE value). */
     public static final class SignatureAlgorithm {
-        /** Ed25519 (RFC 8032) as the JDK names it, "Ed25519": a 64-octet signature. */
+        /**
+         * Version 1: Ed25519 (RFC 8032) over the answer alone. No longer sent nor accepted: it does not cover
+         * the question, so an OK signed for another question could be passed off (docs/PROTOCOL.md §11.2).
+         */
         public static final int ED25519 = 1;
+        /**
+         * Version 2: Ed25519 (RFC 8032, the JDK's "Ed25519", a 64-octet signature) over the answer and the
+         * question it answers (the request's EXPECTED_HOST_NAME and EXPECTED_USER TLVs), docs/PROTOCOL.md §11.2.
+         */
+        public static final int ED25519_WITH_QUESTION = 2;
         /** Octets of an Ed25519 signature. */
         public static final int ED25519_SIGNATURE_LENGTH = 64;
 

@@ -44,10 +44,97 @@ public final class Dictionary {
         static final Dictionary INSTANCE = loadBundled(VendorSettings.defaults());
     }
 
-    private record AvpKey(long vendorId, int code) {
+    private static final class AvpKey {
+
+        private final long vendorId;
+        private final int code;
+
+        AvpKey(long vendorId, int code) {
+            this.vendorId = vendorId;
+            this.code = code;
+        }
+
+
+        public long vendorId() {
+            return vendorId;
+        }
+
+        public int code() {
+            return code;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (this == o) {
+                return true;
+            }
+            if (!(o instanceof AvpKey)) {
+                return false;
+            }
+            AvpKey other = (AvpKey) o;
+            return vendorId == other.vendorId
+                    && code == other.code;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(vendorId, code);
+        }
+
+        @Override
+        public String toString() {
+            return "AvpKey[" + "vendorId=" + vendorId + ", " + "code=" + code + "]";
+        }
     }
 
-    private record CommandKey(long applicationId, int code, boolean request) {
+    private static final class CommandKey {
+
+        private final long applicationId;
+        private final int code;
+        private final boolean request;
+
+        CommandKey(long applicationId, int code, boolean request) {
+            this.applicationId = applicationId;
+            this.code = code;
+            this.request = request;
+        }
+
+
+        public long applicationId() {
+            return applicationId;
+        }
+
+        public int code() {
+            return code;
+        }
+
+        public boolean request() {
+            return request;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (this == o) {
+                return true;
+            }
+            if (!(o instanceof CommandKey)) {
+                return false;
+            }
+            CommandKey other = (CommandKey) o;
+            return applicationId == other.applicationId
+                    && code == other.code
+                    && request == other.request;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(applicationId, code, request);
+        }
+
+        @Override
+        public String toString() {
+            return "CommandKey[" + "applicationId=" + applicationId + ", " + "code=" + code + ", " + "request=" + request + "]";
+        }
     }
 
     private final VendorSettings vendorSettings;
@@ -143,7 +230,7 @@ public final class Dictionary {
 
     /** The commands of one application, in file order. */
     public List<CommandDefinition> commands(long applicationId) {
-        return commands.stream().filter(c -> c.applicationId() == applicationId).toList();
+        return java.util.Collections.unmodifiableList(commands.stream().filter(c -> c.applicationId() == applicationId).collect(java.util.stream.Collectors.toList()));
     }
 
     /** All AVPs, in file order. */
@@ -153,7 +240,7 @@ public final class Dictionary {
 
     /** The AVPs of one vendor (0 for the standard ones), in file order. */
     public List<AvpDefinition> avps(long vendorId) {
-        return avps.stream().filter(a -> a.vendorId() == vendorId).toList();
+        return java.util.Collections.unmodifiableList(avps.stream().filter(a -> a.vendorId() == vendorId).collect(java.util.stream.Collectors.toList()));
     }
 
     /** The Application-Ids declared, in file order. */
@@ -198,7 +285,11 @@ public final class Dictionary {
     /** Equal when vendor settings, vendors, applications, AVPs and commands are equal, in the same order. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Dictionary d && vendorSettings.equals(d.vendorSettings) && vendors.equals(d.vendors)
+        if (!(o instanceof Dictionary)) {
+            return false;
+        }
+        Dictionary d = (Dictionary) o;
+        return vendorSettings.equals(d.vendorSettings) && vendors.equals(d.vendors)
                 && applications.equals(d.applications) && avps.equals(d.avps) && commands.equals(d.commands);
     }
 

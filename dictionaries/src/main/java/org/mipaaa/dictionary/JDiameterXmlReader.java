@@ -116,7 +116,54 @@ final class JDiameterXmlReader {
 
     // --- <avpdefn> ------------------------------------------------------------------------------
 
-    private record Member(String name, String multiplicity, int index) {
+    private static final class Member {
+
+        private final String name;
+        private final String multiplicity;
+        private final int index;
+
+        Member(String name, String multiplicity, int index) {
+            this.name = name;
+            this.multiplicity = multiplicity;
+            this.index = index;
+        }
+
+
+        public String name() {
+            return name;
+        }
+
+        public String multiplicity() {
+            return multiplicity;
+        }
+
+        public int index() {
+            return index;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (this == o) {
+                return true;
+            }
+            if (!(o instanceof Member)) {
+                return false;
+            }
+            Member other = (Member) o;
+            return java.util.Objects.equals(name, other.name)
+                    && java.util.Objects.equals(multiplicity, other.multiplicity)
+                    && index == other.index;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(name, multiplicity, index);
+        }
+
+        @Override
+        public String toString() {
+            return "Member[" + "name=" + name + ", " + "multiplicity=" + multiplicity + ", " + "index=" + index + "]";
+        }
     }
 
     private List<AvpDefinition> readAvps(Document doc) {
@@ -149,9 +196,14 @@ final class JDiameterXmlReader {
             Element type = null;
             for (Element c : children(e)) {
                 switch (c.getTagName()) {
-                    case "grouped" -> grouped = c;
-                    case "type" -> type = c;
-                    default -> throw new DictionaryFormatException("AVP " + name + ": unexpected <" + c.getTagName() + ">");
+                    case "grouped":
+                        grouped = c;
+                        break;
+                    case "type":
+                        type = c;
+                        break;
+                    default:
+                        throw new DictionaryFormatException("AVP " + name + ": unexpected <" + c.getTagName() + ">");
                 }
             }
             if ((grouped == null) == (type == null)) {

@@ -119,14 +119,20 @@ public final class ResultCodes {
 
     /** The RFC 6733 7.1 class of a code: INFORMATIONAL, SUCCESS, PROTOCOL_ERROR, TRANSIENT_FAILURE, PERMANENT_FAILURE. */
     public static String category(int resultCode) {
-        return switch (resultCode / 1000) {
-            case 1 -> "INFORMATIONAL";
-            case 2 -> "SUCCESS";
-            case 3 -> "PROTOCOL_ERROR";
-            case 4 -> "TRANSIENT_FAILURE";
-            case 5 -> "PERMANENT_FAILURE";
-            default -> "RESULT_CODE";
-        };
+        switch (resultCode / 1000) {
+            case 1:
+                return "INFORMATIONAL";
+            case 2:
+                return "SUCCESS";
+            case 3:
+                return "PROTOCOL_ERROR";
+            case 4:
+                return "TRANSIENT_FAILURE";
+            case 5:
+                return "PERMANENT_FAILURE";
+            default:
+                return "RESULT_CODE";
+        }
     }
 
     /**

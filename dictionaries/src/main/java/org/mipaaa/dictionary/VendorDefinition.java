@@ -8,10 +8,14 @@ package org.mipaaa.dictionary;
  * @param code the Vendor-Id
  * @param name display name
  */
-public record VendorDefinition(String symbol, long code, String name) {
+public final class VendorDefinition {
+
+    private final String symbol;
+    private final long code;
+    private final String name;
 
     /** Checks symbol and Unsigned32 code; the name defaults to the symbol. */
-    public VendorDefinition {
+    public VendorDefinition(String symbol, long code, String name) {
         if (symbol == null || symbol.isBlank()) {
             throw new IllegalArgumentException("vendor " + code + " without a symbol");
         }
@@ -19,5 +23,45 @@ public record VendorDefinition(String symbol, long code, String name) {
             throw new IllegalArgumentException("Vendor-Id out of Unsigned32 range: " + code);
         }
         name = name == null ? symbol : name;
+        this.symbol = symbol;
+        this.code = code;
+        this.name = name;
+    }
+
+
+    public String symbol() {
+        return symbol;
+    }
+
+    public long code() {
+        return code;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof VendorDefinition)) {
+            return false;
+        }
+        VendorDefinition other = (VendorDefinition) o;
+        return java.util.Objects.equals(symbol, other.symbol)
+                && code == other.code
+                && java.util.Objects.equals(name, other.name);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(symbol, code, name);
+    }
+
+    @Override
+    public String toString() {
+        return "VendorDefinition[" + "symbol=" + symbol + ", " + "code=" + code + ", " + "name=" + name + "]";
     }
 }

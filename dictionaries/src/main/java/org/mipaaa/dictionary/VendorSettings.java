@@ -11,16 +11,13 @@ package org.mipaaa.dictionary;
  * @param accountingServicesApplicationId Application-Id of MIP-Accounting-Services, in the
  *        vendor-specific range 0x01000000-0xfffffffe of the IANA Application-Ids registry (RFC 3588 11.3)
  */
-public record VendorSettings(long vendorId, long accountingServicesApplicationId) {
+public final class VendorSettings {
 
-    /** Lowest Application-Id of the vendor-specific range (16777216). */
-    public static final long FIRST_VENDOR_SPECIFIC_APPLICATION_ID = 0x01000000L;
-
-    /** Highest Application-Id below Relay (0xfffffffe). */
-    public static final long LAST_VENDOR_SPECIFIC_APPLICATION_ID = 0xfffffffeL;
+    private final long vendorId;
+    private final long accountingServicesApplicationId;
 
     /** Checks the Vendor-Id is an enterprise number and the Application-Id vendor-specific. */
-    public VendorSettings {
+    public VendorSettings(long vendorId, long accountingServicesApplicationId) {
         if (vendorId <= 0 || vendorId > 0xffffffffL) {
             throw new IllegalArgumentException("Vendor-Id must be an enterprise number in 1..4294967295, not " + vendorId);
         }
@@ -29,7 +26,16 @@ public record VendorSettings(long vendorId, long accountingServicesApplicationId
             throw new IllegalArgumentException("Application-Id must be vendor-specific (16777216..4294967294), not "
                     + accountingServicesApplicationId);
         }
+        this.vendorId = vendorId;
+        this.accountingServicesApplicationId = accountingServicesApplicationId;
     }
+
+
+    /** Lowest Application-Id of the vendor-specific range (16777216). */
+    public static final long FIRST_VENDOR_SPECIFIC_APPLICATION_ID = 0x01000000L;
+
+    /** Highest Application-Id below Relay (0xfffffffe). */
+    public static final long LAST_VENDOR_SPECIFIC_APPLICATION_ID = 0xfffffffeL;
 
     /** Vendor-Id {@link VendorIds#MIP_AAA_DEFAULT}, Application-Id {@link ApplicationIds#MIP_ACCOUNTING_SERVICES}. */
     public static VendorSettings defaults() {
@@ -39,5 +45,36 @@ public record VendorSettings(long vendorId, long accountingServicesApplicationId
     /** True for the bundled defaults, which are documentation values: a production node should warn. */
     public boolean isDefault() {
         return equals(defaults());
+    }
+
+    public long vendorId() {
+        return vendorId;
+    }
+
+    public long accountingServicesApplicationId() {
+        return accountingServicesApplicationId;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof VendorSettings)) {
+            return false;
+        }
+        VendorSettings other = (VendorSettings) o;
+        return vendorId == other.vendorId
+                && accountingServicesApplicationId == other.accountingServicesApplicationId;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(vendorId, accountingServicesApplicationId);
+    }
+
+    @Override
+    public String toString() {
+        return "VendorSettings[" + "vendorId=" + vendorId + ", " + "accountingServicesApplicationId=" + accountingServicesApplicationId + "]";
     }
 }

@@ -112,13 +112,19 @@ public final class WiresharkDictionaryWriter {
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "--vendor-id" -> vendorId = number(args, ++i);
-                    case "--application-id" -> applicationId = number(args, ++i);
-                    case "-h", "--help" -> {
+                    case "--vendor-id":
+                        vendorId = number(args, ++i);
+                        break;
+                    case "--application-id":
+                        applicationId = number(args, ++i);
+                        break;
+                    case "-h":
+                    case "--help":
                         usage(out);
                         return;
-                    }
-                    default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
+
+                    default:
+                        throw new IllegalArgumentException("unknown argument: " + args[i]);
                 }
             }
             out.print(new WiresharkDictionaryWriter().write(Dictionary.bundled(new VendorSettings(vendorId, applicationId))));

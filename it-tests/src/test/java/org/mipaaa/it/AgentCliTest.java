@@ -78,6 +78,10 @@ class AgentCliTest {
                 "--keystore-password-file", tls.resolve("mn1.home.example.pass").toString(),
                 "--truststore", tls.resolve("trust.p12").toString(), "--truststore-password-file", tls.resolve("trust.pass").toString(),
                 "--counters-file", dir.resolve("mn1.counters").toString()));
+        if (!args.contains("--server-host")) {
+            // the server the agent must find at that address (required with an IP address)
+            args.addAll(List.of("--server-host", "aaaf.visited.example"));
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = new AgentCli(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),

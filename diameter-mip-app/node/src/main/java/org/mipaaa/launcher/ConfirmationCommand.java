@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 import org.mipaaa.agent.confirmation.AnswerSigner;
 import org.mipaaa.agent.confirmation.ConfirmationOutcome;
 import org.mipaaa.agent.confirmation.ConfirmationResponder;
-import org.mipaaa.agent.confirmation.ConfirmedCallSetup;
+import org.mipaaa.agent.sip.ConfirmedCallSetup;
 import org.mipaaa.agent.confirmation.Correspondent;
 import org.mipaaa.agent.confirmation.CorrespondentConfirmation;
 import org.mipaaa.agent.confirmation.IssuedConfirmations;

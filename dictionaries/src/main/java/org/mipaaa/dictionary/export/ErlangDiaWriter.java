@@ -166,7 +166,7 @@ public final class ErlangDiaWriter {
 
     private static void inherits(StringBuilder b, String module, List<AvpDefinition> used,
             Predicate<AvpDefinition> from) {
-        List<AvpDefinition> list = used.stream().filter(from).toList();
+        List<AvpDefinition> list = used.stream().filter(from).collect(java.util.stream.Collectors.toUnmodifiableList());
         if (list.isEmpty()) {
             return;
         }
@@ -187,7 +187,7 @@ public final class ErlangDiaWriter {
                     .append(pad(diaType(a.type()), 18)).append(flags(a)).append('\n');
         }
         b.append('\n');
-        List<AvpDefinition> grouped = avps.stream().filter(AvpDefinition::isGrouped).toList();
+        List<AvpDefinition> grouped = avps.stream().filter(AvpDefinition::isGrouped).collect(java.util.stream.Collectors.toUnmodifiableList());
         if (!grouped.isEmpty()) {
             b.append("@grouped\n\n");
             for (AvpDefinition g : grouped) {
@@ -234,11 +234,14 @@ public final class ErlangDiaWriter {
     }
 
     private static String diaType(AvpType t) {
-        return switch (t) {
-            case DIAMETER_IDENTITY -> "DiamIdent";
-            case DIAMETER_URI -> "DiamURI";
-            default -> t.jdiameterName();
-        };
+        switch (t) {
+            case DIAMETER_IDENTITY:
+                return "DiamIdent";
+            case DIAMETER_URI:
+                return "DiamURI";
+            default:
+                return t.jdiameterName();
+        }
     }
 
     /** The flags set on an outgoing AVP: M and P when the rule is "must", V for a vendor AVP; "-" for none. */

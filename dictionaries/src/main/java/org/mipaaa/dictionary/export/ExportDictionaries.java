@@ -64,28 +64,38 @@ public final class ExportDictionaries {
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "--out" -> dir = Path.of(value(args, ++i));
-                    case "--vendor-id" -> vendorId = number(args, ++i);
-                    case "--application-id" -> applicationId = number(args, ++i);
-                    case "--format" -> {
+                    case "--out":
+                        dir = Path.of(value(args, ++i));
+                        break;
+                    case "--vendor-id":
+                        vendorId = number(args, ++i);
+                        break;
+                    case "--application-id":
+                        applicationId = number(args, ++i);
+                        break;
+                    case "--format":
                         format = value(args, ++i);
                         if (!FORMATS.contains(format)) {
                             throw new IllegalArgumentException("--format takes one of " + FORMATS + ", not '" + format + "'");
                         }
-                    }
-                    case "--freediameter-alongside" -> {
+                        break;
+                    case "--freediameter-alongside":
                         for (String name : value(args, ++i).split(",")) {
                             alongside.add(FreeDiameterExtension.of(name.trim()).orElseThrow(() -> new IllegalArgumentException(
                                     "--freediameter-alongside: '" + name + "' is none of " + List.of(FreeDiameterExtension.values())
-                                            .stream().map(FreeDiameterExtension::extensionName).toList())));
+                                            .stream().map(FreeDiameterExtension::extensionName)
+                                            .collect(java.util.stream.Collectors.toList()))));
                         }
-                    }
-                    case "--erlang-prefix" -> prefix = value(args, ++i);
-                    case "-h", "--help" -> {
+                        break;
+                    case "--erlang-prefix":
+                        prefix = value(args, ++i);
+                        break;
+                    case "-h":
+                    case "--help":
                         usage(out);
                         return WRITTEN;
-                    }
-                    default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
+                    default:
+                        throw new IllegalArgumentException("unknown argument: " + args[i]);
                 }
             }
             if (dir == null) {

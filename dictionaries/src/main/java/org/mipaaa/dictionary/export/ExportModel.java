@@ -20,7 +20,45 @@ final class ExportModel {
     static final Set<Integer> BASE_COMMAND_CODES = Set.of(257, 258, 271, 274, 275, 280, 282);
 
     /** A command's request and answer. */
-    record CommandPair(CommandDefinition request, CommandDefinition answer) {
+    static final class CommandPair {
+
+        private final CommandDefinition request;
+        private final CommandDefinition answer;
+
+        CommandPair(CommandDefinition request, CommandDefinition answer) {            this.request = request;
+            this.answer = answer;
+        }
+
+        public CommandDefinition request() {
+            return request;
+        }
+
+        public CommandDefinition answer() {
+            return answer;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (this == o) {
+                return true;
+            }
+            if (!(o instanceof CommandPair)) {
+                return false;
+            }
+            CommandPair other = (CommandPair) o;
+            return java.util.Objects.equals(request, other.request) && java.util.Objects.equals(answer, other.answer);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(request, answer);
+        }
+
+        @Override
+        public String toString() {
+            return "CommandPair[" + "request=" + request + ", " + "answer=" + answer + "]";
+        }
+
         int code() {
             return request.code();
         }
@@ -89,11 +127,20 @@ final class ExportModel {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                default -> b.append(c);
+                case '&':
+                    b.append("&amp;");
+                    break;
+                case '<':
+                    b.append("&lt;");
+                    break;
+                case '>':
+                    b.append("&gt;");
+                    break;
+                case '"':
+                    b.append("&quot;");
+                    break;
+                default:
+                    b.append(c);
             }
         }
         return b.toString();

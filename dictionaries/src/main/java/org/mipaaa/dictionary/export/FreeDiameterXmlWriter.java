@@ -70,7 +70,7 @@ public final class FreeDiameterXmlWriter {
                 .append("     Written by org.mipaaa.dictionary.export.FreeDiameterXmlWriter from jdiameter-dictionary.xml;\n")
                 .append("     without the RFC 6733 base, which freeDiameter's core defines")
                 .append(alongside.isEmpty() ? "" : ",\n     and without the AVPs of "
-                        + alongside.stream().map(FreeDiameterExtension::extensionName).sorted().toList()
+                        + alongside.stream().map(FreeDiameterExtension::extensionName).sorted().collect(java.util.stream.Collectors.toUnmodifiableList())
                         + ", which must be loaded before this file")
                 .append(". docs/DICTIONARIES.md. -->\n")
                 .append("<dictionary>\n");
@@ -84,7 +84,7 @@ public final class FreeDiameterXmlWriter {
             List<AvpDefinition> avps = ExportModel.membersFirst(f.avps().stream()
                     .filter(a -> first(app, f) ? a.vendorId() == VendorIds.IETF || a.vendorId() == app.vendorId()
                             : a.vendorId() == app.vendorId() && a.vendorId() != VendorIds.IETF)
-                    .toList());
+                    .collect(java.util.stream.Collectors.toUnmodifiableList()));
             if (first) {
                 writeTypedefs(b, f);
                 first = false;
@@ -112,7 +112,7 @@ public final class FreeDiameterXmlWriter {
 
     private static String definedBy(int code, Set<FreeDiameterExtension> alongside) {
         return String.join(", ", alongside.stream().filter(e -> e.avpCodes().contains(code))
-                .map(FreeDiameterExtension::extensionName).sorted().toList());
+                .map(FreeDiameterExtension::extensionName).sorted().collect(java.util.stream.Collectors.toUnmodifiableList()));
     }
 
     private static boolean first(ApplicationDefinition app, DictionaryFragment f) {
@@ -164,9 +164,9 @@ public final class FreeDiameterXmlWriter {
 
     /** The CCF as fixed, required and optional rules; an unbounded count has no maximum. */
     private static void writeRules(StringBuilder b, List<AvpRule> rules, String indent) {
-        section(b, indent, "fixed", rules.stream().filter(AvpRule::fixedPosition).toList(), true);
-        section(b, indent, "required", rules.stream().filter(r -> !r.fixedPosition() && r.required()).toList(), false);
-        section(b, indent, "optional", rules.stream().filter(r -> !r.fixedPosition() && !r.required()).toList(), false);
+        section(b, indent, "fixed", rules.stream().filter(AvpRule::fixedPosition).collect(java.util.stream.Collectors.toUnmodifiableList()), true);
+        section(b, indent, "required", rules.stream().filter(r -> !r.fixedPosition() && r.required()).collect(java.util.stream.Collectors.toUnmodifiableList()), false);
+        section(b, indent, "optional", rules.stream().filter(r -> !r.fixedPosition() && !r.required()).collect(java.util.stream.Collectors.toUnmodifiableList()), false);
     }
 
     private static void section(StringBuilder b, String indent, String tag, List<AvpRule> rules, boolean fixed) {

@@ -20,12 +20,88 @@ import org.mipaaa.dictionary.AvpType;
  * @param type the RFC 6733 data format the type resolves to ("Grouped" for a grouped AVP)
  * @param members of a grouped AVP, each as "code/vendor multiplicity [fixed]"; empty otherwise
  */
-record AvpShape(String name, int code, long vendorId, String type, String mandatory, String protectedBit,
-        String vendorBit, boolean mayEncrypt, Set<String> members) {
+final class AvpShape {
 
-    AvpShape {
+    private final String name;
+    private final int code;
+    private final long vendorId;
+    private final String type;
+    private final String mandatory;
+    private final String protectedBit;
+    private final String vendorBit;
+    private final boolean mayEncrypt;
+    private final Set<String> members;
+
+    AvpShape(String name, int code, long vendorId, String type, String mandatory, String protectedBit, String vendorBit, boolean mayEncrypt, Set<String> members) {
         Objects.requireNonNull(name, "name");
         members = new TreeSet<>(members);
+        this.name = name;
+        this.code = code;
+        this.vendorId = vendorId;
+        this.type = type;
+        this.mandatory = mandatory;
+        this.protectedBit = protectedBit;
+        this.vendorBit = vendorBit;
+        this.mayEncrypt = mayEncrypt;
+        this.members = members;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public long vendorId() {
+        return vendorId;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String mandatory() {
+        return mandatory;
+    }
+
+    public String protectedBit() {
+        return protectedBit;
+    }
+
+    public String vendorBit() {
+        return vendorBit;
+    }
+
+    public boolean mayEncrypt() {
+        return mayEncrypt;
+    }
+
+    public Set<String> members() {
+        return members;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof AvpShape)) {
+            return false;
+        }
+        AvpShape other = (AvpShape) o;
+        return java.util.Objects.equals(name, other.name) && java.util.Objects.equals(code, other.code) && java.util.Objects.equals(vendorId, other.vendorId) && java.util.Objects.equals(type, other.type) && java.util.Objects.equals(mandatory, other.mandatory) && java.util.Objects.equals(protectedBit, other.protectedBit) && java.util.Objects.equals(vendorBit, other.vendorBit) && java.util.Objects.equals(mayEncrypt, other.mayEncrypt) && java.util.Objects.equals(members, other.members);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(name, code, vendorId, type, mandatory, protectedBit, vendorBit, mayEncrypt, members);
+    }
+
+    @Override
+    public String toString() {
+        return "AvpShape[" + "name=" + name + ", " + "code=" + code + ", " + "vendorId=" + vendorId + ", " + "type=" + type + ", " + "mandatory=" + mandatory + ", " + "protectedBit=" + protectedBit + ", " + "vendorBit=" + vendorBit + ", " + "mayEncrypt=" + mayEncrypt + ", " + "members=" + members + "]";
     }
 
     /** Our definition, from the model. */

@@ -13,11 +13,64 @@ import org.mipaaa.dictionary.CommandDefinition;
  * A command of an application as jDiameter keeps it: its name and the set of its AVP rules, each by
  * code, Vendor-Id, multiplicity and position (jDiameter keys them in a map, so their order is lost).
  */
-record CommandShape(String name, long applicationId, int code, boolean request, Set<String> rules) {
+final class CommandShape {
 
-    CommandShape {
+    private final String name;
+    private final long applicationId;
+    private final int code;
+    private final boolean request;
+    private final Set<String> rules;
+
+    CommandShape(String name, long applicationId, int code, boolean request, Set<String> rules) {
         Objects.requireNonNull(name, "name");
         rules = new TreeSet<>(rules);
+        this.name = name;
+        this.applicationId = applicationId;
+        this.code = code;
+        this.request = request;
+        this.rules = rules;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public long applicationId() {
+        return applicationId;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public boolean request() {
+        return request;
+    }
+
+    public Set<String> rules() {
+        return rules;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof CommandShape)) {
+            return false;
+        }
+        CommandShape other = (CommandShape) o;
+        return java.util.Objects.equals(name, other.name) && java.util.Objects.equals(applicationId, other.applicationId) && java.util.Objects.equals(code, other.code) && java.util.Objects.equals(request, other.request) && java.util.Objects.equals(rules, other.rules);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(name, applicationId, code, request, rules);
+    }
+
+    @Override
+    public String toString() {
+        return "CommandShape[" + "name=" + name + ", " + "applicationId=" + applicationId + ", " + "code=" + code + ", " + "request=" + request + ", " + "rules=" + rules + "]";
     }
 
     /** Our command, from the model. */

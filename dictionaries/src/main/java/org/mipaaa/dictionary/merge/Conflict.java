@@ -13,8 +13,67 @@ import java.util.Objects;
  * @param ourDefinition ours, one line
  * @param differences each difference, e.g. "protected (P): carrier mustnot, mip-aaa may"
  */
-public record Conflict(Kind kind, String subject, String carrierWhere, String carrierDefinition, String ourDefinition,
-        List<String> differences) {
+public final class Conflict {
+
+    private final Kind kind;
+    private final String subject;
+    private final String carrierWhere;
+    private final String carrierDefinition;
+    private final String ourDefinition;
+    private final List<String> differences;
+
+    public Conflict(Kind kind, String subject, String carrierWhere, String carrierDefinition, String ourDefinition, List<String> differences) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(subject, "subject");
+        differences = List.copyOf(differences);
+        this.kind = kind;
+        this.subject = subject;
+        this.carrierWhere = carrierWhere;
+        this.carrierDefinition = carrierDefinition;
+        this.ourDefinition = ourDefinition;
+        this.differences = differences;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    public String carrierWhere() {
+        return carrierWhere;
+    }
+
+    public String carrierDefinition() {
+        return carrierDefinition;
+    }
+
+    public String ourDefinition() {
+        return ourDefinition;
+    }
+
+    public List<String> differences() {
+        return differences;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Conflict)) {
+            return false;
+        }
+        Conflict other = (Conflict) o;
+        return java.util.Objects.equals(kind, other.kind) && java.util.Objects.equals(subject, other.subject) && java.util.Objects.equals(carrierWhere, other.carrierWhere) && java.util.Objects.equals(carrierDefinition, other.carrierDefinition) && java.util.Objects.equals(ourDefinition, other.ourDefinition) && java.util.Objects.equals(differences, other.differences);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(kind, subject, carrierWhere, carrierDefinition, ourDefinition, differences);
+    }
 
     /** The kinds of definition that can conflict. */
     public enum Kind {
@@ -33,11 +92,6 @@ public record Conflict(Kind kind, String subject, String carrierWhere, String ca
     }
 
     /** Checks the fields are present; copies the differences read-only. */
-    public Conflict {
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(subject, "subject");
-        differences = List.copyOf(differences);
-    }
 
     /** The conflict as the report prints it (several lines). */
     @Override

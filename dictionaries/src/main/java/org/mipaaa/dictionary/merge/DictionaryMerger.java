@@ -501,7 +501,7 @@ public final class DictionaryMerger {
 
         private static boolean isInside(Node n, Set<Element> roots) {
             for (Node p = n; p != null; p = p.getParentNode()) {
-                if (p instanceof Element el && roots.contains(el)) {
+                if (p instanceof Element && roots.contains((Element) p)) {
                     return true;
                 }
             }

@@ -35,15 +35,23 @@ final class DomWriter {
 
     private static void write(StringBuilder b, Node n) {
         switch (n.getNodeType()) {
-            case Node.ELEMENT_NODE -> element(b, (Element) n);
-            case Node.TEXT_NODE -> text(b, n.getNodeValue(), false);
-            case Node.CDATA_SECTION_NODE -> b.append("<![CDATA[").append(n.getNodeValue()).append("]]>");
-            case Node.COMMENT_NODE -> b.append("<!--").append(n.getNodeValue()).append("-->");
-            case Node.PROCESSING_INSTRUCTION_NODE -> b.append("<?").append(n.getNodeName()).append(' ')
-                    .append(n.getNodeValue()).append("?>");
-            default -> {
+            case Node.ELEMENT_NODE:
+                element(b, (Element) n);
+                break;
+            case Node.TEXT_NODE:
+                text(b, n.getNodeValue(), false);
+                break;
+            case Node.CDATA_SECTION_NODE:
+                b.append("<![CDATA[").append(n.getNodeValue()).append("]]>");
+                break;
+            case Node.COMMENT_NODE:
+                b.append("<!--").append(n.getNodeValue()).append("-->");
+                break;
+            case Node.PROCESSING_INSTRUCTION_NODE:
+                b.append("<?").append(n.getNodeName()).append(' ').append(n.getNodeValue()).append("?>");
+                break;
+            default:
                 // entity references and the like cannot occur: LocatedXml refuses a DOCTYPE
-            }
         }
     }
 
@@ -68,8 +76,9 @@ final class DomWriter {
     /** The attributes in file order, then any set later (by the merge) in name order. */
     private static List<String> attributeNames(Element e) {
         Set<String> names = new LinkedHashSet<>();
-        if (e.getUserData(ATTRIBUTE_ORDER) instanceof List<?> order) {
-            for (Object o : order) {
+        Object recorded = e.getUserData(ATTRIBUTE_ORDER);
+        if (recorded instanceof List<?>) {
+            for (Object o : (List<?>) recorded) {
                 if (e.hasAttribute(o.toString())) {
                     names.add(o.toString());
                 }
@@ -86,14 +95,29 @@ final class DomWriter {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append(attribute ? "&quot;" : "\"");
-                case '\n' -> b.append(attribute ? "&#10;" : "\n");
-                case '\t' -> b.append(attribute ? "&#9;" : "\t");
-                case '\r' -> b.append("&#13;");
-                default -> b.append(c);
+                case '&':
+                    b.append("&amp;");
+                    break;
+                case '<':
+                    b.append("&lt;");
+                    break;
+                case '>':
+                    b.append("&gt;");
+                    break;
+                case '"':
+                    b.append(attribute ? "&quot;" : "\"");
+                    break;
+                case '\n':
+                    b.append(attribute ? "&#10;" : "\n");
+                    break;
+                case '\t':
+                    b.append(attribute ? "&#9;" : "\t");
+                    break;
+                case '\r':
+                    b.append("&#13;");
+                    break;
+                default:
+                    b.append(c);
             }
         }
     }

@@ -30,29 +30,288 @@ import org.w3c.dom.NodeList;
  */
 final class JDiameterDocument {
 
-    record Vendor(String symbol, long code, String name, Element element) {
+    static final class Vendor {
+
+        private final String symbol;
+        private final long code;
+        private final String name;
+        private final Element element;
+
+        Vendor(String symbol, long code, String name, Element element) {            this.symbol = symbol;
+            this.code = code;
+            this.name = name;
+            this.element = element;
+        }
+
+        public String symbol() {
+            return symbol;
+        }
+
+        public long code() {
+            return code;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public Element element() {
+            return element;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (this == o) {
+                return true;
+            }
+            if (!(o instanceof Vendor)) {
+                return false;
+            }
+            Vendor other = (Vendor) o;
+            return java.util.Objects.equals(symbol, other.symbol) && java.util.Objects.equals(code, other.code) && java.util.Objects.equals(name, other.name) && java.util.Objects.equals(element, other.element);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(symbol, code, name, element);
+        }
+
+        @Override
+        public String toString() {
+            return "Vendor[" + "symbol=" + symbol + ", " + "code=" + code + ", " + "name=" + name + ", " + "element=" + element + "]";
+        }
+
     }
 
-    record Avp(AvpShape shape, Element element) {
+    static final class Avp {
+
+        private final AvpShape shape;
+        private final Element element;
+
+        Avp(AvpShape shape, Element element) {            this.shape = shape;
+            this.element = element;
+        }
+
+        public AvpShape shape() {
+            return shape;
+        }
+
+        public Element element() {
+            return element;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (this == o) {
+                return true;
+            }
+            if (!(o instanceof Avp)) {
+                return false;
+            }
+            Avp other = (Avp) o;
+            return java.util.Objects.equals(shape, other.shape) && java.util.Objects.equals(element, other.element);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(shape, element);
+        }
+
+        @Override
+        public String toString() {
+            return "Avp[" + "shape=" + shape + ", " + "element=" + element + "]";
+        }
+
         String name() {
             return shape.name();
         }
     }
 
-    record Application(long id, String name, long vendorId, Element element) {
+    static final class Application {
+
+        private final long id;
+        private final String name;
+        private final long vendorId;
+        private final Element element;
+
+        Application(long id, String name, long vendorId, Element element) {            this.id = id;
+            this.name = name;
+            this.vendorId = vendorId;
+            this.element = element;
+        }
+
+        public long id() {
+            return id;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public long vendorId() {
+            return vendorId;
+        }
+
+        public Element element() {
+            return element;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (this == o) {
+                return true;
+            }
+            if (!(o instanceof Application)) {
+                return false;
+            }
+            Application other = (Application) o;
+            return java.util.Objects.equals(id, other.id) && java.util.Objects.equals(name, other.name) && java.util.Objects.equals(vendorId, other.vendorId) && java.util.Objects.equals(element, other.element);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(id, name, vendorId, element);
+        }
+
+        @Override
+        public String toString() {
+            return "Application[" + "id=" + id + ", " + "name=" + name + ", " + "vendorId=" + vendorId + ", " + "element=" + element + "]";
+        }
+
     }
 
-    record Command(CommandShape shape, Element element, Element application) {
+    static final class Command {
+
+        private final CommandShape shape;
+        private final Element element;
+        private final Element application;
+
+        Command(CommandShape shape, Element element, Element application) {            this.shape = shape;
+            this.element = element;
+            this.application = application;
+        }
+
+        public CommandShape shape() {
+            return shape;
+        }
+
+        public Element element() {
+            return element;
+        }
+
+        public Element application() {
+            return application;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (this == o) {
+                return true;
+            }
+            if (!(o instanceof Command)) {
+                return false;
+            }
+            Command other = (Command) o;
+            return java.util.Objects.equals(shape, other.shape) && java.util.Objects.equals(element, other.element) && java.util.Objects.equals(application, other.application);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(shape, element, application);
+        }
+
+        @Override
+        public String toString() {
+            return "Command[" + "shape=" + shape + ", " + "element=" + element + ", " + "application=" + application + "]";
+        }
+
     }
 
-    record AvpKey(int code, long vendorId) {
+    static final class AvpKey {
+
+        private final int code;
+        private final long vendorId;
+
+        AvpKey(int code, long vendorId) {            this.code = code;
+            this.vendorId = vendorId;
+        }
+
+        public int code() {
+            return code;
+        }
+
+        public long vendorId() {
+            return vendorId;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (this == o) {
+                return true;
+            }
+            if (!(o instanceof AvpKey)) {
+                return false;
+            }
+            AvpKey other = (AvpKey) o;
+            return java.util.Objects.equals(code, other.code) && java.util.Objects.equals(vendorId, other.vendorId);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(code, vendorId);
+        }
+
         @Override
         public String toString() {
             return "AVP " + code + " (Vendor-Id " + vendorId + ")";
         }
     }
 
-    record CommandKey(long applicationId, int code, boolean request) {
+    static final class CommandKey {
+
+        private final long applicationId;
+        private final int code;
+        private final boolean request;
+
+        CommandKey(long applicationId, int code, boolean request) {            this.applicationId = applicationId;
+            this.code = code;
+            this.request = request;
+        }
+
+        public long applicationId() {
+            return applicationId;
+        }
+
+        public int code() {
+            return code;
+        }
+
+        public boolean request() {
+            return request;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (this == o) {
+                return true;
+            }
+            if (!(o instanceof CommandKey)) {
+                return false;
+            }
+            CommandKey other = (CommandKey) o;
+            return java.util.Objects.equals(applicationId, other.applicationId) && java.util.Objects.equals(code, other.code) && java.util.Objects.equals(request, other.request);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(applicationId, code, request);
+        }
+
+        @Override
+        public String toString() {
+            return "CommandKey[" + "applicationId=" + applicationId + ", " + "code=" + code + ", " + "request=" + request + "]";
+        }
+
     }
 
     /** Type names other stacks' jDiameter files use for the RFC 6733 formats. */
@@ -137,7 +396,7 @@ final class JDiameterDocument {
     }
 
     List<Application> applications(long id) {
-        return applications.stream().filter(a -> a.id() == id).toList();
+        return applications.stream().filter(a -> a.id() == id).collect(java.util.stream.Collectors.toUnmodifiableList());
     }
 
     Optional<Command> command(long applicationId, int code, boolean request) {

@@ -96,7 +96,8 @@ final class LocatedXml {
 
     /** The line an element started on, 0 when unknown (an element we added). */
     static int line(Element e) {
-        return e.getUserData(LINE) instanceof Integer i ? i : 0;
+        Object line = e.getUserData(LINE);
+        return line instanceof Integer ? (Integer) line : 0;
     }
 
     /** Builds the DOM from SAX events, comments and whitespace included. */

@@ -60,21 +60,30 @@ public final class MergeDictionary {
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "--carrier" -> carrier = Path.of(value(args, ++i));
-                    case "--out" -> output = Path.of(value(args, ++i));
-                    case "--report" -> reportFile = Path.of(value(args, ++i));
-                    case "--vendor-id" -> vendorId = number(args, ++i);
-                    case "--application-id" -> applicationId = number(args, ++i);
-                    case "--prefer" -> resolution = switch (value(args, ++i)) {
-                        case "carrier" -> Resolution.CARRIER_WINS;
-                        case "ours" -> Resolution.OURS_WINS;
-                        default -> throw new IllegalArgumentException("--prefer takes carrier or ours, not '" + args[i] + "'");
-                    };
-                    case "-h", "--help" -> {
+                    case "--carrier":
+                        carrier = Path.of(value(args, ++i));
+                        break;
+                    case "--out":
+                        output = Path.of(value(args, ++i));
+                        break;
+                    case "--report":
+                        reportFile = Path.of(value(args, ++i));
+                        break;
+                    case "--vendor-id":
+                        vendorId = number(args, ++i);
+                        break;
+                    case "--application-id":
+                        applicationId = number(args, ++i);
+                        break;
+                    case "--prefer":
+                        resolution = preference(value(args, ++i));
+                        break;
+                    case "-h":
+                    case "--help":
                         usage(out);
                         return MERGED;
-                    }
-                    default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
+                    default:
+                        throw new IllegalArgumentException("unknown argument: " + args[i]);
                 }
             }
             if (carrier == null || output == null) {
@@ -147,5 +156,15 @@ public final class MergeDictionary {
         s.println("  Conflicting definitions are reported and refused (exit 1) unless --prefer says which side wins.");
         s.println("  defaults: --vendor-id " + VendorSettings.defaults().vendorId() + " --application-id "
                 + VendorSettings.defaults().accountingServicesApplicationId() + " (documentation numbers)");
+    }
+
+    private static Resolution preference(String value) {
+        if (value.equals("carrier")) {
+            return Resolution.CARRIER_WINS;
+        }
+        if (value.equals("ours")) {
+            return Resolution.OURS_WINS;
+        }
+        throw new IllegalArgumentException("--prefer takes carrier or ours, not '" + value + "'");
     }
 }

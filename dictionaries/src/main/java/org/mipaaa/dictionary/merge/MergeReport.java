@@ -99,7 +99,7 @@ public final class MergeReport {
         b.append("mip-aaa dictionary fragment (Vendor-Id ").append(settings.vendorId())
                 .append(", MIP-Accounting-Services Application-Id ").append(settings.accountingServicesApplicationId())
                 .append(") merged into ").append(carrierSource).append('\n');
-        section(b, "Conflicts", conflicts.stream().map(Conflict::toString).toList(), true);
+        section(b, "Conflicts", conflicts.stream().map(Conflict::toString).collect(java.util.stream.Collectors.toUnmodifiableList()), true);
         section(b, "Added", added, false);
         section(b, "Identical in both (kept once)", identical, false);
         section(b, "Notes", notes, true);

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.mipaaa.agent.confirmation.AnswerSigner;
 import org.mipaaa.agent.confirmation.ConfirmationOutcome;
 import org.mipaaa.agent.confirmation.ConfirmationResponder;
-import org.mipaaa.agent.confirmation.ConfirmedCallSetup;
+import org.mipaaa.agent.sip.ConfirmedCallSetup;
 import org.mipaaa.agent.confirmation.Correspondent;
 import org.mipaaa.agent.confirmation.CorrespondentConfirmation;
 import org.mipaaa.agent.confirmation.IssuedConfirmations;

@@ -1,0 +1,81 @@
+package org.mipaaa.agent.auth;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Replay counters in a small text file ("outgoing incoming"), written to a temporary file, forced to
+ * disk and moved over the old one before a counter is used or accepted: a crash never makes the agent
+ * reuse a counter. Outgoing counters also never fall below {@link ReplayCounters#clockFloor()}.
+ *
+ * <p>Thread-safe (each operation synchronized and durable before it returns); one instance per file: two processes on one file would reuse counters.
+ */
+public final class FileReplayCounters implements ReplayCounters {
+
+    /** The longest counter file read: two 19-digit numbers, a space, a newline, with room to spare. */
+    static final int MAX_FILE_LENGTH = 128;
+
+    private final Path file;
+    private long lastOutgoing;
+    private long highestIncoming;
+
+    /** Reads {@code file} if it exists (a missing file starts from zero). */
+    public FileReplayCounters(Path file) throws IOException {
+        this.file = file;
+        if (Files.exists(file)) {
+            // two decimal longs and a space: anything much longer is not this file, and is not read whole
+            if (Files.size(file) > MAX_FILE_LENGTH) {
+                throw new IOException(file + " is not a replay counter file: " + Files.size(file) + " octets");
+            }
+            String[] values = Files.readString(file, StandardCharsets.US_ASCII).strip().split("\\s+");
+            if (values.length != 2) {
+                throw new IOException(file + " is not a replay counter file");
+            }
+            try {
+                lastOutgoing = Long.parseLong(values[0]);
+                highestIncoming = Long.parseLong(values[1]);
+            } catch (NumberFormatException e) {
+                throw new IOException(file + " is not a replay counter file", e);
+            }
+        }
+    }
+
+    @Override
+    public synchronized long nextOutgoing() throws IOException {
+        long next = Math.max(lastOutgoing + 1, ReplayCounters.clockFloor());
+        write(next, highestIncoming);
+        lastOutgoing = next;
+        return next;
+    }
+
+    @Override
+    public synchronized boolean acceptIncoming(long counter) throws IOException {
+        if (counter <= highestIncoming) {
+            return false;
+        }
+        write(lastOutgoing, counter);
+        highestIncoming = counter;
+        return true;
+    }
+
+    private void write(long outgoing, long incoming) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Path temporary = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            channel.write(ByteBuffer.wrap((outgoing + " " + incoming + "\n").getBytes(StandardCharsets.US_ASCII)));
+            channel.force(true);
+        }
+        try {
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}
