@@ -119,13 +119,13 @@ public final class AvpWriter {
         return this;
     }
 
-    /** A value already encoded for the AVP's type by another codec (the agent library's), flags from the dictionary. */
+    /**
+     * A value already encoded for the AVP's type, flags from the dictionary: what another codec built
+     * (the agent library's), or a Grouped AVP's members as received and kept.
+     */
     public AvpWriter encoded(int code, long vendorId, byte[] data) {
         AvpDefinition d = definition(code, vendorId);
-        if (d.isGrouped()) {
-            throw wrongKind(d, "encoded octets");
-        }
-        avps.addAvp(code, data, vendorId, mandatory(d), isProtected(d));
+        avps.addAvp(code, Objects.requireNonNull(data, "data"), vendorId, mandatory(d), isProtected(d));
         return this;
     }
 

@@ -66,6 +66,14 @@ public record PaidPurchase(String payee, String orderReference, List<String> goo
         }
     }
 
+    /**
+     * The Purchase-Info AVP's value, its members encoded as received: what a settlement keeps and sends
+     * on. {@code getRawData}: once jDiameter has decoded a Grouped AVP, its {@code getOctetString} is empty.
+     */
+    public byte[] encoded() {
+        return avp.getRawData();
+    }
+
     /** The realm of Payee-Id (what follows its last '@'); empty when it has none. */
     public Optional<String> payeeRealm() {
         int at = payee.lastIndexOf('@');

@@ -8,7 +8,6 @@ import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
 import org.mipaaa.messages.NextHopRequest;
-import org.mipaaa.messages.PaidPurchase;
 import org.mipaaa.settlement.SettlementRecord;
 
 /**
@@ -29,12 +28,12 @@ final class AaayNotice implements PayeeSide {
     }
 
     @Override
-    public CompletableFuture<Answer> settle(SettlementRecord s, PaidPurchase purchase) {
+    public CompletableFuture<Answer> settle(SettlementRecord s, byte[] purchaseInfo) {
         long vendorId = toPayee.vendorId();
         return toPayee.send(CommandCodes.PAYMENT_NOTIFICATION, realm, null, pnr -> pnr.avps()
                 .add(AvpCodes.USER_NAME, s.nai())
                 .add(VendorAvpCodes.SETTLEMENT_ID, vendorId, s.settlementId())
-                .copy(purchase.avp())
+                .encoded(VendorAvpCodes.PURCHASE_INFO, vendorId, purchaseInfo)
                 .add(VendorAvpCodes.SETTLEMENT_MODE, vendorId, s.mode())
                 .add(AvpCodes.EVENT_TIMESTAMP, s.openedAt()));
     }

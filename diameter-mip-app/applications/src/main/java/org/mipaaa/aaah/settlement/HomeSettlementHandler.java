@@ -1,6 +1,7 @@
 package org.mipaaa.aaah.settlement;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.Optional;
 import java.util.UUID;
@@ -100,12 +101,14 @@ public final class HomeSettlementHandler implements MobileNodeHandler {
     public CompletionStage<Outcome> handle(Request request, AuthenticatedMobileNode node) {
         String nai = node.nai();
         PaidPurchase purchase;
+        byte[] purchaseInfo;
         int mode;
         String sessionId;
         try {
             AvpSet avps = request.getAvps();
             sessionId = Avps.utf8(Avps.require(avps, AvpCodes.SESSION_ID, "Session-Id"));
             purchase = PaidPurchase.in(avps, vendorId);
+            purchaseInfo = purchase.encoded();
             mode = SettlementNotice.mode(avps, vendorId);
             validate(purchase);
         } catch (Avps.Invalid e) {
@@ -114,13 +117,14 @@ public final class HomeSettlementHandler implements MobileNodeHandler {
         String key = SettlementStore.requestKey(nai, sessionId, request.getEndToEndIdentifier());
         // where it will be settled is fixed now, by the carrier's agreement, never by what the mobile node sends
         Optional<SettlingTerminals.Terminal> terminal = payeeSides.terminalFor(purchase.payee());
-        SettlementRecord fresh = new SettlementRecord(UUID.randomUUID().toString(), key, nai, purchase.payee(), purchase.orderReference(),
-                purchase.goodsLine(), purchase.amount(), purchase.currency(), mode, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
-                SettlementState.AWAITING_CONFIRMATION, 0, false, "", "", "", "",
+        SettlementRecord fresh = SettlementRecord.opened(UUID.randomUUID().toString(), key, nai, purchase.payee(), purchase.orderReference(),
+                purchase.goodsLine(), purchase.amount(), purchase.currency(), mode, clock.instant().truncatedTo(ChronoUnit.SECONDS),
                 terminal.map(SettlingTerminals.Terminal::host).orElse(""), terminal.map(SettlingTerminals.Terminal::realm).orElse(""));
-        Optional<SettlementRecord> earlier = store.open(fresh);
+        // a copy of the SER finds the settlement its first request opened, with what the user confirmed
+        // then: it is carried on as stored, whatever Purchase-Info the copy brings (issue 14, attack 9)
+        Optional<SettlementRecord> earlier = store.open(fresh, purchaseInfo);
         CompletionStage<SettlementRecord> settled = earlier.isPresent()
-                ? resume(earlier.get(), purchase)
+                ? resume(earlier.get())
                 : confirm(request, fresh, purchase, node);
         return settled.handle((s, failure) -> {
             if (failure != null) {
@@ -128,7 +132,7 @@ public final class HomeSettlementHandler implements MobileNodeHandler {
                 log.error("settlement of {} failed", key, failure);
                 return Outcome.refusal(ResultCodes.UNABLE_TO_COMPLY, "the settlement could not be completed");
             }
-            log.info("SER {} of {}: settlement {} is {}", purchase.orderReference(), nai, s.settlementId(), s.state());
+            log.info("SER {} of {}: settlement {} is {}", s.orderReference(), nai, s.settlementId(), s.state());
             return settlementAnswers.of(s);
         });
     }
@@ -149,14 +153,17 @@ public final class HomeSettlementHandler implements MobileNodeHandler {
         });
     }
 
-    /** A copy of a SER whose settlement exists: answered from its state, or carried on where it stopped. */
-    private CompletionStage<SettlementRecord> resume(SettlementRecord s, PaidPurchase purchase) {
+    /**
+     * A copy of a SER whose settlement exists: answered from its state, or carried on where it stopped,
+     * with the settlement as stored (never what the copy says).
+     */
+    private CompletionStage<SettlementRecord> resume(SettlementRecord s) {
         log.info("SER copy for settlement {} ({})", s.settlementId(), s.state());
         return switch (s.state()) {
             // after a restart SettlementRecovery has finished these; here only a copy the duplicate
             // detection did not hold finds them: ending the wait is safe (compare-and-set, nothing charged)
             case AWAITING_CONFIRMATION -> CompletableFuture.completedFuture(move(s, s.in(SettlementState.TIMED_OUT)));
-            case CONFIRMED -> settleAtPayee(s, purchase);
+            case CONFIRMED -> settleAtPayee(s);
             default -> CompletableFuture.completedFuture(s);
         };
     }
@@ -186,7 +193,7 @@ public final class HomeSettlementHandler implements MobileNodeHandler {
             }
             return move(s, s.in(SettlementState.CONFIRMED));
         }).thenCompose(next -> next.state() == SettlementState.CONFIRMED
-                ? settleAtPayee(next, purchase) : CompletableFuture.completedFuture(next));
+                ? settleAtPayee(next) : CompletableFuture.completedFuture(next));
     }
 
     /** The Confirmation-Result of an authentic UCA 2001 for this settlement; empty when it is no valid confirmation. */
@@ -214,26 +221,29 @@ public final class HomeSettlementHandler implements MobileNodeHandler {
 
     /**
      * S208-S210: the PNR to the payee's AAAY, or the SER to the payee's terminal with the AAA function
-     * (the seed's variant); on its 2001 the charge is recorded.
+     * (the seed's variant), with the Purchase-Info the user confirmed, as stored; on its 2001 the charge
+     * (the stored amount) is recorded.
      */
-    private CompletionStage<SettlementRecord> settleAtPayee(SettlementRecord s, PaidPurchase purchase) {
+    private CompletionStage<SettlementRecord> settleAtPayee(SettlementRecord s) {
         PayeeSide side = payeeSides.of(s);
-        return side.settle(s, purchase).handle((answer, failure) -> {
+        Optional<byte[]> confirmed = store.purchaseInfo(s.settlementId());
+        if (confirmed.isEmpty()) {
+            // opened before the Purchase-Info was kept with it (SettlementRecovery voids those at start):
+            // never settled on a copy's word, and its first PNR may have gone out: voided there
+            log.error("settlement {}: its confirmed Purchase-Info is not stored; voided at {}", s.settlementId(), side.name());
+            return CompletableFuture.completedFuture(voidAtPayee(s, side.name() + ": the AAAH no longer holds what was confirmed"));
+        }
+        return side.settle(s, confirmed.get()).handle((answer, failure) -> {
             if (failure != null) {
                 Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
                 boolean mayHaveArrived = cause instanceof java.util.concurrent.TimeoutException;
                 String why = mayHaveArrived ? "no answer in time" : "cannot be reached";
                 log.warn("settlement {}: {}: {}", s.settlementId(), side.name(), cause.toString());
-                SettlementRecord failed = s.notSettled(ResultCodes.UNABLE_TO_DELIVER, false, side.name() + ": " + why, "");
                 if (!mayHaveArrived) {
-                    return move(s, failed);
+                    return move(s, s.notSettled(ResultCodes.UNABLE_TO_DELIVER, false, side.name() + ": " + why, ""));
                 }
                 // the payee side may settle it after all: void it there, until it confirms
-                SettlementRecord voiding = move(s, failed.in(SettlementState.VOIDING));
-                if (voiding.state() == SettlementState.VOIDING) {
-                    voids.voidAtPayee(voiding);
-                }
-                return voiding;
+                return voidAtPayee(s, side.name() + ": " + why);
             }
             Optional<AnswerResult> result = AnswerResult.of(answer);
             if (result.filter(AnswerResult::isSuccess).isEmpty()) {
@@ -247,6 +257,15 @@ public final class HomeSettlementHandler implements MobileNodeHandler {
                     s.openedAt(), s.settlementId());
             return move(s, s.settled(entry.id()));
         });
+    }
+
+    /** Stores {@code s} VOIDING (answered 3002 {@code why}) and voids it at its payee side until that confirms. */
+    private SettlementRecord voidAtPayee(SettlementRecord s, String why) {
+        SettlementRecord voiding = move(s, s.notSettled(ResultCodes.UNABLE_TO_DELIVER, false, why, "").in(SettlementState.VOIDING));
+        if (voiding.state() == SettlementState.VOIDING) {
+            voids.voidAtPayee(voiding);
+        }
+        return voiding;
     }
 
     /** Stores {@code to}; if another copy moved the settlement meanwhile, what it stored. */

@@ -11,7 +11,6 @@ import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.Enumerations;
 import org.mipaaa.dictionary.VendorAvpCodes;
 import org.mipaaa.messages.NextHopRequest;
-import org.mipaaa.messages.PaidPurchase;
 import org.mipaaa.settlement.SettlementRecord;
 
 /**
@@ -39,14 +38,14 @@ final class TerminalSettles implements PayeeSide {
     }
 
     @Override
-    public CompletableFuture<Answer> settle(SettlementRecord s, PaidPurchase purchase) {
+    public CompletableFuture<Answer> settle(SettlementRecord s, byte[] purchaseInfo) {
         if (!connected.test(host)) {
             return notConnected();
         }
         long vendorId = toTerminal.vendorId();
         return toTerminal.send(CommandCodes.SETTLEMENT, realm, host, ser -> ser.avps()
                 .add(AvpCodes.USER_NAME, s.nai())
-                .copy(purchase.avp())
+                .encoded(VendorAvpCodes.PURCHASE_INFO, vendorId, purchaseInfo)
                 .add(VendorAvpCodes.SETTLEMENT_MODE, vendorId, s.mode())
                 .add(VendorAvpCodes.SETTLEMENT_ID, vendorId, s.settlementId())
                 .add(VendorAvpCodes.TERMINAL_HOST, vendorId, host)
