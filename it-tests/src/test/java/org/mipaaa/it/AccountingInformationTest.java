@@ -20,7 +20,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.jdiameter.api.Answer;
 import org.jdiameter.api.Request;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,8 +33,8 @@ import org.mipaaa.agent.services.Amount;
 import org.mipaaa.agent.services.PurchaseInfo;
 import org.mipaaa.agent.services.ServiceException;
 import org.mipaaa.agent.transport.AgentEndpoint;
-import org.mipaaa.diameter.AnswerFactory;
 import org.mipaaa.diameter.HandlerRegistry;
+import org.mipaaa.diameter.Outcome;
 import org.mipaaa.diameter.RequestHandler;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.ResultCodes;
@@ -113,12 +112,12 @@ class AccountingInformationTest {
         private final RequestHandler real = new TerminalPurchaseInfoHandler(catalogue(), VENDOR.vendorId());
 
         @Override
-        public CompletionStage<Answer> handle(Request request, AnswerFactory answers) {
+        public CompletionStage<Outcome> handle(Request request) {
             if (!late.get()) {
-                return real.handle(request, answers);
+                return real.handle(request);
             }
             return CompletableFuture.supplyAsync(() -> request, CompletableFuture.delayedExecutor(4, TimeUnit.SECONDS))
-                    .thenCompose(r -> real.handle(r, answers));
+                    .thenCompose(r -> real.handle(r));
         }
     };
 

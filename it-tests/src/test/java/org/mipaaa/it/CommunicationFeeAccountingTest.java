@@ -220,7 +220,7 @@ class CommunicationFeeAccountingTest {
         DiameterNode aaah = fixture.topology().node(Role.AAAH);
         DiameterClient.OutgoingRequest acr = aaaf.client().requestInSession(record.sessionId(), CommandCodes.ACCOUNTING,
                 org.jdiameter.api.ApplicationId.createByAccAppId(ApplicationIds.MOBILE_IPV4), aaah.realm(), aaah.host());
-        AccountingRecords.write(record, acr.request().getAvps());
+        AccountingRecords.write(record, acr.avps());
         if (retransmitted) {
             acr.request().setReTransmitted(true);
         }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mipaaa.diameter.DiameterClient;
 import org.mipaaa.diameter.HandlerRegistry;
+import org.mipaaa.diameter.Outcome;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorSettings;
@@ -43,7 +44,7 @@ class DuplicateRequestTest {
         fixture = new TopologyFixture().start(EnumSet.of(Role.AAAH, Role.AAAF), TopologyFixture.only(role -> {
             HandlerRegistry handlers = new HandlerRegistry();
             if (role == Role.AAAH) {
-                handlers.register(VENDOR.accountingServicesApplicationId(), CommandCodes.CHARGE_QUERY, (request, answers) ->
+                handlers.register(VENDOR.accountingServicesApplicationId(), CommandCodes.CHARGE_QUERY, request ->
                         CompletableFuture.supplyAsync(() -> {
                             served.incrementAndGet();
                             try {
@@ -51,7 +52,7 @@ class DuplicateRequestTest {
                             } catch (InterruptedException e) {
                                 Thread.currentThread().interrupt();
                             }
-                            return answers.result(request, ResultCodes.SUCCESS);
+                            return Outcome.success();
                         }));
             }
             return handlers;

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mipaaa.diameter.DiameterClient;
 import org.mipaaa.diameter.HandlerRegistry;
+import org.mipaaa.diameter.Outcome;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorSettings;
@@ -37,14 +38,14 @@ class HandlerPoolTest {
         fixture = new TopologyFixture().start(EnumSet.of(Role.AAAH, Role.AAAF), TopologyFixture.only(role -> {
             HandlerRegistry handlers = new HandlerRegistry();
             if (role == Role.AAAH) {
-                handlers.register(VENDOR.accountingServicesApplicationId(), CommandCodes.CHARGE_QUERY, (request, answers) -> {
+                handlers.register(VENDOR.accountingServicesApplicationId(), CommandCodes.CHARGE_QUERY, request -> {
                     try {
                         // blocks the handler thread it runs on, as a slow database would
                         release.await(20, TimeUnit.SECONDS);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
-                    return CompletableFuture.completedFuture(answers.result(request, ResultCodes.SUCCESS));
+                    return Outcome.success().now();
                 });
             }
             return handlers;

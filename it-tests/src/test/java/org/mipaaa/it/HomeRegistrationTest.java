@@ -277,7 +277,7 @@ class HomeRegistrationTest {
     void s105_aHomeAgentThatNeverAnswersGives4006AfterTheTimeoutAndTheAddressIsReleased() throws Exception {
         // the HA is connected but its HAR handler never completes: no HAA within request.timeout.ms (5 s)
         HandlerRegistry silent = new HandlerRegistry().register(ApplicationIds.MOBILE_IPV4, CommandCodes.HOME_AGENT_MIP,
-                (request, answers) -> new CompletableFuture<>());
+                request -> new CompletableFuture<>());
         try (TopologyFixture mute = startHome(EnumSet.of(Role.AAAF, Role.AAAH, Role.HA), Map.of(), TopologyFixture.only(r -> silent))) {
             Answer ama = new MobileNode(MN1, MN1_AAA).register(mute, MN1_AAA);
 
@@ -295,9 +295,9 @@ class HomeRegistrationTest {
         RoleApplications lateHomeAgent = ctx -> {
             HomeAgentRole own = HomeAgentRole.install(ctx.withHandlers(new HandlerRegistry()));
             ctx.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.HOME_AGENT_MIP,
-                    (request, answers) -> CompletableFuture.runAsync(() -> { },
+                    request -> CompletableFuture.runAsync(() -> { },
                                     CompletableFuture.delayedExecutor(2500, java.util.concurrent.TimeUnit.MILLISECONDS))
-                            .thenCompose(ignored -> own.har().handle(request, answers)));
+                            .thenCompose(ignored -> own.har().handle(request)));
             ctx.handlers().register(ApplicationIds.COMMON_MESSAGES, CommandCodes.ABORT_SESSION, own.abort());
             return own;
         };

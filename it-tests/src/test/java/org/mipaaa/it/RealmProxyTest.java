@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jdiameter.api.Answer;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mipaaa.aaaf.VisitorEntries;
 import org.mipaaa.diameter.HandlerRegistry;
+import org.mipaaa.diameter.Outcome;
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.CommandCodes;
@@ -40,9 +40,9 @@ class RealmProxyTest {
         RoleApplications testHome = TopologyFixture.only(role -> {
             HandlerRegistry handlers = new HandlerRegistry();
             if (role == Role.AAAH) {
-                handlers.register(ApplicationIds.MOBILE_IPV4, CommandCodes.AA_MOBILE_NODE, (request, answers) -> {
+                handlers.register(ApplicationIds.MOBILE_IPV4, CommandCodes.AA_MOBILE_NODE, request -> {
                     seenAtHome.add(request);
-                    return CompletableFuture.completedFuture(answers.result(request, ResultCodes.SUCCESS));
+                    return Outcome.success().now();
                 });
             }
             return handlers;

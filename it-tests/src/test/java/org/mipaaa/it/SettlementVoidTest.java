@@ -81,9 +81,9 @@ class SettlementVoidTest {
             PaymentNotices notices = PaymentNotices.in(ctx.state());
             terminalNotices.set(notices);
             TerminalSettlementHandlers real = new TerminalSettlementHandlers(catalogue, notices, VENDOR.vendorId());
-            RequestHandler slowPayment = (request, answers) -> CompletableFuture
+            RequestHandler slowPayment = request -> CompletableFuture
                     .supplyAsync(() -> request, CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS))
-                    .thenCompose(r -> real.payment().handle(r, answers));
+                    .thenCompose(r -> real.payment().handle(r));
             long app = VENDOR.accountingServicesApplicationId();
             ctx.handlers().register(app, CommandCodes.PURCHASE_INFORMATION, new TerminalPurchaseInfoHandler(catalogue, VENDOR.vendorId()))
                     .register(app, CommandCodes.PAYMENT_NOTIFICATION, slowPayment)

@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.jdiameter.api.Answer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,6 +31,7 @@ import org.mipaaa.agent.services.PurchaseInfo;
 import org.mipaaa.agent.services.ServiceException;
 import org.mipaaa.agent.services.SettlementMode;
 import org.mipaaa.agent.transport.AgentEndpoint;
+import org.mipaaa.diameter.Outcome;
 import org.mipaaa.diameter.RequestHandler;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.ResultCodes;
@@ -89,13 +89,13 @@ class TerminalSettlesVoidTest {
             terminalAccount = TerminalAccount.in(ctx.state());
             TrustedAaahs aaahs = TrustedAaahs.parse("aaah.home.example");
             TerminalSettlementHandler real = new TerminalSettlementHandler(catalogue, terminalAccount, aaahs, VENDOR.vendorId(), Clock.systemUTC());
-            RequestHandler slow = (request, answers) -> {
+            RequestHandler slow = request -> {
                 if (settleFirst.get()) {
-                    CompletableFuture<Answer> settled = real.handle(request, answers).toCompletableFuture();
-                    return settled.thenCompose(a -> CompletableFuture.supplyAsync(() -> a, CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS)));
+                    CompletableFuture<Outcome> settled = real.handle(request).toCompletableFuture();
+                    return settled.thenCompose(o -> CompletableFuture.supplyAsync(() -> o, CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS)));
                 }
                 return CompletableFuture.supplyAsync(() -> request, CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS))
-                        .thenCompose(r -> real.handle(r, answers));
+                        .thenCompose(r -> real.handle(r));
             };
             TerminalSettlementHandlers notices = new TerminalSettlementHandlers(catalogue, PaymentNotices.in(ctx.state()), VENDOR.vendorId());
             long app = VENDOR.accountingServicesApplicationId();

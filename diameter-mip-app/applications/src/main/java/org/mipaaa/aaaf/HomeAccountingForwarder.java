@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.jdiameter.api.ApplicationId;
 import org.mipaaa.accounting.AccountingOutbox;
 import org.mipaaa.accounting.AccountingRecord;
-import org.mipaaa.diameter.Avps;
+import org.mipaaa.diameter.AnswerResult;
 import org.mipaaa.diameter.DiameterClient;
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.CommandCodes;
@@ -102,8 +102,8 @@ public final class HomeAccountingForwarder implements AutoCloseable {
         try {
             DiameterClient.OutgoingRequest acr = client.requestInSession(record.sessionId(), CommandCodes.ACCOUNTING,
                     ApplicationId.createByAccAppId(ApplicationIds.MOBILE_IPV4), realmOf(record.nai()), null);
-            AccountingRecords.write(record, acr.request().getAvps());
-            return acr.send().thenApply(Avps::resultCode);
+            AccountingRecords.write(record, acr.avps());
+            return acr.send().thenApply(AnswerResult::resultCode);
         } catch (Exception e) {
             return CompletableFuture.failedFuture(e);
         }

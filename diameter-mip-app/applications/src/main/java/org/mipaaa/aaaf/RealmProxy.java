@@ -4,17 +4,15 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-import org.jdiameter.api.Answer;
 import org.jdiameter.api.Avp;
 import org.jdiameter.api.AvpDataException;
-import org.jdiameter.api.AvpSet;
 import org.jdiameter.api.Message;
 import org.jdiameter.api.Request;
 import org.jdiameter.client.api.IMessage;
-import org.mipaaa.diameter.AnswerFactory;
+import org.mipaaa.diameter.AvpWriter;
 import org.mipaaa.diameter.DiameterClient;
+import org.mipaaa.diameter.Outcome;
 import org.mipaaa.diameter.RequestHandler;
-import org.mipaaa.diameter.ValidationFailure;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.ResultCodes;
 import org.slf4j.Logger;
@@ -25,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * for the mobile node's home (seed S104: "transfers this registration request packet to the AAAH ...
  * identified from the NAI"): the request goes on unchanged but for a Route-Record naming this node
  * and a new Hop-by-Hop Identifier; its Session-Id, Origin-Host and End-to-End Identifier stay. The
- * answer comes back as the home server wrote it. A request that already passed here is a loop
+ * answer comes back as the home server wrote it ({@link Outcome.Relayed}). A request that already passed here is a loop
  * (3005); one that cannot be delivered upstream is answered 3002, E bit set, by this node.
  */
 public final class RealmProxy implements RequestHandler {
@@ -58,25 +56,23 @@ public final class RealmProxy implements RequestHandler {
     }
 
     @Override
-    public CompletionStage<Answer> handle(Request request, AnswerFactory answers) {
+    public CompletionStage<Outcome> handle(Request request) {
         if (routeRecords(request).contains(localHost)) {
-            return CompletableFuture.completedFuture(answers.failure(request, new ValidationFailure(ResultCodes.LOOP_DETECTED,
-                    "the request passed " + localHost + " before (Route-Record)", null)));
+            return Outcome.refusal(ResultCodes.LOOP_DETECTED, "the request passed " + localHost + " before (Route-Record)").now();
         }
-        CompletableFuture<Answer> result;
+        CompletableFuture<Outcome> result;
         try {
             Message upstream = copyWithRouteRecord(request);
             listener.forwarded(request.getCommandCode(), string(request.getAvps().getAvp(AvpCodes.SESSION_ID, 0)),
                     string(request.getAvps().getAvp(AvpCodes.USER_NAME, 0)));
-            result = client.forward(upstream, timeout).thenApply(answer -> relayed(request, answer));
+            result = client.forward(upstream, timeout).thenApply(Outcome::relayed);
         } catch (RuntimeException e) {
             result = CompletableFuture.failedFuture(e);
         }
         return result.exceptionally(failure -> {
             log.warn("cannot deliver command {} upstream: session={}: {}", request.getCommandCode(),
                     string(request.getAvps().getAvp(AvpCodes.SESSION_ID, 0)), failure.toString());
-            return answers.failure(request, new ValidationFailure(ResultCodes.UNABLE_TO_DELIVER,
-                    "cannot deliver the request to its realm", null));
+            return Outcome.refusal(ResultCodes.UNABLE_TO_DELIVER, "cannot deliver the request to its realm");
         });
     }
 
@@ -88,28 +84,12 @@ public final class RealmProxy implements RequestHandler {
         copy.setReTransmitted(request.isReTransmitted());
         // a proxy keeps the End-to-End Identifier (§3); the Hop-by-Hop one is the next hop's
         copy.setEndToEndIdentifier(request.getEndToEndIdentifier());
+        AvpWriter avps = new AvpWriter(client.dictionary(), copy.getAvps());
         for (Avp avp : request.getAvps()) {
-            copy.getAvps().addAvp(avp);
+            avps.copy(avp);
         }
-        copy.getAvps().addAvp(AvpCodes.ROUTE_RECORD, localHost, true, false, true);
+        avps.add(AvpCodes.ROUTE_RECORD, localHost);
         return copy;
-    }
-
-    /** The home server's answer, relayed: its AVPs (its Origin-Host included) and E bit, on our hop. */
-    private static Answer relayed(Request request, Message upstream) {
-        Answer answer = request.createAnswer();
-        AvpSet avps = answer.getAvps();
-        java.util.List<Avp> copied = new java.util.ArrayList<>();
-        avps.forEach(copied::add);
-        for (Avp avp : copied) {
-            avps.removeAvp(avp.getCode(), avp.getVendorId());
-        }
-        for (Avp avp : upstream.getAvps()) {
-            avps.addAvp(avp);
-        }
-        answer.setError(upstream.isError());
-        answer.setReTransmitted(false);
-        return answer;
     }
 
     private static java.util.List<String> routeRecords(Request request) {

@@ -1,14 +1,12 @@
 package org.mipaaa.aaaf;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-import org.jdiameter.api.Answer;
 import org.jdiameter.api.Request;
 import org.mipaaa.accounting.AccountingOutbox;
 import org.mipaaa.accounting.AccountingRecord;
-import org.mipaaa.diameter.AnswerFactory;
 import org.mipaaa.diameter.Avps;
+import org.mipaaa.diameter.Outcome;
 import org.mipaaa.diameter.RequestHandler;
 import org.mipaaa.messages.AccountingRecords;
 
@@ -20,8 +18,8 @@ import org.mipaaa.messages.AccountingRecords;
  *     with Failed-AVP).</li>
  * <li><b>act</b>: stored in the {@link AccountingOutbox}, durably, once however often the FA sends it;
  *     the {@link HomeAccountingForwarder} takes it to the AAAH.</li>
- * <li><b>answer</b>: ACA 2001 with the record's type and number (RFC 6733 §9.7.2), only once stored:
- *     what the AAAF acknowledged is never lost.</li>
+ * <li><b>answer</b>: ACA 2001 with the record's type and number (RFC 6733 §9.7.2,
+ *     {@link AccountingRecords#acknowledged}), only once stored: what the AAAF acknowledged is never lost.</li>
  * </ol>
  */
 public final class VisitedAcrHandler implements RequestHandler {
@@ -35,16 +33,15 @@ public final class VisitedAcrHandler implements RequestHandler {
     }
 
     @Override
-    public CompletionStage<Answer> handle(Request request, AnswerFactory answers) {
+    public CompletionStage<Outcome> handle(Request request) {
         AccountingRecord record;
         try {
             record = AccountingRecords.read(request.getSessionId(), request.getAvps());
         } catch (Avps.Invalid e) {
-            return CompletableFuture.completedFuture(answers.failure(request, e.failure()));
+            return e.refusal().now();
         }
         outbox.store(record);
         forwarder.wake();
-        return CompletableFuture.completedFuture(AccountingRecords.acknowledged(request, answers, record));
+        return AccountingRecords.acknowledged(record).now();
     }
-
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import org.mipaaa.aaah.accounting.HomeAccounts;
 import org.mipaaa.aaah.accounting.HomeAcrHandler;
 import org.mipaaa.aaah.auth.AaamMessageAuthentication;
+import org.mipaaa.aaah.auth.MobileNodeGate;
 import org.mipaaa.aaah.charges.ChargeQueryHandler;
 import org.mipaaa.aaah.commitment.CommunicationCommitments;
 import org.mipaaa.aaah.purchase.PurchaseInformation;
@@ -47,11 +48,11 @@ public record HomeAaaRole(HomeRegistration registration, HomeAccounts accounts, 
         ctx.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.ACCOUNTING,
                 new HomeAcrHandler(database, InfinispanSubscriberDirectory.in(ctx.state())));
 
-        long vendorId = ctx.vendor().vendorId();
         AaamMessageAuthentication authentication = new AaamMessageAuthentication(
-                new AaamAssociations(InfinispanSubscriberDirectory.in(ctx.state())), AaamReplayWindow.in(ctx.state()), vendorId);
+                new AaamAssociations(InfinispanSubscriberDirectory.in(ctx.state())), AaamReplayWindow.in(ctx.state()), ctx.client().dictionary());
         ctx.handlers().register(ctx.servicesApplication(), CommandCodes.CHARGE_QUERY,
-                new ChargeQueryHandler(authentication, accounts.queries(), vendorId));
+                new MobileNodeGate(authentication, "CQR", "a mobile node reads only its own account",
+                        new ChargeQueryHandler(accounts.queries(), ctx.vendor().vendorId())));
         PurchaseInformation.install(ctx, authentication);
         SettlementStore settlements = Settlements.install(ctx, authentication, accounts);
         CommitmentStore commitments = CommunicationCommitments.install(ctx, authentication);

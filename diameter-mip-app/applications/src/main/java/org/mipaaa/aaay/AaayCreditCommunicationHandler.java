@@ -2,17 +2,13 @@ package org.mipaaa.aaay;
 
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-import org.jdiameter.api.Answer;
-import org.jdiameter.api.AvpSet;
 import org.jdiameter.api.Request;
-import org.mipaaa.diameter.AnswerFactory;
 import org.mipaaa.diameter.Avps;
 import org.mipaaa.diameter.MoneyAvps;
+import org.mipaaa.diameter.Outcome;
 import org.mipaaa.diameter.RequestHandler;
-import org.mipaaa.diameter.ValidationFailure;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
@@ -49,7 +45,11 @@ public final class AaayCreditCommunicationHandler implements RequestHandler {
     }
 
     @Override
-    public CompletionStage<Answer> handle(Request request, AnswerFactory answers) {
+    public CompletionStage<Outcome> handle(Request request) {
+        return commit(request).now();
+    }
+
+    private Outcome commit(Request request) {
         CommitmentRequest ccmr;
         byte[] credential;
         try {
@@ -57,36 +57,29 @@ public final class AaayCreditCommunicationHandler implements RequestHandler {
             credential = Avps.octets(CommitmentRequest.vendorAvp(request.getAvps(), VendorAvpCodes.CUSTOMER_CREDENTIAL, vendorId,
                     "Customer-Credential"));
         } catch (Avps.Invalid e) {
-            return done(answers.failure(request, e.failure()));
+            return e.refusal();
         }
         Optional<PayerDirectory.CreditCompany> found = directory.creditCompany(ccmr.payer());
         if (found.isEmpty()) {
             log.info("CCMR from {} for unknown credit company {}", ccmr.originRealm(), ccmr.payer());
-            return done(answers.experimental(request, vendorId, VendorResultCodes.UNKNOWN_PAYEE, "unknown credit company " + ccmr.payer()));
+            return Outcome.experimental(vendorId, VendorResultCodes.UNKNOWN_PAYEE, "unknown credit company " + ccmr.payer());
         }
         PayerDirectory.CreditCompany company = found.get();
         if (!company.accepts(ccmr.originRealm())) {
             log.warn("CCMR from realm {} for {}: not configured for this credit company, refused", ccmr.originRealm(), company.id());
-            return done(answers.failure(request, new ValidationFailure(ResultCodes.AUTHORIZATION_REJECTED,
-                    "realm " + ccmr.originRealm() + " may not ask " + company.id(), null)));
+            return Outcome.refusal(ResultCodes.AUTHORIZATION_REJECTED, "realm " + ccmr.originRealm() + " may not ask " + company.id());
         }
         if (!company.authenticates(ccmr.userName(), credential)) {
             log.warn("CCMR for {} at {}: customer credential refused", ccmr.userName(), company.id());
-            return done(answers.failure(request, new ValidationFailure(ResultCodes.AUTHENTICATION_REJECTED,
-                    "the customer is not authenticated", null)));
+            return Outcome.refusal(ResultCodes.AUTHENTICATION_REJECTED, "the customer is not authenticated");
         }
         String id = commitments.commit(ccmr.requestKey(), UUID.randomUUID().toString());
         log.info("credit company {} settles {}'s next communication: {}", company.id(), ccmr.userName(), id);
-        Answer answer = answers.result(request, ResultCodes.SUCCESS);
-        AvpSet avps = answer.getAvps();
-        avps.addAvp(AvpCodes.USER_NAME, ccmr.userName(), true, false, false);
-        avps.addAvp(VendorAvpCodes.CREDIT_COMPANY_ID, company.id(), vendorId, true, false, false);
-        avps.addAvp(VendorAvpCodes.SETTLEMENT_ID, id, vendorId, true, false, false);
-        company.limit().ifPresent(l -> MoneyAvps.addCcMoney(avps, l.amount(), l.currency()));
-        return done(answer);
-    }
-
-    private static CompletionStage<Answer> done(Answer answer) {
-        return CompletableFuture.completedFuture(answer);
+        return Outcome.success(avps -> {
+            avps.add(AvpCodes.USER_NAME, ccmr.userName())
+                    .add(VendorAvpCodes.CREDIT_COMPANY_ID, vendorId, company.id())
+                    .add(VendorAvpCodes.SETTLEMENT_ID, vendorId, id);
+            company.limit().ifPresent(l -> MoneyAvps.addCcMoney(avps, l.amount(), l.currency()));
+        });
     }
 }

@@ -1,17 +1,13 @@
 package org.mipaaa.aaay;
 
-import java.util.Date;
+import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-import org.jdiameter.api.Answer;
-import org.jdiameter.api.AvpSet;
 import org.jdiameter.api.Request;
-import org.mipaaa.diameter.AnswerFactory;
 import org.mipaaa.diameter.Avps;
+import org.mipaaa.diameter.Outcome;
 import org.mipaaa.diameter.RequestHandler;
-import org.mipaaa.diameter.ValidationFailure;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.ResultCodes;
@@ -51,91 +47,83 @@ public final class AaayPaymentNotificationHandler implements RequestHandler {
     private final PayeeLedger ledger;
     private final NextHopRequest toTerminal;
     private final long vendorId;
+    private final String realm;
 
-    public AaayPaymentNotificationHandler(PayeeDirectory directory, PayeeLedger ledger, NextHopRequest toTerminal) {
+    /** @param realm this AAAY's realm, its terminals' (Destination-Realm of the PNR to them) */
+    public AaayPaymentNotificationHandler(PayeeDirectory directory, PayeeLedger ledger, NextHopRequest toTerminal, String realm) {
         this.directory = directory;
         this.ledger = ledger;
         this.toTerminal = toTerminal;
         this.vendorId = toTerminal.vendorId();
+        this.realm = realm;
     }
 
     @Override
-    public CompletionStage<Answer> handle(Request request, AnswerFactory answers) {
+    public CompletionStage<Outcome> handle(Request request) {
         SettlementNotice pnr;
         try {
             pnr = SettlementNotice.payment(request, vendorId);
         } catch (Avps.Invalid e) {
-            return done(answers.failure(request, e.failure()));
+            return e.refusal().now();
         }
         PaidPurchase purchase = pnr.purchase().orElseThrow();
         Optional<PayeeDirectory.Payee> found = directory.find(purchase.payee());
         if (found.isEmpty()) {
-            return done(answers.experimental(request, vendorId, VendorResultCodes.UNKNOWN_PAYEE, "unknown payee " + purchase.payee()));
+            return Outcome.experimental(vendorId, VendorResultCodes.UNKNOWN_PAYEE, "unknown payee " + purchase.payee()).now();
         }
         PayeeDirectory.Payee payee = found.get();
         if (!payee.accepts(pnr.originRealm())) {
             log.warn("PNR from realm {} for {}: not configured for this payee, refused", pnr.originRealm(), purchase.payee());
-            return done(answers.failure(request, new ValidationFailure(ResultCodes.AUTHORIZATION_REJECTED,
-                    "realm " + pnr.originRealm() + " may not pay " + purchase.payee(), null)));
+            return Outcome.refusal(ResultCodes.AUTHORIZATION_REJECTED, "realm " + pnr.originRealm() + " may not pay " + purchase.payee()).now();
         }
         PayeeSettlement fresh = new PayeeSettlement(pnr.settlementId(), purchase.payee(), purchase.orderReference(), pnr.userName(),
                 purchase.amount(), purchase.currency(), pnr.mode(), false);
         Optional<PayeeSettlement> before = ledger.find(pnr.settlementId());
         if (before.isPresent() && before.get().isVoided()) {
-            return done(voided(request, answers, pnr.settlementId()));
+            return voided(pnr.settlementId()).now();
         }
         if (before.isPresent()) {
             log.info("PNR for settlement {} again: booked before, answered the same", pnr.settlementId());
-            return done(success(request, answers, before.get()));
+            return success(before.get()).now();
         }
         if (payee.heldHere()) {
-            return done(success(request, answers, ledger.book(fresh)));
+            return success(ledger.book(fresh)).now();
         }
         String terminal = payee.terminalHost().orElseThrow();
-        return toTerminal.send(CommandCodes.PAYMENT_NOTIFICATION, answers.originRealm(), terminal, out -> {
-            AvpSet avps = out.getAvps();
-            avps.addAvp(AvpCodes.USER_NAME, pnr.userName(), true, false, false);
-            avps.addAvp(VendorAvpCodes.SETTLEMENT_ID, pnr.settlementId(), vendorId, true, false, false);
-            avps.addAvp(purchase.avp());
-            avps.addAvp(VendorAvpCodes.SETTLEMENT_MODE, pnr.mode(), vendorId, true, false);
-            avps.addAvp(VendorAvpCodes.TERMINAL_HOST, terminal, vendorId, true, false, true);
-        }).handle((pna, failure) -> {
+        return toTerminal.send(CommandCodes.PAYMENT_NOTIFICATION, realm, terminal, out -> out.avps()
+                .add(AvpCodes.USER_NAME, pnr.userName())
+                .add(VendorAvpCodes.SETTLEMENT_ID, vendorId, pnr.settlementId())
+                .copy(purchase.avp())
+                .add(VendorAvpCodes.SETTLEMENT_MODE, vendorId, pnr.mode())
+                .add(VendorAvpCodes.TERMINAL_HOST, vendorId, terminal)).handle((pna, failure) -> {
             if (failure != null || !NextHopOutcome.success(pna)) {
                 log.warn("PNR for settlement {}: terminal {} did not take it; nothing booked", pnr.settlementId(), terminal);
-                return NextHopOutcome.refusal(request, answers, pna, failure, "the shop terminal " + terminal);
+                return NextHopOutcome.refusal(pna, failure, "the shop terminal " + terminal);
             }
             PayeeSettlement booked = ledger.book(fresh);
             if (booked.isVoided()) {
                 // voided by the AAAH while the terminal was being told: the terminal is told it is off
-                toTerminal.send(CommandCodes.SETTLEMENT_CANCEL, answers.originRealm(), terminal, out -> {
-                    out.getAvps().addAvp(AvpCodes.USER_NAME, pnr.userName(), true, false, false);
-                    out.getAvps().addAvp(VendorAvpCodes.SETTLEMENT_ID, pnr.settlementId(), vendorId, true, false, false);
-                    out.getAvps().addAvp(VendorAvpCodes.TERMINAL_HOST, terminal, vendorId, true, false, true);
-                }).whenComplete((a, f) -> log.info("settlement {} voided: terminal {} told ({})", pnr.settlementId(), terminal,
-                        f != null ? f.toString() : "answered"));
-                return voided(request, answers, pnr.settlementId());
+                toTerminal.send(CommandCodes.SETTLEMENT_CANCEL, realm, terminal, out -> out.avps()
+                        .add(AvpCodes.USER_NAME, pnr.userName())
+                        .add(VendorAvpCodes.SETTLEMENT_ID, vendorId, pnr.settlementId())
+                        .add(VendorAvpCodes.TERMINAL_HOST, vendorId, terminal))
+                        .whenComplete((a, f) -> log.info("settlement {} voided: terminal {} told ({})", pnr.settlementId(), terminal,
+                                f != null ? f.toString() : "answered"));
+                return voided(pnr.settlementId());
             }
             log.info("settlement {} for {} booked (mode {}), terminal {} told", booked.settlementId(), booked.payee(), booked.mode(), terminal);
-            return success(request, answers, booked);
+            return success(booked);
         });
     }
 
-    private Answer voided(Request request, AnswerFactory answers, String settlementId) {
+    private Outcome voided(String settlementId) {
         log.info("PNR for settlement {}: voided by the AAAH before, nothing booked", settlementId);
-        return answers.experimental(request, vendorId, VendorResultCodes.UNKNOWN_SETTLEMENT,
-                "settlement " + settlementId + " was voided by the AAAH");
+        return Outcome.experimental(vendorId, VendorResultCodes.UNKNOWN_SETTLEMENT, "settlement " + settlementId + " was voided by the AAAH");
     }
 
-    private Answer success(Request request, AnswerFactory answers, PayeeSettlement s) {
-        Answer answer = answers.result(request, ResultCodes.SUCCESS);
-        AvpSet avps = answer.getAvps();
-        avps.addAvp(AvpCodes.USER_NAME, s.userName(), true, false, false);
-        avps.addAvp(VendorAvpCodes.SETTLEMENT_ID, s.settlementId(), vendorId, true, false, false);
-        avps.addAvp(AvpCodes.EVENT_TIMESTAMP, new Date(), true, false);
-        return answer;
-    }
-
-    private static CompletionStage<Answer> done(Answer answer) {
-        return CompletableFuture.completedFuture(answer);
+    private Outcome success(PayeeSettlement s) {
+        return Outcome.success(avps -> avps.add(AvpCodes.USER_NAME, s.userName())
+                .add(VendorAvpCodes.SETTLEMENT_ID, vendorId, s.settlementId())
+                .add(AvpCodes.EVENT_TIMESTAMP, Instant.now()));
     }
 }

@@ -1,19 +1,14 @@
 package org.mipaaa.aaay;
 
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-import org.jdiameter.api.Answer;
-import org.jdiameter.api.Avp;
 import org.jdiameter.api.Request;
-import org.mipaaa.diameter.AnswerFactory;
 import org.mipaaa.diameter.Avps;
+import org.mipaaa.diameter.Outcome;
 import org.mipaaa.diameter.RequestHandler;
-import org.mipaaa.diameter.ValidationFailure;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.ResultCodes;
-import org.mipaaa.dictionary.VendorAvpCodes;
 import org.mipaaa.dictionary.VendorResultCodes;
 import org.mipaaa.messages.CatalogueAnswer;
 import org.mipaaa.messages.ForwardedPurchaseRequest;
@@ -47,9 +42,15 @@ public final class AaayPurchaseInfoHandler implements RequestHandler {
     private final long vendorId;
     private final CatalogueAnswer catalogueAnswer;
     private final RelayedPurchaseAnswer relay;
+    private final String realm;
 
-    /** @param heldHere the orders of the payees whose information the AAAY holds itself */
-    public AaayPurchaseInfoHandler(PayeeDirectory directory, Catalogue heldHere, ForwardedPurchaseRequest toTerminal, long vendorId) {
+    /**
+     * @param heldHere the orders of the payees whose information the AAAY holds itself
+     * @param realm    this AAAY's realm, its terminals' (Destination-Realm of the PIR to them)
+     */
+    public AaayPurchaseInfoHandler(PayeeDirectory directory, Catalogue heldHere, ForwardedPurchaseRequest toTerminal, long vendorId,
+                                   String realm) {
+        this.realm = realm;
         this.directory = directory;
         this.heldHere = heldHere;
         this.toTerminal = toTerminal;
@@ -59,45 +60,35 @@ public final class AaayPurchaseInfoHandler implements RequestHandler {
     }
 
     @Override
-    public CompletionStage<Answer> handle(Request request, AnswerFactory answers) {
+    public CompletionStage<Outcome> handle(Request request) {
         PurchaseRequest pir;
         String originRealm;
         try {
             pir = PurchaseRequest.decode(request, vendorId);
             originRealm = Avps.utf8(Avps.require(request.getAvps(), AvpCodes.ORIGIN_REALM, "Origin-Realm"));
         } catch (Avps.Invalid e) {
-            return done(answers.failure(request, e.failure()));
+            return e.refusal().now();
         }
         Optional<PayeeDirectory.Payee> found = directory.find(pir.payee());
         if (found.isEmpty()) {
             log.info("PIR from {} for unknown payee {}", originRealm, pir.payee());
-            return done(answers.experimental(request, vendorId, VendorResultCodes.UNKNOWN_PAYEE, "unknown payee " + pir.payee()));
+            return Outcome.experimental(vendorId, VendorResultCodes.UNKNOWN_PAYEE, "unknown payee " + pir.payee()).now();
         }
         PayeeDirectory.Payee payee = found.get();
         if (!payee.accepts(originRealm)) {
             log.warn("PIR from realm {} for {}: that realm is not configured for this payee, refused", originRealm, pir.payee());
-            return done(answers.failure(request, new ValidationFailure(ResultCodes.AUTHORIZATION_REJECTED,
-                    "realm " + originRealm + " may not ask for " + pir.payee(), null)));
+            return Outcome.refusal(ResultCodes.AUTHORIZATION_REJECTED, "realm " + originRealm + " may not ask for " + pir.payee()).now();
         }
         if (payee.heldHere()) {
-            return done(catalogueAnswer.answer(request, answers, pir, heldHere.lookup(pir.payee(), pir.orderReference())));
+            return catalogueAnswer.answer(pir, heldHere.lookup(pir.payee(), pir.orderReference())).now();
         }
         String terminal = payee.terminalHost().orElseThrow();
-        return toTerminal.send(pir, answers.originRealm(), terminal).handle((pia, failure) -> {
+        return toTerminal.send(pir, realm, terminal).handle((pia, failure) -> {
             if (failure != null) {
                 log.warn("PIR for {}: terminal {} gave no answer: {}", pir.payee(), terminal, failure.toString());
-                return RelayedPurchaseAnswer.notDelivered(request, answers, "the shop terminal " + terminal, failure);
+                return RelayedPurchaseAnswer.notDelivered("the shop terminal " + terminal, failure);
             }
-            Answer answer = relay.relay(request, answers, pia);
-            Avp host = answer.getAvps().getAvp(VendorAvpCodes.TERMINAL_HOST, vendorId);
-            if (host == null) {
-                answer.getAvps().addAvp(VendorAvpCodes.TERMINAL_HOST, terminal, vendorId, true, false, true);
-            }
-            return answer;
+            return relay.relay(pia, terminal);
         });
-    }
-
-    private static CompletionStage<Answer> done(Answer answer) {
-        return CompletableFuture.completedFuture(answer);
     }
 }

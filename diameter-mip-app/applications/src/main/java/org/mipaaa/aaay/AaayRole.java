@@ -48,14 +48,14 @@ public record AaayRole(PayeeDirectory payees, Catalogue held, PayeeLedger ledger
         ForwardedPurchaseRequest toTerminal = new ForwardedPurchaseRequest(ctx.client(), ctx.vendor(),
                 ctx.millis("payee.terminal.timeout.ms", 3000));
         ctx.handlers().register(application, CommandCodes.PURCHASE_INFORMATION,
-                new AaayPurchaseInfoHandler(payees, held, toTerminal, vendorId));
+                new AaayPurchaseInfoHandler(payees, held, toTerminal, vendorId, ctx.realm()));
         PayeeLedger ledger = PayeeLedger.in(ctx.state());
         NextHopRequest settlementToTerminal = new NextHopRequest(ctx.client(), ctx.vendor(),
                 ctx.millis("payee.settlement.terminal.timeout.ms", 1500));
         ctx.handlers().register(application, CommandCodes.PAYMENT_NOTIFICATION,
-                new AaayPaymentNotificationHandler(payees, ledger, settlementToTerminal));
+                new AaayPaymentNotificationHandler(payees, ledger, settlementToTerminal, ctx.realm()));
         ctx.handlers().register(application, CommandCodes.SETTLEMENT_CANCEL,
-                new AaaySettlementCancelHandler(payees, ledger, settlementToTerminal));
+                new AaaySettlementCancelHandler(payees, ledger, settlementToTerminal, ctx.realm()));
 
         PayerDirectory payers = PayerDirectory.load(ctx.settings().file("payer.directory.file", "payers.properties"));
         PayerCommitments commitments = PayerCommitments.in(ctx.state());

@@ -1,17 +1,13 @@
 package org.mipaaa.aaay;
 
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-import org.jdiameter.api.Answer;
-import org.jdiameter.api.AvpSet;
 import org.jdiameter.api.Request;
-import org.mipaaa.diameter.AnswerFactory;
 import org.mipaaa.diameter.Avps;
 import org.mipaaa.diameter.MoneyAvps;
+import org.mipaaa.diameter.Outcome;
 import org.mipaaa.diameter.RequestHandler;
-import org.mipaaa.diameter.ValidationFailure;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.Enumerations;
@@ -43,21 +39,24 @@ public final class AaaySettlementCancelHandler implements RequestHandler {
     private final PayeeLedger ledger;
     private final NextHopRequest toTerminal;
     private final long vendorId;
+    private final String realm;
 
-    public AaaySettlementCancelHandler(PayeeDirectory directory, PayeeLedger ledger, NextHopRequest toTerminal) {
+    /** @param realm this AAAY's realm, its terminals' (Destination-Realm of the SCR to them) */
+    public AaaySettlementCancelHandler(PayeeDirectory directory, PayeeLedger ledger, NextHopRequest toTerminal, String realm) {
         this.directory = directory;
         this.ledger = ledger;
         this.toTerminal = toTerminal;
         this.vendorId = toTerminal.vendorId();
+        this.realm = realm;
     }
 
     @Override
-    public CompletionStage<Answer> handle(Request request, AnswerFactory answers) {
+    public CompletionStage<Outcome> handle(Request request) {
         SettlementNotice scr;
         try {
             scr = SettlementNotice.cancel(request, vendorId);
         } catch (Avps.Invalid e) {
-            return done(answers.failure(request, e.failure()));
+            return e.refusal().now();
         }
         Optional<PayeeSettlement> found = ledger.find(scr.settlementId());
         if (found.isEmpty() && acceptsAny(scr.originRealm())) {
@@ -69,29 +68,27 @@ public final class AaaySettlementCancelHandler implements RequestHandler {
         }
         Optional<PayeeDirectory.Payee> payee = found.flatMap(s -> directory.find(s.payee()));
         if (found.isEmpty() || payee.isEmpty()) {
-            return done(answers.experimental(request, vendorId, VendorResultCodes.UNKNOWN_SETTLEMENT, "no settlement " + scr.settlementId()));
+            return Outcome.experimental(vendorId, VendorResultCodes.UNKNOWN_SETTLEMENT, "no settlement " + scr.settlementId()).now();
         }
         if (!payee.get().accepts(scr.originRealm())) {
-            return done(answers.failure(request, new ValidationFailure(ResultCodes.AUTHORIZATION_REJECTED,
-                    "realm " + scr.originRealm() + " may not cancel for " + found.get().payee(), null)));
+            return Outcome.refusal(ResultCodes.AUTHORIZATION_REJECTED,
+                    "realm " + scr.originRealm() + " may not cancel for " + found.get().payee()).now();
         }
         if (found.get().reversed() || payee.get().heldHere()) {
-            return done(success(request, answers, ledger.reverse(scr.settlementId()).orElseThrow()));
+            return success(ledger.reverse(scr.settlementId()).orElseThrow()).now();
         }
         String terminal = payee.get().terminalHost().orElseThrow();
-        return toTerminal.send(CommandCodes.SETTLEMENT_CANCEL, answers.originRealm(), terminal, out -> {
-            AvpSet avps = out.getAvps();
-            avps.addAvp(AvpCodes.USER_NAME, scr.userName(), true, false, false);
-            avps.addAvp(VendorAvpCodes.SETTLEMENT_ID, scr.settlementId(), vendorId, true, false, false);
-            avps.addAvp(VendorAvpCodes.TERMINAL_HOST, terminal, vendorId, true, false, true);
-        }).handle((sca, failure) -> {
+        return toTerminal.send(CommandCodes.SETTLEMENT_CANCEL, realm, terminal, out -> out.avps()
+                .add(AvpCodes.USER_NAME, scr.userName())
+                .add(VendorAvpCodes.SETTLEMENT_ID, vendorId, scr.settlementId())
+                .add(VendorAvpCodes.TERMINAL_HOST, vendorId, terminal)).handle((sca, failure) -> {
             if (failure != null || !NextHopOutcome.success(sca)) {
                 log.warn("SCR for settlement {}: terminal {} did not take it; nothing reversed", scr.settlementId(), terminal);
-                return NextHopOutcome.refusal(request, answers, sca, failure, "the shop terminal " + terminal);
+                return NextHopOutcome.refusal(sca, failure, "the shop terminal " + terminal);
             }
             PayeeSettlement reversed = ledger.reverse(scr.settlementId()).orElseThrow();
             log.info("settlement {} for {} reversed, terminal {} told", reversed.settlementId(), reversed.payee(), terminal);
-            return success(request, answers, reversed);
+            return success(reversed);
         });
     }
 
@@ -99,17 +96,12 @@ public final class AaaySettlementCancelHandler implements RequestHandler {
         return directory.ids().stream().anyMatch(id -> directory.find(id).map(p -> p.accepts(realm)).orElse(false));
     }
 
-    private Answer success(Request request, AnswerFactory answers, PayeeSettlement s) {
-        Answer answer = answers.result(request, ResultCodes.SUCCESS);
-        AvpSet avps = answer.getAvps();
-        avps.addAvp(AvpCodes.USER_NAME, s.userName(), true, false, false);
-        avps.addAvp(VendorAvpCodes.SETTLEMENT_ID, s.settlementId(), vendorId, true, false, false);
-        avps.addAvp(VendorAvpCodes.ENTRY_STATE, Enumerations.ENTRY_STATE_INVALIDATED, vendorId, true, false);
-        MoneyAvps.addCcMoney(avps, s.amount(), s.currency());
-        return answer;
-    }
-
-    private static CompletionStage<Answer> done(Answer answer) {
-        return CompletableFuture.completedFuture(answer);
+    private Outcome success(PayeeSettlement s) {
+        return Outcome.success(avps -> {
+            avps.add(AvpCodes.USER_NAME, s.userName())
+                    .add(VendorAvpCodes.SETTLEMENT_ID, vendorId, s.settlementId())
+                    .add(VendorAvpCodes.ENTRY_STATE, vendorId, Enumerations.ENTRY_STATE_INVALIDATED);
+            MoneyAvps.addCcMoney(avps, s.amount(), s.currency());
+        });
     }
 }

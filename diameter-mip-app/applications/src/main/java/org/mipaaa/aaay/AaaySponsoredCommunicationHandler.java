@@ -2,17 +2,13 @@ package org.mipaaa.aaay;
 
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-import org.jdiameter.api.Answer;
-import org.jdiameter.api.AvpSet;
 import org.jdiameter.api.Request;
-import org.mipaaa.diameter.AnswerFactory;
 import org.mipaaa.diameter.Avps;
 import org.mipaaa.diameter.MoneyAvps;
+import org.mipaaa.diameter.Outcome;
 import org.mipaaa.diameter.RequestHandler;
-import org.mipaaa.diameter.ValidationFailure;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
@@ -47,7 +43,11 @@ public final class AaaySponsoredCommunicationHandler implements RequestHandler {
     }
 
     @Override
-    public CompletionStage<Answer> handle(Request request, AnswerFactory answers) {
+    public CompletionStage<Outcome> handle(Request request) {
+        return commit(request).now();
+    }
+
+    private Outcome commit(Request request) {
         CommitmentRequest scmr;
         String advertisement;
         try {
@@ -55,38 +55,32 @@ public final class AaaySponsoredCommunicationHandler implements RequestHandler {
             advertisement = Avps.utf8(CommitmentRequest.vendorAvp(request.getAvps(), VendorAvpCodes.ADVERTISEMENT_ID, vendorId,
                     "Advertisement-Id"));
         } catch (Avps.Invalid e) {
-            return done(answers.failure(request, e.failure()));
+            return e.refusal();
         }
         Optional<PayerDirectory.Sponsor> found = directory.sponsor(scmr.payer());
         if (found.isEmpty()) {
             log.info("SCMR from {} for unknown sponsor {}", scmr.originRealm(), scmr.payer());
-            return done(answers.experimental(request, vendorId, VendorResultCodes.UNKNOWN_PAYEE, "unknown sponsor " + scmr.payer()));
+            return Outcome.experimental(vendorId, VendorResultCodes.UNKNOWN_PAYEE, "unknown sponsor " + scmr.payer());
         }
         PayerDirectory.Sponsor sponsor = found.get();
         if (!sponsor.accepts(scmr.originRealm())) {
             log.warn("SCMR from realm {} for {}: not configured for this sponsor, refused", scmr.originRealm(), sponsor.id());
-            return done(answers.failure(request, new ValidationFailure(ResultCodes.AUTHORIZATION_REJECTED,
-                    "realm " + scmr.originRealm() + " may not ask " + sponsor.id(), null)));
+            return Outcome.refusal(ResultCodes.AUTHORIZATION_REJECTED, "realm " + scmr.originRealm() + " may not ask " + sponsor.id());
         }
         if (!sponsor.sponsors(advertisement)) {
-            return done(answers.failure(request, new ValidationFailure(ResultCodes.AUTHORIZATION_REJECTED,
-                    "advertisement " + advertisement + " is not sponsored by " + sponsor.id(), null)));
+            return Outcome.refusal(ResultCodes.AUTHORIZATION_REJECTED,
+                    "advertisement " + advertisement + " is not sponsored by " + sponsor.id());
         }
         String id = commitments.commit(scmr.requestKey(), UUID.randomUUID().toString());
         log.info("sponsor {} commits {} % of {}'s next communication for advertisement {}: {}", sponsor.id(),
                 sponsor.sharePercent(), scmr.userName(), advertisement, id);
-        Answer answer = answers.result(request, ResultCodes.SUCCESS);
-        AvpSet avps = answer.getAvps();
-        avps.addAvp(AvpCodes.USER_NAME, scmr.userName(), true, false, false);
-        avps.addAvp(VendorAvpCodes.SPONSOR_ID, sponsor.id(), vendorId, true, false, false);
-        avps.addAvp(VendorAvpCodes.ADVERTISEMENT_ID, advertisement, vendorId, true, false, false);
-        avps.addAvp(VendorAvpCodes.SPONSORED_SHARE, sponsor.sharePercent(), vendorId, true, false, true);
-        sponsor.ceiling().ifPresent(c -> MoneyAvps.addCcMoney(avps, c.amount(), c.currency()));
-        avps.addAvp(VendorAvpCodes.SETTLEMENT_ID, id, vendorId, true, false, false);
-        return done(answer);
-    }
-
-    private static CompletionStage<Answer> done(Answer answer) {
-        return CompletableFuture.completedFuture(answer);
+        return Outcome.success(avps -> {
+            avps.add(AvpCodes.USER_NAME, scmr.userName())
+                    .add(VendorAvpCodes.SPONSOR_ID, vendorId, sponsor.id())
+                    .add(VendorAvpCodes.ADVERTISEMENT_ID, vendorId, advertisement)
+                    .add(VendorAvpCodes.SPONSORED_SHARE, vendorId, sponsor.sharePercent());
+            sponsor.ceiling().ifPresent(c -> MoneyAvps.addCcMoney(avps, c.amount(), c.currency()));
+            avps.add(VendorAvpCodes.SETTLEMENT_ID, vendorId, id);
+        });
     }
 }

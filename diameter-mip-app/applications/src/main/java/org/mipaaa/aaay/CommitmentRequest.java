@@ -4,10 +4,7 @@ import org.jdiameter.api.Avp;
 import org.jdiameter.api.AvpSet;
 import org.jdiameter.api.Request;
 import org.mipaaa.diameter.Avps;
-import org.mipaaa.diameter.FailedAvp;
-import org.mipaaa.diameter.ValidationFailure;
 import org.mipaaa.dictionary.AvpCodes;
-import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.payer.PayerCommitments;
 
 /**
@@ -28,11 +25,6 @@ record CommitmentRequest(String originRealm, String requestKey, String userName,
 
     /** The vendor AVP {@code code}: missing is 5005 with Failed-AVP. */
     static Avp vendorAvp(AvpSet avps, int code, long vendorId, String name) throws Avps.Invalid {
-        Avp avp = avps.getAvp(code, vendorId);
-        if (avp == null) {
-            throw new Avps.Invalid(new ValidationFailure(ResultCodes.MISSING_AVP, name + " is missing",
-                    new FailedAvp(code, vendorId, true, new byte[0], null)));
-        }
-        return avp;
+        return Avps.require(avps, code, vendorId, name);
     }
 }

@@ -1,96 +1,113 @@
 package org.mipaaa.diameter;
 
 import org.jdiameter.api.Answer;
+import org.jdiameter.api.Avp;
 import org.jdiameter.api.AvpSet;
 import org.jdiameter.api.Request;
 import org.mipaaa.dictionary.AvpCodes;
+import org.mipaaa.dictionary.Dictionary;
 import org.mipaaa.dictionary.ResultCodes;
 
 /**
- * Builds answers the way RFC 6733 wants them, which jDiameter's {@code Request.createAnswer} alone does
- * not: Origin-Host and Origin-Realm of this node, the E bit on protocol errors (3xxx, §7.1.3),
- * Error-Message and Failed-AVP (§7.5). Session-Id, the application ids and Proxy-Info (§6.2) are copied
- * from the request by jDiameter.
+ * Turns a handler's {@link Outcome} into its answer, the one place answers are made (the dispatcher's,
+ * in process too, and {@link ErrorAnswers}'), the way RFC 6733 wants them, which jDiameter's
+ * {@code Request.createAnswer} alone does not: Origin-Host and Origin-Realm of this node, the T flag
+ * clear, the E bit on protocol errors only (3xxx, §7.1.3), Error-Message with the M bit clear (§7.3) and
+ * Failed-AVP inside the Grouped AVPs that held it (§7.5), then the handler's AVPs, then the seal.
+ * Session-Id, the application ids and Proxy-Info (§6.2) are copied from the request by jDiameter.
  */
 public final class AnswerFactory {
 
     private final String originHost;
     private final String originRealm;
+    private final Dictionary dictionary;
 
-    public AnswerFactory(String originHost, String originRealm) {
+    /** {@code dictionary} gives every AVP written its flags ({@link AvpWriter}). */
+    public AnswerFactory(String originHost, String originRealm, Dictionary dictionary) {
         this.originHost = originHost;
         this.originRealm = originRealm;
+        this.dictionary = dictionary;
     }
 
-    public String originHost() {
-        return originHost;
+    /** The answer to {@code request} that {@code outcome} describes: the one place answers are made. */
+    public Answer answer(Request request, Outcome outcome) {
+        if (outcome instanceof Outcome.Sealed sealed) {
+            Answer answer = answer(request, sealed.outcome());
+            sealed.seal().seal(answer);
+            return answer;
+        }
+        if (outcome instanceof Outcome.Relayed relayed) {
+            return relayed(request, relayed.upstream());
+        }
+        Outcome.Reply reply = (Outcome.Reply) outcome;
+        Answer answer;
+        String errorMessage = null;
+        FailedAvp failedAvp = null;
+        if (reply instanceof Outcome.Experimental experimental) {
+            answer = experimental(request, experimental.vendorId(), experimental.resultCode());
+            errorMessage = experimental.errorMessage();
+        } else if (reply instanceof Outcome.Refusal refusal) {
+            answer = result(request, refusal.resultCode());
+            errorMessage = refusal.errorMessage();
+            failedAvp = refusal.failedAvp();
+        } else {
+            answer = result(request, ((Outcome.Success) reply).resultCode());
+        }
+        AvpWriter avps = new AvpWriter(dictionary, answer.getAvps());
+        if (errorMessage != null) {
+            avps.add(AvpCodes.ERROR_MESSAGE, errorMessage); // UTF8String, M bit MUST NOT be set (RFC 6733 §7.3)
+        }
+        if (failedAvp != null) {
+            avps.failedAvp(failedAvp);
+        }
+        reply.avps().writeTo(avps);
+        return answer;
     }
 
-    public String originRealm() {
-        return originRealm;
-    }
-
-    /** An answer with {@code resultCode}, ready for the handler to add its own AVPs. */
-    public Answer result(Request request, int resultCode) {
+    /** A Result-Code answer with this node's Origin-Host/Realm, the E bit on 3xxx, the T flag clear. */
+    private Answer result(Request request, long resultCode) {
         Answer answer = request.createAnswer(resultCode);
         // RFC 6733 §3: the T flag is only ever set on requests
         answer.setReTransmitted(false);
         answer.setError(ResultCodes.isProtocolError(resultCode)); // RFC 6733 §7.1.3: 3xxx with the E bit
-        AvpSet avps = answer.getAvps();
-        avps.removeAvp(AvpCodes.ORIGIN_HOST);
-        avps.removeAvp(AvpCodes.ORIGIN_REALM);
-        avps.addAvp(AvpCodes.ORIGIN_HOST, originHost, true, false, true);
-        avps.addAvp(AvpCodes.ORIGIN_REALM, originRealm, true, false, true);
+        origin(answer.getAvps());
         return answer;
     }
 
-    /**
-     * An answer with Experimental-Result { Vendor-Id, Experimental-Result-Code } instead of a Result-Code
-     * (RFC 6733 §7.6), and Error-Message when {@code errorMessage} is not null: the outcomes a vendor
-     * application defines (docs/PROTOCOL.md §5).
-     */
-    public Answer experimental(Request request, long vendorId, int experimentalResultCode, String errorMessage) {
+    /** An answer with Experimental-Result { Vendor-Id, Experimental-Result-Code } instead of a Result-Code (§7.6). */
+    private Answer experimental(Request request, long vendorId, long experimentalResultCode) {
         Answer answer = request.createAnswer(vendorId, experimentalResultCode);
         answer.setReTransmitted(false);
         answer.setError(false); // §7.1: only protocol errors (3xxx) carry the E bit
         AvpSet avps = answer.getAvps();
         avps.removeAvp(AvpCodes.RESULT_CODE);
+        origin(avps);
+        return answer;
+    }
+
+    private void origin(AvpSet avps) {
         avps.removeAvp(AvpCodes.ORIGIN_HOST);
         avps.removeAvp(AvpCodes.ORIGIN_REALM);
-        avps.addAvp(AvpCodes.ORIGIN_HOST, originHost, true, false, true);
-        avps.addAvp(AvpCodes.ORIGIN_REALM, originRealm, true, false, true);
-        if (errorMessage != null) {
-            avps.addAvp(AvpCodes.ERROR_MESSAGE, errorMessage, false, false, false);
-        }
-        return answer;
+        new AvpWriter(dictionary, avps).add(AvpCodes.ORIGIN_HOST, originHost).add(AvpCodes.ORIGIN_REALM, originRealm);
     }
 
-    /** An answer that reports a request this node cannot serve. */
-    public Answer failure(Request request, ValidationFailure failure) {
-        Answer answer = result(request, failure.resultCode());
-        if (failure.errorMessage() != null) {
-            // Error-Message: UTF8String, M bit MUST NOT be set (RFC 6733 §7.3)
-            answer.getAvps().addAvp(AvpCodes.ERROR_MESSAGE, failure.errorMessage(), false, false, false);
+    /**
+     * The answer upstream, relayed on our hop (RFC 6733 §6.1.9): its AVPs as they came (its Origin-Host
+     * included) and its E bit, under our request's identifiers.
+     */
+    private static Answer relayed(Request request, org.jdiameter.api.Message upstream) {
+        Answer answer = request.createAnswer();
+        AvpSet avps = answer.getAvps();
+        java.util.List<Avp> copied = new java.util.ArrayList<>();
+        avps.forEach(copied::add);
+        for (Avp avp : copied) {
+            avps.removeAvp(avp.getCode(), avp.getVendorId());
         }
-        if (failure.failedAvp() != null) {
-            AvpSet failedAvp = answer.getAvps().addGroupedAvp(AvpCodes.FAILED_AVP, true, false);
-            add(failedAvp, failure.failedAvp());
+        for (Avp avp : upstream.getAvps()) {
+            avps.addAvp(avp);
         }
+        answer.setError(upstream.isError());
+        answer.setReTransmitted(false);
         return answer;
-    }
-
-    /** Adds {@code avp} to {@code target}, wrapped in the Grouped AVPs that contained it. */
-    private static void add(AvpSet target, FailedAvp avp) {
-        java.util.Deque<FailedAvp> chain = new java.util.ArrayDeque<>();
-        for (FailedAvp a = avp; a != null; a = a.parent()) {
-            chain.push(a);
-        }
-        AvpSet current = target;
-        while (chain.size() > 1) {
-            FailedAvp group = chain.pop();
-            current = current.addGroupedAvp(group.code(), group.vendorId(), group.mandatory(), false);
-        }
-        FailedAvp leaf = chain.pop();
-        current.addAvp(leaf.code(), leaf.data(), leaf.vendorId(), leaf.mandatory(), false);
     }
 }

@@ -7,41 +7,30 @@ import java.util.Optional;
 import org.jdiameter.api.Avp;
 import org.jdiameter.api.AvpDataException;
 import org.jdiameter.api.AvpSet;
-import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.ResultCodes;
 
 /**
- * Reads and writes AVPs of vendor 0 for the handlers' decode and answer steps (registration, accounting):
- * the jDiameter side of them. Lookups always name the vendor (jDiameter's
- * {@code getAvp(code)} ignores it). A value that does not decode is a {@link Invalid} carrying the
- * 5004 DIAMETER_INVALID_AVP_VALUE failure with that AVP in Failed-AVP (RFC 6733 §7.5).
+ * Reads AVPs for the handlers' decode steps: the jDiameter side of them (they are written with
+ * {@link AvpWriter}). Lookups always name the vendor (jDiameter's {@code getAvp(code)} ignores it). A
+ * value that does not decode is an {@link Invalid} carrying the 5004 DIAMETER_INVALID_AVP_VALUE refusal
+ * with that AVP in Failed-AVP (RFC 6733 §7.5); a missing one the 5005 DIAMETER_MISSING_AVP refusal.
  */
 public final class Avps {
 
     private Avps() {
     }
 
-    /** A request that cannot be served as it is; the handler answers {@link #failure()}. */
+    /** A request that cannot be served as it is; the handler answers {@link #refusal()}. */
     public static final class Invalid extends Exception {
-        private final transient ValidationFailure failure;
+        private final transient Outcome.Refusal refusal;
 
-        public Invalid(ValidationFailure failure) {
-            super(failure.errorMessage(), null, false, false);
-            this.failure = failure;
+        public Invalid(Outcome.Refusal refusal) {
+            super(refusal.errorMessage(), null, false, false);
+            this.refusal = refusal;
         }
 
-        public ValidationFailure failure() {
-            return failure;
-        }
-    }
-
-    /** The Result-Code of an answer (RFC 6733 §7.1), or -1 when it has none or it does not decode. */
-    public static long resultCode(org.jdiameter.api.Message answer) {
-        Avp rc = answer.getAvps().getAvp(AvpCodes.RESULT_CODE, 0);
-        try {
-            return rc == null ? -1 : rc.getUnsigned32();
-        } catch (AvpDataException e) {
-            return -1;
+        public Outcome.Refusal refusal() {
+            return refusal;
         }
     }
 
@@ -50,12 +39,21 @@ public final class Avps {
     }
 
     public static Avp require(AvpSet avps, int code, String name) throws Invalid {
-        Avp avp = avps.getAvp(code, 0);
+        return require(avps, code, 0, name);
+    }
+
+    /** The AVP {@code code} of {@code vendorId}; missing: 5005 with it in Failed-AVP. */
+    public static Avp require(AvpSet avps, int code, long vendorId, String name) throws Invalid {
+        Avp avp = avps.getAvp(code, vendorId);
         if (avp == null) {
-            throw new Invalid(new ValidationFailure(ResultCodes.MISSING_AVP, name + " is missing",
-                    new FailedAvp(code, 0, true, new byte[0], null)));
+            throw missing(code, vendorId, name + " is missing");
         }
         return avp;
+    }
+
+    /** 5005 DIAMETER_MISSING_AVP with {@code message}, the AVP {@code code} of {@code vendorId} in Failed-AVP. */
+    public static Invalid missing(int code, long vendorId, String message) {
+        return new Invalid(Outcome.refusal(ResultCodes.MISSING_AVP, message, new FailedAvp(code, vendorId, true, new byte[0], null)));
     }
 
     public static Invalid invalid(Avp avp, String message) {
@@ -65,7 +63,7 @@ public final class Avps {
         } catch (AvpDataException e) {
             data = new byte[0];
         }
-        return new Invalid(new ValidationFailure(ResultCodes.INVALID_AVP_VALUE, message,
+        return new Invalid(Outcome.refusal(ResultCodes.INVALID_AVP_VALUE, message,
                 new FailedAvp(avp.getCode(), avp.getVendorId(), avp.isMandatory(), data, null)));
     }
 
@@ -139,36 +137,5 @@ public final class Avps {
         } catch (AvpDataException e) {
             throw invalid(avp, "not a Grouped AVP: " + avp.getCode());
         }
-    }
-
-    // writing: every RFC 4004 AVP has the M bit and no V bit (RFC 4004 §7, §9 tables)
-
-    public static void addOctets(AvpSet avps, int code, byte[] value) {
-        avps.addAvp(code, value, true, false);
-    }
-
-    public static void addUnsigned32(AvpSet avps, int code, long value) {
-        avps.addAvp(code, value, true, false, true);
-    }
-
-    /** Eight octets: jDiameter's long without the Unsigned32 flag (Integer64 and Unsigned64 encode alike). */
-    public static void addUnsigned64(AvpSet avps, int code, long value) {
-        avps.addAvp(code, value, true, false);
-    }
-
-    public static void addTime(AvpSet avps, int code, java.time.Instant value) {
-        avps.addAvp(code, java.util.Date.from(value), true, false);
-    }
-
-    public static void addEnumerated(AvpSet avps, int code, int value) {
-        avps.addAvp(code, value, true, false);
-    }
-
-    public static void addUtf8(AvpSet avps, int code, String value) {
-        avps.addAvp(code, value, true, false, false);
-    }
-
-    public static void addAddress(AvpSet avps, int code, Inet4Address value) {
-        avps.addAvp(code, value, true, false);
     }
 }

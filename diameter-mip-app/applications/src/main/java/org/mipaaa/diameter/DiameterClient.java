@@ -36,7 +36,7 @@ public final class DiameterClient {
     private final Dictionary dictionary;
     private final LocalDelivery local;
 
-    /** {@code dictionary} says which commands are proxiable: their requests get the P bit. */
+    /** {@code dictionary} says which commands are proxiable (their requests get the P bit) and gives the AVPs written their flags. */
     public DiameterClient(Stack stack, Duration timeout, Executor completions, Dictionary dictionary) {
         this(stack, timeout, completions, dictionary, LocalDelivery.NONE);
     }
@@ -47,6 +47,11 @@ public final class DiameterClient {
         this.completions = completions;
         this.dictionary = dictionary;
         this.local = local;
+    }
+
+    /** The dictionary the requests are written with ({@link OutgoingRequest#avps()}). */
+    public Dictionary dictionary() {
+        return dictionary;
     }
 
     /** This client, serving in process what {@code local} takes (requests to another role of the same node). */
@@ -91,7 +96,7 @@ public final class DiameterClient {
                 .orElse(false);
     }
 
-    /** A request with the session it belongs to; add AVPs to {@link #request()}, then {@link #send()}. */
+    /** A request with the session it belongs to; add AVPs with {@link #avps()}, then {@link #send()}. */
     public final class OutgoingRequest {
 
         private final Session session;
@@ -104,6 +109,11 @@ public final class DiameterClient {
 
         public Request request() {
             return request;
+        }
+
+        /** Writes the request's AVPs, after the Session-Id and routing AVPs jDiameter put in. */
+        public AvpWriter avps() {
+            return new AvpWriter(dictionary, request.getAvps());
         }
 
         /**

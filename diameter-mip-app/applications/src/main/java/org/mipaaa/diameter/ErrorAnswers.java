@@ -38,7 +38,7 @@ public final class ErrorAnswers {
             Avp avp = offending[0];
             failed = new FailedAvp(avp.getCode(), avp.getVendorId(), avp.isMandatory(), avp.getRawData(), null);
         } else if (needsFailedAvp(resultCode)) {
-            Optional<ValidationFailure> found = validator.validate(request)
+            Optional<Outcome.Refusal> found = validator.validate(request)
                     .filter(f -> f.resultCode() == resultCode);
             if (found.isPresent()) {
                 failed = found.get().failedAvp();
@@ -48,7 +48,7 @@ public final class ErrorAnswers {
         if (message == null) {
             message = ResultCodes.name(resultCode);
         }
-        return answers.failure(request, new ValidationFailure(resultCode, message, failed));
+        return answers.answer(request, Outcome.refusal(resultCode, message, failed));
     }
 
     /** The Result-Codes for which RFC 6733 §7.1.5 asks for a Failed-AVP. */

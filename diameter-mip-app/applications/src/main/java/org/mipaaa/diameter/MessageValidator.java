@@ -16,7 +16,7 @@ import org.mipaaa.dictionary.ResultCodes;
 
 /**
  * Checks a request against the command's ABNF in the dictionary, the same file jDiameter reads, and
- * says what RFC 6733 §7 wants answered when it does not fit:
+ * says, as the {@link Outcome.Refusal} to answer, what RFC 6733 §7 wants when it does not fit:
  * <ul>
  *   <li>a command the application does not define: 3001 DIAMETER_COMMAND_UNSUPPORTED;</li>
  *   <li>an AVP this node does not know, with the M bit: 5001 DIAMETER_AVP_UNSUPPORTED (§4.1), the AVP
@@ -38,20 +38,20 @@ public final class MessageValidator {
         this.dictionary = dictionary;
     }
 
-    public Optional<ValidationFailure> validate(Message message) {
+    public Optional<Outcome.Refusal> validate(Message message) {
         long app = message.getApplicationId();
         int code = message.getCommandCode();
         Optional<CommandDefinition> command = dictionary.command(app, code, message.isRequest())
                 // base commands (ACR/ACA) are defined once, in the common application
                 .or(() -> dictionary.command(ApplicationIds.COMMON_MESSAGES, code, message.isRequest()));
         if (command.isEmpty()) {
-            return Optional.of(new ValidationFailure(ResultCodes.COMMAND_UNSUPPORTED,
-                    "command " + code + " is not defined for application " + app, null));
+            return Optional.of(Outcome.refusal(ResultCodes.COMMAND_UNSUPPORTED,
+                    "command " + code + " is not defined for application " + app));
         }
         return check(message.getAvps(), command.get().rules(), null, command.get().name());
     }
 
-    private Optional<ValidationFailure> check(AvpSet avps, List<AvpRule> rules, FailedAvp parent, String where) {
+    private Optional<Outcome.Refusal> check(AvpSet avps, List<AvpRule> rules, FailedAvp parent, String where) {
         for (Avp avp : avps) {
             Optional<AvpDefinition> def = dictionary.avp(avp.getCode(), avp.getVendorId());
             if (def.isEmpty()) {
@@ -64,7 +64,7 @@ public final class MessageValidator {
         for (AvpRule rule : rules) {
             AvpSet present = avps.getAvps(rule.code(), rule.vendorId());
             if (present.size() < rule.min()) {
-                return Optional.of(new ValidationFailure(ResultCodes.MISSING_AVP,
+                return Optional.of(Outcome.refusal(ResultCodes.MISSING_AVP,
                         rule.avpName() + " is missing from " + where, example(rule, parent)));
             }
             if (rule.max() >= 0 && present.size() > rule.max()) {
@@ -84,7 +84,7 @@ public final class MessageValidator {
             } catch (AvpDataException e) {
                 return fail(ResultCodes.INVALID_AVP_VALUE, def.get().name() + " does not parse as a Grouped AVP", avp, parent);
             }
-            Optional<ValidationFailure> f = check(inner, def.get().groupedRules(), asFailed(avp, parent), def.get().name());
+            Optional<Outcome.Refusal> f = check(inner, def.get().groupedRules(), asFailed(avp, parent), def.get().name());
             if (f.isPresent()) {
                 return f;
             }
@@ -92,8 +92,8 @@ public final class MessageValidator {
         return Optional.empty();
     }
 
-    private Optional<ValidationFailure> fail(int resultCode, String message, Avp avp, FailedAvp parent) {
-        return Optional.of(new ValidationFailure(resultCode, message, asFailed(avp, parent)));
+    private Optional<Outcome.Refusal> fail(int resultCode, String message, Avp avp, FailedAvp parent) {
+        return Optional.of(Outcome.refusal(resultCode, message, asFailed(avp, parent)));
     }
 
     private static FailedAvp asFailed(Avp avp, FailedAvp parent) {

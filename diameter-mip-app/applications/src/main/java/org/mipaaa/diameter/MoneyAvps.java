@@ -3,7 +3,6 @@ package org.mipaaa.diameter;
 import java.math.BigDecimal;
 import java.util.Currency;
 
-import org.jdiameter.api.AvpSet;
 import org.mipaaa.dictionary.AvpCodes;
 
 /**
@@ -17,16 +16,16 @@ public final class MoneyAvps {
     }
 
     /** Adds CC-Money with {@code amount} and the currency's ISO 4217 numeric code to {@code avps}. */
-    public static void addCcMoney(AvpSet avps, BigDecimal amount, Currency currency) {
-        AvpSet ccMoney = avps.addGroupedAvp(AvpCodes.CC_MONEY, true, false);
+    public static void addCcMoney(AvpWriter avps, BigDecimal amount, Currency currency) {
+        AvpWriter ccMoney = avps.group(AvpCodes.CC_MONEY);
         addUnitValue(ccMoney, amount);
-        ccMoney.addAvp(AvpCodes.CURRENCY_CODE, currency.getNumericCode(), true, false, true);
+        ccMoney.add(AvpCodes.CURRENCY_CODE, currency.getNumericCode());
     }
 
     /** Adds Unit-Value: amount = Value-Digits x 10^Exponent. */
-    public static void addUnitValue(AvpSet avps, BigDecimal amount) {
-        AvpSet unitValue = avps.addGroupedAvp(AvpCodes.UNIT_VALUE, true, false);
-        unitValue.addAvp(AvpCodes.VALUE_DIGITS, amount.unscaledValue().longValueExact(), true, false);
-        unitValue.addAvp(AvpCodes.EXPONENT, -amount.scale(), true, false);
+    public static void addUnitValue(AvpWriter avps, BigDecimal amount) {
+        avps.group(AvpCodes.UNIT_VALUE)
+                .add(AvpCodes.VALUE_DIGITS, amount.unscaledValue().longValueExact())
+                .add(AvpCodes.EXPONENT, -amount.scale());
     }
 }

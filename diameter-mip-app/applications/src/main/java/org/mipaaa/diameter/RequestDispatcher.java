@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class RequestDispatcher implements NetworkReqListener {
 
     private static final Logger log = LoggerFactory.getLogger(RequestDispatcher.class);
+    private static final Outcome UNABLE_TO_COMPLY = Outcome.refusal(ResultCodes.UNABLE_TO_COMPLY, "the request could not be processed");
 
     private final MessageValidator validator;
     private final HandlerLookup handlers;
@@ -50,7 +51,7 @@ public final class RequestDispatcher implements NetworkReqListener {
             return null; // answered later, from the pool
         } catch (RejectedExecutionException e) {
             log.warn("handler pool full, answering TOO_BUSY: session={} cmd={}", sessionId(request), request.getCommandCode());
-            return answers.failure(request, new ValidationFailure(ResultCodes.TOO_BUSY, "node overloaded", null));
+            return answers.answer(request, Outcome.refusal(ResultCodes.TOO_BUSY, "node overloaded"));
         }
     }
 
@@ -69,34 +70,24 @@ public final class RequestDispatcher implements NetworkReqListener {
                 });
                 return;
             }
-            answer(request).whenComplete((answer, failure) -> {
-                Answer toSend = answer;
-                if (failure != null || answer == null) {
-                    log.error("handler failed: session={} cmd={}", sid, request.getCommandCode(), failure);
-                    toSend = answers.failure(request, new ValidationFailure(ResultCodes.UNABLE_TO_COMPLY,
-                            "the request could not be processed", null));
-                }
-                deliver(request, toSend, sid);
-            });
+            answer(request).thenAccept(answer -> deliver(request, answer, sid));
         } catch (Exception e) {
             log.error("cannot serve request: session={} cmd={}", sid, request.getCommandCode(), e);
-            deliver(request, answers.failure(request, new ValidationFailure(ResultCodes.UNABLE_TO_COMPLY,
-                    "the request could not be processed", null)), sid);
+            deliver(request, answers.answer(request, UNABLE_TO_COMPLY), sid);
         }
     }
 
     private CompletionStage<Answer> answer(Request request) {
-        Optional<ValidationFailure> invalid = validator.validate(request);
+        Optional<Outcome.Refusal> invalid = validator.validate(request);
         if (invalid.isPresent()) {
             log.debug("refused: session={} cmd={} result={} ({})", sessionId(request), request.getCommandCode(),
                     invalid.get().resultCode(), invalid.get().errorMessage());
-            return CompletableFuture.completedFuture(answers.failure(request, invalid.get()));
+            return CompletableFuture.completedFuture(answers.answer(request, invalid.get()));
         }
         return handlers.find(request)
-                .map(handler -> handler.handle(request, answers))
-                .orElseGet(() -> CompletableFuture.completedFuture(answers.failure(request,
-                        new ValidationFailure(ResultCodes.COMMAND_UNSUPPORTED,
-                                "command " + request.getCommandCode() + " is not served by this node", null))));
+                .map(handler -> served(request, handler))
+                .orElseGet(() -> CompletableFuture.completedFuture(answers.answer(request, Outcome.refusal(
+                        ResultCodes.COMMAND_UNSUPPORTED, "command " + request.getCommandCode() + " is not served by this node"))));
     }
 
     /**
@@ -105,17 +96,37 @@ public final class RequestDispatcher implements NetworkReqListener {
      * duplicate detection: nothing retransmits in process.
      */
     public CompletionStage<Answer> serveInProcess(Request request, RequestHandler handler) {
-        Optional<ValidationFailure> invalid = validator.validate(request);
+        Optional<Outcome.Refusal> invalid = validator.validate(request);
         if (invalid.isPresent()) {
-            return CompletableFuture.completedFuture(answers.failure(request, invalid.get()));
+            return CompletableFuture.completedFuture(answers.answer(request, invalid.get()));
         }
+        return served(request, handler);
+    }
+
+    /**
+     * The answer to {@code request} from {@code handler}'s outcome. The one place a failure becomes an
+     * answer: a handler that throws, completes exceptionally or with nothing, or whose outcome cannot be
+     * made into an answer, is answered 5012 DIAMETER_UNABLE_TO_COMPLY, and logged with the Session-Id.
+     */
+    private CompletionStage<Answer> served(Request request, RequestHandler handler) {
+        CompletionStage<Outcome> outcome;
         try {
-            return handler.handle(request, answers);
+            outcome = handler.handle(request);
         } catch (RuntimeException e) {
-            log.error("handler failed: session={} cmd={}", sessionId(request), request.getCommandCode(), e);
-            return CompletableFuture.completedFuture(answers.failure(request, new ValidationFailure(ResultCodes.UNABLE_TO_COMPLY,
-                    "the request could not be processed", null)));
+            outcome = CompletableFuture.failedFuture(e);
         }
+        return outcome.handle((o, failure) -> {
+            Throwable cause = failure;
+            if (cause == null && o != null) {
+                try {
+                    return answers.answer(request, o);
+                } catch (RuntimeException e) {
+                    cause = e;
+                }
+            }
+            log.error("handler failed: session={} cmd={}", sessionId(request), request.getCommandCode(), cause);
+            return answers.answer(request, UNABLE_TO_COMPLY);
+        });
     }
 
     private void deliver(Request request, Answer answer, String sid) {
@@ -146,11 +157,6 @@ public final class RequestDispatcher implements NetworkReqListener {
     }
 
     private static String resultCode(Answer answer) {
-        Avp rc = answer.getAvps().getAvp(AvpCodes.RESULT_CODE, 0);
-        try {
-            return rc == null ? "-" : Long.toString(rc.getUnsigned32());
-        } catch (AvpDataException e) {
-            return "?";
-        }
+        return AnswerResult.of(answer).map(AnswerResult::toString).orElse("-");
     }
 }

@@ -17,6 +17,8 @@ import org.jdiameter.api.ApplicationId;
 import org.jdiameter.api.Avp;
 import org.jdiameter.api.AvpDataException;
 import org.jdiameter.api.AvpSet;
+import org.mipaaa.diameter.AnswerResult;
+import org.mipaaa.diameter.AvpWriter;
 import org.mipaaa.diameter.DiameterClient;
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.AvpCodes;
@@ -173,7 +175,7 @@ public final class ForeignAgent implements AutoCloseable {
         try {
             DiameterClient.OutgoingRequest amr = diameter.newRequest(CommandCodes.AA_MOBILE_NODE,
                     ApplicationId.createByAuthAppId(ApplicationIds.MOBILE_IPV4), realmOf(nai.get()), null);
-            long features = fill(amr.request().getAvps(), request, nai.get(), challenge.get(), mnAaa.get(0));
+            long features = fill(amr.avps(), request, nai.get(), challenge.get(), mnAaa.get(0));
             return amr.send(answerTimeout)
                     .thenApply(ama -> Optional.of(replyFromAma(fixed, nai.get(), features, ama)))
                     .exceptionally(failure -> {
@@ -204,7 +206,7 @@ public final class ForeignAgent implements AutoCloseable {
         // as registration() builds it
         DiameterClient.OutgoingRequest amr = diameter.newRequest(CommandCodes.AA_MOBILE_NODE,
                 ApplicationId.createByAuthAppId(ApplicationIds.MOBILE_IPV4), realmOf(nai.get()), null);
-        fill(amr.request().getAvps(), request, nai.get(), challenge.get(), mnAaa.get(0));
+        fill(amr.avps(), request, nai.get(), challenge.get(), mnAaa.get(0));
         return amr;
     }
 
@@ -288,17 +290,17 @@ public final class ForeignAgent implements AutoCloseable {
     }
 
     /** RFC 4004 §5.1 AMR from the foreign agent's view of the request; returns its MIP-Feature-Vector. */
-    private static long fill(AvpSet avps, RegistrationPacket request, String nai, MnFaChallenge challenge, ExtensionField mnAaa) {
-        avps.addAvp(AvpCodes.USER_NAME, nai, true, false, false);
-        avps.addAvp(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED, true, false);
-        avps.addAvp(AvpCodes.MIP_REG_REQUEST, request.bytes(), true, false);
-        AvpSet auth = avps.addGroupedAvp(AvpCodes.MIP_MN_AAA_AUTH, true, false);
-        auth.addAvp(AvpCodes.MIP_MN_AAA_SPI, ((GeneralizedMnAaaAuthentication) mnAaa.extension()).spi(), true, false, true);
-        // RFC 4004 §7.6-7.9: the authenticator covers everything up to and including the SPI
-        auth.addAvp(AvpCodes.MIP_AUTH_INPUT_DATA_LENGTH, (long) mnAaa.authenticatorOffset(), true, false, true);
-        auth.addAvp(AvpCodes.MIP_AUTHENTICATOR_LENGTH, (long) mnAaa.authenticatorLength(), true, false, true);
-        auth.addAvp(AvpCodes.MIP_AUTHENTICATOR_OFFSET, (long) mnAaa.authenticatorOffset(), true, false, true);
-        avps.addAvp(AvpCodes.MIP_FA_CHALLENGE, challenge.challenge(), true, false);
+    private static long fill(AvpWriter avps, RegistrationPacket request, String nai, MnFaChallenge challenge, ExtensionField mnAaa) {
+        avps.add(AvpCodes.USER_NAME, nai)
+                .add(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED)
+                .add(AvpCodes.MIP_REG_REQUEST, request.bytes());
+        avps.group(AvpCodes.MIP_MN_AAA_AUTH)
+                .add(AvpCodes.MIP_MN_AAA_SPI, ((GeneralizedMnAaaAuthentication) mnAaa.extension()).spi())
+                // RFC 4004 §7.6-7.9: the authenticator covers everything up to and including the SPI
+                .add(AvpCodes.MIP_AUTH_INPUT_DATA_LENGTH, mnAaa.authenticatorOffset())
+                .add(AvpCodes.MIP_AUTHENTICATOR_LENGTH, mnAaa.authenticatorLength())
+                .add(AvpCodes.MIP_AUTHENTICATOR_OFFSET, mnAaa.authenticatorOffset());
+        avps.add(AvpCodes.MIP_FA_CHALLENGE, challenge.challenge());
         long features = 0;
         RegistrationRequest fixed = request.request();
         if (fixed.homeAddress().isAnyLocalAddress()) {
@@ -313,7 +315,7 @@ public final class ForeignAgent implements AutoCloseable {
         if (request.first(MnFaKeyGenerationNonceRequest.class).isPresent()) {
             features |= Enumerations.MIP_FEATURE_VECTOR_MN_FA_KEY_REQUEST;
         }
-        avps.addAvp(AvpCodes.MIP_FEATURE_VECTOR, features, true, false, true);
+        avps.add(AvpCodes.MIP_FEATURE_VECTOR, features);
         return features;
     }
 
@@ -326,7 +328,7 @@ public final class ForeignAgent implements AutoCloseable {
         try {
             Avp regReply = avps.getAvp(AvpCodes.MIP_REG_REPLY, 0);
             if (regReply == null) {
-                long result = avps.getAvp(AvpCodes.RESULT_CODE, 0) == null ? 0 : avps.getAvp(AvpCodes.RESULT_CODE, 0).getUnsigned32();
+                long result = AnswerResult.resultCode(ama);
                 int code = switch ((int) result) {
                     case ResultCodes.AUTHENTICATION_REJECTED -> ReplyCode.FA_MOBILE_NODE_FAILED_AUTHENTICATION;
                     case ResultCodes.ERROR_HA_NOT_AVAILABLE -> ReplyCode.FA_HOME_AGENT_UNREACHABLE;

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jdiameter.api.ApplicationId;
 import org.mipaaa.accounting.AccountingRecord;
 import org.mipaaa.accounting.UsageMeter;
-import org.mipaaa.diameter.Avps;
+import org.mipaaa.diameter.AnswerResult;
 import org.mipaaa.diameter.DiameterClient;
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.CommandCodes;
@@ -186,8 +186,8 @@ public final class ForeignAgentAccounting implements VisitListener, AutoCloseabl
         try {
             DiameterClient.OutgoingRequest acr = client.requestInSession(record.sessionId(), CommandCodes.ACCOUNTING,
                     ApplicationId.createByAccAppId(ApplicationIds.MOBILE_IPV4), realm, null);
-            AccountingRecords.write(record, acr.request().getAvps());
-            return acr.send().thenApply(Avps::resultCode);
+            AccountingRecords.write(record, acr.avps());
+            return acr.send().thenApply(AnswerResult::resultCode);
         } catch (Exception e) {
             return CompletableFuture.failedFuture(e);
         }

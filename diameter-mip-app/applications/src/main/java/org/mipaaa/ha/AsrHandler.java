@@ -2,16 +2,12 @@ package org.mipaaa.ha;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.jdiameter.api.Answer;
 import org.jdiameter.api.Request;
-import org.mipaaa.diameter.AnswerFactory;
-import org.mipaaa.diameter.Avps;
+import org.mipaaa.diameter.Outcome;
 import org.mipaaa.diameter.RequestHandler;
-import org.mipaaa.diameter.ValidationFailure;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.registration.AbortedSessions;
@@ -67,27 +63,27 @@ public final class AsrHandler implements RequestHandler {
     }
 
     @Override
-    public CompletionStage<Answer> handle(Request request, AnswerFactory answers) {
+    public CompletionStage<Outcome> handle(Request request) {
+        return abort(request).now();
+    }
+
+    private Outcome abort(Request request) {
         String session = request.getSessionId();
         String origin = originHost(request);
         if (homeAaaHost.isPresent() && !homeAaaHost.get().equalsIgnoreCase(origin)) {
             log.info("ASR {} from {}: not the home AAA server, nothing aborted", session, origin);
-            return done(answers.failure(request, new ValidationFailure(ResultCodes.UNABLE_TO_COMPLY,
-                    "only " + homeAaaHost.get() + " aborts registrations here", null)));
+            return Outcome.refusal(ResultCodes.UNABLE_TO_COMPLY, "only " + homeAaaHost.get() + " aborts registrations here");
         }
         aborted.abort(session);
         Optional<MobilityBinding> binding = bindings.withSession(session);
         if (binding.isEmpty() || !bindings.remove(binding.get())) {
             log.info("ASR {}: no binding of that session (its HAR, if still coming, will bind nothing)", session);
-            return done(answers.failure(request, new ValidationFailure(ResultCodes.UNKNOWN_SESSION_ID,
-                    "no active registration in this session", null)));
+            return Outcome.refusal(ResultCodes.UNKNOWN_SESSION_ID, "no active registration in this session");
         }
         MobilityBinding removed = binding.get();
         log.info("ASR {}: removed the binding of {} on {}", session, removed.nai(), removed.homeAddress().getHostAddress());
         BindingEndListener.tellAll(listeners, removed, BindingEndListener.Reason.ABORTED);
-        Answer asa = answers.result(request, ResultCodes.SUCCESS);
-        Avps.addUtf8(asa.getAvps(), AvpCodes.USER_NAME, removed.nai());
-        return done(asa);
+        return Outcome.success(avps -> avps.add(AvpCodes.USER_NAME, removed.nai()));
     }
 
     private static String originHost(Request request) {
@@ -96,9 +92,5 @@ public final class AsrHandler implements RequestHandler {
         } catch (Exception e) {
             return ""; // the dictionary check already refused a request without one
         }
-    }
-
-    private static CompletionStage<Answer> done(Answer answer) {
-        return CompletableFuture.completedFuture(answer);
     }
 }

@@ -7,17 +7,14 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-import org.jdiameter.api.Answer;
 import org.jdiameter.api.Avp;
 import org.jdiameter.api.AvpSet;
 import org.jdiameter.api.Request;
-import org.mipaaa.diameter.AnswerFactory;
 import org.mipaaa.diameter.Avps;
+import org.mipaaa.diameter.Outcome;
 import org.mipaaa.diameter.RequestHandler;
-import org.mipaaa.diameter.ValidationFailure;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.Enumerations;
 import org.mipaaa.dictionary.ResultCodes;
@@ -83,6 +80,8 @@ import org.slf4j.LoggerFactory;
 public final class HarHandler implements RequestHandler {
 
     private static final Logger log = LoggerFactory.getLogger(HarHandler.class);
+    private static final Outcome ABORTED_BY_THE_AAAH = Outcome.refusal(ResultCodes.UNABLE_TO_COMPLY,
+            "the home AAA server aborted this session (ASR)");
 
     private final BindingTable bindings;
     private final HomeRegistrationSettings settings;
@@ -110,20 +109,23 @@ public final class HarHandler implements RequestHandler {
     }
 
     @Override
-    public CompletionStage<Answer> handle(Request request, AnswerFactory answers) {
+    public CompletionStage<Outcome> handle(Request request) {
+        return bind(request).now();
+    }
+
+    private Outcome bind(Request request) {
         Har har;
         try {
             har = decode(request.getAvps());
         } catch (Avps.Invalid e) {
-            return done(answers.failure(request, e.failure()));
+            return e.refusal();
         }
         RegistrationRequest fixed = har.registration().request();
         if (aborted.isAborted(request.getSessionId())) {
-            return done(answers.failure(request, abortedByTheAaah()));
+            return ABORTED_BY_THE_AAAH;
         }
         if (fixed.isDeregistration()) {
-            return done(answers.failure(request, new ValidationFailure(ResultCodes.UNABLE_TO_COMPLY,
-                    "deregistration goes to the home agent directly, not through an HAR", null)));
+            return Outcome.refusal(ResultCodes.UNABLE_TO_COMPLY, "deregistration goes to the home agent directly, not through an HAR");
         }
         // act (the key association first: the reply of a refused Identification is authenticated with it)
         MnHaSecurityAssociation mnHa = new MnHaSecurityAssociation(newSpi(), har.mnSpiForHa(), AuthAlgorithm.HMAC_SHA1,
@@ -148,11 +150,8 @@ public final class HarHandler implements RequestHandler {
                             refused.replyIdentification(), existing.get().mnHa(), Optional.empty())
                     : HomeAgentReply.denied(refused.replyCode(), har.homeAddress(), har.homeAgent(),
                             refused.replyIdentification(), mnHa, Optional.of(keys));
-            Answer haa = answers.failure(request, new ValidationFailure(ResultCodes.ERROR_MIP_REPLY_FAILURE,
-                    "registration Identification mismatch", null));
-            Avps.addOctets(haa.getAvps(), AvpCodes.MIP_REG_REPLY, reply);
-            Avps.addUtf8(haa.getAvps(), AvpCodes.USER_NAME, har.nai());
-            return done(haa);
+            return Outcome.refusal(ResultCodes.ERROR_MIP_REPLY_FAILURE, "registration Identification mismatch")
+                    .with(avps -> avps.add(AvpCodes.MIP_REG_REPLY, reply).add(AvpCodes.USER_NAME, har.nai()));
         }
         int lifetime = (int) Math.min(settings.grantedLifetime(fixed.lifetime()), har.authorizationLifetime());
         byte[] reply = HomeAgentReply.accepted(lifetime, har.homeAddress(), har.homeAgent(), verdict.replyIdentification(),
@@ -163,25 +162,21 @@ public final class HarHandler implements RequestHandler {
                 request.getSessionId());
         boolean saved = stored.isPresent() ? bindings.replace(stored.get(), binding) : bindings.create(binding);
         if (!saved) {
-            return done(answers.failure(request, new ValidationFailure(ResultCodes.UNABLE_TO_COMPLY,
-                    "the binding changed meanwhile", null)));
+            return Outcome.refusal(ResultCodes.UNABLE_TO_COMPLY, "the binding changed meanwhile");
         }
         if (aborted.isAborted(request.getSessionId())) {
             // the ASR came while this HAR was being handled and found no binding yet: undo it here
             bindings.remove(binding);
-            return done(answers.failure(request, abortedByTheAaah()));
+            return ABORTED_BY_THE_AAAH;
         }
         BindingUpdateListener.tellAll(listeners, binding, har.registration(), BindingUpdateListener.Update.CREATED);
-        Answer haa = answers.result(request, ResultCodes.SUCCESS);
-        AvpSet avps = haa.getAvps();
-        Avps.addUtf8(avps, AvpCodes.ACCT_MULTI_SESSION_ID, multiSession);
-        Avps.addUtf8(avps, AvpCodes.USER_NAME, har.nai());
-        Avps.addOctets(avps, AvpCodes.MIP_REG_REPLY, reply);
-        Avps.addAddress(avps, AvpCodes.MIP_HOME_AGENT_ADDRESS, har.homeAgent());
-        Avps.addAddress(avps, AvpCodes.MIP_MOBILE_NODE_ADDRESS, har.homeAddress());
         log.info("HAR for {}: bound {} to care-of address {} for {} s", har.nai(), Ipv4.format(har.homeAddress()),
                 Ipv4.format(fixed.careOfAddress()), lifetime);
-        return done(haa);
+        return Outcome.success(avps -> avps.add(AvpCodes.ACCT_MULTI_SESSION_ID, multiSession)
+                .add(AvpCodes.USER_NAME, har.nai())
+                .add(AvpCodes.MIP_REG_REPLY, reply)
+                .add(AvpCodes.MIP_HOME_AGENT_ADDRESS, har.homeAgent())
+                .add(AvpCodes.MIP_MOBILE_NODE_ADDRESS, har.homeAddress()));
     }
 
     /** {@code listener} is told of each binding an HAR makes (presence: the node is visiting). */
@@ -209,8 +204,8 @@ public final class HarHandler implements RequestHandler {
         Inet4Address homeAddress = mnAddressAvp.isPresent() ? Avps.ipv4(mnAddressAvp.get())
                 : registration.request().homeAddress();
         if (homeAddress.isAnyLocalAddress()) {
-            throw new Avps.Invalid(new ValidationFailure(ResultCodes.UNABLE_TO_COMPLY,
-                    "no home address: this home agent allocates none (MIP-Mobile-Node-Address missing)", null));
+            throw new Avps.Invalid(Outcome.refusal(ResultCodes.UNABLE_TO_COMPLY,
+                    "no home address: this home agent allocates none (MIP-Mobile-Node-Address missing)"));
         }
         Optional<Avp> haAddressAvp = Avps.find(avps, AvpCodes.MIP_HOME_AGENT_ADDRESS);
         Inet4Address homeAgent = haAddressAvp.isPresent() ? Avps.ipv4(haAddressAvp.get())
@@ -255,11 +250,4 @@ public final class HarHandler implements RequestHandler {
                 + Math.floorMod(random.nextLong(), 0x1_0000_0000L - MobilitySecurityAssociation.FIRST_UNRESERVED_SPI);
     }
 
-    private static ValidationFailure abortedByTheAaah() {
-        return new ValidationFailure(ResultCodes.UNABLE_TO_COMPLY, "the home AAA server aborted this session (ASR)", null);
-    }
-
-    private static CompletionStage<Answer> done(Answer answer) {
-        return CompletableFuture.completedFuture(answer);
-    }
 }

@@ -8,8 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.jdiameter.api.Answer;
 import org.jdiameter.api.ApplicationId;
-import org.jdiameter.api.AvpSet;
-import org.mipaaa.diameter.Avps;
+import org.mipaaa.diameter.AnswerResult;
 import org.mipaaa.diameter.DiameterClient;
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.AvpCodes;
@@ -98,12 +97,11 @@ public final class SessionTermination implements BindingEndListener, AutoCloseab
         try {
             DiameterClient.OutgoingRequest str = client.requestInSession(t.sessionId(), CommandCodes.SESSION_TERMINATION,
                     ApplicationId.createByAuthAppId(ApplicationIds.COMMON_MESSAGES), homeRealm, null);
-            AvpSet avps = str.request().getAvps();
             // jDiameter adds Auth-Application-Id from the header's application (0); the session's is 2
-            avps.removeAvp(AvpCodes.AUTH_APPLICATION_ID);
-            Avps.addUnsigned32(avps, AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4);
-            Avps.addEnumerated(avps, AvpCodes.TERMINATION_CAUSE, t.cause());
-            Avps.addUtf8(avps, AvpCodes.USER_NAME, t.nai());
+            str.request().getAvps().removeAvp(AvpCodes.AUTH_APPLICATION_ID);
+            str.avps().add(AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4)
+                    .add(AvpCodes.TERMINATION_CAUSE, t.cause())
+                    .add(AvpCodes.USER_NAME, t.nai());
             sta = str.send();
         } catch (Exception e) {
             sta = CompletableFuture.failedFuture(e);
@@ -112,7 +110,7 @@ public final class SessionTermination implements BindingEndListener, AutoCloseab
             if (failure != null) {
                 throw failure instanceof CompletionException ce ? ce : new CompletionException(failure);
             }
-            long result = Avps.resultCode(answer);
+            long result = AnswerResult.resultCode(answer);
             if (result == ResultCodes.SUCCESS) {
                 log.debug("STR {} for {} (cause {}): STA 2001", t.sessionId(), t.nai(), t.cause());
             } else {

@@ -163,7 +163,7 @@ public final class MipAaa {
         }
 
         Dictionary dictionary = Dictionary.bundled(settings.vendor());
-        AnswerFactory answers = new AnswerFactory(host, realm);
+        AnswerFactory answers = new AnswerFactory(host, realm, dictionary);
         MessageValidator validator = new MessageValidator(dictionary);
         InstallSettings s = settings;
         TraceEvents trace = new TraceEvents(host, settings.roles(), s::rolesOf, new CommandNames(dictionary), b.trace, b.clock);

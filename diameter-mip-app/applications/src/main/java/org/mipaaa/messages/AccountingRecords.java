@@ -3,15 +3,13 @@ package org.mipaaa.messages;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.jdiameter.api.Answer;
 import org.jdiameter.api.AvpSet;
-import org.jdiameter.api.Request;
 import org.mipaaa.accounting.AccountingRecord;
-import org.mipaaa.diameter.AnswerFactory;
+import org.mipaaa.diameter.AvpWriter;
 import org.mipaaa.diameter.Avps;
+import org.mipaaa.diameter.Outcome;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.Enumerations;
-import org.mipaaa.dictionary.ResultCodes;
 
 /**
  * The AVPs of an {@link AccountingRecord} in an ACR of Application-Id 2 (RFC 6733 §9.7.1, RFC 4004 §10
@@ -23,20 +21,31 @@ public final class AccountingRecords {
     }
 
     /** The record's AVPs, after the Session-Id and the routing AVPs the client adds. */
-    public static void write(AccountingRecord r, AvpSet avps) {
-        Avps.addEnumerated(avps, AvpCodes.ACCOUNTING_RECORD_TYPE, r.recordType());
-        Avps.addUnsigned32(avps, AvpCodes.ACCOUNTING_RECORD_NUMBER, r.recordNumber());
-        Avps.addUtf8(avps, AvpCodes.USER_NAME, r.nai());
-        Avps.addUtf8(avps, AvpCodes.ACCT_MULTI_SESSION_ID, r.acctMultiSessionId());
-        Avps.addUnsigned64(avps, AvpCodes.ACCOUNTING_INPUT_OCTETS, r.inputOctets());
-        Avps.addUnsigned64(avps, AvpCodes.ACCOUNTING_OUTPUT_OCTETS, r.outputOctets());
-        Avps.addUnsigned64(avps, AvpCodes.ACCOUNTING_INPUT_PACKETS, r.inputPackets());
-        Avps.addUnsigned64(avps, AvpCodes.ACCOUNTING_OUTPUT_PACKETS, r.outputPackets());
-        Avps.addUnsigned32(avps, AvpCodes.ACCT_SESSION_TIME, r.sessionSeconds());
-        Avps.addUnsigned32(avps, AvpCodes.MIP_FEATURE_VECTOR, r.featureVector());
-        Avps.addAddress(avps, AvpCodes.MIP_HOME_AGENT_ADDRESS, r.homeAgent());
-        Avps.addAddress(avps, AvpCodes.MIP_MOBILE_NODE_ADDRESS, r.homeAddress());
-        Avps.addTime(avps, AvpCodes.EVENT_TIMESTAMP, r.eventTime());
+    public static void write(AccountingRecord r, AvpWriter avps) {
+        avps.add(AvpCodes.ACCOUNTING_RECORD_TYPE, r.recordType())
+                .add(AvpCodes.ACCOUNTING_RECORD_NUMBER, r.recordNumber())
+                .add(AvpCodes.USER_NAME, r.nai())
+                .add(AvpCodes.ACCT_MULTI_SESSION_ID, r.acctMultiSessionId())
+                .add(AvpCodes.ACCOUNTING_INPUT_OCTETS, r.inputOctets())
+                .add(AvpCodes.ACCOUNTING_OUTPUT_OCTETS, r.outputOctets())
+                .add(AvpCodes.ACCOUNTING_INPUT_PACKETS, r.inputPackets())
+                .add(AvpCodes.ACCOUNTING_OUTPUT_PACKETS, r.outputPackets())
+                .add(AvpCodes.ACCT_SESSION_TIME, r.sessionSeconds())
+                .add(AvpCodes.MIP_FEATURE_VECTOR, r.featureVector())
+                .add(AvpCodes.MIP_HOME_AGENT_ADDRESS, r.homeAgent())
+                .add(AvpCodes.MIP_MOBILE_NODE_ADDRESS, r.homeAddress())
+                .add(AvpCodes.EVENT_TIMESTAMP, r.eventTime());
+    }
+
+    /**
+     * ACA 2001 echoing the record's type and number, with its user and multi-session (RFC 6733 §9.7.2):
+     * what the AAAF answers its FA, and the AAAH the AAAF, once the record is safe.
+     */
+    public static Outcome acknowledged(AccountingRecord record) {
+        return Outcome.success(avps -> avps.add(AvpCodes.ACCOUNTING_RECORD_TYPE, record.recordType())
+                .add(AvpCodes.ACCOUNTING_RECORD_NUMBER, record.recordNumber())
+                .add(AvpCodes.USER_NAME, record.nai())
+                .add(AvpCodes.ACCT_MULTI_SESSION_ID, record.acctMultiSessionId()));
     }
 
     /**
@@ -65,16 +74,5 @@ public final class AccountingRecords {
                 Avps.ipv4(Avps.require(avps, AvpCodes.MIP_HOME_AGENT_ADDRESS, "MIP-Home-Agent-Address")),
                 Avps.ipv4(Avps.require(avps, AvpCodes.MIP_MOBILE_NODE_ADDRESS, "MIP-Mobile-Node-Address")),
                 event.orElseGet(Instant::now));
-    }
-
-    /** ACA 2001 echoing the record's type and number, with its user and multi-session (RFC 6733 §9.7.2). */
-    public static Answer acknowledged(Request request, AnswerFactory answers, AccountingRecord record) {
-        Answer aca = answers.result(request, ResultCodes.SUCCESS);
-        var avps = aca.getAvps();
-        Avps.addEnumerated(avps, AvpCodes.ACCOUNTING_RECORD_TYPE, record.recordType());
-        Avps.addUnsigned32(avps, AvpCodes.ACCOUNTING_RECORD_NUMBER, record.recordNumber());
-        Avps.addUtf8(avps, AvpCodes.USER_NAME, record.nai());
-        Avps.addUtf8(avps, AvpCodes.ACCT_MULTI_SESSION_ID, record.acctMultiSessionId());
-        return aca;
     }
 }

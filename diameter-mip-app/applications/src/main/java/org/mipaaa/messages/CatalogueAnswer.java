@@ -1,17 +1,11 @@
 package org.mipaaa.messages;
 
-import org.jdiameter.api.Answer;
-import org.jdiameter.api.Request;
-import org.mipaaa.diameter.AnswerFactory;
 import org.mipaaa.diameter.Avps;
-import org.mipaaa.diameter.FailedAvp;
-import org.mipaaa.diameter.ValidationFailure;
+import org.mipaaa.diameter.Outcome;
 import org.mipaaa.dictionary.AvpCodes;
-import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
 import org.mipaaa.dictionary.VendorResultCodes;
 import org.mipaaa.shop.Catalogue;
-import org.mipaaa.shop.Order;
 
 /**
  * The PIA of whoever holds the orders (the terminal, S204, or an AAAY holding them itself, S205 with
@@ -27,22 +21,20 @@ public final class CatalogueAnswer {
         this.vendorId = vendorId;
     }
 
-    public Answer answer(Request request, AnswerFactory answers, PurchaseRequest pir, Catalogue.Lookup lookup) {
+    public Outcome answer(PurchaseRequest pir, Catalogue.Lookup lookup) {
         if (lookup instanceof Catalogue.Lookup.Found found) {
-            Answer answer = answers.result(request, ResultCodes.SUCCESS);
-            answer.getAvps().addAvp(AvpCodes.USER_NAME, pir.userName(), true, false, false);
-            PurchaseInfoAvps.add(answer.getAvps(), found.order(), vendorId);
-            return answer;
+            return Outcome.success(avps -> {
+                avps.add(AvpCodes.USER_NAME, pir.userName());
+                PurchaseInfoAvps.add(avps, found.order(), vendorId);
+            });
         }
         if (lookup instanceof Catalogue.Lookup.UnknownOrder unknown) {
-            return answers.failure(request, Avps.invalid(pir.orderAvp(), "unknown Order-Reference " + unknown.reference()).failure());
+            return Avps.invalid(pir.orderAvp(), "unknown Order-Reference " + unknown.reference()).refusal();
         }
         if (lookup instanceof Catalogue.Lookup.NoOrder none) {
-            return answers.failure(request, new ValidationFailure(ResultCodes.MISSING_AVP,
-                    "no Order-Reference and no order of " + none.payee(),
-                    new FailedAvp(VendorAvpCodes.ORDER_REFERENCE, vendorId, true, new byte[0], null)));
+            return Avps.missing(VendorAvpCodes.ORDER_REFERENCE, vendorId, "no Order-Reference and no order of " + none.payee()).refusal();
         }
         Catalogue.Lookup.UnknownPayee unknown = (Catalogue.Lookup.UnknownPayee) lookup;
-        return answers.experimental(request, vendorId, VendorResultCodes.UNKNOWN_PAYEE, "unknown payee " + unknown.payee());
+        return Outcome.experimental(vendorId, VendorResultCodes.UNKNOWN_PAYEE, "unknown payee " + unknown.payee());
     }
 }

@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.jdiameter.api.Answer;
 import org.jdiameter.api.ApplicationId;
-import org.jdiameter.api.AvpSet;
+import org.mipaaa.diameter.AvpWriter;
 import org.mipaaa.diameter.DiameterClient;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.CommandCodes;
@@ -41,16 +41,16 @@ public final class ForwardedPurchaseRequest {
             DiameterClient.OutgoingRequest pir = client.newRequest(CommandCodes.PURCHASE_INFORMATION,
                     ApplicationId.createByAuthAppId(vendor.vendorId(), vendor.accountingServicesApplicationId()),
                     destinationRealm, destinationHost);
-            AvpSet avps = pir.request().getAvps();
-            avps.addAvp(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED, true, false);
-            avps.addAvp(AvpCodes.USER_NAME, request.userName(), true, false, false);
+            AvpWriter avps = pir.avps();
+            avps.add(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED);
+            avps.add(AvpCodes.USER_NAME, request.userName());
             long vendorId = vendor.vendorId();
-            avps.addAvp(VendorAvpCodes.PAYEE_ID, request.payee(), vendorId, true, false, false);
-            request.orderReference().ifPresent(o -> avps.addAvp(VendorAvpCodes.ORDER_REFERENCE, o, vendorId, true, false, false));
+            avps.add(VendorAvpCodes.PAYEE_ID, vendorId, request.payee());
+            request.orderReference().ifPresent(o -> avps.add(VendorAvpCodes.ORDER_REFERENCE, vendorId, o));
             if (destinationHost != null) {
-                avps.addAvp(VendorAvpCodes.TERMINAL_HOST, destinationHost, vendorId, true, false, true);
+                avps.add(VendorAvpCodes.TERMINAL_HOST, vendorId, destinationHost);
             }
-            avps.addAvp(AvpCodes.REQUESTED_ACTION, Enumerations.REQUESTED_ACTION_PRICE_ENQUIRY, true, false);
+            avps.add(AvpCodes.REQUESTED_ACTION, Enumerations.REQUESTED_ACTION_PRICE_ENQUIRY);
             return pir.send(timeout);
         } catch (Exception e) {
             return CompletableFuture.failedFuture(e);

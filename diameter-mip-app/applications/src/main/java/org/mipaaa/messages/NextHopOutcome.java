@@ -1,16 +1,14 @@
 package org.mipaaa.messages;
 
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 
-import org.jdiameter.api.Answer;
 import org.jdiameter.api.Avp;
 import org.jdiameter.api.AvpDataException;
 import org.jdiameter.api.Message;
-import org.jdiameter.api.Request;
-import org.mipaaa.diameter.AnswerFactory;
-import org.mipaaa.diameter.Avps;
-import org.mipaaa.diameter.ValidationFailure;
+import org.mipaaa.diameter.AnswerResult;
+import org.mipaaa.diameter.Outcome;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.ResultCodes;
 
@@ -25,51 +23,36 @@ public final class NextHopOutcome {
 
     /** Whether {@code answer} says DIAMETER_SUCCESS. */
     public static boolean success(Message answer) {
-        return answer != null && Avps.resultCode(answer) == ResultCodes.SUCCESS;
+        return AnswerResult.isSuccess(answer);
     }
 
     /**
-     * This node's answer to {@code request} when the next hop ({@code what}) did not succeed: its
-     * Result-Code or Experimental-Result and Error-Message, with Error-Reporting-Host; 3002 with the E bit
-     * when {@code failure} (no answer) is set.
+     * This node's answer when the next hop ({@code what}) did not succeed: its Result-Code or
+     * Experimental-Result and Error-Message, with Error-Reporting-Host; 3002 with the E bit when
+     * {@code failure} (no answer) is set.
      */
-    public static Answer refusal(Request request, AnswerFactory answers, Message downstream, Throwable failure, String what) {
+    public static Outcome.Reply refusal(Message downstream, Throwable failure, String what) {
         if (failure != null || downstream == null) {
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            String why = cause instanceof TimeoutException ? "no answer in time" : "cannot be reached";
-            return answers.failure(request, new ValidationFailure(ResultCodes.UNABLE_TO_DELIVER, what + ": " + why, null));
+            return notDelivered(what, failure);
         }
-        String message = utf8(downstream.getAvps().getAvp(AvpCodes.ERROR_MESSAGE, 0));
-        Answer answer;
-        long rc = Avps.resultCode(downstream);
-        long[] experimental = experimental(downstream);
-        if (rc >= 0) {
-            answer = answers.failure(request, new ValidationFailure((int) rc, message, null));
-        } else if (experimental != null) {
-            answer = answers.experimental(request, experimental[0], (int) experimental[1], message);
-        } else {
-            return answers.failure(request, new ValidationFailure(ResultCodes.UNABLE_TO_COMPLY, what + " answered without a result", null));
+        Optional<AnswerResult> result = AnswerResult.of(downstream);
+        if (result.isEmpty()) {
+            return Outcome.refusal(ResultCodes.UNABLE_TO_COMPLY, what + " answered without a result");
         }
+        Outcome.Reply reply = result.get().asReply(utf8(downstream.getAvps().getAvp(AvpCodes.ERROR_MESSAGE, 0)));
         Avp reporter = downstream.getAvps().getAvp(AvpCodes.ERROR_REPORTING_HOST, 0);
         String host = reporter != null ? utf8(reporter) : utf8(downstream.getAvps().getAvp(AvpCodes.ORIGIN_HOST, 0));
-        if (host != null) {
-            answer.getAvps().addAvp(AvpCodes.ERROR_REPORTING_HOST, host, false, false, true);
-        }
-        return answer;
+        return host == null ? reply : reply.with(avps -> avps.add(AvpCodes.ERROR_REPORTING_HOST, host));
     }
 
-    private static long[] experimental(Message m) {
-        Avp er = m.getAvps().getAvp(AvpCodes.EXPERIMENTAL_RESULT, 0);
-        if (er == null) {
-            return null;
-        }
-        try {
-            Avp vendor = er.getGrouped().getAvp(AvpCodes.VENDOR_ID, 0);
-            Avp code = er.getGrouped().getAvp(AvpCodes.EXPERIMENTAL_RESULT_CODE, 0);
-            return vendor == null || code == null ? null : new long[] {vendor.getUnsigned32(), code.getUnsigned32()};
-        } catch (AvpDataException e) {
-            return null;
-        }
+    /**
+     * This node's answer when the next hop ({@code what}) gave none: 3002 DIAMETER_UNABLE_TO_DELIVER
+     * with the E bit, saying why in Error-Message ({@code failure} is the send's exception or timeout).
+     */
+    public static Outcome.Refusal notDelivered(String what, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        String why = cause instanceof TimeoutException ? "no answer in time" : "cannot be reached";
+        return Outcome.refusal(ResultCodes.UNABLE_TO_DELIVER, what + ": " + why);
     }
 
     private static String utf8(Avp avp) {

@@ -6,8 +6,6 @@ import java.util.function.Consumer;
 
 import org.jdiameter.api.Answer;
 import org.jdiameter.api.ApplicationId;
-import org.jdiameter.api.AvpSet;
-import org.jdiameter.api.Request;
 import org.mipaaa.diameter.DiameterClient;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.Enumerations;
@@ -40,14 +38,14 @@ public final class NextHopRequest {
      * AVPs {@code fill} adds (to the request, which it may also sign); completes with the answer, or
      * exceptionally when it cannot be sent or none comes in time; on the node's handler pool either way.
      */
-    public CompletableFuture<Answer> send(int command, String destinationRealm, String destinationHost, Consumer<Request> fill) {
+    public CompletableFuture<Answer> send(int command, String destinationRealm, String destinationHost,
+                                          Consumer<DiameterClient.OutgoingRequest> fill) {
         try {
             DiameterClient.OutgoingRequest out = client.newRequest(command,
                     ApplicationId.createByAuthAppId(vendor.vendorId(), vendor.accountingServicesApplicationId()),
                     destinationRealm, destinationHost);
-            AvpSet avps = out.request().getAvps();
-            avps.addAvp(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED, true, false);
-            fill.accept(out.request());
+            out.avps().add(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED);
+            fill.accept(out);
             return out.send(timeout);
         } catch (Exception e) {
             return CompletableFuture.failedFuture(e);

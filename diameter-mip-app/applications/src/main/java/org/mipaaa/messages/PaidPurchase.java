@@ -10,10 +10,7 @@ import org.jdiameter.api.Avp;
 import org.jdiameter.api.AvpDataException;
 import org.jdiameter.api.AvpSet;
 import org.mipaaa.diameter.Avps;
-import org.mipaaa.diameter.FailedAvp;
-import org.mipaaa.diameter.ValidationFailure;
 import org.mipaaa.dictionary.AvpCodes;
-import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
 
 /**
@@ -33,14 +30,14 @@ public record PaidPurchase(String payee, String orderReference, List<String> goo
     public static PaidPurchase in(AvpSet avps, long vendorId) throws Avps.Invalid {
         Avp info = avps.getAvp(VendorAvpCodes.PURCHASE_INFO, vendorId);
         if (info == null) {
-            throw missing(VendorAvpCodes.PURCHASE_INFO, vendorId, "Purchase-Info is missing");
+            throw Avps.missing(VendorAvpCodes.PURCHASE_INFO, vendorId, "Purchase-Info is missing");
         }
         AvpSet members = Avps.grouped(info);
         Avp payee = members.getAvp(VendorAvpCodes.PAYEE_ID, vendorId);
         Avp order = members.getAvp(VendorAvpCodes.ORDER_REFERENCE, vendorId);
         Avp money = members.getAvp(AvpCodes.CC_MONEY, 0);
         if (payee == null || order == null || money == null) {
-            throw missing(VendorAvpCodes.PURCHASE_INFO, vendorId, "Purchase-Info lacks Payee-Id, Order-Reference or CC-Money");
+            throw Avps.missing(VendorAvpCodes.PURCHASE_INFO, vendorId, "Purchase-Info lacks Payee-Id, Order-Reference or CC-Money");
         }
         List<String> goods = new ArrayList<>();
         for (Avp line : members.getAvps(VendorAvpCodes.GOODS_DESCRIPTION, vendorId)) {
@@ -69,6 +66,14 @@ public record PaidPurchase(String payee, String orderReference, List<String> goo
         }
     }
 
+    /**
+     * The Purchase-Info AVP's value, its members encoded as received: what a settlement keeps and sends
+     * on. {@code getRawData}: once jDiameter has decoded a Grouped AVP, its {@code getOctetString} is empty.
+     */
+    public byte[] encoded() {
+        return avp.getRawData();
+    }
+
     /** The realm of Payee-Id (what follows its last '@'); empty when it has none. */
     public Optional<String> payeeRealm() {
         int at = payee.lastIndexOf('@');
@@ -82,10 +87,5 @@ public record PaidPurchase(String payee, String orderReference, List<String> goo
 
     private static Optional<Currency> currency(int numeric) {
         return Currency.getAvailableCurrencies().stream().filter(c -> c.getNumericCode() == numeric).findFirst();
-    }
-
-    private static Avps.Invalid missing(int code, long vendorId, String message) {
-        return new Avps.Invalid(new ValidationFailure(ResultCodes.MISSING_AVP, message,
-                new FailedAvp(code, vendorId, true, new byte[0], null)));
     }
 }

@@ -1,8 +1,6 @@
 package org.mipaaa.messages;
 
-import java.util.Date;
-
-import org.jdiameter.api.AvpSet;
+import org.mipaaa.diameter.AvpWriter;
 import org.mipaaa.diameter.MoneyAvps;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
@@ -17,14 +15,14 @@ public final class PurchaseInfoAvps {
     private PurchaseInfoAvps() {
     }
 
-    public static void add(AvpSet avps, Order order, long vendorId) {
-        AvpSet info = avps.addGroupedAvp(VendorAvpCodes.PURCHASE_INFO, vendorId, true, false);
-        info.addAvp(VendorAvpCodes.PAYEE_ID, order.payee(), vendorId, true, false, false);
-        info.addAvp(VendorAvpCodes.ORDER_REFERENCE, order.reference(), vendorId, true, false, false);
+    public static void add(AvpWriter avps, Order order, long vendorId) {
+        AvpWriter info = avps.group(VendorAvpCodes.PURCHASE_INFO, vendorId);
+        info.add(VendorAvpCodes.PAYEE_ID, vendorId, order.payee());
+        info.add(VendorAvpCodes.ORDER_REFERENCE, vendorId, order.reference());
         for (String line : order.goods()) {
-            info.addAvp(VendorAvpCodes.GOODS_DESCRIPTION, line, vendorId, true, false, false);
+            info.add(VendorAvpCodes.GOODS_DESCRIPTION, vendorId, line);
         }
         MoneyAvps.addCcMoney(info, order.amount().amount(), order.amount().currency());
-        info.addAvp(AvpCodes.EVENT_TIMESTAMP, Date.from(order.time()), true, false);
+        info.add(AvpCodes.EVENT_TIMESTAMP, order.time());
     }
 }

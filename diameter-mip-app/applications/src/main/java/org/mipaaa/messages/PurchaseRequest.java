@@ -6,10 +6,7 @@ import org.jdiameter.api.Avp;
 import org.jdiameter.api.AvpSet;
 import org.jdiameter.api.Request;
 import org.mipaaa.diameter.Avps;
-import org.mipaaa.diameter.FailedAvp;
-import org.mipaaa.diameter.ValidationFailure;
 import org.mipaaa.dictionary.AvpCodes;
-import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
 
 /**
@@ -28,11 +25,7 @@ public record PurchaseRequest(String userName, String payee, Avp payeeAvp, Optio
     public static PurchaseRequest decode(Request request, long vendorId) throws Avps.Invalid {
         AvpSet avps = request.getAvps();
         String nai = Avps.utf8(Avps.require(avps, AvpCodes.USER_NAME, "User-Name"));
-        Avp payeeAvp = avps.getAvp(VendorAvpCodes.PAYEE_ID, vendorId);
-        if (payeeAvp == null) {
-            throw new Avps.Invalid(new ValidationFailure(ResultCodes.MISSING_AVP, "Payee-Id is missing",
-                    new FailedAvp(VendorAvpCodes.PAYEE_ID, vendorId, true, new byte[0], null)));
-        }
+        Avp payeeAvp = Avps.require(avps, VendorAvpCodes.PAYEE_ID, vendorId, "Payee-Id");
         String payee = Avps.utf8(payeeAvp);
         Avp orderAvp = avps.getAvp(VendorAvpCodes.ORDER_REFERENCE, vendorId);
         Optional<String> order = orderAvp == null ? Optional.empty() : Optional.of(Avps.utf8(orderAvp));

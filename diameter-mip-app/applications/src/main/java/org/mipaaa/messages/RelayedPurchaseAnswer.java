@@ -1,15 +1,14 @@
 package org.mipaaa.messages;
 
-import java.util.concurrent.TimeoutException;
+import java.util.Optional;
 
 import org.jdiameter.api.Answer;
 import org.jdiameter.api.Avp;
 import org.jdiameter.api.AvpDataException;
 import org.jdiameter.api.AvpSet;
-import org.jdiameter.api.Request;
-import org.mipaaa.diameter.AnswerFactory;
-import org.mipaaa.diameter.Avps;
-import org.mipaaa.diameter.ValidationFailure;
+import org.mipaaa.diameter.AnswerResult;
+import org.mipaaa.diameter.AvpWriter;
+import org.mipaaa.diameter.Outcome;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
@@ -28,58 +27,59 @@ public final class RelayedPurchaseAnswer {
         this.vendorId = vendorId;
     }
 
-    /** Our answer to {@code request} carrying what {@code downstream} (the next hop's PIA) says. */
-    public Answer relay(Request request, AnswerFactory answers, Answer downstream) {
+    /** Our answer carrying what {@code downstream} (the next hop's PIA) says. */
+    public Outcome.Reply relay(Answer downstream) {
+        return relay(downstream, null);
+    }
+
+    /**
+     * As {@link #relay(Answer)}, with Terminal-Host {@code terminal} when {@code downstream} names none:
+     * the AAAY tells the AAAH which terminal it asked (S205).
+     */
+    public Outcome.Reply relay(Answer downstream, String terminal) {
+        Optional<AnswerResult> result = AnswerResult.of(downstream);
+        if (result.isEmpty()) {
+            Outcome.Reply refusal = Outcome.refusal(ResultCodes.UNABLE_TO_COMPLY,
+                    "the answer from " + originHost(downstream) + " carried no Result-Code");
+            return terminal == null ? refusal : refusal.with(avps -> avps.add(VendorAvpCodes.TERMINAL_HOST, vendorId, terminal));
+        }
         AvpSet in = downstream.getAvps();
-        Avp errorMessage = in.getAvp(AvpCodes.ERROR_MESSAGE, 0);
-        long resultCode = Avps.resultCode(downstream);
-        Answer answer;
-        if (resultCode >= 0) {
-            answer = answers.result(request, (int) resultCode);
-            copy(errorMessage, answer.getAvps());
-        } else {
-            long[] experimental = experimental(in);
-            if (experimental == null) {
-                return answers.failure(request, new ValidationFailure(ResultCodes.UNABLE_TO_COMPLY,
-                        "the answer from " + originHost(downstream) + " carried no Result-Code", null));
+        // the Error-Message as it came, not made anew: the next hop's words
+        return result.get().asReply(null).with(out -> {
+            copy(in.getAvp(AvpCodes.ERROR_MESSAGE, 0), out);
+            if (result.get().code() != ResultCodes.SUCCESS) {
+                Avp reporter = in.getAvp(AvpCodes.ERROR_REPORTING_HOST, 0);
+                if (reporter != null) {
+                    out.copy(reporter);
+                } else {
+                    out.add(AvpCodes.ERROR_REPORTING_HOST, originHost(downstream));
+                }
             }
-            answer = answers.experimental(request, experimental[0], (int) experimental[1], null);
-            copy(errorMessage, answer.getAvps());
-            resultCode = experimental[1];
-        }
-        AvpSet out = answer.getAvps();
-        if (resultCode != ResultCodes.SUCCESS) {
-            Avp reporter = in.getAvp(AvpCodes.ERROR_REPORTING_HOST, 0);
-            if (reporter != null) {
-                out.addAvp(reporter);
-            } else {
-                // RFC 6733 §4.5: Error-Reporting-Host never has the M bit
-                out.addAvp(AvpCodes.ERROR_REPORTING_HOST, originHost(downstream), false, false, true);
+            for (Avp failed : in.getAvps(AvpCodes.FAILED_AVP, 0)) {
+                out.copy(failed);
             }
-        }
-        for (Avp failed : in.getAvps(AvpCodes.FAILED_AVP, 0)) {
-            out.addAvp(failed);
-        }
-        copy(in.getAvp(AvpCodes.USER_NAME, 0), out);
-        copy(in.getAvp(VendorAvpCodes.PURCHASE_INFO, vendorId), out);
-        copy(in.getAvp(VendorAvpCodes.TERMINAL_HOST, vendorId), out);
-        return answer;
+            copy(in.getAvp(AvpCodes.USER_NAME, 0), out);
+            copy(in.getAvp(VendorAvpCodes.PURCHASE_INFO, vendorId), out);
+            Avp host = in.getAvp(VendorAvpCodes.TERMINAL_HOST, vendorId);
+            if (host != null) {
+                out.copy(host);
+            } else if (terminal != null) {
+                out.add(VendorAvpCodes.TERMINAL_HOST, vendorId, terminal);
+            }
+        });
     }
 
     /**
      * Our answer when the next hop ({@code what}) gave none: 3002 DIAMETER_UNABLE_TO_DELIVER with the E
      * bit, saying why in Error-Message ({@code failure} is the send's exception or timeout).
      */
-    public static Answer notDelivered(Request request, AnswerFactory answers, String what, Throwable failure) {
-        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        String why = cause instanceof TimeoutException ? "no answer in time" : "cannot be reached";
-        return answers.failure(request, new ValidationFailure(ResultCodes.UNABLE_TO_DELIVER, what + ": " + why, null));
+    public static Outcome.Refusal notDelivered(String what, Throwable failure) {
+        return NextHopOutcome.notDelivered(what, failure);
     }
 
-    private static void copy(Avp avp, AvpSet out) {
+    private static void copy(Avp avp, AvpWriter out) {
         if (avp != null) {
-            out.addAvp(avp);
+            out.copy(avp);
         }
     }
 
@@ -89,22 +89,6 @@ public final class RelayedPurchaseAnswer {
             return host == null ? "the next hop" : host.getDiameterIdentity();
         } catch (AvpDataException e) {
             return "the next hop";
-        }
-    }
-
-    /** {Vendor-Id, Experimental-Result-Code}, or null. */
-    private static long[] experimental(AvpSet avps) {
-        Avp er = avps.getAvp(AvpCodes.EXPERIMENTAL_RESULT, 0);
-        if (er == null) {
-            return null;
-        }
-        try {
-            AvpSet members = er.getGrouped();
-            Avp vendor = members.getAvp(AvpCodes.VENDOR_ID, 0);
-            Avp code = members.getAvp(AvpCodes.EXPERIMENTAL_RESULT_CODE, 0);
-            return vendor == null || code == null ? null : new long[] {vendor.getUnsigned32(), code.getUnsigned32()};
-        } catch (AvpDataException e) {
-            return null;
         }
     }
 }

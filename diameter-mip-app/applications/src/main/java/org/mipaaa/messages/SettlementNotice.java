@@ -6,11 +6,8 @@ import org.jdiameter.api.Avp;
 import org.jdiameter.api.AvpSet;
 import org.jdiameter.api.Request;
 import org.mipaaa.diameter.Avps;
-import org.mipaaa.diameter.FailedAvp;
-import org.mipaaa.diameter.ValidationFailure;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.Enumerations;
-import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
 
 /**
@@ -27,15 +24,18 @@ public record SettlementNotice(String userName, String settlementId, String orig
         AvpSet avps = request.getAvps();
         SettlementNotice base = cancel(request, vendorId);
         PaidPurchase purchase = PaidPurchase.in(avps, vendorId);
-        Avp m = avps.getAvp(VendorAvpCodes.SETTLEMENT_MODE, vendorId);
-        if (m == null) {
-            throw missing(VendorAvpCodes.SETTLEMENT_MODE, vendorId, "Settlement-Mode is missing");
-        }
+        int mode = mode(avps, vendorId);
+        return new SettlementNotice(base.userName(), base.settlementId(), base.originRealm(), Optional.of(purchase), mode);
+    }
+
+    /** Settlement-Mode: present (5005), one of the two modes (5004). */
+    public static int mode(AvpSet avps, long vendorId) throws Avps.Invalid {
+        Avp m = Avps.require(avps, VendorAvpCodes.SETTLEMENT_MODE, vendorId, "Settlement-Mode");
         int mode = Avps.integer32(m);
         if (mode != Enumerations.SETTLEMENT_MODE_DEBIT_PAYEE_ACCOUNT && mode != Enumerations.SETTLEMENT_MODE_HOME_ONLY) {
             throw Avps.invalid(m, "unknown Settlement-Mode " + mode);
         }
-        return new SettlementNotice(base.userName(), base.settlementId(), base.originRealm(), Optional.of(purchase), mode);
+        return mode;
     }
 
     /** An SCR: User-Name, Settlement-Id and Origin-Realm required (5005). */
@@ -43,14 +43,7 @@ public record SettlementNotice(String userName, String settlementId, String orig
         AvpSet avps = request.getAvps();
         String user = Avps.utf8(Avps.require(avps, AvpCodes.USER_NAME, "User-Name"));
         String realm = Avps.utf8(Avps.require(avps, AvpCodes.ORIGIN_REALM, "Origin-Realm"));
-        Avp id = avps.getAvp(VendorAvpCodes.SETTLEMENT_ID, vendorId);
-        if (id == null) {
-            throw missing(VendorAvpCodes.SETTLEMENT_ID, vendorId, "Settlement-Id is missing");
-        }
+        Avp id = Avps.require(avps, VendorAvpCodes.SETTLEMENT_ID, vendorId, "Settlement-Id");
         return new SettlementNotice(user, Avps.utf8(id), realm, Optional.empty(), 0);
-    }
-
-    private static Avps.Invalid missing(int code, long vendorId, String message) {
-        return new Avps.Invalid(new ValidationFailure(ResultCodes.MISSING_AVP, message, new FailedAvp(code, vendorId, true, new byte[0], null)));
     }
 }

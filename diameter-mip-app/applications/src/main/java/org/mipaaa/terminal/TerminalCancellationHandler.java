@@ -2,19 +2,15 @@ package org.mipaaa.terminal;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-import org.jdiameter.api.Answer;
-import org.jdiameter.api.AvpSet;
 import org.jdiameter.api.Request;
-import org.mipaaa.diameter.AnswerFactory;
 import org.mipaaa.diameter.Avps;
 import org.mipaaa.diameter.MoneyAvps;
+import org.mipaaa.diameter.Outcome;
 import org.mipaaa.diameter.RequestHandler;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.Enumerations;
-import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
 import org.mipaaa.dictionary.VendorResultCodes;
 import org.mipaaa.messages.SettlementNotice;
@@ -53,35 +49,34 @@ public final class TerminalCancellationHandler implements RequestHandler {
     }
 
     @Override
-    public CompletionStage<Answer> handle(Request request, AnswerFactory answers) {
+    public CompletionStage<Outcome> handle(Request request) {
         Optional<String> aaah = aaahs.sender(request);
         if (aaah.isEmpty()) {
-            return notices.handle(request, answers);
+            return notices.handle(request);
         }
+        return cancel(request, aaah.get()).now();
+    }
+
+    private Outcome cancel(Request request, String aaah) {
         SettlementNotice scr;
         try {
             scr = SettlementNotice.cancel(request, vendorId);
         } catch (Avps.Invalid e) {
-            return done(answers.failure(request, e.failure()));
+            return e.refusal();
         }
-        TerminalSale kept = account.settle(TerminalSale.voided(scr.settlementId(), aaah.get(), scr.userName(), clock.instant()));
-        if (!kept.aaah().equals(aaah.get()) || kept.isVoided()) {
-            log.info("SCR for settlement {} from {}: not settled here{}", scr.settlementId(), aaah.get(),
-                    kept.aaah().equals(aaah.get()) ? "; kept voided" : "");
-            return done(answers.experimental(request, vendorId, VendorResultCodes.UNKNOWN_SETTLEMENT, "no settlement " + scr.settlementId()));
+        TerminalSale kept = account.settle(TerminalSale.voided(scr.settlementId(), aaah, scr.userName(), clock.instant()));
+        if (!kept.aaah().equals(aaah) || kept.isVoided()) {
+            log.info("SCR for settlement {} from {}: not settled here{}", scr.settlementId(), aaah,
+                    kept.aaah().equals(aaah) ? "; kept voided" : "");
+            return Outcome.experimental(vendorId, VendorResultCodes.UNKNOWN_SETTLEMENT, "no settlement " + scr.settlementId());
         }
         TerminalSale reversed = account.reverse(scr.settlementId()).orElseThrow();
         log.info("settlement {}: order {} of {} reversed at the terminal", reversed.settlementId(), reversed.orderReference(), reversed.payee());
-        Answer answer = answers.result(request, ResultCodes.SUCCESS);
-        AvpSet avps = answer.getAvps();
-        avps.addAvp(AvpCodes.USER_NAME, reversed.userName(), true, false, false);
-        avps.addAvp(VendorAvpCodes.SETTLEMENT_ID, reversed.settlementId(), vendorId, true, false, false);
-        avps.addAvp(VendorAvpCodes.ENTRY_STATE, Enumerations.ENTRY_STATE_INVALIDATED, vendorId, true, false);
-        MoneyAvps.addCcMoney(avps, reversed.amount(), reversed.currency());
-        return done(answer);
-    }
-
-    private static CompletionStage<Answer> done(Answer answer) {
-        return CompletableFuture.completedFuture(answer);
+        return Outcome.success(avps -> {
+            avps.add(AvpCodes.USER_NAME, reversed.userName())
+                    .add(VendorAvpCodes.SETTLEMENT_ID, vendorId, reversed.settlementId())
+                    .add(VendorAvpCodes.ENTRY_STATE, vendorId, Enumerations.ENTRY_STATE_INVALIDATED);
+            MoneyAvps.addCcMoney(avps, reversed.amount(), reversed.currency());
+        });
     }
 }

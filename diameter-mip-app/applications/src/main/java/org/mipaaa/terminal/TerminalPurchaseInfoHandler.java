@@ -1,12 +1,10 @@
 package org.mipaaa.terminal;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-import org.jdiameter.api.Answer;
 import org.jdiameter.api.Request;
-import org.mipaaa.diameter.AnswerFactory;
 import org.mipaaa.diameter.Avps;
+import org.mipaaa.diameter.Outcome;
 import org.mipaaa.diameter.RequestHandler;
 import org.mipaaa.messages.CatalogueAnswer;
 import org.mipaaa.messages.PurchaseRequest;
@@ -41,16 +39,16 @@ public final class TerminalPurchaseInfoHandler implements RequestHandler {
     }
 
     @Override
-    public CompletionStage<Answer> handle(Request request, AnswerFactory answers) {
+    public CompletionStage<Outcome> handle(Request request) {
         PurchaseRequest pir;
         try {
             pir = PurchaseRequest.decode(request, vendorId);
         } catch (Avps.Invalid e) {
-            return CompletableFuture.completedFuture(answers.failure(request, e.failure()));
+            return e.refusal().now();
         }
         Catalogue.Lookup lookup = catalogue.lookup(pir.payee(), pir.orderReference());
         log.info("PIR for {} at {} order {}: {}", pir.userName(), pir.payee(), pir.orderReference().orElse("(latest)"),
                 lookup.getClass().getSimpleName());
-        return CompletableFuture.completedFuture(answer.answer(request, answers, pir, lookup));
+        return answer.answer(pir, lookup).now();
     }
 }

@@ -2,18 +2,13 @@ package org.mipaaa.terminal;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-import org.jdiameter.api.Answer;
-import org.jdiameter.api.AvpSet;
 import org.jdiameter.api.Request;
-import org.mipaaa.diameter.AnswerFactory;
 import org.mipaaa.diameter.Avps;
+import org.mipaaa.diameter.Outcome;
 import org.mipaaa.diameter.RequestHandler;
-import org.mipaaa.diameter.ValidationFailure;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.Enumerations;
 import org.mipaaa.dictionary.ResultCodes;
@@ -68,65 +63,68 @@ public final class TerminalSettlementHandler implements RequestHandler {
     }
 
     @Override
-    public CompletionStage<Answer> handle(Request request, AnswerFactory answers) {
+    public CompletionStage<Outcome> handle(Request request) {
+        return settle(request).now();
+    }
+
+    private Outcome settle(Request request) {
         SettlementNotice ser;
         try {
             ser = SettlementNotice.payment(request, vendorId);
         } catch (Avps.Invalid e) {
-            return done(answers.failure(request, e.failure()));
+            return e.refusal();
         }
         Optional<String> aaah = aaahs.sender(request);
         if (aaah.isEmpty()) {
             log.warn("SER for settlement {} from {}: not an AAAH this terminal settles for, refused", ser.settlementId(),
                     TrustedAaahs.originHost(request));
-            return done(answers.failure(request, new ValidationFailure(ResultCodes.AUTHORIZATION_REJECTED,
-                    "this terminal settles only for the AAA servers it has an agreement with", null)));
+            return Outcome.refusal(ResultCodes.AUTHORIZATION_REJECTED,
+                    "this terminal settles only for the AAA servers it has an agreement with");
         }
         PaidPurchase purchase = ser.purchase().orElseThrow();
         Optional<TerminalSale> before = account.find(ser.settlementId());
         if (before.isPresent() && !before.get().aaah().equals(aaah.get())) {
             // another AAAH's Settlement-Id: its existence is not revealed, nothing settled
-            return done(unknown(request, answers, ser.settlementId()));
+            return unknown(ser.settlementId());
         }
         if (before.isPresent() && before.get().isVoided()) {
-            return done(voided(request, answers, ser.settlementId()));
+            return voided(ser.settlementId());
         }
         if (before.isPresent()) {
             log.info("SER for settlement {} again: answered as before, nothing settled twice", ser.settlementId());
-            return done(settled(request, answers, before.get()));
+            return settled(before.get());
         }
-        Optional<Answer> refused = refusal(request, answers, purchase);
+        Optional<Outcome> refused = refusal(purchase);
         if (refused.isPresent()) {
-            return done(refused.get());
+            return refused.get();
         }
         TerminalSale kept = account.settle(new TerminalSale(ser.settlementId(), aaah.get(), purchase.payee(), purchase.orderReference(),
                 ser.userName(), purchase.amount(), purchase.currency(), ser.mode(), clock.instant().truncatedTo(ChronoUnit.SECONDS),
                 false));
         if (kept.isVoided()) {
-            return done(voided(request, answers, ser.settlementId()));
+            return voided(ser.settlementId());
         }
         log.info("settled at the terminal: order {} of {} paid by {} (settlement {}, mode {})", kept.orderReference(), kept.payee(),
                 kept.userName(), kept.settlementId(), kept.mode());
-        return done(settled(request, answers, kept));
+        return settled(kept);
     }
 
     /** 5802 for a payee not served here; 5004 for an order not in the catalogue or at another price. */
-    private Optional<Answer> refusal(Request request, AnswerFactory answers, PaidPurchase purchase) {
+    private Optional<Outcome> refusal(PaidPurchase purchase) {
         Catalogue.Lookup lookup = catalogue.lookup(purchase.payee(), Optional.of(purchase.orderReference()));
         if (lookup instanceof Catalogue.Lookup.UnknownPayee) {
-            return Optional.of(answers.experimental(request, vendorId, VendorResultCodes.UNKNOWN_PAYEE, "unknown payee " + purchase.payee()));
+            return Optional.of(Outcome.experimental(vendorId, VendorResultCodes.UNKNOWN_PAYEE, "unknown payee " + purchase.payee()));
         }
         if (!(lookup instanceof Catalogue.Lookup.Found found)) {
-            return Optional.of(answers.failure(request, Avps.invalid(purchase.avp(),
-                    "unknown Order-Reference " + purchase.orderReference()).failure()));
+            return Optional.of(Avps.invalid(purchase.avp(), "unknown Order-Reference " + purchase.orderReference()).refusal());
         }
         Money price = found.order().amount();
         if (!sameAmount(price, purchase)) {
             log.warn("SER for order {}: {} {} asked, the catalogue says {}; refused", purchase.orderReference(),
                     purchase.amount().toPlainString(), purchase.currency(), price);
-            return Optional.of(answers.failure(request, Avps.invalid(purchase.avp(), "order " + purchase.orderReference() + " costs "
+            return Optional.of(Avps.invalid(purchase.avp(), "order " + purchase.orderReference() + " costs "
                     + price.toPlainString() + " " + price.currency() + ", not " + purchase.amount().toPlainString() + " " + purchase.currency())
-                    .failure()));
+                    .refusal());
         }
         return Optional.empty();
     }
@@ -135,28 +133,20 @@ public final class TerminalSettlementHandler implements RequestHandler {
         return price.currency().equals(purchase.currency()) && price.amount().compareTo(purchase.amount()) == 0;
     }
 
-    private Answer settled(Request request, AnswerFactory answers, TerminalSale s) {
-        Answer answer = answers.result(request, ResultCodes.SUCCESS);
-        AvpSet avps = answer.getAvps();
-        avps.addAvp(AvpCodes.USER_NAME, s.userName(), true, false, false);
-        avps.addAvp(VendorAvpCodes.SETTLEMENT_ID, s.settlementId(), vendorId, true, false, false);
-        avps.addAvp(VendorAvpCodes.SETTLEMENT_MODE, s.mode(), vendorId, true, false);
-        avps.addAvp(VendorAvpCodes.CONFIRMATION_RESULT, Enumerations.CONFIRMATION_RESULT_CONFIRMED, vendorId, true, false);
-        avps.addAvp(AvpCodes.EVENT_TIMESTAMP, Date.from(s.settledAt()), true, false);
-        return answer;
+    private Outcome settled(TerminalSale s) {
+        return Outcome.success(avps -> avps.add(AvpCodes.USER_NAME, s.userName())
+                .add(VendorAvpCodes.SETTLEMENT_ID, vendorId, s.settlementId())
+                .add(VendorAvpCodes.SETTLEMENT_MODE, vendorId, s.mode())
+                .add(VendorAvpCodes.CONFIRMATION_RESULT, vendorId, Enumerations.CONFIRMATION_RESULT_CONFIRMED)
+                .add(AvpCodes.EVENT_TIMESTAMP, s.settledAt()));
     }
 
-    private Answer voided(Request request, AnswerFactory answers, String settlementId) {
+    private Outcome voided(String settlementId) {
         log.info("SER for settlement {}: voided by the AAAH before, nothing settled", settlementId);
-        return answers.experimental(request, vendorId, VendorResultCodes.UNKNOWN_SETTLEMENT,
-                "settlement " + settlementId + " was voided by the AAAH");
+        return Outcome.experimental(vendorId, VendorResultCodes.UNKNOWN_SETTLEMENT, "settlement " + settlementId + " was voided by the AAAH");
     }
 
-    private Answer unknown(Request request, AnswerFactory answers, String settlementId) {
-        return answers.experimental(request, vendorId, VendorResultCodes.UNKNOWN_SETTLEMENT, "no settlement " + settlementId);
-    }
-
-    private static CompletionStage<Answer> done(Answer answer) {
-        return CompletableFuture.completedFuture(answer);
+    private Outcome unknown(String settlementId) {
+        return Outcome.experimental(vendorId, VendorResultCodes.UNKNOWN_SETTLEMENT, "no settlement " + settlementId);
     }
 }

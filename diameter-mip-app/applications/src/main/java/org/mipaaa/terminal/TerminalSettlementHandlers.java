@@ -1,16 +1,13 @@
 package org.mipaaa.terminal;
 
+import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
-import org.jdiameter.api.Answer;
 import org.jdiameter.api.Request;
-import org.mipaaa.diameter.AnswerFactory;
 import org.mipaaa.diameter.Avps;
+import org.mipaaa.diameter.Outcome;
 import org.mipaaa.diameter.RequestHandler;
 import org.mipaaa.dictionary.AvpCodes;
-import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
 import org.mipaaa.dictionary.VendorResultCodes;
 import org.mipaaa.messages.PaidPurchase;
@@ -41,50 +38,48 @@ public final class TerminalSettlementHandlers {
 
     /** The PNR handler (S209). */
     public RequestHandler payment() {
-        return (request, answers) -> {
-            SettlementNotice pnr;
-            try {
-                pnr = SettlementNotice.payment(request, vendorId);
-            } catch (Avps.Invalid e) {
-                return done(answers.failure(request, e.failure()));
-            }
-            PaidPurchase purchase = pnr.purchase().orElseThrow();
-            if (!catalogue.serves(purchase.payee())) {
-                return done(answers.experimental(request, vendorId, VendorResultCodes.UNKNOWN_PAYEE, "unknown payee " + purchase.payee()));
-            }
-            PaymentNotices.Notice n = notices.paid(new PaymentNotices.Notice(pnr.settlementId(), purchase.payee(), purchase.orderReference(),
-                    pnr.userName(), purchase.amount().toPlainString() + " " + purchase.currency(), false));
-            log.info("payment notice: order {} of {} paid by {} (settlement {})", n.orderReference(), n.payee(), n.userName(), n.settlementId());
-            return done(success(request, answers, pnr.settlementId()));
-        };
+        return request -> paid(request).now();
     }
 
     /** The SCR handler. */
     public RequestHandler cancellation() {
-        return (request, answers) -> {
-            SettlementNotice scr;
-            try {
-                scr = SettlementNotice.cancel(request, vendorId);
-            } catch (Avps.Invalid e) {
-                return done(answers.failure(request, e.failure()));
-            }
-            Optional<PaymentNotices.Notice> n = notices.cancelled(scr.settlementId());
-            if (n.isEmpty()) {
-                return done(answers.experimental(request, vendorId, VendorResultCodes.UNKNOWN_SETTLEMENT, "no settlement " + scr.settlementId()));
-            }
-            log.info("cancellation notice: order {} of {} (settlement {})", n.get().orderReference(), n.get().payee(), scr.settlementId());
-            return done(success(request, answers, scr.settlementId()));
-        };
+        return request -> cancelled(request).now();
     }
 
-    private Answer success(Request request, AnswerFactory answers, String settlementId) {
-        Answer answer = answers.result(request, ResultCodes.SUCCESS);
-        answer.getAvps().addAvp(VendorAvpCodes.SETTLEMENT_ID, settlementId, vendorId, true, false, false);
-        answer.getAvps().addAvp(AvpCodes.EVENT_TIMESTAMP, new java.util.Date(), true, false);
-        return answer;
+    private Outcome paid(Request request) {
+        SettlementNotice pnr;
+        try {
+            pnr = SettlementNotice.payment(request, vendorId);
+        } catch (Avps.Invalid e) {
+            return e.refusal();
+        }
+        PaidPurchase purchase = pnr.purchase().orElseThrow();
+        if (!catalogue.serves(purchase.payee())) {
+            return Outcome.experimental(vendorId, VendorResultCodes.UNKNOWN_PAYEE, "unknown payee " + purchase.payee());
+        }
+        PaymentNotices.Notice n = notices.paid(new PaymentNotices.Notice(pnr.settlementId(), purchase.payee(), purchase.orderReference(),
+                pnr.userName(), purchase.amount().toPlainString() + " " + purchase.currency(), false));
+        log.info("payment notice: order {} of {} paid by {} (settlement {})", n.orderReference(), n.payee(), n.userName(), n.settlementId());
+        return success(pnr.settlementId());
     }
 
-    private static CompletionStage<Answer> done(Answer answer) {
-        return CompletableFuture.completedFuture(answer);
+    private Outcome cancelled(Request request) {
+        SettlementNotice scr;
+        try {
+            scr = SettlementNotice.cancel(request, vendorId);
+        } catch (Avps.Invalid e) {
+            return e.refusal();
+        }
+        Optional<PaymentNotices.Notice> n = notices.cancelled(scr.settlementId());
+        if (n.isEmpty()) {
+            return Outcome.experimental(vendorId, VendorResultCodes.UNKNOWN_SETTLEMENT, "no settlement " + scr.settlementId());
+        }
+        log.info("cancellation notice: order {} of {} (settlement {})", n.get().orderReference(), n.get().payee(), scr.settlementId());
+        return success(scr.settlementId());
+    }
+
+    private Outcome success(String settlementId) {
+        return Outcome.success(avps -> avps.add(VendorAvpCodes.SETTLEMENT_ID, vendorId, settlementId)
+                .add(AvpCodes.EVENT_TIMESTAMP, Instant.now()));
     }
 }

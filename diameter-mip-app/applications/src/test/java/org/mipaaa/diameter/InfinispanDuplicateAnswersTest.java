@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.CommandCodes;
+import org.mipaaa.dictionary.Dictionary;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.state.StateStore;
 
@@ -27,7 +28,7 @@ class InfinispanDuplicateAnswersTest {
     Path data;
 
     private final MessageParser parser = new MessageParser();
-    private final AnswerFactory answers = new AnswerFactory("aaah.home.example", "home.example");
+    private final AnswerFactory answers = new AnswerFactory("aaah.home.example", "home.example", Dictionary.bundled());
     private StateStore store;
     private InfinispanDuplicateAnswers duplicates;
 
@@ -56,7 +57,7 @@ class InfinispanDuplicateAnswersTest {
     void theFirstRequestIsClaimedAndItsRetransmissionGetsItsAnswerOnItsOwnHop() throws Exception {
         IMessage first = request("aaaf.visited.example", 77, 1);
         assertThat(duplicates.claim(first)).isEmpty();
-        duplicates.complete(first, answers.result(first, ResultCodes.SUCCESS));
+        duplicates.complete(first, answers.answer(first, Outcome.success()));
 
         IMessage again = request("aaaf.visited.example", 77, 2);
         Optional<CompletionStage<Answer>> earlier = duplicates.claim(again);
@@ -75,7 +76,7 @@ class InfinispanDuplicateAnswersTest {
         CompletionStage<Answer> waiting = duplicates.claim(request("aaaf.visited.example", 5, 9)).orElseThrow();
         assertThat(waiting.toCompletableFuture()).isNotDone();
 
-        duplicates.complete(first, answers.result(first, ResultCodes.SUCCESS));
+        duplicates.complete(first, answers.answer(first, Outcome.success()));
 
         assertThat(waiting.toCompletableFuture().get(1, TimeUnit.SECONDS).getHopByHopIdentifier()).isEqualTo(9);
     }
@@ -84,7 +85,7 @@ class InfinispanDuplicateAnswersTest {
     void theSameEndToEndIdentifierFromAnotherOriginIsNotADuplicate() {
         IMessage first = request("aaaf.visited.example", 5, 1);
         duplicates.claim(first);
-        duplicates.complete(first, answers.result(first, ResultCodes.SUCCESS));
+        duplicates.complete(first, answers.answer(first, Outcome.success()));
 
         assertThat(duplicates.claim(request("other.visited.example", 5, 1))).isEmpty();
     }

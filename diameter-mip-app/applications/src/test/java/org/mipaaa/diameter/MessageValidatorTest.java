@@ -59,7 +59,7 @@ class MessageValidatorTest {
         IMessage amr = completeAmr();
         amr.getAvps().removeAvp(AvpCodes.USER_NAME);
 
-        ValidationFailure f = validator.validate(amr).orElseThrow();
+        Outcome.Refusal f = validator.validate(amr).orElseThrow();
 
         assertThat(f.resultCode()).isEqualTo(ResultCodes.MISSING_AVP);
         assertThat(f.failedAvp().code()).isEqualTo(AvpCodes.USER_NAME);
@@ -72,7 +72,7 @@ class MessageValidatorTest {
         IMessage amr = completeAmr();
         amr.getAvps().removeAvp(AvpCodes.AUTH_APPLICATION_ID);
 
-        ValidationFailure f = validator.validate(amr).orElseThrow();
+        Outcome.Refusal f = validator.validate(amr).orElseThrow();
 
         assertThat(f.failedAvp().code()).isEqualTo(AvpCodes.AUTH_APPLICATION_ID);
         assertThat(f.failedAvp().data()).containsExactly(0, 0, 0, 0);
@@ -83,7 +83,7 @@ class MessageValidatorTest {
         IMessage amr = completeAmr();
         amr.getAvps().addAvp(4095, new byte[] {7, 7}, VENDOR.vendorId(), true, false);
 
-        ValidationFailure f = validator.validate(amr).orElseThrow();
+        Outcome.Refusal f = validator.validate(amr).orElseThrow();
 
         assertThat(f.resultCode()).isEqualTo(ResultCodes.AVP_UNSUPPORTED);
         assertThat(f.failedAvp().code()).isEqualTo(4095);
@@ -104,7 +104,7 @@ class MessageValidatorTest {
         IMessage amr = completeAmr();
         amr.getAvps().addAvp(AvpCodes.USER_NAME, "second@home.example", true, false, false);
 
-        ValidationFailure f = validator.validate(amr).orElseThrow();
+        Outcome.Refusal f = validator.validate(amr).orElseThrow();
 
         assertThat(f.resultCode()).isEqualTo(ResultCodes.AVP_OCCURS_TOO_MANY_TIMES);
         assertThat(new String(f.failedAvp().data(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("second@home.example");
@@ -117,7 +117,7 @@ class MessageValidatorTest {
         AvpSet auth = amr.getAvps().addGroupedAvp(AvpCodes.MIP_MN_AAA_AUTH, true, false);
         auth.addAvp(AvpCodes.MIP_MN_AAA_SPI, 256L, true, false, true);
 
-        ValidationFailure f = validator.validate(amr).orElseThrow();
+        Outcome.Refusal f = validator.validate(amr).orElseThrow();
 
         assertThat(f.resultCode()).isEqualTo(ResultCodes.MISSING_AVP);
         assertThat(f.failedAvp().parent()).isNotNull();
@@ -128,9 +128,9 @@ class MessageValidatorTest {
     void aCommandTheApplicationDoesNotDefineGives3001() {
         IMessage unknown = request(CommandCodes.PURCHASE_INFORMATION, ApplicationIds.MOBILE_IPV4);
 
-        Optional<ValidationFailure> f = validator.validate(unknown);
+        Optional<Outcome.Refusal> f = validator.validate(unknown);
 
-        assertThat(f).get().extracting(ValidationFailure::resultCode).isEqualTo(ResultCodes.COMMAND_UNSUPPORTED);
+        assertThat(f).get().extracting(Outcome.Refusal::resultCode).isEqualTo((long) ResultCodes.COMMAND_UNSUPPORTED);
     }
 
     @Test
@@ -145,9 +145,9 @@ class MessageValidatorTest {
         // Billing-Period has vendor code 11; a standard AVP 11 (Filter-Id) must not stand in for it
         avps.addAvp(11, "2026-11", 0, true, false, false);
 
-        ValidationFailure f = validator.validate(cqr).orElseThrow();
+        Outcome.Refusal f = validator.validate(cqr).orElseThrow();
 
-        assertThat(f.resultCode()).isIn(ResultCodes.MISSING_AVP, ResultCodes.AVP_UNSUPPORTED);
+        assertThat(f.resultCode()).isIn((long) ResultCodes.MISSING_AVP, (long) ResultCodes.AVP_UNSUPPORTED);
         avps.removeAvp(11);
         avps.addAvp(VendorAvpCodes.BILLING_PERIOD, "2026-11", VENDOR.vendorId(), true, false, false);
         assertThat(validator.validate(cqr)).isEmpty();

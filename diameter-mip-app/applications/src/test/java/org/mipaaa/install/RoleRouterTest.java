@@ -44,7 +44,7 @@ class RoleRouterTest {
     }
 
     private static RequestHandler handler() {
-        return (request, answers) -> CompletableFuture.completedFuture(null);
+        return request -> CompletableFuture.completedFuture(null);
     }
 
     /** A request of {@code command} for {@code realm} (and {@code host}, may be null), received from {@code peer} (null: built here). */

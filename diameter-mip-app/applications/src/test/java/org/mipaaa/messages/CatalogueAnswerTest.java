@@ -22,6 +22,7 @@ import org.mipaaa.agent.services.PurchaseInfoCodec;
 import org.mipaaa.diameter.AnswerFactory;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.CommandCodes;
+import org.mipaaa.dictionary.Dictionary;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
 import org.mipaaa.dictionary.VendorResultCodes;
@@ -37,7 +38,7 @@ class CatalogueAnswerTest {
     private static final Order ORDER = new Order("A-1", "shop@shop.example", List.of("1 x coffee beans", "1 x milk frother"),
             Money.of("23.40", Currency.getInstance("EUR")), Instant.parse("2026-11-20T10:15:00Z"));
 
-    private final AnswerFactory answers = new AnswerFactory("terminal.shop.example", "shop.example");
+    private final AnswerFactory answers = new AnswerFactory("terminal.shop.example", "shop.example", Dictionary.bundled());
     private final CatalogueAnswer catalogueAnswer = new CatalogueAnswer(V);
 
     static IMessage pir(String orderReference) {
@@ -56,7 +57,7 @@ class CatalogueAnswerTest {
     }
 
     private Answer answer(IMessage request, Catalogue.Lookup lookup) throws Exception {
-        return catalogueAnswer.answer(request, answers, PurchaseRequest.decode(request, V), lookup);
+        return answers.answer(request, catalogueAnswer.answer(PurchaseRequest.decode(request, V), lookup));
     }
 
     @Test

@@ -56,7 +56,7 @@ class PaidPurchaseTest {
         PurchaseInfo noCurrency = new PurchaseInfo("shop@shop.example", "A-1", List.of(), new Amount(new BigDecimal("1"), 1),
                 Optional.empty(), Optional.empty());
         assertThatThrownBy(() -> PaidPurchase.in(ser(noCurrency).getAvps(), VENDOR.vendorId()))
-                .isInstanceOfSatisfying(Avps.Invalid.class, e -> assertThat(e.failure().resultCode()).isEqualTo(ResultCodes.INVALID_AVP_VALUE));
+                .isInstanceOfSatisfying(Avps.Invalid.class, e -> assertThat(e.refusal().resultCode()).isEqualTo(ResultCodes.INVALID_AVP_VALUE));
     }
 
     @Test
@@ -65,6 +65,6 @@ class PaidPurchaseTest {
                 .withIdentifiers(1, 2);
         Request r = (Request) parser.createMessage(DiameterCodec.encode(cancel));
         assertThatThrownBy(() -> PaidPurchase.in(r.getAvps(), VENDOR.vendorId()))
-                .isInstanceOfSatisfying(Avps.Invalid.class, e -> assertThat(e.failure().resultCode()).isEqualTo(ResultCodes.MISSING_AVP));
+                .isInstanceOfSatisfying(Avps.Invalid.class, e -> assertThat(e.refusal().resultCode()).isEqualTo(ResultCodes.MISSING_AVP));
     }
 }

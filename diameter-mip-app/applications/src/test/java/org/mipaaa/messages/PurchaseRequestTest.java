@@ -53,9 +53,9 @@ class PurchaseRequestTest {
         IMessage r = pir("mn1@home.example", null, null);
         r.getAvps().addAvp(VendorAvpCodes.PAYEE_ID, "shop@shop.example", V + 1, true, false, false);
         assertThatThrownBy(() -> PurchaseRequest.decode(r, V)).isInstanceOfSatisfying(Avps.Invalid.class, e -> {
-            assertThat(e.failure().resultCode()).isEqualTo(ResultCodes.MISSING_AVP);
-            assertThat(e.failure().failedAvp().code()).isEqualTo(VendorAvpCodes.PAYEE_ID);
-            assertThat(e.failure().failedAvp().vendorId()).isEqualTo(V);
+            assertThat(e.refusal().resultCode()).isEqualTo(ResultCodes.MISSING_AVP);
+            assertThat(e.refusal().failedAvp().code()).isEqualTo(VendorAvpCodes.PAYEE_ID);
+            assertThat(e.refusal().failedAvp().vendorId()).isEqualTo(V);
         });
     }
 
@@ -63,8 +63,8 @@ class PurchaseRequestTest {
     void aMissingUserNameIs5005() {
         assertThatThrownBy(() -> PurchaseRequest.decode(pir(null, "shop@shop.example", null), V))
                 .isInstanceOfSatisfying(Avps.Invalid.class, e -> {
-                    assertThat(e.failure().resultCode()).isEqualTo(ResultCodes.MISSING_AVP);
-                    assertThat(e.failure().failedAvp().code()).isEqualTo(AvpCodes.USER_NAME);
+                    assertThat(e.refusal().resultCode()).isEqualTo(ResultCodes.MISSING_AVP);
+                    assertThat(e.refusal().failedAvp().code()).isEqualTo(AvpCodes.USER_NAME);
                 });
     }
 

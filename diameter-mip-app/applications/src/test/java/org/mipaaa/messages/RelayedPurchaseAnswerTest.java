@@ -13,9 +13,10 @@ import org.jdiameter.client.impl.parser.MessageParser;
 import org.junit.jupiter.api.Test;
 import org.mipaaa.diameter.AnswerFactory;
 import org.mipaaa.diameter.FailedAvp;
-import org.mipaaa.diameter.ValidationFailure;
+import org.mipaaa.diameter.Outcome;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.CommandCodes;
+import org.mipaaa.dictionary.Dictionary;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
 import org.mipaaa.dictionary.VendorResultCodes;
@@ -26,8 +27,9 @@ class RelayedPurchaseAnswerTest {
     private static final VendorSettings VENDOR = VendorSettings.defaults();
     private static final long V = VENDOR.vendorId();
 
-    private final AnswerFactory terminal = new AnswerFactory("terminal.shop.example", "shop.example");
-    private final AnswerFactory aaay = new AnswerFactory("aaay.shop.example", "shop.example");
+    private final AnswerFactory terminal = new AnswerFactory("terminal.shop.example", "shop.example", Dictionary.bundled());
+    private final AnswerFactory aaay = new AnswerFactory("aaay.shop.example", "shop.example", Dictionary.bundled());
+    private final AnswerFactory aaah = new AnswerFactory("aaah.home.example", "home.example", Dictionary.bundled());
     private final RelayedPurchaseAnswer relay = new RelayedPurchaseAnswer(V);
 
     private static IMessage pir(String session) {
@@ -39,10 +41,10 @@ class RelayedPurchaseAnswerTest {
 
     @Test
     void theTerminalsErrorIsPassedBackWithFailedAvpErrorMessageAndWhoReportedIt() throws Exception {
-        Answer downstream = terminal.failure(pir("aaay;1;1"), new ValidationFailure(ResultCodes.INVALID_AVP_VALUE, "unknown Order-Reference Z-9",
+        Answer downstream = terminal.answer(pir("aaay;1;1"), Outcome.refusal(ResultCodes.INVALID_AVP_VALUE, "unknown Order-Reference Z-9",
                 new FailedAvp(VendorAvpCodes.ORDER_REFERENCE, V, true, "Z-9".getBytes(), null)));
 
-        Answer ours = relay.relay(pir("aaah;1;1"), aaay, downstream);
+        Answer ours = aaay.answer(pir("aaah;1;1"), relay.relay(downstream));
 
         assertThat(ours.getSessionId()).as("our own request's session").isEqualTo("aaah;1;1");
         assertThat(ours.getResultCode().getUnsigned32()).isEqualTo(ResultCodes.INVALID_AVP_VALUE);
@@ -55,10 +57,10 @@ class RelayedPurchaseAnswerTest {
 
     @Test
     void anErrorReportingHostAlreadyThereIsKeptOnTheNextHop() throws Exception {
-        Answer fromTerminal = terminal.experimental(pir("aaay;1;1"), V, VendorResultCodes.UNKNOWN_PAYEE, "unknown payee x@shop.example");
-        Answer fromAaay = relay.relay(pir("aaah;1;1"), aaay, fromTerminal);
+        Answer fromTerminal = terminal.answer(pir("aaay;1;1"), Outcome.experimental(V, VendorResultCodes.UNKNOWN_PAYEE, "unknown payee x@shop.example"));
+        Answer fromAaay = aaay.answer(pir("aaah;1;1"), relay.relay(fromTerminal));
 
-        Answer toMobileNode = relay.relay(pir("mn;1;1"), new AnswerFactory("aaah.home.example", "home.example"), fromAaay);
+        Answer toMobileNode = aaah.answer(pir("mn;1;1"), relay.relay(fromAaay));
 
         AvpSet er = toMobileNode.getAvps().getAvp(AvpCodes.EXPERIMENTAL_RESULT).getGrouped();
         assertThat(er.getAvp(AvpCodes.EXPERIMENTAL_RESULT_CODE).getUnsigned32()).isEqualTo(VendorResultCodes.UNKNOWN_PAYEE);
@@ -70,12 +72,12 @@ class RelayedPurchaseAnswerTest {
 
     @Test
     void aSuccessCarriesThePurchaseInfoAndTerminalHostAndNoErrorReportingHost() throws Exception {
-        Answer downstream = aaay.result(pir("aaah;1;1"), ResultCodes.SUCCESS);
-        AvpSet info = downstream.getAvps().addGroupedAvp(VendorAvpCodes.PURCHASE_INFO, V, true, false);
-        info.addAvp(VendorAvpCodes.ORDER_REFERENCE, "A-1", V, true, false, false);
-        downstream.getAvps().addAvp(VendorAvpCodes.TERMINAL_HOST, "terminal.shop.example", V, true, false, true);
+        Answer downstream = aaay.answer(pir("aaah;1;1"), Outcome.success(avps -> {
+            avps.group(VendorAvpCodes.PURCHASE_INFO, V).add(VendorAvpCodes.ORDER_REFERENCE, V, "A-1");
+            avps.add(VendorAvpCodes.TERMINAL_HOST, V, "terminal.shop.example");
+        }));
 
-        Answer ours = relay.relay(pir("mn;1;1"), new AnswerFactory("aaah.home.example", "home.example"), downstream);
+        Answer ours = aaah.answer(pir("mn;1;1"), relay.relay(downstream));
 
         assertThat(ours.getResultCode().getUnsigned32()).isEqualTo(ResultCodes.SUCCESS);
         assertThat(ours.getAvps().getAvp(VendorAvpCodes.PURCHASE_INFO, V).getGrouped()
@@ -89,18 +91,34 @@ class RelayedPurchaseAnswerTest {
         Answer empty = pir("aaay;1;1").createAnswer();
         empty.getAvps().addAvp(AvpCodes.ORIGIN_HOST, "terminal.shop.example", true, false, true);
 
-        Answer ours = relay.relay(pir("aaah;1;1"), aaay, empty);
+        Answer ours = aaay.answer(pir("aaah;1;1"), relay.relay(empty));
 
         assertThat(ours.getResultCode().getUnsigned32()).isEqualTo(ResultCodes.UNABLE_TO_COMPLY);
         assertThat(ours.getAvps().getAvp(AvpCodes.ERROR_MESSAGE).getUTF8String()).contains("terminal.shop.example");
     }
 
     @Test
+    void theAaayNamesTheTerminalItAskedWhenTheTerminalDidNot() throws Exception {
+        Answer unnamed = terminal.answer(pir("aaay;1;1"), Outcome.success());
+        Answer named = terminal.answer(pir("aaay;1;1"), Outcome.success(avps -> avps.add(VendorAvpCodes.TERMINAL_HOST, V, "other.shop.example")));
+        Answer empty = pir("aaay;1;1").createAnswer();
+
+        assertThat(aaay.answer(pir("aaah;1;1"), relay.relay(unnamed, "terminal.shop.example")).getAvps()
+                .getAvp(VendorAvpCodes.TERMINAL_HOST, V).getDiameterIdentity()).isEqualTo("terminal.shop.example");
+        Answer kept = aaay.answer(pir("aaah;1;1"), relay.relay(named, "terminal.shop.example"));
+        assertThat(kept.getAvps().getAvps(VendorAvpCodes.TERMINAL_HOST, V).size()).isEqualTo(1);
+        assertThat(kept.getAvps().getAvp(VendorAvpCodes.TERMINAL_HOST, V).getDiameterIdentity()).isEqualTo("other.shop.example");
+        assertThat(aaay.answer(pir("aaah;1;1"), relay.relay(empty, "terminal.shop.example")).getAvps()
+                .getAvp(VendorAvpCodes.TERMINAL_HOST, V).getDiameterIdentity()).as("also on the 5012 for an answer without result")
+                .isEqualTo("terminal.shop.example");
+    }
+
+    @Test
     void noAnswerIs3002WithTheEBitSayingWhy() throws Exception {
-        Answer timedOut = RelayedPurchaseAnswer.notDelivered(pir("aaah;1;1"), aaay, "the shop terminal t.shop.example",
-                new CompletionException(new TimeoutException()));
-        Answer unreachable = RelayedPurchaseAnswer.notDelivered(pir("aaah;1;1"), aaay, "the shop terminal t.shop.example",
-                new ConnectException("refused"));
+        Answer timedOut = aaay.answer(pir("aaah;1;1"), RelayedPurchaseAnswer.notDelivered("the shop terminal t.shop.example",
+                new CompletionException(new TimeoutException())));
+        Answer unreachable = aaay.answer(pir("aaah;1;1"), RelayedPurchaseAnswer.notDelivered("the shop terminal t.shop.example",
+                new ConnectException("refused")));
 
         assertThat(timedOut.getResultCode().getUnsigned32()).isEqualTo(ResultCodes.UNABLE_TO_DELIVER);
         assertThat(timedOut.isError()).isTrue();

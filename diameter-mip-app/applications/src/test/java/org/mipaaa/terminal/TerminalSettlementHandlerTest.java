@@ -28,8 +28,10 @@ import org.mipaaa.agent.services.PurchaseInfo;
 import org.mipaaa.agent.services.SettlementCodec;
 import org.mipaaa.agent.services.SettlementMode;
 import org.mipaaa.diameter.AnswerFactory;
+import org.mipaaa.diameter.Outcome;
 import org.mipaaa.diameter.RequestHandler;
 import org.mipaaa.dictionary.AvpCodes;
+import org.mipaaa.dictionary.Dictionary;
 import org.mipaaa.dictionary.Enumerations;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
@@ -64,7 +66,7 @@ class TerminalSettlementHandlerTest {
     private TerminalSettlementHandler settlement;
     private TerminalCancellationHandler cancellation;
     private final AtomicInteger noticeCancellations = new AtomicInteger();
-    private final AnswerFactory answers = new AnswerFactory("terminal.shop.example", "shop.example");
+    private final AnswerFactory answers = new AnswerFactory("terminal.shop.example", "shop.example", Dictionary.bundled(VENDOR));
     private final MessageParser parser = new MessageParser();
 
     @BeforeEach
@@ -74,9 +76,9 @@ class TerminalSettlementHandlerTest {
         TrustedAaahs trusted = TrustedAaahs.parse(" aaah.home.example , aaah.other.example");
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         settlement = new TerminalSettlementHandler(CATALOGUE, account, trusted, V, clock);
-        RequestHandler notices = (request, a) -> {
+        RequestHandler notices = request -> {
             noticeCancellations.incrementAndGet();
-            return java.util.concurrent.CompletableFuture.completedFuture(a.result(request, ResultCodes.SUCCESS));
+            return Outcome.success().now();
         };
         cancellation = new TerminalCancellationHandler(account, trusted, notices, V, clock);
     }
@@ -109,7 +111,7 @@ class TerminalSettlementHandlerTest {
     }
 
     private static Answer answer(RequestHandler h, Request r, AnswerFactory answers) throws Exception {
-        return h.handle(r, answers).toCompletableFuture().get();
+        return answers.answer(r, h.handle(r).toCompletableFuture().get());
     }
 
     @Test

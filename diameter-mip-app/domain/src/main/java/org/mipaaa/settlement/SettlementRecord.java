@@ -63,6 +63,17 @@ public record SettlementRecord(String settlementId, String requestKey, String na
         Objects.requireNonNull(terminalRealm, "terminalRealm");
     }
 
+    /**
+     * A settlement just opened by its SER: awaiting the user's confirmation, no outcome, no entry, not
+     * cancelled; {@code terminalHost} and {@code terminalRealm} "" when the payee's AAAY is notified.
+     */
+    public static SettlementRecord opened(String settlementId, String requestKey, String nai, String payee, String orderReference,
+                                          String goods, BigDecimal amount, Currency currency, int mode, Instant openedAt,
+                                          String terminalHost, String terminalRealm) {
+        return new SettlementRecord(settlementId, requestKey, nai, payee, orderReference, goods, amount, currency, mode, openedAt,
+                SettlementState.AWAITING_CONFIRMATION, 0, false, "", "", "", "", terminalHost, terminalRealm);
+    }
+
     /** Whether the payee's terminal settles it itself (the SER goes there, not a PNR to the AAAY). */
     public boolean settledByTerminal() {
         return !terminalHost.isEmpty();

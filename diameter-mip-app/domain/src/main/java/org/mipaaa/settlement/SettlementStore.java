@@ -1,5 +1,6 @@
 package org.mipaaa.settlement;
 
+import java.util.Base64;
 import java.util.Optional;
 
 import org.infinispan.Cache;
@@ -7,8 +8,9 @@ import org.mipaaa.state.StateStore;
 
 /**
  * The AAAH's settlements, durable (the fsynced cache {@value #CACHE}): by the SER that opened each one,
- * so a copy of that SER finds it, and by Settlement-Id, for cancellation. Every change is a
- * compare-and-set: two copies of one request never both move a settlement on.
+ * so a copy of that SER finds it, and by Settlement-Id, for cancellation; with each, the Purchase-Info
+ * the user confirmed, as it came, which is what the payee side is told, whatever a copy of the SER says.
+ * Every change is a compare-and-set: two copies of one request never both move a settlement on.
  */
 public final class SettlementStore {
 
@@ -30,18 +32,30 @@ public final class SettlementStore {
     }
 
     /**
-     * Stores {@code fresh} unless its request opened a settlement before; returns the earlier one then
-     * (empty: {@code fresh} is now stored, and findable by its Settlement-Id).
+     * Stores {@code fresh}, with {@code purchaseInfo} (the Purchase-Info AVP's value as the SER carried
+     * it), unless its request opened a settlement before; returns the earlier one then, whose
+     * Purchase-Info stays (empty: {@code fresh} is now stored, and findable by its Settlement-Id).
      */
-    public Optional<SettlementRecord> open(SettlementRecord fresh) {
-        // the id first: a crash between the two writes leaves an id pointing at nothing, never a settlement without id
+    public Optional<SettlementRecord> open(SettlementRecord fresh, byte[] purchaseInfo) {
+        // id and purchase first: a crash between the writes leaves them pointing at nothing, never a settlement without them
+        String encodedPurchase = Base64.getEncoder().encodeToString(purchaseInfo);
         cache.put(idKey(fresh.settlementId()), fresh.requestKey());
+        cache.put(purchaseKey(fresh.settlementId()), encodedPurchase);
         String earlier = cache.putIfAbsent(requestKey(fresh.requestKey()), fresh.encode());
         if (earlier != null) {
+            cache.remove(purchaseKey(fresh.settlementId()), encodedPurchase);
             cache.remove(idKey(fresh.settlementId()), fresh.requestKey());
             return Optional.of(SettlementRecord.decode(earlier));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The Purchase-Info AVP's value of settlement {@code settlementId}, as stored when it was opened;
+     * empty for one opened before it was kept.
+     */
+    public Optional<byte[]> purchaseInfo(String settlementId) {
+        return Optional.ofNullable(cache.get(purchaseKey(settlementId))).map(Base64.getDecoder()::decode);
     }
 
     /** Moves {@code from} on to {@code to} if nobody moved it since it was read; false otherwise. */
@@ -72,5 +86,9 @@ public final class SettlementStore {
 
     private static String idKey(String id) {
         return "id " + id;
+    }
+
+    private static String purchaseKey(String id) {
+        return "purchase " + id;
     }
 }

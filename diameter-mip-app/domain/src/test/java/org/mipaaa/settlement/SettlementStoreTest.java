@@ -26,16 +26,22 @@ class SettlementStoreTest {
                 SettlementState.AWAITING_CONFIRMATION, 0, false, "", "", "", "", "", "");
     }
 
+    private static final byte[] CONFIRMED_PURCHASE = {0, 0, 0, 1, -64, 0, 0, 16, 0, 0, 126, -39, 'A', '-', '1', '0'};
+    private static final byte[] OTHER_PURCHASE = {0, 0, 0, 1, -64, 0, 0, 16, 0, 0, 126, -39, 'Z', '-', '9', '9'};
+
     @Test
-    void aCopyOfTheRequestFindsTheFirstSettlementAndItsIdIsNotTaken() {
+    void aCopyOfTheRequestFindsTheFirstSettlementWithItsPurchaseAndItsIdIsNotTaken() {
         try (StateStore state = StateStore.open(CONFIG, dir, "settlement-test-" + System.nanoTime())) {
             SettlementStore store = SettlementStore.in(state);
             String key = SettlementStore.requestKey("mn1@home.example", "mn1.home.example;1;2", 0xFFFF_FFFFL);
             assertThat(key).isEqualTo("mn1@home.example mn1.home.example;1;2 4294967295");
-            assertThat(store.open(record("first", key))).isEmpty();
-            assertThat(store.open(record("second", key))).get().extracting(SettlementRecord::settlementId).isEqualTo("first");
+            assertThat(store.open(record("first", key), CONFIRMED_PURCHASE)).isEmpty();
+            assertThat(store.open(record("second", key), OTHER_PURCHASE)).get().extracting(SettlementRecord::settlementId).isEqualTo("first");
             assertThat(store.byId("second")).as("the copy's id points at nothing").isEmpty();
             assertThat(store.byId("first")).get().extracting(SettlementRecord::requestKey).isEqualTo(key);
+            assertThat(store.purchaseInfo("first")).as("the first request's, never the copy's").hasValueSatisfying(
+                    p -> assertThat(p).isEqualTo(CONFIRMED_PURCHASE));
+            assertThat(store.purchaseInfo("second")).isEmpty();
         }
     }
 
@@ -45,7 +51,7 @@ class SettlementStoreTest {
         SettlementRecord opened = record("id-1", key);
         try (StateStore state = StateStore.open(CONFIG, dir, "settlement-test-" + System.nanoTime())) {
             SettlementStore store = SettlementStore.in(state);
-            store.open(opened);
+            store.open(opened, CONFIRMED_PURCHASE);
             SettlementRecord confirmed = opened.in(SettlementState.CONFIRMED);
             assertThat(store.replace(opened, confirmed)).isTrue();
             assertThat(store.replace(opened, opened.in(SettlementState.TIMED_OUT))).as("moved on by someone else").isFalse();
@@ -58,6 +64,7 @@ class SettlementStoreTest {
             assertThat(after.entryId()).isEqualTo("entry-9");
             assertThat(after.amount()).isEqualByComparingTo("23.40");
             assertThat(after.openedAt()).isEqualTo(Instant.parse("2026-11-26T12:00:00Z"));
+            assertThat(SettlementStore.in(state).purchaseInfo("id-1")).hasValueSatisfying(p -> assertThat(p).isEqualTo(CONFIRMED_PURCHASE));
         }
     }
 

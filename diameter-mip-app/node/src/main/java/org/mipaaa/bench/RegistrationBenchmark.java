@@ -36,10 +36,11 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.jdiameter.api.Answer;
 import org.jdiameter.api.ApplicationId;
-import org.jdiameter.api.AvpSet;
 import org.jdiameter.api.Message;
 import org.jdiameter.client.api.IMessage;
 import org.jdiameter.client.impl.parser.MessageParser;
+import org.mipaaa.diameter.AnswerResult;
+import org.mipaaa.diameter.AvpWriter;
 import org.mipaaa.diameter.DiameterClient;
 import org.mipaaa.diameter.RequestHandler;
 import org.mipaaa.dictionary.ApplicationIds;
@@ -191,11 +192,11 @@ public final class RegistrationBenchmark {
             overrides.put("home.address.pool.range", poolRange(options.mobileNodes()));
             overrides.put("handler.queue", Integer.toString(Math.max(1000, options.inFlight() * 4)));
             AtomicInteger echoBytesReceived = new AtomicInteger();
-            RequestHandler echo = (request, answers) -> {
+            RequestHandler echo = request -> {
                 if (echoBytesReceived.get() == 0) {
                     echoBytesReceived.set(encodedSize(request));
                 }
-                return new EchoHandler().handle(request, answers);
+                return new EchoHandler().handle(request);
             };
             LongAdder amrs = new LongAdder();
             LongAdder hars = new LongAdder();
@@ -359,10 +360,10 @@ public final class RegistrationBenchmark {
             }
             answer.whenComplete((a, failure) -> {
                 try {
+                    long result = failure != null ? -1 : AnswerResult.resultCode(a);
                     String error = failure != null ? "no answer: " + failure
-                            : a.getAvps().getAvp(AvpCodes.RESULT_CODE, 0) == null ? "answer without Result-Code"
-                            : a.getAvps().getAvp(AvpCodes.RESULT_CODE, 0).getUnsigned32() != ResultCodes.SUCCESS
-                                    ? "Result-Code " + a.getAvps().getAvp(AvpCodes.RESULT_CODE, 0).getUnsigned32() : null;
+                            : result < 0 ? "answer without Result-Code"
+                            : result != ResultCodes.SUCCESS ? "Result-Code " + result : null;
                     if (error != null) {
                         errors.computeIfAbsent(error, k -> new LongAdder()).increment();
                     } else if (recorder != null) {
@@ -442,14 +443,14 @@ public final class RegistrationBenchmark {
         private DiameterClient.OutgoingRequest build(String pad) throws Exception {
             DiameterClient.OutgoingRequest har = client.newRequest(CommandCodes.HOME_AGENT_MIP,
                     ApplicationId.createByAuthAppId(ApplicationIds.MOBILE_IPV4), realm, host);
-            AvpSet avps = har.request().getAvps();
-            avps.addAvp(AvpCodes.AUTHORIZATION_LIFETIME, REGISTRATION_LIFETIME_S, true, false, true);
-            avps.addAvp(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED, true, false);
-            avps.addAvp(AvpCodes.MIP_REG_REQUEST, registration, true, false);
-            avps.addAvp(AvpCodes.USER_NAME, nai, true, false, false);
-            avps.addAvp(AvpCodes.MIP_FEATURE_VECTOR, Enumerations.MIP_FEATURE_VECTOR_MN_HA_KEY_REQUEST, true, false, true);
+            AvpWriter avps = har.avps()
+                    .add(AvpCodes.AUTHORIZATION_LIFETIME, REGISTRATION_LIFETIME_S)
+                    .add(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED)
+                    .add(AvpCodes.MIP_REG_REQUEST, registration)
+                    .add(AvpCodes.USER_NAME, nai)
+                    .add(AvpCodes.MIP_FEATURE_VECTOR, Enumerations.MIP_FEATURE_VECTOR_MN_HA_KEY_REQUEST);
             if (pad != null) {
-                avps.addAvp(AvpCodes.MIP_FILTER_RULE, pad, true, false, false);
+                avps.add(AvpCodes.MIP_FILTER_RULE, pad);
             }
             return har;
         }

@@ -14,11 +14,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.jdiameter.api.ApplicationId;
+import org.mipaaa.diameter.AnswerResult;
 import org.mipaaa.diameter.DiameterClient;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.Enumerations;
-import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
 import org.mipaaa.dictionary.VendorSettings;
 import org.mipaaa.lab.LoopbackSetup;
@@ -108,14 +108,14 @@ public final class TransportBenchmark {
         for (int i = 0; i < count; i++) {
             window.acquire();
             DiameterClient.OutgoingRequest request = from.client().newRequest(CommandCodes.CHARGE_QUERY, app, to.realm(), to.host());
-            request.request().getAvps().addAvp(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED, true, false);
-            request.request().getAvps().addAvp(AvpCodes.USER_NAME, "mn" + (i % 1000) + "@home.example", true, false, false);
-            request.request().getAvps().addAvp(VendorAvpCodes.BILLING_PERIOD, "2026-11", vendor.vendorId(), true, false, false);
+            request.avps().add(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED)
+                    .add(AvpCodes.USER_NAME, "mn" + (i % 1000) + "@home.example")
+                    .add(VendorAvpCodes.BILLING_PERIOD, vendor.vendorId(), "2026-11");
             long sent = System.nanoTime();
             CompletableFuture<org.jdiameter.api.Answer> answer = request.send();
             answer.whenComplete((a, failure) -> {
                 try {
-                    if (failure != null || a.getAvps().getAvp(AvpCodes.RESULT_CODE, 0).getUnsigned32() != ResultCodes.SUCCESS) {
+                    if (failure != null || !AnswerResult.isSuccess(a)) {
                         errors.incrementAndGet();
                     } else if (recorder != null) {
                         recorder.recordValue(Math.max(1, (System.nanoTime() - sent) / 1000));

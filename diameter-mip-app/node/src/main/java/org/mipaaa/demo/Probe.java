@@ -1,6 +1,6 @@
 package org.mipaaa.demo;
 
-import org.jdiameter.api.Request;
+import org.mipaaa.diameter.AvpWriter;
 import org.mipaaa.role.Role;
 
 /**
@@ -20,6 +20,6 @@ public record Probe(Role from, Role to, String what, int command, long applicati
     /** Fills a probe request. */
     @FunctionalInterface
     public interface RequestShaper {
-        void shape(Request request);
+        void shape(AvpWriter request);
     }
 }

@@ -6,6 +6,7 @@ import org.jdiameter.api.Answer;
 import org.jdiameter.api.ApplicationId;
 import org.jdiameter.api.Avp;
 import org.jdiameter.api.AvpDataException;
+import org.mipaaa.diameter.AnswerResult;
 import org.mipaaa.diameter.DiameterClient;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.lab.Topology;
@@ -28,18 +29,14 @@ public final class ProbeRunner {
                     ? ApplicationId.createByAuthAppId(probe.applicationId())
                     : ApplicationId.createByAuthAppId(probe.vendorId(), probe.applicationId());
             DiameterClient.OutgoingRequest out = from.client().newRequest(probe.command(), app, to.realm(), to.host());
-            probe.build().shape(out.request());
+            probe.build().shape(out.avps());
             Answer answer = out.send().get(10, TimeUnit.SECONDS);
-            return new ProbeResult(probe, resultCode(answer), answer.isError(), failedAvp(answer),
+            long resultCode = AnswerResult.resultCode(answer);
+            return new ProbeResult(probe, resultCode < 0 ? null : resultCode, answer.isError(), failedAvp(answer),
                     string(answer.getAvps().getAvp(AvpCodes.ERROR_MESSAGE, 0)), null);
         } catch (Exception e) {
             return new ProbeResult(probe, null, false, null, null, e.toString());
         }
-    }
-
-    private static Long resultCode(Answer answer) throws AvpDataException {
-        Avp rc = answer.getAvps().getAvp(AvpCodes.RESULT_CODE, 0);
-        return rc == null ? null : rc.getUnsigned32();
     }
 
     private static Integer failedAvp(Answer answer) throws AvpDataException {

@@ -2,7 +2,7 @@ package org.mipaaa.demo;
 
 import java.util.List;
 
-import org.jdiameter.api.AvpSet;
+import org.mipaaa.diameter.AvpWriter;
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.CommandCodes;
@@ -44,58 +44,47 @@ public final class RefusalProbes {
                         r -> chargeQuery(r, v)),
                 new Probe(Role.AAAF, Role.AAAH, "AA-Mobile-Node-Request without MIP-Reg-Request, MIP-MN-AAA-Auth, MIP-Feature-Vector",
                         CommandCodes.AA_MOBILE_NODE, ApplicationIds.MOBILE_IPV4, 0, ResultCodes.MISSING_AVP,
-                        r -> {
-                            userName(r, "mn1@home.example");
-                            r.getAvps().addAvp(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED, true, false);
-                        }),
+                        r -> userName(r, "mn1@home.example").add(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED)),
                 new Probe(Role.TERMINAL, Role.AAAY, "Purchase-Information-Request with an unknown vendor AVP carrying the M bit",
                         CommandCodes.PURCHASE_INFORMATION, services, v, ResultCodes.AVP_UNSUPPORTED,
-                        r -> {
-                            userName(r, "mn1@home.example");
-                            r.getAvps().addAvp(VendorAvpCodes.ORDER_REFERENCE, "order-1", v, true, false, false);
-                            r.getAvps().addAvp(UNDEFINED_VENDOR_AVP, new byte[] {1, 2, 3, 4}, v, true, false);
-                        }),
+                        r -> userName(r, "mn1@home.example").add(VendorAvpCodes.ORDER_REFERENCE, v, "order-1")
+                                // what no dictionary of ours defines, with the M bit: the receiver must answer 5001
+                                .unchecked(UNDEFINED_VENDOR_AVP, v, true, new byte[] {1, 2, 3, 4})),
                 new Probe(Role.FA, Role.AAAF, "Home-Agent-MIP-Request to the AAAF, which never serves HAR",
                         CommandCodes.HOME_AGENT_MIP, ApplicationIds.MOBILE_IPV4, 0, ResultCodes.COMMAND_UNSUPPORTED,
                         RefusalProbes::minimalHar));
     }
 
-    private static void userName(org.jdiameter.api.Request r, String nai) {
-        r.getAvps().addAvp(AvpCodes.USER_NAME, nai, true, false, false);
+    private static AvpWriter userName(AvpWriter r, String nai) {
+        return r.add(AvpCodes.USER_NAME, nai);
     }
 
-    private static void userConfirmation(org.jdiameter.api.Request r, long vendorId) {
-        AvpSet avps = r.getAvps();
-        avps.addAvp(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED, true, false);
-        userName(r, "mn1@home.example");
-        avps.addAvp(VendorAvpCodes.SETTLEMENT_ID, "settlement-1", vendorId, true, false, false);
-        AvpSet purchase = avps.addGroupedAvp(VendorAvpCodes.PURCHASE_INFO, vendorId, true, false);
-        purchase.addAvp(VendorAvpCodes.PAYEE_ID, "shop.example", vendorId, true, false, false);
-        purchase.addAvp(VendorAvpCodes.ORDER_REFERENCE, "order-1", vendorId, true, false, false);
-        AvpSet money = purchase.addGroupedAvp(AvpCodes.CC_MONEY, true, false);
-        AvpSet unit = money.addGroupedAvp(AvpCodes.UNIT_VALUE, true, false);
-        unit.addAvp(AvpCodes.VALUE_DIGITS, 1250L, true, false);
-        unit.addAvp(AvpCodes.EXPONENT, -2, true, false);
-        money.addAvp(AvpCodes.CURRENCY_CODE, 978L, true, false, true);
-        avps.addAvp(VendorAvpCodes.SETTLEMENT_MODE, Enumerations.SETTLEMENT_MODE_HOME_ONLY, vendorId, true, false);
+    private static void userConfirmation(AvpWriter r, long vendorId) {
+        r.add(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED);
+        userName(r, "mn1@home.example").add(VendorAvpCodes.SETTLEMENT_ID, vendorId, "settlement-1");
+        AvpWriter purchase = r.group(VendorAvpCodes.PURCHASE_INFO, vendorId)
+                .add(VendorAvpCodes.PAYEE_ID, vendorId, "shop.example")
+                .add(VendorAvpCodes.ORDER_REFERENCE, vendorId, "order-1");
+        AvpWriter money = purchase.group(AvpCodes.CC_MONEY);
+        money.group(AvpCodes.UNIT_VALUE).add(AvpCodes.VALUE_DIGITS, 1250L).add(AvpCodes.EXPONENT, -2);
+        money.add(AvpCodes.CURRENCY_CODE, 978L);
+        r.add(VendorAvpCodes.SETTLEMENT_MODE, vendorId, Enumerations.SETTLEMENT_MODE_HOME_ONLY);
     }
 
-    private static void chargeQuery(org.jdiameter.api.Request r, long vendorId) {
-        r.getAvps().addAvp(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED, true, false);
-        userName(r, "mn1@home.example");
-        r.getAvps().addAvp(VendorAvpCodes.BILLING_PERIOD, "2026-11", vendorId, true, false, false);
+    private static void chargeQuery(AvpWriter r, long vendorId) {
+        r.add(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED);
+        userName(r, "mn1@home.example").add(VendorAvpCodes.BILLING_PERIOD, vendorId, "2026-11");
     }
 
-    private static void minimalHar(org.jdiameter.api.Request r) {
-        AvpSet avps = r.getAvps();
-        userName(r, "mn1@home.example");
-        avps.addAvp(AvpCodes.AUTHORIZATION_LIFETIME, 300L, true, false, true);
-        avps.addAvp(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED, true, false);
-        avps.addAvp(AvpCodes.MIP_FEATURE_VECTOR, 0L, true, false, true);
+    private static void minimalHar(AvpWriter r) {
+        userName(r, "mn1@home.example")
+                .add(AvpCodes.AUTHORIZATION_LIFETIME, 300L)
+                .add(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED)
+                .add(AvpCodes.MIP_FEATURE_VECTOR, 0L);
         // the 24-octet fixed part of an RFC 5944 §3.3 Registration Request (Type 1, Lifetime 0): the AAAF
         // must refuse the command before it would ever look inside
         byte[] registration = new byte[24];
         registration[0] = 1;
-        avps.addAvp(AvpCodes.MIP_REG_REQUEST, registration, true, false);
+        r.add(AvpCodes.MIP_REG_REQUEST, registration);
     }
 }

@@ -1,15 +1,12 @@
 package org.mipaaa.aaah.accounting;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-import org.jdiameter.api.Answer;
 import org.jdiameter.api.Request;
 import org.mipaaa.accounting.AccountingRecord;
-import org.mipaaa.diameter.AnswerFactory;
 import org.mipaaa.diameter.Avps;
+import org.mipaaa.diameter.Outcome;
 import org.mipaaa.diameter.RequestHandler;
-import org.mipaaa.diameter.ValidationFailure;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.Enumerations;
 import org.mipaaa.dictionary.ResultCodes;
@@ -52,19 +49,22 @@ public final class HomeAcrHandler implements RequestHandler {
     }
 
     @Override
-    public CompletionStage<Answer> handle(Request request, AnswerFactory answers) {
+    public CompletionStage<Outcome> handle(Request request) {
+        return record(request).now();
+    }
+
+    private Outcome record(Request request) {
         AccountingRecord record;
         String visitedRealm;
         try {
             record = AccountingRecords.read(request.getSessionId(), request.getAvps());
             visitedRealm = Avps.utf8(Avps.require(request.getAvps(), AvpCodes.ORIGIN_REALM, "Origin-Realm"));
         } catch (Avps.Invalid e) {
-            return done(answers.failure(request, e.failure()));
+            return e.refusal();
         }
         if (subscribers.find(record.nai()).isEmpty()) {
             log.info("ACR {} for unknown user {}: refused", record.sessionId(), record.nai());
-            return done(answers.failure(request, new ValidationFailure(ResultCodes.AUTHORIZATION_REJECTED,
-                    "no subscriber " + record.nai() + " to charge", null)));
+            return Outcome.refusal(ResultCodes.AUTHORIZATION_REJECTED, "no subscriber " + record.nai() + " to charge");
         }
         UsageReport report = new UsageReport(record.nai(), record.sessionId(), record.recordNumber(), type(record.recordType()),
                 visitedRealm, record.eventTime(), record.sessionSeconds(), record.inputOctets(), record.outputOctets(),
@@ -74,15 +74,15 @@ public final class HomeAcrHandler implements RequestHandler {
             recorded = accounts.recordUsage(report);
         } catch (NoTariffException e) {
             log.error("ACR {} #{} for {}: {}", record.sessionId(), record.recordNumber(), record.nai(), e.getMessage());
-            return done(answers.failure(request, new ValidationFailure(ResultCodes.UNABLE_TO_COMPLY, "no tariff in force", null)));
+            return Outcome.refusal(ResultCodes.UNABLE_TO_COMPLY, "no tariff in force");
         } catch (IllegalArgumentException e) {
             log.warn("ACR {} #{} for {} refused: {}", record.sessionId(), record.recordNumber(), record.nai(), e.getMessage());
-            return done(answers.failure(request, new ValidationFailure(ResultCodes.UNABLE_TO_COMPLY, e.getMessage(), null)));
+            return Outcome.refusal(ResultCodes.UNABLE_TO_COMPLY, e.getMessage());
         }
         log.debug("ACR {} #{} for {}: {}{}", record.sessionId(), record.recordNumber(), record.nai(),
                 recorded.entry().map(en -> "entry " + en.id() + " " + en.amount()).orElse("no fee"),
                 recorded.duplicate() ? " (seen before)" : "");
-        return done(AccountingRecords.acknowledged(request, answers, record));
+        return AccountingRecords.acknowledged(record);
     }
 
     private static RecordType type(int recordType) {
@@ -92,9 +92,5 @@ public final class HomeAcrHandler implements RequestHandler {
             case Enumerations.ACCOUNTING_RECORD_TYPE_STOP_RECORD -> RecordType.STOP;
             default -> RecordType.EVENT;
         };
-    }
-
-    private static CompletionStage<Answer> done(Answer answer) {
-        return CompletableFuture.completedFuture(answer);
     }
 }

@@ -2,7 +2,6 @@ package org.mipaaa.aaah.auth;
 
 import java.nio.ByteBuffer;
 
-import org.jdiameter.api.AvpSet;
 import org.jdiameter.api.Message;
 import org.jdiameter.client.api.IMessage;
 import org.jdiameter.client.api.parser.ParseException;
@@ -13,6 +12,8 @@ import org.mipaaa.agent.auth.AaamAuthenticator;
 import org.mipaaa.agent.auth.AaamSecurityAssociation;
 import org.mipaaa.agent.diameter.Avp;
 import org.mipaaa.agent.diameter.MalformedMessageException;
+import org.mipaaa.diameter.AvpWriter;
+import org.mipaaa.dictionary.Dictionary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,23 +29,31 @@ public final class AaamMessageAuthentication {
 
     private final AaamAssociations associations;
     private final AaamReplayWindow window;
+    private final Dictionary dictionary;
     private final long vendorId;
     private final MessageParser parser = new MessageParser();
 
-    public AaamMessageAuthentication(AaamAssociations associations, AaamReplayWindow window, long vendorId) {
+    /** {@code dictionary} carries the carrier's Vendor-Id and writes the AAAM-Authenticator AVP. */
+    public AaamMessageAuthentication(AaamAssociations associations, AaamReplayWindow window, Dictionary dictionary) {
         this.associations = associations;
         this.window = window;
-        this.vendorId = vendorId;
+        this.dictionary = dictionary;
+        this.vendorId = dictionary.vendorSettings().vendorId();
+    }
+
+    /** The Vendor-Id of the AAAM-Authenticator and of the AAAH's vendor outcomes (5805). */
+    public long vendorId() {
+        return vendorId;
     }
 
     /** What {@link #authenticate} decided. */
-    public sealed interface Outcome {
+    public sealed interface Verdict {
         /** Authentic and not replayed (its counter is now recorded): act under {@code association}. */
-        record Authenticated(AaamSecurityAssociation association) implements Outcome {
+        record Authenticated(AaamSecurityAssociation association) implements Verdict {
         }
 
         /** Refuse with AAAM_AUTHENTICATION_FAILED and act on nothing; {@code reason} is for the log. */
-        record Refused(String reason) implements Outcome {
+        record Refused(String reason) implements Verdict {
         }
     }
 
@@ -52,22 +61,22 @@ public final class AaamMessageAuthentication {
      * Checks {@code request}'s AAAM-Authenticator: present, nothing but Route-Record and Proxy-Info after
      * it, a known SPI, the HMAC, and a counter above every one accepted before under its association.
      */
-    public Outcome authenticate(Message request) {
+    public Verdict authenticate(Message request) {
         byte[] bytes;
         try {
             bytes = encode(request);
         } catch (ParseException e) {
-            return new Outcome.Refused("cannot encode the request: " + e.getMessage());
+            return new Verdict.Refused("cannot encode the request: " + e.getMessage());
         }
         AaamAuthenticator.Verification v = AaamAuthenticator.verify(bytes, vendorId, associations::find);
         if (v instanceof AaamAuthenticator.Verification.Refused refused) {
-            return new Outcome.Refused(refused.reason());
+            return new Verdict.Refused(refused.reason());
         }
         AaamAuthenticator.Verification.Verified verified = (AaamAuthenticator.Verification.Verified) v;
         if (!window.acceptFromMobileNode(verified.association(), verified.counter())) {
-            return new Outcome.Refused("replayed counter " + verified.counter() + " under AAAM-SPI " + verified.association().spi());
+            return new Verdict.Refused("replayed counter " + verified.counter() + " under AAAM-SPI " + verified.association().spi());
         }
-        return new Outcome.Authenticated(verified.association());
+        return new Verdict.Authenticated(verified.association());
     }
 
     /**
@@ -95,9 +104,10 @@ public final class AaamMessageAuthentication {
         try {
             long counter = window.nextTowardsMobileNode(association);
             Avp authenticator = AaamAuthenticator.sign(encode(answer), association, counter, vendorId);
-            AvpSet group = answer.getAvps().addGroupedAvp(authenticator.code(), vendorId, true, false);
+            AvpWriter group = new AvpWriter(dictionary, answer.getAvps()).group(authenticator.code(), vendorId);
             for (Avp member : authenticator.asGrouped()) {
-                group.addAvp(member.code(), member.data(), member.vendorId(), member.mandatory(), false);
+                // as the agent library encoded them: the HMAC covers these octets
+                group.encoded(member.code(), member.vendorId(), member.data());
             }
         } catch (ParseException | MalformedMessageException e) {
             // our own answer: encoding it cannot fail unless jDiameter is broken

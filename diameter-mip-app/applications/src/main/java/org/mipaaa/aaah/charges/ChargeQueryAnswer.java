@@ -3,13 +3,13 @@ package org.mipaaa.aaah.charges;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.jdiameter.api.AvpSet;
 import org.mipaaa.billing.statement.Statement;
+import org.mipaaa.diameter.AvpWriter;
+import org.mipaaa.diameter.MoneyAvps;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.Enumerations;
 import org.mipaaa.dictionary.VendorAvpCodes;
@@ -33,41 +33,41 @@ final class ChargeQueryAnswer {
         this.vendorId = vendorId;
     }
 
-    void fill(AvpSet avps, String nai, String period, Statement statement) {
-        avps.addAvp(AvpCodes.USER_NAME, nai, true, false, false);
-        avps.addAvp(VendorAvpCodes.BILLING_PERIOD, period, vendorId, true, false, false);
+    void fill(AvpWriter avps, String nai, String period, Statement statement) {
+        avps.add(AvpCodes.USER_NAME, nai);
+        avps.add(VendorAvpCodes.BILLING_PERIOD, vendorId, period);
         List<AccountEntry> entries = new ArrayList<>(statement.communicationFees());
         entries.addAll(statement.transferredCharges());
         entries.sort(Comparator.comparing(AccountEntry::date).thenComparing(AccountEntry::id));
         for (AccountEntry entry : entries) {
-            chargeEntry(avps.addGroupedAvp(VendorAvpCodes.CHARGE_ENTRY, vendorId, true, false), entry);
+            chargeEntry(avps.group(VendorAvpCodes.CHARGE_ENTRY, vendorId), entry);
         }
-        money(avps.addGroupedAvp(AvpCodes.CC_MONEY, true, false), statement.total().amount(), statement.currency());
+        MoneyAvps.addCcMoney(avps, statement.total().amount(), statement.currency());
         for (Map.Entry<String, BigDecimal> price : prices(entries).entrySet()) {
-            AvpSet cost = avps.addGroupedAvp(AvpCodes.COST_INFORMATION, true, false);
-            unitValue(cost.addGroupedAvp(AvpCodes.UNIT_VALUE, true, false), price.getValue());
-            cost.addAvp(AvpCodes.CURRENCY_CODE, statement.currency().getNumericCode(), true, false, true);
-            cost.addAvp(AvpCodes.COST_UNIT, price.getKey(), true, false, false);
+            AvpWriter cost = avps.group(AvpCodes.COST_INFORMATION);
+            MoneyAvps.addUnitValue(cost, price.getValue());
+            cost.add(AvpCodes.CURRENCY_CODE, statement.currency().getNumericCode());
+            cost.add(AvpCodes.COST_UNIT, price.getKey());
         }
     }
 
-    private void chargeEntry(AvpSet group, AccountEntry entry) {
-        group.addAvp(AvpCodes.EVENT_TIMESTAMP, java.util.Date.from(entry.date()), true, false);
-        group.addAvp(VendorAvpCodes.ENTRY_KIND, entry.kind() == EntryKind.COMMUNICATION_FEE
-                ? Enumerations.ENTRY_KIND_COMMUNICATION_FEE : Enumerations.ENTRY_KIND_TRANSFERRED_CHARGE, vendorId, true, false);
-        group.addAvp(VendorAvpCodes.ENTRY_STATE, entry.isValid()
-                ? Enumerations.ENTRY_STATE_VALID : Enumerations.ENTRY_STATE_INVALIDATED, vendorId, true, false);
-        money(group.addGroupedAvp(AvpCodes.CC_MONEY, true, false), entry.amount().amount(), entry.amount().currency());
+    private void chargeEntry(AvpWriter group, AccountEntry entry) {
+        group.add(AvpCodes.EVENT_TIMESTAMP, entry.date());
+        group.add(VendorAvpCodes.ENTRY_KIND, vendorId, entry.kind() == EntryKind.COMMUNICATION_FEE
+                ? Enumerations.ENTRY_KIND_COMMUNICATION_FEE : Enumerations.ENTRY_KIND_TRANSFERRED_CHARGE);
+        group.add(VendorAvpCodes.ENTRY_STATE, vendorId, entry.isValid()
+                ? Enumerations.ENTRY_STATE_VALID : Enumerations.ENTRY_STATE_INVALIDATED);
+        MoneyAvps.addCcMoney(group, entry.amount().amount(), entry.amount().currency());
         if (entry.content() instanceof EntryContent.CommunicationFee fee) {
             UsageCounters usage = fee.usage();
-            group.addAvp(AvpCodes.ACCT_SESSION_TIME, usage.seconds(), true, false, true);
-            group.addAvp(AvpCodes.ACCOUNTING_INPUT_OCTETS, usage.inputOctets(), true, false);
-            group.addAvp(AvpCodes.ACCOUNTING_OUTPUT_OCTETS, usage.outputOctets(), true, false);
-            group.addAvp(AvpCodes.ACCOUNTING_INPUT_PACKETS, usage.inputPackets(), true, false);
-            group.addAvp(AvpCodes.ACCOUNTING_OUTPUT_PACKETS, usage.outputPackets(), true, false);
+            group.add(AvpCodes.ACCT_SESSION_TIME, usage.seconds());
+            group.add(AvpCodes.ACCOUNTING_INPUT_OCTETS, usage.inputOctets());
+            group.add(AvpCodes.ACCOUNTING_OUTPUT_OCTETS, usage.outputOctets());
+            group.add(AvpCodes.ACCOUNTING_INPUT_PACKETS, usage.inputPackets());
+            group.add(AvpCodes.ACCOUNTING_OUTPUT_PACKETS, usage.outputPackets());
         } else if (entry.content() instanceof EntryContent.TransferredCharge charge) {
-            group.addAvp(VendorAvpCodes.PAYEE_ID, charge.payee(), vendorId, true, false, false);
-            group.addAvp(VendorAvpCodes.GOODS_DESCRIPTION, charge.goods(), vendorId, true, false, false);
+            group.add(VendorAvpCodes.PAYEE_ID, vendorId, charge.payee());
+            group.add(VendorAvpCodes.GOODS_DESCRIPTION, vendorId, charge.goods());
         }
     }
 
@@ -93,17 +93,5 @@ final class ChargeQueryAnswer {
         if (price.signum() != 0) {
             prices.putIfAbsent(unit, price);
         }
-    }
-
-    /** CC-Money ::= { Unit-Value } [ Currency-Code ] (RFC 4006 §8.22). */
-    private static void money(AvpSet ccMoney, BigDecimal amount, Currency currency) {
-        unitValue(ccMoney.addGroupedAvp(AvpCodes.UNIT_VALUE, true, false), amount);
-        ccMoney.addAvp(AvpCodes.CURRENCY_CODE, currency.getNumericCode(), true, false, true);
-    }
-
-    /** Unit-Value ::= { Value-Digits } [ Exponent ] (RFC 4006 §8.8): amount = Value-Digits x 10^Exponent. */
-    private static void unitValue(AvpSet unitValue, BigDecimal amount) {
-        unitValue.addAvp(AvpCodes.VALUE_DIGITS, amount.unscaledValue().longValueExact(), true, false);
-        unitValue.addAvp(AvpCodes.EXPONENT, -amount.scale(), true, false);
     }
 }

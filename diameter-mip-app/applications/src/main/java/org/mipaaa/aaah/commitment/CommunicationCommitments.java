@@ -1,6 +1,7 @@
 package org.mipaaa.aaah.commitment;
 
 import org.mipaaa.aaah.auth.AaamMessageAuthentication;
+import org.mipaaa.aaah.auth.MobileNodeGate;
 import org.mipaaa.commitment.CommitmentKind;
 import org.mipaaa.commitment.CommitmentStore;
 import org.mipaaa.messages.NextHopRequest;
@@ -22,7 +23,8 @@ public final class CommunicationCommitments {
         CommitmentStore store = CommitmentStore.in(ctx.state());
         NextHopRequest toPayer = new NextHopRequest(ctx.client(), ctx.vendor(), ctx.millis("services.commitment.payer.timeout.ms", 2000));
         for (CommitmentKind kind : CommitmentKind.values()) {
-            ctx.handlers().register(ctx.servicesApplication(), kind.command, new HomeCommitmentHandler(kind, authentication, store, toPayer));
+            ctx.handlers().register(ctx.servicesApplication(), kind.command, new MobileNodeGate(authentication, kind.request,
+                    "a mobile node asks only for itself", new HomeCommitmentHandler(kind, store, toPayer)));
         }
         return store;
     }

@@ -5,27 +5,22 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-import org.jdiameter.api.Answer;
 import org.jdiameter.api.Avp;
 import org.jdiameter.api.AvpDataException;
 import org.jdiameter.api.AvpSet;
 import org.jdiameter.api.Message;
 import org.jdiameter.api.Request;
-import org.mipaaa.aaah.auth.AaamMessageAuthentication;
-import org.mipaaa.aaah.auth.MobileNodeGate;
-import org.mipaaa.agent.auth.AaamSecurityAssociation;
+import org.mipaaa.aaah.auth.AuthenticatedMobileNode;
+import org.mipaaa.aaah.auth.MobileNodeHandler;
 import org.mipaaa.commitment.Commitment;
 import org.mipaaa.commitment.CommitmentKind;
 import org.mipaaa.commitment.CommitmentStore;
-import org.mipaaa.diameter.AnswerFactory;
+import org.mipaaa.diameter.AvpWriter;
 import org.mipaaa.diameter.Avps;
-import org.mipaaa.diameter.FailedAvp;
 import org.mipaaa.diameter.MoneyAvps;
-import org.mipaaa.diameter.RequestHandler;
-import org.mipaaa.diameter.ValidationFailure;
+import org.mipaaa.diameter.Outcome;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
@@ -38,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * The AAAH's Sponsored-Communication-Request or Credit-Communication-Request from a mobile node
  * (docs/PROTOCOL.md §4.7, §4.8), straight or relayed by the AAAF.
  * <ol>
- * <li><b>decode / validate</b>: the AAAM-Authenticator end to end (5805 unsigned, nothing sent on);
- *     User-Name the association's NAI (5003); Sponsor-Id / Credit-Company-Id present (5005) and
+ * <li><b>decode / validate</b>: behind the {@link org.mipaaa.aaah.auth.MobileNodeGate}, the
+ *     AAAM-Authenticator end to end (5805 unsigned, nothing sent on) and User-Name the association's NAI
+ *     (5003); Sponsor-Id / Credit-Company-Id present (5005) and
  *     name@realm (5004).</li>
  * <li><b>act</b>: a copy of a request already answered is answered from the stored commitment; else a new
  *     request to the payer's AAAY (realm of the payer id), without AAAM-Authenticator; its commitment is
@@ -49,42 +45,32 @@ import org.slf4j.LoggerFactory;
  * </ol>
  * The Customer-Credential is forwarded unchanged and never logged.
  */
-public final class HomeCommitmentHandler implements RequestHandler {
+public final class HomeCommitmentHandler implements MobileNodeHandler {
 
     private static final Logger log = LoggerFactory.getLogger(HomeCommitmentHandler.class);
 
     private final CommitmentKind kind;
-    private final AaamMessageAuthentication authentication;
     private final CommitmentStore store;
     private final NextHopRequest toPayer;
     private final long vendorId;
-    private final MobileNodeGate gate;
 
-    public HomeCommitmentHandler(CommitmentKind kind, AaamMessageAuthentication authentication, CommitmentStore store,
-                                 NextHopRequest toPayer) {
+    public HomeCommitmentHandler(CommitmentKind kind, CommitmentStore store, NextHopRequest toPayer) {
         this.kind = kind;
-        this.authentication = authentication;
         this.store = store;
         this.toPayer = toPayer;
         this.vendorId = toPayer.vendorId();
-        this.gate = new MobileNodeGate(authentication, this.vendorId);
     }
 
     @Override
-    public CompletionStage<Answer> handle(Request request, AnswerFactory answers) {
-        MobileNodeGate.Result gate = this.gate.admit(request, answers, kind.request, "a mobile node asks only for itself", r -> answeredBefore(r, answers));
-        if (gate instanceof MobileNodeGate.Answered answered) {
-            return done(answered.answer());
-        }
-        AaamSecurityAssociation association = ((MobileNodeGate.Admitted) gate).association();
-        String nai = ((MobileNodeGate.Admitted) gate).nai();
+    public CompletionStage<Outcome> handle(Request request, AuthenticatedMobileNode node) {
+        String nai = node.nai();
         String sessionId;
         String payer;
         String realm;
         try {
             AvpSet avps = request.getAvps();
             sessionId = Avps.utf8(Avps.require(avps, AvpCodes.SESSION_ID, "Session-Id"));
-            Avp payerAvp = vendorAvp(avps, kind.payerAvp, kind.payerName);
+            Avp payerAvp = Avps.require(avps, kind.payerAvp, vendorId, kind.payerName);
             payer = Avps.utf8(payerAvp);
             int at = payer.lastIndexOf('@');
             if (at <= 0 || at == payer.length() - 1) {
@@ -92,47 +78,46 @@ public final class HomeCommitmentHandler implements RequestHandler {
             }
             realm = payer.substring(at + 1);
             if (kind == CommitmentKind.SPONSORED) {
-                vendorAvp(avps, VendorAvpCodes.ADVERTISEMENT_ID, "Advertisement-Id");
+                Avps.require(avps, VendorAvpCodes.ADVERTISEMENT_ID, vendorId, "Advertisement-Id");
             } else {
-                vendorAvp(avps, VendorAvpCodes.CUSTOMER_CREDENTIAL, "Customer-Credential");
+                Avps.require(avps, VendorAvpCodes.CUSTOMER_CREDENTIAL, vendorId, "Customer-Credential");
             }
         } catch (Avps.Invalid e) {
-            return done(signed(answers.failure(request, e.failure()), association));
+            return e.refusal().now();
         }
         String key = CommitmentStore.requestKey(nai, sessionId, request.getEndToEndIdentifier());
         Optional<Commitment> stored = store.byRequest(key);
         if (stored.isPresent()) {
             log.info("{} copy: commitment {} answered again", kind.request, stored.get().settlementId());
-            return done(signed(success(request, answers, stored.get()), association));
+            return success(stored.get()).now();
         }
-        return toPayer.send(kind.command, realm, null, out -> forward(request.getAvps(), out.getAvps(), nai)).handle((answer, failure) -> {
+        return toPayer.send(kind.command, realm, null, out -> forward(request.getAvps(), out.avps(), nai)).handle((answer, failure) -> {
             if (failure != null || !NextHopOutcome.success(answer)) {
                 log.info("{} of {} to {}: not committed", kind.request, nai, payer);
-                return signed(NextHopOutcome.refusal(request, answers, answer, failure, "the AAA server of " + realm), association);
+                return NextHopOutcome.refusal(answer, failure, "the AAA server of " + realm);
             }
             Optional<Commitment> made = commitment(answer, key, nai, payer, request.getAvps());
             if (made.isEmpty()) {
-                return signed(answers.failure(request, new ValidationFailure(ResultCodes.UNABLE_TO_COMPLY,
-                        "the AAA server of " + realm + " answered without a usable commitment", null)), association);
+                return Outcome.refusal(ResultCodes.UNABLE_TO_COMPLY, "the AAA server of " + realm + " answered without a usable commitment");
             }
             Commitment c = store.record(made.get());
             log.info("{} of {}: {} commits {} % ({}), held for the next communication", kind.request, nai, payer, c.sharePercent(),
                     c.settlementId());
-            return signed(success(request, answers, c), association);
+            return success(c);
         });
     }
 
     /** The AVPs the payer's AAAY needs, copied as they came; never the AAAM-Authenticator. */
-    private void forward(AvpSet from, AvpSet to, String nai) {
-        to.addAvp(AvpCodes.USER_NAME, nai, true, false, false);
-        to.addAvp(from.getAvp(kind.payerAvp, vendorId));
+    private void forward(AvpSet from, AvpWriter to, String nai) {
+        to.add(AvpCodes.USER_NAME, nai);
+        to.copy(from.getAvp(kind.payerAvp, vendorId));
         if (kind == CommitmentKind.SPONSORED) {
-            to.addAvp(from.getAvp(VendorAvpCodes.ADVERTISEMENT_ID, vendorId));
+            to.copy(from.getAvp(VendorAvpCodes.ADVERTISEMENT_ID, vendorId));
         } else {
-            to.addAvp(from.getAvp(VendorAvpCodes.CUSTOMER_CREDENTIAL, vendorId));
+            to.copy(from.getAvp(VendorAvpCodes.CUSTOMER_CREDENTIAL, vendorId));
             Avp money = from.getAvp(AvpCodes.CC_MONEY, 0);
             if (money != null) {
-                to.addAvp(money);
+                to.copy(money);
             }
         }
     }
@@ -180,57 +165,35 @@ public final class HomeCommitmentHandler implements RequestHandler {
         }
     }
 
-    private Answer success(Request request, AnswerFactory answers, Commitment c) {
-        Answer answer = answers.result(request, ResultCodes.SUCCESS);
-        AvpSet avps = answer.getAvps();
-        avps.addAvp(AvpCodes.USER_NAME, c.nai(), true, false, false);
-        avps.addAvp(kind.payerAvp, c.payer(), vendorId, true, false, false);
-        if (kind == CommitmentKind.SPONSORED) {
-            avps.addAvp(VendorAvpCodes.ADVERTISEMENT_ID, c.advertisement(), vendorId, true, false, false);
-            avps.addAvp(VendorAvpCodes.SPONSORED_SHARE, c.sharePercent(), vendorId, true, false, true);
-        }
-        c.limit().ifPresent(l -> MoneyAvps.addCcMoney(avps, l, currency(c.currencyCode()).orElseThrow()));
-        avps.addAvp(VendorAvpCodes.SETTLEMENT_ID, c.settlementId(), vendorId, true, false, false);
-        return answer;
+    private Outcome success(Commitment c) {
+        return Outcome.success(avps -> {
+            avps.add(AvpCodes.USER_NAME, c.nai()).add(kind.payerAvp, vendorId, c.payer());
+            if (kind == CommitmentKind.SPONSORED) {
+                avps.add(VendorAvpCodes.ADVERTISEMENT_ID, vendorId, c.advertisement())
+                        .add(VendorAvpCodes.SPONSORED_SHARE, vendorId, c.sharePercent());
+            }
+            c.limit().ifPresent(l -> MoneyAvps.addCcMoney(avps, l, currency(c.currencyCode()).orElseThrow()));
+            avps.add(VendorAvpCodes.SETTLEMENT_ID, vendorId, c.settlementId());
+        });
     }
 
     /**
      * A copy whose replay counter was used (authentic, not fresh) of a request whose commitment is
-     * stored: answered again, signed, nothing done (the node's duplicate detection forgot it: a restart).
+     * stored: answered again, nothing done (the node's duplicate detection forgot it: a restart).
      */
-    private Optional<Answer> answeredBefore(Request request, AnswerFactory answers) {
-        Optional<AaamSecurityAssociation> signer = authentication.signer(request);
-        if (signer.isEmpty()) {
-            return Optional.empty();
-        }
+    @Override
+    public Optional<Outcome> answeredBefore(Request request, String signerNai) {
         try {
             String sessionId = Avps.utf8(Avps.require(request.getAvps(), AvpCodes.SESSION_ID, "Session-Id"));
-            String key = CommitmentStore.requestKey(signer.get().nai(), sessionId, request.getEndToEndIdentifier());
-            return store.byRequest(key).map(c -> signed(success(request, answers, c), signer.get()));
+            String key = CommitmentStore.requestKey(signerNai, sessionId, request.getEndToEndIdentifier());
+            return store.byRequest(key).map(this::success);
         } catch (Avps.Invalid e) {
             return Optional.empty();
         }
-    }
-
-    private Avp vendorAvp(AvpSet avps, int code, String name) throws Avps.Invalid {
-        Avp avp = avps.getAvp(code, vendorId);
-        if (avp == null) {
-            throw new Avps.Invalid(new ValidationFailure(ResultCodes.MISSING_AVP, name + " is missing",
-                    new FailedAvp(code, vendorId, true, new byte[0], null)));
-        }
-        return avp;
     }
 
     private static Optional<Currency> currency(int numeric) {
         return Currency.getAvailableCurrencies().stream().filter(c -> c.getNumericCode() == numeric).findFirst();
     }
 
-    private Answer signed(Answer answer, AaamSecurityAssociation association) {
-        authentication.sign(answer, association);
-        return answer;
-    }
-
-    private static CompletionStage<Answer> done(Answer answer) {
-        return CompletableFuture.completedFuture(answer);
-    }
 }

@@ -1,6 +1,7 @@
 package org.mipaaa.aaah.purchase;
 
 import org.mipaaa.aaah.auth.AaamMessageAuthentication;
+import org.mipaaa.aaah.auth.MobileNodeGate;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.messages.ForwardedPurchaseRequest;
 import org.mipaaa.role.RoleContext;
@@ -20,6 +21,7 @@ public final class PurchaseInformation {
         ForwardedPurchaseRequest toPayee = new ForwardedPurchaseRequest(ctx.client(), ctx.vendor(),
                 ctx.millis("services.payee.timeout.ms", 4000));
         ctx.handlers().register(ctx.servicesApplication(), CommandCodes.PURCHASE_INFORMATION,
-                new HomePurchaseInfoHandler(authentication, toPayee, ctx.vendor().vendorId()));
+                new MobileNodeGate(authentication, "PIR", "a mobile node asks only for itself",
+                        new HomePurchaseInfoHandler(toPayee, ctx.vendor().vendorId())));
     }
 }

@@ -11,11 +11,12 @@ import org.jdiameter.api.ApplicationId;
 import org.jdiameter.api.Avp;
 import org.jdiameter.api.AvpSet;
 import org.jdiameter.api.Request;
-import org.mipaaa.diameter.AnswerFactory;
+import org.mipaaa.diameter.AnswerResult;
+import org.mipaaa.diameter.AvpWriter;
 import org.mipaaa.diameter.Avps;
 import org.mipaaa.diameter.DiameterClient;
+import org.mipaaa.diameter.Outcome;
 import org.mipaaa.diameter.RequestHandler;
-import org.mipaaa.diameter.ValidationFailure;
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.CommandCodes;
@@ -84,6 +85,7 @@ import org.slf4j.LoggerFactory;
 public final class AmrHandler implements RequestHandler {
 
     private static final Logger log = LoggerFactory.getLogger(AmrHandler.class);
+    private static final Outcome HA_NOT_AVAILABLE = Outcome.refusal(ResultCodes.ERROR_HA_NOT_AVAILABLE, "home agent not available");
 
     private final SubscriberDirectory subscribers;
     private final Optional<HomeAddressPool> pool;
@@ -92,9 +94,12 @@ public final class AmrHandler implements RequestHandler {
     private final SecureRandom random;
     private final HomeSessions sessions;
     private final HomeAgentAbort abort;
+    private final String realm;
 
+    /** @param realm this AAAH's realm: the home agent's (Destination-Realm of the HAR and the ASR) */
     public AmrHandler(SubscriberDirectory subscribers, Optional<HomeAddressPool> pool, HomeSessions sessions,
-                      DiameterClient client, HomeRegistrationSettings settings, SecureRandom random) {
+                      DiameterClient client, HomeRegistrationSettings settings, SecureRandom random, String realm) {
+        this.realm = realm;
         this.subscribers = subscribers;
         this.pool = pool;
         this.sessions = sessions;
@@ -114,31 +119,31 @@ public final class AmrHandler implements RequestHandler {
     }
 
     @Override
-    public CompletionStage<Answer> handle(Request request, AnswerFactory answers) {
+    public CompletionStage<Outcome> handle(Request request) {
         Amr amr;
         try {
             amr = decode(request.getAvps());
         } catch (Avps.Invalid e) {
-            return CompletableFuture.completedFuture(answers.failure(request, e.failure()));
+            return e.refusal().now();
         }
         // validate
         Optional<Subscriber> found = subscribers.find(amr.nai());
         if (found.isEmpty()) {
             log.info("AMR for unknown user {}: rejected", amr.nai());
-            return done(answers.failure(request, rejected("unknown user")));
+            return rejected("unknown user").now();
         }
         Subscriber subscriber = found.get();
         if (amr.registration().nai().filter(n -> !n.equals(amr.nai())).isPresent()) {
-            return done(answers.failure(request, rejected("User-Name and the MN-NAI extension differ")));
+            return rejected("User-Name and the MN-NAI extension differ").now();
         }
         if (!mnAaaValid(amr, subscriber.mnAaa())) {
             log.info("AMR for {}: MN-AAA authentication failed", amr.nai());
-            return done(answers.failure(request, rejected("MN-AAA authentication failed")));
+            return rejected("MN-AAA authentication failed").now();
         }
         Optional<MnHaKeyGenerationNonceRequest> haKeyRequest = amr.registration().first(MnHaKeyGenerationNonceRequest.class);
         if (haKeyRequest.isEmpty()) {
-            return done(answers.failure(request, new ValidationFailure(ResultCodes.UNABLE_TO_COMPLY,
-                    "no MN-HA key request extension (RFC 3957 6.3): this home AAA server distributes MN-HA keys only", null)));
+            return Outcome.refusal(ResultCodes.UNABLE_TO_COMPLY,
+                    "no MN-HA key request extension (RFC 3957 6.3): this home AAA server distributes MN-HA keys only").now();
         }
         Optional<MnFaKeyGenerationNonceRequest> faKeyRequest = amr.registration().first(MnFaKeyGenerationNonceRequest.class);
 
@@ -147,11 +152,10 @@ public final class AmrHandler implements RequestHandler {
         DiameterClient.OutgoingRequest har;
         try {
             har = client.newRequest(CommandCodes.HOME_AGENT_MIP, ApplicationId.createByAuthAppId(ApplicationIds.MOBILE_IPV4),
-                    answers.originRealm(), settings.homeAgentHost().orElseThrow());
+                    realm, settings.homeAgentHost().orElseThrow());
         } catch (Exception e) {
             log.warn("AMR for {}: no HAR can be sent: {}", amr.nai(), e.toString());
-            return done(answers.failure(request, new ValidationFailure(ResultCodes.ERROR_HA_NOT_AVAILABLE,
-                    "home agent not available", null)));
+            return HA_NOT_AVAILABLE.now();
         }
         Attempt attempt = new Attempt(amr.nai(), har.request().getSessionId());
         sessions.pending(attempt.nai(), attempt.session());
@@ -163,17 +167,15 @@ public final class AmrHandler implements RequestHandler {
             if (allocated.isEmpty()) {
                 attempt.giveUp();
                 log.warn("AMR for {}: home address pool exhausted", amr.nai());
-                return done(answers.failure(request, new ValidationFailure(ResultCodes.UNABLE_TO_COMPLY,
-                        "home address pool exhausted", null)));
+                return Outcome.refusal(ResultCodes.UNABLE_TO_COMPLY, "home address pool exhausted").now();
             }
             homeAddress = allocated.get();
         } else {
             attempt.giveUp();
-            return done(answers.failure(request, new ValidationFailure(ResultCodes.UNABLE_TO_COMPLY,
-                    "no home address for " + amr.nai() + " (no pool configured)", null)));
+            return Outcome.refusal(ResultCodes.UNABLE_TO_COMPLY, "no home address for " + amr.nai() + " (no pool configured)").now();
         }
         try {
-            return act(request, answers, amr, subscriber, homeAddress, faKeyRequest, har, attempt);
+            return act(amr, subscriber, homeAddress, faKeyRequest, har, attempt);
         } catch (RuntimeException e) {
             attempt.giveUp();
             throw e;
@@ -222,7 +224,7 @@ public final class AmrHandler implements RequestHandler {
         void abortAtTheHomeAgent(String realm) {
             abort.abort(session, nai, realm).whenComplete((result, failure) -> {
                 if (failure == null) {
-                    log.debug("ASR {} for {}: ASA {}", session, nai, result);
+                    log.debug("ASR {} for {}: ASA {}", session, nai, result.map(AnswerResult::toString).orElse("without a result"));
                     giveUp();
                 } else {
                     log.warn("ASR {} for {}: no ASA ({}); the address stays reserved for {}", session, nai, failure, nai);
@@ -231,9 +233,9 @@ public final class AmrHandler implements RequestHandler {
         }
     }
 
-    private CompletionStage<Answer> act(Request request, AnswerFactory answers, Amr amr, Subscriber subscriber,
-                                        Inet4Address homeAddress, Optional<MnFaKeyGenerationNonceRequest> faKeyRequest,
-                                        DiameterClient.OutgoingRequest har, Attempt attempt) {
+    private CompletionStage<Outcome> act(Amr amr, Subscriber subscriber, Inet4Address homeAddress,
+                                         Optional<MnFaKeyGenerationNonceRequest> faKeyRequest,
+                                         DiameterClient.OutgoingRequest har, Attempt attempt) {
         Inet4Address homeAgent = subscriber.homeAgent().or(settings::homeAgentAddress).orElseThrow(
                 () -> new IllegalStateException("no home agent address: set registration.home.agent.address"));
         SessionKeys keys = SessionKeys.generate(subscriber.mnAaa().key(),
@@ -246,29 +248,29 @@ public final class AmrHandler implements RequestHandler {
 
         CompletableFuture<Answer> haa;
         try {
-            AvpSet avps = har.request().getAvps();
-            Avps.addUnsigned32(avps, AvpCodes.AUTHORIZATION_LIFETIME, lifetime);
-            Avps.addEnumerated(avps, AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED);
-            Avps.addOctets(avps, AvpCodes.MIP_REG_REQUEST, amr.registrationBytes());
-            Avps.addUtf8(avps, AvpCodes.USER_NAME, amr.nai());
-            Avps.addUnsigned32(avps, AvpCodes.MIP_FEATURE_VECTOR, featureVector);
+            AvpWriter avps = har.avps();
+            avps.add(AvpCodes.AUTHORIZATION_LIFETIME, lifetime)
+                    .add(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED)
+                    .add(AvpCodes.MIP_REG_REQUEST, amr.registrationBytes())
+                    .add(AvpCodes.USER_NAME, amr.nai())
+                    .add(AvpCodes.MIP_FEATURE_VECTOR, featureVector);
             // RFC 4004 §9.6 / PROTOCOL.md §8.2: MIP-MN-HA-SPI is the HA's to allocate, not sent
-            AvpSet mnToHa = avps.addGroupedAvp(AvpCodes.MIP_MN_TO_HA_MSA, true, false);
-            Avps.addEnumerated(mnToHa, AvpCodes.MIP_ALGORITHM_TYPE, Enumerations.MIP_ALGORITHM_TYPE_HMAC_SHA_1);
-            Avps.addEnumerated(mnToHa, AvpCodes.MIP_REPLAY_MODE, Enumerations.MIP_REPLAY_MODE_TIMESTAMPS);
-            Avps.addOctets(mnToHa, AvpCodes.MIP_NONCE, keys.mnHaNonce());
+            avps.group(AvpCodes.MIP_MN_TO_HA_MSA)
+                    .add(AvpCodes.MIP_ALGORITHM_TYPE, Enumerations.MIP_ALGORITHM_TYPE_HMAC_SHA_1)
+                    .add(AvpCodes.MIP_REPLAY_MODE, Enumerations.MIP_REPLAY_MODE_TIMESTAMPS)
+                    .add(AvpCodes.MIP_NONCE, keys.mnHaNonce());
             if (faKeyRequest.isPresent()) {
-                AvpSet mnToFa = avps.addGroupedAvp(AvpCodes.MIP_MN_TO_FA_MSA, true, false);
-                Avps.addEnumerated(mnToFa, AvpCodes.MIP_ALGORITHM_TYPE, Enumerations.MIP_ALGORITHM_TYPE_HMAC_SHA_1);
-                Avps.addOctets(mnToFa, AvpCodes.MIP_NONCE, keys.mnFaNonce());
+                avps.group(AvpCodes.MIP_MN_TO_FA_MSA)
+                        .add(AvpCodes.MIP_ALGORITHM_TYPE, Enumerations.MIP_ALGORITHM_TYPE_HMAC_SHA_1)
+                        .add(AvpCodes.MIP_NONCE, keys.mnFaNonce());
             }
-            AvpSet haToMn = avps.addGroupedAvp(AvpCodes.MIP_HA_TO_MN_MSA, true, false);
-            Avps.addEnumerated(haToMn, AvpCodes.MIP_ALGORITHM_TYPE, Enumerations.MIP_ALGORITHM_TYPE_HMAC_SHA_1);
-            Avps.addEnumerated(haToMn, AvpCodes.MIP_REPLAY_MODE, Enumerations.MIP_REPLAY_MODE_TIMESTAMPS);
-            Avps.addOctets(haToMn, AvpCodes.MIP_SESSION_KEY, keys.mnHaKey());
-            Avps.addUnsigned32(avps, AvpCodes.MIP_MSA_LIFETIME, settings.keyLifetime().getSeconds());
-            Avps.addAddress(avps, AvpCodes.MIP_MOBILE_NODE_ADDRESS, homeAddress);
-            Avps.addAddress(avps, AvpCodes.MIP_HOME_AGENT_ADDRESS, homeAgent);
+            avps.group(AvpCodes.MIP_HA_TO_MN_MSA)
+                    .add(AvpCodes.MIP_ALGORITHM_TYPE, Enumerations.MIP_ALGORITHM_TYPE_HMAC_SHA_1)
+                    .add(AvpCodes.MIP_REPLAY_MODE, Enumerations.MIP_REPLAY_MODE_TIMESTAMPS)
+                    .add(AvpCodes.MIP_SESSION_KEY, keys.mnHaKey());
+            avps.add(AvpCodes.MIP_MSA_LIFETIME, settings.keyLifetime().getSeconds())
+                    .add(AvpCodes.MIP_MOBILE_NODE_ADDRESS, homeAddress)
+                    .add(AvpCodes.MIP_HOME_AGENT_ADDRESS, homeAgent);
             // bounded below the AAAF's own wait for the AMA (HomeRegistrationSettings), never blocking a thread
             haa = har.send(settings.homeAgentTimeout());
         } catch (Exception e) {
@@ -276,63 +278,57 @@ public final class AmrHandler implements RequestHandler {
         }
         return haa.handle((answer, failure) -> {
             try {
-                return answer(request, answers, amr, homeAddress, homeAgent, lifetime, keys, faKeyRequest, answer, failure,
-                        attempt);
+                return answer(amr, homeAddress, homeAgent, lifetime, keys, faKeyRequest, answer, failure, attempt);
             } catch (RuntimeException e) {
                 attempt.giveUp();
                 log.warn("AMR for {}: cannot answer", amr.nai(), e);
-                return answers.failure(request, new ValidationFailure(ResultCodes.UNABLE_TO_COMPLY, "internal error", null));
+                return Outcome.refusal(ResultCodes.UNABLE_TO_COMPLY, "internal error");
             }
         });
     }
 
-    private Answer answer(Request request, AnswerFactory answers, Amr amr, Inet4Address homeAddress, Inet4Address homeAgent,
-                          int lifetime, SessionKeys keys, Optional<MnFaKeyGenerationNonceRequest> faKeyRequest,
-                          Answer haa, Throwable failure, Attempt attempt) {
-        long haaResult = failure == null ? Avps.resultCode(haa) : -1;
-        if (failure != null || haaResult < 0 || ResultCodes.isProtocolError(haaResult)) {
+    private Outcome answer(Amr amr, Inet4Address homeAddress, Inet4Address homeAgent, int lifetime, SessionKeys keys,
+                           Optional<MnFaKeyGenerationNonceRequest> faKeyRequest, Answer haa, Throwable failure, Attempt attempt) {
+        Optional<AnswerResult> haaResult = failure == null ? AnswerResult.of(haa).filter(r -> !r.experimental()) : Optional.empty();
+        if (haaResult.isEmpty() || haaResult.get().isProtocolError()) {
             if (isTimeout(failure)) {
-                attempt.abortAtTheHomeAgent(answers.originRealm());
+                attempt.abortAtTheHomeAgent(realm);
             } else {
                 attempt.giveUp(); // never reached the home agent, or refused by the way: nothing bound
             }
             log.warn("AMR for {}: home agent {} not available: {}", amr.nai(), settings.homeAgentHost().orElseThrow(),
-                    failure != null ? describe(failure) : "Result-Code " + haaResult);
-            return answers.failure(request, new ValidationFailure(ResultCodes.ERROR_HA_NOT_AVAILABLE,
-                    "home agent not available", null));
+                    failure != null ? describe(failure) : haaResult.map(AnswerResult::toString).orElse("no Result-Code"));
+            return HA_NOT_AVAILABLE;
         }
         Optional<byte[]> regReply = octets(haa.getAvps(), AvpCodes.MIP_REG_REPLY);
         Optional<String> multiSession = utf8(haa.getAvps(), AvpCodes.ACCT_MULTI_SESSION_ID);
-        if (haaResult != ResultCodes.SUCCESS || regReply.isEmpty()) {
+        if (!haaResult.get().isSuccess() || regReply.isEmpty()) {
             attempt.giveUp();
-            int code = haaResult == ResultCodes.SUCCESS ? ResultCodes.ERROR_MIP_REPLY_FAILURE : (int) haaResult;
-            Answer ama = answers.failure(request, new ValidationFailure(code, "home agent refused the registration", null));
-            regReply.ifPresent(r -> Avps.addOctets(ama.getAvps(), AvpCodes.MIP_REG_REPLY, r));
-            Avps.addUtf8(ama.getAvps(), AvpCodes.USER_NAME, amr.nai());
-            return ama;
+            long code = haaResult.get().isSuccess() ? ResultCodes.ERROR_MIP_REPLY_FAILURE : haaResult.get().code();
+            return Outcome.result(code, "home agent refused the registration").with(avps -> {
+                regReply.ifPresent(r -> avps.add(AvpCodes.MIP_REG_REPLY, r));
+                avps.add(AvpCodes.USER_NAME, amr.nai());
+            });
         }
         // the HA will end this session with an STR when the binding ends (StrHandler)
         attempt.accepted();
-        Answer ama = answers.result(request, ResultCodes.SUCCESS);
-        AvpSet avps = ama.getAvps();
-        Avps.addUtf8(avps, AvpCodes.USER_NAME, amr.nai());
-        multiSession.ifPresent(id -> Avps.addUtf8(avps, AvpCodes.ACCT_MULTI_SESSION_ID, id));
-        Avps.addUnsigned32(avps, AvpCodes.AUTHORIZATION_LIFETIME, lifetime);
-        Avps.addEnumerated(avps, AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED);
-        Avps.addOctets(avps, AvpCodes.MIP_REG_REPLY, regReply.get());
-        faKeyRequest.ifPresent(fa -> {
-            // RFC 4004 §9.1, §8.4: the FA-MN session key for the foreign agent, under the SPI the MN chose
-            AvpSet faToMn = avps.addGroupedAvp(AvpCodes.MIP_FA_TO_MN_MSA, true, false);
-            Avps.addUnsigned32(faToMn, AvpCodes.MIP_FA_TO_MN_SPI, fa.mobileNodeSpi());
-            Avps.addEnumerated(faToMn, AvpCodes.MIP_ALGORITHM_TYPE, Enumerations.MIP_ALGORITHM_TYPE_HMAC_SHA_1);
-            Avps.addOctets(faToMn, AvpCodes.MIP_SESSION_KEY, keys.mnFaKey());
-        });
-        Avps.addUnsigned32(avps, AvpCodes.MIP_MSA_LIFETIME, settings.keyLifetime().getSeconds());
-        Avps.addAddress(avps, AvpCodes.MIP_HOME_AGENT_ADDRESS, homeAgent);
-        Avps.addAddress(avps, AvpCodes.MIP_MOBILE_NODE_ADDRESS, homeAddress);
         log.info("AMR for {}: registered, home address {} at home agent {}", amr.nai(), Ipv4.format(homeAddress),
                 Ipv4.format(homeAgent));
-        return ama;
+        return Outcome.success(avps -> {
+            avps.add(AvpCodes.USER_NAME, amr.nai());
+            multiSession.ifPresent(id -> avps.add(AvpCodes.ACCT_MULTI_SESSION_ID, id));
+            avps.add(AvpCodes.AUTHORIZATION_LIFETIME, lifetime)
+                    .add(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED)
+                    .add(AvpCodes.MIP_REG_REPLY, regReply.get());
+            // RFC 4004 §9.1, §8.4: the FA-MN session key for the foreign agent, under the SPI the MN chose
+            faKeyRequest.ifPresent(fa -> avps.group(AvpCodes.MIP_FA_TO_MN_MSA)
+                    .add(AvpCodes.MIP_FA_TO_MN_SPI, fa.mobileNodeSpi())
+                    .add(AvpCodes.MIP_ALGORITHM_TYPE, Enumerations.MIP_ALGORITHM_TYPE_HMAC_SHA_1)
+                    .add(AvpCodes.MIP_SESSION_KEY, keys.mnFaKey()));
+            avps.add(AvpCodes.MIP_MSA_LIFETIME, settings.keyLifetime().getSeconds())
+                    .add(AvpCodes.MIP_HOME_AGENT_ADDRESS, homeAgent)
+                    .add(AvpCodes.MIP_MOBILE_NODE_ADDRESS, homeAddress);
+        });
     }
 
     private static Amr decode(AvpSet avps) throws Avps.Invalid {
@@ -389,12 +385,9 @@ public final class AmrHandler implements RequestHandler {
                 ? "no HAA within " + settings.homeAgentTimeout().toMillis() + " ms" : cause.toString();
     }
 
-    private static ValidationFailure rejected(String why) {
-        return new ValidationFailure(ResultCodes.AUTHENTICATION_REJECTED, why, null);
-    }
-
-    private static CompletionStage<Answer> done(Answer answer) {
-        return CompletableFuture.completedFuture(answer);
+    /** 4001 with no MIP-Reg-Reply: a reply could only be authenticated with an MN-HA key, and none exists yet. */
+    private static Outcome rejected(String why) {
+        return Outcome.refusal(ResultCodes.AUTHENTICATION_REJECTED, why);
     }
 
     private static Optional<byte[]> octets(AvpSet avps, int code) {

@@ -2,9 +2,10 @@ package org.mipaaa.aaah.registration;
 
 import java.util.concurrent.CompletableFuture;
 
+import java.util.Optional;
+
 import org.jdiameter.api.ApplicationId;
-import org.jdiameter.api.AvpSet;
-import org.mipaaa.diameter.Avps;
+import org.mipaaa.diameter.AnswerResult;
 import org.mipaaa.diameter.DiameterClient;
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.AvpCodes;
@@ -27,17 +28,15 @@ final class HomeAgentAbort {
         this.homeAgentHost = homeAgentHost;
     }
 
-    /** Sends the ASR; completes with the ASA's Result-Code, or exceptionally when none came. */
-    CompletableFuture<Long> abort(String harSessionId, String nai, String realm) {
+    /** Sends the ASR; completes with what the ASA says (empty: no result in it), or exceptionally when none came. */
+    CompletableFuture<Optional<AnswerResult>> abort(String harSessionId, String nai, String realm) {
         try {
             DiameterClient.OutgoingRequest asr = client.requestInSession(harSessionId, CommandCodes.ABORT_SESSION,
                     ApplicationId.createByAuthAppId(ApplicationIds.COMMON_MESSAGES), realm, homeAgentHost);
-            AvpSet avps = asr.request().getAvps();
             // jDiameter adds Auth-Application-Id from the header's application (0); the session's is 2
-            avps.removeAvp(AvpCodes.AUTH_APPLICATION_ID);
-            Avps.addUnsigned32(avps, AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4);
-            Avps.addUtf8(avps, AvpCodes.USER_NAME, nai);
-            return asr.send().thenApply(Avps::resultCode);
+            asr.request().getAvps().removeAvp(AvpCodes.AUTH_APPLICATION_ID);
+            asr.avps().add(AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4).add(AvpCodes.USER_NAME, nai);
+            return asr.send().thenApply(AnswerResult::of);
         } catch (Exception e) {
             return CompletableFuture.failedFuture(e);
         }

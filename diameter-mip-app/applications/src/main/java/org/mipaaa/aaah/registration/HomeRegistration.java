@@ -42,7 +42,7 @@ public record HomeRegistration(SubscriberDirectory subscribers, Optional<HomeAdd
         Optional<HomeAddressPool> pool = registration.homeAddressPool().map(range -> InfinispanHomeAddressPool.in(ctx.state(), range));
         HomeSessions sessions = HomeSessions.in(ctx.state());
         ctx.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.AA_MOBILE_NODE,
-                new AmrHandler(subscribers, pool, sessions, ctx.client(), home, new SecureRandom()));
+                new AmrHandler(subscribers, pool, sessions, ctx.client(), home, new SecureRandom(), ctx.realm()));
         String homeAgent = home.homeAgentHost().orElseThrow(
                 () -> new IllegalStateException(ctx.host() + ": the AAAH needs registration.home.agent.host"));
         // RFC 4004 §4: STR/STA of Mobile IPv4 sessions carry Application-Id 0

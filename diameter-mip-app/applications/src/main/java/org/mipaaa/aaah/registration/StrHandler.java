@@ -1,15 +1,12 @@
 package org.mipaaa.aaah.registration;
 
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-import org.jdiameter.api.Answer;
 import org.jdiameter.api.Request;
-import org.mipaaa.diameter.AnswerFactory;
 import org.mipaaa.diameter.Avps;
+import org.mipaaa.diameter.Outcome;
 import org.mipaaa.diameter.RequestHandler;
-import org.mipaaa.diameter.ValidationFailure;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.registration.HomeAddressPool;
@@ -50,12 +47,16 @@ public final class StrHandler implements RequestHandler {
     }
 
     @Override
-    public CompletionStage<Answer> handle(Request request, AnswerFactory answers) {
+    public CompletionStage<Outcome> handle(Request request) {
+        return terminate(request).now();
+    }
+
+    private Outcome terminate(Request request) {
         String nai;
         try {
             nai = Avps.utf8(Avps.require(request.getAvps(), AvpCodes.USER_NAME, "User-Name"));
         } catch (Avps.Invalid e) {
-            return CompletableFuture.completedFuture(answers.failure(request, e.failure()));
+            return e.refusal();
         }
         String origin = originHost(request);
         if (!homeAgentHost.equalsIgnoreCase(origin)) {
@@ -64,8 +65,7 @@ public final class StrHandler implements RequestHandler {
             HomeSessions.Ending ending = sessions.end(nai, request.getSessionId());
             if (ending == HomeSessions.Ending.NOT_CURRENT) {
                 log.info("STR {} for {}: not its current registration, nothing released", request.getSessionId(), nai);
-                return CompletableFuture.completedFuture(answers.failure(request, new ValidationFailure(
-                        ResultCodes.UNKNOWN_SESSION_ID, "no current registration of " + nai + " in this session", null)));
+                return Outcome.refusal(ResultCodes.UNKNOWN_SESSION_ID, "no current registration of " + nai + " in this session");
             }
             if (ending == HomeSessions.Ending.ENDED_IDLE) {
                 Optional<java.net.Inet4Address> held = pool.flatMap(p -> p.addressOf(nai));
@@ -76,9 +76,7 @@ public final class StrHandler implements RequestHandler {
                 log.info("STR {} from the home agent: {} registers again meanwhile, its address stays", request.getSessionId(), nai);
             }
         }
-        Answer sta = answers.result(request, ResultCodes.SUCCESS);
-        Avps.addUtf8(sta.getAvps(), AvpCodes.USER_NAME, nai);
-        return CompletableFuture.completedFuture(sta);
+        return Outcome.success(avps -> avps.add(AvpCodes.USER_NAME, nai));
     }
 
     private static String originHost(Request request) {

@@ -1,16 +1,13 @@
 package org.mipaaa.aaah.settlement;
 
 import java.time.Clock;
-import java.util.Date;
 import java.util.concurrent.CompletableFuture;
 
 import org.jdiameter.api.Answer;
-import org.jdiameter.api.AvpSet;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
 import org.mipaaa.messages.NextHopRequest;
-import org.mipaaa.messages.PaidPurchase;
 import org.mipaaa.settlement.SettlementRecord;
 
 /**
@@ -31,16 +28,14 @@ final class AaayNotice implements PayeeSide {
     }
 
     @Override
-    public CompletableFuture<Answer> settle(SettlementRecord s, PaidPurchase purchase) {
+    public CompletableFuture<Answer> settle(SettlementRecord s, byte[] purchaseInfo) {
         long vendorId = toPayee.vendorId();
-        return toPayee.send(CommandCodes.PAYMENT_NOTIFICATION, realm, null, pnr -> {
-            AvpSet avps = pnr.getAvps();
-            avps.addAvp(AvpCodes.USER_NAME, s.nai(), true, false, false);
-            avps.addAvp(VendorAvpCodes.SETTLEMENT_ID, s.settlementId(), vendorId, true, false, false);
-            avps.addAvp(purchase.avp());
-            avps.addAvp(VendorAvpCodes.SETTLEMENT_MODE, s.mode(), vendorId, true, false);
-            avps.addAvp(AvpCodes.EVENT_TIMESTAMP, Date.from(s.openedAt()), true, false);
-        });
+        return toPayee.send(CommandCodes.PAYMENT_NOTIFICATION, realm, null, pnr -> pnr.avps()
+                .add(AvpCodes.USER_NAME, s.nai())
+                .add(VendorAvpCodes.SETTLEMENT_ID, vendorId, s.settlementId())
+                .encoded(VendorAvpCodes.PURCHASE_INFO, vendorId, purchaseInfo)
+                .add(VendorAvpCodes.SETTLEMENT_MODE, vendorId, s.mode())
+                .add(AvpCodes.EVENT_TIMESTAMP, s.openedAt()));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.mipaaa.aaah.settlement;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,11 +15,11 @@ import org.jdiameter.api.AvpSet;
 import org.jdiameter.api.Request;
 import org.jdiameter.client.api.IMessage;
 import org.mipaaa.aaah.auth.AaamMessageAuthentication;
-import org.mipaaa.aaah.auth.MobileNodeGate;
-import org.mipaaa.agent.auth.AaamSecurityAssociation;
-import org.mipaaa.diameter.AnswerFactory;
+import org.mipaaa.aaah.auth.AuthenticatedMobileNode;
+import org.mipaaa.aaah.auth.MobileNodeHandler;
+import org.mipaaa.diameter.AnswerResult;
 import org.mipaaa.diameter.Avps;
-import org.mipaaa.diameter.ValidationFailure;
+import org.mipaaa.diameter.Outcome;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.Enumerations;
@@ -29,6 +30,7 @@ import org.mipaaa.ledger.AccountEntry;
 import org.mipaaa.ledger.Money;
 import org.mipaaa.messages.NextHopRequest;
 import org.mipaaa.messages.PaidPurchase;
+import org.mipaaa.messages.SettlementNotice;
 import org.mipaaa.settlement.SettlementRecord;
 import org.mipaaa.settlement.SettlementState;
 import org.mipaaa.settlement.SettlementStore;
@@ -41,8 +43,9 @@ import org.slf4j.LoggerFactory;
  * confirmation; docs/PROTOCOL.md §4.2-§4.4), straight or relayed by the AAAF.
  *
  * <ol>
- * <li><b>decode / validate</b>: the AAAM-Authenticator first (5805 unsigned, nothing done); User-Name
- *     must be the association's NAI (5003); Purchase-Info and Settlement-Mode present (5005), a positive
+ * <li><b>decode / validate</b>: behind the {@link org.mipaaa.aaah.auth.MobileNodeGate}: the
+ *     AAAM-Authenticator first (5805 unsigned, nothing done); User-Name must be the association's NAI
+ *     (5003). Purchase-Info and Settlement-Mode present (5005), a positive
  *     amount in the account database's currency and minor unit, a Payee-Id with a realm (5004).</li>
  * <li><b>act, exactly once</b>: the settlement is keyed by the SER (NAI, Session-Id, End-to-End
  *     Identifier: what every copy shares) in the fsynced {@link SettlementStore}; a copy finds it and is
@@ -60,7 +63,7 @@ import org.slf4j.LoggerFactory;
  *     time), or the payee side's refusal / 3002: nothing charged. Signed.</li>
  * </ol>
  */
-public final class HomeSettlementHandler implements org.mipaaa.diameter.RequestHandler {
+public final class HomeSettlementHandler implements MobileNodeHandler {
 
     private static final Logger log = LoggerFactory.getLogger(HomeSettlementHandler.class);
 
@@ -71,7 +74,6 @@ public final class HomeSettlementHandler implements org.mipaaa.diameter.RequestH
     private final NextHopRequest toMobileNode;
     private final PayeeSides payeeSides;
     private final long vendorId;
-    private final MobileNodeGate gate;
     private final Clock clock;
     private final SettlementAnswers settlementAnswers;
     private final PayeeVoids voids;
@@ -90,51 +92,48 @@ public final class HomeSettlementHandler implements org.mipaaa.diameter.RequestH
         this.toMobileNode = toMobileNode;
         this.payeeSides = payeeSides;
         this.vendorId = payeeSides.vendorId();
-        this.gate = new MobileNodeGate(authentication, this.vendorId);
         this.clock = clock;
         this.settlementAnswers = new SettlementAnswers(vendorId);
         this.voids = voids;
     }
 
     @Override
-    public CompletionStage<Answer> handle(Request request, AnswerFactory answers) {
-        MobileNodeGate.Result gate = this.gate.admit(request, answers, "SER", "a mobile node settles only for itself", r -> answeredBefore(r, answers));
-        if (gate instanceof MobileNodeGate.Answered answered) {
-            return done(answered.answer());
-        }
-        AaamSecurityAssociation association = ((MobileNodeGate.Admitted) gate).association();
-        String nai = ((MobileNodeGate.Admitted) gate).nai();
+    public CompletionStage<Outcome> handle(Request request, AuthenticatedMobileNode node) {
+        String nai = node.nai();
         PaidPurchase purchase;
+        byte[] purchaseInfo;
         int mode;
         String sessionId;
         try {
             AvpSet avps = request.getAvps();
             sessionId = Avps.utf8(Avps.require(avps, AvpCodes.SESSION_ID, "Session-Id"));
             purchase = PaidPurchase.in(avps, vendorId);
-            mode = mode(avps);
+            purchaseInfo = purchase.encoded();
+            mode = SettlementNotice.mode(avps, vendorId);
             validate(purchase);
         } catch (Avps.Invalid e) {
-            return done(signed(answers.failure(request, e.failure()), association));
+            return e.refusal().now();
         }
         String key = SettlementStore.requestKey(nai, sessionId, request.getEndToEndIdentifier());
         // where it will be settled is fixed now, by the carrier's agreement, never by what the mobile node sends
         Optional<SettlingTerminals.Terminal> terminal = payeeSides.terminalFor(purchase.payee());
-        SettlementRecord fresh = new SettlementRecord(UUID.randomUUID().toString(), key, nai, purchase.payee(), purchase.orderReference(),
-                purchase.goodsLine(), purchase.amount(), purchase.currency(), mode, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
-                SettlementState.AWAITING_CONFIRMATION, 0, false, "", "", "", "",
+        SettlementRecord fresh = SettlementRecord.opened(UUID.randomUUID().toString(), key, nai, purchase.payee(), purchase.orderReference(),
+                purchase.goodsLine(), purchase.amount(), purchase.currency(), mode, clock.instant().truncatedTo(ChronoUnit.SECONDS),
                 terminal.map(SettlingTerminals.Terminal::host).orElse(""), terminal.map(SettlingTerminals.Terminal::realm).orElse(""));
-        Optional<SettlementRecord> earlier = store.open(fresh);
+        // a copy of the SER finds the settlement its first request opened, with what the user confirmed
+        // then: it is carried on as stored, whatever Purchase-Info the copy brings (issue 14, attack 9)
+        Optional<SettlementRecord> earlier = store.open(fresh, purchaseInfo);
         CompletionStage<SettlementRecord> settled = earlier.isPresent()
-                ? resume(earlier.get(), purchase)
-                : confirm(request, fresh, purchase, association);
+                ? resume(earlier.get())
+                : confirm(request, fresh, purchase, node);
         return settled.handle((s, failure) -> {
             if (failure != null) {
+                // what the state says is unknown here: 5012, and the settlement stays as stored
                 log.error("settlement of {} failed", key, failure);
-                return signed(answers.failure(request, new ValidationFailure(ResultCodes.UNABLE_TO_COMPLY,
-                        "the settlement could not be completed", null)), association);
+                return Outcome.refusal(ResultCodes.UNABLE_TO_COMPLY, "the settlement could not be completed");
             }
-            log.info("SER {} of {}: settlement {} is {}", purchase.orderReference(), nai, s.settlementId(), s.state());
-            return signed(settlementAnswers.of(request, answers, s), association);
+            log.info("SER {} of {}: settlement {} is {}", s.orderReference(), nai, s.settlementId(), s.state());
+            return settlementAnswers.of(s);
         });
     }
 
@@ -144,48 +143,48 @@ public final class HomeSettlementHandler implements org.mipaaa.diameter.RequestH
      * retransmission the node's duplicate detection no longer holds (its answers are kept in memory:
      * after a restart). Anything else replayed stays 5805.
      */
-    private Optional<Answer> answeredBefore(Request request, AnswerFactory answers) {
-        Optional<AaamSecurityAssociation> signer = authentication.signer(request);
-        if (signer.isEmpty()) {
-            return Optional.empty();
-        }
+    @Override
+    public Optional<Outcome> answeredBefore(Request request, String signerNai) {
         String sessionId = SettlementAnswers.utf8(request, AvpCodes.SESSION_ID);
-        String key = SettlementStore.requestKey(signer.get().nai(), sessionId, request.getEndToEndIdentifier());
+        String key = SettlementStore.requestKey(signerNai, sessionId, request.getEndToEndIdentifier());
         return store.byRequest(key).filter(s -> s.state().answered()).map(s -> {
             log.info("SER copy for settlement {} ({}) answered from its state", s.settlementId(), s.state());
-            return signed(settlementAnswers.of(request, answers, s), signer.get());
+            return settlementAnswers.of(s);
         });
     }
 
-    /** A copy of a SER whose settlement exists: answered from its state, or carried on where it stopped. */
-    private CompletionStage<SettlementRecord> resume(SettlementRecord s, PaidPurchase purchase) {
+    /**
+     * A copy of a SER whose settlement exists: answered from its state, or carried on where it stopped,
+     * with the settlement as stored (never what the copy says).
+     */
+    private CompletionStage<SettlementRecord> resume(SettlementRecord s) {
         log.info("SER copy for settlement {} ({})", s.settlementId(), s.state());
         return switch (s.state()) {
             // after a restart SettlementRecovery has finished these; here only a copy the duplicate
             // detection did not hold finds them: ending the wait is safe (compare-and-set, nothing charged)
             case AWAITING_CONFIRMATION -> CompletableFuture.completedFuture(move(s, s.in(SettlementState.TIMED_OUT)));
-            case CONFIRMED -> settleAtPayee(s, purchase);
+            case CONFIRMED -> settleAtPayee(s);
             default -> CompletableFuture.completedFuture(s);
         };
     }
 
     /** Sends the UCR and acts on the UCA. */
-    private CompletionStage<SettlementRecord> confirm(Request ser, SettlementRecord s, PaidPurchase purchase, AaamSecurityAssociation association) {
+    private CompletionStage<SettlementRecord> confirm(Request ser, SettlementRecord s, PaidPurchase purchase, AuthenticatedMobileNode node) {
         String mobileNode = SettlementAnswers.utf8(ser, AvpCodes.ORIGIN_HOST);
         String realm = arrivalRealm(ser);
         return toMobileNode.send(CommandCodes.USER_CONFIRMATION, realm, mobileNode, ucr -> {
-            AvpSet avps = ucr.getAvps();
-            avps.addAvp(AvpCodes.USER_NAME, s.nai(), true, false, false);
-            avps.addAvp(VendorAvpCodes.SETTLEMENT_ID, s.settlementId(), vendorId, true, false, false);
-            avps.addAvp(purchase.avp());
-            avps.addAvp(VendorAvpCodes.SETTLEMENT_MODE, s.mode(), vendorId, true, false);
-            authentication.sign(ucr, association);
+            ucr.avps().add(AvpCodes.USER_NAME, s.nai())
+                    .add(VendorAvpCodes.SETTLEMENT_ID, vendorId, s.settlementId())
+                    .copy(purchase.avp())
+                    .add(VendorAvpCodes.SETTLEMENT_MODE, vendorId, s.mode());
+            // the AAAH's own request to the mobile node: signed like its answers (docs/PROTOCOL.md §4.3)
+            authentication.sign(ucr.request(), node.association());
         }).handle((uca, failure) -> {
             if (failure != null) {
                 log.info("settlement {}: no confirmation in time ({})", s.settlementId(), failure.toString());
                 return move(s, s.in(SettlementState.TIMED_OUT));
             }
-            Optional<Integer> decision = decision(uca, s, association);
+            Optional<Integer> decision = decision(uca, s, node);
             if (decision.isEmpty()) {
                 return move(s, s.in(SettlementState.TIMED_OUT));
             }
@@ -194,23 +193,24 @@ public final class HomeSettlementHandler implements org.mipaaa.diameter.RequestH
             }
             return move(s, s.in(SettlementState.CONFIRMED));
         }).thenCompose(next -> next.state() == SettlementState.CONFIRMED
-                ? settleAtPayee(next, purchase) : CompletableFuture.completedFuture(next));
+                ? settleAtPayee(next) : CompletableFuture.completedFuture(next));
     }
 
     /** The Confirmation-Result of an authentic UCA 2001 for this settlement; empty when it is no valid confirmation. */
-    private Optional<Integer> decision(Answer uca, SettlementRecord s, AaamSecurityAssociation association) {
-        AaamMessageAuthentication.Outcome outcome = authentication.authenticate(uca);
-        if (!(outcome instanceof AaamMessageAuthentication.Outcome.Authenticated ok) || ok.association().spi() != association.spi()) {
-            log.warn("settlement {}: UCA not authentic: {}", s.settlementId(), outcome);
+    private Optional<Integer> decision(Answer uca, SettlementRecord s, AuthenticatedMobileNode node) {
+        AaamMessageAuthentication.Verdict verdict = authentication.authenticate(uca);
+        if (!(verdict instanceof AaamMessageAuthentication.Verdict.Authenticated ok) || ok.association().spi() != node.association().spi()) {
+            log.warn("settlement {}: UCA not authentic: {}", s.settlementId(), verdict);
             return Optional.empty();
         }
-        long[] result = SettlementAnswers.outcome(uca);
+        Optional<AnswerResult> result = AnswerResult.of(uca);
         Avp id = uca.getAvps().getAvp(VendorAvpCodes.SETTLEMENT_ID, vendorId);
         Avp confirmation = uca.getAvps().getAvp(VendorAvpCodes.CONFIRMATION_RESULT, vendorId);
         try {
-            if (result == null || result[0] != ResultCodes.SUCCESS || id == null || !s.settlementId().equals(id.getUTF8String())
+            if (result.filter(AnswerResult::isSuccess).isEmpty() || id == null || !s.settlementId().equals(id.getUTF8String())
                     || confirmation == null) {
-                log.warn("settlement {}: the mobile node did not confirm (result {})", s.settlementId(), result == null ? "none" : result[0]);
+                log.warn("settlement {}: the mobile node did not confirm ({})", s.settlementId(),
+                        result.map(AnswerResult::toString).orElse("no result"));
                 return Optional.empty();
             }
             return Optional.of(confirmation.getInteger32());
@@ -221,38 +221,51 @@ public final class HomeSettlementHandler implements org.mipaaa.diameter.RequestH
 
     /**
      * S208-S210: the PNR to the payee's AAAY, or the SER to the payee's terminal with the AAA function
-     * (the seed's variant); on its 2001 the charge is recorded.
+     * (the seed's variant), with the Purchase-Info the user confirmed, as stored; on its 2001 the charge
+     * (the stored amount) is recorded.
      */
-    private CompletionStage<SettlementRecord> settleAtPayee(SettlementRecord s, PaidPurchase purchase) {
+    private CompletionStage<SettlementRecord> settleAtPayee(SettlementRecord s) {
         PayeeSide side = payeeSides.of(s);
-        return side.settle(s, purchase).handle((answer, failure) -> {
+        Optional<byte[]> confirmed = store.purchaseInfo(s.settlementId());
+        if (confirmed.isEmpty()) {
+            // opened before the Purchase-Info was kept with it (SettlementRecovery voids those at start):
+            // never settled on a copy's word, and its first PNR may have gone out: voided there
+            log.error("settlement {}: its confirmed Purchase-Info is not stored; voided at {}", s.settlementId(), side.name());
+            return CompletableFuture.completedFuture(voidAtPayee(s, side.name() + ": the AAAH no longer holds what was confirmed"));
+        }
+        return side.settle(s, confirmed.get()).handle((answer, failure) -> {
             if (failure != null) {
                 Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
                 boolean mayHaveArrived = cause instanceof java.util.concurrent.TimeoutException;
                 String why = mayHaveArrived ? "no answer in time" : "cannot be reached";
                 log.warn("settlement {}: {}: {}", s.settlementId(), side.name(), cause.toString());
-                SettlementRecord failed = s.notSettled(ResultCodes.UNABLE_TO_DELIVER, false, side.name() + ": " + why, "");
                 if (!mayHaveArrived) {
-                    return move(s, failed);
+                    return move(s, s.notSettled(ResultCodes.UNABLE_TO_DELIVER, false, side.name() + ": " + why, ""));
                 }
                 // the payee side may settle it after all: void it there, until it confirms
-                SettlementRecord voiding = move(s, failed.in(SettlementState.VOIDING));
-                if (voiding.state() == SettlementState.VOIDING) {
-                    voids.voidAtPayee(voiding);
-                }
-                return voiding;
+                return voidAtPayee(s, side.name() + ": " + why);
             }
-            long[] result = SettlementAnswers.outcome(answer);
-            if (result == null || result[0] != ResultCodes.SUCCESS) {
+            Optional<AnswerResult> result = AnswerResult.of(answer);
+            if (result.filter(AnswerResult::isSuccess).isEmpty()) {
+                // the payee side's refusal, kept to answer every copy of the SER with it
                 String reporter = SettlementAnswers.utf8(answer, AvpCodes.ERROR_REPORTING_HOST);
-                return move(s, s.notSettled(result == null ? ResultCodes.UNABLE_TO_COMPLY : result[0], result != null && result[1] == 1,
-                        SettlementAnswers.utf8(answer, AvpCodes.ERROR_MESSAGE),
+                return move(s, s.notSettled(result.map(AnswerResult::code).orElse((long) ResultCodes.UNABLE_TO_COMPLY),
+                        result.map(AnswerResult::experimental).orElse(false), SettlementAnswers.utf8(answer, AvpCodes.ERROR_MESSAGE),
                         reporter.isEmpty() ? SettlementAnswers.utf8(answer, AvpCodes.ORIGIN_HOST) : reporter));
             }
             AccountEntry entry = ledger.recordTransferredCharge(s.nai(), Money.exact(s.amount(), s.currency()), s.payee(), s.goods(),
                     s.openedAt(), s.settlementId());
             return move(s, s.settled(entry.id()));
         });
+    }
+
+    /** Stores {@code s} VOIDING (answered 3002 {@code why}) and voids it at its payee side until that confirms. */
+    private SettlementRecord voidAtPayee(SettlementRecord s, String why) {
+        SettlementRecord voiding = move(s, s.notSettled(ResultCodes.UNABLE_TO_DELIVER, false, why, "").in(SettlementState.VOIDING));
+        if (voiding.state() == SettlementState.VOIDING) {
+            voids.voidAtPayee(voiding);
+        }
+        return voiding;
     }
 
     /** Stores {@code to}; if another copy moved the settlement meanwhile, what it stored. */
@@ -278,19 +291,6 @@ public final class HomeSettlementHandler implements org.mipaaa.diameter.RequestH
         }
     }
 
-    private int mode(AvpSet avps) throws Avps.Invalid {
-        Avp m = avps.getAvp(VendorAvpCodes.SETTLEMENT_MODE, vendorId);
-        if (m == null) {
-            throw new Avps.Invalid(new ValidationFailure(ResultCodes.MISSING_AVP, "Settlement-Mode is missing",
-                    new org.mipaaa.diameter.FailedAvp(VendorAvpCodes.SETTLEMENT_MODE, vendorId, true, new byte[0], null)));
-        }
-        int value = Avps.integer32(m);
-        if (value != Enumerations.SETTLEMENT_MODE_DEBIT_PAYEE_ACCOUNT && value != Enumerations.SETTLEMENT_MODE_HOME_ONLY) {
-            throw Avps.invalid(m, "unknown Settlement-Mode " + value);
-        }
-        return value;
-    }
-
     /**
      * The realm to address the UCR to: the realm of the peer the SER came from (the mobile node's own
      * connection, or the AAAF's). Destination-Host names the mobile node; the realm makes the AAAH's
@@ -301,14 +301,5 @@ public final class HomeSettlementHandler implements org.mipaaa.diameter.RequestH
             return m.getPeer().getRealmName();
         }
         return SettlementAnswers.utf8(ser, AvpCodes.ORIGIN_REALM);
-    }
-
-    private Answer signed(Answer answer, AaamSecurityAssociation association) {
-        authentication.sign(answer, association);
-        return answer;
-    }
-
-    private static CompletionStage<Answer> done(Answer answer) {
-        return CompletableFuture.completedFuture(answer);
     }
 }

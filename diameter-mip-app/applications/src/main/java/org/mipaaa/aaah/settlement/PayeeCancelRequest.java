@@ -1,11 +1,9 @@
 package org.mipaaa.aaah.settlement;
 
 import java.time.Clock;
-import java.util.Date;
 import java.util.concurrent.CompletableFuture;
 
 import org.jdiameter.api.Answer;
-import org.jdiameter.api.AvpSet;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.Enumerations;
@@ -25,12 +23,10 @@ final class PayeeCancelRequest {
     /** @param host Destination-Host, or null to route by {@code realm} */
     static CompletableFuture<Answer> send(NextHopRequest to, String realm, String host, SettlementRecord s, Clock clock) {
         long vendorId = to.vendorId();
-        return to.send(CommandCodes.SETTLEMENT_CANCEL, realm, host, scr -> {
-            AvpSet avps = scr.getAvps();
-            avps.addAvp(AvpCodes.USER_NAME, s.nai(), true, false, false);
-            avps.addAvp(VendorAvpCodes.SETTLEMENT_ID, s.settlementId(), vendorId, true, false, false);
-            avps.addAvp(AvpCodes.REQUESTED_ACTION, Enumerations.REQUESTED_ACTION_REFUND_ACCOUNT, true, false);
-            avps.addAvp(AvpCodes.EVENT_TIMESTAMP, Date.from(clock.instant()), true, false);
-        });
+        return to.send(CommandCodes.SETTLEMENT_CANCEL, realm, host, scr -> scr.avps()
+                .add(AvpCodes.USER_NAME, s.nai())
+                .add(VendorAvpCodes.SETTLEMENT_ID, vendorId, s.settlementId())
+                .add(AvpCodes.REQUESTED_ACTION, Enumerations.REQUESTED_ACTION_REFUND_ACCOUNT)
+                .add(AvpCodes.EVENT_TIMESTAMP, clock.instant()));
     }
 }

@@ -3,7 +3,6 @@ package org.mipaaa.aaah.settlement;
 import java.util.concurrent.CompletableFuture;
 
 import org.jdiameter.api.Answer;
-import org.mipaaa.messages.PaidPurchase;
 import org.mipaaa.settlement.SettlementRecord;
 
 /**
@@ -17,10 +16,12 @@ import org.mipaaa.settlement.SettlementRecord;
 interface PayeeSide {
 
     /**
-     * Settles {@code s} (CONFIRMED) at this side: completes with its answer, or exceptionally when the
-     * request cannot be sent ({@link java.util.concurrent.TimeoutException} when no answer came in time).
+     * Settles {@code s} (CONFIRMED) at this side, paying {@code purchaseInfo} (the Purchase-Info AVP's
+     * value the user confirmed, as stored with the settlement): completes with its answer, or
+     * exceptionally when the request cannot be sent ({@link java.util.concurrent.TimeoutException} when
+     * no answer came in time).
      */
-    CompletableFuture<Answer> settle(SettlementRecord s, PaidPurchase purchase);
+    CompletableFuture<Answer> settle(SettlementRecord s, byte[] purchaseInfo);
 
     /** Sends the SCR that reverses {@code s} at this side (a cancellation, or a void of an unanswered settle). */
     CompletableFuture<Answer> cancel(SettlementRecord s);

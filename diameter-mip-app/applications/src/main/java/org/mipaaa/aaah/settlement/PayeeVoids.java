@@ -1,10 +1,11 @@
 package org.mipaaa.aaah.settlement;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.mipaaa.dictionary.ResultCodes;
+import org.mipaaa.diameter.AnswerResult;
 import org.mipaaa.dictionary.VendorResultCodes;
 import org.mipaaa.settlement.SettlementRecord;
 import org.mipaaa.settlement.SettlementState;
@@ -59,16 +60,17 @@ public final class PayeeVoids implements AutoCloseable {
     private void attempt(SettlementRecord s, long lastDelayMs) {
         PayeeSide side = payeeSides.of(s);
         side.cancel(s).whenComplete((sca, failure) -> {
-            long[] result = failure == null ? SettlementAnswers.outcome(sca) : null;
-            boolean done = result != null && (result[0] == ResultCodes.SUCCESS
-                    || result[1] == 1 && result[0] == VendorResultCodes.UNKNOWN_SETTLEMENT);
+            Optional<AnswerResult> result = failure == null ? AnswerResult.of(sca) : Optional.empty();
+            // 2001: it reversed its booking; 5803: it had none, and keeps the id voided
+            boolean done = result.filter(r -> r.isSuccess() || r.experimental() && r.code() == VendorResultCodes.UNKNOWN_SETTLEMENT)
+                    .isPresent();
             if (done) {
                 boolean moved = store.replace(s, s.in(SettlementState.NOT_SETTLED));
-                log.info("settlement {} voided at {} (result {}){}", s.settlementId(), side.name(), result[0], moved ? "" : "; moved on meanwhile");
+                log.info("settlement {} voided at {} ({}){}", s.settlementId(), side.name(), result.get(), moved ? "" : "; moved on meanwhile");
             } else {
                 long next = Math.min(maxDelay.toMillis(), Math.max(1000, lastDelayMs * 2));
                 log.warn("settlement {}: void at {} not confirmed ({}); again in {} ms", s.settlementId(), side.name(),
-                        failure != null ? failure.toString() : result == null ? "no result" : Long.toString(result[0]), next);
+                        failure != null ? failure.toString() : result.map(AnswerResult::toString).orElse("no result"), next);
                 schedule(s, next);
             }
         });

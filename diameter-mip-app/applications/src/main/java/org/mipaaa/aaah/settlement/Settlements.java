@@ -6,6 +6,7 @@ import java.nio.file.Path;
 
 import org.mipaaa.aaah.accounting.HomeAccounts;
 import org.mipaaa.aaah.auth.AaamMessageAuthentication;
+import org.mipaaa.aaah.auth.MobileNodeGate;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.messages.NextHopRequest;
 import org.mipaaa.role.RoleContext;
@@ -44,10 +45,12 @@ public final class Settlements {
         ctx.closeWith(voids);
         // before the handlers take requests: a copy of a SER then finds the settlement's final state
         new SettlementRecovery(store, voids).recover();
-        ctx.handlers().register(ctx.servicesApplication(), CommandCodes.SETTLEMENT, new HomeSettlementHandler(authentication, store,
-                accounts.database(), accounts.queries().currency(), toMobileNode, payeeSides, voids, ctx.clock()));
+        ctx.handlers().register(ctx.servicesApplication(), CommandCodes.SETTLEMENT,
+                new MobileNodeGate(authentication, "SER", "a mobile node settles only for itself", new HomeSettlementHandler(authentication,
+                        store, accounts.database(), accounts.queries().currency(), toMobileNode, payeeSides, voids, ctx.clock())));
         ctx.handlers().register(ctx.servicesApplication(), CommandCodes.SETTLEMENT_CANCEL,
-                new HomeSettlementCancelHandler(authentication, store, accounts.database(), payeeSides, ctx.clock()));
+                new MobileNodeGate(authentication, "SCR", "a mobile node cancels only its own settlements",
+                        new HomeSettlementCancelHandler(store, accounts.database(), payeeSides, ctx.clock())));
         return store;
     }
 

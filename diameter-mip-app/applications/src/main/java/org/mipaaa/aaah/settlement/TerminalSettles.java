@@ -6,13 +6,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
 import org.jdiameter.api.Answer;
-import org.jdiameter.api.AvpSet;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.Enumerations;
 import org.mipaaa.dictionary.VendorAvpCodes;
 import org.mipaaa.messages.NextHopRequest;
-import org.mipaaa.messages.PaidPurchase;
 import org.mipaaa.settlement.SettlementRecord;
 
 /**
@@ -40,20 +38,18 @@ final class TerminalSettles implements PayeeSide {
     }
 
     @Override
-    public CompletableFuture<Answer> settle(SettlementRecord s, PaidPurchase purchase) {
+    public CompletableFuture<Answer> settle(SettlementRecord s, byte[] purchaseInfo) {
         if (!connected.test(host)) {
             return notConnected();
         }
         long vendorId = toTerminal.vendorId();
-        return toTerminal.send(CommandCodes.SETTLEMENT, realm, host, ser -> {
-            AvpSet avps = ser.getAvps();
-            avps.addAvp(AvpCodes.USER_NAME, s.nai(), true, false, false);
-            avps.addAvp(purchase.avp());
-            avps.addAvp(VendorAvpCodes.SETTLEMENT_MODE, s.mode(), vendorId, true, false);
-            avps.addAvp(VendorAvpCodes.SETTLEMENT_ID, s.settlementId(), vendorId, true, false, false);
-            avps.addAvp(VendorAvpCodes.TERMINAL_HOST, host, vendorId, true, false, true);
-            avps.addAvp(AvpCodes.REQUESTED_ACTION, Enumerations.REQUESTED_ACTION_DIRECT_DEBITING, true, false);
-        });
+        return toTerminal.send(CommandCodes.SETTLEMENT, realm, host, ser -> ser.avps()
+                .add(AvpCodes.USER_NAME, s.nai())
+                .encoded(VendorAvpCodes.PURCHASE_INFO, vendorId, purchaseInfo)
+                .add(VendorAvpCodes.SETTLEMENT_MODE, vendorId, s.mode())
+                .add(VendorAvpCodes.SETTLEMENT_ID, vendorId, s.settlementId())
+                .add(VendorAvpCodes.TERMINAL_HOST, vendorId, host)
+                .add(AvpCodes.REQUESTED_ACTION, Enumerations.REQUESTED_ACTION_DIRECT_DEBITING));
     }
 
     @Override

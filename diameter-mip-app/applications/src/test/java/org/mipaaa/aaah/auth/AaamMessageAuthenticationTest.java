@@ -25,8 +25,9 @@ import org.mipaaa.agent.diameter.DiameterCodec;
 import org.mipaaa.agent.diameter.DiameterMessage;
 import org.mipaaa.agent.services.ChargeQueryCodec;
 import org.mipaaa.diameter.AnswerFactory;
+import org.mipaaa.diameter.Outcome;
 import org.mipaaa.dictionary.AvpCodes;
-import org.mipaaa.dictionary.ResultCodes;
+import org.mipaaa.dictionary.Dictionary;
 import org.mipaaa.dictionary.VendorSettings;
 import org.mipaaa.mobileip.auth.MnAaaSecurityAssociation;
 import org.mipaaa.registration.InfinispanSubscriberDirectory;
@@ -57,7 +58,7 @@ class AaamMessageAuthenticationTest {
         InfinispanSubscriberDirectory subscribers = InfinispanSubscriberDirectory.in(store);
         subscribers.put(Subscriber.of("mn1@home.example", MnAaaSecurityAssociation.of(256, MN1_KEY)).withAaamSpi(4097));
         subscribers.put(Subscriber.of("mn3@home.example", MnAaaSecurityAssociation.of(258, MN1_KEY)));
-        authentication = new AaamMessageAuthentication(new AaamAssociations(subscribers), AaamReplayWindow.in(store), VENDOR.vendorId());
+        authentication = new AaamMessageAuthentication(new AaamAssociations(subscribers), AaamReplayWindow.in(store), Dictionary.bundled(VENDOR));
     }
 
     @AfterEach
@@ -79,25 +80,25 @@ class AaamMessageAuthenticationTest {
     @Test
     void theAgentsSignedRequestIsAcceptedOnceItsCounterNeverAgain() throws Exception {
         assertThat(authentication.authenticate(agentRequest(MN1, 100, false)))
-                .isEqualTo(new AaamMessageAuthentication.Outcome.Authenticated(MN1));
+                .isEqualTo(new AaamMessageAuthentication.Verdict.Authenticated(MN1));
         assertThat(authentication.authenticate(agentRequest(MN1, 100, true)))
-                .as("the same counter again, even retransmitted").isInstanceOf(AaamMessageAuthentication.Outcome.Refused.class);
-        assertThat(authentication.authenticate(agentRequest(MN1, 99, false))).isInstanceOf(AaamMessageAuthentication.Outcome.Refused.class);
+                .as("the same counter again, even retransmitted").isInstanceOf(AaamMessageAuthentication.Verdict.Refused.class);
+        assertThat(authentication.authenticate(agentRequest(MN1, 99, false))).isInstanceOf(AaamMessageAuthentication.Verdict.Refused.class);
         assertThat(authentication.authenticate(agentRequest(MN1, 101, true)))
-                .as("the T flag is not covered").isEqualTo(new AaamMessageAuthentication.Outcome.Authenticated(MN1));
+                .as("the T flag is not covered").isEqualTo(new AaamMessageAuthentication.Verdict.Authenticated(MN1));
     }
 
     @Test
     void theHighestCounterSurvivesARestartOfTheStore() throws Exception {
-        assertThat(authentication.authenticate(agentRequest(MN1, 500, false))).isInstanceOf(AaamMessageAuthentication.Outcome.Authenticated.class);
+        assertThat(authentication.authenticate(agentRequest(MN1, 500, false))).isInstanceOf(AaamMessageAuthentication.Verdict.Authenticated.class);
         store.close();
         store = StateStore.open(Path.of("../../config/infinispan.xml"), dir, "aaam-test-" + System.nanoTime());
         InfinispanSubscriberDirectory subscribers = InfinispanSubscriberDirectory.in(store);
         subscribers.put(Subscriber.of("mn1@home.example", MnAaaSecurityAssociation.of(256, MN1_KEY)).withAaamSpi(4097));
-        authentication = new AaamMessageAuthentication(new AaamAssociations(subscribers), AaamReplayWindow.in(store), VENDOR.vendorId());
+        authentication = new AaamMessageAuthentication(new AaamAssociations(subscribers), AaamReplayWindow.in(store), Dictionary.bundled(VENDOR));
 
-        assertThat(authentication.authenticate(agentRequest(MN1, 500, false))).isInstanceOf(AaamMessageAuthentication.Outcome.Refused.class);
-        assertThat(authentication.authenticate(agentRequest(MN1, 501, false))).isInstanceOf(AaamMessageAuthentication.Outcome.Authenticated.class);
+        assertThat(authentication.authenticate(agentRequest(MN1, 500, false))).isInstanceOf(AaamMessageAuthentication.Verdict.Refused.class);
+        assertThat(authentication.authenticate(agentRequest(MN1, 501, false))).isInstanceOf(AaamMessageAuthentication.Verdict.Authenticated.class);
     }
 
     @Test
@@ -108,23 +109,22 @@ class AaamMessageAuthenticationTest {
                 .withIdentifiers(1, 2);
 
         assertThat(authentication.authenticate(agentRequest(wrongKey, 10, false)))
-                .isEqualTo(new AaamMessageAuthentication.Outcome.Refused("bad HMAC under AAAM-SPI 4097"));
+                .isEqualTo(new AaamMessageAuthentication.Verdict.Refused("bad HMAC under AAAM-SPI 4097"));
         assertThat(authentication.authenticate(agentRequest(mn3, 10, false)))
-                .as("a subscriber without aaam.spi has no association").isEqualTo(new AaamMessageAuthentication.Outcome.Refused("unknown AAAM-SPI 4099"));
+                .as("a subscriber without aaam.spi has no association").isEqualTo(new AaamMessageAuthentication.Verdict.Refused("unknown AAAM-SPI 4099"));
         assertThat(authentication.authenticate(parser.createMessage(DiameterCodec.encode(unsigned))))
-                .isEqualTo(new AaamMessageAuthentication.Outcome.Refused("no AAAM-Authenticator"));
+                .isEqualTo(new AaamMessageAuthentication.Verdict.Refused("no AAAM-Authenticator"));
         assertThat(authentication.authenticate(agentRequest(MN1, 10, false))).as("the forgeries burnt no counter")
-                .isInstanceOf(AaamMessageAuthentication.Outcome.Authenticated.class);
+                .isInstanceOf(AaamMessageAuthentication.Verdict.Authenticated.class);
     }
 
     @Test
     void theAaahsSignedAnswerVerifiesAtTheAgentWithIncreasingCounters() throws Exception {
-        AnswerFactory answers = new AnswerFactory("aaah.home.example", "home.example");
+        AnswerFactory answers = new AnswerFactory("aaah.home.example", "home.example", Dictionary.bundled(VENDOR));
         long previous = -1;
         for (int i = 0; i < 3; i++) {
-            Answer answer = answers.result(agentRequest(MN1, 200 + i, false), ResultCodes.SUCCESS);
-            answer.getAvps().addAvp(AvpCodes.USER_NAME, "mn1@home.example", true, false, false);
-            authentication.sign(answer, MN1);
+            Answer answer = answers.answer(agentRequest(MN1, 200 + i, false), Outcome.success(avps -> avps.add(AvpCodes.USER_NAME, "mn1@home.example"))
+                    .sealedBy(complete -> authentication.sign(complete, MN1)));
 
             ByteBuffer wire = parser.encodeMessage((IMessage) answer);
             byte[] bytes = new byte[wire.remaining()];

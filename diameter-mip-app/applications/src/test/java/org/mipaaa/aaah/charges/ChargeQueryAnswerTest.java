@@ -23,7 +23,8 @@ import org.mipaaa.agent.services.TariffLine;
 import org.mipaaa.billing.BillingPeriod;
 import org.mipaaa.billing.statement.Statement;
 import org.mipaaa.diameter.AnswerFactory;
-import org.mipaaa.dictionary.ResultCodes;
+import org.mipaaa.diameter.Outcome;
+import org.mipaaa.dictionary.Dictionary;
 import org.mipaaa.dictionary.VendorSettings;
 import org.mipaaa.ledger.AccountEntry;
 import org.mipaaa.ledger.EntryContent;
@@ -58,8 +59,8 @@ class ChargeQueryAnswerTest {
                 VENDOR.accountingServicesApplicationId());
         request.setRequest(true);
         request.getAvps().addAvp(org.mipaaa.dictionary.AvpCodes.SESSION_ID, "mn1.home.example;1;1", false);
-        Answer answer = new AnswerFactory("aaah.home.example", "home.example").result(request, ResultCodes.SUCCESS);
-        new ChargeQueryAnswer(VENDOR.vendorId()).fill(answer.getAvps(), "mn1@home.example", "2026-10", statement);
+        Answer answer = new AnswerFactory("aaah.home.example", "home.example", Dictionary.bundled()).answer(request,
+                Outcome.success(avps -> new ChargeQueryAnswer(VENDOR.vendorId()).fill(avps, "mn1@home.example", "2026-10", statement)));
         ByteBuffer wire = new MessageParser().encodeMessage((IMessage) answer);
         byte[] bytes = new byte[wire.remaining()];
         wire.get(bytes);

@@ -1,0 +1,293 @@
+package org.mipaaa.aaah.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.Inet4Address;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.jdiameter.api.Answer;
+import org.jdiameter.api.AvpSet;
+import org.jdiameter.api.Request;
+import org.jdiameter.client.api.IMessage;
+import org.jdiameter.client.impl.parser.MessageParser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mipaaa.diameter.AnswerFactory;
+import org.mipaaa.diameter.AnswerResult;
+import org.mipaaa.diameter.AvpWriter;
+import org.mipaaa.diameter.InProcessNextHop;
+import org.mipaaa.diameter.Outcome;
+import org.mipaaa.dictionary.ApplicationIds;
+import org.mipaaa.dictionary.AvpCodes;
+import org.mipaaa.dictionary.CommandCodes;
+import org.mipaaa.dictionary.Dictionary;
+import org.mipaaa.dictionary.Enumerations;
+import org.mipaaa.dictionary.ResultCodes;
+import org.mipaaa.mobileip.AuthenticationKind;
+import org.mipaaa.mobileip.ExtensionField;
+import org.mipaaa.mobileip.GeneralizedMnAaaAuthentication;
+import org.mipaaa.mobileip.Identification;
+import org.mipaaa.mobileip.Ipv4;
+import org.mipaaa.mobileip.MnFaChallenge;
+import org.mipaaa.mobileip.MnFaKeyGenerationNonceRequest;
+import org.mipaaa.mobileip.MnHaKeyGenerationNonceRequest;
+import org.mipaaa.mobileip.MobileNodeNai;
+import org.mipaaa.mobileip.RegistrationBuilder;
+import org.mipaaa.mobileip.RegistrationPacket;
+import org.mipaaa.mobileip.RegistrationReply;
+import org.mipaaa.mobileip.RegistrationRequest;
+import org.mipaaa.mobileip.RequestFlag;
+import org.mipaaa.mobileip.auth.KeyDerivation;
+import org.mipaaa.mobileip.auth.MnAaaSecurityAssociation;
+import org.mipaaa.registration.AddressRange;
+import org.mipaaa.registration.HomeAddressPool;
+import org.mipaaa.registration.HomeRegistrationSettings;
+import org.mipaaa.registration.HomeSessions;
+import org.mipaaa.registration.InfinispanHomeAddressPool;
+import org.mipaaa.registration.InfinispanSubscriberDirectory;
+import org.mipaaa.registration.Subscriber;
+import org.mipaaa.state.StateStore;
+
+/**
+ * The AAAH's AA-Mobile-Node-Request (seed S104-S106; RFC 4004 §5.1): AMRs built from real Registration
+ * Requests as the foreign agent sends them, the subscribers, home address pool and registration
+ * sessions on the real embedded Infinispan of config/infinispan.xml; the home agent (HAR/HAA, ASR/ASA)
+ * is played in process.
+ */
+class AmrHandlerTest {
+
+    private static final Dictionary DICTIONARY = Dictionary.bundled();
+    private static final String MN1 = "mn1@home.example";
+    private static final MnAaaSecurityAssociation MN1_AAA = MnAaaSecurityAssociation.of(256,
+            "demo-mn1-aaa-key".getBytes(StandardCharsets.US_ASCII));
+    private static final MnAaaSecurityAssociation NOT_MN1S_KEY = MnAaaSecurityAssociation.of(256,
+            "not-mn1s-aaa-key".getBytes(StandardCharsets.US_ASCII));
+    private static final Inet4Address HOME_AGENT = Ipv4.parse("10.1.0.1");
+    private static final Inet4Address CARE_OF = Ipv4.parse("198.51.100.7");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @TempDir
+    Path dir;
+
+    private StateStore state;
+    private HomeAddressPool pool;
+    private HomeSessions sessions;
+    private AmrHandler amrs;
+    private final AnswerFactory answers = new AnswerFactory("aaah.home.example", "home.example", DICTIONARY);
+    private final AnswerFactory homeAgentAnswers = new AnswerFactory("ha.home.example", "home.example", DICTIONARY);
+    private final InProcessNextHop homeAgent = new InProcessNextHop("aaah.home.example", "home.example", DICTIONARY);
+    private final MessageParser parser = new MessageParser();
+
+    @BeforeEach
+    void open() throws Exception {
+        state = StateStore.open(Path.of("../../config/infinispan.xml"), dir, "amr-" + System.nanoTime());
+        InfinispanSubscriberDirectory subscribers = InfinispanSubscriberDirectory.in(state);
+        subscribers.put(Subscriber.of(MN1, MN1_AAA));
+        subscribers.put(Subscriber.of("mn2@home.example", MnAaaSecurityAssociation.of(257, "mn2".getBytes(StandardCharsets.US_ASCII))));
+        pool = InfinispanHomeAddressPool.in(state, AddressRange.parse("10.1.0.100-10.1.0.101"));
+        sessions = HomeSessions.in(state);
+        HomeRegistrationSettings settings = new HomeRegistrationSettings(Optional.of("ha.home.example"), Optional.of(HOME_AGENT),
+                Duration.ofSeconds(1800), Duration.ofSeconds(1800), Duration.ofMillis(500));
+        amrs = new AmrHandler(subscribers, Optional.of(pool), sessions, homeAgent.client(Duration.ofSeconds(10)), settings, RANDOM,
+                "home.example");
+    }
+
+    @AfterEach
+    void close() {
+        state.close();
+    }
+
+    /**
+     * The AMR the foreign agent sends (RFC 4004 §5.1) for a first registration of {@code nai} (home
+     * address 0.0.0.0, the FA's challenge, MN-HA and MN-FA key requests), MN-AAA authenticated with
+     * {@code signWith}.
+     */
+    private IMessage amr(String nai, MnAaaSecurityAssociation signWith) {
+        byte[] challenge = new byte[16];
+        RANDOM.nextBytes(challenge);
+        RegistrationPacket registration = RegistrationBuilder.request(RegistrationRequest.of(EnumSet.noneOf(RequestFlag.class), 1800,
+                        Ipv4.parse("0.0.0.0"), HOME_AGENT, CARE_OF, Identification.ntpTimestamp(Instant.now(), RANDOM.nextInt())))
+                .add(new MobileNodeNai(nai))
+                .add(new MnFaChallenge(challenge))
+                .add(new MnHaKeyGenerationNonceRequest(1000))
+                .add(new MnFaKeyGenerationNonceRequest(1001))
+                .authenticate(AuthenticationKind.MN_AAA, signWith.forChallenge(challenge))
+                .build();
+        ExtensionField mnAaa = registration.fields(GeneralizedMnAaaAuthentication.class).get(0);
+        int authenticatorOffset = mnAaa.end() - 16;
+        IMessage r = parser.createEmptyMessage(CommandCodes.AA_MOBILE_NODE, ApplicationIds.MOBILE_IPV4);
+        r.setRequest(true);
+        AvpWriter avps = new AvpWriter(DICTIONARY, r.getAvps())
+                .add(AvpCodes.SESSION_ID, "fa.visited.example;1;" + RANDOM.nextInt(1_000_000))
+                .add(AvpCodes.ORIGIN_HOST, "aaaf.visited.example")
+                .add(AvpCodes.ORIGIN_REALM, "visited.example")
+                .add(AvpCodes.DESTINATION_REALM, "home.example")
+                .add(AvpCodes.USER_NAME, nai)
+                .add(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED)
+                .add(AvpCodes.MIP_REG_REQUEST, registration.bytes());
+        avps.group(AvpCodes.MIP_MN_AAA_AUTH)
+                .add(AvpCodes.MIP_MN_AAA_SPI, signWith.spi())
+                .add(AvpCodes.MIP_AUTH_INPUT_DATA_LENGTH, authenticatorOffset)
+                .add(AvpCodes.MIP_AUTHENTICATOR_LENGTH, 16)
+                .add(AvpCodes.MIP_AUTHENTICATOR_OFFSET, authenticatorOffset);
+        avps.add(AvpCodes.MIP_FA_CHALLENGE, challenge)
+                .add(AvpCodes.MIP_FEATURE_VECTOR, Enumerations.MIP_FEATURE_VECTOR_MOBILE_NODE_HOME_ADDRESS_REQUESTED
+                        | Enumerations.MIP_FEATURE_VECTOR_MN_HA_KEY_REQUEST | Enumerations.MIP_FEATURE_VECTOR_MN_FA_KEY_REQUEST);
+        return r;
+    }
+
+    private Answer serve(Request amr) throws Exception {
+        return answers.answer(amr, amrs.handle(amr).toCompletableFuture().get(10, TimeUnit.SECONDS));
+    }
+
+    /** The home agent binding what the HAR asks (S105): HAA 2001 with a Registration Reply and a multi-session id. */
+    private CompletableFuture<Answer> binds(Request har) throws Exception {
+        AvpSet avps = har.getAvps();
+        Inet4Address home = (Inet4Address) avps.getAvp(AvpCodes.MIP_MOBILE_NODE_ADDRESS, 0).getAddress();
+        byte[] reply = RegistrationBuilder.reply(new RegistrationReply(0, 1800, home, HOME_AGENT, 7)).toBytes();
+        return CompletableFuture.completedFuture(homeAgentAnswers.answer(har, Outcome.success(a -> a
+                .add(AvpCodes.ACCT_MULTI_SESSION_ID, "ha.home.example;42")
+                .add(AvpCodes.USER_NAME, MN1)
+                .add(AvpCodes.MIP_REG_REPLY, reply))));
+    }
+
+    private static byte[] member(AvpSet avps, int group, int code) throws Exception {
+        return avps.getAvp(group, 0).getGrouped().getAvp(code, 0).getOctetString();
+    }
+
+    /** RFC 3957 §5, as the mobile node derives it: HMAC-SHA1(its AAA-key, nonce || its NAI). */
+    private static byte[] derivedByMn1(byte[] nonce) {
+        return KeyDerivation.deriveKey(MN1_AAA.key(), nonce, MN1.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void s104_s106_anAuthenticAmrGetsAPoolAddressAndKeysTheMobileNodeDerivesItselfOnceTheHomeAgentBinds() throws Exception {
+        homeAgent.answerWith(this::binds);
+
+        Answer ama = serve(amr(MN1, MN1_AAA));
+
+        assertThat(AnswerResult.of(ama)).contains(AnswerResult.resultCode(ResultCodes.SUCCESS));
+        AvpSet avps = ama.getAvps();
+        Inet4Address home = (Inet4Address) avps.getAvp(AvpCodes.MIP_MOBILE_NODE_ADDRESS, 0).getAddress();
+        assertThat(pool.addressOf(MN1)).contains(home);
+        assertThat(avps.getAvp(AvpCodes.MIP_HOME_AGENT_ADDRESS, 0).getAddress()).isEqualTo(HOME_AGENT);
+        assertThat(avps.getAvp(AvpCodes.ACCT_MULTI_SESSION_ID, 0).getUTF8String()).isEqualTo("ha.home.example;42");
+        assertThat(avps.getAvp(AvpCodes.AUTHORIZATION_LIFETIME, 0).getUnsigned32()).isEqualTo(1800);
+
+        // S105: the HAR to the home agent carries the address and the MN-HA key of the nonce it names
+        Request har = homeAgent.sent(CommandCodes.HOME_AGENT_MIP).get(0);
+        assertThat(har.getAvps().getAvp(AvpCodes.DESTINATION_HOST).getDiameterIdentity()).isEqualTo("ha.home.example");
+        assertThat(har.getAvps().getAvp(AvpCodes.MIP_MOBILE_NODE_ADDRESS, 0).getAddress()).isEqualTo(home);
+        assertThat(member(har.getAvps(), AvpCodes.MIP_HA_TO_MN_MSA, AvpCodes.MIP_SESSION_KEY))
+                .isEqualTo(derivedByMn1(member(har.getAvps(), AvpCodes.MIP_MN_TO_HA_MSA, AvpCodes.MIP_NONCE)));
+        // S106: the reply the home agent made, and the MN-FA key for the foreign agent
+        assertThat(avps.getAvp(AvpCodes.MIP_REG_REPLY, 0).getOctetString())
+                .isEqualTo(RegistrationBuilder.reply(new RegistrationReply(0, 1800, home, HOME_AGENT, 7)).toBytes());
+        AvpSet faToMn = avps.getAvp(AvpCodes.MIP_FA_TO_MN_MSA, 0).getGrouped();
+        assertThat(faToMn.getAvp(AvpCodes.MIP_FA_TO_MN_SPI, 0).getUnsigned32()).isEqualTo(1001);
+        assertThat(faToMn.getAvp(AvpCodes.MIP_SESSION_KEY, 0).getOctetString())
+                .isEqualTo(derivedByMn1(member(har.getAvps(), AvpCodes.MIP_MN_TO_FA_MSA, AvpCodes.MIP_NONCE)));
+        assertThat(sessions.current(MN1)).as("the HAR's session is the registration the home agent's STR ends")
+                .contains(har.getSessionId());
+    }
+
+    @Test
+    void s104_aWrongMnAaaAuthenticatorIs4001WithoutReplyAndNothingIsAllocatedOrAsked() throws Exception {
+        homeAgent.answerWith(this::binds);
+
+        Answer ama = serve(amr(MN1, NOT_MN1S_KEY));
+
+        assertThat(AnswerResult.of(ama)).contains(AnswerResult.resultCode(ResultCodes.AUTHENTICATION_REJECTED));
+        assertThat(ama.getAvps().getAvp(AvpCodes.ERROR_MESSAGE).getUTF8String()).isEqualTo("MN-AAA authentication failed");
+        assertThat(ama.getAvps().getAvp(AvpCodes.MIP_REG_REPLY, 0)).as("no MN-HA key to authenticate a reply with").isNull();
+        assertThat(pool.addressOf(MN1)).isEmpty();
+        assertThat(homeAgent.sent()).isEmpty();
+    }
+
+    @Test
+    void s104_anUnknownNaiIs4001AndNothingIsAllocatedOrAsked() throws Exception {
+        Answer ama = serve(amr("nobody@home.example", MN1_AAA));
+
+        assertThat(AnswerResult.of(ama)).contains(AnswerResult.resultCode(ResultCodes.AUTHENTICATION_REJECTED));
+        assertThat(ama.getAvps().getAvp(AvpCodes.ERROR_MESSAGE).getUTF8String()).isEqualTo("unknown user");
+        assertThat(homeAgent.sent()).isEmpty();
+    }
+
+    @Test
+    void s104_anExhaustedPoolIs5012AndNoHarIsSent() throws Exception {
+        assertThat(pool.allocate("mn2@home.example")).isPresent();
+        assertThat(pool.allocate("mn3@home.example")).as("the pool's last address").isPresent();
+
+        Answer ama = serve(amr(MN1, MN1_AAA));
+
+        assertThat(AnswerResult.of(ama)).contains(AnswerResult.resultCode(ResultCodes.UNABLE_TO_COMPLY));
+        assertThat(ama.getAvps().getAvp(AvpCodes.ERROR_MESSAGE).getUTF8String()).isEqualTo("home address pool exhausted");
+        assertThat(homeAgent.sent()).isEmpty();
+        assertThat(pool.addressOf(MN1)).isEmpty();
+        assertThat(sessions.current(MN1)).isEmpty();
+    }
+
+    @Test
+    void s105_aHomeAgentThatDoesNotAnswerIs4006AndTheAddressIsReleasedOnceItsAsaSaysNothingIsBound() throws Exception {
+        homeAgent.answerWith(request -> request.getCommandCode() == CommandCodes.ABORT_SESSION
+                // RFC 6733 §8.5.2: no binding of that session
+                ? CompletableFuture.completedFuture(homeAgentAnswers.answer(request,
+                        Outcome.refusal(ResultCodes.UNKNOWN_SESSION_ID, "no active registration in this session")))
+                : new CompletableFuture<>());
+
+        Answer ama = serve(amr(MN1, MN1_AAA));
+
+        assertThat(AnswerResult.of(ama)).contains(AnswerResult.resultCode(ResultCodes.ERROR_HA_NOT_AVAILABLE));
+        assertThat(ama.getAvps().getAvp(AvpCodes.MIP_REG_REPLY, 0)).isNull();
+        Request har = homeAgent.sent(CommandCodes.HOME_AGENT_MIP).get(0);
+        // RFC 4004 §4.1.3: the HAR may still bind, so it is aborted at the home agent in its own session
+        Request asr = homeAgent.sent(CommandCodes.ABORT_SESSION).get(0);
+        assertThat(asr.getSessionId()).isEqualTo(har.getSessionId());
+        assertThat(asr.getAvps().getAvp(AvpCodes.AUTH_APPLICATION_ID).getUnsigned32()).isEqualTo(ApplicationIds.MOBILE_IPV4);
+        assertThat(asr.getAvps().getAvp(AvpCodes.USER_NAME).getUTF8String()).isEqualTo(MN1);
+        assertThat(pool.addressOf(MN1)).as("released on the ASA").isEmpty();
+        assertThat(sessions.current(MN1)).isEmpty();
+    }
+
+    @Test
+    void s104_aHomeAgentThatCannotBeReachedIs4006AndTheAddressIsReleasedAtOnce() throws Exception {
+        homeAgent.answerWith(request -> {
+            throw new java.net.ConnectException("ha.home.example is not connected");
+        });
+
+        Answer ama = serve(amr(MN1, MN1_AAA));
+
+        assertThat(AnswerResult.of(ama)).contains(AnswerResult.resultCode(ResultCodes.ERROR_HA_NOT_AVAILABLE));
+        assertThat(homeAgent.sent(CommandCodes.ABORT_SESSION)).as("the HAR reached nobody: nothing to abort").isEmpty();
+        assertThat(pool.addressOf(MN1)).isEmpty();
+    }
+
+    @Test
+    void s104_aRetransmittedAmrRegistersAgainOnTheSameAddressUnderItsNewSession() throws Exception {
+        homeAgent.answerWith(this::binds);
+        IMessage amr = amr(MN1, MN1_AAA);
+        Answer first = serve(amr);
+        amr.setReTransmitted(true); // RFC 6733 §3: the same request again (its first answer was lost)
+
+        Answer again = serve(amr);
+
+        assertThat(AnswerResult.of(first)).contains(AnswerResult.resultCode(ResultCodes.SUCCESS));
+        assertThat(AnswerResult.of(again)).contains(AnswerResult.resultCode(ResultCodes.SUCCESS));
+        assertThat(again.isReTransmitted()).as("the T flag is for requests only").isFalse();
+        assertThat(again.getAvps().getAvp(AvpCodes.MIP_MOBILE_NODE_ADDRESS, 0).getAddress())
+                .isEqualTo(first.getAvps().getAvp(AvpCodes.MIP_MOBILE_NODE_ADDRESS, 0).getAddress());
+        assertThat(homeAgent.sent(CommandCodes.HOME_AGENT_MIP)).hasSize(2);
+        assertThat(sessions.current(MN1)).contains(homeAgent.sent(CommandCodes.HOME_AGENT_MIP).get(1).getSessionId());
+        assertThat(pool.allocate("mn2@home.example")).as("one address for mn1, the other still free").isPresent();
+    }
+}
