@@ -159,8 +159,7 @@ final class FreeDiameterDaemon implements AutoCloseable {
     List<DiameterWire.Message> relay(int flags, int code, long applicationId, List<DiameterWire.Avp> avps,
             Function<DiameterWire.Message, DiameterWire.Message> answerTo) throws IOException {
         int id = nextId++;
-        client.send(new DiameterWire.Message(flags, code, applicationId, id, id, avps));
-        DiameterWire.Message forwarded = server.receive();
+        DiameterWire.Message forwarded = sendUntilRouted(new DiameterWire.Message(flags, code, applicationId, id, id, avps));
         if (!forwarded.request() || forwarded.code() != code) {
             throw new AssertionError("freeDiameter forwarded " + forwarded + " for request " + code + "; its log:\n" + log());
         }
@@ -170,6 +169,45 @@ final class FreeDiameterDaemon implements AutoCloseable {
             throw new AssertionError("unexpected message from freeDiameter: " + answer);
         }
         return List.of(forwarded, answer);
+    }
+
+    /**
+     * Sends {@code request} from the client and returns it as freeDiameter forwards it to the server.
+     * Right after CER/CEA freeDiameter may not yet route to a peer it has just opened: it answers 3002
+     * DIAMETER_UNABLE_TO_DELIVER itself then, and the request is sent again (at most for 10 s).
+     */
+    private DiameterWire.Message sendUntilRouted(DiameterWire.Message request) throws IOException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            client.send(request);
+            while (true) {
+                if (server.link.getInputStream().available() > 0) {
+                    return server.receive();
+                }
+                if (client.link.getInputStream().available() > 0) {
+                    DiameterWire.Message early = client.receive();
+                    if (early.request() || early.hopByHop() != request.hopByHop() || System.nanoTime() > deadline) {
+                        throw new AssertionError("freeDiameter answered " + early + " instead of forwarding; its log:\n" + log());
+                    }
+                    break; // not routable yet: again
+                }
+                if (System.nanoTime() > deadline) {
+                    return server.receive(); // its own read timeout reports the failure
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted", e);
+                }
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+        }
     }
 
     /** Waits until the daemon exits by itself; its exit status, or -1 if it still runs after {@code timeout}. */
