@@ -62,6 +62,7 @@ class AgentTlsTest {
                 "tls.dir", pki.toString(),
                 "state.root", work.resolve("state").toString(),
                 "infinispan.config", TopologyFixture.configRoot().resolve("infinispan.xml").toString(),
+                "policy.config", TopologyFixture.configRoot().resolve("policy.properties").toString(),
                 "watchdog.ms", "6000")), RoleApplications.NONE, seen::add);
     }
 

@@ -50,6 +50,7 @@ class UnknownPeerTest {
                 "aaah.port", Integer.toString(fixture.port(Role.AAAH)),
                 "state.root", state.toString(),
                 "infinispan.config", TopologyFixture.configRoot().resolve("infinispan.xml").toString(),
+                "policy.config", TopologyFixture.configRoot().resolve("policy.properties").toString(),
                 "reconnect.ms", "1000"));
         try (DiameterNode rogue = DiameterNode.start(rogueConfig, RoleApplications.NONE, seenByRogue::add)) {
             boolean connected = rogue.awaitPeers(Set.of(fixture.topology().node(Role.AAAH).host()), Duration.ofSeconds(5));

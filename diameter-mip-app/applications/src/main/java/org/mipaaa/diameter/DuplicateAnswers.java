@@ -1,6 +1,5 @@
 package org.mipaaa.diameter;
 
-import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 import org.jdiameter.api.Answer;
@@ -14,13 +13,33 @@ import org.jdiameter.api.Request;
  */
 public interface DuplicateAnswers {
 
+    /** What the duplicate detection found for a request. */
+    sealed interface Claim {
+    }
+
+    /** A new request, now claimed: serve it and call {@link #complete}. */
+    record Claimed() implements Claim {
+    }
+
+    /** A copy of a request that was (or is being) answered: a stage with that answer, readied for this hop. */
+    record Copy(CompletionStage<Answer> answer) implements Claim {
+    }
+
     /**
-     * Empty when {@code request} is new: it is then claimed, and the caller must serve it and call
-     * {@link #complete}. Otherwise a stage that completes with the earlier answer, readied to travel on
-     * this request's hop.
+     * The same End-to-End Identifier from the same peer and Origin-Host, but another request: no
+     * retransmission (RFC 6733 §6.1.9 names a duplicate by both, of the same request); never answered
+     * with the other request's answer.
      */
-    Optional<CompletionStage<Answer>> claim(Request request);
+    record Reused() implements Claim {
+    }
+
+    /**
+     * Claims {@code request} from {@code peer}: a duplicate is the same request (by its content, the
+     * Route-Record and Proxy-Info it gathered on the way aside) from the same peer and Origin-Host with
+     * the same End-to-End Identifier.
+     */
+    Claim claim(Request request, String peer);
 
     /** Records the answer of a claimed request and releases duplicates waiting for it. */
-    void complete(Request request, Answer answer);
+    void complete(Request request, String peer, Answer answer);
 }

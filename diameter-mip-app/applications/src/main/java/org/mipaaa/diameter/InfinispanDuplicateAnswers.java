@@ -1,9 +1,10 @@
 package org.mipaaa.diameter;
 
 import java.nio.ByteBuffer;
-import java.util.Optional;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -19,17 +20,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Duplicate detection backed by an Infinispan cache of encoded answers, keyed by Origin-Host and
- * End-to-End Identifier, plus the requests of this node still being served. The cache's expiration
- * (config/infinispan.xml) bounds how long a duplicate is recognised.
+ * Duplicate detection backed by an Infinispan cache of encoded answers, keyed by the peer the request
+ * came from, its Origin-Host and its End-to-End Identifier, and kept with a digest of the request
+ * itself; plus the requests of this node still being served. A copy is the same request: the same key
+ * and the same digest. Another request under a key already used is {@link DuplicateAnswers.Reused}:
+ * never given the first one's answer (a peer cannot read another's answer by guessing its identifiers).
+ * The cache's expiration (config/infinispan.xml) bounds how long a duplicate is recognised.
  */
 public final class InfinispanDuplicateAnswers implements DuplicateAnswers {
 
     private static final Logger log = LoggerFactory.getLogger(InfinispanDuplicateAnswers.class);
+    /** SHA-256: the digest of the request kept before the answer's octets. */
+    private static final int DIGEST = 32;
 
     private final Cache<String, byte[]> answers;
     private final IMessageParser parser;
-    private final ConcurrentMap<String, CompletableFuture<byte[]>> inFlight = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, InFlight> inFlight = new ConcurrentHashMap<>();
+
+    /** A request being served: its digest, and its answer once it has one. */
+    private record InFlight(byte[] digest, CompletableFuture<byte[]> answer) {
+    }
 
     public InfinispanDuplicateAnswers(Cache<String, byte[]> answers, IMessageParser parser) {
         this.answers = answers;
@@ -37,49 +47,69 @@ public final class InfinispanDuplicateAnswers implements DuplicateAnswers {
     }
 
     @Override
-    public Optional<CompletionStage<Answer>> claim(Request request) {
-        String key = key(request);
+    public Claim claim(Request request, String peer) {
+        String key = key(request, peer);
         if (key == null) {
-            return Optional.empty(); // no Origin-Host: the validator refuses it anyway
+            return new Claimed(); // no Origin-Host: the validator has refused it already
         }
-        byte[] done = answers.get(key);
+        byte[] digest = digest(request);
+        Claim done = fromCache(request, key, digest);
         if (done != null) {
-            return Optional.of(CompletableFuture.completedFuture(copyFor(request, done)));
+            return done;
         }
-        CompletableFuture<byte[]> mine = new CompletableFuture<>();
-        CompletableFuture<byte[]> earlier = inFlight.putIfAbsent(key, mine);
+        InFlight mine = new InFlight(digest, new CompletableFuture<>());
+        InFlight earlier = inFlight.putIfAbsent(key, mine);
         if (earlier != null) {
-            return Optional.of(earlier.thenApply(bytes -> copyFor(request, bytes)));
+            return Arrays.equals(earlier.digest(), digest)
+                    ? new Copy(earlier.answer().thenApply(bytes -> copyFor(request, bytes))) : new Reused();
         }
         // the first one may have completed between the cache read and the claim
-        done = answers.get(key);
-        if (done != null) {
+        byte[] kept = answers.get(key);
+        if (kept != null) {
             inFlight.remove(key, mine);
-            mine.complete(done);
-            return Optional.of(CompletableFuture.completedFuture(copyFor(request, done)));
+            Claim found = fromCache(request, key, digest);
+            if (found instanceof Copy) {
+                mine.answer().complete(Arrays.copyOfRange(kept, DIGEST, kept.length));
+            } else {
+                // another request's answer is never handed out: a copy that joined this claim gets none
+                mine.answer().completeExceptionally(new IllegalStateException("End-to-End Identifier reused"));
+            }
+            return found;
         }
-        return Optional.empty();
+        return new Claimed();
+    }
+
+    private Claim fromCache(Request request, String key, byte[] digest) {
+        byte[] kept = answers.get(key);
+        if (kept == null) {
+            return null;
+        }
+        if (kept.length < DIGEST || !Arrays.equals(Arrays.copyOf(kept, DIGEST), digest)) {
+            return new Reused();
+        }
+        return new Copy(CompletableFuture.completedFuture(copyFor(request, Arrays.copyOfRange(kept, DIGEST, kept.length))));
     }
 
     @Override
-    public void complete(Request request, Answer answer) {
-        String key = key(request);
+    public void complete(Request request, String peer, Answer answer) {
+        String key = key(request, peer);
         if (key == null) {
             return;
         }
-        CompletableFuture<byte[]> waiting = inFlight.remove(key);
+        InFlight waiting = inFlight.remove(key);
         try {
             ByteBuffer buffer = parser.encodeMessage((IMessage) answer);
-            byte[] bytes = new byte[buffer.remaining()];
-            buffer.get(bytes);
-            answers.put(key, bytes);
+            byte[] kept = new byte[DIGEST + buffer.remaining()];
+            System.arraycopy(digest(request), 0, kept, 0, DIGEST);
+            buffer.get(kept, DIGEST, kept.length - DIGEST);
+            answers.put(key, kept);
             if (waiting != null) {
-                waiting.complete(bytes);
+                waiting.answer().complete(Arrays.copyOfRange(kept, DIGEST, kept.length));
             }
         } catch (Exception e) {
             log.warn("cannot keep the answer for duplicate detection: {}", key, e);
             if (waiting != null) {
-                waiting.completeExceptionally(e);
+                waiting.answer().completeExceptionally(e);
             }
         }
     }
@@ -97,15 +127,40 @@ public final class InfinispanDuplicateAnswers implements DuplicateAnswers {
         }
     }
 
-    private static String key(Request request) {
+    private static String key(Request request, String peer) {
         Avp origin = request.getAvps().getAvp(AvpCodes.ORIGIN_HOST, 0);
         if (origin == null) {
             return null;
         }
         try {
-            return origin.getDiameterIdentity() + '|' + request.getEndToEndIdentifier();
+            return peer + '|' + origin.getDiameterIdentity() + '|' + request.getEndToEndIdentifier();
         } catch (AvpDataException e) {
             return null;
         }
+    }
+
+    /**
+     * What makes two requests the same: command, application and every AVP but those the way adds or
+     * changes (Route-Record, Proxy-Info, RFC 6733 §6.1.9, §6.7.3); a retransmission differs from the
+     * original only by those and the T flag.
+     */
+    static byte[] digest(Request request) {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JDK", e);
+        }
+        sha.update(ByteBuffer.allocate(12).putInt(request.getCommandCode()).putLong(request.getApplicationId()).array());
+        for (Avp avp : request.getAvps()) {
+            if (avp.getCode() == AvpCodes.ROUTE_RECORD || avp.getCode() == AvpCodes.PROXY_INFO) {
+                continue;
+            }
+            sha.update(ByteBuffer.allocate(8).putInt(avp.getCode()).putInt((int) avp.getVendorId()).array());
+            byte[] data = avp.getRawData();
+            sha.update(ByteBuffer.allocate(4).putInt(data.length).array());
+            sha.update(data);
+        }
+        return sha.digest();
     }
 }

@@ -26,18 +26,20 @@ public final class RequestDispatcher implements NetworkReqListener {
 
     private static final Logger log = LoggerFactory.getLogger(RequestDispatcher.class);
     private static final Outcome UNABLE_TO_COMPLY = Outcome.refusal(ResultCodes.UNABLE_TO_COMPLY, "the request could not be processed");
+    private static final Outcome REUSED = Outcome.refusal(ResultCodes.UNABLE_TO_COMPLY,
+            "End-to-End Identifier already used for another request (RFC 6733 §3)");
 
     private final MessageValidator validator;
-    private final HandlerLookup handlers;
+    private final Router router;
     private final AnswerFactory answers;
     private final AnswerSender sender;
     private final DuplicateAnswers duplicates;
     private final ExecutorService pool;
 
-    public RequestDispatcher(MessageValidator validator, HandlerLookup handlers, AnswerFactory answers,
+    public RequestDispatcher(MessageValidator validator, Router router, AnswerFactory answers,
                              AnswerSender sender, DuplicateAnswers duplicates, ExecutorService pool) {
         this.validator = validator;
-        this.handlers = handlers;
+        this.router = router;
         this.answers = answers;
         this.sender = sender;
         this.duplicates = duplicates;
@@ -55,13 +57,33 @@ public final class RequestDispatcher implements NetworkReqListener {
         }
     }
 
+    /**
+     * The trust boundary first, then the dictionary, then duplicate detection, then the handler: a
+     * request its sender may not send is refused before anything else happens (and writes nothing, not
+     * even a duplicate-detection entry); a copy is recognised only as the same request from the same peer.
+     */
     private void serve(Request request) {
         String sid = sessionId(request);
         try {
-            Optional<CompletionStage<Answer>> earlier = duplicates.claim(request);
-            if (earlier.isPresent()) {
+            Route route = router.route(request);
+            if (route instanceof Route.Refused refused) {
+                log.warn("refused: session={} cmd={} result={} ({})", sid, request.getCommandCode(),
+                        refused.refusal().resultCode(), refused.refusal().errorMessage());
+                send(answers.answer(request, refused.refusal()), sid, request.getCommandCode());
+                return;
+            }
+            Route.To to = (Route.To) route;
+            Optional<Outcome.Refusal> invalid = validator.validate(request);
+            if (invalid.isPresent()) {
+                log.debug("refused: session={} cmd={} result={} ({})", sid, request.getCommandCode(),
+                        invalid.get().resultCode(), invalid.get().errorMessage());
+                send(answers.answer(request, invalid.get()), sid, request.getCommandCode());
+                return;
+            }
+            DuplicateAnswers.Claim claim = duplicates.claim(request, to.peer());
+            if (claim instanceof DuplicateAnswers.Copy copy) {
                 log.debug("duplicate request, answered as the first: session={} e2e={}", sid, request.getEndToEndIdentifier());
-                earlier.get().whenComplete((answer, failure) -> {
+                copy.answer().whenComplete((answer, failure) -> {
                     if (failure != null) {
                         log.error("duplicate request: the first one failed: session={}", sid, failure);
                     } else {
@@ -70,24 +92,20 @@ public final class RequestDispatcher implements NetworkReqListener {
                 });
                 return;
             }
-            answer(request).thenAccept(answer -> deliver(request, answer, sid));
+            if (claim instanceof DuplicateAnswers.Reused) {
+                log.warn("refused: session={} cmd={}: End-to-End Identifier {} of {} already used for another request",
+                        sid, request.getCommandCode(), request.getEndToEndIdentifier(), to.peer());
+                send(answers.answer(request, REUSED), sid, request.getCommandCode());
+                return;
+            }
+            served(request, to.handler()).thenAccept(answer -> {
+                duplicates.complete(request, to.peer(), answer);
+                send(answer, sid, request.getCommandCode());
+            });
         } catch (Exception e) {
             log.error("cannot serve request: session={} cmd={}", sid, request.getCommandCode(), e);
-            deliver(request, answers.answer(request, UNABLE_TO_COMPLY), sid);
+            send(answers.answer(request, UNABLE_TO_COMPLY), sid, request.getCommandCode());
         }
-    }
-
-    private CompletionStage<Answer> answer(Request request) {
-        Optional<Outcome.Refusal> invalid = validator.validate(request);
-        if (invalid.isPresent()) {
-            log.debug("refused: session={} cmd={} result={} ({})", sessionId(request), request.getCommandCode(),
-                    invalid.get().resultCode(), invalid.get().errorMessage());
-            return CompletableFuture.completedFuture(answers.answer(request, invalid.get()));
-        }
-        return handlers.find(request)
-                .map(handler -> served(request, handler))
-                .orElseGet(() -> CompletableFuture.completedFuture(answers.answer(request, Outcome.refusal(
-                        ResultCodes.COMMAND_UNSUPPORTED, "command " + request.getCommandCode() + " is not served by this node"))));
     }
 
     /**
@@ -127,11 +145,6 @@ public final class RequestDispatcher implements NetworkReqListener {
             log.error("handler failed: session={} cmd={}", sessionId(request), request.getCommandCode(), cause);
             return answers.answer(request, UNABLE_TO_COMPLY);
         });
-    }
-
-    private void deliver(Request request, Answer answer, String sid) {
-        duplicates.complete(request, answer);
-        send(answer, sid, request.getCommandCode());
     }
 
     private void send(Answer answer, String sid, int command) {

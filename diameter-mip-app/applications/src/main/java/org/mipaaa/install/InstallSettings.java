@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.mipaaa.dictionary.VendorSettings;
+import org.mipaaa.policy.PeerKind;
 import org.mipaaa.role.Role;
 import org.mipaaa.role.ServedApplication;
 import org.mipaaa.settings.Settings;
@@ -31,10 +32,15 @@ import org.mipaaa.settings.Settings;
  *                        the settings' directory, {@code ../infinispan.xml})
  * @param stateDirectory  where the persistent caches keep their files ({@code state.directory},
  *                        {@code var/state/<main role>}); a directory per node host below it
- * @param peerRoles       the roles of each peer by DiameterIdentity ({@code peer.role.<host>=ROLE[,ROLE]})
+ * @param peerKinds       what each peer is to this node, by DiameterIdentity (lower case;
+ *                        {@code peer.role.<host>=KIND[,KIND]}: a role, or RELAY for another vendor's relay or
+ *                        proxy, or MOBILE_NODE for a mobile node's agent the carrier lists by name)
+ * @param policyFile      which kind of peer may send which request to which role ({@code policy.file},
+ *                        relative to the settings' directory, {@code ../policy.properties})
  */
 public record InstallSettings(List<Role> roles, VendorSettings vendor, int handlerThreads, int handlerQueue,
-                              Duration requestTimeout, Path stateConfig, Path stateDirectory, Map<String, List<Role>> peerRoles) {
+                              Duration requestTimeout, Path stateConfig, Path stateDirectory, Map<String, Set<PeerKind>> peerKinds,
+                              Path policyFile) {
 
     private static final String PEER_ROLE_PREFIX = "peer.role.";
 
@@ -43,7 +49,7 @@ public record InstallSettings(List<Role> roles, VendorSettings vendor, int handl
             throw new IllegalArgumentException("a node plays one role or several distinct ones, not " + roles);
         }
         roles = List.copyOf(roles);
-        peerRoles = Map.copyOf(peerRoles);
+        peerKinds = Map.copyOf(peerKinds);
     }
 
     /** The node's main role: the first of {@code role=}. */
@@ -53,7 +59,13 @@ public record InstallSettings(List<Role> roles, VendorSettings vendor, int handl
 
     /** The roles of the peer {@code host} ({@code peer.role.<host>}); none when not configured. */
     public List<Role> rolesOf(String host) {
-        return peerRoles.getOrDefault(host, List.of());
+        return peerKinds.getOrDefault(host.toLowerCase(Locale.ROOT), Set.of()).stream()
+                .filter(k -> k != PeerKind.RELAY && k != PeerKind.MOBILE_NODE).map(k -> Role.valueOf(k.name())).sorted().toList();
+    }
+
+    /** What the peer {@code host} is to this node by configuration; none when not configured. */
+    public Set<PeerKind> kindsOf(String host) {
+        return peerKinds.getOrDefault(host.toLowerCase(Locale.ROOT), Set.of());
     }
 
     /** The applications the node's roles serve, each once, in the order of the roles. */
@@ -63,7 +75,8 @@ public record InstallSettings(List<Role> roles, VendorSettings vendor, int handl
 
     /** The same settings for {@code roles} instead of those of {@code role=}. */
     public InstallSettings withRoles(List<Role> roles) {
-        return new InstallSettings(roles, vendor, handlerThreads, handlerQueue, requestTimeout, stateConfig, stateDirectory, peerRoles);
+        return new InstallSettings(roles, vendor, handlerThreads, handlerQueue, requestTimeout, stateConfig, stateDirectory, peerKinds,
+                policyFile);
     }
 
     public static InstallSettings from(Settings settings) {
@@ -77,8 +90,19 @@ public record InstallSettings(List<Role> roles, VendorSettings vendor, int handl
         Duration timeout = Duration.ofMillis(Long.parseLong(settings.get("request.timeout.ms", "5000").strip()));
         Path stateConfig = settings.file("state.config", "../infinispan.xml");
         Path stateDir = Path.of(settings.get("state.directory", "var/state/" + roles.get(0).name().toLowerCase(Locale.ROOT)));
-        Map<String, List<Role>> peerRoles = new HashMap<>();
-        settings.keys(PEER_ROLE_PREFIX).forEach(k -> peerRoles.put(k.substring(PEER_ROLE_PREFIX.length()), Role.parseList(settings.require(k))));
-        return new InstallSettings(roles, vendor, threads, queue, timeout, stateConfig, stateDir, peerRoles);
+        Map<String, Set<PeerKind>> peerKinds = new HashMap<>();
+        for (String key : settings.keys(PEER_ROLE_PREFIX)) {
+            Set<PeerKind> kinds = new java.util.TreeSet<>();
+            for (String kind : settings.require(key).split(",")) {
+                try {
+                    kinds.add(PeerKind.parse(kind));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(key + ": '" + kind.strip() + "' is none of " + List.of(PeerKind.values()), e);
+                }
+            }
+            peerKinds.put(key.substring(PEER_ROLE_PREFIX.length()).toLowerCase(Locale.ROOT), kinds);
+        }
+        return new InstallSettings(roles, vendor, threads, queue, timeout, stateConfig, stateDir, peerKinds,
+                settings.file("policy.file", "../policy.properties"));
     }
 }

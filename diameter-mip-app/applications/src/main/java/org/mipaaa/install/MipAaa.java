@@ -38,6 +38,8 @@ import org.mipaaa.diameter.MessageValidator;
 import org.mipaaa.diameter.RequestDispatcher;
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.Dictionary;
+import org.mipaaa.policy.PeerKind;
+import org.mipaaa.policy.PeerPolicy;
 import org.mipaaa.role.Role;
 import org.mipaaa.role.RoleContext;
 import org.mipaaa.role.ServedApplication;
@@ -92,6 +94,7 @@ public final class MipAaa {
         private Clock clock = Clock.systemUTC();
         private StateStore state;
         private boolean exactApplications;
+        private java.util.function.Predicate<String> certifiedMobileNodes = host -> false;
 
         private Builder(Stack stack, Settings settings) {
             this.stack = stack;
@@ -137,6 +140,16 @@ public final class MipAaa {
             return this;
         }
 
+        /**
+         * The peers connected now as mobile nodes by their certificate (this project's transport proves
+         * that, {@code transport.mobile.nodes}); without it, mobile nodes are only those the
+         * configuration lists ({@code peer.role.<host>=MOBILE_NODE}).
+         */
+        public Builder certifiedMobileNodes(java.util.function.Predicate<String> certified) {
+            this.certifiedMobileNodes = certified;
+            return this;
+        }
+
         /** Installs the roles' applications on the stack; then start the stack. */
         public Installation install() throws IOException {
             return MipAaa.install(this);
@@ -169,7 +182,12 @@ public final class MipAaa {
         TraceEvents trace = new TraceEvents(host, settings.roles(), s::rolesOf, new CommandNames(dictionary), b.trace, b.clock);
         Map<Role, HandlerRegistry> registries = new EnumMap<>(Role.class);
         settings.roles().forEach(r -> registries.put(r, new HandlerRegistry()));
-        RoleRouter router = new RoleRouter(settings.roles(), registries, host, realm, s::rolesOf);
+        PeerPolicy policy = policy(settings, dictionary);
+        java.util.function.Predicate<String> certified = b.certifiedMobileNodes;
+        RoleRouter router = new RoleRouter(settings.roles(), registries, host, realm, peer -> {
+            Set<PeerKind> kinds = s.kindsOf(peer);
+            return certified.test(peer) ? union(kinds, PeerKind.MOBILE_NODE) : kinds;
+        }, policy);
 
         boolean ownsState = b.state == null;
         if (ownsState && !Files.isRegularFile(settings.stateConfig())) {
@@ -222,6 +240,23 @@ public final class MipAaa {
         }
         log.info("{} (realm {}): {} installed, serving {}", host, realm, settings.roles(), settings.applications());
         return installation;
+    }
+
+    /** The peer policy ({@code policy.file}); a node without one would let any peer send anything. */
+    private static PeerPolicy policy(InstallSettings settings, Dictionary dictionary) throws IOException {
+        if (!Files.isRegularFile(settings.policyFile())) {
+            throw new IOException("peer policy " + settings.policyFile() + " is missing (policy.file): config/policy.properties"
+                    + " says which peer may send what");
+        }
+        PeerPolicy policy = PeerPolicy.load(settings.policyFile(), dictionary);
+        log.debug("peer policy {}: {}", settings.policyFile(), policy.describe());
+        return policy;
+    }
+
+    private static Set<PeerKind> union(Set<PeerKind> kinds, PeerKind more) {
+        java.util.EnumSet<PeerKind> all = java.util.EnumSet.of(more);
+        all.addAll(kinds);
+        return all;
     }
 
     /**

@@ -1,73 +1,123 @@
 package org.mipaaa.install;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.jdiameter.api.Avp;
 import org.jdiameter.api.AvpDataException;
 import org.jdiameter.api.Request;
 import org.jdiameter.client.api.IMessage;
 import org.jdiameter.client.api.controller.IPeer;
-import org.mipaaa.diameter.HandlerLookup;
 import org.mipaaa.diameter.HandlerRegistry;
+import org.mipaaa.diameter.Outcome;
 import org.mipaaa.diameter.RequestHandler;
+import org.mipaaa.diameter.Route;
+import org.mipaaa.diameter.Router;
 import org.mipaaa.dictionary.AvpCodes;
+import org.mipaaa.dictionary.ResultCodes;
+import org.mipaaa.policy.PeerKind;
+import org.mipaaa.policy.PeerPolicy;
+import org.mipaaa.policy.Sender;
 import org.mipaaa.role.Role;
 
 /**
- * Which of a node's roles serves a request, when one server plays several (seed: "the AAAY server may
- * be the same server as the AAAH server / as the AAAF server", "the terminal may be the same server as
- * the AAAY server"). Each role keeps its own handlers; two of them may serve the same command (the
- * AAAH takes the mobile node's PIR, the AAAY the AAAH's).
- *
- * <p>From the network, a request for another realm goes to the AAAF, which relays it (RFC 6733
- * §6.1.4); else to the role that serves requests of the sending peer's role ({@code peer.role.<host>}:
- * a PIR from an AAAH peer goes to the AAAY); else only to the node's role nearest the mobile node (a
- * PIR from a mobile node or an AAAF goes to the AAAH, which checks its AAAM-Authenticator; a PNR from
- * them finds no handler, 3001). So a mobile node never reaches the AAAY behind its AAAH: the roles
- * behind the first are reached by peers of the role they serve, or in process by the role before them
- * ({@link #inProcessReceiver}).
+ * The node's trust boundary and its roles: where a request from the network goes, decided before any
+ * handler runs (docs/PROTOCOL.md §2.1).
+ * <ol>
+ * <li>The node must serve the command at all (a role with a handler), else 3001.</li>
+ * <li>The sender is the peer of the connection (authenticated by our transport: TLS certificate + CER),
+ *     or, behind a configured relay, the peer its last Route-Record names ({@link Sender}); its kinds
+ *     come from the node's configuration ({@code peer.role.<host>}) or a mobile node's certificate,
+ *     never from the request.</li>
+ * <li>A request's Origin-Host must be that sender, unless the sender forwards others' requests (the
+ *     AAAF, a proxy for its mobile nodes and FAs).</li>
+ * <li>The request goes to the first of the node's roles, in the seed's chain MN -> AAAF -> AAAH -> HA,
+ *     AAAY -> terminal, that serves it and that {@code config/policy.properties} lets such a sender
+ *     reach; a request for another realm goes to the AAAF first (RFC 6733 §6.1.4). None: 5003.</li>
+ * </ol>
+ * So one server may play several roles (seed: "the AAAY server may be the same server as the AAAH
+ * server"): each keeps its handlers, the AAAH takes a mobile node's PIR and the AAAY an AAAH's, and a
+ * mobile node never reaches the AAAY behind its own AAAH. A request a role sends to another role of
+ * the same node is served in process ({@link #inProcessReceiver}) and never meets this boundary.
  */
-final class RoleRouter implements HandlerLookup {
+final class RoleRouter implements Router {
 
     private final List<Role> roles;
     private final Map<Role, HandlerRegistry> handlers;
     private final String host;
     private final String realm;
-    private final Function<String, List<Role>> peerRoles;
-    /** The node's role nearest the mobile node: the only one a peer of no served role may reach. */
-    private final Role front;
+    private final Function<String, Set<PeerKind>> peerKinds;
+    private final PeerPolicy policy;
 
+    /**
+     * @param peerKinds what a peer (lower-case DiameterIdentity) is to this node
+     * @param policy    which requests each kind of sender may send to each role
+     */
     RoleRouter(List<Role> roles, Map<Role, HandlerRegistry> handlers, String host, String realm,
-               Function<String, List<Role>> peerRoles) {
+               Function<String, Set<PeerKind>> peerKinds, PeerPolicy policy) {
         this.roles = List.copyOf(roles);
         this.handlers = Map.copyOf(handlers);
         this.host = host;
         this.realm = realm;
-        this.peerRoles = peerRoles;
-        this.front = roles.stream().sorted().findFirst().orElseThrow();
+        this.peerKinds = peerKinds;
+        this.policy = policy;
     }
 
     @Override
-    public Optional<RequestHandler> find(Request request) {
-        return networkReceiver(request).flatMap(role -> handlerOf(role, request));
+    public Route route(Request request) {
+        List<Role> serving = serving(request);
+        if (serving.isEmpty()) {
+            return refused(ResultCodes.COMMAND_UNSUPPORTED, "command " + request.getCommandCode() + " is not served by this node");
+        }
+        String peer = peerOf(request);
+        if (peer == null) {
+            return refused(ResultCodes.AUTHORIZATION_REJECTED, "the peer of the request is unknown");
+        }
+        StringBuilder whyNot = new StringBuilder();
+        Optional<Sender> found = Sender.find(peer, routeRecords(request), peerKinds, whyNot);
+        if (found.isEmpty()) {
+            return refused(ResultCodes.AUTHORIZATION_REJECTED, whyNot.toString());
+        }
+        Sender sender = found.get();
+        String origin = avp(request, AvpCodes.ORIGIN_HOST);
+        if (origin != null && !sender.forwardsOthers() && !origin.equalsIgnoreCase(sender.identity())) {
+            return refused(ResultCodes.AUTHORIZATION_REJECTED, "Origin-Host " + origin + " is not " + sender.identity()
+                    + ", the peer the request came from");
+        }
+        for (Role role : candidates(request, serving)) {
+            for (PeerKind kind : sender.kinds()) {
+                if (policy.allows(kind, role, request.getApplicationId(), request.getCommandCode())) {
+                    return new Route.To(handlerOf(role, request).orElseThrow(), sender.peer());
+                }
+            }
+        }
+        return refused(ResultCodes.AUTHORIZATION_REJECTED, sender.identity() + " (" + kinds(sender) + ") may not send "
+                + policy.name(request.getApplicationId(), request.getCommandCode()) + " to " + serving + " (config/policy.properties)");
     }
 
-    /** The role that serves {@code request}, received from the network; empty when none of the node's may. */
-    Optional<Role> networkReceiver(Request request) {
-        List<Role> serving = serving(request);
+    /** The serving roles in the order they are tried: the AAAF first for a request to another realm. */
+    private List<Role> candidates(Request request, List<Role> serving) {
         if (serving.contains(Role.AAAF) && !realm.equals(avp(request, AvpCodes.DESTINATION_REALM))) {
-            return Optional.of(Role.AAAF);
+            List<Role> order = new ArrayList<>(serving);
+            order.remove(Role.AAAF);
+            order.add(0, Role.AAAF);
+            return order;
         }
-        List<Role> sender = sendingPeerRoles(request);
-        Optional<Role> servesSender = serving.stream().filter(r -> sender.contains(r.servesRequestsOf())).findFirst();
-        if (servesSender.isPresent()) {
-            return servesSender;
-        }
-        // anybody else (a mobile node, an AAAF relaying one) reaches only the node's first role
-        return serving.contains(front) ? Optional.of(front) : Optional.empty();
+        return serving;
+    }
+
+    private static String kinds(Sender sender) {
+        return sender.kinds().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+    }
+
+    private static Route refused(int resultCode, String message) {
+        return new Route.Refused(Outcome.refusal(resultCode, message));
     }
 
     /**
@@ -94,15 +144,27 @@ final class RoleRouter implements HandlerLookup {
         return roles.stream().filter(r -> handlers.get(r).find(request).isPresent()).sorted().toList();
     }
 
-    /** The roles of the peer the request came from, as this node's {@code peer.role.<host>} names them. */
-    private List<Role> sendingPeerRoles(Request request) {
+    /** The DiameterIdentity of the peer the request came from (jDiameter's peer of its connection). */
+    private static String peerOf(Request request) {
         if (request instanceof IMessage message) {
             IPeer peer = message.getPeer();
             if (peer != null && peer.getUri() != null) {
-                return peerRoles.apply(peer.getUri().getFQDN());
+                return peer.getUri().getFQDN().toLowerCase(Locale.ROOT);
             }
         }
-        return List.of();
+        return null;
+    }
+
+    private static List<String> routeRecords(Request request) {
+        List<String> records = new ArrayList<>();
+        for (Avp rr : request.getAvps().getAvps(AvpCodes.ROUTE_RECORD)) {
+            try {
+                records.add(rr.getDiameterIdentity());
+            } catch (AvpDataException e) {
+                records.add("<undecodable>");
+            }
+        }
+        return records;
     }
 
     private static String avp(Request request, int code) {

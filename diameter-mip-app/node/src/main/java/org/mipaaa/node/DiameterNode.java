@@ -69,6 +69,7 @@ public final class DiameterNode implements AutoCloseable {
             stack.init(jdiameterConfig);
             // jdiameter.xml of our nodes exists for their roles alone: it advertises exactly their applications
             installation = MipAaa.on(stack, config.settings()).applications(applications).trace(trace)
+                    .certifiedMobileNodes(jdiameterConfig.certifiedMobileNodes()::contains)
                     .exactApplications().install();
         } catch (Exception | Error e) {
             stack.destroy();

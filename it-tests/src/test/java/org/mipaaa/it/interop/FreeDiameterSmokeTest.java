@@ -89,6 +89,7 @@ class FreeDiameterSmokeTest {
                 "fd.port", Integer.toString(LoopbackSetup.freePort()),
                 "state.root", work.resolve("state").toString(),
                 "infinispan.config", TopologyFixture.configRoot().resolve("infinispan.xml").toString(),
+                "policy.config", TopologyFixture.configRoot().resolve("policy.properties").toString(),
                 // RFC 3539 minimum Tw on our side too
                 "watchdog.ms", "6000")), RoleApplications.NONE, events::add);
 

@@ -481,6 +481,7 @@ class FreeDiameterTlsTest {
             overrides.put("tls.dir", labPki.toAbsolutePath().toString());
             overrides.put("state.root", work.resolve("state-" + name).toString());
             overrides.put("infinispan.config", TopologyFixture.configRoot().resolve("infinispan.xml").toString());
+            overrides.put("policy.config", TopologyFixture.configRoot().resolve("policy.properties").toString());
             // RFC 3539 minimum Tw, and a quick reconnect
             overrides.put("watchdog.ms", "6000");
             overrides.put("reconnect.ms", "2000");

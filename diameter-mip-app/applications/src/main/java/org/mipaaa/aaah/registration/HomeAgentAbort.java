@@ -1,8 +1,7 @@
 package org.mipaaa.aaah.registration;
 
-import java.util.concurrent.CompletableFuture;
-
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import org.jdiameter.api.ApplicationId;
 import org.mipaaa.diameter.AnswerResult;
