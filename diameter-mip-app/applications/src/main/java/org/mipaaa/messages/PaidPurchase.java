@@ -10,6 +10,7 @@ import org.jdiameter.api.Avp;
 import org.jdiameter.api.AvpDataException;
 import org.jdiameter.api.AvpSet;
 import org.mipaaa.diameter.Avps;
+import org.mipaaa.diameter.MoneyAvps;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
 
@@ -55,7 +56,11 @@ public record PaidPurchase(String payee, String orderReference, List<String> goo
             if (digits == null) {
                 throw Avps.invalid(info, "Unit-Value without Value-Digits");
             }
-            BigDecimal amount = BigDecimal.valueOf(digits.getInteger64(), exponent == null ? 0 : -exponent.getInteger32());
+            Optional<BigDecimal> bounded = MoneyAvps.amount(digits.getInteger64(), exponent == null ? 0 : exponent.getInteger32());
+            if (bounded.isEmpty()) {
+                throw Avps.invalid(info, "Unit-Value beyond what an amount of money needs (at most 10^15 units, 18 decimals)");
+            }
+            BigDecimal amount = bounded.get();
             Optional<Currency> currency = currency((int) code.getUnsigned32());
             if (currency.isEmpty()) {
                 throw Avps.invalid(info, "unknown Currency-Code " + code.getUnsigned32());

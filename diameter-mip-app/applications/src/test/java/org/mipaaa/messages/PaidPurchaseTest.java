@@ -67,4 +67,28 @@ class PaidPurchaseTest {
         assertThatThrownBy(() -> PaidPurchase.in(r.getAvps(), VENDOR.vendorId()))
                 .isInstanceOfSatisfying(Avps.Invalid.class, e -> assertThat(e.refusal().resultCode()).isEqualTo(ResultCodes.MISSING_AVP));
     }
+
+    @Test
+    void anExponentOfTwoBillionIs5004BeforeAnythingComputesWithIt() throws Exception {
+        // attack 3: Value-Digits 1, Exponent 2 000 000 000 once made one SER take gigabytes of heap
+        PurchaseInfo huge = new PurchaseInfo("shop@shop.example", "A-1", List.of(), new Amount(new BigDecimal("1E+2000000000"), 978),
+                Optional.empty(), Optional.empty());
+        Request r = ser(huge);
+        assertThatThrownBy(() -> PaidPurchase.in(r.getAvps(), VENDOR.vendorId()))
+                .isInstanceOfSatisfying(Avps.Invalid.class, e -> assertThat(e.refusal().resultCode()).isEqualTo(ResultCodes.INVALID_AVP_VALUE));
+        PurchaseInfo tiny = new PurchaseInfo("shop@shop.example", "A-1", List.of(), new Amount(new BigDecimal("1E-19"), 978),
+                Optional.empty(), Optional.empty());
+        assertThatThrownBy(() -> PaidPurchase.in(ser(tiny).getAvps(), VENDOR.vendorId()))
+                .isInstanceOf(Avps.Invalid.class);
+    }
+
+    @Test
+    void theLargestAmountMoneyNeedsStillDecodes() throws Exception {
+        PurchaseInfo largest = new PurchaseInfo("shop@shop.example", "A-1", List.of(), new Amount(new BigDecimal("1E+15"), 978),
+                Optional.empty(), Optional.empty());
+        assertThat(PaidPurchase.in(ser(largest).getAvps(), VENDOR.vendorId()).amount()).isEqualByComparingTo("1000000000000000");
+        PurchaseInfo cents = new PurchaseInfo("shop@shop.example", "A-1", List.of(), new Amount(new BigDecimal("0.000000000000000001"), 978),
+                Optional.empty(), Optional.empty());
+        assertThat(PaidPurchase.in(ser(cents).getAvps(), VENDOR.vendorId()).amount()).isEqualByComparingTo("1E-18");
+    }
 }

@@ -152,7 +152,10 @@ public final class HomeCommitmentHandler implements MobileNodeHandler {
                     return Optional.empty();
                 }
                 Avp exponent = unit.getGrouped().getAvp(AvpCodes.EXPONENT, 0);
-                limit = Optional.of(BigDecimal.valueOf(digits.getInteger64(), exponent == null ? 0 : -exponent.getInteger32()));
+                limit = MoneyAvps.amount(digits.getInteger64(), exponent == null ? 0 : exponent.getInteger32());
+                if (limit.isEmpty()) {
+                    return Optional.empty(); // the payer's limit beyond what money needs: no commitment
+                }
                 currency = (int) code.getUnsigned32();
                 if (currency(currency).isEmpty()) {
                     return Optional.empty();
