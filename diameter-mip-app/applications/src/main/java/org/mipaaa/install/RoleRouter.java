@@ -35,8 +35,9 @@ import org.mipaaa.role.Role;
  *     or, behind a configured relay, the peer its last Route-Record names ({@link Sender}); its kinds
  *     come from the node's configuration ({@code peer.role.<host>}) or a mobile node's certificate,
  *     never from the request.</li>
- * <li>A request's Origin-Host must be that sender, unless the sender forwards others' requests (the
- *     AAAF, a proxy for its mobile nodes and FAs).</li>
+ * <li>A request's Origin-Host must be that sender, and, from a peer directly connected, its Origin-Realm
+ *     the realm the peer named in its CER, unless the sender forwards others' requests (the AAAF, a
+ *     proxy for its mobile nodes and FAs).</li>
  * <li>The request goes to the first of the node's roles, in the seed's chain MN -> AAAF -> AAAH -> HA,
  *     AAAY -> terminal, that serves it and that {@code config/policy.properties} lets such a sender
  *     reach; a request for another realm goes to the AAAF first (RFC 6733 §6.1.4). None: 5003.</li>
@@ -89,6 +90,14 @@ final class RoleRouter implements Router {
         if (origin != null && !sender.forwardsOthers() && !origin.equalsIgnoreCase(sender.identity())) {
             return refused(ResultCodes.AUTHORIZATION_REJECTED, "Origin-Host " + origin + " is not " + sender.identity()
                     + ", the peer the request came from");
+        }
+        String originRealm = avp(request, AvpCodes.ORIGIN_REALM);
+        String peerRealm = peerRealmOf(request);
+        if (originRealm != null && peerRealm != null && !sender.forwardsOthers() && sender.identity().equals(sender.peer())
+                && !originRealm.equalsIgnoreCase(peerRealm)) {
+            // the realm the peer named in its CER, which our transport checked against its certificate
+            return refused(ResultCodes.AUTHORIZATION_REJECTED, "Origin-Realm " + originRealm + " is not " + peerRealm
+                    + ", the realm of the peer the request came from");
         }
         for (Role role : candidates(request, serving)) {
             for (PeerKind kind : sender.kinds()) {
@@ -150,6 +159,17 @@ final class RoleRouter implements Router {
             IPeer peer = message.getPeer();
             if (peer != null && peer.getUri() != null) {
                 return peer.getUri().getFQDN().toLowerCase(Locale.ROOT);
+            }
+        }
+        return null;
+    }
+
+    /** The Origin-Realm the peer of the request's connection named in its CER. */
+    private static String peerRealmOf(Request request) {
+        if (request instanceof IMessage message) {
+            IPeer peer = message.getPeer();
+            if (peer != null && peer.getRealmName() != null && !peer.getRealmName().isEmpty()) {
+                return peer.getRealmName();
             }
         }
         return null;

@@ -1,5 +1,11 @@
 package org.mipaaa.install;
 
+import org.jdiameter.api.Request;
+
+import org.mipaaa.diameter.Outcome;
+
+import java.util.concurrent.CompletionStage;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -66,7 +72,7 @@ class RoleRouterTest {
     private RoleRouter router(String host, String realm, Map<Role, List<Integer>> commands) {
         Map<Role, HandlerRegistry> registries = new EnumMap<>(Role.class);
         commands.forEach((role, served) -> {
-            RequestHandler handler = request -> CompletableFuture.completedFuture(null);
+            RequestHandler handler = new RoleHandler(role); // one instance per role: a lambda capturing nothing is one for all
             handlerOf.put(role, handler);
             HandlerRegistry registry = new HandlerRegistry();
             served.forEach(c -> registry.register(SERVICES, c, handler));
@@ -74,6 +80,14 @@ class RoleRouterTest {
         });
         return new RoleRouter(List.copyOf(commands.keySet()), registries, host, realm,
                 peer -> PEERS.getOrDefault(peer, Set.of()), policy);
+    }
+
+    /** The handler of one role, only told apart by identity. */
+    private record RoleHandler(Role role) implements RequestHandler {
+        @Override
+        public CompletionStage<Outcome> handle(Request request) {
+            return CompletableFuture.completedFuture(null);
+        }
     }
 
     private RoleRouter aaah(Map<Role, List<Integer>> commands) {
@@ -159,6 +173,20 @@ class RoleRouterTest {
         // its own Origin-Host, in another case: the same DiameterIdentity (RFC 6733 §4.3.1: case-insensitive)
         assertThat(roleOf(node.route(request(CommandCodes.SETTLEMENT, "home.example", null, "MN2.home.example", "mn2.home.example"))))
                 .contains(Role.AAAH);
+    }
+
+    @Test
+    void aPeerThatWritesAnotherRealmThanItsCerNamedIsRefused() throws Exception {
+        RoleRouter node = aaah(Map.of(Role.AAAH, AAAH_SERVICES));
+        IMessage foreignRealm = request(CommandCodes.SETTLEMENT, "home.example", null, "mn2.home.example", "mn2.home.example");
+        foreignRealm.getAvps().addAvp(AvpCodes.ORIGIN_REALM, "other.example", true, false, true);
+        when(foreignRealm.getPeer().getRealmName()).thenReturn("home.example");
+        assertThat(refusal(node.route(foreignRealm))).isEqualTo(ResultCodes.AUTHORIZATION_REJECTED);
+
+        IMessage ownRealm = request(CommandCodes.SETTLEMENT, "home.example", null, "mn2.home.example", "mn2.home.example");
+        ownRealm.getAvps().addAvp(AvpCodes.ORIGIN_REALM, "HOME.example", true, false, true);
+        when(ownRealm.getPeer().getRealmName()).thenReturn("home.example");
+        assertThat(roleOf(node.route(ownRealm))).contains(Role.AAAH);
     }
 
     @Test
