@@ -98,11 +98,17 @@ public final class RequestDispatcher implements NetworkReqListener {
                 send(answers.answer(request, REUSED), sid, request.getCommandCode());
                 return;
             }
-            served(request, to.handler()).thenAccept(answer -> {
+            served(request, to.handler()).whenComplete((answer, failure) -> {
+                if (failure != null) {
+                    // served() answers every failure; this is an answer that could not even be made
+                    log.error("no answer could be made: session={} cmd={}", sid, request.getCommandCode(), failure);
+                    answer = answers.answer(request, UNABLE_TO_COMPLY);
+                }
                 duplicates.complete(request, to.peer(), answer);
                 send(answer, sid, request.getCommandCode());
             });
-        } catch (Exception e) {
+        } catch (Exception | StackOverflowError e) {
+            // a StackOverflowError has unwound: the request is answered, the thread lives on
             log.error("cannot serve request: session={} cmd={}", sid, request.getCommandCode(), e);
             send(answers.answer(request, UNABLE_TO_COMPLY), sid, request.getCommandCode());
         }
@@ -130,7 +136,8 @@ public final class RequestDispatcher implements NetworkReqListener {
         CompletionStage<Outcome> outcome;
         try {
             outcome = handler.handle(request);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
+            // input beyond what a handler can take is answered 5012 like any failure of it (issue 14, attack 3)
             outcome = CompletableFuture.failedFuture(e);
         }
         return outcome.handle((o, failure) -> {
@@ -138,7 +145,7 @@ public final class RequestDispatcher implements NetworkReqListener {
             if (cause == null && o != null) {
                 try {
                     return answers.answer(request, o);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | StackOverflowError e) {
                     cause = e;
                 }
             }

@@ -25,28 +25,11 @@ class MessageValidatorTest {
     private final MessageValidator validator = new MessageValidator(Dictionary.bundled());
 
     private IMessage request(int command, long app) {
-        IMessage m = parser.createEmptyMessage(command, app);
-        m.setRequest(true);
-        AvpSet avps = m.getAvps();
-        avps.addAvp(AvpCodes.SESSION_ID, "aaaf.visited.example;1;1", false);
-        avps.addAvp(AvpCodes.ORIGIN_HOST, "aaaf.visited.example", true, false, true);
-        avps.addAvp(AvpCodes.ORIGIN_REALM, "visited.example", true, false, true);
-        avps.addAvp(AvpCodes.DESTINATION_REALM, "home.example", true, false, true);
-        return m;
+        return TestRequests.request(parser, command, app);
     }
 
     private IMessage completeAmr() {
-        IMessage amr = request(CommandCodes.AA_MOBILE_NODE, ApplicationIds.MOBILE_IPV4);
-        AvpSet avps = amr.getAvps();
-        avps.addAvp(AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4, true, false, true);
-        avps.addAvp(AvpCodes.USER_NAME, "mn1@home.example", true, false, false);
-        avps.addAvp(AvpCodes.MIP_REG_REQUEST, new byte[] {1, 0, 0, 60}, true, false);
-        AvpSet auth = avps.addGroupedAvp(AvpCodes.MIP_MN_AAA_AUTH, true, false);
-        auth.addAvp(AvpCodes.MIP_MN_AAA_SPI, 256L, true, false, true);
-        auth.addAvp(AvpCodes.MIP_AUTH_INPUT_DATA_LENGTH, 4L, true, false, true);
-        auth.addAvp(AvpCodes.MIP_AUTHENTICATOR_LENGTH, 16L, true, false, true);
-        auth.addAvp(AvpCodes.MIP_AUTHENTICATOR_OFFSET, 4L, true, false, true);
-        return amr;
+        return TestRequests.completeAmr(parser);
     }
 
     @Test
@@ -151,5 +134,68 @@ class MessageValidatorTest {
         avps.removeAvp(11);
         avps.addAvp(VendorAvpCodes.BILLING_PERIOD, "2026-11", VENDOR.vendorId(), true, false, false);
         assertThat(validator.validate(cqr)).isEmpty();
+    }
+
+    /** An AVP's bytes (RFC 6733 §4.1), M bit set, padded to 32 bits. */
+    private static byte[] avp(int code, byte[] data) {
+        int padded = (data.length + 3) & ~3;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 + padded);
+        b.putInt(code).putInt((0x40 << 24) | (8 + data.length)).put(data);
+        return b.array();
+    }
+
+    /** The contents of a Proxy-Info holding Proxy-Host, Proxy-State and, {@code depth} times over, another Proxy-Info. */
+    private static byte[] nestedProxyInfo(int depth) {
+        byte[] host = avp(AvpCodes.PROXY_HOST, "relay.interop.example".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        byte[] state = avp(AvpCodes.PROXY_STATE, new byte[] {1, 2, 3, 4});
+        int level = host.length + state.length;
+        // written outside in, each Proxy-Info's length the rest of the buffer: no copying per level
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(level + (depth - 1) * (8 + level));
+        for (int i = 0; i < depth; i++) {
+            b.put(host).put(state);
+            if (i < depth - 1) {
+                b.putInt(AvpCodes.PROXY_INFO);
+                b.putInt((0x40 << 24) | (4 + b.remaining())); // the rest of the buffer after the code: this length field on
+            }
+        }
+        return b.array();
+    }
+
+    @Test
+    void attack7_proxyInfoNestedTwentyThousandDeepIs5004AtTheDepthLimitNotARecursion() {
+        IMessage amr = completeAmr();
+        amr.getAvps().addAvp(AvpCodes.PROXY_INFO, nestedProxyInfo(20_000), true, false);
+
+        Outcome.Refusal f = validator.validate(amr).orElseThrow();
+
+        assertThat(f.resultCode()).isEqualTo(ResultCodes.INVALID_AVP_VALUE);
+        assertThat(f.errorMessage()).contains("deeper than " + MessageValidator.MAX_DEPTH);
+        int depth = 0;
+        for (FailedAvp a = f.failedAvp(); a != null; a = a.parent()) {
+            assertThat(a.code()).isEqualTo(AvpCodes.PROXY_INFO);
+            depth++;
+        }
+        assertThat(depth).isEqualTo(MessageValidator.MAX_DEPTH);
+    }
+
+    @Test
+    void proxyInfoNestedWithinTheLimitPasses() {
+        IMessage amr = completeAmr();
+        amr.getAvps().addAvp(AvpCodes.PROXY_INFO, nestedProxyInfo(MessageValidator.MAX_DEPTH - 1), true, false);
+
+        assertThat(validator.validate(amr)).isEmpty();
+    }
+
+    @Test
+    void moreAvpsThanTheBoundIs5009() {
+        IMessage amr = completeAmr();
+        for (int i = 0; i < MessageValidator.MAX_AVPS; i++) {
+            amr.getAvps().addAvp(99_999, new byte[4], false, false); // unknown, no M bit: ignored one by one
+        }
+
+        Outcome.Refusal f = validator.validate(amr).orElseThrow();
+
+        assertThat(f.resultCode()).isEqualTo(ResultCodes.AVP_OCCURS_TOO_MANY_TIMES);
+        assertThat(f.errorMessage()).contains("more than " + MessageValidator.MAX_AVPS);
     }
 }
