@@ -1,5 +1,11 @@
 package org.mipaaa.install;
 
+import org.jdiameter.api.InternalException;
+
+import org.jdiameter.server.impl.NetworkImpl;
+
+import org.jdiameter.client.api.controller.IRealmTable;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -187,7 +193,7 @@ public final class MipAaa {
         RoleRouter router = new RoleRouter(settings.roles(), registries, host, realm, peer -> {
             Set<PeerKind> kinds = s.kindsOf(peer);
             return certified.test(peer) ? union(kinds, PeerKind.MOBILE_NODE) : kinds;
-        }, policy);
+        }, new ConfiguredRealms(realmTable(stack, host)), policy);
 
         boolean ownsState = b.state == null;
         if (ownsState && !Files.isRegularFile(settings.stateConfig())) {
@@ -240,6 +246,17 @@ public final class MipAaa {
         }
         log.info("{} (realm {}): {} installed, serving {}", host, realm, settings.roles(), settings.applications());
         return installation;
+    }
+
+    private static IRealmTable realmTable(Stack stack, String host) {
+        try {
+            if (stack.unwrap(Network.class) instanceof NetworkImpl network) {
+                return network.getRealmTable();
+            }
+        } catch (InternalException e) {
+            throw new IllegalStateException(host + ": cannot read the realm table", e);
+        }
+        throw new IllegalArgumentException(host + ": not a jDiameter server stack (org.jdiameter.server.impl.NetworkImpl): no realm table");
     }
 
     /** The peer policy ({@code policy.file}); a node without one would let any peer send anything. */

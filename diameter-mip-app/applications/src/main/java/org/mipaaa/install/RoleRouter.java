@@ -35,9 +35,9 @@ import org.mipaaa.role.Role;
  *     or, behind a configured relay, the peer its last Route-Record names ({@link Sender}); its kinds
  *     come from the node's configuration ({@code peer.role.<host>}) or a mobile node's certificate,
  *     never from the request.</li>
- * <li>A request's Origin-Host must be that sender, and, from a peer directly connected, its Origin-Realm
- *     the realm the peer named in its CER, unless the sender forwards others' requests (the AAAF, a
- *     proxy for its mobile nodes and FAs).</li>
+ * <li>A request's Origin-Host must be that sender and its Origin-Realm a realm of that sender (its
+ *     DiameterIdentity's domain, or one jdiameter.xml lists it under), unless the sender forwards others'
+ *     requests (the AAAF, a proxy for its mobile nodes and FAs).</li>
  * <li>The request goes to the first of the node's roles, in the seed's chain MN -> AAAF -> AAAH -> HA,
  *     AAAY -> terminal, that serves it and that {@code config/policy.properties} lets such a sender
  *     reach; a request for another realm goes to the AAAF first (RFC 6733 §6.1.4). None: 5003.</li>
@@ -54,19 +54,23 @@ final class RoleRouter implements Router {
     private final String host;
     private final String realm;
     private final Function<String, Set<PeerKind>> peerKinds;
+    private final Function<String, Set<String>> realmsOf;
     private final PeerPolicy policy;
 
     /**
      * @param peerKinds what a peer (lower-case DiameterIdentity) is to this node
+     * @param realmsOf  the realms (lower case) a peer may write as its Origin-Realm: the domain its
+     *                  DiameterIdentity is in and those jdiameter.xml lists it under
      * @param policy    which requests each kind of sender may send to each role
      */
     RoleRouter(List<Role> roles, Map<Role, HandlerRegistry> handlers, String host, String realm,
-               Function<String, Set<PeerKind>> peerKinds, PeerPolicy policy) {
+               Function<String, Set<PeerKind>> peerKinds, Function<String, Set<String>> realmsOf, PeerPolicy policy) {
         this.roles = List.copyOf(roles);
         this.handlers = Map.copyOf(handlers);
         this.host = host;
         this.realm = realm;
         this.peerKinds = peerKinds;
+        this.realmsOf = realmsOf;
         this.policy = policy;
     }
 
@@ -92,12 +96,9 @@ final class RoleRouter implements Router {
                     + ", the peer the request came from");
         }
         String originRealm = avp(request, AvpCodes.ORIGIN_REALM);
-        String peerRealm = peerRealmOf(request);
-        if (originRealm != null && peerRealm != null && !sender.forwardsOthers() && sender.identity().equals(sender.peer())
-                && !originRealm.equalsIgnoreCase(peerRealm)) {
-            // the realm the peer named in its CER, which our transport checked against its certificate
-            return refused(ResultCodes.AUTHORIZATION_REJECTED, "Origin-Realm " + originRealm + " is not " + peerRealm
-                    + ", the realm of the peer the request came from");
+        if (originRealm != null && !sender.forwardsOthers() && !realmsOf.apply(sender.identity()).contains(originRealm.toLowerCase(Locale.ROOT))) {
+            return refused(ResultCodes.AUTHORIZATION_REJECTED, "Origin-Realm " + originRealm + " is not a realm of " + sender.identity()
+                    + " " + realmsOf.apply(sender.identity()));
         }
         for (Role role : candidates(request, serving)) {
             for (PeerKind kind : sender.kinds()) {
@@ -159,17 +160,6 @@ final class RoleRouter implements Router {
             IPeer peer = message.getPeer();
             if (peer != null && peer.getUri() != null) {
                 return peer.getUri().getFQDN().toLowerCase(Locale.ROOT);
-            }
-        }
-        return null;
-    }
-
-    /** The Origin-Realm the peer of the request's connection named in its CER. */
-    private static String peerRealmOf(Request request) {
-        if (request instanceof IMessage message) {
-            IPeer peer = message.getPeer();
-            if (peer != null && peer.getRealmName() != null && !peer.getRealmName().isEmpty()) {
-                return peer.getRealmName();
             }
         }
         return null;

@@ -79,7 +79,7 @@ class RoleRouterTest {
             registries.put(role, registry);
         });
         return new RoleRouter(List.copyOf(commands.keySet()), registries, host, realm,
-                peer -> PEERS.getOrDefault(peer, Set.of()), policy);
+                peer -> PEERS.getOrDefault(peer, Set.of()), peer -> Set.of(peer.substring(peer.indexOf('.') + 1)), policy);
     }
 
     /** The handler of one role, only told apart by identity. */
@@ -176,17 +176,21 @@ class RoleRouterTest {
     }
 
     @Test
-    void aPeerThatWritesAnotherRealmThanItsCerNamedIsRefused() throws Exception {
+    void aPeerThatWritesAnotherRealmThanItsOwnIsRefused() throws Exception {
         RoleRouter node = aaah(Map.of(Role.AAAH, AAAH_SERVICES));
         IMessage foreignRealm = request(CommandCodes.SETTLEMENT, "home.example", null, "mn2.home.example", "mn2.home.example");
         foreignRealm.getAvps().addAvp(AvpCodes.ORIGIN_REALM, "other.example", true, false, true);
-        when(foreignRealm.getPeer().getRealmName()).thenReturn("home.example");
         assertThat(refusal(node.route(foreignRealm))).isEqualTo(ResultCodes.AUTHORIZATION_REJECTED);
 
         IMessage ownRealm = request(CommandCodes.SETTLEMENT, "home.example", null, "mn2.home.example", "mn2.home.example");
         ownRealm.getAvps().addAvp(AvpCodes.ORIGIN_REALM, "HOME.example", true, false, true);
-        when(ownRealm.getPeer().getRealmName()).thenReturn("home.example");
         assertThat(roleOf(node.route(ownRealm))).contains(Role.AAAH);
+
+        // the AAAF forwards its visitors' requests: their Origin-Realm is their home's, not the AAAF's
+        IMessage relayed = request(CommandCodes.SETTLEMENT, "home.example", null, "mn1.home.example", "aaaf.visited.example",
+                "mn1.home.example");
+        relayed.getAvps().addAvp(AvpCodes.ORIGIN_REALM, "home.example", true, false, true);
+        assertThat(roleOf(node.route(relayed))).contains(Role.AAAH);
     }
 
     @Test
