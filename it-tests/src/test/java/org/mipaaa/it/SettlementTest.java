@@ -560,6 +560,65 @@ class SettlementTest {
         assertThat(payeeLedger().find(user.shown.get(0).settlementId())).isEmpty();
     }
 
+    @Test
+    void attack2_aPriceTheMobileNodeMadeUpIsRefusedByTheTerminalAndNothingIsBookedOrCharged() throws Exception {
+        // order A-1002 costs 9.90 in the terminal's catalogue; mn1 asks to settle it for 0.01, confirms it
+        assertPriceRefusedAndNothingBooked(new PurchaseInfo(SHOP, "A-1002", List.of("2 x espresso cup"),
+                new Amount(new BigDecimal("0.01"), 978), java.util.Optional.empty(), java.util.Optional.empty()), true);
+    }
+
+    @Test
+    void attack2_aPriceTheMobileNodeMadeUpIsRefusedByTheAaayHoldingTheCatalogue() throws Exception {
+        // kiosk K-77 (7.50) is held at the AAAY itself: no terminal checks it, the AAAY must
+        assertPriceRefusedAndNothingBooked(new PurchaseInfo("kiosk@shop.example", "K-77", List.of("1 x newspaper"),
+                new Amount(new BigDecimal("0.01"), 978), java.util.Optional.empty(), java.util.Optional.empty()), false);
+    }
+
+    @Test
+    void attack3_anExponentOfTwoBillionIs5004AtOnceAndNobodyIsAsked() throws Exception {
+        int chargesBefore = transferredCharges().size();
+        ConfirmingUser user = new ConfirmingUser(ConfirmationCallback.Decision.OK, 0);
+        PurchaseInfo huge = new PurchaseInfo(SHOP, "A-1001", List.of("1 x coffee beans 250 g"), new Amount(new BigDecimal("1E+2000000000"), 978),
+                java.util.Optional.empty(), java.util.Optional.empty());
+        long start = System.nanoTime();
+        try (AaamAgent agent = agent(Role.AAAH)) {
+            assertThatThrownBy(() -> agent.settle(huge, SettlementMode.DEBIT_PAYEE_ACCOUNT, user))
+                    .isInstanceOfSatisfying(ServiceException.class, e -> {
+                        assertThat(e.resultCode()).isEqualTo(ResultCodes.INVALID_AVP_VALUE);
+                        assertThat(e.getMessage()).contains("Unit-Value");
+                    });
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("refused, not computed").isLessThan(Duration.ofSeconds(5));
+        assertThat(user.shown).isEmpty();
+        assertThat(transferredCharges()).hasSize(chargesBefore);
+    }
+
+    private void assertPriceRefusedAndNothingBooked(PurchaseInfo cheap, boolean terminalAsked) throws Exception {
+        int chargesBefore = transferredCharges().size();
+        BigDecimal balanceBefore = payeeLedger().balance(cheap.payee());
+        Instant since = Instant.now();
+        ConfirmingUser user = new ConfirmingUser(ConfirmationCallback.Decision.OK, 0);
+        try (AaamAgent agent = agent(Role.AAAH)) {
+            assertThatThrownBy(() -> agent.settle(cheap, SettlementMode.DEBIT_PAYEE_ACCOUNT, user))
+                    .isInstanceOfSatisfying(ServiceException.class, e -> {
+                        assertThat(e.resultCode()).isEqualTo(ResultCodes.INVALID_AVP_VALUE);
+                        assertThat(e.getMessage()).contains("costs");
+                    });
+        }
+        String id = user.shown.get(0).settlementId();
+        assertThat(atHome(id).state()).isEqualTo(SettlementState.NOT_SETTLED);
+        assertThat(transferredCharges()).hasSize(chargesBefore);
+        assertThat(payeeLedger().find(id)).isEmpty();
+        assertThat(payeeLedger().balance(cheap.payee())).isEqualByComparingTo(balanceBefore);
+        assertThat(notices().notice(id)).isEmpty();
+        assertThat(events(since, "PNA")).anyMatch(e -> e.from().equals(AAAY) && e.to().equals(AAAH)
+                && Long.valueOf(ResultCodes.INVALID_AVP_VALUE).equals(e.resultCode()));
+        if (terminalAsked) {
+            assertThat(events(since, "PNA")).anyMatch(e -> e.from().equals(TERMINAL) && e.to().equals(AAAY)
+                    && Long.valueOf(ResultCodes.INVALID_AVP_VALUE).equals(e.resultCode()));
+        }
+    }
+
     /** Hands out its first counter again and again: every request after the first is a replay to the AAAH. */
     private static final class RepeatingCounters implements ReplayCounters {
         private final InMemoryReplayCounters incoming = new InMemoryReplayCounters();

@@ -13,6 +13,7 @@ import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
 import org.mipaaa.dictionary.VendorResultCodes;
+import org.mipaaa.messages.CataloguePrice;
 import org.mipaaa.messages.NextHopOutcome;
 import org.mipaaa.messages.NextHopRequest;
 import org.mipaaa.messages.PaidPurchase;
@@ -20,6 +21,7 @@ import org.mipaaa.messages.SettlementNotice;
 import org.mipaaa.payee.PayeeDirectory;
 import org.mipaaa.payee.PayeeLedger;
 import org.mipaaa.payee.PayeeSettlement;
+import org.mipaaa.shop.Catalogue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +30,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ol>
  * <li><b>decode</b>: User-Name, Settlement-Id, Purchase-Info, Settlement-Mode ({@link SettlementNotice}).</li>
- * <li><b>validate</b>: the payee in the directory (5802), the AAAH's realm configured for it (5003).</li>
+ * <li><b>validate</b>: the payee in the directory (5802), the AAAH's realm configured for it (5003); for a
+ *     payee held here, its order at the catalogue's price (5004; a terminal checks its own).</li>
  * <li><b>act</b>: a Settlement-Id booked before is answered 2001 again, nothing booked twice; one the AAAH
  *     voided (its PNR got no answer in time) is 5803 and books nothing (the terminal, if it was told
  *     meanwhile, gets an SCR). Else the
@@ -45,14 +48,20 @@ public final class AaayPaymentNotificationHandler implements RequestHandler {
 
     private final PayeeDirectory directory;
     private final PayeeLedger ledger;
+    private final Catalogue heldHere;
     private final NextHopRequest toTerminal;
     private final long vendorId;
     private final String realm;
 
-    /** @param realm this AAAY's realm, its terminals' (Destination-Realm of the PNR to them) */
-    public AaayPaymentNotificationHandler(PayeeDirectory directory, PayeeLedger ledger, NextHopRequest toTerminal, String realm) {
+    /**
+     * @param heldHere the orders of the payees whose information the AAAY holds itself
+     * @param realm    this AAAY's realm, its terminals' (Destination-Realm of the PNR to them)
+     */
+    public AaayPaymentNotificationHandler(PayeeDirectory directory, PayeeLedger ledger, Catalogue heldHere, NextHopRequest toTerminal,
+                                          String realm) {
         this.directory = directory;
         this.ledger = ledger;
+        this.heldHere = heldHere;
         this.toTerminal = toTerminal;
         this.vendorId = toTerminal.vendorId();
         this.realm = realm;
@@ -87,6 +96,11 @@ public final class AaayPaymentNotificationHandler implements RequestHandler {
             return success(before.get()).now();
         }
         if (payee.heldHere()) {
+            // the amount is the mobile node's: booked only for the payee's order at its price
+            Optional<Outcome> refused = CataloguePrice.refusal(heldHere, purchase, vendorId);
+            if (refused.isPresent()) {
+                return refused.get().now();
+            }
             return success(ledger.book(fresh)).now();
         }
         String terminal = payee.terminalHost().orElseThrow();

@@ -53,7 +53,7 @@ public record AaayRole(PayeeDirectory payees, Catalogue held, PayeeLedger ledger
         NextHopRequest settlementToTerminal = new NextHopRequest(ctx.client(), ctx.vendor(),
                 ctx.millis("payee.settlement.terminal.timeout.ms", 1500));
         ctx.handlers().register(application, CommandCodes.PAYMENT_NOTIFICATION,
-                new AaayPaymentNotificationHandler(payees, ledger, settlementToTerminal, ctx.realm()));
+                new AaayPaymentNotificationHandler(payees, ledger, held, settlementToTerminal, ctx.realm()));
         ctx.handlers().register(application, CommandCodes.SETTLEMENT_CANCEL,
                 new AaaySettlementCancelHandler(payees, ledger, settlementToTerminal, ctx.realm()));
 

@@ -14,11 +14,10 @@ import org.mipaaa.dictionary.Enumerations;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
 import org.mipaaa.dictionary.VendorResultCodes;
-import org.mipaaa.ledger.Money;
+import org.mipaaa.messages.CataloguePrice;
 import org.mipaaa.messages.PaidPurchase;
 import org.mipaaa.messages.SettlementNotice;
 import org.mipaaa.shop.Catalogue;
-import org.mipaaa.shop.Order;
 import org.mipaaa.shop.TerminalAccount;
 import org.mipaaa.shop.TerminalSale;
 import org.slf4j.Logger;
@@ -94,7 +93,7 @@ public final class TerminalSettlementHandler implements RequestHandler {
             log.info("SER for settlement {} again: answered as before, nothing settled twice", ser.settlementId());
             return settled(before.get());
         }
-        Optional<Outcome> refused = refusal(purchase);
+        Optional<Outcome> refused = CataloguePrice.refusal(catalogue, purchase, vendorId);
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -107,30 +106,6 @@ public final class TerminalSettlementHandler implements RequestHandler {
         log.info("settled at the terminal: order {} of {} paid by {} (settlement {}, mode {})", kept.orderReference(), kept.payee(),
                 kept.userName(), kept.settlementId(), kept.mode());
         return settled(kept);
-    }
-
-    /** 5802 for a payee not served here; 5004 for an order not in the catalogue or at another price. */
-    private Optional<Outcome> refusal(PaidPurchase purchase) {
-        Catalogue.Lookup lookup = catalogue.lookup(purchase.payee(), Optional.of(purchase.orderReference()));
-        if (lookup instanceof Catalogue.Lookup.UnknownPayee) {
-            return Optional.of(Outcome.experimental(vendorId, VendorResultCodes.UNKNOWN_PAYEE, "unknown payee " + purchase.payee()));
-        }
-        if (!(lookup instanceof Catalogue.Lookup.Found found)) {
-            return Optional.of(Avps.invalid(purchase.avp(), "unknown Order-Reference " + purchase.orderReference()).refusal());
-        }
-        Money price = found.order().amount();
-        if (!sameAmount(price, purchase)) {
-            log.warn("SER for order {}: {} {} asked, the catalogue says {}; refused", purchase.orderReference(),
-                    purchase.amount().toPlainString(), purchase.currency(), price);
-            return Optional.of(Avps.invalid(purchase.avp(), "order " + purchase.orderReference() + " costs "
-                    + price.toPlainString() + " " + price.currency() + ", not " + purchase.amount().toPlainString() + " " + purchase.currency())
-                    .refusal());
-        }
-        return Optional.empty();
-    }
-
-    private static boolean sameAmount(Money price, PaidPurchase purchase) {
-        return price.currency().equals(purchase.currency()) && price.amount().compareTo(purchase.amount()) == 0;
     }
 
     private Outcome settled(TerminalSale s) {

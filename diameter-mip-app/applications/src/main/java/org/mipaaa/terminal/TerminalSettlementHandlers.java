@@ -10,6 +10,7 @@ import org.mipaaa.diameter.RequestHandler;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
 import org.mipaaa.dictionary.VendorResultCodes;
+import org.mipaaa.messages.CataloguePrice;
 import org.mipaaa.messages.PaidPurchase;
 import org.mipaaa.messages.SettlementNotice;
 import org.mipaaa.shop.Catalogue;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The shop terminal's side of settlement (docs/PROTOCOL.md §4.4, §4.5): the payment notice of S209
- * (PNR: a payee it serves, else 5802; recorded once per Settlement-Id) and the cancellation notice
+ * (PNR: an order of its catalogue at its price, else 5802 or 5004; recorded once per Settlement-Id) and the cancellation notice
  * (SCR: a settlement it was notified of, else 5803; marked cancelled, once).
  */
 public final class TerminalSettlementHandlers {
@@ -54,8 +55,12 @@ public final class TerminalSettlementHandlers {
             return e.refusal();
         }
         PaidPurchase purchase = pnr.purchase().orElseThrow();
-        if (!catalogue.serves(purchase.payee())) {
-            return Outcome.experimental(vendorId, VendorResultCodes.UNKNOWN_PAYEE, "unknown payee " + purchase.payee());
+        if (notices.notice(pnr.settlementId()).isEmpty()) {
+            // the amount is the mobile node's: the shop is told "paid" only for its order at its price
+            Optional<Outcome> refused = CataloguePrice.refusal(catalogue, purchase, vendorId);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
         }
         PaymentNotices.Notice n = notices.paid(new PaymentNotices.Notice(pnr.settlementId(), purchase.payee(), purchase.orderReference(),
                 pnr.userName(), purchase.amount().toPlainString() + " " + purchase.currency(), false));
