@@ -1,6 +1,35 @@
 package org.mipaaa.it;
 
+import org.mipaaa.dictionary.ResultCodes;
+
+import org.mipaaa.mobileip.RegistrationReply;
+
+import org.mipaaa.mobileip.RegistrationBuilder;
+
+import org.mipaaa.mobileip.RegistrationRequest;
+
+import org.mipaaa.registration.Visit;
+
+import org.mipaaa.registration.VisitListener;
+
+import java.time.Duration;
+
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import java.util.List;
+
+import java.net.SocketTimeoutException;
+
+import java.net.DatagramPacket;
+
+import java.net.DatagramSocket;
+
+import java.net.InetAddress;
+
+import java.net.Inet4Address;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -96,6 +125,8 @@ class FirstRegistrationTest {
         assertThat(fixture.events()).anyMatch(e -> "S105".equals(e.step()) && e.to().equals(t.node(Role.HA).host()));
         assertThat(fixture.events()).anyMatch(e -> "S106".equals(e.step()) && e.to().equals(t.node(Role.FA).host())
                 && Long.valueOf(2001).equals(e.resultCode()));
+        // S104: the AAAF's entry for the visitor, made once its home accepted it
+        assertThat(t.node(Role.AAAF).installation().aaaf().visitors().entry(MN1)).isPresent();
     }
 
     /** A first registration, accepted: what the renewals build on. */
@@ -149,9 +180,9 @@ class FirstRegistrationTest {
         assertThat(done.accepted()).as(String.valueOf(done.problem())).isTrue();
         assertThat(InfinispanBindingTable.in(fixture.topology().node(Role.HA).state()).find(first.homeAddress())).isEmpty();
         // RFC 4004 §4.1.3: the HA's STR (Termination-Cause LOGOUT) frees the address at the AAAH
-        assertThat(Eventually.within(java.time.Duration.ofSeconds(15), () -> pool().addressOf(MN1).isEmpty())).as("the AAAH released the home address").isTrue();
+        assertThat(Eventually.within(Duration.ofSeconds(15), () -> pool().addressOf(MN1).isEmpty())).as("the AAAH released the home address").isTrue();
         // the AAAH frees the address before its STA reaches the HA
-        assertThat(Eventually.within(java.time.Duration.ofSeconds(5), () -> fixture.events().stream().anyMatch(e -> e.command().equals("STA")
+        assertThat(Eventually.within(Duration.ofSeconds(5), () -> fixture.events().stream().anyMatch(e -> e.command().equals("STA")
                 && e.to().equals(fixture.topology().node(Role.HA).host()) && Long.valueOf(2001).equals(e.resultCode())))).isTrue();
     }
 
@@ -159,7 +190,7 @@ class FirstRegistrationTest {
     void backHomeTheMobileNodeDeregistersStraightWithItsHomeAgentAndTheAaahFreesItsAddress() throws Exception {
         MobileNode mn = mn1();
         MobileNode.Outcome roaming = registered(mn);
-        java.util.List<BindingEndListener.Reason> ends = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<BindingEndListener.Reason> ends = new CopyOnWriteArrayList<>();
         HomeAgentRenewals homeAgent = fixture.topology().node(Role.HA).installation().ha().renewals();
         homeAgent.addListener((binding, reason) -> ends.add(reason));
         long amrsBefore = amrs();
@@ -174,7 +205,7 @@ class FirstRegistrationTest {
         assertThat(InfinispanBindingTable.in(fixture.topology().node(Role.HA).state()).find(roaming.homeAddress())).isEmpty();
         assertThat(ends).containsExactly(BindingEndListener.Reason.RETURNED_HOME);
         // the HA's STR (LOGOUT) ends the AAA session: the AAAH frees the address; no AMR, no FA involved
-        assertThat(Eventually.within(java.time.Duration.ofSeconds(15), () -> pool().addressOf(MN1).isEmpty())).as("the AAAH released the home address").isTrue();
+        assertThat(Eventually.within(Duration.ofSeconds(15), () -> pool().addressOf(MN1).isEmpty())).as("the AAAH released the home address").isTrue();
         assertThat(amrs()).isEqualTo(amrsBefore);
         // the same request again finds no binding, so no key to check it with: 131, not a second STR
         MobileNode.Outcome again = home.accept(MobileIpUdp.exchange(homeAgent.address(), home.bytes()));
@@ -239,8 +270,8 @@ class FirstRegistrationTest {
 
         fixture.topology().restart(Role.AAAH);
 
-        assertThat(Eventually.within(java.time.Duration.ofSeconds(15), () -> pool().addressOf(MN1).isEmpty())).as("the AAAH released the home address").isTrue();
-        assertThat(Eventually.within(java.time.Duration.ofSeconds(15), () -> pending.all().isEmpty())).as("the STR is answered, nothing left to send").isTrue();
+        assertThat(Eventually.within(Duration.ofSeconds(15), () -> pool().addressOf(MN1).isEmpty())).as("the AAAH released the home address").isTrue();
+        assertThat(Eventually.within(Duration.ofSeconds(15), () -> pending.all().isEmpty())).as("the STR is answered, nothing left to send").isTrue();
     }
 
     @Test
@@ -255,7 +286,7 @@ class FirstRegistrationTest {
 
         long result;
         try (SessionTermination termination = new SessionTermination(ha.client(), ha.realm(), PendingTerminations.in(ha.state()),
-                java.time.Duration.ofSeconds(60))) {
+                Duration.ofSeconds(60))) {
             result = termination.send(new PendingTerminations.Termination(older.aaaSessionId(), older.nai(),
                     Enumerations.TERMINATION_CAUSE_DIAMETER_AUTH_EXPIRED)).get(15, java.util.concurrent.TimeUnit.SECONDS);
         }
@@ -281,14 +312,15 @@ class FirstRegistrationTest {
     }
 
     @Test
-    void anStrFromAnotherNodeThanTheHomeAgentIsAnsweredButFreesNothing() throws Exception {
+    void anStrFromAnotherNodeThanTheHomeAgentIsRefused5003AndFreesNothing() throws Exception {
         MobileNode mn = mn1();
         MobileNode.Outcome first = registered(mn);
         String session = haBinding(first).aaaSessionId();
 
         var sta = str(Role.AAAF, session, true);
 
-        assertThat(Exchange.resultCode(sta)).isEqualTo(2001);
+        // config/policy.properties: only the home agent sends the AAAH an STR
+        assertThat(Exchange.resultCode(sta)).isEqualTo(ResultCodes.AUTHORIZATION_REJECTED);
         assertThat(pool().addressOf(MN1)).as("only the home agent's STR frees the address").contains(first.homeAddress());
     }
 
@@ -334,9 +366,9 @@ class FirstRegistrationTest {
         assertThat(pool().addressOf(MN1)).contains(first.homeAddress());
 
         // RFC 5944 §3.8.1: gone at the end of its lifetime; config/ha sweeps every second
-        assertThat(Eventually.within(java.time.Duration.ofSeconds(15), () -> bindings.find(first.homeAddress()).isEmpty())).as("binding gone after its 2 s lifetime").isTrue();
+        assertThat(Eventually.within(Duration.ofSeconds(15), () -> bindings.find(first.homeAddress()).isEmpty())).as("binding gone after its 2 s lifetime").isTrue();
         // RFC 4004 §4.1.3: the HA's STR (Termination-Cause AUTH_EXPIRED) frees the address at the AAAH
-        assertThat(Eventually.within(java.time.Duration.ofSeconds(15), () -> pool().addressOf(MN1).isEmpty())).as("the AAAH released the home address").isTrue();
+        assertThat(Eventually.within(Duration.ofSeconds(15), () -> pool().addressOf(MN1).isEmpty())).as("the AAAH released the home address").isTrue();
     }
 
     @Test
@@ -363,5 +395,61 @@ class FirstRegistrationTest {
 
         assertThat(RegistrationCodec.decodeReply(reply).reply().code()).isEqualTo(ReplyCode.FA_MOBILE_NODE_FAILED_AUTHENTICATION);
         assertThat(fixture.events()).anyMatch(e -> e.command().equals("AMA") && Long.valueOf(4001).equals(e.resultCode()));
+    }
+
+    @Test
+    void s104_aRegistrationItsHomeRefusesLeavesNoVisitorEntryAtTheAaaf() throws Exception {
+        String intruder = "intruder@home.example";
+        MobileNode mn = new MobileNode(intruder, MnAaaSecurityAssociation.of(256, "not-any-mn-key!!".getBytes(StandardCharsets.US_ASCII)),
+                Ipv4.parse("0.0.0.0"), Clock.systemUTC());
+        ForeignAgent.Advertisement ad = foreignAgent().advertise();
+        MobileNode.FirstRegistration registration = mn.firstRegistration(ad.careOfAddress(), ad.challenge(), 1200);
+
+        assertThat(registration.accept(exchange(ad, registration.bytes())).accepted()).isFalse();
+        assertThat(fixture.topology().node(Role.AAAF).installation().aaaf().visitors().entry(intruder)).isEmpty();
+    }
+
+    @Test
+    void s109_aReplyThatDoesNotComeFromTheHomeAgentIsDiscardedAndTheVisitGoesOn() throws Exception {
+        MobileNode mn = mn1();
+        MobileNode.Outcome first = registered(mn);
+        List<Inet4Address> ended = new CopyOnWriteArrayList<>();
+        foreignAgent().addVisitListener(new VisitListener() {
+            @Override
+            public void started(Visit visit) {
+            }
+
+            @Override
+            public void renewed(Inet4Address homeAddress, Duration lifetime) {
+            }
+
+            @Override
+            public void ended(Inet4Address homeAddress) {
+                ended.add(homeAddress);
+            }
+        });
+        fixture.topology().stop(Role.HA); // the renewal waits at the FA for a reply that does not come
+        ForeignAgent.Advertisement ad = foreignAgent().advertise();
+        Thread.sleep(1100); // a newer timestamp Identification (RFC 5944 §5.7.1) than the first registration's
+        MobileNode.Renewal renewal = mn.renewal(first, ad.careOfAddress(), 900);
+        RegistrationRequest asked = RegistrationCodec.decodeRequest(renewal.bytes()).request();
+        // what an attacker on the visited network sends: "accepted, lifetime 0" for that renewal
+        byte[] spoofed = RegistrationBuilder.reply(new RegistrationReply(ReplyCode.ACCEPTED, 0,
+                asked.homeAddress(), asked.homeAgent(), asked.identification())).toBytes();
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        try (DatagramSocket mobileNode = new DatagramSocket(0, loopback);
+             DatagramSocket attacker = new DatagramSocket(0, loopback)) {
+            mobileNode.send(new DatagramPacket(renewal.bytes(), renewal.bytes().length, ad.registrationAddress()));
+            // sent over and over while the renewal waits, so one arrives after the FA relayed it
+            for (int i = 0; i < 20; i++) {
+                attacker.send(new DatagramPacket(spoofed, spoofed.length, ad.registrationAddress()));
+                Thread.sleep(50);
+            }
+            mobileNode.setSoTimeout(1000);
+            DatagramPacket got = new DatagramPacket(new byte[2048], 2048);
+            assertThatThrownBy(() -> mobileNode.receive(got))
+                    .as("no reply reaches the mobile node but its home agent's").isInstanceOf(SocketTimeoutException.class);
+        }
+        assertThat(ended).as("the visit did not end").isEmpty();
     }
 }

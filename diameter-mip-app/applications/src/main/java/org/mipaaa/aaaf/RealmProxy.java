@@ -9,6 +9,7 @@ import org.jdiameter.api.AvpDataException;
 import org.jdiameter.api.Message;
 import org.jdiameter.api.Request;
 import org.jdiameter.client.api.IMessage;
+import org.mipaaa.diameter.AnswerResult;
 import org.mipaaa.diameter.AvpWriter;
 import org.mipaaa.diameter.DiameterClient;
 import org.mipaaa.diameter.Outcome;
@@ -47,12 +48,15 @@ public final class RealmProxy implements RequestHandler {
         this.listener = listener;
     }
 
-    /** What a proxy tells its node about the requests it forwards. */
+    /**
+     * What a proxy tells its node about the requests it forwards: only those the realm answered with
+     * success, so nothing a peer merely sends (an AMR with any User-Name) leaves state behind.
+     */
     @FunctionalInterface
     public interface ProxyListener {
         ProxyListener NONE = (command, sessionId, userName) -> { };
 
-        void forwarded(int commandCode, String sessionId, String userName);
+        void succeeded(int commandCode, String sessionId, String userName);
     }
 
     @Override
@@ -63,9 +67,13 @@ public final class RealmProxy implements RequestHandler {
         CompletableFuture<Outcome> result;
         try {
             Message upstream = copyWithRouteRecord(request);
-            listener.forwarded(request.getCommandCode(), string(request.getAvps().getAvp(AvpCodes.SESSION_ID, 0)),
-                    string(request.getAvps().getAvp(AvpCodes.USER_NAME, 0)));
-            result = client.forward(upstream, timeout).thenApply(Outcome::relayed);
+            result = client.forward(upstream, timeout).thenApply(answer -> {
+                if (AnswerResult.isSuccess(answer)) {
+                    listener.succeeded(request.getCommandCode(), string(request.getAvps().getAvp(AvpCodes.SESSION_ID, 0)),
+                            string(request.getAvps().getAvp(AvpCodes.USER_NAME, 0)));
+                }
+                return Outcome.relayed(answer);
+            });
         } catch (RuntimeException e) {
             result = CompletableFuture.failedFuture(e);
         }

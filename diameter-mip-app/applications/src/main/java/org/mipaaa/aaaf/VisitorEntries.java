@@ -9,7 +9,7 @@ import org.mipaaa.dictionary.CommandCodes;
 /**
  * The AAAF's entry for each visiting mobile node (seed S104: "if it is a new registration request,
  * the AAAF server creates a new entry"): its NAI, the Session-Id of its registration and when it was
- * first seen here. Usage accounting of the visit (seed S31) starts from it. Kept in the node's
+ * first seen here, created once its home realm accepted it (AMA 2001). Usage accounting of the visit (seed S31) starts from it. Kept in the node's
  * {@value #CACHE} cache.
  */
 public final class VisitorEntries implements RealmProxy.ProxyListener {
@@ -25,9 +25,9 @@ public final class VisitorEntries implements RealmProxy.ProxyListener {
     }
 
     @Override
-    public void forwarded(int commandCode, String sessionId, String userName) {
+    public void succeeded(int commandCode, String sessionId, String userName) {
         if (commandCode == CommandCodes.AA_MOBILE_NODE && userName != null) {
-            // first registration creates the entry; later ones keep its start time
+            // the first registration its home accepted creates the entry; later ones keep its start time
             visitors.putIfAbsent(userName, clock.instant() + " " + sessionId);
         }
     }

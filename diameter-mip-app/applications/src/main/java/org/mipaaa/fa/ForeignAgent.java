@@ -76,7 +76,14 @@ public final class ForeignAgent implements AutoCloseable {
     private final Map<Inet4Address, MobilitySecurityAssociation> visitors = new ConcurrentHashMap<>();
     private final List<VisitListener> visitListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Renewals relayed to a home agent, by home address and Identification, waiting for its reply. */
-    private final Map<String, SocketAddress> relayed = new ConcurrentHashMap<>();
+    private final Map<String, Relayed> relayed = new ConcurrentHashMap<>();
+
+    /** At most this many renewals wait for their home agent's reply; beyond, a renewal is refused 80. */
+    static final int MAX_RELAYED = 10_000;
+
+    /** A renewal sent to {@code homeAgent} for {@code mobileNode}, waited for until {@code expiresAt} (System.nanoTime). */
+    private record Relayed(SocketAddress mobileNode, InetSocketAddress homeAgent, long expiresAt) {
+    }
 
     /** What the agent advertises (RFC 5944 §2.1.1, RFC 4721 §2): its care-of address and a challenge. */
     public record Advertisement(Inet4Address careOfAddress, byte[] challenge, InetSocketAddress registrationAddress) {
@@ -124,7 +131,7 @@ public final class ForeignAgent implements AutoCloseable {
     /** A registration request from a mobile node, or a home agent's reply to a relayed renewal. */
     private void received(byte[] bytes, SocketAddress sender) {
         if (bytes.length > 0 && (bytes[0] & 0xFF) == REGISTRATION_REPLY) {
-            homeAgentReply(bytes);
+            homeAgentReply(bytes, sender);
         } else {
             registration(bytes, sender).thenAccept(reply -> reply.ifPresent(r -> port.send(r, sender)));
         }
@@ -234,7 +241,14 @@ public final class ForeignAgent implements AutoCloseable {
         if (fh.isPresent() && fixed.lifetime() != 0) {
             toHome = RegistrationBuilder.continuing(toHome).authenticate(AuthenticationKind.FOREIGN_HOME, fh.get()).toBytes();
         }
-        relayed.put(pendingKey(fixed.homeAddress(), fixed.identification()), mobileNode);
+        long now = System.nanoTime();
+        relayed.values().removeIf(r -> now - r.expiresAt() > 0); // the mobile node retransmits a renewal not answered
+        if (relayed.size() >= MAX_RELAYED) {
+            log.warn("{} renewals wait for their home agents: renewal of {} refused", relayed.size(), fixed.homeAddress().getHostAddress());
+            return refuse(fixed, ReplyCode.FA_HOME_AGENT_UNREACHABLE);
+        }
+        relayed.put(pendingKey(fixed.homeAddress(), fixed.identification()),
+                new Relayed(mobileNode, homeAgent, now + answerTimeout.toNanos()));
         port.send(toHome, homeAgent);
         return CompletableFuture.completedFuture(Optional.empty()); // the reply comes from the home agent (S109)
     }
@@ -245,7 +259,7 @@ public final class ForeignAgent implements AutoCloseable {
      * valid Foreign-Home authenticator, else it is discarded and logged (RFC 5944 §3.7.3.2); it goes no
      * further than this agent.
      */
-    private void homeAgentReply(byte[] bytes) {
+    private void homeAgentReply(byte[] bytes, SocketAddress sender) {
         RegistrationPacket reply;
         try {
             reply = RegistrationCodec.decodeReply(bytes);
@@ -255,8 +269,16 @@ public final class ForeignAgent implements AutoCloseable {
         }
         RegistrationReply fixed = reply.reply();
         String key = pendingKey(fixed.homeAddress(), fixed.identification());
-        if (!relayed.containsKey(key)) {
+        Relayed pending = relayed.get(key);
+        if (pending == null) {
             log.debug("a home agent's reply for {} matches no relayed request", fixed.homeAddress().getHostAddress());
+            return;
+        }
+        if (!pending.homeAgent().equals(sender)) {
+            // only the home agent the renewal went to answers it: anybody else's "reply" (a lifetime 0
+            // one would end the visit) is dropped
+            log.warn("a reply for {} from {}, not from its home agent {}: discarded", fixed.homeAddress().getHostAddress(), sender,
+                    pending.homeAgent());
             return;
         }
         Optional<MobilitySecurityAssociation> fh = homeAgentKeys.with(fixed.homeAgent());
@@ -265,10 +287,10 @@ public final class ForeignAgent implements AutoCloseable {
                     fixed.homeAgent().getHostAddress(), fixed.homeAddress().getHostAddress());
             return;
         }
-        SocketAddress mobileNode = relayed.remove(key);
-        if (mobileNode == null) {
+        if (!relayed.remove(key, pending)) {
             return; // a duplicate reply raced this one
         }
+        SocketAddress mobileNode = pending.mobileNode();
         byte[] upToHome = reply.lastAuthorizationEnablingIndex().isPresent()
                 ? reply.bytesThrough(reply.lastAuthorizationEnablingIndex().getAsInt()) : bytes;
         MobilitySecurityAssociation mnFa = visitors.get(fixed.homeAddress());
