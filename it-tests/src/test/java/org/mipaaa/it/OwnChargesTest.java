@@ -274,7 +274,10 @@ class OwnChargesTest {
     void s25_theAgentConnectsAgainAfterItsConnectionEnded() throws Exception {
         try (AaamAgent agent = mn1Agent(Role.AAAH)) {
             assertOctoberOfMn1(agent.communicationCharges(OCTOBER));
-            agent.close(); // DPR: the connection is gone
+            // the AAAH ends the connection (DPR); the agent's next request connects again
+            assertThat(fixture.topology().node(Role.AAAH).disconnect("mn1.home.example")).isTrue();
+            assertThat(Eventually.within(java.time.Duration.ofSeconds(10),
+                    () -> !fixture.topology().node(Role.AAAH).connectedPeers().contains("mn1.home.example"))).isTrue();
             assertOctoberOfMn1(agent.communicationCharges(OCTOBER));
         }
         assertThat(fixture.events().stream().filter(e -> e.command().equals("CER") && e.from().equals("mn1.home.example")

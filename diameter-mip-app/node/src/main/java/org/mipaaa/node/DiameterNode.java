@@ -1,5 +1,7 @@
 package org.mipaaa.node;
 
+import java.util.Optional;
+
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -188,6 +190,24 @@ public final class DiameterNode implements AutoCloseable {
                     .collect(Collectors.toSet());
         } catch (Exception e) {
             throw new IllegalStateException(host() + ": cannot read the realm table", e);
+        }
+    }
+
+    /**
+     * Ends the connection with {@code host} by DPR with Disconnect-Cause BUSY (RFC 6733 §5.4): the peer
+     * may connect again. False when no connection with it is open.
+     */
+    public boolean disconnect(String host) {
+        Optional<Peer> peer = peers().stream()
+                .filter(p -> p.getUri().getFQDN().equalsIgnoreCase(host) && p.getState(PeerState.class) == PeerState.OKAY).findFirst();
+        if (peer.isEmpty()) {
+            return false;
+        }
+        try {
+            peer.get().disconnect(DisconnectCause.BUSY);
+            return true;
+        } catch (Exception e) {
+            throw new IllegalStateException(host() + ": cannot disconnect " + host, e);
         }
     }
 
