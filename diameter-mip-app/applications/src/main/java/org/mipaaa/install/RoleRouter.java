@@ -37,7 +37,8 @@ import org.mipaaa.role.Role;
  *     never from the request.</li>
  * <li>A request's Origin-Host must be that sender and its Origin-Realm a realm of that sender (its
  *     DiameterIdentity's domain, or one jdiameter.xml lists it under), unless the sender forwards others'
- *     requests (the AAAF, a proxy for its mobile nodes and FAs).</li>
+ *     requests (the AAAF, a proxy for its mobile nodes and FAs); even then, never the Origin-Host of
+ *     another configured peer of this node, which sends its own (the home agent's STR, say).</li>
  * <li>The request goes to the first of the node's roles, in the seed's chain MN -> AAAF -> AAAH -> HA,
  *     AAAY -> terminal, that serves it and that {@code config/policy.properties} lets such a sender
  *     reach; a request for another realm goes to the AAAF first (RFC 6733 §6.1.4). None: 5003.</li>
@@ -94,6 +95,12 @@ final class RoleRouter implements Router {
         if (origin != null && !sender.forwardsOthers() && !origin.equalsIgnoreCase(sender.identity())) {
             return refused(ResultCodes.AUTHORIZATION_REJECTED, "Origin-Host " + origin + " is not " + sender.identity()
                     + ", the peer the request came from");
+        }
+        if (origin != null && sender.forwardsOthers() && !origin.equalsIgnoreCase(sender.identity())
+                && peerKinds.apply(origin.toLowerCase(Locale.ROOT)).stream().anyMatch(k -> k != PeerKind.MOBILE_NODE)) {
+            // a peer of this node sends its own requests to it: one forwarded in its name is forged
+            return refused(ResultCodes.AUTHORIZATION_REJECTED, "Origin-Host " + origin + " is a peer of this node, forwarded by "
+                    + sender.identity());
         }
         String originRealm = avp(request, AvpCodes.ORIGIN_REALM);
         if (originRealm != null && !sender.forwardsOthers() && !realmsOf.apply(sender.identity()).contains(originRealm.toLowerCase(Locale.ROOT))) {

@@ -170,6 +170,9 @@ class RoleRouterTest {
                 .isEqualTo(ResultCodes.AUTHORIZATION_REJECTED);
         assertThat(refusal(node.route(request(CommandCodes.SETTLEMENT, "home.example", null, "ha.home.example", "mn2.home.example"))))
                 .isEqualTo(ResultCodes.AUTHORIZATION_REJECTED);
+        // nor may a forwarding AAAF write the home agent's, which sends its STR itself
+        assertThat(refusal(node.route(request(CommandCodes.SETTLEMENT, "home.example", null, "ha.home.example", "aaaf.visited.example",
+                "fa.visited.example")))).isEqualTo(ResultCodes.AUTHORIZATION_REJECTED);
         // its own Origin-Host, in another case: the same DiameterIdentity (RFC 6733 §4.3.1: case-insensitive)
         assertThat(roleOf(node.route(request(CommandCodes.SETTLEMENT, "home.example", null, "MN2.home.example", "mn2.home.example"))))
                 .contains(Role.AAAH);
