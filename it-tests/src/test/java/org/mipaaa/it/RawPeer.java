@@ -98,6 +98,28 @@ final class RawPeer implements AutoCloseable {
         return parser.createMessage(message);
     }
 
+    /**
+     * The next answer from the peer; a Device-Watchdog-Request the peer sends meanwhile is answered
+     * (RFC 3539 §3.4.1) as a live peer would, and skipped.
+     */
+    IMessage readAnswer(String ownHost, String ownRealm) throws Exception {
+        while (true) {
+            IMessage m = read();
+            if (!m.isRequest()) {
+                return m;
+            }
+            if (m.getCommandCode() == CommandCodes.DEVICE_WATCHDOG) {
+                IMessage dwa = parser.createEmptyMessage(CommandCodes.DEVICE_WATCHDOG, 0);
+                dwa.setHopByHopIdentifier(m.getHopByHopIdentifier());
+                dwa.setEndToEndIdentifier(m.getEndToEndIdentifier());
+                dwa.getAvps().addAvp(AvpCodes.RESULT_CODE, 2001L, true, false, true);
+                dwa.getAvps().addAvp(AvpCodes.ORIGIN_HOST, ownHost, true, false, true);
+                dwa.getAvps().addAvp(AvpCodes.ORIGIN_REALM, ownRealm, true, false, true);
+                send(dwa);
+            }
+        }
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();
