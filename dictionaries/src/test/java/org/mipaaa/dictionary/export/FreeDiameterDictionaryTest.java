@@ -214,6 +214,20 @@ class FreeDiameterDictionaryTest {
                 current = null;
             }
         }
-        return dumps.stream().filter(d -> !d.contains("'Capabilities-Exchange-") && !d.contains("'Device-Watchdog-")).toList();
+        List<String> messages = dumps.stream()
+                .filter(d -> !d.contains("'Capabilities-Exchange-") && !d.contains("'Device-Watchdog-")).toList();
+        // a request freeDiameter could not route yet (3002 right after CEA) is sent again with the same
+        // identifiers and dumped twice: counted once
+        List<String> distinct = new ArrayList<>();
+        for (String d : messages) {
+            if (distinct.isEmpty() || !withoutTimes(distinct.get(distinct.size() - 1)).equals(withoutTimes(d))) {
+                distinct.add(d);
+            }
+        }
+        return distinct;
+    }
+
+    private static String withoutTimes(String dump) {
+        return dump.replaceAll("(?m)^\\S+\\s+NOTI", "");
     }
 }
