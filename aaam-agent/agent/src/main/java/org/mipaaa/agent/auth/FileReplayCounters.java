@@ -11,7 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Replay counters in a small text file ("outgoing incoming"), written to a temporary file, forced to
+ * Replay counters in a small text file ("outgoing incoming", incoming as {@link ReplayWindow#encode}), written to a temporary file, forced to
  * disk and moved over the old one before a counter is used or accepted: a crash never makes the agent
  * reuse a counter. Outgoing counters also never fall below {@link ReplayCounters#clockFloor()}.
  *
@@ -19,12 +19,12 @@ import java.nio.file.StandardOpenOption;
  */
 public final class FileReplayCounters implements ReplayCounters {
 
-    /** The longest counter file read: two 19-digit numbers, a space, a newline, with room to spare. */
+    /** The longest counter file read: two 19-digit numbers, 16 hex digits, a colon, a space, a newline, with room to spare. */
     static final int MAX_FILE_LENGTH = 128;
 
     private final Path file;
     private long lastOutgoing;
-    private long highestIncoming;
+    private ReplayWindow incoming = ReplayWindow.empty();
 
     /** Reads {@code file} if it exists (a missing file starts from zero). */
     public FileReplayCounters(Path file) throws IOException {
@@ -40,7 +40,7 @@ public final class FileReplayCounters implements ReplayCounters {
             }
             try {
                 lastOutgoing = Long.parseLong(values[0]);
-                highestIncoming = Long.parseLong(values[1]);
+                incoming = ReplayWindow.decode(values[1]);
             } catch (NumberFormatException e) {
                 throw new IOException(file + " is not a replay counter file", e);
             }
@@ -50,26 +50,27 @@ public final class FileReplayCounters implements ReplayCounters {
     @Override
     public synchronized long nextOutgoing() throws IOException {
         long next = Math.max(lastOutgoing + 1, ReplayCounters.clockFloor());
-        write(next, highestIncoming);
+        write(next, incoming);
         lastOutgoing = next;
         return next;
     }
 
     @Override
     public synchronized boolean acceptIncoming(long counter) throws IOException {
-        if (counter <= highestIncoming) {
+        java.util.Optional<ReplayWindow> next = incoming.accept(counter);
+        if (next.isEmpty()) {
             return false;
         }
-        write(lastOutgoing, counter);
-        highestIncoming = counter;
+        write(lastOutgoing, next.get());
+        incoming = next.get();
         return true;
     }
 
-    private void write(long outgoing, long incoming) throws IOException {
+    private void write(long outgoing, ReplayWindow incoming) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         Path temporary = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
         try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            channel.write(ByteBuffer.wrap((outgoing + " " + incoming + "\n").getBytes(StandardCharsets.US_ASCII)));
+            channel.write(ByteBuffer.wrap((outgoing + " " + incoming.encode() + "\n").getBytes(StandardCharsets.US_ASCII)));
             channel.force(true);
         }
         try {

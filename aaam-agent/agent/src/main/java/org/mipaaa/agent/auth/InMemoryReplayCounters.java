@@ -10,7 +10,7 @@ package org.mipaaa.agent.auth;
 public final class InMemoryReplayCounters implements ReplayCounters {
 
     private long lastOutgoing;
-    private long highestIncoming;
+    private ReplayWindow incoming = ReplayWindow.empty();
 
     @Override
     public synchronized long nextOutgoing() {
@@ -20,10 +20,8 @@ public final class InMemoryReplayCounters implements ReplayCounters {
 
     @Override
     public synchronized boolean acceptIncoming(long counter) {
-        if (counter <= highestIncoming) {
-            return false;
-        }
-        highestIncoming = counter;
-        return true;
+        java.util.Optional<ReplayWindow> next = incoming.accept(counter);
+        next.ifPresent(w -> incoming = w);
+        return next.isPresent();
     }
 }

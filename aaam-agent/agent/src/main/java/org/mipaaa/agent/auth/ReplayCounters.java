@@ -16,8 +16,8 @@ public interface ReplayCounters {
     long nextOutgoing() throws IOException;
 
     /**
-     * Records {@code counter} of an authenticated answer; false (and nothing recorded) if it is not above
-     * the highest accepted so far: a replayed answer.
+     * Records {@code counter} of an authenticated answer; false (and nothing recorded) if it was accepted
+     * before or lies below the {@link ReplayWindow}: a replayed answer.
      */
     boolean acceptIncoming(long counter) throws IOException;
 

@@ -30,13 +30,16 @@ class ReplayCountersTest {
     }
 
     @Test
-    void anIncomingCounterIsAcceptedOnlyAboveTheHighestSoFar() {
+    void anIncomingCounterIsAcceptedOnceAboveTheHighestOrReorderedWithinTheWindowNeverBelowIt() {
         InMemoryReplayCounters counters = new InMemoryReplayCounters();
 
         assertThat(counters.acceptIncoming(10)).isTrue();
         assertThat(counters.acceptIncoming(10)).isFalse();
+        assertThat(counters.acceptIncoming(9)).as("overtaken by 10 on the way: accepted once").isTrue();
         assertThat(counters.acceptIncoming(9)).isFalse();
         assertThat(counters.acceptIncoming(11)).isTrue();
+        assertThat(counters.acceptIncoming(11 + ReplayWindow.SIZE)).isTrue();
+        assertThat(counters.acceptIncoming(11)).as("below the window: too old to tell, refused").isFalse();
     }
 
     @Test
@@ -60,7 +63,7 @@ class ReplayCountersTest {
         Files.writeString(file, ahead + " 0\n");
 
         assertThat(new FileReplayCounters(file).nextOutgoing()).isEqualTo(ahead + 1);
-        assertThat(Files.readString(file).strip()).isEqualTo((ahead + 1) + " 0");
+        assertThat(Files.readString(file).strip()).isEqualTo((ahead + 1) + " 0:0");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.mipaaa.aaah.auth;
 
+import org.mipaaa.agent.auth.ReplayWindow;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
@@ -83,9 +85,14 @@ class AaamMessageAuthenticationTest {
                 .isEqualTo(new AaamMessageAuthentication.Verdict.Authenticated(MN1));
         assertThat(authentication.authenticate(agentRequest(MN1, 100, true)))
                 .as("the same counter again, even retransmitted").isInstanceOf(AaamMessageAuthentication.Verdict.Refused.class);
+        assertThat(authentication.authenticate(agentRequest(MN1, 99, false)))
+                .as("pipelined and overtaken by 100: within the window, accepted once")
+                .isEqualTo(new AaamMessageAuthentication.Verdict.Authenticated(MN1));
         assertThat(authentication.authenticate(agentRequest(MN1, 99, false))).isInstanceOf(AaamMessageAuthentication.Verdict.Refused.class);
         assertThat(authentication.authenticate(agentRequest(MN1, 101, true)))
                 .as("the T flag is not covered").isEqualTo(new AaamMessageAuthentication.Verdict.Authenticated(MN1));
+        assertThat(authentication.authenticate(agentRequest(MN1, 101 - ReplayWindow.SIZE, false)))
+                .as("below the window").isInstanceOf(AaamMessageAuthentication.Verdict.Refused.class);
     }
 
     @Test
