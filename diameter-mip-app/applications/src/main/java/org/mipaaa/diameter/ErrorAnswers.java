@@ -36,7 +36,7 @@ public final class ErrorAnswers {
         String message = reason;
         if (offending != null && offending.length > 0) {
             Avp avp = offending[0];
-            failed = new FailedAvp(avp.getCode(), avp.getVendorId(), avp.isMandatory(), avp.getRawData(), null);
+            failed = new FailedAvp(avp.getCode(), avp.getVendorId(), avp.isMandatory(), Avps.data(avp), null);
         } else if (needsFailedAvp(resultCode)) {
             Optional<Outcome.Refusal> found = validator.validate(request)
                     .filter(f -> f.resultCode() == resultCode);

@@ -157,7 +157,7 @@ public final class InfinispanDuplicateAnswers implements DuplicateAnswers {
                 continue;
             }
             sha.update(ByteBuffer.allocate(8).putInt(avp.getCode()).putInt((int) avp.getVendorId()).array());
-            byte[] data = avp.getRawData();
+            byte[] data = Avps.data(avp);
             sha.update(ByteBuffer.allocate(4).putInt(data.length).array());
             sha.update(data);
         }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jdiameter.api.Avp;
-import org.jdiameter.api.AvpDataException;
 import org.jdiameter.api.AvpSet;
 import org.jdiameter.api.Message;
 import org.mipaaa.dictionary.ApplicationIds;
@@ -100,8 +99,8 @@ public final class MessageValidator {
             }
             AvpSet inner;
             try {
-                inner = avp.getGrouped();
-            } catch (AvpDataException e) {
+                inner = Avps.grouped(avp);
+            } catch (Avps.Invalid e) {
                 return fail(ResultCodes.INVALID_AVP_VALUE, def.get().name() + " does not parse as a Grouped AVP", avp, parent);
             }
             Optional<Outcome.Refusal> f = check(inner, def.get().groupedRules(), asFailed(avp, parent), def.get().name(), depth + 1,
@@ -118,7 +117,7 @@ public final class MessageValidator {
     }
 
     private static FailedAvp asFailed(Avp avp, FailedAvp parent) {
-        return new FailedAvp(avp.getCode(), avp.getVendorId(), avp.isMandatory(), avp.getRawData(), parent);
+        return new FailedAvp(avp.getCode(), avp.getVendorId(), avp.isMandatory(), Avps.data(avp), parent);
     }
 
     /** RFC 6733 §7.5: "an example of the missing AVP ... of correct minimum length and contain zeroes". */

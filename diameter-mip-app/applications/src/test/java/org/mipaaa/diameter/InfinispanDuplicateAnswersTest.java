@@ -92,6 +92,23 @@ class InfinispanDuplicateAnswersTest {
         assertThat(copy(waiting).getHopByHopIdentifier()).isEqualTo(9);
     }
 
+    /**
+     * Found in FrameReaderFuzzTest's output: the digest read each AVP with jDiameter's getRawData, which
+     * on an AVP with no data prints a NullPointerException's stack trace: one per empty AVP of a request.
+     */
+    @Test
+    void aRequestWithEmptyAvpsIsDigestedWithoutAStackTraceAndTheyCount() {
+        IMessage withEmpty = request(AAAF, 5, 1);
+        for (int i = 0; i < 3; i++) {
+            withEmpty.getAvps().addAvp(AvpCodes.PROXY_STATE, new byte[0], false, false);
+        }
+
+        StandardError.Printed<byte[]> digest = StandardError.during(() -> InfinispanDuplicateAnswers.digest(withEmpty));
+
+        assertThat(digest.text()).isEmpty();
+        assertThat(digest.result()).isNotEqualTo(InfinispanDuplicateAnswers.digest(request(AAAF, 5, 1)));
+    }
+
     @Test
     void theSameEndToEndIdentifierFromAnotherOriginIsNotADuplicate() {
         IMessage first = request(AAAF, 5, 1);

@@ -1,7 +1,9 @@
 package org.mipaaa.diameter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import org.jdiameter.api.AvpSet;
@@ -184,6 +186,34 @@ class MessageValidatorTest {
         amr.getAvps().addAvp(AvpCodes.PROXY_INFO, nestedProxyInfo(MessageValidator.MAX_DEPTH - 1), true, false);
 
         assertThat(validator.validate(amr)).isEmpty();
+    }
+
+    /** FrameReaderFuzzTest's finding-grouped-member-without-padding (AvpsTest): jDiameter's getGrouped never returned. */
+    @Test
+    void aGroupedAvpWhoseLastMemberLacksItsPaddingIs5004NotALoopInJDiameter() {
+        IMessage amr = completeAmr();
+        amr.getAvps().addAvp(AvpCodes.PROXY_INFO, AvpsTest.proxyInfoMembers(3), true, false);
+
+        Outcome.Refusal f = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> validator.validate(amr)).orElseThrow();
+
+        assertThat(f.resultCode()).isEqualTo(ResultCodes.INVALID_AVP_VALUE);
+        assertThat(f.failedAvp().code()).isEqualTo(AvpCodes.PROXY_INFO);
+        assertThat(f.failedAvp().data()).isEqualTo(AvpsTest.proxyInfoMembers(3));
+    }
+
+    /** Found in FrameReaderFuzzTest's output: Failed-AVP read with jDiameter's getRawData, which prints a stack trace. */
+    @Test
+    void anEmptyUnknownAvpWithTheMBitIs5001WithNoDataAndNoStackTrace() {
+        IMessage amr = completeAmr();
+        amr.getAvps().addAvp(4095, new byte[0], VENDOR.vendorId(), true, false);
+
+        StandardError.Printed<Optional<Outcome.Refusal>> refusal = StandardError.during(() -> validator.validate(amr));
+
+        Outcome.Refusal f = refusal.result().orElseThrow();
+        assertThat(f.resultCode()).isEqualTo(ResultCodes.AVP_UNSUPPORTED);
+        assertThat(f.failedAvp().code()).isEqualTo(4095);
+        assertThat(f.failedAvp().data()).isEmpty();
+        assertThat(refusal.text()).isEmpty();
     }
 
     @Test

@@ -115,6 +115,39 @@ class FrameReaderTest {
         assertThat(completed).isZero();
     }
 
+    /** A CER's Vendor-Specific-Application-Id alone: Vendor-Id, then Auth-Application-Id of the length given. */
+    private static byte[] cer(int authApplicationIdLength) {
+        int vsai = 8 + 12 + authApplicationIdLength;
+        int length = 20 + ((vsai + 3) & ~3);
+        ByteBuffer b = ByteBuffer.allocate(length);
+        b.putInt(1 << 24 | length).putInt(0x80 << 24 | CommandCodes.CAPABILITIES_EXCHANGE).putInt(0).putInt(1).putInt(1);
+        b.putInt(AvpCodes.VENDOR_SPECIFIC_APPLICATION_ID).putInt(0x40 << 24 | vsai);
+        b.putInt(AvpCodes.VENDOR_ID).putInt(0x40 << 24 | 12).putInt(32473);
+        b.putInt(AvpCodes.AUTH_APPLICATION_ID).putInt(0x40 << 24 | authApplicationIdLength);
+        return b.array();
+    }
+
+    @Test
+    void aVendorSpecificApplicationIdOfWholeMembersPasses() throws Exception {
+        byte[] m = cer(12);
+
+        assertThat(reader(m, 4096).next()).isEqualTo(m);
+    }
+
+    /**
+     * FrameReaderFuzzTest's finding-grouped-member-without-padding: jDiameter opens this AVP by itself
+     * (MessageImpl.getApplicationIdAvps, for a CER and for each request it routes) and its parser loops
+     * forever on a last member without its padding.
+     */
+    @Test
+    void aVendorSpecificApplicationIdWhoseLastMemberLacksItsPaddingIsRefused() {
+        // Auth-Application-Id of 9 octets: the group ends 3 octets short of its padding
+        byte[] m = cer(9);
+
+        assertThatThrownBy(() -> reader(m, 4096).next())
+                .isInstanceOf(FramingException.class).hasMessageContaining("runs past its Vendor-Specific-Application-Id");
+    }
+
     @Test
     void originHostIsReadStraightFromTheBytes() throws Exception {
         assertThat(Frames.originHost(dwr())).isEqualTo("aaaf.visited.example");

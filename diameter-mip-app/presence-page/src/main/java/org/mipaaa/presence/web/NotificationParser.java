@@ -1,6 +1,7 @@
 package org.mipaaa.presence.web;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -23,6 +24,8 @@ final class NotificationParser {
 
     /** RFC 7542 §2.2: an NAI is at most 253 octets. */
     private static final int MAX_NAI = 253;
+    /** What a refusal quotes of the body. */
+    private static final int MAX_QUOTED = 200;
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -37,22 +40,23 @@ final class NotificationParser {
         try {
             root = JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new MalformedNotificationException("not JSON: " + e.getOriginalMessage());
+            throw new MalformedNotificationException("not JSON: " + oneLine(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new MalformedNotificationException("not JSON: " + e.getMessage());
+            throw new MalformedNotificationException("not JSON: " + oneLine(e.getMessage()));
         }
         if (root == null || !root.isObject()) {
             throw new MalformedNotificationException("not a JSON object");
         }
         String nai = text(root, "nai");
-        if (nai.isEmpty() || nai.length() > MAX_NAI) {
-            throw new MalformedNotificationException("nai must have 1 to " + MAX_NAI + " characters");
+        // octets, not characters: 253 characters of Telugu are 759 octets
+        if (nai.isEmpty() || nai.getBytes(StandardCharsets.UTF_8).length > MAX_NAI) {
+            throw new MalformedNotificationException("nai must have 1 to " + MAX_NAI + " octets (UTF-8)");
         }
         PresenceState state;
         try {
             state = PresenceState.valueOf(text(root, "state"));
         } catch (IllegalArgumentException e) {
-            throw new MalformedNotificationException("unknown state " + root.get("state"));
+            throw new MalformedNotificationException("unknown state " + oneLine(root.get("state").toString()));
         }
         JsonNode busy = root.get("busy");
         if (busy == null || !busy.isBoolean()) {
@@ -70,6 +74,26 @@ final class NotificationParser {
         }
         return new Notification(nai, state, optionalText(root, "careOfAddress"), optionalText(root, "visitedRealm"),
                 busy.booleanValue(), sequence.asLong(), timestamp);
+    }
+
+    /**
+     * {@code text}, which quotes the body (Jackson names a duplicate key as it decoded it, escapes
+     * undone), as one line of at most {@value #MAX_QUOTED} characters: the page logs the refusal and
+     * answers it.
+     */
+    private static String oneLine(String text) {
+        String from = String.valueOf(text);
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        for (; i < from.length() && out.length() < MAX_QUOTED; i++) {
+            char c = from.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return i < from.length() ? out.append("...").toString() : out.toString();
     }
 
     private static String text(JsonNode root, String field) throws MalformedNotificationException {
