@@ -1,40 +1,20 @@
 package org.mipaaa.it;
 
-import org.mipaaa.dictionary.ResultCodes;
-
-import org.mipaaa.mobileip.RegistrationReply;
-
-import org.mipaaa.mobileip.RegistrationBuilder;
-
-import org.mipaaa.mobileip.RegistrationRequest;
-
-import org.mipaaa.registration.Visit;
-
-import org.mipaaa.registration.VisitListener;
-
-import java.time.Duration;
-
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import java.util.List;
-
-import java.net.SocketTimeoutException;
-
-import java.net.DatagramPacket;
-
-import java.net.DatagramSocket;
-
-import java.net.InetAddress;
-
-import java.net.Inet4Address;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,13 +24,17 @@ import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.Enumerations;
+import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.fa.ForeignAgent;
 import org.mipaaa.ha.HomeAgentRenewals;
 import org.mipaaa.ha.SessionTermination;
 import org.mipaaa.install.RoleApplications;
 import org.mipaaa.lab.Topology;
 import org.mipaaa.mobileip.Ipv4;
+import org.mipaaa.mobileip.RegistrationBuilder;
 import org.mipaaa.mobileip.RegistrationCodec;
+import org.mipaaa.mobileip.RegistrationReply;
+import org.mipaaa.mobileip.RegistrationRequest;
 import org.mipaaa.mobileip.ReplyCode;
 import org.mipaaa.mobileip.auth.MnAaaSecurityAssociation;
 import org.mipaaa.mobileip.node.MobileNode;
@@ -62,6 +46,8 @@ import org.mipaaa.registration.InfinispanBindingTable;
 import org.mipaaa.registration.InfinispanHomeAddressPool;
 import org.mipaaa.registration.MobilityBinding;
 import org.mipaaa.registration.PendingTerminations;
+import org.mipaaa.registration.Visit;
+import org.mipaaa.registration.VisitListener;
 import org.mipaaa.role.Role;
 
 /**

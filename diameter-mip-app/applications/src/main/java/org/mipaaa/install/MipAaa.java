@@ -1,11 +1,5 @@
 package org.mipaaa.install;
 
-import org.jdiameter.api.InternalException;
-
-import org.jdiameter.server.impl.NetworkImpl;
-
-import org.jdiameter.client.api.controller.IRealmTable;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -25,6 +19,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.jdiameter.api.ApplicationId;
+import org.jdiameter.api.InternalException;
 import org.jdiameter.api.Message;
 import org.jdiameter.api.Network;
 import org.jdiameter.api.Peer;
@@ -34,7 +29,9 @@ import org.jdiameter.api.Selector;
 import org.jdiameter.api.Stack;
 import org.jdiameter.client.api.IContainer;
 import org.jdiameter.client.api.IMessage;
+import org.jdiameter.client.api.controller.IRealmTable;
 import org.jdiameter.client.impl.parser.MessageParser;
+import org.jdiameter.server.impl.NetworkImpl;
 import org.mipaaa.diameter.AnswerFactory;
 import org.mipaaa.diameter.DiameterClient;
 import org.mipaaa.diameter.ErrorAnswers;

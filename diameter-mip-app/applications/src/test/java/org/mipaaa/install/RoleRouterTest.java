@@ -1,11 +1,5 @@
 package org.mipaaa.install;
 
-import org.jdiameter.api.Request;
-
-import org.mipaaa.diameter.Outcome;
-
-import java.util.concurrent.CompletionStage;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -17,7 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
+import org.jdiameter.api.Request;
 import org.jdiameter.api.URI;
 import org.jdiameter.client.api.IMessage;
 import org.jdiameter.client.api.controller.IPeer;
@@ -25,6 +21,7 @@ import org.jdiameter.client.impl.parser.MessageParser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mipaaa.diameter.HandlerRegistry;
+import org.mipaaa.diameter.Outcome;
 import org.mipaaa.diameter.RequestHandler;
 import org.mipaaa.diameter.Route;
 import org.mipaaa.dictionary.AvpCodes;

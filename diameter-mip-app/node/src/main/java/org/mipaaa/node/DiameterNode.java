@@ -1,10 +1,9 @@
 package org.mipaaa.node;
 
-import java.util.Optional;
-
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;

@@ -9,7 +9,7 @@ import org.mipaaa.role.RoleContext;
 
 /**
  * Installs the AAAH's sponsored (SCMR) and credit (CCMR) communication; after
- * {@code MobileNodeServices.installHomeAaa}, whose AAAM authentication it uses.
+ * {@link org.mipaaa.aaah.HomeAaaRole#install}, whose AAAM authentication it uses.
  * {@code services.commitment.payer.timeout.ms} (2 s) is how long the payer's AAAY may take: below what the
  * AAAF waits for the AAAH, so the mobile node gets the AAAH's own answer.
  */

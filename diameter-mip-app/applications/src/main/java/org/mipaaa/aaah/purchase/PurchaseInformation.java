@@ -7,7 +7,7 @@ import org.mipaaa.messages.ForwardedPurchaseRequest;
 import org.mipaaa.role.RoleContext;
 
 /**
- * Installs the AAAH's accounting-information retrieval (PIR); after {@code MobileNodeServices.installHomeAaa},
+ * Installs the AAAH's accounting-information retrieval (PIR); from {@link org.mipaaa.aaah.HomeAaaRole#install},
  * whose AAAM authentication it shares. It waits {@code services.payee.timeout.ms} for the payee's AAAY:
  * more than the AAAY waits for its terminal, less than a mobile node waits for the AAAH.
  */

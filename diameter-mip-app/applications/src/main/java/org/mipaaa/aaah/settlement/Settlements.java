@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Installs the AAAH's settlement (SER) and cancellation (SCR); after {@code MobileNodeServices.installHomeAaa},
+ * Installs the AAAH's settlement (SER) and cancellation (SCR); from {@link org.mipaaa.aaah.HomeAaaRole#install},
  * whose AAAM authentication and account database it uses. {@code services.confirmation.timeout.ms}
  * (2 s) is how long the user has to confirm; {@code services.settlement.payee.timeout.ms} (2 s) how
  * long the payee side may take for a PNR, SER or SCR; {@code services.settlement.terminals.file} names
