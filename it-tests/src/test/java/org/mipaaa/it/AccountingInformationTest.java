@@ -141,9 +141,9 @@ class AccountingInformationTest {
     }
 
     private static AgentEndpoint endpoint(Role server, String mobileNodeHost) throws Exception {
-        return new AgentEndpoint("127.0.0.1", fixture.tlsPort(server), LabTls.context(tls, mobileNodeHost, tls), mobileNodeHost,
-                "home.example", List.of(new AgentEndpoint.Application(VENDOR.vendorId(), VENDOR.accountingServicesApplicationId())),
-                Duration.ofSeconds(6));
+        return AgentEndpoint.builder("127.0.0.1", fixture.tlsPort(server), LabTls.context(tls, mobileNodeHost, tls))
+                .originHost(mobileNodeHost).originRealm("home.example").expectedServer(fixture.topology().node(server).host())
+                .application(VENDOR.vendorId(), VENDOR.accountingServicesApplicationId()).requestTimeout(Duration.ofSeconds(6)).build();
     }
 
     private static AaamAgent agent(Role server) throws Exception {

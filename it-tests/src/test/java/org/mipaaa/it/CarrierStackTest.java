@@ -193,9 +193,9 @@ class CarrierStackTest {
 
     @Test
     void s207ToS211_aSettlementThroughTheAaafIsChargedAtTheCarriersAaah() throws Exception {
-        AgentEndpoint endpoint = new AgentEndpoint("127.0.0.1", fixture.tlsPort(Role.AAAF),
-                LabTls.context(fixture.tlsDirectory(), "mn1.home.example", fixture.tlsDirectory()), "mn1.home.example", "home.example",
-                List.of(new AgentEndpoint.Application(VENDOR.vendorId(), VENDOR.accountingServicesApplicationId())), Duration.ofSeconds(6));
+        AgentEndpoint endpoint = AgentEndpoint.builder("127.0.0.1", fixture.tlsPort(Role.AAAF), LabTls.context(fixture.tlsDirectory(), "mn1.home.example", fixture.tlsDirectory()))
+                .originHost("mn1.home.example").originRealm("home.example").expectedServer(fixture.topology().node(Role.AAAF).host())
+                .application(VENDOR.vendorId(), VENDOR.accountingServicesApplicationId()).requestTimeout(Duration.ofSeconds(6)).build();
         ConfirmingUser user = new ConfirmingUser(ConfirmationCallback.Decision.OK, 0);
         BigDecimal shopBefore = fixture.topology().node(Role.AAAY).installation().aaay().ledger().balance(SHOP);
         Settlement settlement;

@@ -107,9 +107,9 @@ class SettlementVoidTest {
 
     @Test
     void s208_aPnaTooLate_nothingChargedAndTheAaayBooksNothing() throws Exception {
-        AgentEndpoint endpoint = new AgentEndpoint("127.0.0.1", fixture.tlsPort(Role.AAAH), LabTls.context(tls, "mn1.home.example", tls),
-                "mn1.home.example", "home.example",
-                List.of(new AgentEndpoint.Application(VENDOR.vendorId(), VENDOR.accountingServicesApplicationId())), Duration.ofSeconds(6));
+        AgentEndpoint endpoint = AgentEndpoint.builder("127.0.0.1", fixture.tlsPort(Role.AAAH), LabTls.context(tls, "mn1.home.example", tls))
+                .originHost("mn1.home.example").originRealm("home.example").expectedServer(fixture.topology().node(Role.AAAH).host())
+                .application(VENDOR.vendorId(), VENDOR.accountingServicesApplicationId()).requestTimeout(Duration.ofSeconds(6)).build();
         HomeAccounts accounts = node(Role.AAAH).installation().aaah().accounts();
         long chargesBefore = accounts.database().entries(MN1, accounts.queries().periodOf(Instant.now())).stream()
                 .filter(e -> e.kind() == EntryKind.TRANSFERRED_CHARGE).count();

@@ -103,8 +103,9 @@ class SponsoredAndCreditCommunicationTest {
     }
 
     private static AgentEndpoint endpoint(Role server) throws Exception {
-        return new AgentEndpoint("127.0.0.1", fixture.tlsPort(server), LabTls.context(tls, "mn1.home.example", tls), "mn1.home.example",
-                "home.example", List.of(new AgentEndpoint.Application(V, VENDOR.accountingServicesApplicationId())), Duration.ofSeconds(6));
+        return AgentEndpoint.builder("127.0.0.1", fixture.tlsPort(server), LabTls.context(tls, "mn1.home.example", tls))
+                .originHost("mn1.home.example").originRealm("home.example").expectedServer(fixture.topology().node(server).host())
+                .application(V, VENDOR.accountingServicesApplicationId()).requestTimeout(Duration.ofSeconds(6)).build();
     }
 
     private static AaamAgent agent(Role server) throws Exception {

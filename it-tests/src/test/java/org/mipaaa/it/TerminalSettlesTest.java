@@ -103,9 +103,9 @@ class TerminalSettlesTest {
     }
 
     private static AaamAgent agent(Role server) throws Exception {
-        AgentEndpoint endpoint = new AgentEndpoint("127.0.0.1", fixture.tlsPort(server), LabTls.context(tls, "mn1.home.example", tls),
-                "mn1.home.example", "home.example",
-                List.of(new AgentEndpoint.Application(VENDOR.vendorId(), VENDOR.accountingServicesApplicationId())), Duration.ofSeconds(6));
+        AgentEndpoint endpoint = AgentEndpoint.builder("127.0.0.1", fixture.tlsPort(server), LabTls.context(tls, "mn1.home.example", tls))
+                .originHost("mn1.home.example").originRealm("home.example").expectedServer(fixture.topology().node(server).host())
+                .application(VENDOR.vendorId(), VENDOR.accountingServicesApplicationId()).requestTimeout(Duration.ofSeconds(6)).build();
         return new AaamAgent(AaamSecurityAssociation.fromMnAaaKey(MN1, MN1_SPI, MN1_KEY), endpoint, new InMemoryReplayCounters(), VENDOR);
     }
 

@@ -128,9 +128,9 @@ class TerminalSettlesVoidTest {
 
     /** Settles order C-501, which the terminal answers too late: 3002 to the mobile node; the Settlement-Id. */
     private static String settleTooLate() throws Exception {
-        AgentEndpoint endpoint = new AgentEndpoint("127.0.0.1", fixture.tlsPort(Role.AAAH), LabTls.context(tls, "mn1.home.example", tls),
-                "mn1.home.example", "home.example",
-                List.of(new AgentEndpoint.Application(VENDOR.vendorId(), VENDOR.accountingServicesApplicationId())), Duration.ofSeconds(6));
+        AgentEndpoint endpoint = AgentEndpoint.builder("127.0.0.1", fixture.tlsPort(Role.AAAH), LabTls.context(tls, "mn1.home.example", tls))
+                .originHost("mn1.home.example").originRealm("home.example").expectedServer(fixture.topology().node(Role.AAAH).host())
+                .application(VENDOR.vendorId(), VENDOR.accountingServicesApplicationId()).requestTimeout(Duration.ofSeconds(6)).build();
         AtomicReference<String> id = new AtomicReference<>();
         try (AaamAgent agent = new AaamAgent(AaamSecurityAssociation.fromMnAaaKey(MN1, 4097, MN1_KEY), endpoint,
                 new InMemoryReplayCounters(), VENDOR)) {

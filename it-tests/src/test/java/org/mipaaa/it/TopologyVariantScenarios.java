@@ -88,10 +88,9 @@ abstract class TopologyVariantScenarios {
     }
 
     AgentEndpoint endpoint(Role server) throws Exception {
-        return new AgentEndpoint("127.0.0.1", fixture.tlsPort(fixture.layout().nodeOf(server)),
-                LabTls.context(fixture.tlsDirectory(), MN1_HOST, fixture.tlsDirectory()), MN1_HOST, "home.example",
-                List.of(new AgentEndpoint.Application(VENDOR.vendorId(), VENDOR.accountingServicesApplicationId())),
-                Duration.ofSeconds(6));
+        return AgentEndpoint.builder("127.0.0.1", fixture.tlsPort(fixture.layout().nodeOf(server)), LabTls.context(fixture.tlsDirectory(), MN1_HOST, fixture.tlsDirectory()))
+                .originHost(MN1_HOST).originRealm("home.example").expectedServer(host(server))
+                .application(VENDOR.vendorId(), VENDOR.accountingServicesApplicationId()).requestTimeout(Duration.ofSeconds(6)).build();
     }
 
     AaamAgent agent(Role server) throws Exception {

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -57,9 +56,9 @@ final class OwnChargesScene {
                 .filter(s -> s.nai().equals(NAI)).findFirst().orElseThrow();
         VendorSettings vendor = topology.node(Role.AAAF).settings().vendor();
         ConfigSource aaaf = topology.config(Role.AAAF);
-        AgentEndpoint endpoint = new AgentEndpoint("127.0.0.1", Integer.parseInt(aaaf.require("transport.tls.port")), tls(), HOST,
-                Subscriber.realmOf(NAI), List.of(new AgentEndpoint.Application(vendor.vendorId(), vendor.accountingServicesApplicationId())),
-                Duration.ofSeconds(5));
+        AgentEndpoint endpoint = AgentEndpoint.builder("127.0.0.1", Integer.parseInt(aaaf.require("transport.tls.port")), tls())
+                .originHost(HOST).originRealm(Subscriber.realmOf(NAI)).expectedServer(topology.node(Role.AAAF).host())
+                .application(vendor.vendorId(), vendor.accountingServicesApplicationId()).requestTimeout(Duration.ofSeconds(5)).build();
         // the association's key comes from the MN-AAA key, as at the AAAH (docs/PROTOCOL.md §3.1)
         AaamSecurityAssociation association = AaamSecurityAssociation.fromMnAaaKey(NAI, subscriber.aaamSpi().orElseThrow(),
                 subscriber.mnAaa().key());

@@ -108,9 +108,9 @@ final class PurchaseScene {
                 tls.resolve(MOBILE_NODE_HOST + ".pass"), tls.resolve("trust.p12"), tls.resolve("trust.pass"),
                 List.of("TLSv1.3", "TLSv1.2"), List.of())).sslContext();
         VendorSettings vendor = topology.node(server).settings().vendor();
-        AgentEndpoint endpoint = new AgentEndpoint("127.0.0.1", setup.tlsPort(server), context, MOBILE_NODE_HOST,
-                Subscriber.realmOf(NAI), List.of(new AgentEndpoint.Application(vendor.vendorId(), vendor.accountingServicesApplicationId())),
-                Duration.ofSeconds(6));
+        AgentEndpoint endpoint = AgentEndpoint.builder("127.0.0.1", setup.tlsPort(server), context)
+                .originHost(MOBILE_NODE_HOST).originRealm(Subscriber.realmOf(NAI)).expectedServer(topology.node(server).host())
+                .application(vendor.vendorId(), vendor.accountingServicesApplicationId()).requestTimeout(Duration.ofSeconds(6)).build();
         return new AaamAgent(AaamSecurityAssociation.fromMnAaaKey(NAI, spi, subscriber.mnAaa().key()), endpoint,
                 new InMemoryReplayCounters(), vendor);
     }

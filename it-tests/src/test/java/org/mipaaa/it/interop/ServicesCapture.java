@@ -124,9 +124,9 @@ final class ServicesCapture implements AutoCloseable {
     /** mn1's AAAM agent, connected over TLS to the AAAF. */
     AaamAgent agentThroughTheAaaf() throws Exception {
         VendorSettings vendor = VendorSettings.defaults();
-        AgentEndpoint aaaf = new AgentEndpoint("127.0.0.1", fixture.tlsPort(Role.AAAF), LabTlsAccess.context(tls, MOBILE_NODE_HOST),
-                MOBILE_NODE_HOST, "home.example",
-                List.of(new AgentEndpoint.Application(vendor.vendorId(), vendor.accountingServicesApplicationId())), Duration.ofSeconds(6));
+        AgentEndpoint aaaf = AgentEndpoint.builder("127.0.0.1", fixture.tlsPort(Role.AAAF), LabTlsAccess.context(tls, MOBILE_NODE_HOST))
+                .originHost(MOBILE_NODE_HOST).originRealm("home.example").expectedServer(fixture.topology().node(Role.AAAF).host())
+                .application(vendor.vendorId(), vendor.accountingServicesApplicationId()).requestTimeout(Duration.ofSeconds(6)).build();
         return new AaamAgent(AaamSecurityAssociation.fromMnAaaKey(NAI, MN1_AAAM_SPI, MN1_KEY), aaaf, new InMemoryReplayCounters(), vendor);
     }
 

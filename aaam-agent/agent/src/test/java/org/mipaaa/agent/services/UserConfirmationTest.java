@@ -49,8 +49,9 @@ class UserConfirmationTest {
     private final UserConfirmation confirmation;
 
     UserConfirmationTest() throws Exception {
-        AgentEndpoint endpoint = new AgentEndpoint("127.0.0.1", 1, SSLContext.getDefault(), "mn1.home.example", "home.example",
-                List.of(new AgentEndpoint.Application(V, VENDOR.accountingServicesApplicationId())), Duration.ofSeconds(1));
+        AgentEndpoint endpoint = AgentEndpoint.builder("127.0.0.1", 1, SSLContext.getDefault())
+                .originHost("mn1.home.example").originRealm("home.example").expectedServer("aaah.home.example")
+                .application(V, VENDOR.accountingServicesApplicationId()).requestTimeout(Duration.ofSeconds(1)).build();
         confirmation = new UserConfirmation(SA, counters, VENDOR, endpoint);
     }
 
