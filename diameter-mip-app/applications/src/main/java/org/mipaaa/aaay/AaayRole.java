@@ -3,6 +3,7 @@ package org.mipaaa.aaay;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -11,6 +12,7 @@ import org.mipaaa.messages.ForwardedPurchaseRequest;
 import org.mipaaa.messages.NextHopRequest;
 import org.mipaaa.payee.PayeeDirectory;
 import org.mipaaa.payee.PayeeLedger;
+import org.mipaaa.payee.UnbookedVoids;
 import org.mipaaa.payer.PayerCommitments;
 import org.mipaaa.payer.PayerDirectory;
 import org.mipaaa.role.RoleContext;
@@ -54,8 +56,11 @@ public record AaayRole(PayeeDirectory payees, Catalogue held, PayeeLedger ledger
                 ctx.millis("payee.settlement.terminal.timeout.ms", 1500));
         ctx.handlers().register(application, CommandCodes.PAYMENT_NOTIFICATION,
                 new AaayPaymentNotificationHandler(payees, ledger, held, settlementToTerminal, ctx.realm()));
+        // an AAAH's SCR for a Settlement-Id never booked leaves a record; kept for a day, at most so many an hour per realm
+        UnbookedVoids voids = new UnbookedVoids(ledger, Duration.ofHours(Long.parseLong(ctx.settings().get("payee.void.keep.hours", "24"))),
+                Integer.parseInt(ctx.settings().get("payee.void.max.per.realm.per.hour", "1000")), ctx.clock());
         ctx.handlers().register(application, CommandCodes.SETTLEMENT_CANCEL,
-                new AaaySettlementCancelHandler(payees, ledger, settlementToTerminal, ctx.realm()));
+                new AaaySettlementCancelHandler(payees, ledger, voids, settlementToTerminal, ctx.realm()));
 
         PayerDirectory payers = PayerDirectory.load(ctx.settings().file("payer.directory.file", "payers.properties"));
         PayerCommitments commitments = PayerCommitments.in(ctx.state());

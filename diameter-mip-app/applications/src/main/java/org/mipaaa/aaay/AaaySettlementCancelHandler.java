@@ -20,6 +20,7 @@ import org.mipaaa.messages.SettlementNotice;
 import org.mipaaa.payee.PayeeDirectory;
 import org.mipaaa.payee.PayeeLedger;
 import org.mipaaa.payee.PayeeSettlement;
+import org.mipaaa.payee.UnbookedVoids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * -X is reversed, once; a repeated SCR is answered 2001 again without a second reversal (the AAAH
  * decides what its mobile node is told). Answer: Settlement-Id, Entry-State INVALIDATED, CC-Money. An
  * SCR for a Settlement-Id not booked (the AAAH voiding a PNR it got no answer to) is 5803, and the id is
- * kept voided so that the PNR books nothing should it still come.
+ * kept voided so that the PNR books nothing should it still come ({@link UnbookedVoids}: for a day, at
+ * most so many new ones an hour per AAAH realm; beyond that 3004, nothing written, and the AAAH tries
+ * again later).
  */
 public final class AaaySettlementCancelHandler implements RequestHandler {
 
@@ -37,14 +40,20 @@ public final class AaaySettlementCancelHandler implements RequestHandler {
 
     private final PayeeDirectory directory;
     private final PayeeLedger ledger;
+    private final UnbookedVoids voids;
     private final NextHopRequest toTerminal;
     private final long vendorId;
     private final String realm;
 
-    /** @param realm this AAAY's realm, its terminals' (Destination-Realm of the SCR to them) */
-    public AaaySettlementCancelHandler(PayeeDirectory directory, PayeeLedger ledger, NextHopRequest toTerminal, String realm) {
+    /**
+     * @param voids the bounded records of settlements voided before they were booked
+     * @param realm this AAAY's realm, its terminals' (Destination-Realm of the SCR to them)
+     */
+    public AaaySettlementCancelHandler(PayeeDirectory directory, PayeeLedger ledger, UnbookedVoids voids, NextHopRequest toTerminal,
+                                       String realm) {
         this.directory = directory;
         this.ledger = ledger;
+        this.voids = voids;
         this.toTerminal = toTerminal;
         this.vendorId = toTerminal.vendorId();
         this.realm = realm;
@@ -61,7 +70,13 @@ public final class AaaySettlementCancelHandler implements RequestHandler {
         Optional<PayeeSettlement> found = ledger.find(scr.settlementId());
         if (found.isEmpty() && acceptsAny(scr.originRealm())) {
             // the AAAH voids a settlement whose PNR it gave up on: this AAAY must never book it later
-            found = Optional.of(ledger.book(PayeeSettlement.voided(scr.settlementId(), scr.userName())));
+            found = voids.voidUnlessBooked(scr.settlementId(), scr.userName(), scr.originRealm());
+            if (found.isEmpty()) {
+                log.warn("SCR for unknown settlement {} from {}: the realm's allowance of void records is used up",
+                        scr.settlementId(), scr.originRealm());
+                return Outcome.refusal(ResultCodes.TOO_BUSY, "too many cancellations of unknown settlements from "
+                        + scr.originRealm() + " this hour").now();
+            }
             if (found.get().isVoided()) {
                 log.info("settlement {} voided by {} before it was booked", scr.settlementId(), scr.originRealm());
             }

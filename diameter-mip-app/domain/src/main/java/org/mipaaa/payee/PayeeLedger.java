@@ -1,9 +1,11 @@
 package org.mipaaa.payee;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import org.infinispan.Cache;
 import org.mipaaa.state.StateStore;
@@ -30,6 +32,12 @@ public final class PayeeLedger {
     /** Books {@code fresh} unless its Settlement-Id is booked; returns what is booked under it. */
     public PayeeSettlement book(PayeeSettlement fresh) {
         String earlier = cache.putIfAbsent(fresh.settlementId(), fresh.encode());
+        return earlier == null ? fresh : PayeeSettlement.decode(earlier);
+    }
+
+    /** {@link #book}, the record kept for {@code keep} only (a void record, {@link UnbookedVoids}). */
+    public PayeeSettlement bookFor(PayeeSettlement fresh, Duration keep) {
+        String earlier = cache.putIfAbsent(fresh.settlementId(), fresh.encode(), keep.toMillis(), TimeUnit.MILLISECONDS);
         return earlier == null ? fresh : PayeeSettlement.decode(earlier);
     }
 
