@@ -191,6 +191,11 @@ public final class RegistrationBenchmark {
             overrides.put("subscribers.file", subscribers.toAbsolutePath().toString());
             overrides.put("home.address.pool.range", poolRange(options.mobileNodes()));
             overrides.put("handler.queue", Integer.toString(Math.max(1000, options.inFlight() * 4)));
+            // the echo is an HAR from the FA to the AAAF, which the shipped peer policy refuses (5003)
+            Path policy = work.resolve("policy.properties");
+            Files.write(policy, Files.readAllLines(options.configRoot().resolve("policy.properties")).stream()
+                    .map(line -> line.startsWith("FA.to.AAAF") ? line + ", HAR" : line).toList());
+            overrides.put("policy.file", policy.toAbsolutePath().toString());
             AtomicInteger echoBytesReceived = new AtomicInteger();
             RequestHandler echo = request -> {
                 if (echoBytesReceived.get() == 0) {
