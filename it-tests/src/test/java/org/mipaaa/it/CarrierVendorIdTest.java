@@ -7,14 +7,17 @@ import java.util.Map;
 
 import org.jdiameter.api.Answer;
 import org.jdiameter.api.ApplicationId;
+import org.jdiameter.api.Request;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mipaaa.diameter.AnswerResult;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.Enumerations;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
+import org.mipaaa.dictionary.VendorResultCodes;
 import org.mipaaa.install.RoleApplications;
 import org.mipaaa.node.DiameterNode;
 import org.mipaaa.role.Role;
@@ -32,7 +35,7 @@ class CarrierVendorIdTest {
 
     @BeforeEach
     void start() throws Exception {
-        fixture = new TopologyFixture().start(EnumSet.of(Role.AAAH, Role.AAAY), RoleApplications.NONE, Map.of(
+        fixture = new TopologyFixture().start(EnumSet.of(Role.AAAH, Role.AAAY), RoleApplications.STANDARD, Map.of(
                 "carrier.vendor.id", Long.toString(CARRIER_VENDOR),
                 "carrier.services.application.id", Long.toString(CARRIER_APPLICATION)));
     }
@@ -57,20 +60,26 @@ class CarrierVendorIdTest {
         DiameterNode aaah = fixture.topology().node(Role.AAAH);
         DiameterNode aaay = fixture.topology().node(Role.AAAY);
 
-        // the default vendor id is now an unknown vendor: its M-bit AVP is unsupported
-        Answer withDefaultVendor = Exchange.send(aaah, aaay, CommandCodes.CHARGE_QUERY, CARRIER_VENDOR, CARRIER_APPLICATION, r -> {
-            r.getAvps().addAvp(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED, true, false);
-            r.getAvps().addAvp(AvpCodes.USER_NAME, "mn1@home.example", true, false, false);
-            r.getAvps().addAvp(VendorAvpCodes.BILLING_PERIOD, "2026-11", 32473L, true, false, false);
+        // a PIR the AAAY serves, with one more Payee-Id under the default vendor id, now an unknown
+        // vendor: its M-bit AVP is unsupported, answered by the dictionary before any handler
+        Answer withDefaultVendor = Exchange.send(aaah, aaay, CommandCodes.PURCHASE_INFORMATION, CARRIER_VENDOR, CARRIER_APPLICATION, r -> {
+            purchaseInformationRequest(r);
+            r.getAvps().addAvp(VendorAvpCodes.PAYEE_ID, "shop@shop.example", 32473L, true, false, false);
         });
         assertThat(Exchange.resultCode(withDefaultVendor)).isEqualTo(ResultCodes.AVP_UNSUPPORTED);
 
-        // under the carrier's vendor id the same request is well formed: the AAAY does not serve CQR
-        Answer withCarrierVendor = Exchange.send(aaah, aaay, CommandCodes.CHARGE_QUERY, CARRIER_VENDOR, CARRIER_APPLICATION, r -> {
-            r.getAvps().addAvp(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED, true, false);
-            r.getAvps().addAvp(AvpCodes.USER_NAME, "mn1@home.example", true, false, false);
-            r.getAvps().addAvp(VendorAvpCodes.BILLING_PERIOD, "2026-11", CARRIER_VENDOR, true, false, false);
-        });
-        assertThat(Exchange.resultCode(withCarrierVendor)).isEqualTo(ResultCodes.COMMAND_UNSUPPORTED);
+        // under the carrier's vendor id alone the request is well formed: the AAAY's handler answers it,
+        // with the carrier's Experimental-Result for a payee it does not serve
+        Answer withCarrierVendor = Exchange.send(aaah, aaay, CommandCodes.PURCHASE_INFORMATION, CARRIER_VENDOR, CARRIER_APPLICATION,
+                CarrierVendorIdTest::purchaseInformationRequest);
+        assertThat(AnswerResult.of(withCarrierVendor)).contains(new AnswerResult(true, CARRIER_VENDOR, VendorResultCodes.UNKNOWN_PAYEE));
+    }
+
+    /** PIR { Auth-Session-State, User-Name, Payee-Id, Order-Reference } under the carrier's vendor id. */
+    private static void purchaseInformationRequest(Request r) {
+        r.getAvps().addAvp(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED, true, false);
+        r.getAvps().addAvp(AvpCodes.USER_NAME, "mn1@home.example", true, false, false);
+        r.getAvps().addAvp(VendorAvpCodes.PAYEE_ID, "no-such-shop", CARRIER_VENDOR, true, false, false);
+        r.getAvps().addAvp(VendorAvpCodes.ORDER_REFERENCE, "A-1001", CARRIER_VENDOR, true, false, false);
     }
 }

@@ -73,7 +73,9 @@ class DuplicateRequestTest {
         long endToEnd = first.request().getEndToEndIdentifier();
         CompletableFuture<Answer> firstAnswer = first.send();
 
-        DiameterClient.OutgoingRequest whileServed = chargeQuery(aaaf, aaah);
+        // a copy is the same request (RFC 6733 §6.1.9): same Session-Id and AVPs, same End-to-End Identifier
+        String sessionId = first.request().getSessionId();
+        DiameterClient.OutgoingRequest whileServed = Requests.chargeQueryInSession(sessionId, aaaf, aaah, VENDOR);
         ((IMessage) whileServed.request()).setEndToEndIdentifier(endToEnd);
         whileServed.request().setReTransmitted(true);
         CompletableFuture<Answer> secondAnswer = whileServed.send();
@@ -83,7 +85,7 @@ class DuplicateRequestTest {
         Answer a1 = firstAnswer.get(10, TimeUnit.SECONDS);
         Answer a2 = secondAnswer.get(10, TimeUnit.SECONDS);
 
-        DiameterClient.OutgoingRequest later = chargeQuery(aaaf, aaah);
+        DiameterClient.OutgoingRequest later = Requests.chargeQueryInSession(sessionId, aaaf, aaah, VENDOR);
         ((IMessage) later.request()).setEndToEndIdentifier(endToEnd);
         Answer a3 = later.send().get(10, TimeUnit.SECONDS);
 

@@ -29,7 +29,7 @@ class MalformedRequestTest {
     @BeforeAll
     static void start() throws Exception {
         // plain TCP links, so a bare socket may speak for the AAAF (over TLS it would need its key)
-        fixture = new TopologyFixture().start(EnumSet.of(Role.AAAH), RoleApplications.NONE, Map.of("link.security", "none"));
+        fixture = new TopologyFixture().start(EnumSet.of(Role.AAAH), RoleApplications.STANDARD, Map.of("link.security", "none"));
         aaaf = new RawPeer(fixture.port(Role.AAAH));
         IMessage cea = aaaf.capabilitiesExchange("aaaf.visited.example", "visited.example", ApplicationIds.MOBILE_IPV4);
         assertThat(cea.getAvps().getAvp(AvpCodes.RESULT_CODE, 0).getUnsigned32()).isEqualTo(ResultCodes.SUCCESS);

@@ -115,7 +115,7 @@ class RefusalsTest {
     @Test
     void anUnknownAvpWithTheMBitIsAnswered5001WithThatAvpInFailedAvp() throws Exception {
         byte[] value = {1, 2, 3, 4};
-        Answer answer = Exchange.send(node(Role.TERMINAL), node(Role.AAAY), CommandCodes.PURCHASE_INFORMATION,
+        Answer answer = Exchange.send(node(Role.AAAH), node(Role.AAAY), CommandCodes.PURCHASE_INFORMATION,
                 VENDOR.vendorId(), VENDOR.accountingServicesApplicationId(), r -> {
                     r.getAvps().addAvp(AvpCodes.USER_NAME, NAI, true, false, false);
                     r.getAvps().addAvp(VendorAvpCodes.ORDER_REFERENCE, "order-1", VENDOR.vendorId(), true, false, false);

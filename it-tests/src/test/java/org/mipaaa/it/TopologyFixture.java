@@ -74,8 +74,10 @@ public class TopologyFixture implements AutoCloseable {
     }
 
     public TopologyFixture startAll() throws Exception {
-        // plain TCP listeners on as well: the tests of this shared topology try strangers over TCP too
-        return start(EnumSet.allOf(Role.class), RoleApplications.NONE, Map.of("transport.tcp.listen", "true"));
+        // plain TCP listeners on as well: the tests of this shared topology try strangers over TCP too;
+        // each role's own applications, so that what a node serves reaches the dictionary's checks (a
+        // command no role serves is 3001 before them)
+        return start(EnumSet.allOf(Role.class), RoleApplications.STANDARD, Map.of("transport.tcp.listen", "true"));
     }
 
     /** Test handlers only: each role gets what {@code handlers} gives it, none of its own applications. */
