@@ -19,8 +19,8 @@ import java.nio.file.StandardOpenOption;
  */
 public final class FileReplayCounters implements ReplayCounters {
 
-    /** The longest counter file read: two 19-digit numbers, 16 hex digits, a colon, a space, a newline, with room to spare. */
-    static final int MAX_FILE_LENGTH = 128;
+    /** The longest counter file read: a counter, a space, a window of 65 counters (20 characters each at most), a newline. */
+    static final int MAX_FILE_LENGTH = 1536;
 
     private final Path file;
     private long lastOutgoing;
@@ -30,7 +30,7 @@ public final class FileReplayCounters implements ReplayCounters {
     public FileReplayCounters(Path file) throws IOException {
         this.file = file;
         if (Files.exists(file)) {
-            // two decimal longs and a space: anything much longer is not this file, and is not read whole
+            // a counter and a window: anything much longer is not this file, and is not read whole
             if (Files.size(file) > MAX_FILE_LENGTH) {
                 throw new IOException(file + " is not a replay counter file: " + Files.size(file) + " octets");
             }

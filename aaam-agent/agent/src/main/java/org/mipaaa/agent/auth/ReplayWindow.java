@@ -1,31 +1,33 @@
 package org.mipaaa.agent.auth;
 
-import java.util.Objects;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The anti-replay window of one security association and direction (docs/PROTOCOL.md §3; the scheme of
- * RFC 4303 §3.4.3): the highest counter accepted and which of the {@value #SIZE} counters below it were
- * accepted too. A counter above the highest, or one inside the window not seen before, is accepted once;
- * anything else is a replay. So requests an agent pipelines, which the AAAH's handler threads (or the
- * network) may reorder, are not refused, and none is ever accepted twice.
+ * The anti-replay window of one security association and direction (docs/PROTOCOL.md §3.2): the
+ * {@value #SIZE} highest counters accepted, and a floor at or below which every counter counts as seen.
+ * A counter above the floor and not among those accepted is accepted once; anything else is a replay.
+ * So requests an agent pipelines, which the AAAH's handler threads (or the network) may reorder, are
+ * not refused, and none is ever accepted twice. RFC 4303 §3.4.3 keeps a bitmap of the last 64 sequence
+ * numbers; our counters follow the clock in microseconds, so two messages a millisecond apart differ by
+ * a thousand, and the window holds the counters themselves instead.
  *
  * <p>Immutable: {@link #accept} returns the next state, to be stored with a compare-and-set.
  */
 public final class ReplayWindow {
 
-    /** Counters below the highest that are still told apart. */
+    /** Counters above the floor that are told apart. */
     public static final int SIZE = 64;
 
-    private static final ReplayWindow EMPTY = new ReplayWindow(0, 0);
+    private static final ReplayWindow EMPTY = new ReplayWindow(0, new long[0]);
 
-    private final long highest;
-    /** Bit i set: counter {@code highest - i} was accepted. */
-    private final long seen;
+    private final long floor;
+    /** Ascending, each above {@link #floor}, at most {@link #SIZE}. */
+    private final long[] accepted;
 
-    private ReplayWindow(long highest, long seen) {
-        this.highest = highest;
-        this.seen = seen;
+    private ReplayWindow(long floor, long[] accepted) {
+        this.floor = floor;
+        this.accepted = accepted;
     }
 
     /** Nothing accepted yet. */
@@ -34,37 +36,46 @@ public final class ReplayWindow {
     }
 
     /**
-     * The window of a store that kept only the highest counter accepted (this project's format before
-     * the window): every counter up to it counts as seen.
+     * The window of a store that kept only the highest counter accepted (this project's earlier format):
+     * every counter up to it counts as seen.
      */
     public static ReplayWindow upTo(long highest) {
-        return highest <= 0 ? EMPTY : new ReplayWindow(highest, -1L);
+        return highest <= 0 ? EMPTY : new ReplayWindow(highest, new long[0]);
     }
 
     /** The window after accepting {@code counter}; empty when it is a replay (or too old to tell). */
     public Optional<ReplayWindow> accept(long counter) {
-        if (counter <= 0) {
+        if (counter <= floor) {
             return Optional.empty();
         }
-        if (counter > highest) {
-            long shift = counter - highest;
-            long kept = shift >= SIZE ? 0 : seen << shift;
-            return Optional.of(new ReplayWindow(counter, kept | 1L));
-        }
-        long age = highest - counter;
-        if (age >= SIZE || (seen & (1L << age)) != 0) {
+        int at = Arrays.binarySearch(accepted, counter);
+        if (at >= 0) {
             return Optional.empty();
         }
-        return Optional.of(new ReplayWindow(highest, seen | (1L << age)));
+        int insert = -at - 1;
+        long[] next = new long[accepted.length + 1];
+        System.arraycopy(accepted, 0, next, 0, insert);
+        next[insert] = counter;
+        System.arraycopy(accepted, insert, next, insert + 1, accepted.length - insert);
+        if (next.length <= SIZE) {
+            return Optional.of(new ReplayWindow(floor, next));
+        }
+        // the lowest falls out: it and everything below it count as seen from now on
+        return Optional.of(new ReplayWindow(next[0], Arrays.copyOfRange(next, 1, next.length)));
     }
 
+    /** The highest counter accepted (the floor when the window holds none). */
     public long highest() {
-        return highest;
+        return accepted.length == 0 ? floor : accepted[accepted.length - 1];
     }
 
-    /** "highest:seen" (seen in hex): how stores keep it. */
+    /** "floor/c1,c2,..." in decimal, ascending, no spaces: how stores keep it. */
     public String encode() {
-        return highest + ":" + Long.toHexString(seen);
+        StringBuilder text = new StringBuilder().append(floor).append('/');
+        for (int i = 0; i < accepted.length; i++) {
+            text.append(i == 0 ? "" : ",").append(accepted[i]);
+        }
+        return text.toString();
     }
 
     /**
@@ -73,25 +84,35 @@ public final class ReplayWindow {
      * @throws NumberFormatException when {@code text} is neither
      */
     public static ReplayWindow decode(String text) {
-        int colon = text.indexOf(':');
-        if (colon < 0) {
-            return upTo(Long.parseLong(text.strip()));
+        String t = text.strip();
+        int slash = t.indexOf('/');
+        if (slash < 0) {
+            return upTo(Long.parseLong(t));
         }
-        return new ReplayWindow(Long.parseLong(text.substring(0, colon)), Long.parseUnsignedLong(text.substring(colon + 1).strip(), 16));
+        long floor = Long.parseLong(t.substring(0, slash));
+        String list = t.substring(slash + 1);
+        String[] parts = list.isEmpty() ? new String[0] : list.split(",", -1);
+        if (parts.length > SIZE) {
+            throw new NumberFormatException("more than " + SIZE + " counters in a replay window");
+        }
+        long[] accepted = new long[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            accepted[i] = Long.parseLong(parts[i]);
+            if (accepted[i] <= floor || (i > 0 && accepted[i] <= accepted[i - 1])) {
+                throw new NumberFormatException("not a replay window: " + t);
+            }
+        }
+        return new ReplayWindow(Math.max(floor, 0), accepted);
     }
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof ReplayWindow)) {
-            return false;
-        }
-        ReplayWindow w = (ReplayWindow) o;
-        return w.highest == highest && w.seen == seen;
+        return o instanceof ReplayWindow && ((ReplayWindow) o).floor == floor && Arrays.equals(((ReplayWindow) o).accepted, accepted);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(highest, seen);
+        return 31 * Long.hashCode(floor) + Arrays.hashCode(accepted);
     }
 
     @Override

@@ -91,8 +91,13 @@ class AaamMessageAuthenticationTest {
         assertThat(authentication.authenticate(agentRequest(MN1, 99, false))).isInstanceOf(AaamMessageAuthentication.Verdict.Refused.class);
         assertThat(authentication.authenticate(agentRequest(MN1, 101, true)))
                 .as("the T flag is not covered").isEqualTo(new AaamMessageAuthentication.Verdict.Authenticated(MN1));
-        assertThat(authentication.authenticate(agentRequest(MN1, 101 - ReplayWindow.SIZE, false)))
-                .as("below the window").isInstanceOf(AaamMessageAuthentication.Verdict.Refused.class);
+        assertThat(authentication.authenticate(agentRequest(MN1, 98, false)))
+                .as("not seen, above the floor").isEqualTo(new AaamMessageAuthentication.Verdict.Authenticated(MN1));
+        for (long c = 102; c < 102 + ReplayWindow.SIZE; c++) {
+            assertThat(authentication.authenticate(agentRequest(MN1, c, false))).isInstanceOf(AaamMessageAuthentication.Verdict.Authenticated.class);
+        }
+        assertThat(authentication.authenticate(agentRequest(MN1, 97, false)))
+                .as("below the window: too old to tell").isInstanceOf(AaamMessageAuthentication.Verdict.Refused.class);
     }
 
     @Test
