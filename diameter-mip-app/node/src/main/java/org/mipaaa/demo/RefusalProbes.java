@@ -45,7 +45,10 @@ public final class RefusalProbes {
                 new Probe(Role.AAAF, Role.AAAH, "AA-Mobile-Node-Request without MIP-Reg-Request, MIP-MN-AAA-Auth, MIP-Feature-Vector",
                         CommandCodes.AA_MOBILE_NODE, ApplicationIds.MOBILE_IPV4, 0, ResultCodes.MISSING_AVP,
                         r -> userName(r, "mn1@home.example").add(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED)),
-                new Probe(Role.TERMINAL, Role.AAAY, "Purchase-Information-Request with an unknown vendor AVP carrying the M bit",
+                new Probe(Role.TERMINAL, Role.AAAY, "Purchase-Information-Request from the shop terminal (only AAAHs may ask the AAAY)",
+                        CommandCodes.PURCHASE_INFORMATION, services, v, ResultCodes.AUTHORIZATION_REJECTED,
+                        r -> userName(r, "mn1@home.example").add(VendorAvpCodes.ORDER_REFERENCE, v, "order-1")),
+                new Probe(Role.AAAH, Role.AAAY, "Purchase-Information-Request with an unknown vendor AVP carrying the M bit",
                         CommandCodes.PURCHASE_INFORMATION, services, v, ResultCodes.AVP_UNSUPPORTED,
                         r -> userName(r, "mn1@home.example").add(VendorAvpCodes.ORDER_REFERENCE, v, "order-1")
                                 // what no dictionary of ours defines, with the M bit: the receiver must answer 5001
