@@ -103,7 +103,12 @@ final class RawPeer implements AutoCloseable {
      * (RFC 3539 §3.4.1) as a live peer would, and skipped.
      */
     IMessage readAnswer(String ownHost, String ownRealm) throws Exception {
+        // the peer's watchdogs keep the link busy: without a deadline a lost answer would wait for ever
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
         while (true) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no answer within 30 s (only watchdog requests came)");
+            }
             IMessage m = read();
             if (!m.isRequest()) {
                 return m;

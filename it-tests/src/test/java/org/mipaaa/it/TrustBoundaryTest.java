@@ -96,6 +96,8 @@ class TrustBoundaryTest {
         peer.send(cer);
         IMessage cea = peer.read();
         assertThat(cea.getAvps().getAvp(AvpCodes.RESULT_CODE).getUnsigned32()).as("CEA of " + host).isEqualTo(ResultCodes.SUCCESS);
+        // the node sends its CEA before its peer state machine has opened the peer (jDiameter)
+        assertThat(node(server).awaitPeers(Set.of(host), Duration.ofSeconds(10))).as("%s open at %s", host, server).isTrue();
         return peer;
     }
 
