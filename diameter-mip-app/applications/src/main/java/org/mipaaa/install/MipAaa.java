@@ -200,7 +200,7 @@ public final class MipAaa {
                 ? StateStore.open(settings.stateConfig(), settings.stateDirectory().resolve(host), host) : b.state;
         ExecutorService pool = handlerPool(host, settings);
         RequestDispatcher dispatcher = new RequestDispatcher(validator, router, answers,
-                answer -> sendAnswer(container, (IMessage) answer),
+                answer -> container.sendMessage((IMessage) answer),
                 new InfinispanDuplicateAnswers(state.cache(StateStore.ANSWERS), new MessageParser()), pool);
         DiameterClient client = new DiameterClient(stack, settings.requestTimeout(), pool, dictionary);
 
@@ -360,26 +360,6 @@ public final class MipAaa {
             return served.accounting()
                     ? ApplicationId.createByAccAppId(served.vendorId(), served.applicationId())
                     : ApplicationId.createByAuthAppId(served.vendorId(), served.applicationId());
-        }
-    }
-
-    /**
-     * Sends an answer. jDiameter 1.7.1 sends the CEA before its peer state machine has made the peer's
-     * statistics, and its {@code PeerTableImpl.sendMessage} throws a NullPointerException for a peer
-     * without them: the answer to a request that came right after the CEA is tried again a few times,
-     * 20 ms apart, instead of being lost.
-     */
-    private static void sendAnswer(IContainer container, IMessage answer) throws Exception {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                container.sendMessage(answer);
-                return;
-            } catch (NullPointerException e) {
-                if (attempt == 5) {
-                    throw e;
-                }
-                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-            }
         }
     }
 }
