@@ -16,6 +16,7 @@ import org.jdiameter.client.api.io.TransportException;
 import org.jdiameter.client.api.parser.IMessageParser;
 import org.jdiameter.common.api.concurrent.IConcurrentFactory;
 import org.jdiameter.common.api.data.ISessionDatasource;
+import org.jdiameter.common.api.statistic.IStatistic;
 import org.jdiameter.common.api.statistic.IStatisticManager;
 import org.jdiameter.server.api.IFsmFactory;
 import org.jdiameter.server.api.IMetaData;
@@ -38,6 +39,8 @@ public class ConformingPeer extends PeerImpl {
     private static final Logger log = LoggerFactory.getLogger(ConformingPeer.class);
 
     private final Configuration config;
+    /** The statistics of the last open link: jDiameter drops them when the peer goes DOWN. */
+    private volatile IStatistic lastStatistic;
 
     public ConformingPeer(int rating, URI remotePeer, String ip, String portRange, boolean attCnn, IConnection connection,
                           MutablePeerTableImpl peerTable, IMetaData metaData, Configuration config, Configuration peerConfig,
@@ -62,6 +65,21 @@ public class ConformingPeer extends PeerImpl {
             }
         }
         return super.handleMessage(type, message, key);
+    }
+
+    /**
+     * Never null once the peer has been open: jDiameter counts an answer in the peer's statistics after
+     * handing it to the peer, and fails with a NullPointerException (the answer handed over all the same)
+     * when the peer went DOWN in between, a mobile node that closes its link as soon as it has its answer.
+     */
+    @Override
+    public IStatistic getStatistic() {
+        IStatistic current = super.getStatistic();
+        if (current != null) {
+            lastStatistic = current;
+            return current;
+        }
+        return lastStatistic;
     }
 
     @Override

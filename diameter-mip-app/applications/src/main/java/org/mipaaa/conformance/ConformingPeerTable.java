@@ -21,10 +21,12 @@ import org.jdiameter.server.api.IPeer;
 import org.jdiameter.server.api.IRouter;
 import org.jdiameter.server.api.io.ITransportLayerFactory;
 import org.jdiameter.server.impl.MutablePeerTableImpl;
+import org.jdiameter.server.impl.fsm.FsmFactoryImpl;
 
 /**
  * jDiameter's peer table, plugged in through {@code <Extensions><PeerController/>}, that makes its
- * peers {@link ConformingPeer}s. Everything else is jDiameter's.
+ * peers {@link ConformingPeer}s, each with an {@link OrderlyPeerFsm} unless the configuration names a
+ * state machine factory of its own ({@code <PeerFsmFactory/>}). Everything else is jDiameter's.
  */
 public class ConformingPeerTable extends MutablePeerTableImpl {
 
@@ -42,8 +44,10 @@ public class ConformingPeerTable extends MutablePeerTableImpl {
                                     ITransportLayerFactory transportFactory, IMessageParser parser,
                                     IStatisticManager statisticFactory, IConcurrentFactory concurrentFactory)
             throws URISyntaxException, UnknownServiceException, InternalException, TransportException {
+        // jDiameter's own state machine loses the CER of a peer that dials again as its old link closes
+        IFsmFactory machines = fsmFactory.getClass() == FsmFactoryImpl.class ? new OrderlyFsmFactory(statisticFactory) : fsmFactory;
         return new ConformingPeer(rating, uri, ip, portRange, attCnn, connection, this,
-                (org.jdiameter.server.api.IMetaData) metaData, globalConfig, peerConfig, sessionFactory, fsmFactory,
+                (org.jdiameter.server.api.IMetaData) metaData, globalConfig, peerConfig, sessionFactory, machines,
                 transportFactory, statisticFactory, concurrentFactory, parser, network, ovrManager, sessionDatasource);
     }
 }
