@@ -217,19 +217,28 @@ public final class AmrHandler implements RequestHandler {
 
         /**
          * No HAA in time: the HAR may still bind at the home agent, so the address stays reserved until
-         * the home agent confirms, by its ASA, that this session binds nothing there (RFC 4004 §4.1.3).
-         * With no ASA either, the registration stays pending: the address stays with this NAI (never
-         * given to another) until the node's next accepted registration supersedes it.
+         * the home agent confirms, by its ASA, that this session binds nothing there (RFC 4004 §4.1.3):
+         * 2001, the session is ended, or 5002, it is not active (RFC 6733 §8.5.2). Any other ASA (a
+         * relay's 3002 says the ASR never reached the home agent) or none leaves the registration
+         * pending: the address stays with this NAI (never given to another) until the node's next
+         * accepted registration supersedes it.
          */
         void abortAtTheHomeAgent(String realm) {
             abort.abort(session, nai, realm).whenComplete((result, failure) -> {
-                if (failure == null) {
-                    log.debug("ASR {} for {}: ASA {}", session, nai, result.map(AnswerResult::toString).orElse("without a result"));
+                if (failure == null && result.filter(Attempt::bindsNothing).isPresent()) {
+                    log.debug("ASR {} for {}: ASA {}", session, nai, result.get());
                     giveUp();
+                } else if (failure == null) {
+                    log.warn("ASR {} for {}: ASA {} does not say the session binds nothing; the address stays reserved for {}",
+                            session, nai, result.map(AnswerResult::toString).orElse("without a result"), nai);
                 } else {
                     log.warn("ASR {} for {}: no ASA ({}); the address stays reserved for {}", session, nai, failure, nai);
                 }
             });
+        }
+
+        private static boolean bindsNothing(AnswerResult asa) {
+            return !asa.experimental() && (asa.code() == ResultCodes.SUCCESS || asa.code() == ResultCodes.UNKNOWN_SESSION_ID);
         }
     }
 

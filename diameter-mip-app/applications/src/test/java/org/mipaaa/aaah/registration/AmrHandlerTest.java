@@ -260,6 +260,24 @@ class AmrHandlerTest {
     }
 
     @Test
+    void s105_anAsaThatNeverReachedTheHomeAgentLeavesTheAddressWithTheNode() throws Exception {
+        homeAgent.answerWith(request -> request.getCommandCode() == CommandCodes.ABORT_SESSION
+                // a relay on the way to the home agent: RFC 6733 §6.1.8, the ASR never reached it
+                ? CompletableFuture.completedFuture(homeAgentAnswers.answer(request,
+                        Outcome.refusal(ResultCodes.UNABLE_TO_DELIVER, "no route to ha.home.example")))
+                : new CompletableFuture<>());
+
+        Answer ama = serve(amr(MN1, MN1_AAA));
+
+        assertThat(AnswerResult.of(ama)).contains(AnswerResult.resultCode(ResultCodes.ERROR_HA_NOT_AVAILABLE));
+        assertThat(homeAgent.sent(CommandCodes.ABORT_SESSION)).hasSize(1);
+        // the HAR may still bind at the home agent: the address is this node's, never another's
+        assertThat(pool.addressOf(MN1)).as("kept after a 3002 ASA").isPresent();
+        assertThat(pool.allocate("mn2@home.example")).isPresent();
+        assertThat(pool.allocate("mn3@home.example")).as("the pool holds two: MN1 keeps one").isEmpty();
+    }
+
+    @Test
     void s104_aHomeAgentThatCannotBeReachedIs4006AndTheAddressIsReleasedAtOnce() throws Exception {
         homeAgent.answerWith(request -> {
             throw new java.net.ConnectException("ha.home.example is not connected");
