@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.mipaaa.diameter.HandlerRegistry;
+import org.mipaaa.diameter.Outcome;
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.CommandCodes;
@@ -184,6 +185,24 @@ class HomeRegistrationTest {
     }
 
     @Test
+    void s105_theNextRegistrationOfABoundNodeKeepsItsAcctMultiSessionId() throws Exception {
+        MobileNode mn = new MobileNode(MN1, MN1_AAA);
+        Answer first = mn.register(fixture, MN1_AAA);
+        assertThat(Exchange.resultCode(first)).isEqualTo(ResultCodes.SUCCESS);
+
+        mn.identification++; // RFC 5944 §5.7.1: greater than the last accepted
+        Answer renewal = mn.register(fixture, MN1_AAA);
+
+        assertThat(Exchange.resultCode(renewal)).isEqualTo(ResultCodes.SUCCESS);
+        assertThat(renewal.getSessionId()).isNotEqualTo(first.getSessionId());
+        // RFC 4004 §4.1.2: "the same value in all HAAs for the mobile's session"
+        String multiSession = first.getAvps().getAvp(AvpCodes.ACCT_MULTI_SESSION_ID, 0).getUTF8String();
+        assertThat(renewal.getAvps().getAvp(AvpCodes.ACCT_MULTI_SESSION_ID, 0).getUTF8String()).isEqualTo(multiSession);
+        Inet4Address home = (Inet4Address) renewal.getAvps().getAvp(AvpCodes.MIP_MOBILE_NODE_ADDRESS, 0).getAddress();
+        assertThat(bindings(Role.HA).find(home).orElseThrow().acctMultiSessionId()).isEqualTo(multiSession);
+    }
+
+    @Test
     void s105_aReplayedIdentificationIsRefusedByTheHa4005WithCode133AndTheBindingStays() throws Exception {
         MobileNode mn = new MobileNode(MN1, MN1_AAA);
         Answer first = mn.register(fixture, MN1_AAA);
@@ -275,9 +294,12 @@ class HomeRegistrationTest {
 
     @Test
     void s105_aHomeAgentThatNeverAnswersGives4006AfterTheTimeoutAndTheAddressIsReleased() throws Exception {
-        // the HA is connected but its HAR handler never completes: no HAA within request.timeout.ms (5 s)
+        // the HA is connected but its HAR handler never completes: no HAA within request.timeout.ms (5 s);
+        // the ASR finds no binding of that session there (RFC 6733 §8.5.2: 5002)
         HandlerRegistry silent = new HandlerRegistry().register(ApplicationIds.MOBILE_IPV4, CommandCodes.HOME_AGENT_MIP,
-                request -> new CompletableFuture<>());
+                request -> new CompletableFuture<>())
+                .register(ApplicationIds.COMMON_MESSAGES, CommandCodes.ABORT_SESSION, request -> CompletableFuture.completedFuture(
+                        Outcome.refusal(ResultCodes.UNKNOWN_SESSION_ID, "no active registration in this session")));
         try (TopologyFixture mute = startHome(EnumSet.of(Role.AAAF, Role.AAAH, Role.HA), Map.of(), TopologyFixture.only(r -> silent))) {
             Answer ama = new MobileNode(MN1, MN1_AAA).register(mute, MN1_AAA);
 
@@ -372,7 +394,7 @@ class HomeRegistrationTest {
         final String nai;
         final MnAaaSecurityAssociation aaa;
         final byte[] challenge = new byte[16];
-        final long identification = Identification.ntpTimestamp(Instant.now(), RANDOM.nextInt());
+        long identification = Identification.ntpTimestamp(Instant.now(), RANDOM.nextInt());
 
         MobileNode(String nai, MnAaaSecurityAssociation aaa) {
             this.nai = nai;

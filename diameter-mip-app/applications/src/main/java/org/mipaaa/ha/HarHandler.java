@@ -156,7 +156,10 @@ public final class HarHandler implements RequestHandler {
         int lifetime = (int) Math.min(settings.grantedLifetime(fixed.lifetime()), har.authorizationLifetime());
         byte[] reply = HomeAgentReply.accepted(lifetime, har.homeAddress(), har.homeAgent(), verdict.replyIdentification(),
                 keys);
-        String multiSession = host + ";" + HexFormat.of().toHexDigits(random.nextLong());
+        // RFC 4004 §4.1.2: the same Acct-Multi-Session-Id in all HAAs of the mobile node's session (a
+        // renewal, a hand-off to another foreign agent); a new one only for a node that has no binding
+        String multiSession = existing.map(MobilityBinding::acctMultiSessionId)
+                .orElseGet(() -> host + ";" + HexFormat.of().toHexDigits(random.nextLong()));
         MobilityBinding binding = MobilityBinding.registered(har.homeAddress(), har.nai(), fixed.careOfAddress(),
                 har.homeAgent(), Duration.ofSeconds(lifetime), clock.instant(), mnHa, fixed.identification(), multiSession,
                 request.getSessionId());
