@@ -2,14 +2,12 @@ package org.mipaaa.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.net.ssl.SSLSocket;
 
 import org.jdiameter.client.api.IMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -74,10 +72,7 @@ class PeerReconnectTest {
 
     /** mn2 over TLS with its own certificate, past CER/CEA; closed later without DPR. */
     private static RawPeer dial() throws Exception {
-        SSLSocket socket = (SSLSocket) LabTls.context(tls, MN2_HOST, tls).getSocketFactory()
-                .createSocket(InetAddress.getLoopbackAddress(), fixture.tlsPort(Role.AAAH));
-        socket.startHandshake();
-        RawPeer peer = new RawPeer(socket);
+        RawPeer peer = RawPeer.overTls(tls, MN2_HOST, fixture.tlsPort(Role.AAAH));
         IMessage cer = peer.capabilitiesExchangeRequest(MN2_HOST, REALM, ApplicationIds.MOBILE_IPV4);
         cer.getAvps().addAvp(AvpCodes.ACCT_APPLICATION_ID, ApplicationIds.MOBILE_IPV4, true, false, true);
         peer.send(cer);

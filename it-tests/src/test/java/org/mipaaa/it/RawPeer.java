@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import javax.net.ssl.SSLSocket;
 
 import org.jdiameter.client.api.IMessage;
 import org.jdiameter.client.impl.parser.MessageParser;
@@ -24,6 +26,14 @@ final class RawPeer implements AutoCloseable {
     /** A plain TCP peer connected to {@code port} on loopback. */
     RawPeer(int port) throws IOException {
         this(new Socket(InetAddress.getLoopbackAddress(), port));
+    }
+
+    /** {@code host}, with its certificate of the lab PKI in {@code tls}, over TLS to {@code port} on loopback, handshake done. */
+    static RawPeer overTls(Path tls, String host, int port) throws Exception {
+        SSLSocket socket = (SSLSocket) LabTls.context(tls, host, tls).getSocketFactory()
+                .createSocket(InetAddress.getLoopbackAddress(), port);
+        socket.startHandshake();
+        return new RawPeer(socket);
     }
 
     /** A peer over an already connected socket (plain, or TLS after its handshake). */
@@ -50,6 +60,23 @@ final class RawPeer implements AutoCloseable {
         cer.getAvps().addAvp(AvpCodes.PRODUCT_NAME, "raw-peer", false, false, false);
         cer.getAvps().addAvp(AvpCodes.AUTH_APPLICATION_ID, applicationId, true, false, true);
         return cer;
+    }
+
+    /** The CEA (RFC 6733 §5.3.2) of {@code host} to {@code cer}: 2001, advertising {@code applicationIds}. */
+    IMessage capabilitiesExchangeAnswer(IMessage cer, String host, String realm, long... applicationIds) {
+        IMessage cea = parser.createEmptyMessage(CommandCodes.CAPABILITIES_EXCHANGE, 0);
+        cea.setHopByHopIdentifier(cer.getHopByHopIdentifier());
+        cea.setEndToEndIdentifier(cer.getEndToEndIdentifier());
+        cea.getAvps().addAvp(AvpCodes.RESULT_CODE, 2001L, true, false, true);
+        cea.getAvps().addAvp(AvpCodes.ORIGIN_HOST, host, true, false, true);
+        cea.getAvps().addAvp(AvpCodes.ORIGIN_REALM, realm, true, false, true);
+        cea.getAvps().addAvp(AvpCodes.HOST_IP_ADDRESS, InetAddress.getLoopbackAddress(), true, false);
+        cea.getAvps().addAvp(AvpCodes.VENDOR_ID, 0L, true, false, true);
+        cea.getAvps().addAvp(AvpCodes.PRODUCT_NAME, "raw-peer", false, false, false);
+        for (long id : applicationIds) {
+            cea.getAvps().addAvp(AvpCodes.AUTH_APPLICATION_ID, id, true, false, true);
+        }
+        return cea;
     }
 
     /**

@@ -2,7 +2,6 @@ package org.mipaaa.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,7 +12,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.net.ssl.SSLSocket;
 
 import org.jdiameter.api.Avp;
 import org.jdiameter.client.api.IMessage;
@@ -83,10 +81,7 @@ class TrustBoundaryTest {
 
     /** {@code host}, with its own certificate, connected over TLS to {@code server} and past CER/CEA. */
     private static RawPeer connectAs(String host, String realm, Role server) throws Exception {
-        SSLSocket socket = (SSLSocket) LabTls.context(tls, host, tls).getSocketFactory()
-                .createSocket(InetAddress.getLoopbackAddress(), fixture.tlsPort(server));
-        socket.startHandshake();
-        RawPeer peer = new RawPeer(socket);
+        RawPeer peer = RawPeer.overTls(tls, host, fixture.tlsPort(server));
         IMessage cer = peer.capabilitiesExchangeRequest(host, realm, ApplicationIds.MOBILE_IPV4);
         cer.getAvps().addAvp(AvpCodes.ACCT_APPLICATION_ID, ApplicationIds.MOBILE_IPV4, true, false, true);
         // the services application is the vendor's (RFC 6733 §6.11), as the AAAM agent advertises it

@@ -30,6 +30,10 @@ public record VisitedAaaRole(RealmProxy proxy, VisitorEntries visitors, Accounti
         VisitorEntries visitors = new VisitorEntries(ctx.state().cache(VisitorEntries.CACHE), ctx.clock());
         RealmProxy proxy = new RealmProxy(ctx.client(), ctx.host(), ctx.requestTimeout(), visitors);
         ctx.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.AA_MOBILE_NODE, proxy);
+        // a foreign agent's STR (RFC 4004 §4.1.3: the mobility agents MUST issue it to a stateful AAAH)
+        // goes on to the home realm like its AMR, with Application-Id 0 in the header (RFC 4004 §4) or 2
+        ctx.handlers().register(ApplicationIds.COMMON_MESSAGES, CommandCodes.SESSION_TERMINATION, proxy);
+        ctx.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.SESSION_TERMINATION, proxy);
         for (int command : SERVICES_TOWARDS_HOME) {
             ctx.handlers().register(ctx.servicesApplication(), command, proxy);
         }

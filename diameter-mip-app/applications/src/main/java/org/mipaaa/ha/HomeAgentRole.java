@@ -54,7 +54,9 @@ public record HomeAgentRole(BindingTable bindings, HarHandler har, AsrHandler ab
         ctx.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.HOME_AGENT_MIP, har);
         String aaah = s.get("registration.home.aaa.host", "").strip();
         AsrHandler abort = new AsrHandler(bindings, AbortedSessions.in(ctx.state()), aaah.isEmpty() ? Optional.empty() : Optional.of(aaah));
+        // RFC 4004 §4 has Application-Id 0 in the ASR's header; RFC 6733 §3 allows the session's, 2, as well
         ctx.handlers().register(ApplicationIds.COMMON_MESSAGES, CommandCodes.ABORT_SESSION, abort);
+        ctx.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.ABORT_SESSION, abort);
 
         HomeAgentRenewals renewals = new HomeAgentRenewals(bindings, new IdentificationCheck(registration.identificationTolerance()),
                 home.maxLifetime(), ctx.clock(),

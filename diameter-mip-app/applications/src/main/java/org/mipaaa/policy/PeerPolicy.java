@@ -14,6 +14,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.CommandDefinition;
 import org.mipaaa.dictionary.Dictionary;
 import org.mipaaa.role.Role;
@@ -44,9 +45,22 @@ public final class PeerPolicy {
         this.names = names;
     }
 
-    /** Whether a peer of kind {@code sender} may send command {@code code} of {@code applicationId} to our {@code receiver}. */
+    /**
+     * Whether a peer of kind {@code sender} may send command {@code code} of {@code applicationId} to our
+     * {@code receiver}. A base-protocol command (Common-Messages, application 0) that the header's
+     * application does not define itself is judged as the base one: RFC 6733 §3 lets an STR or ASR carry
+     * the Application-Id of its session (RFC 4004 §4 has 0; another vendor's node may write 2).
+     */
     public boolean allows(PeerKind sender, Role receiver, long applicationId, int code) {
-        return allowed.getOrDefault(sender, Map.of()).getOrDefault(receiver, Set.of()).contains(new Command(applicationId, code));
+        Set<Command> commands = allowed.getOrDefault(sender, Map.of()).getOrDefault(receiver, Set.of());
+        Command base = baseCommand(applicationId, code);
+        return commands.contains(new Command(applicationId, code)) || base != null && commands.contains(base);
+    }
+
+    /** Command {@code code} of application 0 when the application of the header has no command of that code. */
+    private Command baseCommand(long applicationId, int code) {
+        Command base = new Command(ApplicationIds.COMMON_MESSAGES, code);
+        return names.containsKey(new Command(applicationId, code)) || !names.containsKey(base) ? null : base;
     }
 
     /** The senders allowed to send the command to {@code receiver}: for the Error-Message of a refusal and the docs. */
@@ -62,7 +76,9 @@ public final class PeerPolicy {
 
     /** The abbreviation of a command, as the policy file names it. */
     public String name(long applicationId, int code) {
-        return names.getOrDefault(new Command(applicationId, code), applicationId + "/" + code);
+        String name = names.get(new Command(applicationId, code));
+        Command base = baseCommand(applicationId, code);
+        return name != null ? name : base != null ? names.get(base) : applicationId + "/" + code;
     }
 
     /** The policy as lines "SENDER -> RECEIVER: CMD, CMD", sorted: what the node logs at start. */

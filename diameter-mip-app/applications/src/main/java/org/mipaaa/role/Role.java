@@ -14,8 +14,9 @@ import org.mipaaa.dictionary.VendorSettings;
 public enum Role {
     /** Foreign agent (RFC 5944 / RFC 4004 §1.1): sends AMR, and ACR of the visits it meters, to its AAAF. */
     FA("Foreign agent", Served.MOBILE_IPV4_AUTH, Served.MOBILE_IPV4_ACCT),
-    /** AAA server of the visited network: proxies AMR / ACR / MN service requests to the AAAH. */
-    AAAF("AAA server of the visited network", Served.MOBILE_IPV4_AUTH, Served.MOBILE_IPV4_ACCT, Served.ACCOUNTING_SERVICES),
+    /** AAA server of the visited network: proxies AMR / STR / ACR / MN service requests to the AAAH. */
+    AAAF("AAA server of the visited network", Served.MOBILE_IPV4_AUTH, Served.SESSION_COMMANDS, Served.MOBILE_IPV4_ACCT,
+            Served.ACCOUNTING_SERVICES),
     /** AAA server of the mobile node's home network: keeps the account database. */
     AAAH("AAA server of the home network", Served.MOBILE_IPV4_AUTH, Served.SESSION_COMMANDS, Served.MOBILE_IPV4_ACCT, Served.ACCOUNTING_SERVICES),
     /** Home agent: answers HAR (and ASR) from the AAAH. */

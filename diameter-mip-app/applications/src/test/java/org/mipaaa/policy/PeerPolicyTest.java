@@ -41,10 +41,20 @@ class PeerPolicyTest {
     }
 
     @Test
-    void onlyTheHomeAgentEndsSessionsAndOnlyTheAaahSendsHar() throws Exception {
+    void onlyTheHomeAgentAndTheAaafForAForeignAgentEndSessionsAndOnlyTheAaahSendsHar() throws Exception {
         PeerPolicy policy = shipped();
+        // the AAAF forwards a foreign agent's STR (RFC 4004 §4.1.3); one in the home agent's name it
+        // forwards is forged (RoleRouter), and the AAAH frees an address on the home agent's STR only
         assertThat(policy.sendersOf(Role.AAAH, ApplicationIds.COMMON_MESSAGES, CommandCodes.SESSION_TERMINATION))
-                .containsExactly(PeerKind.HA);
+                .containsExactlyInAnyOrder(PeerKind.HA, PeerKind.AAAF);
+        assertThat(policy.sendersOf(Role.AAAF, ApplicationIds.COMMON_MESSAGES, CommandCodes.SESSION_TERMINATION))
+                .containsExactly(PeerKind.FA);
+        // RFC 6733 §3: the STR may carry its session's Application-Id, 2, in the header
+        assertThat(policy.sendersOf(Role.AAAH, ApplicationIds.MOBILE_IPV4, CommandCodes.SESSION_TERMINATION))
+                .containsExactlyInAnyOrder(PeerKind.HA, PeerKind.AAAF);
+        assertThat(policy.name(ApplicationIds.MOBILE_IPV4, CommandCodes.SESSION_TERMINATION)).isEqualTo("STR");
+        // but a command the header's application defines is that application's: no HAR from a foreign agent
+        assertThat(policy.allows(PeerKind.FA, Role.HA, ApplicationIds.MOBILE_IPV4, CommandCodes.HOME_AGENT_MIP)).isFalse();
         assertThat(policy.sendersOf(Role.HA, ApplicationIds.MOBILE_IPV4, CommandCodes.HOME_AGENT_MIP)).containsExactly(PeerKind.AAAH);
         // a terminal sends the AAAY nothing: it only answers
         assertThat(policy.describe()).noneMatch(line -> line.startsWith("TERMINAL -> "));

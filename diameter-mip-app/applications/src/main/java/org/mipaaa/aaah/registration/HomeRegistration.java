@@ -45,9 +45,11 @@ public record HomeRegistration(SubscriberDirectory subscribers, Optional<HomeAdd
                 new AmrHandler(subscribers, pool, sessions, ctx.client(), home, new SecureRandom(), ctx.realm()));
         String homeAgent = home.homeAgentHost().orElseThrow(
                 () -> new IllegalStateException(ctx.host() + ": the AAAH needs registration.home.agent.host"));
-        // RFC 4004 §4: STR/STA of Mobile IPv4 sessions carry Application-Id 0
-        ctx.handlers().register(ApplicationIds.COMMON_MESSAGES, CommandCodes.SESSION_TERMINATION,
-                new StrHandler(pool, sessions, homeAgent));
+        // RFC 4004 §4: STR/STA of Mobile IPv4 sessions carry Application-Id 0; RFC 6733 §3 allows the
+        // session's application, 2, in the header as well (the STR's Auth-Application-Id is 2 either way)
+        StrHandler str = new StrHandler(pool, sessions, homeAgent);
+        ctx.handlers().register(ApplicationIds.COMMON_MESSAGES, CommandCodes.SESSION_TERMINATION, str);
+        ctx.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.SESSION_TERMINATION, str);
         return new HomeRegistration(subscribers, pool, sessions);
     }
 }

@@ -1,0 +1,176 @@
+package org.mipaaa.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+
+import org.jdiameter.client.api.IMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.mipaaa.dictionary.ApplicationIds;
+import org.mipaaa.dictionary.AvpCodes;
+import org.mipaaa.dictionary.CommandCodes;
+import org.mipaaa.dictionary.Enumerations;
+import org.mipaaa.dictionary.ResultCodes;
+import org.mipaaa.install.RoleApplications;
+import org.mipaaa.lab.Topology;
+import org.mipaaa.pki.PkiIssuer;
+import org.mipaaa.role.Role;
+
+/**
+ * STR and ASR of a Mobile IPv4 session as another vendor's foreign agent, home agent or AAAH sends
+ * them, built byte for byte from the RFCs over TLS: Application-Id 0 in the header (RFC 4004 §4) or the
+ * session's own, 2 (RFC 6733 §3 allows either; the Auth-Application-Id is 2 both ways), and a foreign
+ * agent's STR through the AAAF (RFC 4004 §4.1.3: the mobility agents MUST issue it).
+ */
+class SessionCommandsTest {
+
+    private static final String FA_HOST = "fa.visited.example";
+    private static final String HA_HOST = "ha.home.example";
+    private static final String AAAH_HOST = "aaah.home.example";
+    private static final String HOME = "home.example";
+    private static final String VISITED = "visited.example";
+    private static final String MN1 = "mn1@home.example";
+
+    @TempDir
+    static Path dir;
+
+    /** The AAAF and the AAAH, their foreign agent and home agent played by raw peers. */
+    private static TopologyFixture servers;
+    /** The home agent alone, its AAAH played by a raw peer. */
+    private static TopologyFixture homeAgent;
+    private static Path tls;
+
+    @BeforeAll
+    static void start() throws Exception {
+        tls = dir.resolve("tls");
+        List<String> hosts = new ArrayList<>(Topology.hosts(TopologyFixture.configRoot(), EnumSet.allOf(Role.class), Map.of()));
+        PkiIssuer.issueAll(tls, "session commands lab CA", hosts, List.of());
+        Map<String, String> overrides = Map.of("tls.dir", tls.toString());
+        servers = new TopologyFixture().start(EnumSet.of(Role.AAAF, Role.AAAH), RoleApplications.STANDARD, overrides);
+        homeAgent = new TopologyFixture().start(EnumSet.of(Role.HA), RoleApplications.STANDARD, overrides);
+    }
+
+    @AfterAll
+    static void stop() {
+        for (TopologyFixture f : new TopologyFixture[] {servers, homeAgent}) {
+            if (f != null) {
+                f.close();
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "header Application-Id {0}")
+    @ValueSource(longs = {ApplicationIds.COMMON_MESSAGES, ApplicationIds.MOBILE_IPV4})
+    void s107_theHomeAgentsStrForASessionTheAaahNoLongerHasIsAnswered5002(long headerApplication) throws Exception {
+        try (RawPeer ha = homeAgentDialledByTheAaah()) {
+            ha.send(str(ha, headerApplication, HA_HOST, HOME, "aaah.home.example;1;no-such-har-" + headerApplication));
+            IMessage sta = ha.readAnswer(HA_HOST, HOME);
+            assertThat(sta.getApplicationId()).isEqualTo(headerApplication);
+            assertThat(resultCode(sta)).as("not 3001: the command is served in either application")
+                    .isEqualTo(ResultCodes.UNKNOWN_SESSION_ID);
+            assertThat(sta.getAvps().getAvp(AvpCodes.ORIGIN_HOST).getDiameterIdentity()).isEqualTo(AAAH_HOST);
+        }
+    }
+
+    @ParameterizedTest(name = "header Application-Id {0}")
+    @ValueSource(longs = {ApplicationIds.COMMON_MESSAGES, ApplicationIds.MOBILE_IPV4})
+    void aForeignAgentsStrReachesTheHomeRealmThroughTheAaaf(long headerApplication) throws Exception {
+        try (RawPeer fa = connect(servers, Role.AAAF, FA_HOST, VISITED)) {
+            fa.send(str(fa, headerApplication, FA_HOST, VISITED, FA_HOST + ";1;" + headerApplication));
+            IMessage sta = fa.readAnswer(FA_HOST, VISITED);
+            assertThat(sta.getApplicationId()).isEqualTo(headerApplication);
+            // the AAAH answers it (RFC 4004 §4.1.3: it frees resources on the home agent's STR only)
+            assertThat(resultCode(sta)).isEqualTo(ResultCodes.SUCCESS);
+            assertThat(sta.getAvps().getAvp(AvpCodes.ORIGIN_HOST).getDiameterIdentity()).isEqualTo(AAAH_HOST);
+            assertThat(sta.getAvps().getAvp(AvpCodes.USER_NAME).getUTF8String()).isEqualTo(MN1);
+        }
+    }
+
+    @Test
+    void anAsrWithTheSessionsApplicationInItsHeaderIsServedAsOneWithZero() throws Exception {
+        try (RawPeer aaah = connect(homeAgent, Role.HA, AAAH_HOST, HOME)) {
+            long[] results = new long[2];
+            long[] applications = {ApplicationIds.COMMON_MESSAGES, ApplicationIds.MOBILE_IPV4};
+            for (int i = 0; i < applications.length; i++) {
+                IMessage asr = request(aaah, CommandCodes.ABORT_SESSION, applications[i], AAAH_HOST, HOME, HOME,
+                        AAAH_HOST + ";1;no-such-har-" + i);
+                asr.getAvps().addAvp(AvpCodes.DESTINATION_HOST, HA_HOST, true, false, true);
+                asr.getAvps().addAvp(AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4, true, false, true);
+                asr.getAvps().addAvp(AvpCodes.USER_NAME, MN1, true, false, false);
+                aaah.send(asr);
+                IMessage asa = aaah.readAnswer(AAAH_HOST, HOME);
+                assertThat(asa.getApplicationId()).isEqualTo(applications[i]);
+                results[i] = resultCode(asa);
+            }
+            assertThat(results).containsExactly(ResultCodes.UNKNOWN_SESSION_ID, ResultCodes.UNKNOWN_SESSION_ID);
+        }
+    }
+
+    /**
+     * Another vendor's home agent: the AAAH dials its home agent (config/aaah/jdiameter.xml), so this one
+     * listens on the home agent's port with its certificate and answers the AAAH's CER.
+     */
+    private static RawPeer homeAgentDialledByTheAaah() throws Exception {
+        try (SSLServerSocket listener = (SSLServerSocket) LabTls.context(tls, HA_HOST, tls).getServerSocketFactory()
+                .createServerSocket(servers.tlsPort(Role.HA), 1, InetAddress.getLoopbackAddress())) {
+            listener.setNeedClientAuth(true);
+            listener.setSoTimeout(30_000);
+            SSLSocket socket = (SSLSocket) listener.accept();
+            socket.startHandshake();
+            RawPeer ha = new RawPeer(socket);
+            IMessage cer = ha.read();
+            assertThat(cer.getCommandCode()).isEqualTo(CommandCodes.CAPABILITIES_EXCHANGE);
+            ha.send(ha.capabilitiesExchangeAnswer(cer, HA_HOST, HOME, ApplicationIds.MOBILE_IPV4));
+            assertThat(servers.topology().node(Role.AAAH).awaitPeers(Set.of(HA_HOST), Duration.ofSeconds(10))).isTrue();
+            return ha;
+        }
+    }
+
+    /** {@code host} over TLS to {@code server}'s node, past CER/CEA (advertising application 2). */
+    private static RawPeer connect(TopologyFixture fixture, Role server, String host, String realm) throws Exception {
+        RawPeer peer = RawPeer.overTls(tls, host, fixture.tlsPort(server));
+        IMessage cea = peer.capabilitiesExchange(host, realm, ApplicationIds.MOBILE_IPV4);
+        assertThat(resultCode(cea)).as("CEA of " + host).isEqualTo(ResultCodes.SUCCESS);
+        assertThat(fixture.topology().node(server).awaitPeers(Set.of(host), Duration.ofSeconds(10))).isTrue();
+        return peer;
+    }
+
+    /** An STR of RFC 6733 §8.4.1 / RFC 4004 §4.1.3 for mn1's session, logged out. */
+    private static IMessage str(RawPeer peer, long headerApplication, String host, String realm, String sessionId) {
+        IMessage str = request(peer, CommandCodes.SESSION_TERMINATION, headerApplication, host, realm, HOME, sessionId);
+        str.getAvps().addAvp(AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4, true, false, true);
+        str.getAvps().addAvp(AvpCodes.TERMINATION_CAUSE, Enumerations.TERMINATION_CAUSE_DIAMETER_LOGOUT, true, false);
+        str.getAvps().addAvp(AvpCodes.USER_NAME, MN1, true, false, false);
+        return str;
+    }
+
+    private static IMessage request(RawPeer peer, int command, long application, String host, String realm,
+                                    String destinationRealm, String sessionId) {
+        IMessage m = peer.request(command, application, host, realm);
+        m.getAvps().removeAvp(AvpCodes.SESSION_ID);
+        m.getAvps().insertAvp(0, AvpCodes.SESSION_ID, sessionId, false);
+        m.getAvps().addAvp(AvpCodes.DESTINATION_REALM, destinationRealm, true, false, true);
+        long id = Math.abs((long) sessionId.hashCode());
+        m.setEndToEndIdentifier(id);
+        m.setHopByHopIdentifier(id);
+        return m;
+    }
+
+    private static long resultCode(IMessage answer) throws Exception {
+        return answer.getAvps().getAvp(AvpCodes.RESULT_CODE).getUnsigned32();
+    }
+}
