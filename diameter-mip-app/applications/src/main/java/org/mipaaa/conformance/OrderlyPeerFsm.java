@@ -27,8 +27,11 @@ import org.slf4j.LoggerFactory;
  * has left its loop. An event offered in between (the CER of a mobile node that dials again the moment
  * its old link closed) waits for a thread that is leaving; the next start clears the queue, so the
  * peer never gets its CEA. A start also clears what was offered before the new thread counted itself
- * in. Here every offer and every restart is serialised, what waits in the queue is offered again, in
- * order, when a thread starts, and a thread that leaves looks back for what it left behind.
+ * in, and fails ("Statistic already defined") when the first event comes before the thread the
+ * constructor started has counted itself in, as a dialling peer's CER does. Here every offer and every
+ * restart is serialised, no start happens while another thread is about to count itself in, what waits
+ * in the queue is offered again, in order, when a thread starts, and a thread that leaves looks back for
+ * what it left behind.
  */
 public class OrderlyPeerFsm extends PeerFSMImpl {
 
@@ -69,6 +72,11 @@ public class OrderlyPeerFsm extends PeerFSMImpl {
      * in or taken the event, so the next offer does not start (and clear) a second time.
      */
     private synchronized boolean offerInOrder(StateEvent event) throws OverloadException {
+        if (numberOfThreadsRunning.get() == 0 && mustRun) {
+            // a thread was started (the constructor starts one) and has not counted itself in yet: a
+            // second start now would clear the queue and fail on the queue statistics it registers again
+            await(() -> numberOfThreadsRunning.get() > 0);
+        }
         List<StateEvent> events = new ArrayList<>();
         if (numberOfThreadsRunning.get() == 0) {
             eventQueue.drainTo(events);

@@ -8,6 +8,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -99,6 +100,58 @@ class OrderlyPeerFsmTest {
         assertThat(offered.get(10, TimeUnit.SECONDS)).isTrue();
         verify(peer, timeout(5_000).times(2)).sendCeaMessage(eq((int) ResultCodes.SUCCESS), any(), isNull());
         awaitState(PeerState.OKAY);
+    }
+
+    @Test
+    void aCerThatComesBeforeTheFirstThreadHasStartedIsAnsweredOnce() throws Exception {
+        // a peer that dials in is made and handed its CER at once: hold the thread its constructor starts
+        EmptyConfiguration config = new EmptyConfiguration(true);
+        config.add(Parameters.PeerFSMThreadCount, 1);
+        StatisticManagerImpl statistics = new StatisticManagerImpl(config);
+        ConcurrentFactory threads = spy(new ConcurrentFactory(config, statistics, new ConcurrentEntityFactory()));
+        CountDownLatch started = new CountDownLatch(1);
+        doAnswer(invocation -> {
+            Runnable loop = invocation.getArgument(1);
+            return new Thread(() -> {
+                try {
+                    started.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                loop.run();
+            }, invocation.getArgument(0));
+        }).when(threads).getThread(anyString(), any(Runnable.class));
+        IContext dialling = mock(IContext.class);
+        when(dialling.processCerMessage(anyString(), any())).thenReturn((int) ResultCodes.SUCCESS);
+        when(dialling.getPeerDescription()).thenReturn(peerName + "-dialling");
+        OrderlyPeerFsm fresh = new OrderlyPeerFsm(dialling, threads, config, statistics);
+
+        IMessage cer = mock(IMessage.class);
+        CompletableFuture<Boolean> offered = new CompletableFuture<>();
+        Thread network = new Thread(() -> {
+            try {
+                offered.complete(fresh.handleEvent(new FsmEvent(EventTypes.CER_EVENT, cer, NEW_LINK)));
+            } catch (Exception | Error e) {
+                offered.completeExceptionally(e);
+            }
+        }, "network-" + peerName);
+        network.start();
+        // the CER is being offered while the first thread has not counted itself in
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!offered.isDone() && network.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < until) {
+            Thread.sleep(1);
+        }
+        started.countDown();
+
+        assertThat(offered.get(10, TimeUnit.SECONDS)).isTrue();
+        verify(dialling, timeout(5_000)).sendCeaMessage(eq((int) ResultCodes.SUCCESS), any(), isNull());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (fresh.getState(PeerState.class) != PeerState.OKAY && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(fresh.getState(PeerState.class)).isEqualTo(PeerState.OKAY);
+        verify(dialling, times(1)).sendCeaMessage(anyInt(), any(), any());
+        fresh.handleEvent(new FsmEvent(EventTypes.STOP_EVENT));
     }
 
     @Test
