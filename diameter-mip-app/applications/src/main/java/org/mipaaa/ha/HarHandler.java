@@ -147,15 +147,15 @@ public final class HarHandler implements RequestHandler {
             // authenticated with a key the MN has: its binding's, else the new one with its nonce
             byte[] reply = existing.isPresent()
                     ? HomeAgentReply.denied(refused.replyCode(), har.homeAddress(), har.homeAgent(),
-                            refused.replyIdentification(), existing.get().mnHa(), Optional.empty())
+                            refused.replyIdentification(), existing.get().mnHa(), Optional.empty(), har.registration().nai())
                     : HomeAgentReply.denied(refused.replyCode(), har.homeAddress(), har.homeAgent(),
-                            refused.replyIdentification(), mnHa, Optional.of(keys));
+                            refused.replyIdentification(), mnHa, Optional.of(keys), har.registration().nai());
             return Outcome.refusal(ResultCodes.ERROR_MIP_REPLY_FAILURE, "registration Identification mismatch")
                     .with(avps -> avps.add(AvpCodes.MIP_REG_REPLY, reply).add(AvpCodes.USER_NAME, har.nai()));
         }
         int lifetime = (int) Math.min(settings.grantedLifetime(fixed.lifetime()), har.authorizationLifetime());
         byte[] reply = HomeAgentReply.accepted(lifetime, har.homeAddress(), har.homeAgent(), verdict.replyIdentification(),
-                keys);
+                keys, har.registration().nai());
         // RFC 4004 §4.1.2: the same Acct-Multi-Session-Id in all HAAs of the mobile node's session (a
         // renewal, a hand-off to another foreign agent); a new one only for a node that has no binding
         String multiSession = existing.map(MobilityBinding::acctMultiSessionId)

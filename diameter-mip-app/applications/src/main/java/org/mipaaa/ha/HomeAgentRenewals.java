@@ -92,7 +92,7 @@ public final class HomeAgentRenewals implements AutoCloseable {
         if (binding.isEmpty() || mh.isEmpty() || !Authenticators.verify(packet, mh.get(0), binding.get().mnHa().forRequests())) {
             // no key to authenticate a reply with: the mobile node failed authentication (§3.8.2.1)
             return Optional.of(HomeAgentReply.unauthenticated(ReplyCode.HA_MOBILE_NODE_FAILED_AUTHENTICATION,
-                    request.homeAddress(), request.homeAgent(), request.identification()));
+                    request.homeAddress(), request.homeAgent(), request.identification(), packet.nai()));
         }
         MobilityBinding current = binding.get();
         // §3.8.2.1: a request from a foreign agent this home agent shares a key with carries its valid
@@ -100,30 +100,30 @@ public final class HomeAgentRenewals implements AutoCloseable {
         if (foreignHome.isPresent() && request.lifetime() != 0 && !ForeignHomeKeys.verifies(packet, foreignHome.get())) {
             log.warn("renewal of {} relayed without a valid Foreign-Home authenticator: refused 132", current.nai());
             return Optional.of(HomeAgentReply.denied(ReplyCode.HA_FOREIGN_AGENT_FAILED_AUTHENTICATION, request.homeAddress(),
-                    request.homeAgent(), request.identification(), current.mnHa(), Optional.empty()));
+                    request.homeAgent(), request.identification(), current.mnHa(), Optional.empty(), packet.nai()));
         }
         Instant now = clock.instant();
         IdentificationCheck.Verdict verdict = identification.check(request.identification(),
                 OptionalLong.of(current.lastIdentification()), now);
         if (verdict instanceof IdentificationCheck.Refused refused) {
             return Optional.of(HomeAgentReply.denied(refused.replyCode(), request.homeAddress(), request.homeAgent(),
-                    refused.replyIdentification(), current.mnHa(), Optional.empty()));
+                    refused.replyIdentification(), current.mnHa(), Optional.empty(), packet.nai()));
         }
         if (request.lifetime() == 0) {
             deregister(current, request.careOfAddress());
             return Optional.of(HomeAgentReply.renewed(0, request.homeAddress(), request.homeAgent(),
-                    verdict.replyIdentification(), current.mnHa()));
+                    verdict.replyIdentification(), current.mnHa(), packet.nai()));
         }
         Duration lifetime = Duration.ofSeconds(Math.min(request.lifetime(), maxLifetime.toSeconds()));
         MobilityBinding renewed = current.renewed(request.careOfAddress(), lifetime, now, request.identification());
         if (!bindings.replace(current, renewed)) {
             // a concurrent renewal won: this one is a duplicate in all but name
             return Optional.of(HomeAgentReply.denied(ReplyCode.HA_REASON_UNSPECIFIED, request.homeAddress(),
-                    request.homeAgent(), verdict.replyIdentification(), current.mnHa(), Optional.empty()));
+                    request.homeAgent(), verdict.replyIdentification(), current.mnHa(), Optional.empty(), packet.nai()));
         }
         BindingUpdateListener.tellAll(renewalListeners, renewed, packet, BindingUpdateListener.Update.RENEWED);
         byte[] reply = HomeAgentReply.renewed((int) lifetime.toSeconds(), request.homeAddress(), request.homeAgent(),
-                verdict.replyIdentification(), current.mnHa());
+                verdict.replyIdentification(), current.mnHa(), packet.nai());
         if (foreignHome.isPresent() && lifetime.toSeconds() != 0) {
             reply = RegistrationBuilder.continuing(reply).authenticate(AuthenticationKind.FOREIGN_HOME, foreignHome.get()).toBytes();
         }

@@ -7,12 +7,14 @@ import java.util.Optional;
 import org.mipaaa.mobileip.AuthenticationKind;
 import org.mipaaa.mobileip.MnFaKeyGenerationNonceReply;
 import org.mipaaa.mobileip.MnHaKeyGenerationNonceReply;
+import org.mipaaa.mobileip.MobileNodeNai;
 import org.mipaaa.mobileip.RegistrationBuilder;
 import org.mipaaa.mobileip.RegistrationReply;
 
 /**
  * The home agent's Registration Reply to a registration the home AAA server authorized (seed S105;
- * RFC 4004 §8.3-§8.4, RFC 3957 §6.2 and §6.4, RFC 5944 §3.4, §3.8.3): the fixed part, then the
+ * RFC 4004 §8.3-§8.4, RFC 3957 §6.2 and §6.4, RFC 5944 §3.4, §3.8.3): the fixed part, the request's
+ * MN-NAI extension if it had one (RFC 2794 §3), then the
  * Generalized MN-HA Key Generation Nonce Reply with the AAAH's MN-HA nonce, then (if the mobile node
  * asked for one) the Generalized MN-FA Key Generation Nonce Reply with the AAAH's MN-FA nonce, then
  * the Mobile-Home Authentication extension computed with the new MN-HA session key under the SPI the
@@ -49,11 +51,12 @@ public final class HomeAgentReply {
      * An accepted registration (code 0, RFC 5944 §3.4): the reply bytes, as they go into MIP-Reg-Reply.
      *
      * @param identification the request's Identification, copied whole (RFC 5944 §5.7.1)
+     * @param nai            the MN-NAI extension of the request, if it had one: RFC 2794 §3, the reply
+     *                       MUST then include it (here right after the fixed part, before the authenticator)
      */
     public static byte[] accepted(int lifetime, Inet4Address homeAddress, Inet4Address homeAgent, long identification,
-                                  Keys keys) {
-        RegistrationBuilder reply = RegistrationBuilder.reply(
-                new RegistrationReply(0, lifetime, homeAddress, homeAgent, identification));
+                                  Keys keys, Optional<String> nai) {
+        RegistrationBuilder reply = start(0, lifetime, homeAddress, homeAgent, identification, nai);
         int algorithm = keys.mnHa().algorithm().identifier().orElseThrow(
                 () -> new IllegalArgumentException(keys.mnHa().algorithm() + " has no RFC 3957 algorithm identifier"));
         reply.add(new MnHaKeyGenerationNonceReply(keys.keyLifetime(), keys.aaaSpi(), keys.mnHa().mnToHaSpi(), algorithm,
@@ -71,17 +74,17 @@ public final class HomeAgentReply {
      * authenticator with the binding's key; no new key material.
      */
     public static byte[] renewed(int lifetime, Inet4Address homeAddress, Inet4Address homeAgent, long identification,
-                                 MnHaSecurityAssociation mnHa) {
-        RegistrationBuilder reply = RegistrationBuilder.reply(
-                new RegistrationReply(0, lifetime, homeAddress, homeAgent, identification));
+                                 MnHaSecurityAssociation mnHa, Optional<String> nai) {
+        RegistrationBuilder reply = start(0, lifetime, homeAddress, homeAgent, identification, nai);
         reply.authenticate(AuthenticationKind.MOBILE_HOME, mnHa.forReplies());
         reply.build();
         return reply.toBytes();
     }
 
     /** A refusal the home agent cannot authenticate (no binding, or the mobile node failed its own). */
-    public static byte[] unauthenticated(int code, Inet4Address homeAddress, Inet4Address homeAgent, long identification) {
-        return RegistrationBuilder.reply(new RegistrationReply(code, 0, homeAddress, homeAgent, identification)).toBytes();
+    public static byte[] unauthenticated(int code, Inet4Address homeAddress, Inet4Address homeAgent, long identification,
+                                         Optional<String> nai) {
+        return start(code, 0, homeAddress, homeAgent, identification, nai).toBytes();
     }
 
     /**
@@ -92,14 +95,22 @@ public final class HomeAgentReply {
      * can derive it and check the denial.
      */
     public static byte[] denied(int code, Inet4Address homeAddress, Inet4Address homeAgent, long identification,
-                                MnHaSecurityAssociation mnHa, Optional<Keys> newKeys) {
-        RegistrationBuilder reply = RegistrationBuilder.reply(
-                new RegistrationReply(code, 0, homeAddress, homeAgent, identification));
+                                MnHaSecurityAssociation mnHa, Optional<Keys> newKeys, Optional<String> nai) {
+        RegistrationBuilder reply = start(code, 0, homeAddress, homeAgent, identification, nai);
         newKeys.ifPresent(keys -> reply.add(new MnHaKeyGenerationNonceReply(keys.keyLifetime(), keys.aaaSpi(),
                 keys.mnHa().mnToHaSpi(), keys.mnHa().algorithm().identifier().orElseThrow(),
                 MnHaKeyGenerationNonceReply.REPLAY_TIMESTAMPS, keys.mnHaNonce())));
         reply.authenticate(AuthenticationKind.MOBILE_HOME, mnHa.forReplies());
         reply.build();
         return reply.toBytes();
+    }
+
+    /** The fixed part, then the request's MN-NAI extension when it had one (RFC 2794 §3). */
+    private static RegistrationBuilder start(int code, int lifetime, Inet4Address homeAddress, Inet4Address homeAgent,
+                                             long identification, Optional<String> nai) {
+        RegistrationBuilder reply = RegistrationBuilder.reply(new RegistrationReply(code, lifetime, homeAddress, homeAgent,
+                identification));
+        nai.ifPresent(n -> reply.add(new MobileNodeNai(n)));
+        return reply;
     }
 }

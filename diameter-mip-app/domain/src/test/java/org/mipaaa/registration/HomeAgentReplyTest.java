@@ -87,7 +87,8 @@ class HomeAgentReplyTest {
         long identification = request.request().identification();
 
         byte[] bytes = HomeAgentReply.accepted(1800, Ipv4.parse("10.1.0.100"), Ipv4.parse("10.1.0.1"), identification,
-                new HomeAgentReply.Keys(256, mnHa, keys.mnHaNonce(), Optional.of(keys.mnFaNonce()), MN_FA_SPI, 3600));
+                new HomeAgentReply.Keys(256, mnHa, keys.mnHaNonce(), Optional.of(keys.mnFaNonce()), MN_FA_SPI, 3600),
+                request.nai());
 
         RegistrationPacket reply = RegistrationCodec.decodeReply(bytes);
         assertThat(reply.reply().code()).isEqualTo(ReplyCode.ACCEPTED);
@@ -95,11 +96,14 @@ class HomeAgentReplyTest {
         assertThat(reply.reply().homeAddress()).isEqualTo(Ipv4.parse("10.1.0.100"));
         assertThat(reply.reply().homeAgent()).isEqualTo(Ipv4.parse("10.1.0.1"));
         assertThat(reply.reply().identification()).isEqualTo(identification);
-        // order: MN-HA nonce reply, MN-FA nonce reply, then the authenticator that covers both
-        assertThat(reply.extensionValues()).hasSize(3);
-        MnHaKeyGenerationNonceReply ha = (MnHaKeyGenerationNonceReply) reply.extensionValues().get(0);
-        MnFaKeyGenerationNonceReply fa = (MnFaKeyGenerationNonceReply) reply.extensionValues().get(1);
-        assertThat(reply.extensionValues().get(2)).isInstanceOf(MobileHomeAuthentication.class);
+        // order: the request's MN-NAI (RFC 2794 §3: the reply MUST include it), MN-HA nonce reply, MN-FA
+        // nonce reply, then the authenticator that covers them all
+        assertThat(request.nai()).contains(NAI);
+        assertThat(reply.extensionValues()).hasSize(4);
+        assertThat(reply.extensionValues().get(0)).isEqualTo(new MobileNodeNai(NAI));
+        MnHaKeyGenerationNonceReply ha = (MnHaKeyGenerationNonceReply) reply.extensionValues().get(1);
+        MnFaKeyGenerationNonceReply fa = (MnFaKeyGenerationNonceReply) reply.extensionValues().get(2);
+        assertThat(reply.extensionValues().get(3)).isInstanceOf(MobileHomeAuthentication.class);
         assertThat(ha.nonce()).isEqualTo(keys.mnHaNonce());
         assertThat(ha.aaaSpi()).isEqualTo(256);
         assertThat(ha.haSpi()).isEqualTo(HA_SPI);
@@ -131,7 +135,7 @@ class HomeAgentReplyTest {
     void withoutAnMnFaKeyRequestThereIsNoMnFaNonceReply() throws Exception {
         MnHaSecurityAssociation mnHa = new MnHaSecurityAssociation(HA_SPI, MN_HA_SPI, AuthAlgorithm.HMAC_SHA1, new byte[20]);
         byte[] bytes = HomeAgentReply.accepted(60, Ipv4.parse("10.1.0.100"), Ipv4.parse("10.1.0.1"), 7,
-                new HomeAgentReply.Keys(256, mnHa, new byte[16], Optional.empty(), 0, 60));
+                new HomeAgentReply.Keys(256, mnHa, new byte[16], Optional.empty(), 0, 60), Optional.empty());
         RegistrationPacket reply = RegistrationCodec.decodeReply(bytes);
         assertThat(reply.first(MnFaKeyGenerationNonceReply.class)).isEmpty();
         assertThat(reply.first(MnHaKeyGenerationNonceReply.class)).isPresent();
@@ -141,7 +145,7 @@ class HomeAgentReplyTest {
     void aDeniedReplyIsAuthenticatedWithTheNewKeyToo() throws Exception {
         MnHaSecurityAssociation mnHa = new MnHaSecurityAssociation(HA_SPI, MN_HA_SPI, AuthAlgorithm.HMAC_SHA1, new byte[20]);
         byte[] bytes = HomeAgentReply.denied(ReplyCode.HA_IDENTIFICATION_MISMATCH, Ipv4.parse("10.1.0.100"),
-                Ipv4.parse("10.1.0.1"), 99, mnHa, Optional.empty());
+                Ipv4.parse("10.1.0.1"), 99, mnHa, Optional.empty(), Optional.empty());
         RegistrationPacket reply = RegistrationCodec.decodeReply(bytes);
         assertThat(reply.reply().code()).isEqualTo(ReplyCode.HA_IDENTIFICATION_MISMATCH);
         assertThat(reply.reply().lifetime()).isZero();
@@ -151,7 +155,7 @@ class HomeAgentReplyTest {
         // without a binding, the new key's nonce comes along so the mobile node can derive the key
         byte[] withNonce = HomeAgentReply.denied(ReplyCode.HA_IDENTIFICATION_MISMATCH, Ipv4.parse("10.1.0.100"),
                 Ipv4.parse("10.1.0.1"), 99, mnHa, Optional.of(new HomeAgentReply.Keys(256, mnHa, new byte[16],
-                        Optional.empty(), 0, 60)));
+                        Optional.empty(), 0, 60)), Optional.empty());
         RegistrationPacket denial = RegistrationCodec.decodeReply(withNonce);
         assertThat(denial.first(MnHaKeyGenerationNonceReply.class)).isPresent();
         assertThat(Authenticators.verify(denial, denial.fields(MobileHomeAuthentication.class).get(0), mnHa.forReplies())).isTrue();
