@@ -31,8 +31,11 @@ import org.mipaaa.ha.SessionTermination;
 import org.mipaaa.install.RoleApplications;
 import org.mipaaa.lab.Topology;
 import org.mipaaa.mobileip.Ipv4;
+import org.mipaaa.mobileip.MnFaChallenge;
+import org.mipaaa.mobileip.MobileForeignAuthentication;
 import org.mipaaa.mobileip.RegistrationBuilder;
 import org.mipaaa.mobileip.RegistrationCodec;
+import org.mipaaa.mobileip.RegistrationPacket;
 import org.mipaaa.mobileip.RegistrationReply;
 import org.mipaaa.mobileip.RegistrationRequest;
 import org.mipaaa.mobileip.ReplyCode;
@@ -100,6 +103,12 @@ class FirstRegistrationTest {
         assertThat(outcome.reply().code()).isEqualTo(ReplyCode.ACCEPTED);
         assertThat(outcome.mnHaKey()).isNotNull();
         assertThat(outcome.mnFaKey()).as("the FA authenticated the reply with the MN-FA key").isNotNull();
+        // RFC 4721 §3.3: the accepted reply carries the challenge for the node's next registration, under
+        // the Mobile-Foreign authenticator
+        RegistrationPacket accepted = RegistrationCodec.decodeReply(reply);
+        assertThat(accepted.fields(MnFaChallenge.class)).hasSize(1);
+        assertThat(accepted.fields(MnFaChallenge.class).get(0).offset())
+                .isLessThan(accepted.fields(MobileForeignAuthentication.class).get(0).offset());
         // S105: the home agent holds the binding for the address the AAAH allocated, care-of the FA
         var binding = InfinispanBindingTable.in(fixture.topology().node(Role.HA).state()).find(outcome.homeAddress()).orElseThrow();
         assertThat(binding.nai()).isEqualTo(MN1);
@@ -361,16 +370,24 @@ class FirstRegistrationTest {
     }
 
     @Test
-    void s103_aChallengeTheFaDidNotIssueIsRefusedWith104AndNothingGoesToTheAaa() throws Exception {
+    void s103_aChallengeTheFaDidNotIssueIsRefusedWith104AndNothingGoesToTheAaaAndTheNextTryWithTheReplysChallengeRegisters()
+            throws Exception {
         MobileNode mn = mn1();
         ForeignAgent.Advertisement ad = foreignAgent().advertise();
         byte[] forged = new byte[16];
         MobileNode.FirstRegistration registration = mn.firstRegistration(ad.careOfAddress(), forged, 1200);
 
-        byte[] reply = exchange(ad, registration.bytes());
+        RegistrationPacket refusal = RegistrationCodec.decodeReply(exchange(ad, registration.bytes()));
 
-        assertThat(RegistrationCodec.decodeReply(reply).reply().code()).isEqualTo(ReplyCode.FA_UNKNOWN_CHALLENGE);
+        assertThat(refusal.reply().code()).isEqualTo(ReplyCode.FA_UNKNOWN_CHALLENGE);
         assertThat(fixture.events()).noneMatch(e -> e.command().equals("AMR"));
+        // RFC 4721 §3.3: a previously unused challenge in any Registration Reply, so a mobile node that
+        // hears no advertisement registers by UDP alone, its second try with the challenge of the first reply
+        byte[] offered = refusal.first(MnFaChallenge.class).orElseThrow().challenge();
+        Thread.sleep(1100); // a newer timestamp Identification than the first try's
+        MobileNode.FirstRegistration again = mn.firstRegistration(ad.careOfAddress(), offered, 1200);
+        MobileNode.Outcome outcome = again.accept(exchange(ad, again.bytes()));
+        assertThat(outcome.accepted()).as(String.valueOf(outcome.problem())).isTrue();
     }
 
     @Test

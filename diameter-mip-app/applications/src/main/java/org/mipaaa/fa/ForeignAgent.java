@@ -57,7 +57,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Advertisements: RFC 5944 sends them as ICMP Router Advertisements, which a JVM cannot send;
  * {@link #advertise()} hands the care-of address and a fresh challenge to the mobile node in-process
- * (demo, tests) instead. Everything from the Registration Request on is the real protocol.
+ * (demo, tests) instead. Everything from the Registration Request on is the real protocol, and every
+ * Registration Reply carries a new challenge (RFC 4721 §3.3): a mobile node in another process that
+ * heard no advertisement registers by UDP alone, its first request refused (missing or unknown
+ * challenge) with the challenge its second one uses.
  */
 public final class ForeignAgent implements AutoCloseable {
 
@@ -294,8 +297,9 @@ public final class ForeignAgent implements AutoCloseable {
         byte[] upToHome = reply.lastAuthorizationEnablingIndex().isPresent()
                 ? reply.bytesThrough(reply.lastAuthorizationEnablingIndex().getAsInt()) : bytes;
         MobilitySecurityAssociation mnFa = visitors.get(fixed.homeAddress());
-        byte[] toMobileNode = mnFa == null ? upToHome
-                : RegistrationBuilder.continuing(upToHome).authenticate(AuthenticationKind.MOBILE_FOREIGN, mnFa).toBytes();
+        RegistrationBuilder toNode = RegistrationBuilder.continuing(upToHome).add(newChallenge());
+        byte[] toMobileNode = mnFa == null ? toNode.toBytes()
+                : toNode.authenticate(AuthenticationKind.MOBILE_FOREIGN, mnFa).toBytes();
         boolean accepted = fixed.code() == ReplyCode.ACCEPTED || fixed.code() == ReplyCode.ACCEPTED_NO_SIMULTANEOUS_BINDINGS;
         if (accepted && fixed.lifetime() == 0) {
             visitors.remove(fixed.homeAddress()); // deregistered: the visit ends here
@@ -323,22 +327,52 @@ public final class ForeignAgent implements AutoCloseable {
                 .add(AvpCodes.MIP_AUTHENTICATOR_LENGTH, mnAaa.authenticatorLength())
                 .add(AvpCodes.MIP_AUTHENTICATOR_OFFSET, mnAaa.authenticatorOffset());
         avps.add(AvpCodes.MIP_FA_CHALLENGE, challenge.challenge());
-        long features = 0;
         RegistrationRequest fixed = request.request();
-        if (fixed.homeAddress().isAnyLocalAddress()) {
+        long features = featureVector(fixed, request.first(MnHaKeyGenerationNonceRequest.class).isPresent(),
+                request.first(MnFaKeyGenerationNonceRequest.class).isPresent());
+        avps.add(AvpCodes.MIP_FEATURE_VECTOR, features);
+        // §5.1: no MIP-Mobile-Node-Address for a home address of zero, all ones for all ones; no
+        // MIP-Home-Agent-Address for a home agent of zero or all ones
+        if (!fixed.homeAddress().isAnyLocalAddress()) {
+            avps.add(AvpCodes.MIP_MOBILE_NODE_ADDRESS, fixed.homeAddress());
+        }
+        if (!fixed.homeAgent().isAnyLocalAddress() && !isAllOnes(fixed.homeAgent())) {
+            avps.add(AvpCodes.MIP_HOME_AGENT_ADDRESS, fixed.homeAgent());
+        }
+        return features;
+    }
+
+    /**
+     * The MIP-Feature-Vector of an AMR (RFC 4004 §7.5, §3.2): a home address of 0.0.0.0 or
+     * 255.255.255.255 requests one; a home agent of 0.0.0.0 requests one allocatable anywhere, of
+     * 255.255.255.255 one in the home realm only; either request, or the node's MN-HA key request
+     * extension, asks for MN-HA keys; its MN-FA key request extension for MN-FA keys.
+     */
+    static long featureVector(RegistrationRequest fixed, boolean mnHaKeyRequested, boolean mnFaKeyRequested) {
+        long features = 0;
+        if (fixed.homeAddress().isAnyLocalAddress() || isAllOnes(fixed.homeAddress())) {
             features |= Enumerations.MIP_FEATURE_VECTOR_MOBILE_NODE_HOME_ADDRESS_REQUESTED;
         }
         if (fixed.homeAgent().isAnyLocalAddress()) {
             features |= Enumerations.MIP_FEATURE_VECTOR_HOME_AGENT_REQUESTED;
+        } else if (isAllOnes(fixed.homeAgent())) {
+            features |= Enumerations.MIP_FEATURE_VECTOR_HOME_AGENT_REQUESTED
+                    | Enumerations.MIP_FEATURE_VECTOR_HOME_ADDRESS_ALLOCATABLE_ONLY_IN_HOME_REALM;
         }
-        if (request.first(MnHaKeyGenerationNonceRequest.class).isPresent()) {
+        boolean requested = (features & (Enumerations.MIP_FEATURE_VECTOR_MOBILE_NODE_HOME_ADDRESS_REQUESTED
+                | Enumerations.MIP_FEATURE_VECTOR_HOME_AGENT_REQUESTED)) != 0;
+        if (mnHaKeyRequested || requested) {
             features |= Enumerations.MIP_FEATURE_VECTOR_MN_HA_KEY_REQUEST;
         }
-        if (request.first(MnFaKeyGenerationNonceRequest.class).isPresent()) {
+        if (mnFaKeyRequested) {
             features |= Enumerations.MIP_FEATURE_VECTOR_MN_FA_KEY_REQUEST;
         }
-        avps.add(AvpCodes.MIP_FEATURE_VECTOR, features);
         return features;
+    }
+
+    private static boolean isAllOnes(Inet4Address address) {
+        byte[] b = address.getAddress();
+        return (b[0] & b[1] & b[2] & b[3]) == (byte) 0xFF;
     }
 
     /**
@@ -361,7 +395,7 @@ public final class ForeignAgent implements AutoCloseable {
             byte[] fromHome = regReply.getOctetString();
             Avp msa = avps.getAvp(AvpCodes.MIP_FA_TO_MN_MSA, 0);
             if (msa == null) {
-                return fromHome;
+                return RegistrationBuilder.continuing(fromHome).add(newChallenge()).toBytes();
             }
             AvpSet group = msa.getGrouped();
             long spi = group.getAvp(AvpCodes.MIP_FA_TO_MN_SPI, 0).getUnsigned32();
@@ -377,6 +411,7 @@ public final class ForeignAgent implements AutoCloseable {
                 tellVisitListeners(l -> l.started(visit));
             }
             return RegistrationBuilder.continuing(fromHome)
+                    .add(newChallenge())
                     .authenticate(AuthenticationKind.MOBILE_FOREIGN, mnFa)
                     .toBytes();
         } catch (AvpDataException | MalformedRegistrationException | RuntimeException e) {
@@ -385,14 +420,26 @@ public final class ForeignAgent implements AutoCloseable {
         }
     }
 
-    private static CompletableFuture<Optional<byte[]>> refuse(RegistrationRequest fixed, int code) {
+    private CompletableFuture<Optional<byte[]>> refuse(RegistrationRequest fixed, int code) {
         return CompletableFuture.completedFuture(Optional.of(reply(fixed, code)));
     }
 
-    /** A reply of the foreign agent's own (RFC 5944 §3.7.2.2): its code, the request's fields. */
-    private static byte[] reply(RegistrationRequest fixed, int code) {
+    /**
+     * A reply of the foreign agent's own (RFC 5944 §3.7.2.2): its code, the request's fields, and a new
+     * challenge (RFC 4721 §3.3), with which a node that had none, or a stale one, registers next.
+     */
+    private byte[] reply(RegistrationRequest fixed, int code) {
         return RegistrationBuilder.reply(new RegistrationReply(code, 0, fixed.homeAddress(), fixed.homeAgent(),
-                fixed.identification())).toBytes();
+                fixed.identification())).add(newChallenge()).toBytes();
+    }
+
+    /**
+     * RFC 4721 §3.3: "the foreign agent MUST include a previously unused challenge in any Registration
+     * Reply, successful or not" (this agent advertises only to its own process, so it always does); it
+     * goes before the Mobile-Foreign authenticator, which covers it.
+     */
+    private MnFaChallenge newChallenge() {
+        return new MnFaChallenge(challenges.issue());
     }
 
     private static String realmOf(String nai) {

@@ -5,9 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The challenges a foreign agent advertises (RFC 4721 §3; seed S101) and takes back once (S103: "checks
@@ -23,7 +22,13 @@ public final class FaChallenges {
     private static final int LENGTH = 16;
     private static final int MAX_OUTSTANDING = 100_000;
 
-    private final Map<String, Instant> issued = new ConcurrentHashMap<>();
+    /** Oldest first; past {@value #MAX_OUTSTANDING} the oldest goes (a flood of requests cannot grow it). */
+    private final Map<String, Instant> issued = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+            return size() > MAX_OUTSTANDING;
+        }
+    };
     private final SecureRandom random = new SecureRandom();
     private final Duration validity;
     private final Clock clock;
@@ -33,32 +38,26 @@ public final class FaChallenges {
         this.clock = clock;
     }
 
-    /** A new challenge to advertise. */
+    /** A new challenge to advertise, or to put in a Registration Reply (RFC 4721 §3.3). */
     public byte[] issue() {
         byte[] challenge = new byte[LENGTH];
         random.nextBytes(challenge);
         Instant now = clock.instant();
-        if (issued.size() >= MAX_OUTSTANDING) {
-            forgetOlderThan(now.minus(validity));
+        synchronized (issued) {
+            issued.put(HexFormat.of().formatHex(challenge), now);
         }
-        issued.put(HexFormat.of().formatHex(challenge), now);
         return challenge;
     }
 
     /** Takes a challenge back: FRESH once if this agent issued it within the window. */
     public Verdict redeem(byte[] challenge) {
-        Instant issuedAt = issued.remove(HexFormat.of().formatHex(challenge));
+        Instant issuedAt;
+        synchronized (issued) {
+            issuedAt = issued.remove(HexFormat.of().formatHex(challenge));
+        }
         if (issuedAt == null) {
             return Verdict.UNKNOWN;
         }
         return clock.instant().isAfter(issuedAt.plus(validity)) ? Verdict.STALE : Verdict.FRESH;
-    }
-
-    private void forgetOlderThan(Instant limit) {
-        for (Iterator<Map.Entry<String, Instant>> it = issued.entrySet().iterator(); it.hasNext();) {
-            if (it.next().getValue().isBefore(limit)) {
-                it.remove();
-            }
-        }
     }
 }

@@ -55,6 +55,21 @@ class FaChallengesTest {
     }
 
     @Test
+    void aFloodOfRequestsKeepsAtMostOneHundredThousandChallengesTheOldestGoingFirst() {
+        // every Registration Reply carries a new challenge (RFC 4721 §3.3), refusals of junk requests too
+        byte[] oldest = challenges.issue();
+        byte[] second = challenges.issue();
+        byte[] newest = null;
+        for (int i = 0; i < 99_999; i++) {
+            newest = challenges.issue();
+        }
+
+        assertThat(challenges.redeem(oldest)).as("evicted").isEqualTo(FaChallenges.Verdict.UNKNOWN);
+        assertThat(challenges.redeem(second)).isEqualTo(FaChallenges.Verdict.FRESH);
+        assertThat(challenges.redeem(newest)).isEqualTo(FaChallenges.Verdict.FRESH);
+    }
+
+    @Test
     void challengesDiffer() {
         assertThat(challenges.issue()).isNotEqualTo(challenges.issue());
     }
