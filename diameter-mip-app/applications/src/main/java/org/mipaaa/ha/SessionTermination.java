@@ -1,6 +1,7 @@
 package org.mipaaa.ha;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * AAAH frees the mobile node's resources on the home agent's STR only). The STR (RFC 6733 §8.4.1)
  * carries the Session-Id of the AAAH's HAR, Application-Id 0 in its header (RFC 4004 §4),
  * Auth-Application-Id 2, User-Name, and Termination-Cause DIAMETER_LOGOUT for a deregistration (also
- * back home) or DIAMETER_AUTH_EXPIRED for a binding that expired. It goes to the home realm, the AAAH's.
+ * back home) or DIAMETER_AUTH_EXPIRED for a binding that expired. It goes to the home realm, the AAAH's,
+ * with Destination-Host the AAAH that authorised the session ({@link #authorizingServer}).
  *
  * <p>Never lost: each STR is stored ({@link PendingTerminations}) before it is sent and until an STA
  * comes; with no STA, or a protocol error (3xxx: not delivered), it is sent again after 1 s, 2 s, 4 s
@@ -96,7 +98,8 @@ public final class SessionTermination implements BindingEndListener, AutoCloseab
         CompletableFuture<Answer> sta;
         try {
             DiameterClient.OutgoingRequest str = client.requestInSession(t.sessionId(), CommandCodes.SESSION_TERMINATION,
-                    ApplicationId.createByAuthAppId(ApplicationIds.COMMON_MESSAGES), homeRealm, null);
+                    ApplicationId.createByAuthAppId(ApplicationIds.COMMON_MESSAGES), homeRealm,
+                    authorizingServer(t.sessionId()).orElse(null));
             // jDiameter adds Auth-Application-Id from the header's application (0); the session's is 2
             str.request().getAvps().removeAvp(AvpCodes.AUTH_APPLICATION_ID);
             str.avps().add(AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4)
@@ -118,6 +121,19 @@ public final class SessionTermination implements BindingEndListener, AutoCloseab
             }
             return result;
         });
+    }
+
+    /**
+     * The AAAH that authorised the session, the STR's Destination-Host: with several AAAHs in the home
+     * realm, realm routing alone may take the STR to one that never saw the session. RFC 6733 §8.8: a
+     * Session-Id begins with the DiameterIdentity of its originator, the AAAH that sent the HAR (an
+     * authenticated peer of this home agent). Empty when the Session-Id has no such part; jDiameter
+     * routes by realm when the host is not a peer of this node (a relay in between).
+     */
+    static Optional<String> authorizingServer(String sessionId) {
+        int end = sessionId.indexOf(';');
+        String identity = end < 0 ? "" : sessionId.substring(0, end);
+        return identity.isEmpty() || !identity.matches("[A-Za-z0-9.-]+") ? Optional.empty() : Optional.of(identity);
     }
 
     private static Duration min(Duration a, Duration b) {
