@@ -185,7 +185,7 @@ class OwnChargesTest {
             assertOctoberOfMn1(agent.communicationCharges(OCTOBER));
         }
         assertThat(at("aaaf.visited.example", "CQR")).anyMatch(e -> e.from().equals("mn1.home.example"));
-        assertThat(at("aaah.home.example", "CQR")).as("relayed: the last Route-Record names the AAAF")
+        assertThat(at("aaah.home.example", "CQR")).as("relayed: it came from the AAAF")
                 .anyMatch(e -> e.from().equals("aaaf.visited.example") && "S25".equals(e.step()));
         assertThat(at("aaaf.visited.example", "CQA")).as("the AAAH's answer on its way back, S25")
                 .anyMatch(e -> e.from().equals("aaah.home.example") && "S25".equals(e.step()) && Long.valueOf(2001).equals(e.resultCode()));

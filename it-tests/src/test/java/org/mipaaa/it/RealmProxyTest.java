@@ -92,7 +92,8 @@ class RealmProxyTest {
         for (Avp rr : atHome.getAvps().getAvps(AvpCodes.ROUTE_RECORD, 0)) {
             routeRecords.add(rr.getDiameterIdentity());
         }
-        assertThat(routeRecords).containsExactly(fixture.topology().node(Role.AAAF).host());
+        // RFC 6733 §6.1.9: the identity of the peer the AAAF received it from, the FA
+        assertThat(routeRecords).containsExactly(fa.host());
         // the AAAF made its entry for the visiting mobile node (seed S104)
         assertThat(new VisitorEntries(fixture.topology().node(Role.AAAF).state().cache(VisitorEntries.CACHE), java.time.Clock.systemUTC())
                 .entry("mn1@home.example")).get().asString().endsWith(sessionId);
@@ -112,7 +113,8 @@ class RealmProxyTest {
         var out = fa.client().newRequest(CommandCodes.AA_MOBILE_NODE,
                 org.jdiameter.api.ApplicationId.createByAuthAppId(ApplicationIds.MOBILE_IPV4), "home.example", null);
         amr(out.request());
-        out.request().getAvps().addAvp(AvpCodes.ROUTE_RECORD, aaaf.host(), true, false, true);
+        // a node after the AAAF recorded it (as the peer it received the request from), in other case
+        out.request().getAvps().addAvp(AvpCodes.ROUTE_RECORD, aaaf.host().toUpperCase(java.util.Locale.ROOT), true, false, true);
 
         Answer answer = out.send().get(10, java.util.concurrent.TimeUnit.SECONDS);
 

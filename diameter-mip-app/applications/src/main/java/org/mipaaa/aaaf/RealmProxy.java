@@ -22,10 +22,13 @@ import org.slf4j.LoggerFactory;
 /**
  * A DIAMETER proxy for requests bound for another realm (RFC 6733 §2.8.2, §6.1.9), as the AAAF is
  * for the mobile node's home (seed S104: "transfers this registration request packet to the AAAH ...
- * identified from the NAI"): the request goes on unchanged but for a Route-Record naming this node
- * and a new Hop-by-Hop Identifier; its Session-Id, Origin-Host and End-to-End Identifier stay. The
- * answer comes back as the home server wrote it ({@link Outcome.Relayed}). A request that already passed here is a loop
- * (3005); one that cannot be delivered upstream is answered 3002, E bit set, by this node.
+ * identified from the NAI"): the request goes on unchanged but for a Route-Record naming the peer it
+ * came from (RFC 6733 §6.1.9: "the identity of the peer the request was received from", its CER
+ * Origin-Host) and a new Hop-by-Hop Identifier; its Session-Id, Origin-Host and End-to-End Identifier
+ * stay. The answer comes back as the home server wrote it ({@link Outcome.Relayed}). A request whose
+ * Route-Records already name this node (a node after it added it) is a loop (3005, identities compared
+ * without regard to case, §4.3.1); one that cannot be delivered upstream is answered 3002, E bit set,
+ * by this node.
  */
 public final class RealmProxy implements RequestHandler {
 
@@ -61,12 +64,12 @@ public final class RealmProxy implements RequestHandler {
 
     @Override
     public CompletionStage<Outcome> handle(Request request) {
-        if (routeRecords(request).contains(localHost)) {
+        if (routeRecords(request).stream().anyMatch(localHost::equalsIgnoreCase)) {
             return Outcome.refusal(ResultCodes.LOOP_DETECTED, "the request passed " + localHost + " before (Route-Record)").now();
         }
         CompletableFuture<Outcome> result;
         try {
-            Message upstream = copyWithRouteRecord(request);
+            Message upstream = copyWithRouteRecord(request, previousHop(request));
             result = client.forward(upstream, timeout).thenApply(answer -> {
                 if (AnswerResult.isSuccess(answer)) {
                     listener.succeeded(request.getCommandCode(), string(request.getAvps().getAvp(AvpCodes.SESSION_ID, 0)),
@@ -84,8 +87,19 @@ public final class RealmProxy implements RequestHandler {
         });
     }
 
-    /** The request as it goes upstream: every AVP in order, then this node's Route-Record (§6.7.1). */
-    private Message copyWithRouteRecord(Request request) {
+    /**
+     * The peer {@code request} came from, as jDiameter knows it from the connection (its CER
+     * Origin-Host); for a request that reached this node without a connection, its Origin-Host.
+     */
+    private static String previousHop(Request request) {
+        if (request instanceof IMessage m && m.getPeer() != null && m.getPeer().getUri() != null) {
+            return m.getPeer().getUri().getFQDN();
+        }
+        return string(request.getAvps().getAvp(AvpCodes.ORIGIN_HOST, 0));
+    }
+
+    /** The request as it goes upstream: every AVP in order, then the Route-Record of its previous hop (§6.7.1). */
+    private Message copyWithRouteRecord(Request request, String previousHop) {
         IMessage copy = parser.createEmptyMessage(request.getCommandCode(), request.getApplicationId());
         copy.setRequest(true);
         copy.setProxiable(request.isProxiable());
@@ -96,7 +110,7 @@ public final class RealmProxy implements RequestHandler {
         for (Avp avp : request.getAvps()) {
             avps.copy(avp);
         }
-        avps.add(AvpCodes.ROUTE_RECORD, localHost);
+        avps.add(AvpCodes.ROUTE_RECORD, previousHop);
         return copy;
     }
 

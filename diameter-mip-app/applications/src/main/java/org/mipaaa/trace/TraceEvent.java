@@ -7,7 +7,8 @@ import java.time.Instant;
  * received, so each hop of an exchange appears once, from the side that judged it.
  *
  * @param time        when the node decoded it
- * @param from        the sending peer's Origin-Host (for proxied requests, the last Route-Record)
+ * @param from        the peer the message came from (its CER Origin-Host), or, when the transport does
+ *                    not say, the message's Origin-Host
  * @param to          the receiving node's identity
  * @param command     the command's abbreviation from the dictionary ("CER", "AMR", "PIR"), or its code
  * @param request     R bit

@@ -48,11 +48,9 @@ public final class TraceEvents implements MessageObserver {
 
     TraceEvent toEvent(Message m, String peer) {
         AvpSet avps = m.getAvps();
-        // the hop: the connection's peer when the transport says; else the last proxy, else the origin
+        // the hop: the connection's peer when the transport says; else the origin (a Route-Record names
+        // the hop before the one a request came from, RFC 6733 §6.1.9, so it cannot stand in for it)
         String from = peer;
-        if (from == null && m.isRequest()) {
-            from = lastRouteRecord(avps);
-        }
         if (from == null) {
             from = string(avps.getAvp(AvpCodes.ORIGIN_HOST));
         }
@@ -98,11 +96,6 @@ public final class TraceEvents implements MessageObserver {
                 names.abbreviation(m.getApplicationId(), m.getCommandCode(), m.isRequest()),
                 m.isRequest(), m.isError(), m.isReTransmitted(), m.getApplicationId(),
                 string(avps.getAvp(AvpCodes.SESSION_ID)), result, failed, step, m.getHopByHopIdentifier(), m.getEndToEndIdentifier());
-    }
-
-    private static String lastRouteRecord(AvpSet avps) {
-        AvpSet rr = avps.getAvps(AvpCodes.ROUTE_RECORD);
-        return rr.size() == 0 ? null : string(rr.getAvpByIndex(rr.size() - 1));
     }
 
     private static String string(Avp avp) {

@@ -76,7 +76,8 @@ class ChargeQueryCaptureTest {
                 "AAAM-SPI: 4097",
                 "AAAM-Replay-Counter: ",
                 "AAAM-Authenticator-Value: ",
-                "Route-Record: aaaf.visited.example",
+                // RFC 6733 §6.1.9: the AAAF records the peer the request came from, the mobile node
+                "Route-Record: mn1.home.example",
                 "Charge-Entry",
                 "Entry-Kind: ",
                 "Entry-State: ",

@@ -70,7 +70,8 @@ class PurchaseInfoCaptureTest {
                 "Requested-Action: PRICE_ENQUIRY",
                 "AAAM-Authenticator",
                 "AAAM-SPI: 4097",
-                "Route-Record: aaaf.visited.example",
+                // RFC 6733 §6.1.9: the AAAF records the peer the request came from, the mobile node
+                "Route-Record: mn1.home.example",
                 "Terminal-Host: terminal.shop.example",
                 "Purchase-Info",
                 "Goods-Description: 1 x coffee beans 250 g",

@@ -163,7 +163,8 @@ class RegistrationCaptureTest {
                 "Accounting-Record-Type: Stop Record (4)",
                 "Accounting-Input-Octets: ",
                 "Acct-Session-Time: ",
-                "Route-Record: aaaf.visited.example");
+                // RFC 6733 §6.1.9: the AAAF records the peer the AMR came from, the FA
+                "Route-Record: fa.visited.example");
         assertThat(expected.stream().filter(e -> !decoded.contains(e)).toList())
                 .as("decoded values missing from %s", verbose).isEmpty();
 

@@ -87,7 +87,8 @@ class SettlementCaptureTest {
                 "Requested-Action: REFUND_ACCOUNT",
                 "AAAM-Authenticator",
                 "AAAM-SPI: 4097",
-                "Route-Record: aaaf.visited.example",
+                // RFC 6733 §6.1.9: the AAAF records the peer the request came from, the mobile node
+                "Route-Record: mn1.home.example",
                 "Terminal-Host: terminal.shop.example",
                 "Experimental-Result-Code: 5801",
                 "Experimental-Result-Code: 5804");
