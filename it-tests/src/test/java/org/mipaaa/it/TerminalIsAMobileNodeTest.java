@@ -81,6 +81,24 @@ class TerminalIsAMobileNodeTest extends TopologyVariantScenarios {
     }
 
     @Test
+    void theHomeNetworkOfTheMobileNodeAndOfTheTerminalAreOneNetwork() throws Exception {
+        // seed: "the home network of the mobile node 1010 and the home network of the terminal 1030 are
+        // the same network": one AAAH authorises both, one home agent binds both, from one address pool
+        Instant since = Instant.now();
+        MobilityBinding terminal = registerThroughTheForeignAgent(TERMINAL_NAI, 258, TERMINAL_KEY);
+        MobilityBinding mobileNode = registerThroughTheForeignAgent(MN1, 256, MN1_KEY);
+
+        assertThat(terminal.homeAgentAddress()).isEqualTo(mobileNode.homeAgentAddress());
+        assertThat(terminal.homeAddress()).isNotEqualTo(mobileNode.homeAddress());
+        var pool = node(Role.AAAH).installation().aaah().registration().pool().orElseThrow();
+        assertThat(pool.addressOf(TERMINAL_NAI)).contains(terminal.homeAddress());
+        assertThat(pool.addressOf(MN1)).contains(mobileNode.homeAddress());
+        assertThat(fixture.events()).filteredOn(e -> !e.time().isBefore(since) && "HAR".equals(e.command()))
+                .extracting(TraceEvent::from, TraceEvent::to)
+                .containsOnly(tuple(host(Role.AAAH), host(Role.HA)));
+    }
+
+    @Test
     void fig18_s201_s211_aMobileNodeInTheSameSubnetBuysFromTheMobileTerminalAndTheTerminalIsTold() throws Exception {
         registerThroughTheForeignAgent(TERMINAL_NAI, 258, TERMINAL_KEY);
         registerThroughTheForeignAgent(MN1, 256, MN1_KEY);
