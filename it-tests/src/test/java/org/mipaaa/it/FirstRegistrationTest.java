@@ -179,6 +179,47 @@ class FirstRegistrationTest {
         // the AAAH frees the address before its STA reaches the HA
         assertThat(Eventually.within(Duration.ofSeconds(5), () -> fixture.events().stream().anyMatch(e -> e.command().equals("STA")
                 && e.to().equals(fixture.topology().node(Role.HA).host()) && Long.valueOf(2001).equals(e.resultCode())))).isTrue();
+        // RFC 4004 §4.1.3 / RFC 6733 §8.11: the AMA said STATE_MAINTAINED, so the FA ends its own session
+        // (the AMR's) with an STR through the AAAF, and the AAAH answers it
+        assertThat(Eventually.within(Duration.ofSeconds(15), () -> foreignAgentsStrAnswered(visitSession(first))))
+                .as("the FA's STR in the AMR's session, answered 2001 by the AAAH").isTrue();
+    }
+
+    /** The AMR's Session-Id of {@code registered}: the FA's AAA session (the AMR the AAAF forwarded last). */
+    private String visitSession(MobileNode.Outcome registered) {
+        return fixture.events().stream().filter(e -> e.command().equals("AMA") && e.to().equals(fixture.topology().node(Role.FA).host())
+                && Long.valueOf(2001).equals(e.resultCode())).reduce((a, b) -> b).orElseThrow().sessionId();
+    }
+
+    /** The FA's STR in {@code session} reached the AAAH through the AAAF, and the FA got its STA 2001. */
+    private boolean foreignAgentsStrAnswered(String session) {
+        Topology t = fixture.topology();
+        return fixture.events().stream().anyMatch(e -> e.command().equals("STR") && session.equals(e.sessionId())
+                        && e.to().equals(t.node(Role.AAAH).host()) && e.from().equals(t.node(Role.AAAF).host()))
+                && fixture.events().stream().anyMatch(e -> e.command().equals("STA") && session.equals(e.sessionId())
+                        && e.to().equals(t.node(Role.FA).host()) && Long.valueOf(2001).equals(e.resultCode()));
+    }
+
+    @Test
+    void s103ToS106_aNewRegistrationThroughTheAaaContinuesTheHomeAgentsSessionAndTheFaEndsTheVisitItReplaces() throws Exception {
+        MobileNode mn = mn1();
+        MobileNode.Outcome first = registered(mn);
+        String firstVisit = visitSession(first);
+        MobilityBinding bound = haBinding(first);
+        Thread.sleep(1100); // a newer timestamp Identification (RFC 5944 §5.7.1) than the first registration's
+
+        MobileNode.Outcome again = registered(mn);
+
+        assertThat(again.homeAddress()).isEqualTo(first.homeAddress());
+        assertThat(visitSession(again)).isNotEqualTo(firstVisit);
+        // RFC 4004 §4.1.1: the stateful AAAH's HAR in the node's session; §4.1.2: the same
+        // Acct-Multi-Session-Id in every HAA of it
+        assertThat(haBinding(again).aaaSessionId()).isEqualTo(bound.aaaSessionId());
+        assertThat(haBinding(again).acctMultiSessionId()).isEqualTo(bound.acctMultiSessionId());
+        // the visit the new registration replaced ends with its STR (DIAMETER_USER_MOVED); the home
+        // agent's session goes on, so the address stays
+        assertThat(Eventually.within(Duration.ofSeconds(15), () -> foreignAgentsStrAnswered(firstVisit))).isTrue();
+        assertThat(pool().addressOf(MN1)).contains(first.homeAddress());
     }
 
     @Test
@@ -367,6 +408,8 @@ class FirstRegistrationTest {
         assertThat(Eventually.within(Duration.ofSeconds(15), () -> bindings.find(first.homeAddress()).isEmpty())).as("binding gone after its 2 s lifetime").isTrue();
         // RFC 4004 §4.1.3: the HA's STR (Termination-Cause AUTH_EXPIRED) frees the address at the AAAH
         assertThat(Eventually.within(Duration.ofSeconds(15), () -> pool().addressOf(MN1).isEmpty())).as("the AAAH released the home address").isTrue();
+        // and the FA's visit lapsed too: its STR ends the AMR's session
+        assertThat(Eventually.within(Duration.ofSeconds(15), () -> foreignAgentsStrAnswered(visitSession(first)))).isTrue();
     }
 
     @Test
@@ -426,12 +469,8 @@ class FirstRegistrationTest {
             }
 
             @Override
-            public void renewed(Inet4Address homeAddress, Duration lifetime) {
-            }
-
-            @Override
-            public void ended(Inet4Address homeAddress) {
-                ended.add(homeAddress);
+            public void ended(Visit visit, End why) {
+                ended.add(visit.homeAddress());
             }
         });
         fixture.topology().stop(Role.HA); // the renewal waits at the FA for a reply that does not come

@@ -152,6 +152,55 @@ final class RawPeer implements AutoCloseable {
         }
     }
 
+    /**
+     * The answer of {@code host} to {@code request}: its command, application, identifiers and
+     * Session-Id, {@code resultCode}, Origin-Host and Origin-Realm; the test adds the rest.
+     */
+    IMessage answer(IMessage request, long resultCode, String host, String realm) throws Exception {
+        IMessage a = parser.createEmptyMessage(request.getCommandCode(), request.getApplicationId());
+        a.setProxiable(request.isProxiable());
+        a.setHopByHopIdentifier(request.getHopByHopIdentifier());
+        a.setEndToEndIdentifier(request.getEndToEndIdentifier());
+        if (request.getAvps().getAvp(AvpCodes.SESSION_ID) != null) {
+            a.getAvps().addAvp(AvpCodes.SESSION_ID, request.getSessionId(), false);
+        }
+        a.getAvps().addAvp(AvpCodes.RESULT_CODE, resultCode, true, false, true);
+        a.getAvps().addAvp(AvpCodes.ORIGIN_HOST, host, true, false, true);
+        a.getAvps().addAvp(AvpCodes.ORIGIN_REALM, realm, true, false, true);
+        return a;
+    }
+
+    /**
+     * The next request other than a watchdog (each answered as a live peer would) that comes within
+     * {@code within}; empty if none does.
+     */
+    java.util.Optional<IMessage> nextRequest(String ownHost, String ownRealm, java.time.Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        int timeout = socket.getSoTimeout();
+        try {
+            while (true) {
+                long left = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    return java.util.Optional.empty();
+                }
+                socket.setSoTimeout((int) Math.max(1, left));
+                IMessage m;
+                try {
+                    m = read();
+                } catch (java.net.SocketTimeoutException e) {
+                    return java.util.Optional.empty();
+                }
+                if (m.isRequest() && m.getCommandCode() == CommandCodes.DEVICE_WATCHDOG) {
+                    send(answer(m, 2001L, ownHost, ownRealm));
+                } else if (m.isRequest()) {
+                    return java.util.Optional.of(m);
+                }
+            }
+        } finally {
+            socket.setSoTimeout(timeout);
+        }
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();

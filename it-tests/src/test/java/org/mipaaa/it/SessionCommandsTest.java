@@ -120,6 +120,33 @@ class SessionCommandsTest {
         }
     }
 
+    @Test
+    void s105_anHarWithPacketFilterRulesIsAnswered4008AndBindsNothing() throws Exception {
+        try (RawPeer aaah = connect(homeAgent, Role.HA, AAAH_HOST, HOME)) {
+            IMessage har = request(aaah, CommandCodes.HOME_AGENT_MIP, ApplicationIds.MOBILE_IPV4, AAAH_HOST, HOME, HOME,
+                    AAAH_HOST + ";1;filtered-har");
+            var avps = har.getAvps();
+            avps.addAvp(AvpCodes.DESTINATION_HOST, HA_HOST, true, false, true);
+            avps.addAvp(AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4, true, false, true);
+            avps.addAvp(AvpCodes.AUTHORIZATION_LIFETIME, 1800L, true, false, true);
+            avps.addAvp(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_STATE_MAINTAINED, true, false);
+            avps.addAvp(AvpCodes.MIP_REG_REQUEST, new byte[] {1, 0, 0, 0}, true, false);
+            avps.addAvp(AvpCodes.USER_NAME, MN1, true, false, false);
+            avps.addAvp(AvpCodes.MIP_FEATURE_VECTOR, (long) Enumerations.MIP_FEATURE_VECTOR_MN_HA_KEY_REQUEST, true, false, true);
+            // RFC 4004 §7.8: rules the AAAH sets for the home agent to apply to the node's traffic
+            avps.addAvp(AvpCodes.MIP_FILTER_RULE, "permit in ip from 10.1.0.150 to any", true, false, false);
+            aaah.send(har);
+
+            IMessage haa = aaah.readAnswer(AAAH_HOST, HOME);
+
+            // RFC 4004 §6.1: DIAMETER_ERROR_MIP_FILTER_NOT_SUPPORTED, not a binding served unfiltered
+            assertThat(resultCode(haa)).isEqualTo(ResultCodes.ERROR_MIP_FILTER_NOT_SUPPORTED);
+            assertThat(haa.getAvps().getAvp(AvpCodes.MIP_REG_REPLY)).isNull();
+            assertThat(org.mipaaa.registration.InfinispanBindingTable.in(homeAgent.topology().node(Role.HA).state())
+                    .withSession(AAAH_HOST + ";1;filtered-har")).isEmpty();
+        }
+    }
+
     /**
      * Another vendor's home agent: the AAAH dials its home agent (config/aaah/jdiameter.xml), so this one
      * listens on the home agent's port with its certificate and answers the AAAH's CER.

@@ -1,6 +1,11 @@
 package org.mipaaa.fa;
 
+import java.time.Instant;
+
 import java.net.Inet4Address;
+import org.mipaaa.state.AgentTimers;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledExecutorService;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.SocketException;
@@ -75,14 +80,23 @@ public final class ForeignAgent implements AutoCloseable {
     private final UdpPort port;
     private final Map<Inet4Address, InetSocketAddress> homeAgents;
     private final ForeignHomeKeys homeAgentKeys;
-    /** Mobile nodes registered through this agent, by home address: the MN-FA key the AAAH sent. */
-    private final Map<Inet4Address, MobilitySecurityAssociation> visitors = new ConcurrentHashMap<>();
+    /** Mobile nodes registered through this agent, by home address. */
+    private final Map<Inet4Address, Visitor> visitors = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final ScheduledExecutorService expiry;
     private final List<VisitListener> visitListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Renewals relayed to a home agent, by home address and Identification, waiting for its reply. */
     private final Map<String, Relayed> relayed = new ConcurrentHashMap<>();
 
     /** At most this many renewals wait for their home agent's reply; beyond, a renewal is refused 80. */
     static final int MAX_RELAYED = 10_000;
+
+    /** A visiting node: the MN-FA key the AAAH sent, its visit, and when its registration lapses. */
+    private record Visitor(MobilitySecurityAssociation mnFa, Visit visit, Instant expiresAt) {
+    }
+
+    /** How often lapsed registrations are looked for. */
+    private static final Duration EXPIRY_CHECK = Duration.ofSeconds(1);
 
     /** A renewal sent to {@code homeAgent} for {@code mobileNode}, waited for until {@code expiresAt} (System.nanoTime). */
     private record Relayed(SocketAddress mobileNode, InetSocketAddress homeAgent, long expiresAt) {
@@ -107,8 +121,23 @@ public final class ForeignAgent implements AutoCloseable {
         this.careOfAddress = careOfAddress;
         this.challenges = new FaChallenges(challengeValidity, clock);
         this.answerTimeout = answerTimeout;
+        this.clock = clock;
         this.port = new UdpPort(udp, "foreign-agent", this::received);
         port.start();
+        this.expiry = AgentTimers.start("fa-visits");
+        expiry.scheduleWithFixedDelay(this::expire, EXPIRY_CHECK.toMillis(), EXPIRY_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Each second: the visits whose registration lapsed without a renewal end (RFC 5944 §3.7.3). */
+    private void expire() {
+        Instant now = clock.instant();
+        for (Map.Entry<Inet4Address, Visitor> e : visitors.entrySet()) {
+            Visitor v = e.getValue();
+            if (now.isAfter(v.expiresAt()) && visitors.remove(e.getKey(), v)) {
+                log.info("visit of {} ({}) expired", v.visit().nai(), v.visit().sessionId());
+                tellVisitListeners(l -> l.ended(v.visit(), VisitListener.End.EXPIRED));
+            }
+        }
     }
 
     /** {@code listener} is told of each visit's start, renewals and end. */
@@ -229,9 +258,10 @@ public final class ForeignAgent implements AutoCloseable {
      */
     private CompletableFuture<Optional<byte[]>> renewal(RegistrationPacket request, SocketAddress mobileNode) {
         RegistrationRequest fixed = request.request();
-        MobilitySecurityAssociation mnFa = visitors.get(fixed.homeAddress());
+        Visitor visitor = visitors.get(fixed.homeAddress());
         List<ExtensionField> mf = request.fields(org.mipaaa.mobileip.MobileForeignAuthentication.class);
-        if (mf.isEmpty() || !org.mipaaa.mobileip.auth.Authenticators.verify(request, mf.get(0), mnFa)) {
+        if (visitor == null || mf.isEmpty()
+                || !org.mipaaa.mobileip.auth.Authenticators.verify(request, mf.get(0), visitor.mnFa())) {
             return refuse(fixed, ReplyCode.FA_MOBILE_NODE_FAILED_AUTHENTICATION);
         }
         InetSocketAddress homeAgent = homeAgents.get(fixed.homeAgent());
@@ -296,15 +326,18 @@ public final class ForeignAgent implements AutoCloseable {
         SocketAddress mobileNode = pending.mobileNode();
         byte[] upToHome = reply.lastAuthorizationEnablingIndex().isPresent()
                 ? reply.bytesThrough(reply.lastAuthorizationEnablingIndex().getAsInt()) : bytes;
-        MobilitySecurityAssociation mnFa = visitors.get(fixed.homeAddress());
+        Visitor visitor = visitors.get(fixed.homeAddress());
         RegistrationBuilder toNode = RegistrationBuilder.continuing(upToHome).add(newChallenge());
-        byte[] toMobileNode = mnFa == null ? toNode.toBytes()
-                : toNode.authenticate(AuthenticationKind.MOBILE_FOREIGN, mnFa).toBytes();
+        byte[] toMobileNode = visitor == null ? toNode.toBytes()
+                : toNode.authenticate(AuthenticationKind.MOBILE_FOREIGN, visitor.mnFa()).toBytes();
         boolean accepted = fixed.code() == ReplyCode.ACCEPTED || fixed.code() == ReplyCode.ACCEPTED_NO_SIMULTANEOUS_BINDINGS;
-        if (accepted && fixed.lifetime() == 0) {
-            visitors.remove(fixed.homeAddress()); // deregistered: the visit ends here
-            tellVisitListeners(l -> l.ended(fixed.homeAddress()));
-        } else if (accepted) {
+        if (accepted && visitor != null && fixed.lifetime() == 0) {
+            if (visitors.remove(fixed.homeAddress(), visitor)) { // deregistered: the visit ends here
+                tellVisitListeners(l -> l.ended(visitor.visit(), VisitListener.End.DEREGISTERED));
+            }
+        } else if (accepted && visitor != null) {
+            visitors.replace(fixed.homeAddress(), visitor,
+                    new Visitor(visitor.mnFa(), visitor.visit(), clock.instant().plusSeconds(fixed.lifetime())));
             tellVisitListeners(l -> l.renewed(fixed.homeAddress(), Duration.ofSeconds(fixed.lifetime())));
         }
         port.send(toMobileNode, mobileNode);
@@ -404,10 +437,27 @@ public final class ForeignAgent implements AutoCloseable {
             MobilitySecurityAssociation mnFa = new MobilitySecurityAssociation(spi, AuthAlgorithm.fromIdentifier(algorithm), key);
             RegistrationReply accepted = RegistrationCodec.decodeReply(fromHome).reply();
             if (accepted.code() == ReplyCode.ACCEPTED || accepted.code() == ReplyCode.ACCEPTED_NO_SIMULTANEOUS_BINDINGS) {
-                visitors.put(accepted.homeAddress(), mnFa);
                 Avp multiSession = avps.getAvp(AvpCodes.ACCT_MULTI_SESSION_ID, 0);
+                Avp origin = avps.getAvp(AvpCodes.ORIGIN_HOST);
+                Avp state = avps.getAvp(AvpCodes.AUTH_SESSION_STATE);
+                // RFC 6733 §8.11: the server's answer binds; absent, STATE_MAINTAINED is the default
+                boolean stateMaintained = state == null || state.getInteger32() != Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED;
                 Visit visit = new Visit(nai, ama.getSessionId(), multiSession == null ? ama.getSessionId() : multiSession.getUTF8String(),
-                        accepted.homeAddress(), accepted.homeAgent(), features, Duration.ofSeconds(accepted.lifetime()));
+                        accepted.homeAddress(), accepted.homeAgent(), features, Duration.ofSeconds(accepted.lifetime()),
+                        origin == null ? Optional.empty() : Optional.of(origin.getDiameterIdentity()), stateMaintained);
+                if (avps.getAvp(AvpCodes.MIP_FILTER_RULE) != null) {
+                    // RFC 4004 §7.8: rules for this agent to apply; it applies none, so it does not
+                    // serve the node unfiltered (RFC 5944 §3.7.3 code 65)
+                    log.warn("AMA {} for {} carries MIP-Filter-Rule, which this foreign agent cannot apply: refused",
+                            ama.getSessionId(), nai);
+                    tellVisitListeners(l -> l.refused(visit));
+                    return reply(fixed, ReplyCode.FA_ADMINISTRATIVELY_PROHIBITED);
+                }
+                Visitor previous = visitors.put(accepted.homeAddress(),
+                        new Visitor(mnFa, visit, clock.instant().plusSeconds(accepted.lifetime())));
+                if (previous != null) {
+                    tellVisitListeners(l -> l.ended(previous.visit(), VisitListener.End.SUPERSEDED));
+                }
                 tellVisitListeners(l -> l.started(visit));
             }
             return RegistrationBuilder.continuing(fromHome)
@@ -447,8 +497,16 @@ public final class ForeignAgent implements AutoCloseable {
         return at < 0 ? nai : nai.substring(at + 1);
     }
 
+    /** Stops taking registrations; the visits still open end ({@link VisitListener.End#SHUTDOWN}). */
     @Override
     public void close() {
         port.close();
+        AgentTimers.stop(expiry);
+        for (Map.Entry<Inet4Address, Visitor> e : visitors.entrySet()) {
+            Visitor v = e.getValue();
+            if (visitors.remove(e.getKey(), v)) {
+                tellVisitListeners(l -> l.ended(v.visit(), VisitListener.End.SHUTDOWN));
+            }
+        }
     }
 }

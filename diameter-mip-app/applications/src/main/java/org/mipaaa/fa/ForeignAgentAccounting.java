@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The foreign agent's accounting of each visit (seed S31): metering starts with the accepted first
  * registration, and the FA reports to its AAAF in ACRs of Application-Id 2 (RFC 4004 §10, RFC 6733
- * §9): START then, INTERIM every {@code interval}, STOP when the node deregisters here or its lifetime
- * passes without a renewal. The accounting session is the visit's AAA session (the AMR's Session-Id),
+ * §9): START then, INTERIM every {@code interval}, STOP when the visit ends (the node deregisters here,
+ * its lifetime passes without a renewal, it registers again through the AAA, the agent stops). The accounting session is the visit's AAA session (the AMR's Session-Id),
  * records numbered from 0.
  *
  * <p>Each visit's INTERIMs follow its own START ({@code interval} after it, then every {@code
@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
 public final class ForeignAgentAccounting implements VisitListener, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ForeignAgentAccounting.class);
-    /** How often due INTERIMs and passed lifetimes are looked for. */
+    /** How often due INTERIMs are looked for. */
     private static final Duration CHECK_EVERY = Duration.ofSeconds(1);
 
     private final DiameterClient client;
@@ -59,19 +59,19 @@ public final class ForeignAgentAccounting implements VisitListener, AutoCloseabl
     private final Duration interval;
     private final ScheduledExecutorService timer;
     private final Map<Inet4Address, Metered> visits = new ConcurrentHashMap<>();
+    /** The STOP records on their way, waited for when the agent stops. */
+    private final java.util.Set<CompletableFuture<Void>> stopping = ConcurrentHashMap.newKeySet();
 
     /** A visit being metered: its records go out one after the other on {@link #queue}. */
     private static final class Metered {
         final Visit visit;
         final AtomicLong nextRecord = new AtomicLong();
-        volatile Instant expiresAt;
         /** When its next INTERIM is due; only the timer thread moves it. */
         Instant nextInterim;
         CompletableFuture<Void> queue = CompletableFuture.completedFuture(null);
 
-        Metered(Visit visit, Instant expiresAt, Instant nextInterim) {
+        Metered(Visit visit, Instant nextInterim) {
             this.visit = visit;
-            this.expiresAt = expiresAt;
             this.nextInterim = nextInterim;
         }
     }
@@ -103,36 +103,24 @@ public final class ForeignAgentAccounting implements VisitListener, AutoCloseabl
             log.warn("no user plane for {}: {}", visit.nai(), e.getMessage());
         }
         Instant now = clock.instant();
-        Metered metered = new Metered(visit, now.plus(visit.lifetime()), now.plus(interval));
+        Metered metered = new Metered(visit, now.plus(interval));
         visits.put(visit.homeAddress(), metered);
         send(metered, Enumerations.ACCOUNTING_RECORD_TYPE_START_RECORD);
     }
 
     @Override
-    public void renewed(Inet4Address homeAddress, Duration lifetime) {
-        Metered metered = visits.get(homeAddress);
-        if (metered != null) {
-            metered.expiresAt = clock.instant().plus(lifetime);
-        }
-    }
-
-    @Override
-    public void ended(Inet4Address homeAddress) {
-        Metered metered = visits.remove(homeAddress);
-        if (metered != null) {
+    public void ended(Visit visit, End why) {
+        Metered metered = visits.get(visit.homeAddress());
+        if (metered != null && metered.visit.sessionId().equals(visit.sessionId()) && visits.remove(visit.homeAddress(), metered)) {
             stop(metered);
         }
     }
 
-    /** Each second: the STOP of each visit whose lifetime has passed, the INTERIM of each one due. */
+    /** Each second: the INTERIM of each visit due. */
     private void tick() {
         Instant now = clock.instant();
         for (Metered metered : visits.values()) {
-            if (now.isAfter(metered.expiresAt)) {
-                if (visits.remove(metered.visit.homeAddress(), metered)) {
-                    stop(metered);
-                }
-            } else if (!now.isBefore(metered.nextInterim)) {
+            if (!now.isBefore(metered.nextInterim)) {
                 metered.nextInterim = metered.nextInterim.plus(interval);
                 send(metered, Enumerations.ACCOUNTING_RECORD_TYPE_INTERIM_RECORD);
             }
@@ -142,6 +130,9 @@ public final class ForeignAgentAccounting implements VisitListener, AutoCloseabl
     private void stop(Metered metered) {
         relay.close(metered.visit.homeAddress());
         send(metered, Enumerations.ACCOUNTING_RECORD_TYPE_STOP_RECORD);
+        CompletableFuture<Void> sent = metered.queue;
+        stopping.add(sent);
+        sent.whenComplete((x, e) -> stopping.remove(sent));
     }
 
     /** Queues the record of {@code type} with the usage as it is now (at a STOP: final, metering ends). */
@@ -193,20 +184,22 @@ public final class ForeignAgentAccounting implements VisitListener, AutoCloseabl
         }
     }
 
-    /** Ends every visit with its STOP (the agent stops) and gives them a few seconds to be answered. */
+    /**
+     * Ends every visit still metered with its STOP (the foreign agent, closed first, has usually ended
+     * them already) and gives the STOPs on their way a few seconds to be answered.
+     */
     @Override
     public void close() {
-        java.util.List<CompletableFuture<Void>> stops = new java.util.ArrayList<>();
         for (Metered metered : visits.values()) {
             if (visits.remove(metered.visit.homeAddress(), metered)) {
                 stop(metered);
-                stops.add(metered.queue);
             }
         }
+        java.util.List<CompletableFuture<Void>> waiting = java.util.List.copyOf(stopping);
         try {
-            CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+            CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
-            log.warn("{} STOP records not answered before the agent stopped", stops.size());
+            log.warn("{} STOP records not answered before the agent stopped", waiting.size());
         }
         AgentTimers.stop(timer);
     }

@@ -19,15 +19,18 @@ import org.mipaaa.role.RoleContext;
  * @param agent      the Mobile IP side (UDP 434) and its AMRs
  * @param meter      what each visiting mobile node sent and received
  * @param relay      the user-plane relay that feeds the meter
- * @param accounting the ACRs of each visit (START, INTERIM, STOP)
+ * @param accounting  the ACRs of each visit (START, INTERIM, STOP)
+ * @param termination the STR of each visit that ends, when its AAAH keeps the session's state
  */
-public record ForeignAgentRole(ForeignAgent agent, UsageMeter meter, UserPlaneRelay relay, ForeignAgentAccounting accounting) {
+public record ForeignAgentRole(ForeignAgent agent, UsageMeter meter, UserPlaneRelay relay, ForeignAgentAccounting accounting,
+                               VisitTermination termination) {
 
     /**
      * Settings: {@code fa.udp.address}/{@code fa.udp.port} (where mobile nodes register, 434),
      * {@code fa.care.of.address}, {@code fa.challenge.validity.ms}, {@code fa.home.agents}
      * ("home-agent-address=host:port,..."), {@code fa.home.agent.keys}, {@code fa.user.plane.address}/
-     * {@code fa.user.plane.port}, {@code fa.accounting.interval.ms}, {@code fa.accounting.attempts}.
+     * {@code fa.user.plane.port}, {@code fa.accounting.interval.ms}, {@code fa.accounting.attempts},
+     * {@code fa.str.attempts}.
      */
     public static ForeignAgentRole install(RoleContext ctx) throws IOException {
         var s = ctx.settings();
@@ -42,11 +45,15 @@ public record ForeignAgentRole(ForeignAgent agent, UsageMeter meter, UserPlaneRe
                 Integer.parseInt(s.get("fa.user.plane.port", "0"))));
         ForeignAgentAccounting accounting = new ForeignAgentAccounting(ctx.client(), ctx.realm(), meter, relay, ctx.clock(),
                 ctx.millis("fa.accounting.interval.ms", 60_000), Integer.parseInt(s.get("fa.accounting.attempts", "8")));
-        // closed in this order, before the stack: the visits' STOPs go out while the links are up
+        VisitTermination termination = new VisitTermination(ctx.client(), Integer.parseInt(s.get("fa.str.attempts", "8")));
+        // closed in this order, before the stack: the agent ends its visits, whose STOPs and STRs go
+        // out while the links are up
         ctx.closeWith(accounting);
+        ctx.closeWith(termination);
         ctx.closeWith(relay);
         agent.addVisitListener(accounting);
-        return new ForeignAgentRole(agent, meter, relay, accounting);
+        agent.addVisitListener(termination);
+        return new ForeignAgentRole(agent, meter, relay, accounting, termination);
     }
 
     /** {@code fa.home.agents}: "home-agent-address=host:port,..." (where each home agent takes renewals). */

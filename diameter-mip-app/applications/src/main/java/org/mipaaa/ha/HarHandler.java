@@ -36,6 +36,7 @@ import org.mipaaa.registration.HomeRegistrationSettings;
 import org.mipaaa.registration.IdentificationCheck;
 import org.mipaaa.registration.MnHaSecurityAssociation;
 import org.mipaaa.registration.MobilityBinding;
+import org.mipaaa.registration.PendingTerminations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +71,15 @@ import org.slf4j.LoggerFactory;
  * <p>A binding of another NAI on the home address is replaced: the AAAH's pool is the authority on who
  * holds an address, and such a binding is left over from a registration the AAAH gave up on.
  *
+ * <p>An HAR with MIP-Filter-Rule is 4008 DIAMETER_ERROR_MIP_FILTER_NOT_SUPPORTED (RFC 4004 §6.1): this
+ * home agent applies no packet filters, and ignoring rules the AAAH set would serve the node unfiltered.
+ *
+ * <p>Sessions (RFC 4004 §4.1): an HAR in the session of the node's binding continues it (a hand-off:
+ * the binding moves to the new care-of address and keeps its Acct-Multi-Session-Id); an HAR in a new
+ * session for a node with a binding is taken as continuing it too (§4.1.2: the HA "MUST be able to
+ * modify its internal session state information to reflect the new session identifier"); an HAR in a
+ * session that has ended here (its STR not yet answered) is 5002, so the AAAH starts a new one.
+ *
  * <p>An HAR whose session the AAAH has aborted ({@link AsrHandler}: it stopped waiting for the HAA)
  * binds nothing and is answered 5012; the check is made again after the binding is stored, so an ASR
  * that arrives while the HAR is being handled undoes it either way.
@@ -90,12 +100,16 @@ public final class HarHandler implements RequestHandler {
     private final Clock clock;
     private final String host;
     private final AbortedSessions aborted;
+    private final PendingTerminations terminations;
     private final java.util.List<BindingUpdateListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    public HarHandler(BindingTable bindings, AbortedSessions aborted, HomeRegistrationSettings settings,
-                      IdentificationCheck identification, SecureRandom random, Clock clock, String host) {
+    /** @param terminations the STRs of sessions that ended here and wait for the AAAH's answer */
+    public HarHandler(BindingTable bindings, AbortedSessions aborted, PendingTerminations terminations,
+                      HomeRegistrationSettings settings, IdentificationCheck identification, SecureRandom random, Clock clock,
+                      String host) {
         this.bindings = bindings;
         this.aborted = aborted;
+        this.terminations = terminations;
         this.settings = settings;
         this.identification = identification;
         this.random = random;
@@ -114,6 +128,11 @@ public final class HarHandler implements RequestHandler {
     }
 
     private Outcome bind(Request request) {
+        if (Avps.find(request.getAvps(), AvpCodes.MIP_FILTER_RULE).isPresent()) {
+            // RFC 4004 §6.1, §7.8: this home agent configures no packet filters; binding the node without
+            // the rules its home asked for would serve it unfiltered
+            return Outcome.refusal(ResultCodes.ERROR_MIP_FILTER_NOT_SUPPORTED, "this home agent supports no MIP-Filter-Rule");
+        }
         Har har;
         try {
             har = decode(request.getAvps());
@@ -123,6 +142,12 @@ public final class HarHandler implements RequestHandler {
         RegistrationRequest fixed = har.registration().request();
         if (aborted.isAborted(request.getSessionId())) {
             return ABORTED_BY_THE_AAAH;
+        }
+        if (terminations.contains(request.getSessionId())) {
+            // RFC 4004 §4.1.1: the AAAH continues the node's session in this HAR, but it ended here and
+            // its STR is on the way; binding it again would leave the AAAH's and this agent's state apart
+            return Outcome.refusal(ResultCodes.UNKNOWN_SESSION_ID, "this session ended here (binding gone, STR sent)")
+                    .with(avps -> avps.add(AvpCodes.USER_NAME, har.nai()));
         }
         if (fixed.isDeregistration()) {
             return Outcome.refusal(ResultCodes.UNABLE_TO_COMPLY, "deregistration goes to the home agent directly, not through an HAR");

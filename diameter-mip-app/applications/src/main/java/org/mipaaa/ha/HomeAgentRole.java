@@ -49,7 +49,7 @@ public record HomeAgentRole(BindingTable bindings, HarHandler har, AsrHandler ab
         RegistrationSettings registration = RegistrationSettings.from(s);
         HomeRegistrationSettings home = HomeRegistrationSettings.from(s);
         BindingTable bindings = InfinispanBindingTable.in(ctx.state());
-        HarHandler har = new HarHandler(bindings, AbortedSessions.in(ctx.state()), home,
+        HarHandler har = new HarHandler(bindings, AbortedSessions.in(ctx.state()), PendingTerminations.in(ctx.state()), home,
                 new IdentificationCheck(registration.identificationTolerance()), new SecureRandom(), ctx.clock(), ctx.host());
         ctx.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.HOME_AGENT_MIP, har);
         String aaah = s.get("registration.home.aaa.host", "").strip();

@@ -3,19 +3,13 @@ package org.mipaaa.ha;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.jdiameter.api.Answer;
-import org.jdiameter.api.ApplicationId;
-import org.mipaaa.diameter.AnswerResult;
 import org.mipaaa.diameter.DiameterClient;
-import org.mipaaa.dictionary.ApplicationIds;
-import org.mipaaa.dictionary.AvpCodes;
-import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.Enumerations;
 import org.mipaaa.dictionary.ResultCodes;
+import org.mipaaa.messages.SessionTerminationRequest;
 import org.mipaaa.registration.BindingEndListener;
 import org.mipaaa.registration.MobilityBinding;
 import org.mipaaa.registration.PendingTerminations;
@@ -95,32 +89,15 @@ public final class SessionTermination implements BindingEndListener, AutoCloseab
 
     /** Sends one STR; completes with the STA's Result-Code, or exceptionally when none came. */
     public CompletableFuture<Long> send(PendingTerminations.Termination t) {
-        CompletableFuture<Answer> sta;
-        try {
-            DiameterClient.OutgoingRequest str = client.requestInSession(t.sessionId(), CommandCodes.SESSION_TERMINATION,
-                    ApplicationId.createByAuthAppId(ApplicationIds.COMMON_MESSAGES), homeRealm,
-                    authorizingServer(t.sessionId()).orElse(null));
-            // jDiameter adds Auth-Application-Id from the header's application (0); the session's is 2
-            str.request().getAvps().removeAvp(AvpCodes.AUTH_APPLICATION_ID);
-            str.avps().add(AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4)
-                    .add(AvpCodes.TERMINATION_CAUSE, t.cause())
-                    .add(AvpCodes.USER_NAME, t.nai());
-            sta = str.send();
-        } catch (Exception e) {
-            sta = CompletableFuture.failedFuture(e);
-        }
-        return sta.handle((answer, failure) -> {
-            if (failure != null) {
-                throw failure instanceof CompletionException ce ? ce : new CompletionException(failure);
-            }
-            long result = AnswerResult.resultCode(answer);
-            if (result == ResultCodes.SUCCESS) {
-                log.debug("STR {} for {} (cause {}): STA 2001", t.sessionId(), t.nai(), t.cause());
-            } else {
-                log.warn("STR {} for {} (cause {}) not accepted: Result-Code {}", t.sessionId(), t.nai(), t.cause(), result);
-            }
-            return result;
-        });
+        return SessionTerminationRequest.send(client, t.sessionId(), homeRealm, authorizingServer(t.sessionId()), t.nai(), t.cause())
+                .thenApply(result -> {
+                    if (result == ResultCodes.SUCCESS) {
+                        log.debug("STR {} for {} (cause {}): STA 2001", t.sessionId(), t.nai(), t.cause());
+                    } else {
+                        log.warn("STR {} for {} (cause {}) not accepted: Result-Code {}", t.sessionId(), t.nai(), t.cause(), result);
+                    }
+                    return result;
+                });
     }
 
     /**

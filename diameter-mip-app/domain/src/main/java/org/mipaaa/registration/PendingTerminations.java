@@ -37,6 +37,11 @@ public final class PendingTerminations {
         }));
     }
 
+    /** True while the STR of {@code sessionId} waits for its answer: that session has ended here. */
+    public boolean contains(String sessionId) {
+        return pending.containsKey(sessionId);
+    }
+
     public void remove(String sessionId) {
         pending.remove(sessionId);
     }

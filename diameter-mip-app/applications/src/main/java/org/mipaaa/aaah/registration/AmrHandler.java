@@ -48,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * <ol>
  * <li><b>decode</b>: User-Name (the NAI), MIP-Reg-Request (decoded as a Registration Request),
  *     MIP-MN-AAA-Auth (SPI, input data length, authenticator offset and length, RFC 4004 §7.6),
- *     MIP-FA-Challenge (§7.7), MIP-Feature-Vector. A MIP-Reg-Request that is no well-formed
+ *     MIP-FA-Challenge (§7.7), MIP-Feature-Vector, MIP-Originating-Foreign-AAA (§7.10) and
+ *     MIP-Home-Agent-Host (§7.11, the home agent asked for). A MIP-Reg-Request that is no well-formed
  *     Registration Request is 5004 DIAMETER_INVALID_AVP_VALUE with it in Failed-AVP.</li>
  * <li><b>validate</b>: the subscriber is known and the MN-AAA authenticator is right for its AAA-key
  *     and the challenge (RFC 4721 §6, §8), the SPI of MIP-MN-AAA-Auth being the subscriber's; else
@@ -56,11 +57,14 @@ import org.slf4j.LoggerFactory;
  *     a reply could only be authenticated with an MN-HA key, and none exists for a node not
  *     authenticated; the foreign agent builds the Mobile IP denial itself (code 67, RFC 4004 §5.2).
  *     A request without an MN-HA key request extension (RFC 3957 §6.3) is 5012
- *     DIAMETER_UNABLE_TO_COMPLY: this AAAH only serves mobile nodes that get their MN-HA key from it.</li>
+ *     DIAMETER_UNABLE_TO_COMPLY: this AAAH only serves mobile nodes that get their MN-HA key from it.
+ *     A MIP-Home-Agent-Host naming another home agent than the configured one is 4006
+ *     DIAMETER_ERROR_HA_NOT_AVAILABLE ("the requested Home Agent cannot be assigned", §6.1).</li>
  * <li><b>act</b>: the home address (the subscriber's fixed one, else one from the pool; exhausted:
  *     5012, see below), fresh MN-HA and MN-FA nonces and their keys ({@link SessionKeys}), and the
- *     Home-Agent-MIP-Request to the configured home agent (RFC 4004 §5.3), waited for without
- *     blocking a thread.</li>
+ *     Home-Agent-MIP-Request to the configured home agent (RFC 4004 §5.3), with the AMR's
+ *     MIP-Originating-Foreign-AAA and MIP-Home-Agent-Host copied in (§7.10, §7.11: MUST), waited for
+ *     without blocking a thread.</li>
  * <li><b>answer</b>: the HAA's Result-Code 2001 gives AMA 2001 with the HAA's MIP-Reg-Reply and
  *     Acct-Multi-Session-Id, MIP-Mobile-Node-Address, MIP-Home-Agent-Address, MIP-FA-to-MN-MSA (the
  *     MN-FA key for the foreign agent, §9.1), MIP-MSA-Lifetime and Authorization-Lifetime; the HAR's
@@ -76,11 +80,19 @@ import org.slf4j.LoggerFactory;
  * agent can send authenticated. 5006 DIAMETER_RESOURCES_EXCEEDED is about the user's own allowance
  * (RFC 6733 §7.1.5), not the server's.
  *
+ * <p>Session model (RFC 4004 §4.1, docs/PROTOCOL.md "Session state"): this AAAH is session-stateful.
+ * The HAR and the AMA say Auth-Session-State STATE_MAINTAINED, so the home agent and the foreign agent
+ * each end their session with an STR (RFC 6733 §8.11, RFC 4004 §4.1.3); the address is freed on the home
+ * agent's. While a node is registered, every HAR for it (a hand-off, a new registration through the
+ * AAA) is sent in the node's current session (§4.1.1); if the home agent has ended that session
+ * meanwhile (5002), the registration is made again at once in a new one.
+ *
  * <p>Each AMR is an {@link Attempt} under its HAR's Session-Id, pending in {@link HomeSessions} from
  * before the address is taken until the HAA: a failure frees the address only if no other
  * registration of the node is current or pending (its binding may still live, or be about to). An HAR
  * that timed out may still bind at the home agent: it is aborted there with an ASR
- * ({@link HomeAgentAbort}, RFC 4004 §4.1.3) and the address freed once the ASA says nothing is bound.
+ * ({@link HomeAgentAbort}, RFC 4004 §4.1.3) and the address freed once the ASA says nothing is bound;
+ * one in the node's current session is not aborted (that would end the node's service).
  */
 public final class AmrHandler implements RequestHandler {
 
@@ -115,7 +127,8 @@ public final class AmrHandler implements RequestHandler {
     /** What the AMR says, decoded. */
     private record Amr(String nai, RegistrationPacket registration, byte[] registrationBytes, long mnAaaSpi,
                        long inputLength, long authenticatorOffset, long authenticatorLength, byte[] challenge,
-                       long featureVector) {
+                       long featureVector, Optional<Avp> originatingForeignAaa, Optional<Avp> homeAgentHost,
+                       Optional<String> requestedHomeAgent) {
     }
 
     @Override
@@ -140,6 +153,14 @@ public final class AmrHandler implements RequestHandler {
             log.info("AMR for {}: MN-AAA authentication failed", amr.nai());
             return rejected("MN-AAA authentication failed").now();
         }
+        if (amr.requestedHomeAgent().filter(h -> !h.equalsIgnoreCase(settings.homeAgentHost().orElseThrow())).isPresent()) {
+            // RFC 4004 §6.1 4006: "the requested Home Agent cannot be assigned to the mobile node"; this
+            // AAAH registers through its one configured home agent
+            log.info("AMR for {}: home agent {} asked for (MIP-Home-Agent-Host), not this realm's", amr.nai(),
+                    amr.requestedHomeAgent().get());
+            return Outcome.refusal(ResultCodes.ERROR_HA_NOT_AVAILABLE,
+                    "the requested home agent " + amr.requestedHomeAgent().get() + " cannot be assigned").now();
+        }
         Optional<MnHaKeyGenerationNonceRequest> haKeyRequest = amr.registration().first(MnHaKeyGenerationNonceRequest.class);
         if (haKeyRequest.isEmpty()) {
             return Outcome.refusal(ResultCodes.UNABLE_TO_COMPLY,
@@ -147,17 +168,29 @@ public final class AmrHandler implements RequestHandler {
         }
         Optional<MnFaKeyGenerationNonceRequest> faKeyRequest = amr.registration().first(MnFaKeyGenerationNonceRequest.class);
 
-        // act: the HAR's session is pending before the address is taken, so an STR racing this AMR
-        // (for the node's previous registration) cannot free the address this one is about to use
+        return register(amr, subscriber, faKeyRequest, sessions.current(amr.nai()));
+    }
+
+    /**
+     * act: the HAR, in {@code continuing} (the node's current session: RFC 4004 §4.1.1, a stateful AAAH
+     * sends the same Session-Id in all HARs of a mobile node's session, e.g. a hand-off) or in a new
+     * one. The HAR's session is pending before the address is taken, so an STR racing this AMR (for
+     * the node's previous registration) cannot free the address this one is about to use.
+     */
+    private CompletionStage<Outcome> register(Amr amr, Subscriber subscriber, Optional<MnFaKeyGenerationNonceRequest> faKeyRequest,
+                                              Optional<String> continuing) {
         DiameterClient.OutgoingRequest har;
         try {
-            har = client.newRequest(CommandCodes.HOME_AGENT_MIP, ApplicationId.createByAuthAppId(ApplicationIds.MOBILE_IPV4),
-                    realm, settings.homeAgentHost().orElseThrow());
+            ApplicationId application = ApplicationId.createByAuthAppId(ApplicationIds.MOBILE_IPV4);
+            String homeAgentHost = settings.homeAgentHost().orElseThrow();
+            har = continuing.isPresent()
+                    ? client.requestInSession(continuing.get(), CommandCodes.HOME_AGENT_MIP, application, realm, homeAgentHost)
+                    : client.newRequest(CommandCodes.HOME_AGENT_MIP, application, realm, homeAgentHost);
         } catch (Exception e) {
             log.warn("AMR for {}: no HAR can be sent: {}", amr.nai(), e.toString());
             return HA_NOT_AVAILABLE.now();
         }
-        Attempt attempt = new Attempt(amr.nai(), har.request().getSessionId());
+        Attempt attempt = new Attempt(amr.nai(), har.request().getSessionId(), continuing.isPresent());
         sessions.pending(attempt.nai(), attempt.session());
         Inet4Address homeAddress;
         if (subscriber.fixedHomeAddress().isPresent()) {
@@ -191,10 +224,17 @@ public final class AmrHandler implements RequestHandler {
 
         private final String nai;
         private final String session;
+        private final boolean continuing;
 
-        Attempt(String nai, String session) {
+        Attempt(String nai, String session, boolean continuing) {
             this.nai = nai;
             this.session = session;
+            this.continuing = continuing;
+        }
+
+        /** In the node's current session (already bound at the home agent), not a new one. */
+        boolean continuing() {
+            return continuing;
         }
 
         String nai() {
@@ -224,6 +264,13 @@ public final class AmrHandler implements RequestHandler {
          * accepted registration supersedes it.
          */
         void abortAtTheHomeAgent(String realm) {
+            if (continuing) {
+                // the session is bound at the home agent either way (to the old care-of address or the
+                // new one): aborting it would end the node's service; the address stays with its session
+                giveUp();
+                log.info("HAR {} for {}: no HAA; the session goes on at the home agent, not aborted", session, nai);
+                return;
+            }
             abort.abort(session, nai, realm).whenComplete((result, failure) -> {
                 if (failure == null && result.filter(Attempt::bindsNothing).isPresent()) {
                     log.debug("ASR {} for {}: ASA {}", session, nai, result.get());
@@ -259,7 +306,7 @@ public final class AmrHandler implements RequestHandler {
         try {
             AvpWriter avps = har.avps();
             avps.add(AvpCodes.AUTHORIZATION_LIFETIME, lifetime)
-                    .add(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED)
+                    .add(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_STATE_MAINTAINED)
                     .add(AvpCodes.MIP_REG_REQUEST, amr.registrationBytes())
                     .add(AvpCodes.USER_NAME, amr.nai())
                     .add(AvpCodes.MIP_FEATURE_VECTOR, featureVector);
@@ -280,20 +327,34 @@ public final class AmrHandler implements RequestHandler {
             avps.add(AvpCodes.MIP_MSA_LIFETIME, settings.keyLifetime().getSeconds())
                     .add(AvpCodes.MIP_MOBILE_NODE_ADDRESS, homeAddress)
                     .add(AvpCodes.MIP_HOME_AGENT_ADDRESS, homeAgent);
+            // RFC 4004 §7.10, §7.11: "If ... present in the AMR, the AAAH MUST copy it into the HAR"
+            amr.originatingForeignAaa().ifPresent(avps::copy);
+            amr.homeAgentHost().ifPresent(avps::copy);
             // bounded below the AAAF's own wait for the AMA (HomeRegistrationSettings), never blocking a thread
             haa = har.send(settings.homeAgentTimeout());
         } catch (Exception e) {
             haa = CompletableFuture.failedFuture(e);
         }
-        return haa.handle((answer, failure) -> {
+        return haa.<CompletionStage<Outcome>>handle((answer, failure) -> {
             try {
-                return answer(amr, homeAddress, homeAgent, lifetime, keys, faKeyRequest, answer, failure, attempt);
+                if (attempt.continuing() && failure == null && AnswerResult.of(answer)
+                        .filter(r -> !r.experimental() && r.code() == ResultCodes.UNKNOWN_SESSION_ID).isPresent()) {
+                    // the home agent ended the session meanwhile (its STR is on its way): a new session,
+                    // pending before this one is given up so that STR leaves the address with the node
+                    log.info("HAR {} for {}: the home agent no longer has the session; registering in a new one",
+                            attempt.session(), amr.nai());
+                    CompletionStage<Outcome> fresh = register(amr, subscriber, faKeyRequest, Optional.empty());
+                    attempt.giveUp();
+                    return fresh;
+                }
+                return CompletableFuture.completedFuture(
+                        answer(amr, homeAddress, homeAgent, lifetime, keys, faKeyRequest, answer, failure, attempt));
             } catch (RuntimeException e) {
                 attempt.giveUp();
                 log.warn("AMR for {}: cannot answer", amr.nai(), e);
-                return Outcome.refusal(ResultCodes.UNABLE_TO_COMPLY, "internal error");
+                return Outcome.refusal(ResultCodes.UNABLE_TO_COMPLY, "internal error").now();
             }
-        });
+        }).thenCompose(outcome -> outcome);
     }
 
     private Outcome answer(Amr amr, Inet4Address homeAddress, Inet4Address homeAgent, int lifetime, SessionKeys keys,
@@ -327,7 +388,7 @@ public final class AmrHandler implements RequestHandler {
             avps.add(AvpCodes.USER_NAME, amr.nai());
             multiSession.ifPresent(id -> avps.add(AvpCodes.ACCT_MULTI_SESSION_ID, id));
             avps.add(AvpCodes.AUTHORIZATION_LIFETIME, lifetime)
-                    .add(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_NO_STATE_MAINTAINED)
+                    .add(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_STATE_MAINTAINED)
                     .add(AvpCodes.MIP_REG_REPLY, regReply.get());
             // RFC 4004 §9.1, §8.4: the FA-MN session key for the foreign agent, under the SPI the MN chose
             faKeyRequest.ifPresent(fa -> avps.group(AvpCodes.MIP_FA_TO_MN_MSA)
@@ -361,7 +422,16 @@ public final class AmrHandler implements RequestHandler {
                         .orElse(MnAaaSecurityAssociation.COLOCATED_CHALLENGE);
         Optional<Avp> fv = Avps.find(avps, AvpCodes.MIP_FEATURE_VECTOR);
         long featureVector = fv.isPresent() ? Avps.unsigned32(fv.get()) : 0;
-        return new Amr(nai, registration, regBytes, spi, input, offset, length, challenge, featureVector);
+        // RFC 4004 §7.10, §7.11: copied into the HAR as received
+        Optional<Avp> originatingForeignAaa = Avps.find(avps, AvpCodes.MIP_ORIGINATING_FOREIGN_AAA);
+        Optional<Avp> homeAgentHost = Avps.find(avps, AvpCodes.MIP_HOME_AGENT_HOST);
+        Optional<String> requestedHomeAgent = Optional.empty();
+        if (homeAgentHost.isPresent()) {
+            AvpSet host = Avps.grouped(homeAgentHost.get());
+            requestedHomeAgent = Optional.of(Avps.utf8(Avps.require(host, AvpCodes.DESTINATION_HOST, "Destination-Host")));
+        }
+        return new Amr(nai, registration, regBytes, spi, input, offset, length, challenge, featureVector, originatingForeignAaa,
+                homeAgentHost, requestedHomeAgent);
     }
 
     /**

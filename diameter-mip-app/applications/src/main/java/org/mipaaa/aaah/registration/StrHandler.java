@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
  * The home AAA server's Session-Termination-Request (RFC 6733 §8.4.1; RFC 4004 §4.1.3).
  *
  * <ol>
- * <li><b>decode</b>: User-Name, the mobile node the session was for. The AAAH keeps no per-session
- *     state for Mobile IP (Auth-Session-State NO_STATE_MAINTAINED): the home agent always sends the
- *     NAI, and an STR without it is 5005 DIAMETER_MISSING_AVP with User-Name in Failed-AVP.</li>
+ * <li><b>decode</b>: User-Name, the mobile node the session was for. The AAAH keeps its sessions by
+ *     NAI ({@link HomeSessions}; Auth-Session-State STATE_MAINTAINED in the HAR and the AMA, so both
+ *     mobility agents send an STR when their session ends): the mobility agents send the NAI, and an
+ *     STR without it is 5005 DIAMETER_MISSING_AVP with User-Name in Failed-AVP.</li>
  * <li><b>validate</b>: who sent it. RFC 4004 §4.1.3: "The AAAH SHOULD only deallocate all resources
  *     after the STR is received from the home agent", so that a handover's STR from the old foreign
  *     agent frees nothing.</li>

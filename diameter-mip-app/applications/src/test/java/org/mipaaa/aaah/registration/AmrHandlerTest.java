@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -291,7 +292,123 @@ class AmrHandlerTest {
     }
 
     @Test
-    void s104_aRetransmittedAmrRegistersAgainOnTheSameAddressUnderItsNewSession() throws Exception {
+    void s105_s106_theHarAndTheAmaSayTheAaahKeepsTheSessionsStateSoBothMobilityAgentsEndItWithAnStr() throws Exception {
+        homeAgent.answerWith(this::binds);
+
+        Answer ama = serve(amr(MN1, MN1_AAA));
+
+        // RFC 6733 §8.11: STATE_MAINTAINED, the access device MUST issue an STR; RFC 4004 §4.1.3 has the
+        // AAAH free the address on the home agent's
+        Request har = homeAgent.sent(CommandCodes.HOME_AGENT_MIP).get(0);
+        assertThat(har.getAvps().getAvp(AvpCodes.AUTH_SESSION_STATE).getInteger32())
+                .isEqualTo(Enumerations.AUTH_SESSION_STATE_STATE_MAINTAINED);
+        assertThat(ama.getAvps().getAvp(AvpCodes.AUTH_SESSION_STATE).getInteger32())
+                .isEqualTo(Enumerations.AUTH_SESSION_STATE_STATE_MAINTAINED);
+    }
+
+    @Test
+    void s105_theAmrsOriginatingForeignAaaAndHomeAgentHostAreCopiedIntoTheHar() throws Exception {
+        homeAgent.answerWith(this::binds);
+        IMessage amr = amr(MN1, MN1_AAA);
+        AvpWriter avps = new AvpWriter(DICTIONARY, amr.getAvps());
+        avps.group(AvpCodes.MIP_ORIGINATING_FOREIGN_AAA)
+                .add(AvpCodes.ORIGIN_REALM, "visited.example")
+                .add(AvpCodes.ORIGIN_HOST, "aaaf.visited.example");
+        avps.group(AvpCodes.MIP_HOME_AGENT_HOST)
+                .add(AvpCodes.DESTINATION_REALM, "home.example")
+                .add(AvpCodes.DESTINATION_HOST, "HA.home.example"); // DiameterIdentities compare without case
+
+        Answer ama = serve(amr);
+
+        assertThat(AnswerResult.of(ama)).contains(AnswerResult.resultCode(ResultCodes.SUCCESS));
+        // RFC 4004 §7.10, §7.11: "If ... present in the AMR, the AAAH MUST copy it into the HAR"
+        AvpSet har = homeAgent.sent(CommandCodes.HOME_AGENT_MIP).get(0).getAvps();
+        AvpSet foreignAaa = har.getAvp(AvpCodes.MIP_ORIGINATING_FOREIGN_AAA).getGrouped();
+        assertThat(foreignAaa.getAvp(AvpCodes.ORIGIN_HOST).getDiameterIdentity()).isEqualTo("aaaf.visited.example");
+        assertThat(foreignAaa.getAvp(AvpCodes.ORIGIN_REALM).getDiameterIdentity()).isEqualTo("visited.example");
+        AvpSet homeAgentHost = har.getAvp(AvpCodes.MIP_HOME_AGENT_HOST).getGrouped();
+        assertThat(homeAgentHost.getAvp(AvpCodes.DESTINATION_HOST).getDiameterIdentity()).isEqualTo("HA.home.example");
+        assertThat(homeAgentHost.getAvp(AvpCodes.DESTINATION_REALM).getDiameterIdentity()).isEqualTo("home.example");
+    }
+
+    @Test
+    void s104_aHomeAgentAskedForThatIsNotThisRealmsIs4006AndNothingIsAllocatedOrAsked() throws Exception {
+        homeAgent.answerWith(this::binds);
+        IMessage amr = amr(MN1, MN1_AAA);
+        new AvpWriter(DICTIONARY, amr.getAvps()).group(AvpCodes.MIP_HOME_AGENT_HOST)
+                .add(AvpCodes.DESTINATION_REALM, "home.example")
+                .add(AvpCodes.DESTINATION_HOST, "ha7.home.example");
+
+        Answer ama = serve(amr);
+
+        // RFC 4004 §6.1: "the requested Home Agent cannot be assigned to the mobile node"
+        assertThat(AnswerResult.of(ama)).contains(AnswerResult.resultCode(ResultCodes.ERROR_HA_NOT_AVAILABLE));
+        assertThat(homeAgent.sent()).isEmpty();
+        assertThat(pool.addressOf(MN1)).isEmpty();
+    }
+
+    @Test
+    void s105_aNewRegistrationOfABoundNodeContinuesItsHarSession() throws Exception {
+        homeAgent.answerWith(this::binds);
+        Answer first = serve(amr(MN1, MN1_AAA));
+
+        Answer handOff = serve(amr(MN1, MN1_AAA)); // another AMR session: the node registers again (a hand-off)
+
+        assertThat(AnswerResult.of(first)).contains(AnswerResult.resultCode(ResultCodes.SUCCESS));
+        assertThat(AnswerResult.of(handOff)).contains(AnswerResult.resultCode(ResultCodes.SUCCESS));
+        List<Request> hars = homeAgent.sent(CommandCodes.HOME_AGENT_MIP);
+        // RFC 4004 §4.1.1: "If the AAAH is session-stateful, it MUST send the same session identifier for
+        // all HARs initiated on behalf of a given mobile node's session"
+        assertThat(hars).hasSize(2);
+        assertThat(hars.get(1).getSessionId()).isEqualTo(hars.get(0).getSessionId());
+        assertThat(sessions.current(MN1)).contains(hars.get(0).getSessionId());
+        assertThat(handOff.getAvps().getAvp(AvpCodes.MIP_MOBILE_NODE_ADDRESS, 0).getAddress())
+                .isEqualTo(first.getAvps().getAvp(AvpCodes.MIP_MOBILE_NODE_ADDRESS, 0).getAddress());
+    }
+
+    @Test
+    void s105_aSessionTheHomeAgentEndedMeanwhileIsRegisteredAgainAtOnceInANewOne() throws Exception {
+        homeAgent.answerWith(this::binds);
+        serve(amr(MN1, MN1_AAA));
+        String ended = homeAgent.sent(CommandCodes.HOME_AGENT_MIP).get(0).getSessionId();
+        // the binding lapsed at the home agent and its STR is on the way: an HAR in that session is 5002
+        homeAgent.answerWith(har -> har.getSessionId().equals(ended)
+                ? CompletableFuture.completedFuture(homeAgentAnswers.answer(har,
+                        Outcome.refusal(ResultCodes.UNKNOWN_SESSION_ID, "this session ended here")))
+                : binds(har));
+
+        Answer again = serve(amr(MN1, MN1_AAA));
+
+        assertThat(AnswerResult.of(again)).contains(AnswerResult.resultCode(ResultCodes.SUCCESS));
+        List<Request> hars = homeAgent.sent(CommandCodes.HOME_AGENT_MIP);
+        assertThat(hars).hasSize(3);
+        assertThat(hars.get(1).getSessionId()).isEqualTo(ended);
+        String fresh = hars.get(2).getSessionId();
+        assertThat(fresh).isNotEqualTo(ended);
+        assertThat(sessions.current(MN1)).contains(fresh);
+        // the home agent's late STR for the ended session frees nothing the new one holds
+        assertThat(sessions.end(MN1, ended)).isEqualTo(HomeSessions.Ending.NOT_CURRENT);
+        assertThat(pool.addressOf(MN1)).isPresent();
+    }
+
+    @Test
+    void s105_noHaaInTheNodesCurrentSessionAbortsNothingAndTheNodeKeepsItsAddress() throws Exception {
+        homeAgent.answerWith(this::binds);
+        Answer first = serve(amr(MN1, MN1_AAA));
+        homeAgent.answerWith(request -> new CompletableFuture<>()); // a hand-off whose HAA never comes
+
+        Answer handOff = serve(amr(MN1, MN1_AAA));
+
+        assertThat(AnswerResult.of(handOff)).contains(AnswerResult.resultCode(ResultCodes.ERROR_HA_NOT_AVAILABLE));
+        // the session is bound at the home agent either way: an ASR would end the node's service
+        assertThat(homeAgent.sent(CommandCodes.ABORT_SESSION)).isEmpty();
+        assertThat(sessions.current(MN1)).contains(homeAgent.sent(CommandCodes.HOME_AGENT_MIP).get(0).getSessionId());
+        assertThat(pool.addressOf(MN1)).contains(
+                (Inet4Address) first.getAvps().getAvp(AvpCodes.MIP_MOBILE_NODE_ADDRESS, 0).getAddress());
+    }
+
+    @Test
+    void s104_aRetransmittedAmrRegistersAgainOnTheSameAddressInTheSameHarSession() throws Exception {
         homeAgent.answerWith(this::binds);
         IMessage amr = amr(MN1, MN1_AAA);
         Answer first = serve(amr);
@@ -304,8 +421,10 @@ class AmrHandlerTest {
         assertThat(again.isReTransmitted()).as("the T flag is for requests only").isFalse();
         assertThat(again.getAvps().getAvp(AvpCodes.MIP_MOBILE_NODE_ADDRESS, 0).getAddress())
                 .isEqualTo(first.getAvps().getAvp(AvpCodes.MIP_MOBILE_NODE_ADDRESS, 0).getAddress());
-        assertThat(homeAgent.sent(CommandCodes.HOME_AGENT_MIP)).hasSize(2);
-        assertThat(sessions.current(MN1)).contains(homeAgent.sent(CommandCodes.HOME_AGENT_MIP).get(1).getSessionId());
+        List<Request> hars = homeAgent.sent(CommandCodes.HOME_AGENT_MIP);
+        assertThat(hars).hasSize(2);
+        assertThat(hars.get(1).getSessionId()).isEqualTo(hars.get(0).getSessionId());
+        assertThat(sessions.current(MN1)).contains(hars.get(1).getSessionId());
         assertThat(pool.allocate("mn2@home.example")).as("one address for mn1, the other still free").isPresent();
     }
 }
