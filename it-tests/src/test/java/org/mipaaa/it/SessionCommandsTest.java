@@ -28,6 +28,7 @@ import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.install.RoleApplications;
 import org.mipaaa.lab.Topology;
 import org.mipaaa.pki.PkiIssuer;
+import org.mipaaa.registration.PendingTerminations;
 import org.mipaaa.role.Role;
 
 /**
@@ -123,18 +124,9 @@ class SessionCommandsTest {
     @Test
     void s105_anHarWithPacketFilterRulesIsAnswered4008AndBindsNothing() throws Exception {
         try (RawPeer aaah = connect(homeAgent, Role.HA, AAAH_HOST, HOME)) {
-            IMessage har = request(aaah, CommandCodes.HOME_AGENT_MIP, ApplicationIds.MOBILE_IPV4, AAAH_HOST, HOME, HOME,
-                    AAAH_HOST + ";1;filtered-har");
-            var avps = har.getAvps();
-            avps.addAvp(AvpCodes.DESTINATION_HOST, HA_HOST, true, false, true);
-            avps.addAvp(AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4, true, false, true);
-            avps.addAvp(AvpCodes.AUTHORIZATION_LIFETIME, 1800L, true, false, true);
-            avps.addAvp(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_STATE_MAINTAINED, true, false);
-            avps.addAvp(AvpCodes.MIP_REG_REQUEST, new byte[] {1, 0, 0, 0}, true, false);
-            avps.addAvp(AvpCodes.USER_NAME, MN1, true, false, false);
-            avps.addAvp(AvpCodes.MIP_FEATURE_VECTOR, (long) Enumerations.MIP_FEATURE_VECTOR_MN_HA_KEY_REQUEST, true, false, true);
+            IMessage har = har(aaah, AAAH_HOST + ";1;filtered-har");
             // RFC 4004 §7.8: rules the AAAH sets for the home agent to apply to the node's traffic
-            avps.addAvp(AvpCodes.MIP_FILTER_RULE, "permit in ip from 10.1.0.150 to any", true, false, false);
+            har.getAvps().addAvp(AvpCodes.MIP_FILTER_RULE, "permit in ip from 10.1.0.150 to any", true, false, false);
             aaah.send(har);
 
             IMessage haa = aaah.readAnswer(AAAH_HOST, HOME);
@@ -145,6 +137,42 @@ class SessionCommandsTest {
             assertThat(org.mipaaa.registration.InfinispanBindingTable.in(homeAgent.topology().node(Role.HA).state())
                     .withSession(AAAH_HOST + ";1;filtered-har")).isEmpty();
         }
+    }
+
+    @Test
+    void s105_anHarContinuingASessionTheHomeAgentHasEndedIsAnswered5002() throws Exception {
+        String ended = AAAH_HOST + ";1;ended-at-the-home-agent";
+        // the binding of that session lapsed and its STR waits for the AAAH's answer
+        PendingTerminations.in(homeAgent.topology().node(Role.HA).state())
+                .add(new PendingTerminations.Termination(ended, MN1, Enumerations.TERMINATION_CAUSE_DIAMETER_AUTH_EXPIRED));
+        try (RawPeer aaah = connect(homeAgent, Role.HA, AAAH_HOST, HOME)) {
+            aaah.send(har(aaah, ended));
+
+            IMessage haa = aaah.readAnswer(AAAH_HOST, HOME);
+
+            // RFC 4004 §4.1.1: a stateful AAAH sends one Session-Id for the node's session; once the home
+            // agent has ended it, the AAAH must start a new one (AmrHandler does)
+            assertThat(resultCode(haa)).isEqualTo(ResultCodes.UNKNOWN_SESSION_ID);
+        } finally {
+            PendingTerminations.in(homeAgent.topology().node(Role.HA).state()).remove(ended);
+        }
+    }
+
+    /**
+     * An HAR (RFC 4004 §5.3) of the AAAH in {@code sessionId} with what its CCF requires; the
+     * MIP-Reg-Request is no Registration Request, which a home agent finds only when it decodes it.
+     */
+    private static IMessage har(RawPeer aaah, String sessionId) {
+        IMessage har = request(aaah, CommandCodes.HOME_AGENT_MIP, ApplicationIds.MOBILE_IPV4, AAAH_HOST, HOME, HOME, sessionId);
+        var avps = har.getAvps();
+        avps.addAvp(AvpCodes.DESTINATION_HOST, HA_HOST, true, false, true);
+        avps.addAvp(AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4, true, false, true);
+        avps.addAvp(AvpCodes.AUTHORIZATION_LIFETIME, 1800L, true, false, true);
+        avps.addAvp(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_STATE_MAINTAINED, true, false);
+        avps.addAvp(AvpCodes.MIP_REG_REQUEST, new byte[] {1, 0, 0, 0}, true, false);
+        avps.addAvp(AvpCodes.USER_NAME, MN1, true, false, false);
+        avps.addAvp(AvpCodes.MIP_FEATURE_VECTOR, (long) Enumerations.MIP_FEATURE_VECTOR_MN_HA_KEY_REQUEST, true, false, true);
+        return har;
     }
 
     /**

@@ -133,6 +133,11 @@ public final class HarHandler implements RequestHandler {
             // the rules its home asked for would serve it unfiltered
             return Outcome.refusal(ResultCodes.ERROR_MIP_FILTER_NOT_SUPPORTED, "this home agent supports no MIP-Filter-Rule");
         }
+        if (terminations.contains(request.getSessionId())) {
+            // RFC 4004 §4.1.1: the AAAH continues the node's session in this HAR, but it ended here and
+            // its STR is on the way; binding it again would leave the AAAH's and this agent's state apart
+            return Outcome.refusal(ResultCodes.UNKNOWN_SESSION_ID, "this session ended here (binding gone, STR sent)");
+        }
         Har har;
         try {
             har = decode(request.getAvps());
@@ -142,12 +147,6 @@ public final class HarHandler implements RequestHandler {
         RegistrationRequest fixed = har.registration().request();
         if (aborted.isAborted(request.getSessionId())) {
             return ABORTED_BY_THE_AAAH;
-        }
-        if (terminations.contains(request.getSessionId())) {
-            // RFC 4004 §4.1.1: the AAAH continues the node's session in this HAR, but it ended here and
-            // its STR is on the way; binding it again would leave the AAAH's and this agent's state apart
-            return Outcome.refusal(ResultCodes.UNKNOWN_SESSION_ID, "this session ended here (binding gone, STR sent)")
-                    .with(avps -> avps.add(AvpCodes.USER_NAME, har.nai()));
         }
         if (fixed.isDeregistration()) {
             return Outcome.refusal(ResultCodes.UNABLE_TO_COMPLY, "deregistration goes to the home agent directly, not through an HAR");
