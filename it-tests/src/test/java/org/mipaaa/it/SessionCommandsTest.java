@@ -102,6 +102,26 @@ class SessionCommandsTest {
     }
 
     @Test
+    void aRequestForAServerThatIsNoPeerOfTheAaafIsForwardedByRealmNotRefused3002ByTheAaaf() throws Exception {
+        String session = FA_HOST + ";1;to-a-server-behind-the-realm-route";
+        try (RawPeer fa = connect(servers, Role.AAAF, FA_HOST, VISITED)) {
+            IMessage str = str(fa, ApplicationIds.COMMON_MESSAGES, FA_HOST, VISITED, session);
+            // the server that authorised the session, which the AAAF reaches only through its route to
+            // home.example (here the AAAH; a relay in other deployments)
+            str.getAvps().addAvp(AvpCodes.DESTINATION_HOST, "aaah2.home.example", true, false, true);
+            fa.send(str);
+
+            IMessage sta = fa.readAnswer(FA_HOST, VISITED);
+
+            // RFC 6733 §6.1.5-§6.1.6: the AAAF forwards by realm; the home realm's server answers (it has
+            // no route to aaah2 either: 3002 from it, not from the AAAF)
+            assertThat(sta.getAvps().getAvp(AvpCodes.ORIGIN_HOST).getDiameterIdentity()).isEqualTo(AAAH_HOST);
+            assertThat(servers.events()).anyMatch(e -> e.command().equals("STR") && session.equals(e.sessionId())
+                    && e.to().equals(AAAH_HOST));
+        }
+    }
+
+    @Test
     void anAsrWithTheSessionsApplicationInItsHeaderIsServedAsOneWithZero() throws Exception {
         try (RawPeer aaah = connect(homeAgent, Role.HA, AAAH_HOST, HOME)) {
             long[] results = new long[2];
