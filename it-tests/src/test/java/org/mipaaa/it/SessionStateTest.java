@@ -50,7 +50,8 @@ import org.mipaaa.role.Role;
  * AMA's Auth-Session-State binds (RFC 6733 §8.11). NO_STATE_MAINTAINED: the server keeps no state and
  * no STR follows the visit. STATE_MAINTAINED, or no Auth-Session-State at all (its default): when the
  * visit lapses the foreign agent MUST send the STR (RFC 4004 §4.1.3) in the AMR's session, Application-Id
- * 0 in the header (§4), Auth-Application-Id 2, to the server that authorised it (the AMA's Origin-Host).
+ * 2 in the header (RFC 6733 §3: the same as its Auth-Application-Id) and Auth-Application-Id 2, to the
+ * server that authorised it (the AMA's Origin-Host).
  */
 class SessionStateTest {
 
@@ -111,7 +112,7 @@ class SessionStateTest {
         assertThat(strs).hasSize(1);
         IMessage str = strs.get(0);
         assertThat(str.getSessionId()).isEqualTo(session);
-        assertThat(str.getApplicationId()).as("header Application-Id (RFC 4004 §4)").isEqualTo(ApplicationIds.COMMON_MESSAGES);
+        assertThat(str.getApplicationId()).as("header Application-Id (RFC 6733 §3)").isEqualTo(ApplicationIds.MOBILE_IPV4);
         assertThat(str.getAvps().getAvp(AvpCodes.AUTH_APPLICATION_ID).getUnsigned32()).isEqualTo(ApplicationIds.MOBILE_IPV4);
         assertThat(str.getAvps().getAvp(AvpCodes.DESTINATION_REALM).getDiameterIdentity()).isEqualTo(HOME);
         assertThat(str.getAvps().getAvp(AvpCodes.DESTINATION_HOST).getDiameterIdentity())

@@ -25,6 +25,22 @@ public final class HandlerRegistry implements HandlerLookup {
         return this;
     }
 
+    /**
+     * A copy of this registry whose handler of {@code commandCode} in {@code applicationId} is the one
+     * {@code decorate} makes of it (what reaches it recorded, timed, delayed); the others the same.
+     */
+    public HandlerRegistry decorated(long applicationId, int commandCode, java.util.function.UnaryOperator<RequestHandler> decorate) {
+        HandlerRegistry copy = new HandlerRegistry();
+        copy.handlers.putAll(handlers);
+        CommandKey key = new CommandKey(applicationId, commandCode);
+        RequestHandler handler = handlers.get(key);
+        if (handler == null) {
+            throw new IllegalStateException("no handler for command " + commandCode + " of application " + applicationId);
+        }
+        copy.handlers.put(key, decorate.apply(handler));
+        return copy;
+    }
+
     @Override
     public Optional<RequestHandler> find(Request request) {
         return find(request.getApplicationId(), request.getCommandCode());

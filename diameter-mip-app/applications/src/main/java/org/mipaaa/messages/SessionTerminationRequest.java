@@ -12,8 +12,11 @@ import org.mipaaa.dictionary.CommandCodes;
 
 /**
  * The STR a mobility agent sends when its Mobile IPv4 session ends (RFC 6733 §8.4.1; RFC 4004 §4.1.3):
- * the session's own Session-Id, Application-Id 0 in the header (RFC 4004 §4: "SHOULD"), Auth-Application-Id
- * 2 (the session's application), Termination-Cause and User-Name; to the realm of the server that
+ * the session's own Session-Id, Application-Id 2 in the header and in Auth-Application-Id, Termination-Cause
+ * and User-Name. RFC 4004 §4 says the header SHOULD carry 0; RFC 6733 §3, later, says it MUST be the same as
+ * the message's Application-Id AVP (2), and relays that follow it refuse a proxiable request of
+ * Application-Id 0 (freeDiameter 1.2.1: 3007, FreeDiameterRelayTest). Received, either is served. To the
+ * realm of the server that
  * authorised the session, with Destination-Host that server when known (several servers may share a
  * realm; jDiameter routes by realm when the host is no peer of this node).
  */
@@ -27,8 +30,8 @@ public final class SessionTerminationRequest {
                                                Optional<String> authorizingServer, String nai, int cause) {
         try {
             DiameterClient.OutgoingRequest str = client.requestInSession(sessionId, CommandCodes.SESSION_TERMINATION,
-                    ApplicationId.createByAuthAppId(ApplicationIds.COMMON_MESSAGES), destinationRealm, authorizingServer.orElse(null));
-            // jDiameter adds Auth-Application-Id from the header's application (0); the session's is 2
+                    ApplicationId.createByAuthAppId(ApplicationIds.MOBILE_IPV4), destinationRealm, authorizingServer.orElse(null));
+            // exactly one Auth-Application-Id (RFC 6733 §8.4.1), whatever jDiameter added from the header
             str.request().getAvps().removeAvp(AvpCodes.AUTH_APPLICATION_ID);
             str.avps().add(AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4)
                     .add(AvpCodes.TERMINATION_CAUSE, cause)

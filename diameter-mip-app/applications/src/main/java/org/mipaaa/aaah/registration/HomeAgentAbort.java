@@ -14,7 +14,8 @@ import org.mipaaa.ha.AsrHandler;
 /**
  * The AAAH aborts, at the home agent, an HAR whose answer it stopped waiting for (RFC 4004 §4.1.3:
  * the AAAH sends its ASR to the home agent; RFC 6733 §8.5.1). The ASR carries the HAR's Session-Id,
- * Application-Id 0 in its header (RFC 4004 §4), Auth-Application-Id 2 and User-Name; the home agent
+ * Application-Id 2 in its header and in Auth-Application-Id (RFC 6733 §3 MUST; RFC 4004 §4's "SHOULD" 0
+ * breaks relays that follow RFC 6733, see {@code SessionTerminationRequest}) and User-Name; the home agent
  * removes whatever binding the HAR made, or makes when it arrives late ({@link AsrHandler}).
  */
 final class HomeAgentAbort {
@@ -31,8 +32,8 @@ final class HomeAgentAbort {
     CompletableFuture<Optional<AnswerResult>> abort(String harSessionId, String nai, String realm) {
         try {
             DiameterClient.OutgoingRequest asr = client.requestInSession(harSessionId, CommandCodes.ABORT_SESSION,
-                    ApplicationId.createByAuthAppId(ApplicationIds.COMMON_MESSAGES), realm, homeAgentHost);
-            // jDiameter adds Auth-Application-Id from the header's application (0); the session's is 2
+                    ApplicationId.createByAuthAppId(ApplicationIds.MOBILE_IPV4), realm, homeAgentHost);
+            // exactly one Auth-Application-Id (RFC 6733 §8.5.1), whatever jDiameter added from the header
             asr.request().getAvps().removeAvp(AvpCodes.AUTH_APPLICATION_ID);
             asr.avps().add(AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4).add(AvpCodes.USER_NAME, nai);
             return asr.send().thenApply(AnswerResult::of);
