@@ -28,6 +28,9 @@ public final class RegistrationCaches {
      */
     public static final String HOME_SESSIONS = "home-sessions";
 
+    /** NAI -> the realm of the foreign network it visits (AAAH, {@link VisitedRealms}); memory only. */
+    public static final String VISITED_REALMS = "visited-realms";
+
     /** Home address (dotted quad) -> encoded {@link MobilityBinding} (home agent); persistent. */
     public static final String MOBILITY_BINDINGS = "mobility-bindings";
 

@@ -24,7 +24,18 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.mipaaa.agent.auth.AaamSecurityAssociation;
+import org.mipaaa.agent.auth.InMemoryReplayCounters;
+import org.mipaaa.agent.services.AaamAgent;
+import org.mipaaa.agent.services.ConfirmationCallback;
+import org.mipaaa.agent.services.PurchaseInfo;
+import org.mipaaa.agent.services.Settlement;
+import org.mipaaa.agent.services.SettlementMode;
+import org.mipaaa.agent.transport.AgentEndpoint;
 import org.mipaaa.diameter.HandlerRegistry;
+import org.mipaaa.dictionary.VendorSettings;
+import org.mipaaa.it.LabTlsAccess;
+import org.mipaaa.pki.PkiIssuer;
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.CommandCodes;
@@ -51,14 +62,15 @@ import org.slf4j.LoggerFactory;
  * {@link FreeDiameterSmokeTest} for why it cannot listen on loopback alone).
  *
  * <p>What passes through the relay, in order on one topology: a mobile node's first registration (AMR
- * and AMA, S103-S106), its accounting (the AAAF's ACRs, S32), and the end of its visit (the foreign
- * agent's STR, which names the AAAH as Destination-Host: no peer of the AAAF, forwarded by realm, RFC
- * 6733 §6.1.6). The AAAH judges what the relay forwards as coming from the peer its last Route-Record
- * names (config/policy.properties), and sees the Route-Records RFC 6733 §6.1.9 prescribes: the FA's
- * identity (added by the AAAF) and the AAAF's (added by freeDiameter).
+ * and AMA, S103-S106), its accounting (the AAAF's ACRs, S32), its accounting services from its agent
+ * through the AAAF (accounting information, settlement with the user's confirmation: the AAAH's UCR back
+ * through the relay, addressed to the realm the node visits; cancellation; its own charges), and the
+ * end of its visit (the foreign agent's STR, which names the AAAH as Destination-Host: no peer of the
+ * AAAF, forwarded by realm, RFC 6733 §6.1.6). The AAAH judges what the relay forwards as coming from the
+ * peer its last Route-Record names (config/policy.properties), and sees the Route-Records RFC 6733
+ * §6.1.9 prescribes: the FA's identity (added by the AAAF) and the AAAF's (added by freeDiameter).
  *
- * <p>Not yet through the relay: the mobile node's services (the AAAH's UCR goes to the realm of the
- * peer the SER came from, here the relay's: issue 16 item 5), and TLS links to the relay.
+ * <p>Not yet: TLS links to the relay.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -73,6 +85,9 @@ class FreeDiameterRelayTest {
     private static final String AAAH_HOST = "aaah.home.example";
     private static final String MN1 = "mn1@home.example";
     private static final byte[] MN1_KEY = "demo-mn1-aaa-key".getBytes(StandardCharsets.US_ASCII);
+    private static final String MOBILE_NODE_HOST = "mn1.home.example";
+    /** mn1's AAAM-SPI in config/aaah/subscribers.properties. */
+    private static final long MN1_AAAM_SPI = 4097;
     private static final Path OUTPUT = Path.of("target", "interop", "freediameter-relay");
 
     /** The AMRs as the AAAH's handler got them. */
@@ -82,6 +97,7 @@ class FreeDiameterRelayTest {
     private MobileNode mn1;
     private MobileNode.Outcome registered;
     private String visit;
+    private Path tls;
 
     @BeforeAll
     void startTheNodesThenTheRelay() throws Exception {
@@ -100,10 +116,15 @@ class FreeDiameterRelayTest {
             }));
             return role;
         });
-        fixture = new TopologyFixture().variant("behind-a-relay")
-                .start(EnumSet.of(Role.FA, Role.AAAF, Role.AAAH, Role.HA), recordingHome, Map.of("link.security", "none"));
-
         Files.createDirectories(OUTPUT);
+        tls = Files.createTempDirectory("mip-aaa-fd-relay").resolve("tls");
+        EnumSet<Role> roles = EnumSet.of(Role.FA, Role.AAAF, Role.AAAH, Role.HA, Role.AAAY, Role.TERMINAL);
+        // links plain TCP; the mobile node's agent reaches the AAAF over TLS with a certificate of this lab CA
+        PkiIssuer.issueAll(tls, "relay lab CA", new ArrayList<>(Topology.hosts(TopologyFixture.configRoot(), roles, Map.of())),
+                List.of(MOBILE_NODE_HOST));
+        fixture = new TopologyFixture().variant("behind-a-relay")
+                .start(roles, recordingHome, Map.of("link.security", "none", "tls.dir", tls.toString()));
+
         Path config = OUTPUT.resolve("freeDiameter.conf");
         Files.writeString(config, relayConfig(fixture.port(Role.AAAF), fixture.port(Role.AAAH)), StandardCharsets.UTF_8);
         freeDiameter = ExternalProcess.start(List.of(FreeDiameterSmokeTest.DAEMON, "-c", config.toAbsolutePath().toString()), Map.of(),
@@ -188,6 +209,32 @@ class FreeDiameterRelayTest {
 
     @Test
     @Order(3)
+    void s201ToS211_theMobileNodesServicesPassTheRelayBothWays() throws Exception {
+        try (AaamAgent agent = agentThroughTheAaaf()) {
+            PurchaseInfo order = agent.accountingInfo("shop@shop.example", "A-1001");                   // PIR/PIA
+            // SER to the AAAH through the relay; the AAAH's UCR back through it to the agent, and its UCA
+            Settlement settled = agent.settle(order, SettlementMode.DEBIT_PAYEE_ACCOUNT, p -> ConfirmationCallback.Decision.OK);
+            assertThat(settled.settlementId()).isNotBlank();
+            assertThat(agent.cancel(settled.settlementId()).refunded()).isEqualTo(order.amount());      // SCR/SCA
+            // CQR/CQA: an answer the agent authenticated (AAAM-Authenticator) after two proxies and a relay
+            String period = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
+            assertThat(agent.communicationCharges(period).period()).isEqualTo(period);
+        }
+        assertThat(received("UCR", AAAF_HOST)).as("the UCR came to the AAAF from the relay").anyMatch(e -> e.from().equals(FD_HOST));
+        assertThat(received("SER", AAAH_HOST)).anyMatch(e -> e.from().equals(FD_HOST));
+    }
+
+    /** mn1's AAAM agent, connected over TLS to the AAAF. */
+    private AaamAgent agentThroughTheAaaf() throws Exception {
+        VendorSettings vendor = VendorSettings.defaults();
+        AgentEndpoint aaaf = AgentEndpoint.builder("127.0.0.1", fixture.tlsPort(Role.AAAF), LabTlsAccess.context(tls, MOBILE_NODE_HOST))
+                .originHost(MOBILE_NODE_HOST).originRealm("home.example").expectedServer(AAAF_HOST)
+                .application(vendor.vendorId(), vendor.accountingServicesApplicationId()).requestTimeout(Duration.ofSeconds(6)).build();
+        return new AaamAgent(AaamSecurityAssociation.fromMnAaaKey(MN1, MN1_AAAM_SPI, MN1_KEY), aaaf, new InMemoryReplayCounters(), vendor);
+    }
+
+    @Test
+    @Order(4)
     void s107ToS110_theEndOfTheVisitReachesTheAaahThroughTheRelayByRealm() throws Exception {
         ForeignAgent.Advertisement ad = fixture.topology().node(Role.FA).installation().fa().agent().advertise();
         Thread.sleep(1100); // a newer timestamp Identification (RFC 5944 §5.7.1) than the registration's

@@ -39,6 +39,7 @@ import org.mipaaa.registration.HomeSessions;
 import org.mipaaa.registration.SessionKeys;
 import org.mipaaa.registration.Subscriber;
 import org.mipaaa.registration.SubscriberDirectory;
+import org.mipaaa.registration.VisitedRealms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,11 +108,16 @@ public final class AmrHandler implements RequestHandler {
     private final HomeSessions sessions;
     private final HomeAgentAbort abort;
     private final String realm;
+    private final VisitedRealms visited;
 
-    /** @param realm this AAAH's realm: the home agent's (Destination-Realm of the HAR and the ASR) */
-    public AmrHandler(SubscriberDirectory subscribers, Optional<HomeAddressPool> pool, HomeSessions sessions,
+    /**
+     * @param realm   this AAAH's realm: the home agent's (Destination-Realm of the HAR and the ASR)
+     * @param visited where each node's accepted registration came from (the realm its agent is reached in)
+     */
+    public AmrHandler(SubscriberDirectory subscribers, Optional<HomeAddressPool> pool, HomeSessions sessions, VisitedRealms visited,
                       DiameterClient client, HomeRegistrationSettings settings, SecureRandom random, String realm) {
         this.realm = realm;
+        this.visited = visited;
         this.subscribers = subscribers;
         this.pool = pool;
         this.sessions = sessions;
@@ -128,7 +134,7 @@ public final class AmrHandler implements RequestHandler {
     private record Amr(String nai, RegistrationPacket registration, byte[] registrationBytes, long mnAaaSpi,
                        long inputLength, long authenticatorOffset, long authenticatorLength, byte[] challenge,
                        long featureVector, Optional<Avp> originatingForeignAaa, Optional<Avp> homeAgentHost,
-                       Optional<String> requestedHomeAgent) {
+                       Optional<String> requestedHomeAgent, String foreignRealm) {
     }
 
     @Override
@@ -382,6 +388,7 @@ public final class AmrHandler implements RequestHandler {
         }
         // the HA will end this session with an STR when the binding ends (StrHandler)
         attempt.accepted();
+        visited.visiting(amr.nai(), amr.foreignRealm());
         log.info("AMR for {}: registered, home address {} at home agent {}", amr.nai(), Ipv4.format(homeAddress),
                 Ipv4.format(homeAgent));
         return Outcome.success(avps -> {
@@ -430,8 +437,16 @@ public final class AmrHandler implements RequestHandler {
             AvpSet host = Avps.grouped(homeAgentHost.get());
             requestedHomeAgent = Optional.of(Avps.utf8(Avps.require(host, AvpCodes.DESTINATION_HOST, "Destination-Host")));
         }
+        // the foreign network's realm: the AAAF's (§7.10), else the AMR's origin, the foreign agent's
+        String foreignRealm = Avps.utf8(Avps.require(avps, AvpCodes.ORIGIN_REALM, "Origin-Realm"));
+        if (originatingForeignAaa.isPresent()) {
+            Optional<Avp> aaafRealm = Avps.find(Avps.grouped(originatingForeignAaa.get()), AvpCodes.ORIGIN_REALM);
+            if (aaafRealm.isPresent()) {
+                foreignRealm = Avps.utf8(aaafRealm.get());
+            }
+        }
         return new Amr(nai, registration, regBytes, spi, input, offset, length, challenge, featureVector, originatingForeignAaa,
-                homeAgentHost, requestedHomeAgent);
+                homeAgentHost, requestedHomeAgent, foreignRealm);
     }
 
     /**

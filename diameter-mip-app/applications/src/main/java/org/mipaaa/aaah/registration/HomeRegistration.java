@@ -14,6 +14,7 @@ import org.mipaaa.registration.InfinispanSubscriberDirectory;
 import org.mipaaa.registration.RegistrationSettings;
 import org.mipaaa.registration.SubscriberDirectory;
 import org.mipaaa.registration.SubscriberProvisioning;
+import org.mipaaa.registration.VisitedRealms;
 import org.mipaaa.role.RoleContext;
 
 /**
@@ -41,13 +42,14 @@ public record HomeRegistration(SubscriberDirectory subscribers, Optional<HomeAdd
         }
         Optional<HomeAddressPool> pool = registration.homeAddressPool().map(range -> InfinispanHomeAddressPool.in(ctx.state(), range));
         HomeSessions sessions = HomeSessions.in(ctx.state());
+        VisitedRealms visited = VisitedRealms.in(ctx.state());
         ctx.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.AA_MOBILE_NODE,
-                new AmrHandler(subscribers, pool, sessions, ctx.client(), home, new SecureRandom(), ctx.realm()));
+                new AmrHandler(subscribers, pool, sessions, visited, ctx.client(), home, new SecureRandom(), ctx.realm()));
         String homeAgent = home.homeAgentHost().orElseThrow(
                 () -> new IllegalStateException(ctx.host() + ": the AAAH needs registration.home.agent.host"));
-        // RFC 4004 §4: STR/STA of Mobile IPv4 sessions carry Application-Id 0; RFC 6733 §3 allows the
-        // session's application, 2, in the header as well (the STR's Auth-Application-Id is 2 either way)
-        StrHandler str = new StrHandler(pool, sessions, homeAgent);
+        // RFC 4004 §4: STR/STA of Mobile IPv4 sessions carry Application-Id 0; RFC 6733 §3 has the
+        // session's application, 2, in the header (the STR's Auth-Application-Id is 2 either way): both served
+        StrHandler str = new StrHandler(pool, sessions, visited, homeAgent);
         ctx.handlers().register(ApplicationIds.COMMON_MESSAGES, CommandCodes.SESSION_TERMINATION, str);
         ctx.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.SESSION_TERMINATION, str);
         return new HomeRegistration(subscribers, pool, sessions);

@@ -11,6 +11,7 @@ import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.registration.HomeAddressPool;
 import org.mipaaa.registration.HomeSessions;
+import org.mipaaa.registration.VisitedRealms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,11 +40,13 @@ public final class StrHandler implements RequestHandler {
 
     private final Optional<HomeAddressPool> pool;
     private final HomeSessions sessions;
+    private final VisitedRealms visited;
     private final String homeAgentHost;
 
-    public StrHandler(Optional<HomeAddressPool> pool, HomeSessions sessions, String homeAgentHost) {
+    public StrHandler(Optional<HomeAddressPool> pool, HomeSessions sessions, VisitedRealms visited, String homeAgentHost) {
         this.pool = pool;
         this.sessions = sessions;
+        this.visited = visited;
         this.homeAgentHost = homeAgentHost;
     }
 
@@ -71,6 +74,7 @@ public final class StrHandler implements RequestHandler {
             if (ending == HomeSessions.Ending.ENDED_IDLE) {
                 Optional<java.net.Inet4Address> held = pool.flatMap(p -> p.addressOf(nai));
                 pool.ifPresent(p -> p.release(nai));
+                visited.left(nai);
                 log.info("STR {} from the home agent: {} released {}", request.getSessionId(), nai,
                         held.map(a -> a.getHostAddress()).orElse("no pool address"));
             } else {

@@ -31,6 +31,7 @@ import org.mipaaa.ledger.Money;
 import org.mipaaa.messages.NextHopRequest;
 import org.mipaaa.messages.PaidPurchase;
 import org.mipaaa.messages.SettlementNotice;
+import org.mipaaa.registration.VisitedRealms;
 import org.mipaaa.settlement.SettlementRecord;
 import org.mipaaa.settlement.SettlementState;
 import org.mipaaa.settlement.SettlementStore;
@@ -72,6 +73,7 @@ public final class HomeSettlementHandler implements MobileNodeHandler {
     private final AccountDatabase ledger;
     private final Currency ledgerCurrency;
     private final NextHopRequest toMobileNode;
+    private final VisitedRealms visited;
     private final PayeeSides payeeSides;
     private final long vendorId;
     private final Clock clock;
@@ -83,9 +85,10 @@ public final class HomeSettlementHandler implements MobileNodeHandler {
      * @param payeeSides   where a settlement is settled (the payee's AAAY, or its terminal with the AAA function)
      */
     HomeSettlementHandler(AaamMessageAuthentication authentication, SettlementStore store, AccountDatabase ledger,
-                          Currency ledgerCurrency, NextHopRequest toMobileNode, PayeeSides payeeSides, PayeeVoids voids,
-                          Clock clock) {
+                          Currency ledgerCurrency, NextHopRequest toMobileNode, VisitedRealms visited, PayeeSides payeeSides,
+                          PayeeVoids voids, Clock clock) {
         this.authentication = authentication;
+        this.visited = visited;
         this.store = store;
         this.ledger = ledger;
         this.ledgerCurrency = ledgerCurrency;
@@ -171,7 +174,7 @@ public final class HomeSettlementHandler implements MobileNodeHandler {
     /** Sends the UCR and acts on the UCA. */
     private CompletionStage<SettlementRecord> confirm(Request ser, SettlementRecord s, PaidPurchase purchase, AuthenticatedMobileNode node) {
         String mobileNode = SettlementAnswers.utf8(ser, AvpCodes.ORIGIN_HOST);
-        String realm = arrivalRealm(ser);
+        String realm = confirmationRealm(ser, mobileNode, s.nai());
         return toMobileNode.send(CommandCodes.USER_CONFIRMATION, realm, mobileNode, ucr -> {
             ucr.avps().add(AvpCodes.USER_NAME, s.nai())
                     .add(VendorAvpCodes.SETTLEMENT_ID, vendorId, s.settlementId())
@@ -292,10 +295,20 @@ public final class HomeSettlementHandler implements MobileNodeHandler {
     }
 
     /**
-     * The realm to address the UCR to: the realm of the peer the SER came from (the mobile node's own
-     * connection, or the AAAF's). Destination-Host names the mobile node; the realm makes the AAAH's
-     * router pick that peer when the node is not connected here (PROTOCOL §4.3 as implemented).
+     * The realm to address the UCR to (Destination-Host names the mobile node's agent; the realm makes
+     * the AAAH's router, and any relay on the way, take it towards the node): the peer's realm when the
+     * SER came over the node's own connection; else the realm the node visits, from its registration
+     * ({@link VisitedRealms}: the realm of the peer the SER came from is a relay's own when one is in
+     * between); else that peer's realm (the AAAF's). PROTOCOL §4.3 as implemented.
      */
+    private String confirmationRealm(Request ser, String mobileNode, String nai) {
+        if (ser instanceof IMessage m && m.getPeer() != null && mobileNode.equalsIgnoreCase(m.getPeer().getUri().getFQDN())) {
+            return arrivalRealm(ser);
+        }
+        return visited.of(nai).orElseGet(() -> arrivalRealm(ser));
+    }
+
+    /** The realm of the peer the SER came from (its Origin-Realm when the transport does not say). */
     private static String arrivalRealm(Request ser) {
         if (ser instanceof IMessage m && m.getPeer() != null && m.getPeer().getRealmName() != null) {
             return m.getPeer().getRealmName();

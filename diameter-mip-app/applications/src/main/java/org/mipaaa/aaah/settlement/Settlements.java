@@ -9,6 +9,7 @@ import org.mipaaa.aaah.auth.AaamMessageAuthentication;
 import org.mipaaa.aaah.auth.MobileNodeGate;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.messages.NextHopRequest;
+import org.mipaaa.registration.VisitedRealms;
 import org.mipaaa.role.RoleContext;
 import org.mipaaa.settlement.SettlementStore;
 import org.mipaaa.settlement.SettlingTerminals;
@@ -47,7 +48,8 @@ public final class Settlements {
         new SettlementRecovery(store, voids).recover();
         ctx.handlers().register(ctx.servicesApplication(), CommandCodes.SETTLEMENT,
                 new MobileNodeGate(authentication, "SER", "a mobile node settles only for itself", new HomeSettlementHandler(authentication,
-                        store, accounts.database(), accounts.queries().currency(), toMobileNode, payeeSides, voids, ctx.clock())));
+                        store, accounts.database(), accounts.queries().currency(), toMobileNode, VisitedRealms.in(ctx.state()),
+                        payeeSides, voids, ctx.clock())));
         ctx.handlers().register(ctx.servicesApplication(), CommandCodes.SETTLEMENT_CANCEL,
                 new MobileNodeGate(authentication, "SCR", "a mobile node cancels only its own settlements",
                         new HomeSettlementCancelHandler(store, accounts.database(), payeeSides, ctx.clock())));

@@ -57,6 +57,7 @@ import org.mipaaa.registration.HomeSessions;
 import org.mipaaa.registration.InfinispanHomeAddressPool;
 import org.mipaaa.registration.InfinispanSubscriberDirectory;
 import org.mipaaa.registration.Subscriber;
+import org.mipaaa.registration.VisitedRealms;
 import org.mipaaa.state.StateStore;
 
 /**
@@ -99,7 +100,7 @@ class AmrHandlerTest {
         sessions = HomeSessions.in(state);
         HomeRegistrationSettings settings = new HomeRegistrationSettings(Optional.of("ha.home.example"), Optional.of(HOME_AGENT),
                 Duration.ofSeconds(1800), Duration.ofSeconds(1800), Duration.ofMillis(500));
-        amrs = new AmrHandler(subscribers, Optional.of(pool), sessions, homeAgent.client(Duration.ofSeconds(10)), settings, RANDOM,
+        amrs = new AmrHandler(subscribers, Optional.of(pool), sessions, VisitedRealms.in(state), homeAgent.client(Duration.ofSeconds(10)), settings, RANDOM,
                 "home.example");
     }
 
@@ -200,6 +201,7 @@ class AmrHandlerTest {
                 .isEqualTo(derivedByMn1(member(har.getAvps(), AvpCodes.MIP_MN_TO_FA_MSA, AvpCodes.MIP_NONCE)));
         assertThat(sessions.current(MN1)).as("the HAR's session is the registration the home agent's STR ends")
                 .contains(har.getSessionId());
+        assertThat(VisitedRealms.in(state).of(MN1)).as("where its agent is reached: the AMR's foreign realm").contains("visited.example");
     }
 
     @Test

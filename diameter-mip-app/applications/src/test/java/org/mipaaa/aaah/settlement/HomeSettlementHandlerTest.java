@@ -65,6 +65,7 @@ import org.mipaaa.settings.Settings;
 import org.mipaaa.settlement.SettlementState;
 import org.mipaaa.settlement.SettlementStore;
 import org.mipaaa.settlement.SettlingTerminals;
+import org.mipaaa.registration.VisitedRealms;
 import org.mipaaa.state.StateStore;
 
 /**
@@ -126,7 +127,7 @@ class HomeSettlementHandlerTest {
         PayeeSides payeeSides = new PayeeSides(SettlingTerminals.none(), toPayee, host -> true, clock);
         voids = new PayeeVoids(store, payeeSides, Duration.ofSeconds(1));
         ser = new MobileNodeGate(authentication, "SER", "a mobile node settles only for itself", new HomeSettlementHandler(authentication,
-                store, accounts.database(), accounts.queries().currency(), toMobileNode, payeeSides, voids, clock));
+                store, accounts.database(), accounts.queries().currency(), toMobileNode, VisitedRealms.in(state), payeeSides, voids, clock));
     }
 
     @AfterEach
@@ -259,6 +260,21 @@ class HomeSettlementHandlerTest {
         assertThat(signedForMn1(again)).isTrue();
         assertThat(payeeAaay.sent(CommandCodes.PAYMENT_NOTIFICATION)).as("nothing settled twice").hasSize(1);
         assertThat(charges()).as("charged once").hasSize(1);
+    }
+
+    @Test
+    void s207_theUcrIsAddressedToTheRealmTheNodeVisitsNotToTheRealmOfThePeerTheSerCameFrom() throws Exception {
+        mobileNode.answerWith(ucr -> confirms(ucr, Decision.OK));
+        payeeAaay.answerWith(HomeSettlementHandlerTest::books);
+        // mn1's registration came through visited.example; its SER, here, through no peer of that realm
+        VisitedRealms.in(state).visiting(MN1, "visited.example");
+
+        Answer sea = serve(ser(MN1, COFFEE, "mn1.home.example;1;4", 14, MN1_SA));
+
+        assertThat(result(sea).isSuccess()).isTrue();
+        Request ucr = mobileNode.sent(CommandCodes.USER_CONFIRMATION).get(0);
+        assertThat(ucr.getAvps().getAvp(AvpCodes.DESTINATION_REALM).getDiameterIdentity()).isEqualTo("visited.example");
+        assertThat(ucr.getAvps().getAvp(AvpCodes.DESTINATION_HOST).getDiameterIdentity()).isEqualTo("mn1.home.example");
     }
 
     @Test
