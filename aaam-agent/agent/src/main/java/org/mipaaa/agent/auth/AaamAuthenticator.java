@@ -140,16 +140,22 @@ public final class AaamAuthenticator {
         List<Avp> covered = List.of(Avp.unsigned32(VendorAvpCodes.AAAM_SPI, vendorId, association.spi()),
                 Avp.unsigned64(VendorAvpCodes.AAAM_REPLAY_COUNTER, vendorId, counter));
         byte[] members = DiameterCodec.encodeAvps(covered);
-        byte[] value = hmac(association.key(), header(encodedMessage), encodedMessage, DiameterCodec.HEADER_LENGTH,
-                encodedMessage.length, members);
+        byte[] avps;
+        try {
+            avps = SignedParts.coveredAvps(encodedMessage, DiameterCodec.HEADER_LENGTH, encodedMessage.length);
+        } catch (MalformedMessageException e) {
+            throw new IllegalArgumentException("not a well-formed DIAMETER message: " + e.getMessage(), e);
+        }
+        byte[] value = hmac(association.key(), header(encodedMessage), avps, members);
         return Avp.grouped(VendorAvpCodes.AAAM_AUTHENTICATOR, vendorId, List.of(covered.get(0), covered.get(1),
                 Avp.octets(VendorAvpCodes.AAAM_AUTHENTICATOR_VALUE, vendorId, value)));
     }
 
     /**
      * Checks the AAAM-Authenticator of {@code encodedMessage}: present once, its members in order
-     * (AAAM-SPI, AAAM-Replay-Counter, AAAM-Authenticator-Value of 32 octets), only Route-Record and
-     * Proxy-Info after it, an association {@code associations} knows for its SPI, and the HMAC.
+     * (AAAM-SPI, AAAM-Replay-Counter, AAAM-Authenticator-Value of 32 octets), after it only AVPs that
+     * agents add or rewrite (Route-Record, Proxy-Info, the routing identities), an association
+     * {@code associations} knows for its SPI, and the HMAC.
      */
     public static Verification verify(byte[] encodedMessage, long vendorId,
                                       LongFunction<Optional<AaamSecurityAssociation>> associations) {
@@ -169,8 +175,14 @@ public final class AaamAuthenticator {
         if (association.isEmpty()) {
             return new Verification.Refused("unknown AAAM-SPI " + parts.spi());
         }
-        byte[] expected = hmac(association.get().key(), header(encodedMessage), encodedMessage, DiameterCodec.HEADER_LENGTH,
-                parts.authenticatorOffset(), parts.coveredMembers());
+        byte[] expected;
+        try {
+            expected = hmac(association.get().key(), header(encodedMessage),
+                    SignedParts.coveredAvps(encodedMessage, DiameterCodec.HEADER_LENGTH, parts.authenticatorOffset()),
+                    parts.coveredMembers());
+        } catch (MalformedMessageException e) {
+            return new Verification.Refused(e.getMessage());
+        }
         if (!MessageDigest.isEqual(expected, parts.value())) {
             return new Verification.Refused("bad HMAC under AAAM-SPI " + parts.spi());
         }
@@ -190,12 +202,12 @@ public final class AaamAuthenticator {
         return b.array();
     }
 
-    private static byte[] hmac(byte[] key, byte[] header, byte[] message, int from, int to, byte[] members) {
+    private static byte[] hmac(byte[] key, byte[] header, byte[] avps, byte[] members) {
         try {
             Mac mac = Mac.getInstance(MAC_ALGORITHM);
             mac.init(new SecretKeySpec(key, MAC_ALGORITHM));
             mac.update(header);
-            mac.update(message, from, to - from);
+            mac.update(avps);
             mac.update(members);
             return mac.doFinal();
         } catch (GeneralSecurityException e) {
@@ -211,7 +223,7 @@ public final class AaamAuthenticator {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(header(encodedMessage));
-        out.write(encodedMessage, DiameterCodec.HEADER_LENGTH, parts.authenticatorOffset() - DiameterCodec.HEADER_LENGTH);
+        out.writeBytes(SignedParts.coveredAvps(encodedMessage, DiameterCodec.HEADER_LENGTH, parts.authenticatorOffset()));
         out.writeBytes(parts.coveredMembers());
         return Optional.of(out.toByteArray());
     }

@@ -9,9 +9,9 @@ import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
 
 /**
- * Where the AAAM-Authenticator sits in an encoded message and what it holds: its offset (everything
- * before it is covered), the encoded AAAM-SPI and AAAM-Replay-Counter members, the value, and the first
- * AVP after it that an agent may not add (anything but Route-Record and Proxy-Info).
+ * Where the AAAM-Authenticator sits in an encoded message and what it holds: its offset (the AVPs before
+ * it are covered, but for those agents may add, remove or rewrite), the encoded AAAM-SPI and
+ * AAAM-Replay-Counter members, the value, and the first AVP after it that agents do not add or rewrite.
  */
 final class SignedParts {
 
@@ -48,7 +48,7 @@ final class SignedParts {
                 }
                 authenticator = offset;
                 data = Arrays.copyOfRange(message, offset + h.headerLength, offset + h.length);
-            } else if (authenticator >= 0 && trailing == null && !addedByAgents(h)) {
+            } else if (authenticator >= 0 && trailing == null && !changedByAgents(h)) {
                 trailing = h.code + (h.vendorId != 0 ? "/" + h.vendorId : "");
             }
             offset += (h.length + 3) & ~3;
@@ -59,9 +59,37 @@ final class SignedParts {
         return members(authenticator, data, vendorId, trailing);
     }
 
-    /** RFC 6733 §6.1.9, §6.7.1: what relays and proxies append to a request. */
-    private static boolean addedByAgents(Header h) {
-        return h.vendorId == 0 && (h.code == AvpCodes.ROUTE_RECORD || h.code == AvpCodes.PROXY_INFO);
+    /**
+     * What agents on the path may add, remove or rewrite, and the authenticator therefore does not
+     * cover (docs/PROTOCOL.md §3): Route-Record (RFC 6733 §6.1.9: appended by each relay and proxy),
+     * Proxy-Info (§6.7.3, §6.2.2: a proxy adds its own to a request and removes it from the answer; the
+     * answerer copies it in, §6.2), and the routing identities a topology-hiding agent at a network's
+     * edge rewrites: Origin-Host, Origin-Realm, Destination-Host, Destination-Realm.
+     */
+    static boolean changedByAgents(Header h) {
+        return h.vendorId == 0 && (h.code == AvpCodes.ROUTE_RECORD || h.code == AvpCodes.PROXY_INFO
+                || h.code == AvpCodes.ORIGIN_HOST || h.code == AvpCodes.ORIGIN_REALM
+                || h.code == AvpCodes.DESTINATION_HOST || h.code == AvpCodes.DESTINATION_REALM);
+    }
+
+    /**
+     * The AVPs of {@code message} from offset {@code from} to {@code to} that the authenticator covers,
+     * as encoded (header, data, padding), in order.
+     */
+    static byte[] coveredAvps(byte[] message, int from, int to) throws MalformedMessageException {
+        java.io.ByteArrayOutputStream covered = new java.io.ByteArrayOutputStream(to - from);
+        for (int offset = from; offset < to; ) {
+            Header h = Header.at(message, offset);
+            int padded = (h.length + 3) & ~3;
+            if (offset + padded > to) {
+                throw new MalformedMessageException("AVP " + h.code + " runs past the covered part");
+            }
+            if (!changedByAgents(h)) {
+                covered.write(message, offset, padded);
+            }
+            offset += padded;
+        }
+        return covered.toByteArray();
     }
 
     private static SignedParts members(int offset, byte[] data, long vendorId, String trailing) throws MalformedMessageException {

@@ -139,6 +139,8 @@ public final class SettlementCodec {
             avps.add(Avp.unsigned32(VendorAvpCodes.CONFIRMATION_RESULT, vendorId, decision == ConfirmationCallback.Decision.OK
                     ? Enumerations.CONFIRMATION_RESULT_CONFIRMED : Enumerations.CONFIRMATION_RESULT_CANCELLED_BY_USER));
         }
+        // RFC 6733 §6.2: the UCR's Proxy-Info AVPs, in their order (each proxy on the way back takes its own)
+        ucr.avps().stream().filter(a -> a.code() == AvpCodes.PROXY_INFO && a.vendorId() == 0).forEach(avps::add);
         return DiameterMessage.answerTo(ucr, avps);
     }
 

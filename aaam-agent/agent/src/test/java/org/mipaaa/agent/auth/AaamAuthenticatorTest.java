@@ -119,14 +119,48 @@ class AaamAuthenticatorTest {
     }
 
     @Test
-    void routeRecordAndProxyInfoMayFollowTheAuthenticatorNothingElse() throws Exception {
+    void onlyWhatAgentsAddOrRewriteMayFollowTheAuthenticator() throws Exception {
         DiameterMessage signed = DiameterCodec.decode(signed(cqr(), 1));
 
         assertThat(verify(with(signed, Avp.utf8(AvpCodes.ROUTE_RECORD, "aaaf.visited.example"),
-                Avp.grouped(AvpCodes.PROXY_INFO, 0, List.of(Avp.utf8(AvpCodes.PROXY_HOST, "p.example"))))))
+                Avp.grouped(AvpCodes.PROXY_INFO, 0, List.of(Avp.utf8(AvpCodes.PROXY_HOST, "p.example"))),
+                Avp.utf8(AvpCodes.DESTINATION_HOST, "aaah.home.example"))))
                 .isInstanceOf(AaamAuthenticator.Verification.Verified.class);
-        assertThat(verify(with(signed, Avp.utf8(AvpCodes.DESTINATION_HOST, "aaah.home.example"))))
-                .isEqualTo(new AaamAuthenticator.Verification.Refused("AVP 293 after the AAAM-Authenticator"));
+        assertThat(verify(with(signed, Avp.utf8(AvpCodes.ERROR_MESSAGE, "added on the way"))))
+                .isEqualTo(new AaamAuthenticator.Verification.Refused("AVP 281 after the AAAM-Authenticator"));
+    }
+
+    /** A CQA as the AAAH signs it: Origin-Host and -Realm, and a proxy's Proxy-Info copied in (RFC 6733 §6.2). */
+    private static DiameterMessage cqaWithRoutingAvps(String originHost, boolean withProxyInfo) {
+        List<Avp> avps = new ArrayList<>(List.of(
+                Avp.utf8(AvpCodes.SESSION_ID, "mn1.home.example;1;1"),
+                Avp.unsigned32(AvpCodes.RESULT_CODE, 2001),
+                Avp.utf8(AvpCodes.ORIGIN_HOST, originHost),
+                Avp.utf8(AvpCodes.ORIGIN_REALM, "home.example"),
+                Avp.utf8(AvpCodes.USER_NAME, "mn1@home.example")));
+        if (withProxyInfo) {
+            avps.add(Avp.grouped(AvpCodes.PROXY_INFO, 0, List.of(Avp.utf8(AvpCodes.PROXY_HOST, "proxy.visited.example"),
+                    Avp.octets(AvpCodes.PROXY_STATE, 0, new byte[] {1, 2, 3}))));
+        }
+        return new DiameterMessage(DiameterMessage.FLAG_PROXIABLE, CommandCodes.CHARGE_QUERY, APP, 0x11111111L, 0x22222222L, avps);
+    }
+
+    @Test
+    void whatAgentsMayChangeOnTheWayIsNotCoveredEverythingElseIs() throws Exception {
+        Avp authenticator = AaamAuthenticator.sign(DiameterCodec.encode(cqaWithRoutingAvps("aaah.home.example", true)), SA, 3, VENDOR);
+
+        // the proxy took its Proxy-Info back out (RFC 6733 §6.2.2); an edge agent hid the AAAH's name
+        byte[] passedTheProxy = with(cqaWithRoutingAvps("aaah.home.example", false), authenticator);
+        byte[] topologyHidden = with(cqaWithRoutingAvps("edge.home.example", true), authenticator);
+        DiameterMessage other = cqaWithRoutingAvps("aaah.home.example", true);
+        List<Avp> otherUser = new ArrayList<>(other.avps());
+        otherUser.set(4, Avp.utf8(AvpCodes.USER_NAME, "mn2@home.example"));
+        byte[] anotherUser = with(new DiameterMessage(other.flags(), other.commandCode(), other.applicationId(), other.hopByHop(),
+                other.endToEnd(), otherUser), authenticator);
+
+        assertThat(verify(passedTheProxy)).isEqualTo(new AaamAuthenticator.Verification.Verified(SA, 3));
+        assertThat(verify(topologyHidden)).isEqualTo(new AaamAuthenticator.Verification.Verified(SA, 3));
+        assertThat(verify(anotherUser)).isInstanceOf(AaamAuthenticator.Verification.Refused.class);
     }
 
     @Test

@@ -41,6 +41,23 @@ class SettlementCodecTest {
         assertThat(back.time()).isEqualTo(INFO.time());
     }
 
+    @Test
+    void theUcaCarriesTheUcrsProxyInfoInItsOrder() {
+        Avp first = Avp.grouped(AvpCodes.PROXY_INFO, 0, List.of(Avp.utf8(AvpCodes.PROXY_HOST, "p1.visited.example"),
+                Avp.octets(AvpCodes.PROXY_STATE, 0, new byte[] {1})));
+        Avp second = Avp.grouped(AvpCodes.PROXY_INFO, 0, List.of(Avp.utf8(AvpCodes.PROXY_HOST, "p2.visited.example"),
+                Avp.octets(AvpCodes.PROXY_STATE, 0, new byte[] {2})));
+        DiameterMessage ucr = new DiameterMessage(DiameterMessage.FLAG_REQUEST | DiameterMessage.FLAG_PROXIABLE, CommandCodes.USER_CONFIRMATION,
+                VENDOR.accountingServicesApplicationId(), 1, 2, List.of(Avp.utf8(AvpCodes.SESSION_ID, "aaah.home.example;1;1"),
+                        first, Avp.utf8(VendorAvpCodes.SETTLEMENT_ID, V, "s-1"), second));
+
+        DiameterMessage uca = SettlementCodec.confirmationAnswer(ucr, VENDOR, "mn1.home.example", "home.example", "mn1@home.example",
+                ConfirmationCallback.Decision.OK, 0);
+
+        // RFC 6733 §6.2: "Proxy-Info AVPs ... MUST be copied" into the answer, in the same order
+        assertThat(uca.avps().stream().filter(a -> a.code() == AvpCodes.PROXY_INFO).toList()).containsExactly(first, second);
+    }
+
     private static DiameterMessage answer(Avp outcome) {
         return new DiameterMessage(0, CommandCodes.SETTLEMENT, VENDOR.accountingServicesApplicationId(), 1, 2, List.of(outcome,
                 Avp.utf8(AvpCodes.ERROR_MESSAGE, "why")));
