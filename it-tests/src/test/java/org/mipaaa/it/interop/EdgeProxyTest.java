@@ -3,7 +3,6 @@ package org.mipaaa.it.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.mipaaa.agent.auth.AaamSecurityAssociation;
 import org.mipaaa.agent.auth.InMemoryReplayCounters;
 import org.mipaaa.agent.services.AaamAgent;
@@ -62,8 +62,8 @@ class EdgeProxyTest {
     private Path tls;
 
     @BeforeAll
-    void startTheNodesThenTheProxy() throws Exception {
-        tls = Files.createTempDirectory("mip-aaa-edge-proxy").resolve("tls");
+    void startTheNodesThenTheProxy(@TempDir Path dir) throws Exception {
+        tls = dir.resolve("tls"); // the lab PKI, deleted afterwards (nothing is committed)
         EnumSet<Role> roles = EnumSet.of(Role.AAAF, Role.AAAH, Role.AAAY, Role.TERMINAL);
         PkiIssuer.issueAll(tls, "edge proxy lab CA", new ArrayList<>(Topology.hosts(TopologyFixture.configRoot(), roles, Map.of())),
                 List.of(MOBILE_NODE_HOST));

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.mipaaa.agent.auth.AaamSecurityAssociation;
 import org.mipaaa.agent.auth.InMemoryReplayCounters;
 import org.mipaaa.agent.services.AaamAgent;
@@ -33,21 +34,21 @@ import org.mipaaa.agent.services.Settlement;
 import org.mipaaa.agent.services.SettlementMode;
 import org.mipaaa.agent.transport.AgentEndpoint;
 import org.mipaaa.diameter.HandlerRegistry;
-import org.mipaaa.dictionary.VendorSettings;
-import org.mipaaa.it.LabTlsAccess;
-import org.mipaaa.pki.PkiIssuer;
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.CommandCodes;
+import org.mipaaa.dictionary.VendorSettings;
 import org.mipaaa.fa.ForeignAgent;
 import org.mipaaa.install.RoleApplications;
 import org.mipaaa.it.Eventually;
+import org.mipaaa.it.LabTlsAccess;
 import org.mipaaa.it.MobileIpUdp;
 import org.mipaaa.it.TopologyFixture;
 import org.mipaaa.lab.Topology;
 import org.mipaaa.mobileip.Ipv4;
 import org.mipaaa.mobileip.auth.MnAaaSecurityAssociation;
 import org.mipaaa.mobileip.node.MobileNode;
+import org.mipaaa.pki.PkiIssuer;
 import org.mipaaa.registration.InfinispanBindingTable;
 import org.mipaaa.role.Role;
 import org.mipaaa.trace.TraceEvent;
@@ -58,8 +59,9 @@ import org.slf4j.LoggerFactory;
  * Seed Fig. 1 with the real freeDiameter 1.2.1 daemon as the DIAMETER relay between the visited and the
  * home network (RFC 6733 §2.8.1; config/variants/behind-a-relay): our FA, AAAF, AAAH and HA, the AAAF and
  * the AAAH no peers of each other, each with freeDiameter as its route to the other's realm. Plain TCP on
- * 127.0.0.1; freeDiameter dials both and listens on nothing ({@code Port = 0; SecPort = 0}, see
- * {@link FreeDiameterSmokeTest} for why it cannot listen on loopback alone).
+ * 127.0.0.1 here, TLS in {@link FreeDiameterTlsRelayTest}; freeDiameter dials both and listens on nothing
+ * ({@code Port = 0; SecPort = 0}, see {@link FreeDiameterSmokeTest} for why it cannot listen on loopback
+ * alone).
  *
  * <p>What passes through the relay, in order on one topology: a mobile node's first registration (AMR
  * and AMA, S103-S106), its accounting (the AAAF's ACRs, S32), its accounting services from its agent
@@ -70,11 +72,15 @@ import org.slf4j.LoggerFactory;
  * peer its last Route-Record names (config/policy.properties), and sees the Route-Records RFC 6733
  * §6.1.9 prescribes: the FA's identity (added by the AAAF) and the AAAF's (added by freeDiameter).
  *
- * <p>Not yet: TLS links to the relay.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FreeDiameterRelayTest {
+
+    /** TLS links between the relay and our nodes (RFC 6733 §13: TLS first), else plain TCP. */
+    boolean overTls() {
+        return false;
+    }
 
     private static final Logger log = LoggerFactory.getLogger(FreeDiameterRelayTest.class);
 
@@ -88,7 +94,7 @@ class FreeDiameterRelayTest {
     private static final String MOBILE_NODE_HOST = "mn1.home.example";
     /** mn1's AAAM-SPI in config/aaah/subscribers.properties. */
     private static final long MN1_AAAM_SPI = 4097;
-    private static final Path OUTPUT = Path.of("target", "interop", "freediameter-relay");
+    private final Path output = Path.of("target", "interop", overTls() ? "freediameter-tls-relay" : "freediameter-relay");
 
     /** The AMRs as the AAAH's handler got them. */
     private final List<Request> amrsAtHome = new CopyOnWriteArrayList<>();
@@ -100,7 +106,7 @@ class FreeDiameterRelayTest {
     private Path tls;
 
     @BeforeAll
-    void startTheNodesThenTheRelay() throws Exception {
+    void startTheNodesThenTheRelay(@TempDir Path dir) throws Exception {
         for (Path required : List.of(Path.of(FreeDiameterSmokeTest.DAEMON), FreeDiameterSmokeTest.MSG_DUMPS)) {
             if (!Files.exists(required)) {
                 fail(required + " is missing: install the Debian packages freediameter and freediameter-extensions "
@@ -116,19 +122,25 @@ class FreeDiameterRelayTest {
             }));
             return role;
         });
-        Files.createDirectories(OUTPUT);
-        tls = Files.createTempDirectory("mip-aaa-fd-relay").resolve("tls");
+        Files.createDirectories(output);
+        tls = dir.resolve("tls"); // the lab PKI, deleted afterwards (nothing is committed)
         EnumSet<Role> roles = EnumSet.of(Role.FA, Role.AAAF, Role.AAAH, Role.HA, Role.AAAY, Role.TERMINAL);
-        // links plain TCP; the mobile node's agent reaches the AAAF over TLS with a certificate of this lab CA
-        PkiIssuer.issueAll(tls, "relay lab CA", new ArrayList<>(Topology.hosts(TopologyFixture.configRoot(), roles, Map.of())),
-                List.of(MOBILE_NODE_HOST));
-        fixture = new TopologyFixture().variant("behind-a-relay")
-                .start(roles, recordingHome, Map.of("link.security", "none", "tls.dir", tls.toString()));
+        // one lab CA for the nodes, the relay and the mobile node's agent (which reaches the AAAF over TLS)
+        List<String> hosts = new ArrayList<>(Topology.hosts(TopologyFixture.configRoot(), roles, Map.of()));
+        hosts.add(FD_HOST);
+        PkiIssuer.issueAll(tls, "relay lab CA", hosts, List.of(MOBILE_NODE_HOST));
+        Map<String, String> overrides = new java.util.HashMap<>(Map.of("tls.dir", tls.toString()));
+        if (!overTls()) {
+            overrides.put("link.security", "none");
+        }
+        fixture = new TopologyFixture().variant("behind-a-relay").start(roles, recordingHome, overrides);
 
-        Path config = OUTPUT.resolve("freeDiameter.conf");
-        Files.writeString(config, relayConfig(fixture.port(Role.AAAF), fixture.port(Role.AAAH)), StandardCharsets.UTF_8);
+        Path config = output.resolve("freeDiameter.conf");
+        Files.writeString(config, overTls()
+                ? relayConfig(fixture.tlsPort(Role.AAAF), fixture.tlsPort(Role.AAAH), tlsDirectives())
+                : relayConfig(fixture.port(Role.AAAF), fixture.port(Role.AAAH), ""), StandardCharsets.UTF_8);
         freeDiameter = ExternalProcess.start(List.of(FreeDiameterSmokeTest.DAEMON, "-c", config.toAbsolutePath().toString()), Map.of(),
-                OUTPUT.resolve("freeDiameterd.log"));
+                output.resolve("freeDiameterd.log"));
         Topology t = fixture.topology();
         if (!t.node(Role.AAAF).awaitPeers(Set.of(FD_HOST), Duration.ofSeconds(30))
                 || !t.node(Role.AAAH).awaitPeers(Set.of(FD_HOST), Duration.ofSeconds(30))) {
@@ -138,8 +150,22 @@ class FreeDiameterRelayTest {
         mn1 = new MobileNode(MN1, MnAaaSecurityAssociation.of(256, MN1_KEY), Ipv4.parse("0.0.0.0"), Clock.systemUTC());
     }
 
+    /**
+     * The relay's credentials: its certificate and key of the lab CA, the lab CA alone trusted, TLS 1.3
+     * and 1.2 only; with no {@code No_TLS} on a ConnectPeer freeDiameter handshakes first (RFC 6733 §13).
+     */
+    private String tlsDirectives() {
+        return """
+                TLS_Cred = "%s", "%s";
+                %s
+                TLS_Prio = "NORMAL:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2";
+                """.formatted(tls.resolve(FD_HOST + ".crt.pem").toAbsolutePath(), FreeDiameterTlsTest.keyPem(tls, FD_HOST),
+                FreeDiameterTlsTest.trustDirectives(tls.resolve("ca.pem")));
+    }
+
     /** freeDiameter as a relay: no local application, the AAAF and the AAAH as the peers it dials. */
-    private static String relayConfig(int aaafPort, int aaahPort) {
+    private String relayConfig(int aaafPort, int aaahPort, String tlsDirectives) {
+        String link = tlsDirectives.isEmpty() ? "No_TLS; No_SCTP;" : "No_SCTP;";
         return """
                 # freeDiameter 1.2.1 as the DIAMETER relay of FreeDiameterRelayTest, written at test time.
                 Identity = "%s";
@@ -151,11 +177,13 @@ class FreeDiameterRelayTest {
                 No_IPv6;
                 TcTimer = 5;
                 TwTimer = 6;
+                %s
                 # every message sent and received, fully decoded, in freeDiameterd's log
                 LoadExtension = "%s" : "0x2242";
-                ConnectPeer = "%s" { ConnectTo = "127.0.0.1"; Port = %d; No_TLS; No_SCTP; };
-                ConnectPeer = "%s" { ConnectTo = "127.0.0.1"; Port = %d; No_TLS; No_SCTP; };
-                """.formatted(FD_HOST, FD_REALM, FreeDiameterSmokeTest.MSG_DUMPS, AAAF_HOST, aaafPort, AAAH_HOST, aaahPort);
+                ConnectPeer = "%s" { ConnectTo = "127.0.0.1"; Port = %d; %s };
+                ConnectPeer = "%s" { ConnectTo = "127.0.0.1"; Port = %d; %s };
+                """.formatted(FD_HOST, FD_REALM, tlsDirectives, FreeDiameterSmokeTest.MSG_DUMPS, AAAF_HOST, aaafPort, link,
+                AAAH_HOST, aaahPort, link);
     }
 
     @AfterAll
