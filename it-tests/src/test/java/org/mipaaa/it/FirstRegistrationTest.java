@@ -9,6 +9,7 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -16,9 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.mipaaa.diameter.DiameterClient;
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.AvpCodes;
@@ -47,6 +53,8 @@ import org.mipaaa.registration.BindingEndListener;
 import org.mipaaa.registration.HomeAddressPool;
 import org.mipaaa.registration.InfinispanBindingTable;
 import org.mipaaa.registration.InfinispanHomeAddressPool;
+import org.mipaaa.registration.InfinispanSubscriberDirectory;
+import org.mipaaa.registration.Subscriber;
 import org.mipaaa.registration.MobilityBinding;
 import org.mipaaa.registration.PendingTerminations;
 import org.mipaaa.registration.Visit;
@@ -59,24 +67,42 @@ import org.mipaaa.role.Role;
  * HAR AAAH -> HA (S105), and the reply back through AAAH, AAAF and FA (S106) to the mobile node,
  * which checks the home agent's and the foreign agent's authenticators with the keys it derives
  * itself. DIAMETER links are TLS; the mobile node is the aaam-agent library's {@link MobileNode}.
+ *
+ * <p>One topology for the class; each test is the story of a subscriber of its own, provisioned at the
+ * AAAH before it begins, so no test sees what another left behind (a registration, an address, an
+ * aborted session). The two that stop a node run last.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FirstRegistrationTest {
-
-    private static final String MN1 = "mn1@home.example";
-    /** mn1's demo key from config/aaah/subscribers.properties. */
-    private static final byte[] MN1_KEY = "demo-mn1-aaa-key".getBytes(StandardCharsets.US_ASCII);
 
     /** home.address.pool of config/aaah. */
     private static final AddressRange POOL = AddressRange.parse("10.1.0.100-10.1.0.199");
 
+    private final SecureRandom random = new SecureRandom();
     private TopologyFixture fixture;
+    private int subscribers;
+    /** This test's subscriber: its NAI and its MN-AAA security association. */
+    private String nai;
+    private MnAaaSecurityAssociation key;
 
-    @BeforeEach
+    @BeforeAll
     void start() throws Exception {
         fixture = new TopologyFixture().start(EnumSet.of(Role.FA, Role.AAAF, Role.AAAH, Role.HA), RoleApplications.STANDARD, Map.of());
     }
 
-    @AfterEach
+    @BeforeEach
+    void provisionASubscriberOfItsOwn() throws InterruptedException {
+        // a test before may have restarted a node: its links up again first
+        assertThat(fixture.topology().awaitLinks(Duration.ofSeconds(20))).as("the topology's links").isTrue();
+        nai = "roamer" + (++subscribers) + "@home.example";
+        byte[] aaaKey = new byte[16];
+        random.nextBytes(aaaKey);
+        key = MnAaaSecurityAssociation.of(256, aaaKey);
+        InfinispanSubscriberDirectory.in(fixture.topology().node(Role.AAAH).state()).put(Subscriber.of(nai, key));
+    }
+
+    @AfterAll
     void stop() {
         fixture.close();
     }
@@ -111,7 +137,7 @@ class FirstRegistrationTest {
                 .isLessThan(accepted.fields(MobileForeignAuthentication.class).get(0).offset());
         // S105: the home agent holds the binding for the address the AAAH allocated, care-of the FA
         var binding = InfinispanBindingTable.in(fixture.topology().node(Role.HA).state()).find(outcome.homeAddress()).orElseThrow();
-        assertThat(binding.nai()).isEqualTo(MN1);
+        assertThat(binding.nai()).isEqualTo(nai);
         assertThat(binding.careOfAddress()).isEqualTo(ad.careOfAddress());
         // every hop, as the receiving nodes saw it
         Topology t = fixture.topology();
@@ -121,7 +147,7 @@ class FirstRegistrationTest {
         assertThat(fixture.events()).anyMatch(e -> "S106".equals(e.step()) && e.to().equals(t.node(Role.FA).host())
                 && Long.valueOf(2001).equals(e.resultCode()));
         // S104: the AAAF's entry for the visitor, made once its home accepted it
-        assertThat(t.node(Role.AAAF).installation().aaaf().visitors().entry(MN1)).isPresent();
+        assertThat(t.node(Role.AAAF).installation().aaaf().visitors().entry(nai)).isPresent();
     }
 
     /** A first registration, accepted: what the renewals build on. */
@@ -165,7 +191,7 @@ class FirstRegistrationTest {
     void aLifetimeOfZeroDeregistersTheBinding() throws Exception {
         MobileNode mn = mn1();
         MobileNode.Outcome first = registered(mn);
-        assertThat(pool().addressOf(MN1)).contains(first.homeAddress());
+        assertThat(pool().addressOf(nai)).contains(first.homeAddress());
         ForeignAgent.Advertisement ad = foreignAgent().advertise();
         Thread.sleep(1100);
 
@@ -175,7 +201,7 @@ class FirstRegistrationTest {
         assertThat(done.accepted()).as(String.valueOf(done.problem())).isTrue();
         assertThat(InfinispanBindingTable.in(fixture.topology().node(Role.HA).state()).find(first.homeAddress())).isEmpty();
         // RFC 4004 §4.1.3: the HA's STR (Termination-Cause LOGOUT) frees the address at the AAAH
-        assertThat(Eventually.within(Duration.ofSeconds(15), () -> pool().addressOf(MN1).isEmpty())).as("the AAAH released the home address").isTrue();
+        assertThat(Eventually.within(Duration.ofSeconds(15), () -> pool().addressOf(nai).isEmpty())).as("the AAAH released the home address").isTrue();
         // the AAAH frees the address before its STA reaches the HA
         assertThat(Eventually.within(Duration.ofSeconds(5), () -> fixture.events().stream().anyMatch(e -> e.command().equals("STA")
                 && e.to().equals(fixture.topology().node(Role.HA).host()) && Long.valueOf(2001).equals(e.resultCode())))).isTrue();
@@ -219,7 +245,7 @@ class FirstRegistrationTest {
         // the visit the new registration replaced ends with its STR (DIAMETER_USER_MOVED); the home
         // agent's session goes on, so the address stays
         assertThat(Eventually.within(Duration.ofSeconds(15), () -> foreignAgentsStrAnswered(firstVisit))).isTrue();
-        assertThat(pool().addressOf(MN1)).contains(first.homeAddress());
+        assertThat(pool().addressOf(nai)).contains(first.homeAddress());
     }
 
     @Test
@@ -228,7 +254,11 @@ class FirstRegistrationTest {
         MobileNode.Outcome roaming = registered(mn);
         List<BindingEndListener.Reason> ends = new CopyOnWriteArrayList<>();
         HomeAgentRenewals homeAgent = fixture.topology().node(Role.HA).installation().ha().renewals();
-        homeAgent.addListener((binding, reason) -> ends.add(reason));
+        homeAgent.addListener((binding, reason) -> {
+            if (binding.nai().equals(nai)) { // the topology is the class's: this test's node only
+                ends.add(reason);
+            }
+        });
         long amrsBefore = amrs();
         Thread.sleep(1100); // a newer timestamp Identification than the registration's
 
@@ -241,7 +271,7 @@ class FirstRegistrationTest {
         assertThat(InfinispanBindingTable.in(fixture.topology().node(Role.HA).state()).find(roaming.homeAddress())).isEmpty();
         assertThat(ends).containsExactly(BindingEndListener.Reason.RETURNED_HOME);
         // the HA's STR (LOGOUT) ends the AAA session: the AAAH frees the address; no AMR, no FA involved
-        assertThat(Eventually.within(Duration.ofSeconds(15), () -> pool().addressOf(MN1).isEmpty())).as("the AAAH released the home address").isTrue();
+        assertThat(Eventually.within(Duration.ofSeconds(15), () -> pool().addressOf(nai).isEmpty())).as("the AAAH released the home address").isTrue();
         assertThat(amrs()).isEqualTo(amrsBefore);
         // the same request again finds no binding, so no key to check it with: 131, not a second STR
         MobileNode.Outcome again = home.accept(MobileIpUdp.exchange(homeAgent.address(), home.bytes()));
@@ -262,7 +292,7 @@ class FirstRegistrationTest {
         // RFC 5944 §3.8.2.2: only the binding to that care-of address goes, and there is none
         assertThat(done.accepted()).as(String.valueOf(done.problem())).isTrue();
         assertThat(haBinding(first).careOfAddress()).isNotEqualTo(Ipv4.parse("192.0.2.99"));
-        assertThat(pool().addressOf(MN1)).contains(first.homeAddress());
+        assertThat(pool().addressOf(nai)).contains(first.homeAddress());
     }
 
     /** An ASR of Application-Id 0 for {@code sessionId}, from {@code from} to the HA. */
@@ -274,7 +304,7 @@ class FirstRegistrationTest {
         var avps = out.request().getAvps();
         avps.removeAvp(AvpCodes.AUTH_APPLICATION_ID);
         avps.addAvp(AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4, true, false, true);
-        avps.addAvp(AvpCodes.USER_NAME, MN1, true, false, false);
+        avps.addAvp(AvpCodes.USER_NAME, nai, true, false, false);
         return out.send().get(15, java.util.concurrent.TimeUnit.SECONDS);
     }
 
@@ -291,6 +321,7 @@ class FirstRegistrationTest {
     }
 
     @Test
+    @Order(Integer.MAX_VALUE - 1) // restarts the AAAH
     void anStrTheAaahCannotAnswerIsSentAgainUntilItDoesAndTheAddressIsFreedThen() throws Exception {
         MobileNode mn = mn1();
         MobileNode.Outcome first = registered(mn);
@@ -302,11 +333,11 @@ class FirstRegistrationTest {
         MobileNode.Outcome done = deregistration.accept(exchange(foreignAgent().advertise(), deregistration.bytes()));
         assertThat(done.accepted()).as(String.valueOf(done.problem())).isTrue();
         PendingTerminations pending = PendingTerminations.in(fixture.topology().node(Role.HA).state());
-        assertThat(pending.all()).extracting(PendingTerminations.Termination::nai).containsExactly(MN1);
+        assertThat(pending.all()).extracting(PendingTerminations.Termination::nai).containsExactly(nai);
 
         fixture.topology().restart(Role.AAAH);
 
-        assertThat(Eventually.within(Duration.ofSeconds(15), () -> pool().addressOf(MN1).isEmpty())).as("the AAAH released the home address").isTrue();
+        assertThat(Eventually.within(Duration.ofSeconds(15), () -> pool().addressOf(nai).isEmpty())).as("the AAAH released the home address").isTrue();
         assertThat(Eventually.within(Duration.ofSeconds(15), () -> pending.all().isEmpty())).as("the STR is answered, nothing left to send").isTrue();
     }
 
@@ -328,7 +359,7 @@ class FirstRegistrationTest {
         }
 
         assertThat(result).isEqualTo(5002); // DIAMETER_UNKNOWN_SESSION_ID
-        assertThat(pool().addressOf(MN1)).as("the current registration keeps its address").contains(first.homeAddress());
+        assertThat(pool().addressOf(nai)).as("the current registration keeps its address").contains(first.homeAddress());
     }
 
     /** An STR of Application-Id 0 for the mobile node's current session, from {@code from} to the AAAH. */
@@ -342,7 +373,7 @@ class FirstRegistrationTest {
         avps.addAvp(AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4, true, false, true);
         avps.addAvp(AvpCodes.TERMINATION_CAUSE, Enumerations.TERMINATION_CAUSE_DIAMETER_LOGOUT, true, false, true);
         if (withUserName) {
-            avps.addAvp(AvpCodes.USER_NAME, MN1, true, false, false);
+            avps.addAvp(AvpCodes.USER_NAME, nai, true, false, false);
         }
         return out.send().get(15, java.util.concurrent.TimeUnit.SECONDS);
     }
@@ -359,7 +390,7 @@ class FirstRegistrationTest {
 
         assertThat(Exchange.resultCode(sta)).isEqualTo(ResultCodes.SUCCESS);
         // "The AAAH SHOULD only deallocate all resources after the STR is received from the home agent"
-        assertThat(pool().addressOf(MN1)).as("only the home agent's STR frees the address").contains(first.homeAddress());
+        assertThat(pool().addressOf(nai)).as("only the home agent's STR frees the address").contains(first.homeAddress());
         assertThat(InfinispanBindingTable.in(fixture.topology().node(Role.HA).state()).find(first.homeAddress())).isPresent();
     }
 
@@ -373,16 +404,16 @@ class FirstRegistrationTest {
 
         assertThat(Exchange.resultCode(sta)).isEqualTo(5005);
         assertThat(Exchange.failedAvp(sta).getAvp(AvpCodes.USER_NAME)).isNotNull();
-        assertThat(pool().addressOf(MN1)).contains(first.homeAddress());
+        assertThat(pool().addressOf(nai)).contains(first.homeAddress());
     }
 
     private long amrs() {
         return fixture.events().stream().filter(e -> e.command().equals("AMR")).count();
     }
 
-    /** mn1 of config/aaah/subscribers.properties, with its key. */
-    private static MobileNode mn1() {
-        return new MobileNode(MN1, MnAaaSecurityAssociation.of(256, MN1_KEY), Ipv4.parse("0.0.0.0"), Clock.systemUTC());
+    /** This test's subscriber's mobile node, with its key. */
+    private MobileNode mn1() {
+        return new MobileNode(nai, key, Ipv4.parse("0.0.0.0"), Clock.systemUTC());
     }
 
     /** The home agent's binding of a registration. */
@@ -402,12 +433,12 @@ class FirstRegistrationTest {
         var bindings = InfinispanBindingTable.in(fixture.topology().node(Role.HA).state());
         assertThat(first.reply().lifetime()).isEqualTo(2);
         assertThat(bindings.find(first.homeAddress())).isPresent();
-        assertThat(pool().addressOf(MN1)).contains(first.homeAddress());
+        assertThat(pool().addressOf(nai)).contains(first.homeAddress());
 
         // RFC 5944 §3.8.1: gone at the end of its lifetime; config/ha sweeps every second
         assertThat(Eventually.within(Duration.ofSeconds(15), () -> bindings.find(first.homeAddress()).isEmpty())).as("binding gone after its 2 s lifetime").isTrue();
         // RFC 4004 §4.1.3: the HA's STR (Termination-Cause AUTH_EXPIRED) frees the address at the AAAH
-        assertThat(Eventually.within(Duration.ofSeconds(15), () -> pool().addressOf(MN1).isEmpty())).as("the AAAH released the home address").isTrue();
+        assertThat(Eventually.within(Duration.ofSeconds(15), () -> pool().addressOf(nai).isEmpty())).as("the AAAH released the home address").isTrue();
         // and the FA's visit lapsed too: its STR ends the AMR's session
         assertThat(Eventually.within(Duration.ofSeconds(15), () -> foreignAgentsStrAnswered(visitSession(first)))).isTrue();
     }
@@ -419,11 +450,12 @@ class FirstRegistrationTest {
         ForeignAgent.Advertisement ad = foreignAgent().advertise();
         byte[] forged = new byte[16];
         MobileNode.FirstRegistration registration = mn.firstRegistration(ad.careOfAddress(), forged, 1200);
+        long amrsBefore = amrs();
 
         RegistrationPacket refusal = RegistrationCodec.decodeReply(exchange(ad, registration.bytes()));
 
         assertThat(refusal.reply().code()).isEqualTo(ReplyCode.FA_UNKNOWN_CHALLENGE);
-        assertThat(fixture.events()).noneMatch(e -> e.command().equals("AMR"));
+        assertThat(amrs()).as("no AMR").isEqualTo(amrsBefore);
         // RFC 4721 §3.3: a previously unused challenge in any Registration Reply, so a mobile node that
         // hears no advertisement registers by UDP alone, its second try with the challenge of the first reply
         byte[] offered = refusal.first(MnFaChallenge.class).orElseThrow().challenge();
@@ -435,7 +467,7 @@ class FirstRegistrationTest {
 
     @Test
     void s104_aMobileNodeWithTheWrongKeyGetsTheFasCode67AndNoBinding() throws Exception {
-        MobileNode impostor = new MobileNode(MN1, MnAaaSecurityAssociation.of(256, "not-the-mn1-key!".getBytes(StandardCharsets.US_ASCII)),
+        MobileNode impostor = new MobileNode(nai, MnAaaSecurityAssociation.of(256, "not-the-mn1-key!".getBytes(StandardCharsets.US_ASCII)),
                 Ipv4.parse("0.0.0.0"), Clock.systemUTC());
         ForeignAgent.Advertisement ad = foreignAgent().advertise();
         MobileNode.FirstRegistration registration = impostor.firstRegistration(ad.careOfAddress(), ad.challenge(), 1200);
@@ -459,6 +491,7 @@ class FirstRegistrationTest {
     }
 
     @Test
+    @Order(Integer.MAX_VALUE) // stops the HA
     void s109_aReplyThatDoesNotComeFromTheHomeAgentIsDiscardedAndTheVisitGoesOn() throws Exception {
         MobileNode mn = mn1();
         MobileNode.Outcome first = registered(mn);
@@ -470,7 +503,9 @@ class FirstRegistrationTest {
 
             @Override
             public void ended(Visit visit, End why) {
-                ended.add(visit.homeAddress());
+                if (visit.nai().equals(nai)) { // the topology is the class's: this test's node only
+                    ended.add(visit.homeAddress());
+                }
             }
         });
         fixture.topology().stop(Role.HA); // the renewal waits at the FA for a reply that does not come
