@@ -31,6 +31,7 @@ public class TopologyFixture implements AutoCloseable {
     private ConfigLayout layout = ConfigLayout.of(configRoot());
     private LoopbackSetup setup;
     private Topology topology;
+    private CommandFormats commandFormats;
 
     /** Builds the topology variant {@code name} ({@code config/variants/<name>/}) instead of Fig. 1; before {@link #start}. */
     public TopologyFixture variant(String name) {
@@ -54,6 +55,20 @@ public class TopologyFixture implements AutoCloseable {
     }
 
     /**
+     * Checks every message the nodes decode against its command's CCF ({@link CommandFormats}); before
+     * {@link #start}. What breaks one is in {@link #commandFormats()}.
+     */
+    public TopologyFixture checkingCommandFormats() {
+        commandFormats = new CommandFormats();
+        return this;
+    }
+
+    /** The CCF check of {@link #checkingCommandFormats()}. */
+    public CommandFormats commandFormats() {
+        return java.util.Objects.requireNonNull(commandFormats, "not checking command formats");
+    }
+
+    /**
      * Starts {@code roles}, each node with {@code applications} installed before its stack starts. The
      * links are TLS unless {@code extraOverrides} sets {@code link.security=none} (plain TCP links).
      */
@@ -65,7 +80,11 @@ public class TopologyFixture implements AutoCloseable {
         overrides.put("watchdog.ms", "6000");
         overrides.putAll(extraOverrides);
         setup = LoopbackSetup.create(layout, true, overrides, List.of());
-        topology = Topology.start(layout, roles, setup.overrides(), applications, new FlowTrace().add(events::add));
+        FlowTrace trace = new FlowTrace().add(events::add);
+        if (commandFormats != null) {
+            trace.add(commandFormats);
+        }
+        topology = Topology.start(layout, roles, setup.overrides(), applications, trace);
         if (!topology.awaitLinks(Duration.ofSeconds(20))) {
             close();
             throw new IllegalStateException("peer links did not come up");

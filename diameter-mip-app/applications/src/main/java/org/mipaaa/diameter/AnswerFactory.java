@@ -61,7 +61,30 @@ public final class AnswerFactory {
             avps.failedAvp(failedAvp);
         }
         reply.avps().writeTo(avps);
+        keepTheHandlersOwn(answer.getAvps());
         return answer;
+    }
+
+    /** What jDiameter copies from the request into every answer, besides Session-Id and Proxy-Info. */
+    private static final int[] COPIED_FROM_THE_REQUEST = {AvpCodes.ACCT_SESSION_ID, AvpCodes.ACCOUNTING_SUB_SESSION_ID,
+            AvpCodes.ACCT_MULTI_SESSION_ID, AvpCodes.VENDOR_SPECIFIC_APPLICATION_ID, AvpCodes.ACCT_APPLICATION_ID,
+            AvpCodes.AUTH_APPLICATION_ID};
+
+    /**
+     * An AVP jDiameter copied from the request that the handler wrote as well (the ACA's
+     * Acct-Multi-Session-Id, RFC 6733 §9.7.2) would occur twice, where each answer's CCF allows it once:
+     * the handler's stays, the copy goes.
+     */
+    private static void keepTheHandlersOwn(AvpSet avps) {
+        for (int code : COPIED_FROM_THE_REQUEST) {
+            Avp[] all = avps.getAvps(code).asArray();
+            if (all.length > 1) {
+                avps.removeAvp(code);
+                for (int i = 1; i < all.length; i++) {
+                    avps.addAvp(all[i]);
+                }
+            }
+        }
     }
 
     /** A Result-Code answer with this node's Origin-Host/Realm, the E bit on 3xxx, the T flag clear. */

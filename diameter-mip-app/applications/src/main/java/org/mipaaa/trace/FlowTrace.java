@@ -27,9 +27,18 @@ public final class FlowTrace implements TraceSink {
 
     @Override
     public void accept(TraceEvent event) {
+        received(null, event);
+    }
+
+    @Override
+    public void received(org.jdiameter.api.Message message, TraceEvent event) {
         for (TraceSink sink : sinks) {
             try {
-                sink.accept(event);
+                if (message == null) {
+                    sink.accept(event);
+                } else {
+                    sink.received(message, event);
+                }
             } catch (RuntimeException e) {
                 // a broken sink must never break message processing on a network thread
                 log.warn("trace sink {} failed on {}: {}", sink, event.command(), e.toString());

@@ -35,7 +35,7 @@ public final class TraceEvents implements MessageObserver {
 
     @Override
     public void received(Message m, String peer) {
-        sink.accept(toEvent(m, peer));
+        sink.received(m, toEvent(m, peer));
     }
 
     /**
@@ -43,7 +43,7 @@ public final class TraceEvents implements MessageObserver {
      * playing AAAH and AAAY: the PIR of S202 and its answer): traced as a hop from the node to itself.
      */
     public void inProcess(Message m, Role sender, Role receiver) {
-        sink.accept(event(m, localHost, SeedSteps.of(sender, receiver, m.getCommandCode(), m.isRequest())));
+        sink.received(m, event(m, localHost, SeedSteps.of(sender, receiver, m.getCommandCode(), m.isRequest())));
     }
 
     TraceEvent toEvent(Message m, String peer) {

@@ -67,7 +67,7 @@ class EdgeProxyTest {
         EnumSet<Role> roles = EnumSet.of(Role.AAAF, Role.AAAH, Role.AAAY, Role.TERMINAL);
         PkiIssuer.issueAll(tls, "edge proxy lab CA", new ArrayList<>(Topology.hosts(TopologyFixture.configRoot(), roles, Map.of())),
                 List.of(MOBILE_NODE_HOST));
-        fixture = new TopologyFixture().variant("behind-a-relay")
+        fixture = new TopologyFixture().variant("behind-a-relay").checkingCommandFormats()
                 .start(roles, RoleApplications.STANDARD, Map.of("link.security", "none", "tls.dir", tls.toString()));
         // the visited network's edge proxy (its realm), hiding the home network's AAAH as edge.home.example
         proxy = EdgeProxy.open(PROXY_HOST, "visited.example", AAAH_HOST, fixture.port(Role.AAAH), "edge.home.example",
@@ -100,6 +100,7 @@ class EdgeProxyTest {
         assertThat(proxy.requestsForwarded()).isGreaterThanOrEqualTo(5);
         assertThat(proxy.answersWithItsProxyInfo()).isEqualTo(proxy.requestsForwarded());
         assertThat(proxy.answersWithoutItsProxyInfo()).isZero();
+        assertThat(fixture.commandFormats().violations()).as("CCF violations (RFC 6733 §3.2)").isEmpty();
         assertThat(fixture.events()).as("the UCR came to the AAAF through the proxy")
                 .anyMatch(e -> e.command().equals("UCR") && e.to().equals(AAAF_HOST) && e.from().equals(PROXY_HOST));
     }

@@ -133,7 +133,7 @@ class FreeDiameterRelayTest {
         if (!overTls()) {
             overrides.put("link.security", "none");
         }
-        fixture = new TopologyFixture().variant("behind-a-relay").start(roles, recordingHome, overrides);
+        fixture = new TopologyFixture().variant("behind-a-relay").checkingCommandFormats().start(roles, recordingHome, overrides);
 
         Path config = output.resolve("freeDiameter.conf");
         Files.writeString(config, overTls()
@@ -278,6 +278,14 @@ class FreeDiameterRelayTest {
                 .anyMatch(e -> e.from().equals(FD_HOST) && visit.equals(e.sessionId())))).isTrue();
         assertThat(Eventually.within(Duration.ofSeconds(15), () -> received("STA", FA_HOST).stream()
                 .anyMatch(e -> visit.equals(e.sessionId()) && Long.valueOf(2001).equals(e.resultCode())))).isTrue();
+    }
+
+    @Test
+    @Order(5)
+    void everyMessageThatCrossedTheRelayKeptItsCommandsFormat() {
+        // RFC 6733 §3.2: every request and answer our nodes decoded, against its command's CCF
+        assertThat(fixture.commandFormats().checked()).isGreaterThan(20);
+        assertThat(fixture.commandFormats().violations()).as("CCF violations").isEmpty();
     }
 
     /** The messages of {@code command} {@code node} received. */

@@ -85,7 +85,7 @@ class RegistrationCaptureTest {
         Map<String, String> overrides = new HashMap<>();
         ports.forEach((role, port) -> overrides.put(role.name().toLowerCase(Locale.ROOT) + ".port", port.toString()));
         overrides.put("link.security", "none");
-        fixture = new TopologyFixture().start(ROLES, RoleApplications.STANDARD, overrides);
+        fixture = new TopologyFixture().checkingCommandFormats().start(ROLES, RoleApplications.STANDARD, overrides);
         ForeignAgent fa = fixture.topology().node(Role.FA).installation().fa().agent();
 
         // S101-S106, then the deregistration FA -> HA, whose binding end sends the STR
@@ -121,6 +121,10 @@ class RegistrationCaptureTest {
         Path info = tshark.run("tshark-info.tsv", Duration.ofSeconds(60),
                 "-Y", "diameter", "-T", "fields", "-E", "separator=/t", "-e", "frame.number", "-e", "_ws.col.Info");
         Map<Long, Set<String>> seen = DictionaryCaptureTest.decodedCommands(Files.readString(info));
+        // RFC 6733 §3.2: every message each node decoded (AMR, AMA, HAR, HAA, ACR, ACA, STR, STA ...)
+        // against its command's CCF: no AVP more often than it allows (jDiameter copies some into answers)
+        assertThat(fixture.commandFormats().checked()).isPositive();
+        assertThat(fixture.commandFormats().violations()).as("CCF violations").isEmpty();
         assertThat(seen.get((long) CommandCodes.AA_MOBILE_NODE)).as("tshark saw %s", seen)
                 .contains("AA-Mobile-Node Request", "AA-Mobile-Node Answer");
         assertThat(seen.get((long) CommandCodes.HOME_AGENT_MIP)).as("tshark saw %s", seen)

@@ -91,7 +91,7 @@ final class ServicesCapture implements AutoCloseable {
             overrides.put("link.security", "none");
             overrides.put("tls.dir", tls.toString());
             overrides.putAll(extraOverrides);
-            capture.fixture = new TopologyFixture().start(roles, RoleApplications.STANDARD, overrides);
+            capture.fixture = new TopologyFixture().checkingCommandFormats().start(roles, RoleApplications.STANDARD, overrides);
             return capture;
         } catch (Exception | Error e) {
             capture.close();
@@ -149,6 +149,9 @@ final class ServicesCapture implements AutoCloseable {
         assertThat(decoded.verbose().lines().filter(l -> l.contains("Unknown AVP") || l.contains("Unknown(") || l.contains("Unknown (")
                 || l.contains("Malformed")).toList()).as("lines of %s naming something tshark does not know", verbose).isEmpty();
         assertThat(Files.readString(problems)).as("malformed packets or expert errors, in %s", problems).isBlank();
+        // RFC 6733 §3.2: every message each node decoded, requests and answers, against its command's CCF
+        assertThat(fixture.commandFormats().checked()).isPositive();
+        assertThat(fixture.commandFormats().violations()).as("CCF violations").isEmpty();
         return decoded;
     }
 
