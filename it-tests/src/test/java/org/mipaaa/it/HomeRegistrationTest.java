@@ -298,7 +298,7 @@ class HomeRegistrationTest {
         // the ASR finds no binding of that session there (RFC 6733 §8.5.2: 5002)
         HandlerRegistry silent = new HandlerRegistry().register(ApplicationIds.MOBILE_IPV4, CommandCodes.HOME_AGENT_MIP,
                 request -> new CompletableFuture<>())
-                .register(ApplicationIds.COMMON_MESSAGES, CommandCodes.ABORT_SESSION, request -> CompletableFuture.completedFuture(
+                .register(ApplicationIds.MOBILE_IPV4, CommandCodes.ABORT_SESSION, request -> CompletableFuture.completedFuture(
                         Outcome.refusal(ResultCodes.UNKNOWN_SESSION_ID, "no active registration in this session")));
         try (TopologyFixture mute = startHome(EnumSet.of(Role.AAAF, Role.AAAH, Role.HA), Map.of(), TopologyFixture.only(r -> silent))) {
             Answer ama = new MobileNode(MN1, MN1_AAA).register(mute, MN1_AAA);
@@ -320,7 +320,8 @@ class HomeRegistrationTest {
                     request -> CompletableFuture.runAsync(() -> { },
                                     CompletableFuture.delayedExecutor(2500, java.util.concurrent.TimeUnit.MILLISECONDS))
                             .thenCompose(ignored -> own.har().handle(request)));
-            ctx.handlers().register(ApplicationIds.COMMON_MESSAGES, CommandCodes.ABORT_SESSION, own.abort());
+            // the AAAH sends its ASR in the Mobile IPv4 application (PROTOCOL.md §8.12)
+            ctx.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.ABORT_SESSION, own.abort());
             return own;
         };
         try (TopologyFixture slow = startHome(EnumSet.of(Role.AAAF, Role.AAAH, Role.HA),
@@ -359,6 +360,42 @@ class HomeRegistrationTest {
             assertThat(pool.addressOf(MN1)).contains(Ipv4.parse("10.1.0.100"));
             assertThat(InfinispanBindingTable.in(small.topology().node(Role.HA).state())
                     .expired(Instant.now().plus(Duration.ofDays(3650)))).extracting(MobilityBinding::nai).containsExactly(MN1);
+        }
+    }
+
+    @Test
+    void s105_anAaahWithoutAPoolLeavesTheAddressToTheHomeAgentWhoseHaaNamesItAndItIsFreedWhenTheBindingEnds() throws Exception {
+        // RFC 4004 §5.3: no MIP-Mobile-Node-Address in the HAR, so the home agent allocates; one address,
+        // and bindings of 3 s so that one ends within the test
+        AddressRange haPool = AddressRange.parse("10.1.0.200-10.1.0.200");
+        Inet4Address theAddress = Ipv4.parse("10.1.0.200");
+        try (TopologyFixture haAllocates = startHome(EnumSet.of(Role.AAAF, Role.AAAH, Role.HA),
+                Map.of("home.address.pool.range", "", "ha.home.address.pool.range", haPool.toString(),
+                        "registration.lifetime.max.s", "3"), RoleApplications.STANDARD)) {
+            HomeAddressPool allocatedByTheHa = InfinispanHomeAddressPool.in(haAllocates.topology().node(Role.HA).state(), haPool);
+
+            Answer ama = new MobileNode(MN1, MN1_AAA).register(haAllocates, MN1_AAA);
+
+            assertThat(Exchange.resultCode(ama)).isEqualTo(ResultCodes.SUCCESS);
+            assertThat(ama.getAvps().getAvp(AvpCodes.MIP_MOBILE_NODE_ADDRESS, 0).getAddress()).isEqualTo(theAddress);
+            RegistrationPacket reply = RegistrationCodec.decodeReply(ama.getAvps().getAvp(AvpCodes.MIP_REG_REPLY, 0).getOctetString());
+            assertThat(reply.reply().homeAddress()).isEqualTo(theAddress);
+            assertThat(allocatedByTheHa.addressOf(MN1)).contains(theAddress);
+            assertThat(pool(haAllocates).addressOf(MN1)).as("the AAAH allocated nothing").isEmpty();
+
+            // the only address is held: the home agent refuses with "insufficient resources" (RFC 5944 §3.4)
+            Answer noneLeft = new MobileNode(MN3, MN3_AAA).register(haAllocates, MN3_AAA);
+            assertThat(Exchange.resultCode(noneLeft)).isEqualTo(ResultCodes.ERROR_MIP_REPLY_FAILURE);
+            assertThat(RegistrationCodec.decodeReply(noneLeft.getAvps().getAvp(AvpCodes.MIP_REG_REPLY, 0).getOctetString())
+                    .reply().code()).isEqualTo(ReplyCode.HA_INSUFFICIENT_RESOURCES);
+            assertThat(allocatedByTheHa.addressOf(MN3)).isEmpty();
+
+            // MN1's binding expires: its address is free again, and the next node gets it
+            assertThat(Eventually.within(Duration.ofSeconds(15), () -> allocatedByTheHa.addressOf(MN1).isEmpty()))
+                    .as("released when the binding expired").isTrue();
+            Answer next = new MobileNode(MN3, MN3_AAA).register(haAllocates, MN3_AAA);
+            assertThat(Exchange.resultCode(next)).isEqualTo(ResultCodes.SUCCESS);
+            assertThat(next.getAvps().getAvp(AvpCodes.MIP_MOBILE_NODE_ADDRESS, 0).getAddress()).isEqualTo(theAddress);
         }
     }
 

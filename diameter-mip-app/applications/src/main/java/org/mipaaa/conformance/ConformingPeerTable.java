@@ -5,18 +5,16 @@ import java.net.UnknownServiceException;
 
 import org.jdiameter.api.Avp;
 import org.jdiameter.api.AvpDataException;
-import org.jdiameter.api.PeerState;
-import org.jdiameter.client.api.IMessage;
-import org.jdiameter.client.api.controller.IRealm;
-import org.jdiameter.client.api.fsm.IContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.jdiameter.api.Configuration;
 import org.jdiameter.api.InternalException;
 import org.jdiameter.api.MetaData;
+import org.jdiameter.api.PeerState;
 import org.jdiameter.api.URI;
 import org.jdiameter.client.api.IContainer;
+import org.jdiameter.client.api.IMessage;
 import org.jdiameter.client.api.ISessionFactory;
+import org.jdiameter.client.api.controller.IRealm;
+import org.jdiameter.client.api.fsm.IContext;
 import org.jdiameter.client.api.io.IConnection;
 import org.jdiameter.client.api.io.TransportException;
 import org.jdiameter.client.api.parser.IMessageParser;
@@ -30,6 +28,8 @@ import org.jdiameter.server.api.IRouter;
 import org.jdiameter.server.api.io.ITransportLayerFactory;
 import org.jdiameter.server.impl.MutablePeerTableImpl;
 import org.jdiameter.server.impl.fsm.FsmFactoryImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * jDiameter's peer table, plugged in through {@code <Extensions><PeerController/>}, that makes its

@@ -1,21 +1,19 @@
 package org.mipaaa.fa;
 
-import java.time.Instant;
-
 import java.net.Inet4Address;
-import org.mipaaa.state.AgentTimers;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.ScheduledExecutorService;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.SocketException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.jdiameter.api.Answer;
 import org.jdiameter.api.ApplicationId;
@@ -49,6 +47,7 @@ import org.mipaaa.registration.FaChallenges;
 import org.mipaaa.registration.ForeignHomeKeys;
 import org.mipaaa.registration.Visit;
 import org.mipaaa.registration.VisitListener;
+import org.mipaaa.state.AgentTimers;
 import org.mipaaa.udp.UdpPort;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

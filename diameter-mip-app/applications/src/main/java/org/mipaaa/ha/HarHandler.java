@@ -26,6 +26,7 @@ import org.mipaaa.mobileip.MnHaKeyGenerationNonceRequest;
 import org.mipaaa.mobileip.RegistrationCodec;
 import org.mipaaa.mobileip.RegistrationPacket;
 import org.mipaaa.mobileip.RegistrationRequest;
+import org.mipaaa.mobileip.ReplyCode;
 import org.mipaaa.mobileip.auth.AuthAlgorithm;
 import org.mipaaa.mobileip.auth.MobilitySecurityAssociation;
 import org.mipaaa.registration.AbortedSessions;
@@ -46,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * <ol>
  * <li><b>decode</b>: User-Name, MIP-Reg-Request (a Registration Request with an MN-HA key request
  *     extension, RFC 3957 §6.3, and an MN-AAA extension whose SPI names the AAA-key, RFC 4721 §6),
- *     MIP-Mobile-Node-Address (else the request's own Home Address), MIP-Home-Agent-Address (else
+ *     MIP-Mobile-Node-Address (else the request's own Home Address, or one of this agent's pool:
+ *     {@link HomeAgentAddresses}), MIP-Home-Agent-Address (else
  *     this HA's configured address), Authorization-Lifetime, MIP-MN-to-HA-MSA (the MN-HA nonce),
  *     MIP-HA-to-MN-MSA (the MN-HA session key), MIP-MN-to-FA-MSA (the MN-FA nonce, optional),
  *     MIP-MSA-Lifetime. What does not decode is 5004 (Failed-AVP), a missing MSA 5005.</li>
@@ -68,8 +70,11 @@ import org.slf4j.LoggerFactory;
  * agent writes the SPI the mobile node proposed in its MN-FA key request, so one SPI names the MN-FA
  * key both ways.
  *
- * <p>A binding of another NAI on the home address is replaced: the AAAH's pool is the authority on who
- * holds an address, and such a binding is left over from a registration the AAAH gave up on.
+ * <p>A binding of another NAI on the home address is replaced: the pool that allocated it (the AAAH's,
+ * or this agent's) is the authority on who holds an address, and such a binding is left over from a
+ * registration the AAAH gave up on. An HAR with neither MIP-Mobile-Node-Address nor a Home Address
+ * takes one from this agent's pool (RFC 4004 §5.3); none left is 4005 with a Registration Reply of
+ * code 130 (RFC 5944 §3.4).
  *
  * <p>An HAR with MIP-Filter-Rule is 4008 DIAMETER_ERROR_MIP_FILTER_NOT_SUPPORTED (RFC 4004 §6.1): this
  * home agent applies no packet filters, and ignoring rules the AAAH set would serve the node unfiltered.
@@ -101,15 +106,20 @@ public final class HarHandler implements RequestHandler {
     private final String host;
     private final AbortedSessions aborted;
     private final PendingTerminations terminations;
+    private final HomeAgentAddresses addresses;
     private final java.util.List<BindingUpdateListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    /** @param terminations the STRs of sessions that ended here and wait for the AAAH's answer */
+    /**
+     * @param terminations the STRs of sessions that ended here and wait for the AAAH's answer
+     * @param addresses    the home addresses this home agent allocates for HARs that name none
+     */
     public HarHandler(BindingTable bindings, AbortedSessions aborted, PendingTerminations terminations,
-                      HomeRegistrationSettings settings, IdentificationCheck identification, SecureRandom random, Clock clock,
+                      HomeAgentAddresses addresses, HomeRegistrationSettings settings, IdentificationCheck identification, SecureRandom random, Clock clock,
                       String host) {
         this.bindings = bindings;
         this.aborted = aborted;
         this.terminations = terminations;
+        this.addresses = addresses;
         this.settings = settings;
         this.identification = identification;
         this.random = random;
@@ -117,7 +127,7 @@ public final class HarHandler implements RequestHandler {
         this.host = host;
     }
 
-    private record Har(String nai, RegistrationPacket registration, Inet4Address homeAddress, Inet4Address homeAgent,
+    private record Har(String nai, RegistrationPacket registration, Optional<Inet4Address> assignedAddress, Inet4Address homeAgent,
                        long authorizationLifetime, byte[] mnHaNonce, byte[] mnHaKey, Optional<byte[]> mnFaNonce,
                        long keyLifetime, long mnSpiForHa, Optional<Long> mnSpiForFa, long aaaSpi) {
     }
@@ -154,56 +164,71 @@ public final class HarHandler implements RequestHandler {
         // act (the key association first: the reply of a refused Identification is authenticated with it)
         MnHaSecurityAssociation mnHa = new MnHaSecurityAssociation(newSpi(), har.mnSpiForHa(), AuthAlgorithm.HMAC_SHA1,
                 har.mnHaKey());
-        Optional<MobilityBinding> stored = bindings.find(har.homeAddress());
-        // the AAAH owns the address allocation: a binding of another NAI on this address is stale (its
-        // node's address was released, e.g. after an HAA that came too late) and is replaced
+        HomeAgentReply.Keys keys = new HomeAgentReply.Keys(har.aaaSpi(), mnHa, har.mnHaNonce(), har.mnFaNonce(),
+                har.mnSpiForFa().orElse(har.mnSpiForHa()), har.keyLifetime());
+        HomeAgentAddresses.Allocation allocation = addresses.forHar(har.nai(), har.assignedAddress(), fixed.homeAddress());
+        if (allocation instanceof HomeAgentAddresses.Allocation.NoneLeft none) {
+            // RFC 5944 §3.4 code 130 "insufficient resources", authenticated with the new key and its nonce
+            log.warn("HAR for {}: {}", har.nai(), none.reason());
+            byte[] reply = HomeAgentReply.denied(ReplyCode.HA_INSUFFICIENT_RESOURCES, fixed.homeAddress(), har.homeAgent(),
+                    fixed.identification(), mnHa, Optional.of(keys), har.registration().nai());
+            return Outcome.refusal(ResultCodes.ERROR_MIP_REPLY_FAILURE, none.reason())
+                    .with(avps -> avps.add(AvpCodes.MIP_REG_REPLY, reply).add(AvpCodes.USER_NAME, har.nai()));
+        }
+        Inet4Address homeAddress = allocation instanceof HomeAgentAddresses.Allocation.Allocated allocated
+                ? allocated.address() : ((HomeAgentAddresses.Allocation.NotNeeded) allocation).address();
+        Optional<MobilityBinding> stored = bindings.find(homeAddress);
+        // whoever allocated the address (the AAAH, or this agent's pool) made it this NAI's: a binding of
+        // another NAI on it is stale (its node's address was released, e.g. after an HAA that came too
+        // late) and is replaced
         Optional<MobilityBinding> existing = stored.filter(b -> b.nai().equals(har.nai()));
         if (stored.isPresent() && existing.isEmpty()) {
             log.warn("HAR for {}: replaces the stale binding of {} on home address {}", har.nai(), stored.get().nai(),
-                    Ipv4.format(har.homeAddress()));
+                    Ipv4.format(homeAddress));
         }
         IdentificationCheck.Verdict verdict = identification.check(fixed.identification(),
                 existing.map(b -> OptionalLong.of(b.lastIdentification())).orElse(OptionalLong.empty()), clock.instant());
-        HomeAgentReply.Keys keys = new HomeAgentReply.Keys(har.aaaSpi(), mnHa, har.mnHaNonce(), har.mnFaNonce(),
-                har.mnSpiForFa().orElse(har.mnSpiForHa()), har.keyLifetime());
         if (verdict instanceof IdentificationCheck.Refused refused) {
             log.info("HAR for {}: Identification refused ({})", har.nai(), refused.reason());
+            addresses.unused(har.nai(), allocation);
             // authenticated with a key the MN has: its binding's, else the new one with its nonce
             byte[] reply = existing.isPresent()
-                    ? HomeAgentReply.denied(refused.replyCode(), har.homeAddress(), har.homeAgent(),
+                    ? HomeAgentReply.denied(refused.replyCode(), homeAddress, har.homeAgent(),
                             refused.replyIdentification(), existing.get().mnHa(), Optional.empty(), har.registration().nai())
-                    : HomeAgentReply.denied(refused.replyCode(), har.homeAddress(), har.homeAgent(),
+                    : HomeAgentReply.denied(refused.replyCode(), homeAddress, har.homeAgent(),
                             refused.replyIdentification(), mnHa, Optional.of(keys), har.registration().nai());
             return Outcome.refusal(ResultCodes.ERROR_MIP_REPLY_FAILURE, "registration Identification mismatch")
                     .with(avps -> avps.add(AvpCodes.MIP_REG_REPLY, reply).add(AvpCodes.USER_NAME, har.nai()));
         }
         int lifetime = (int) Math.min(settings.grantedLifetime(fixed.lifetime()), har.authorizationLifetime());
-        byte[] reply = HomeAgentReply.accepted(lifetime, har.homeAddress(), har.homeAgent(), verdict.replyIdentification(),
+        byte[] reply = HomeAgentReply.accepted(lifetime, homeAddress, har.homeAgent(), verdict.replyIdentification(),
                 keys, har.registration().nai());
         // RFC 4004 §4.1.2: the same Acct-Multi-Session-Id in all HAAs of the mobile node's session (a
         // renewal, a hand-off to another foreign agent); a new one only for a node that has no binding
         String multiSession = existing.map(MobilityBinding::acctMultiSessionId)
                 .orElseGet(() -> host + ";" + HexFormat.of().toHexDigits(random.nextLong()));
-        MobilityBinding binding = MobilityBinding.registered(har.homeAddress(), har.nai(), fixed.careOfAddress(),
+        MobilityBinding binding = MobilityBinding.registered(homeAddress, har.nai(), fixed.careOfAddress(),
                 har.homeAgent(), Duration.ofSeconds(lifetime), clock.instant(), mnHa, fixed.identification(), multiSession,
                 request.getSessionId());
         boolean saved = stored.isPresent() ? bindings.replace(stored.get(), binding) : bindings.create(binding);
         if (!saved) {
+            addresses.unused(har.nai(), allocation);
             return Outcome.refusal(ResultCodes.UNABLE_TO_COMPLY, "the binding changed meanwhile");
         }
         if (aborted.isAborted(request.getSessionId())) {
             // the ASR came while this HAR was being handled and found no binding yet: undo it here
             bindings.remove(binding);
+            addresses.unused(har.nai(), allocation);
             return ABORTED_BY_THE_AAAH;
         }
         BindingUpdateListener.tellAll(listeners, binding, har.registration(), BindingUpdateListener.Update.CREATED);
-        log.info("HAR for {}: bound {} to care-of address {} for {} s", har.nai(), Ipv4.format(har.homeAddress()),
+        log.info("HAR for {}: bound {} to care-of address {} for {} s", har.nai(), Ipv4.format(homeAddress),
                 Ipv4.format(fixed.careOfAddress()), lifetime);
         return Outcome.success(avps -> avps.add(AvpCodes.ACCT_MULTI_SESSION_ID, multiSession)
                 .add(AvpCodes.USER_NAME, har.nai())
                 .add(AvpCodes.MIP_REG_REPLY, reply)
                 .add(AvpCodes.MIP_HOME_AGENT_ADDRESS, har.homeAgent())
-                .add(AvpCodes.MIP_MOBILE_NODE_ADDRESS, har.homeAddress()));
+                .add(AvpCodes.MIP_MOBILE_NODE_ADDRESS, homeAddress));
     }
 
     /** {@code listener} is told of each binding an HAR makes (presence: the node is visiting). */
@@ -228,11 +253,12 @@ public final class HarHandler implements RequestHandler {
             throw Avps.invalid(regAvp, "reserved MN-HA SPI " + haKeyRequest.mobileNodeSpi() + " (RFC 5944 1.6)");
         }
         Optional<Avp> mnAddressAvp = Avps.find(avps, AvpCodes.MIP_MOBILE_NODE_ADDRESS);
-        Inet4Address homeAddress = mnAddressAvp.isPresent() ? Avps.ipv4(mnAddressAvp.get())
-                : registration.request().homeAddress();
-        if (homeAddress.isAnyLocalAddress()) {
-            throw new Avps.Invalid(Outcome.refusal(ResultCodes.UNABLE_TO_COMPLY,
-                    "no home address: this home agent allocates none (MIP-Mobile-Node-Address missing)"));
+        Optional<Inet4Address> assigned = Optional.empty();
+        if (mnAddressAvp.isPresent()) {
+            assigned = Optional.of(Avps.ipv4(mnAddressAvp.get()));
+            if (assigned.get().isAnyLocalAddress()) {
+                throw Avps.invalid(mnAddressAvp.get(), "MIP-Mobile-Node-Address 0.0.0.0");
+            }
         }
         Optional<Avp> haAddressAvp = Avps.find(avps, AvpCodes.MIP_HOME_AGENT_ADDRESS);
         Inet4Address homeAgent = haAddressAvp.isPresent() ? Avps.ipv4(haAddressAvp.get())
@@ -259,7 +285,7 @@ public final class HarHandler implements RequestHandler {
         Optional<Avp> msaLifetime = Avps.find(avps, AvpCodes.MIP_MSA_LIFETIME);
         long keyLifetime = msaLifetime.isPresent() ? Avps.unsigned32(msaLifetime.get()) : 0;
         Optional<Long> faSpi = registration.first(MnFaKeyGenerationNonceRequest.class).map(MnFaKeyGenerationNonceRequest::mobileNodeSpi);
-        return new Har(nai, registration, homeAddress, homeAgent, authLifetime, haNonce, haKey, faNonce, keyLifetime,
+        return new Har(nai, registration, assigned, homeAgent, authLifetime, haNonce, haKey, faNonce, keyLifetime,
                 haKeyRequest.mobileNodeSpi(), faSpi, mnAaa.spi());
     }
 

@@ -9,6 +9,7 @@ import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.ha.presence.HomePresence;
 import org.mipaaa.registration.AbortedSessions;
+import org.mipaaa.registration.AddressRange;
 import org.mipaaa.registration.BindingEndListener;
 import org.mipaaa.registration.BindingExpiry;
 import org.mipaaa.registration.BindingTable;
@@ -17,6 +18,7 @@ import org.mipaaa.registration.ForeignHomeKeys;
 import org.mipaaa.registration.HomeRegistrationSettings;
 import org.mipaaa.registration.IdentificationCheck;
 import org.mipaaa.registration.InfinispanBindingTable;
+import org.mipaaa.registration.InfinispanHomeAddressPool;
 import org.mipaaa.registration.PendingTerminations;
 import org.mipaaa.registration.RegistrationSettings;
 import org.mipaaa.role.RoleContext;
@@ -40,7 +42,8 @@ public record HomeAgentRole(BindingTable bindings, HarHandler har, AsrHandler ab
 
     /**
      * Settings: {@code ha.udp.address}/{@code ha.udp.port} (renewals, 434), {@code ha.expiry.check.ms},
-     * {@code ha.str.retry.max.ms}, {@code ha.foreign.agent.keys}, {@code registration.home.aaa.host}
+     * {@code ha.str.retry.max.ms}, {@code ha.foreign.agent.keys}, {@code ha.home.address.pool}
+     * (the addresses for HARs that name none, RFC 4004 §5.3; unset: such an HAR is refused), {@code registration.home.aaa.host}
      * (the AAAH allowed to abort sessions; any peer when unset), {@code identification.tolerance.ms},
      * and the home registration settings ({@link HomeRegistrationSettings}).
      */
@@ -49,7 +52,11 @@ public record HomeAgentRole(BindingTable bindings, HarHandler har, AsrHandler ab
         RegistrationSettings registration = RegistrationSettings.from(s);
         HomeRegistrationSettings home = HomeRegistrationSettings.from(s);
         BindingTable bindings = InfinispanBindingTable.in(ctx.state());
-        HarHandler har = new HarHandler(bindings, AbortedSessions.in(ctx.state()), PendingTerminations.in(ctx.state()), home,
+        String range = s.get("ha.home.address.pool", "").strip();
+        HomeAgentAddresses addresses = new HomeAgentAddresses(range.isEmpty() ? Optional.empty()
+                : Optional.of(InfinispanHomeAddressPool.in(ctx.state(), AddressRange.parse(range))));
+        HarHandler har = new HarHandler(bindings, AbortedSessions.in(ctx.state()), PendingTerminations.in(ctx.state()),
+                addresses, home,
                 new IdentificationCheck(registration.identificationTolerance()), new SecureRandom(), ctx.clock(), ctx.host());
         ctx.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.HOME_AGENT_MIP, har);
         String aaah = s.get("registration.home.aaa.host", "").strip();
@@ -70,6 +77,9 @@ public record HomeAgentRole(BindingTable bindings, HarHandler har, AsrHandler ab
         ctx.closeWith(termination);
         renewals.addListener(termination);
         expiry.addListener(termination);
+        renewals.addListener(addresses);
+        expiry.addListener(addresses);
+        abort.addListener(addresses);
         termination.resume();
 
         Optional<HomePresence> presence = HomePresence.install(ctx);

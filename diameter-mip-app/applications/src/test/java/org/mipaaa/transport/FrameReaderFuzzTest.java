@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-
 import org.jdiameter.api.Avp;
 import org.jdiameter.api.AvpDataException;
 import org.jdiameter.api.AvpSet;

@@ -94,6 +94,11 @@ import org.slf4j.LoggerFactory;
  * that timed out may still bind at the home agent: it is aborted there with an ASR
  * ({@link HomeAgentAbort}, RFC 4004 §4.1.3) and the address freed once the ASA says nothing is bound;
  * one in the node's current session is not aborted (that would end the node's service).
+ *
+ * <p>The home address (RFC 4004 §3.1, §5.3): the subscriber's fixed one, else one of this AAAH's pool
+ * ({@code home.address.pool}), both sent in MIP-Mobile-Node-Address; with neither, the HAR goes without
+ * it and the home agent allocates the address, which its HAA names (§5.4: MUST); an HAA that binds
+ * without naming one is refused 5012 and the binding aborted at the home agent.
  */
 public final class AmrHandler implements RequestHandler {
 
@@ -198,20 +203,20 @@ public final class AmrHandler implements RequestHandler {
         }
         Attempt attempt = new Attempt(amr.nai(), har.request().getSessionId(), continuing.isPresent());
         sessions.pending(attempt.nai(), attempt.session());
-        Inet4Address homeAddress;
+        // the subscriber's fixed address, else one of this AAAH's pool, else none: the home agent allocates
+        // it (RFC 4004 §5.3: an HAR without MIP-Mobile-Node-Address) and says which in the HAA (§5.4)
+        Optional<Inet4Address> homeAddress;
         if (subscriber.fixedHomeAddress().isPresent()) {
-            homeAddress = subscriber.fixedHomeAddress().get();
+            homeAddress = subscriber.fixedHomeAddress();
         } else if (pool.isPresent()) {
-            Optional<Inet4Address> allocated = pool.get().allocate(amr.nai());
-            if (allocated.isEmpty()) {
+            homeAddress = pool.get().allocate(amr.nai());
+            if (homeAddress.isEmpty()) {
                 attempt.giveUp();
                 log.warn("AMR for {}: home address pool exhausted", amr.nai());
                 return Outcome.refusal(ResultCodes.UNABLE_TO_COMPLY, "home address pool exhausted").now();
             }
-            homeAddress = allocated.get();
         } else {
-            attempt.giveUp();
-            return Outcome.refusal(ResultCodes.UNABLE_TO_COMPLY, "no home address for " + amr.nai() + " (no pool configured)").now();
+            homeAddress = Optional.empty();
         }
         try {
             return act(amr, subscriber, homeAddress, faKeyRequest, har, attempt);
@@ -295,7 +300,7 @@ public final class AmrHandler implements RequestHandler {
         }
     }
 
-    private CompletionStage<Outcome> act(Amr amr, Subscriber subscriber, Inet4Address homeAddress,
+    private CompletionStage<Outcome> act(Amr amr, Subscriber subscriber, Optional<Inet4Address> homeAddress,
                                          Optional<MnFaKeyGenerationNonceRequest> faKeyRequest,
                                          DiameterClient.OutgoingRequest har, Attempt attempt) {
         Inet4Address homeAgent = subscriber.homeAgent().or(settings::homeAgentAddress).orElseThrow(
@@ -305,8 +310,7 @@ public final class AmrHandler implements RequestHandler {
         int lifetime = settings.grantedLifetime(amr.registration().request().lifetime());
         long featureVector = amr.featureVector() | Enumerations.MIP_FEATURE_VECTOR_MN_HA_KEY_REQUEST
                 | (faKeyRequest.isPresent() ? Enumerations.MIP_FEATURE_VECTOR_MN_FA_KEY_REQUEST : 0)
-                | (pool.isPresent() && subscriber.fixedHomeAddress().isEmpty()
-                        ? Enumerations.MIP_FEATURE_VECTOR_MOBILE_NODE_HOME_ADDRESS_REQUESTED : 0);
+                | (subscriber.fixedHomeAddress().isEmpty() ? Enumerations.MIP_FEATURE_VECTOR_MOBILE_NODE_HOME_ADDRESS_REQUESTED : 0);
 
         CompletableFuture<Answer> haa;
         try {
@@ -330,9 +334,9 @@ public final class AmrHandler implements RequestHandler {
                     .add(AvpCodes.MIP_ALGORITHM_TYPE, Enumerations.MIP_ALGORITHM_TYPE_HMAC_SHA_1)
                     .add(AvpCodes.MIP_REPLAY_MODE, Enumerations.MIP_REPLAY_MODE_TIMESTAMPS)
                     .add(AvpCodes.MIP_SESSION_KEY, keys.mnHaKey());
-            avps.add(AvpCodes.MIP_MSA_LIFETIME, settings.keyLifetime().getSeconds())
-                    .add(AvpCodes.MIP_MOBILE_NODE_ADDRESS, homeAddress)
-                    .add(AvpCodes.MIP_HOME_AGENT_ADDRESS, homeAgent);
+            avps.add(AvpCodes.MIP_MSA_LIFETIME, settings.keyLifetime().getSeconds());
+            homeAddress.ifPresent(address -> avps.add(AvpCodes.MIP_MOBILE_NODE_ADDRESS, address));
+            avps.add(AvpCodes.MIP_HOME_AGENT_ADDRESS, homeAgent);
             // RFC 4004 §7.10, §7.11: "If ... present in the AMR, the AAAH MUST copy it into the HAR"
             amr.originatingForeignAaa().ifPresent(avps::copy);
             amr.homeAgentHost().ifPresent(avps::copy);
@@ -363,7 +367,7 @@ public final class AmrHandler implements RequestHandler {
         }).thenCompose(outcome -> outcome);
     }
 
-    private Outcome answer(Amr amr, Inet4Address homeAddress, Inet4Address homeAgent, int lifetime, SessionKeys keys,
+    private Outcome answer(Amr amr, Optional<Inet4Address> assigned, Inet4Address homeAgent, int lifetime, SessionKeys keys,
                            Optional<MnFaKeyGenerationNonceRequest> faKeyRequest, Answer haa, Throwable failure, Attempt attempt) {
         Optional<AnswerResult> haaResult = failure == null ? AnswerResult.of(haa).filter(r -> !r.experimental()) : Optional.empty();
         if (haaResult.isEmpty() || haaResult.get().isProtocolError()) {
@@ -378,6 +382,15 @@ public final class AmrHandler implements RequestHandler {
         }
         Optional<byte[]> regReply = octets(haa.getAvps(), AvpCodes.MIP_REG_REPLY);
         Optional<String> multiSession = utf8(haa.getAvps(), AvpCodes.ACCT_MULTI_SESSION_ID);
+        // the address this AAAH assigned, else the one the home agent allocated (RFC 4004 §5.4: MUST be in the HAA)
+        Optional<Inet4Address> allocated = assigned.or(() -> address(haa.getAvps(), AvpCodes.MIP_MOBILE_NODE_ADDRESS));
+        if (haaResult.get().isSuccess() && regReply.isPresent() && allocated.isEmpty()) {
+            // bound at the home agent under an address nobody here knows: undone there, refused here
+            attempt.abortAtTheHomeAgent(realm);
+            log.warn("AMR for {}: the home agent allocated an address but did not say which (no MIP-Mobile-Node-Address)", amr.nai());
+            return Outcome.refusal(ResultCodes.UNABLE_TO_COMPLY, "the home agent named no home address");
+        }
+        Inet4Address homeAddress = allocated.orElse(null);
         if (!haaResult.get().isSuccess() || regReply.isEmpty()) {
             attempt.giveUp();
             long code = haaResult.get().isSuccess() ? ResultCodes.ERROR_MIP_REPLY_FAILURE : haaResult.get().code();
@@ -488,6 +501,15 @@ public final class AmrHandler implements RequestHandler {
         try {
             Avp avp = avps.getAvp(code, 0);
             return avp == null ? Optional.empty() : Optional.of(avp.getOctetString());
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Inet4Address> address(AvpSet avps, int code) {
+        try {
+            Avp avp = avps.getAvp(code, 0);
+            return avp == null || !(avp.getAddress() instanceof Inet4Address a) ? Optional.empty() : Optional.of(a);
         } catch (Exception e) {
             return Optional.empty();
         }

@@ -1,7 +1,5 @@
 package org.mipaaa.aaah.auth;
 
-import org.mipaaa.agent.auth.ReplayWindow;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
@@ -22,6 +20,7 @@ import org.mipaaa.aaam.AaamAssociations;
 import org.mipaaa.aaam.AaamReplayWindow;
 import org.mipaaa.agent.auth.AaamAuthenticator;
 import org.mipaaa.agent.auth.AaamSecurityAssociation;
+import org.mipaaa.agent.auth.ReplayWindow;
 import org.mipaaa.agent.diameter.Avp;
 import org.mipaaa.agent.diameter.DiameterCodec;
 import org.mipaaa.agent.diameter.DiameterMessage;

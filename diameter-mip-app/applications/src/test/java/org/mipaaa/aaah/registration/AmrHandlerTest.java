@@ -204,6 +204,57 @@ class AmrHandlerTest {
         assertThat(VisitedRealms.in(state).of(MN1)).as("where its agent is reached: the AMR's foreign realm").contains("visited.example");
     }
 
+    /** This test's AAAH, without a pool: the home agent allocates the address (RFC 4004 §5.3). */
+    private AmrHandler withoutPool() throws Exception {
+        HomeRegistrationSettings settings = new HomeRegistrationSettings(Optional.of("ha.home.example"), Optional.of(HOME_AGENT),
+                Duration.ofSeconds(1800), Duration.ofSeconds(1800), Duration.ofMillis(500));
+        return new AmrHandler(InfinispanSubscriberDirectory.in(state), Optional.empty(), sessions, VisitedRealms.in(state),
+                homeAgent.client(Duration.ofSeconds(10)), settings, RANDOM, "home.example");
+    }
+
+    /** The home agent binding and allocating {@code address} itself, named in the HAA or not (RFC 4004 §5.4). */
+    private CompletableFuture<Answer> allocates(Request har, Optional<Inet4Address> named) {
+        if (har.getCommandCode() == CommandCodes.ABORT_SESSION) {
+            return CompletableFuture.completedFuture(homeAgentAnswers.answer(har, Outcome.success(a -> { })));
+        }
+        byte[] reply = RegistrationBuilder.reply(new RegistrationReply(0, 1800, Ipv4.parse("10.1.0.200"), HOME_AGENT, 7)).toBytes();
+        return CompletableFuture.completedFuture(homeAgentAnswers.answer(har, Outcome.success(a -> {
+            a.add(AvpCodes.ACCT_MULTI_SESSION_ID, "ha.home.example;43").add(AvpCodes.USER_NAME, MN1).add(AvpCodes.MIP_REG_REPLY, reply);
+            named.ifPresent(address -> a.add(AvpCodes.MIP_MOBILE_NODE_ADDRESS, address));
+        })));
+    }
+
+    @Test
+    void s105_anAaahWithoutAPoolSendsTheHarWithoutAnAddressAndTheAmaNamesTheOneTheHomeAgentAllocated() throws Exception {
+        Inet4Address allocated = Ipv4.parse("10.1.0.200");
+        homeAgent.answerWith(har -> allocates(har, Optional.of(allocated)));
+
+        IMessage amr = amr(MN1, MN1_AAA);
+        Answer ama = answers.answer(amr, withoutPool().handle(amr).toCompletableFuture().get(10, TimeUnit.SECONDS));
+
+        assertThat(AnswerResult.of(ama)).contains(AnswerResult.resultCode(ResultCodes.SUCCESS));
+        Request har = homeAgent.sent(CommandCodes.HOME_AGENT_MIP).get(0);
+        assertThat(har.getAvps().getAvp(AvpCodes.MIP_MOBILE_NODE_ADDRESS, 0)).as("the home agent allocates").isNull();
+        assertThat(har.getAvps().getAvp(AvpCodes.MIP_FEATURE_VECTOR, 0).getUnsigned32()
+                & Enumerations.MIP_FEATURE_VECTOR_MOBILE_NODE_HOME_ADDRESS_REQUESTED).isNotZero();
+        assertThat(ama.getAvps().getAvp(AvpCodes.MIP_MOBILE_NODE_ADDRESS, 0).getAddress()).isEqualTo(allocated);
+        assertThat(sessions.current(MN1)).contains(har.getSessionId());
+    }
+
+    @Test
+    void s105_anHaaThatBindsWithoutNamingTheAllocatedAddressIs5012AndTheBindingIsAborted() throws Exception {
+        homeAgent.answerWith(har -> allocates(har, Optional.empty()));
+
+        IMessage amr = amr(MN1, MN1_AAA);
+        Answer ama = answers.answer(amr, withoutPool().handle(amr).toCompletableFuture().get(10, TimeUnit.SECONDS));
+
+        assertThat(AnswerResult.of(ama)).contains(AnswerResult.resultCode(ResultCodes.UNABLE_TO_COMPLY));
+        assertThat(ama.getAvps().getAvp(AvpCodes.MIP_REG_REPLY, 0)).as("no reply naming an address nobody knows").isNull();
+        Request har = homeAgent.sent(CommandCodes.HOME_AGENT_MIP).get(0);
+        assertThat(homeAgent.sent(CommandCodes.ABORT_SESSION)).extracting(Request::getSessionId).containsExactly(har.getSessionId());
+        assertThat(sessions.current(MN1)).isEmpty();
+    }
+
     @Test
     void s104_aWrongMnAaaAuthenticatorIs4001WithoutReplyAndNothingIsAllocatedOrAsked() throws Exception {
         homeAgent.answerWith(this::binds);

@@ -61,11 +61,11 @@ import org.mipaaa.messages.NextHopRequest;
 import org.mipaaa.mobileip.auth.MnAaaSecurityAssociation;
 import org.mipaaa.registration.InfinispanSubscriberDirectory;
 import org.mipaaa.registration.Subscriber;
+import org.mipaaa.registration.VisitedRealms;
 import org.mipaaa.settings.Settings;
 import org.mipaaa.settlement.SettlementState;
 import org.mipaaa.settlement.SettlementStore;
 import org.mipaaa.settlement.SettlingTerminals;
-import org.mipaaa.registration.VisitedRealms;
 import org.mipaaa.state.StateStore;
 
 /**
