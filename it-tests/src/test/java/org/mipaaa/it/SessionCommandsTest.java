@@ -87,6 +87,22 @@ class SessionCommandsTest {
         }
     }
 
+    @Test
+    void s107_anStrWithoutUserNameIsServedNotRefused5005() throws Exception {
+        // RFC 6733 §8.4.1: User-Name is optional in the STR; the AAAH finds the node by the session, and
+        // this one is of no registration here
+        try (RawPeer ha = homeAgentDialledByTheAaah()) {
+            IMessage str = str(ha, ApplicationIds.MOBILE_IPV4, HA_HOST, HOME, "aaah.home.example;1;no-user-name");
+            str.getAvps().removeAvp(AvpCodes.USER_NAME);
+            ha.send(str);
+
+            IMessage sta = ha.readAnswer(HA_HOST, HOME);
+
+            assertThat(resultCode(sta)).isEqualTo(ResultCodes.UNKNOWN_SESSION_ID);
+            assertThat(sta.getAvps().getAvp(AvpCodes.USER_NAME)).isNull();
+        }
+    }
+
     @ParameterizedTest(name = "header Application-Id {0}")
     @ValueSource(longs = {ApplicationIds.COMMON_MESSAGES, ApplicationIds.MOBILE_IPV4})
     void aForeignAgentsStrReachesTheHomeRealmThroughTheAaaf(long headerApplication) throws Exception {

@@ -21,19 +21,25 @@ import org.mipaaa.state.StoredValue;
  * address the other is about to use; a late STR for an older session is told apart (5002).
  *
  * <p>Each change is a compare-and-set on the node's one entry (single-key atomic, as the address pool).
+ * An index, Session-Id to NAI ({@link #owner}), serves an STR without User-Name (RFC 6733 §8.4.1); it is
+ * written before a session enters a record and emptied after it leaves, and read only through the
+ * record, so an entry a crash leaves behind answers nothing.
  */
 public final class HomeSessions {
 
     private static final int FORMAT = 1;
 
     private final Cache<String, String> sessions;
+    /** Session-Id -> NAI of every session a record names; entries it no longer names are ignored. */
+    private final Cache<String, String> owners;
 
-    private HomeSessions(Cache<String, String> sessions) {
+    private HomeSessions(Cache<String, String> sessions, Cache<String, String> owners) {
         this.sessions = sessions;
+        this.owners = owners;
     }
 
     public static HomeSessions in(StateStore store) {
-        return new HomeSessions(store.cache(RegistrationCaches.HOME_SESSIONS));
+        return new HomeSessions(store.cache(RegistrationCaches.HOME_SESSIONS), store.cache(RegistrationCaches.HOME_SESSION_OWNERS));
     }
 
     /** What an STR did ({@link #end}). */
@@ -48,6 +54,7 @@ public final class HomeSessions {
 
     /** An AMR of {@code nai} sent its HAR in {@code sessionId}; pending until {@link #accepted} or {@link #failed}. */
     public void pending(String nai, String sessionId) {
+        owners.put(sessionId, nai); // first, so that a record never names a session the index lacks
         update(nai, r -> r.withPending(sessionId));
     }
 
@@ -56,7 +63,13 @@ public final class HomeSessions {
      * before it are superseded (the home agent's binding of the address is this one's now).
      */
     public void accepted(String nai, String sessionId) {
-        update(nai, r -> r.accepted(sessionId));
+        Registrations before;
+        Registrations after;
+        do {
+            before = read(nai);
+            after = before.accepted(sessionId);
+        } while (!compareAndSet(nai, before, after));
+        forget(nai, before, after);
     }
 
     /**
@@ -64,7 +77,9 @@ public final class HomeSessions {
      * so the address it was given for this registration can go.
      */
     public boolean failed(String nai, String sessionId) {
-        return update(nai, r -> r.withoutPending(sessionId)).idle();
+        Registrations after = update(nai, r -> r.withoutPending(sessionId));
+        forget(nai, new Registrations(Optional.empty(), List.of(sessionId)), after);
+        return after.idle();
     }
 
     /** The home agent's STR for {@code sessionId}: ends it if it is the node's current registration. */
@@ -73,11 +88,30 @@ public final class HomeSessions {
         while (sessionId.equals(before.current().orElse(null))) {
             Registrations after = before.withoutCurrent();
             if (compareAndSet(nai, before, after)) {
+                forget(nai, before, after);
                 return after.idle() ? Ending.ENDED_IDLE : Ending.ENDED_PENDING;
             }
             before = read(nai);
         }
         return Ending.NOT_CURRENT;
+    }
+
+    /**
+     * The NAI whose current or pending registration is in {@code sessionId}: who an STR without User-Name
+     * is for. Empty for a session of no registration here.
+     */
+    public Optional<String> owner(String sessionId) {
+        return Optional.ofNullable(owners.get(sessionId)).filter(nai -> read(nai).names(sessionId));
+    }
+
+    /**
+     * Drops from the index the sessions {@code before} named and {@code after} no longer does, unless the
+     * record names one again meanwhile (a new registration of the node in the same session).
+     */
+    private void forget(String nai, Registrations before, Registrations after) {
+        before.sessions().filter(session -> !after.names(session))
+                .filter(session -> !read(nai).names(session))
+                .forEach(session -> owners.remove(session, nai));
     }
 
     /** The node's current registration's session, if any. */
@@ -124,6 +158,14 @@ public final class HomeSessions {
 
         boolean idle() {
             return current.isEmpty() && pending.isEmpty();
+        }
+
+        boolean names(String session) {
+            return current.filter(session::equals).isPresent() || pending.contains(session);
+        }
+
+        java.util.stream.Stream<String> sessions() {
+            return java.util.stream.Stream.concat(current.stream(), pending.stream());
         }
 
         Registrations withPending(String session) {

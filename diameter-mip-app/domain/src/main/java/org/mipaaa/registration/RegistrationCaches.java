@@ -28,6 +28,12 @@ public final class RegistrationCaches {
      */
     public static final String HOME_SESSIONS = "home-sessions";
 
+    /**
+     * HAR Session-Id -> NAI of the registrations {@link HomeSessions} holds (AAAH): who an STR without
+     * User-Name is for (RFC 6733 §8.4.1: User-Name is optional); persistent.
+     */
+    public static final String HOME_SESSION_OWNERS = "home-session-owners";
+
     /** NAI -> the realm of the foreign network it visits (AAAH, {@link VisitedRealms}); memory only. */
     public static final String VISITED_REALMS = "visited-realms";
 

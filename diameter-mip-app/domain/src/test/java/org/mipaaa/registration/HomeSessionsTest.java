@@ -116,4 +116,38 @@ class HomeSessionsTest {
         assertThat(sessions.current(MN)).contains("s1");
         assertThat(store.<String, String>cache(RegistrationCaches.HOME_SESSIONS).containsKey("mn2@home.example")).isFalse();
     }
+
+    @Test
+    void anStrWithoutUserNameFindsTheNodeByItsSessionWhileARegistrationOfTheNodeIsInIt() {
+        sessions.pending(MN, "s1");
+        assertThat(sessions.owner("s1")).as("pending").contains(MN);
+        sessions.accepted(MN, "s1");
+        assertThat(sessions.owner("s1")).as("current").contains(MN);
+        sessions.pending(MN, "s1");
+        sessions.failed(MN, "s1");
+        assertThat(sessions.owner("s1")).as("a failed continuation leaves the current one").contains(MN);
+
+        assertThat(sessions.end(MN, "s1")).isEqualTo(HomeSessions.Ending.ENDED_IDLE);
+        assertThat(sessions.owner("s1")).as("ended").isEmpty();
+        assertThat(store.<String, String>cache(RegistrationCaches.HOME_SESSION_OWNERS).containsKey("s1"))
+                .as("nor kept in the index").isFalse();
+        assertThat(sessions.owner("never")).isEmpty();
+    }
+
+    @Test
+    void theIndexForgetsSupersededAndFailedSessions() {
+        sessions.pending(MN, "a");
+        sessions.pending(MN, "b");
+        sessions.pending(MN, "c");
+        sessions.failed(MN, "c");
+        sessions.accepted(MN, "b"); // supersedes a
+
+        assertThat(sessions.owner("a")).isEmpty();
+        assertThat(sessions.owner("c")).isEmpty();
+        assertThat(sessions.owner("b")).contains(MN);
+        sessions.pending(MN, "d");
+        sessions.accepted(MN, "d"); // replaces b as the current one
+        assertThat(sessions.owner("b")).isEmpty();
+        assertThat(store.<String, String>cache(RegistrationCaches.HOME_SESSION_OWNERS).keySet()).containsExactly("d");
+    }
 }

@@ -3,6 +3,7 @@ package org.mipaaa.aaah.registration;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
+import org.jdiameter.api.Avp;
 import org.jdiameter.api.Request;
 import org.mipaaa.diameter.Avps;
 import org.mipaaa.diameter.Outcome;
@@ -19,10 +20,10 @@ import org.slf4j.LoggerFactory;
  * The home AAA server's Session-Termination-Request (RFC 6733 §8.4.1; RFC 4004 §4.1.3).
  *
  * <ol>
- * <li><b>decode</b>: User-Name, the mobile node the session was for. The AAAH keeps its sessions by
- *     NAI ({@link HomeSessions}; Auth-Session-State STATE_MAINTAINED in the HAR and the AMA, so both
- *     mobility agents send an STR when their session ends): the mobility agents send the NAI, and an
- *     STR without it is 5005 DIAMETER_MISSING_AVP with User-Name in Failed-AVP.</li>
+ * <li><b>decode</b>: User-Name, the mobile node the session was for, when present. RFC 6733 §8.4.1
+ *     makes it optional: without it, the node is the one whose registration is in that session
+ *     ({@link HomeSessions#owner}; Auth-Session-State STATE_MAINTAINED in the HAR and the AMA, so both
+ *     mobility agents send an STR when their session ends).</li>
  * <li><b>validate</b>: who sent it. RFC 4004 §4.1.3: "The AAAH SHOULD only deallocate all resources
  *     after the STR is received from the home agent", so that a handover's STR from the old foreign
  *     agent frees nothing.</li>
@@ -30,8 +31,8 @@ import org.slf4j.LoggerFactory;
  *     ({@link HomeSessions}), the registration ends and the NAI's pool address is released (its session
  *     keys were never stored here), unless a new registration of the NAI is pending, which keeps it;
  *     for an older session (a late STR after the node registered again) or from anyone else, nothing.</li>
- * <li><b>answer</b>: STA 2001 with User-Name; 5002 DIAMETER_UNKNOWN_SESSION_ID to the home agent for
- *     a session that is not the node's current one.</li>
+ * <li><b>answer</b>: STA 2001 with User-Name when the node is known; 5002 DIAMETER_UNKNOWN_SESSION_ID to
+ *     the home agent for a session that is not the node's current one, or of no node here.</li>
  * </ol>
  */
 public final class StrHandler implements RequestHandler {
@@ -56,30 +57,38 @@ public final class StrHandler implements RequestHandler {
     }
 
     private Outcome terminate(Request request) {
-        String nai;
+        Optional<String> named;
         try {
-            nai = Avps.utf8(Avps.require(request.getAvps(), AvpCodes.USER_NAME, "User-Name"));
+            Optional<Avp> userName = Avps.find(request.getAvps(), AvpCodes.USER_NAME);
+            named = userName.isPresent() ? Optional.of(Avps.utf8(userName.get())) : Optional.empty();
         } catch (Avps.Invalid e) {
             return e.refusal();
         }
         String origin = originHost(request);
         if (!homeAgentHost.equalsIgnoreCase(origin)) {
-            log.debug("STR {} for {} from {}: not the home agent, nothing released", request.getSessionId(), nai, origin);
+            log.debug("STR {} for {} from {}: not the home agent, nothing released", request.getSessionId(),
+                    named.orElse("(no User-Name)"), origin);
+            return Outcome.success(avps -> named.ifPresent(nai -> avps.add(AvpCodes.USER_NAME, nai)));
+        }
+        Optional<String> owner = named.or(() -> sessions.owner(request.getSessionId()));
+        if (owner.isEmpty()) {
+            log.info("STR {} from the home agent without User-Name: no registration here in this session", request.getSessionId());
+            return Outcome.refusal(ResultCodes.UNKNOWN_SESSION_ID, "no registration in this session");
+        }
+        String nai = owner.get();
+        HomeSessions.Ending ending = sessions.end(nai, request.getSessionId());
+        if (ending == HomeSessions.Ending.NOT_CURRENT) {
+            log.info("STR {} for {}: not its current registration, nothing released", request.getSessionId(), nai);
+            return Outcome.refusal(ResultCodes.UNKNOWN_SESSION_ID, "no current registration of " + nai + " in this session");
+        }
+        if (ending == HomeSessions.Ending.ENDED_IDLE) {
+            Optional<java.net.Inet4Address> held = pool.flatMap(p -> p.addressOf(nai));
+            pool.ifPresent(p -> p.release(nai));
+            visited.left(nai);
+            log.info("STR {} from the home agent: {} released {}", request.getSessionId(), nai,
+                    held.map(a -> a.getHostAddress()).orElse("no pool address"));
         } else {
-            HomeSessions.Ending ending = sessions.end(nai, request.getSessionId());
-            if (ending == HomeSessions.Ending.NOT_CURRENT) {
-                log.info("STR {} for {}: not its current registration, nothing released", request.getSessionId(), nai);
-                return Outcome.refusal(ResultCodes.UNKNOWN_SESSION_ID, "no current registration of " + nai + " in this session");
-            }
-            if (ending == HomeSessions.Ending.ENDED_IDLE) {
-                Optional<java.net.Inet4Address> held = pool.flatMap(p -> p.addressOf(nai));
-                pool.ifPresent(p -> p.release(nai));
-                visited.left(nai);
-                log.info("STR {} from the home agent: {} released {}", request.getSessionId(), nai,
-                        held.map(a -> a.getHostAddress()).orElse("no pool address"));
-            } else {
-                log.info("STR {} from the home agent: {} registers again meanwhile, its address stays", request.getSessionId(), nai);
-            }
+            log.info("STR {} from the home agent: {} registers again meanwhile, its address stays", request.getSessionId(), nai);
         }
         return Outcome.success(avps -> avps.add(AvpCodes.USER_NAME, nai));
     }

@@ -256,6 +256,34 @@ class AmrHandlerTest {
     }
 
     @Test
+    void s109_theHomeAgentsStrWithoutUserNameEndsTheRegistrationOfItsSessionAndFreesTheAddress() throws Exception {
+        homeAgent.answerWith(this::binds);
+        Answer ama = serve(amr(MN1, MN1_AAA));
+        assertThat(AnswerResult.of(ama)).contains(AnswerResult.resultCode(ResultCodes.SUCCESS));
+        String harSession = homeAgent.sent(CommandCodes.HOME_AGENT_MIP).get(0).getSessionId();
+        StrHandler strs = new StrHandler(Optional.of(pool), sessions, VisitedRealms.in(state), "ha.home.example");
+
+        // RFC 6733 §8.4.1: User-Name is optional in the STR
+        IMessage str = parser.createEmptyMessage(CommandCodes.SESSION_TERMINATION, ApplicationIds.MOBILE_IPV4);
+        str.setRequest(true);
+        new AvpWriter(DICTIONARY, str.getAvps())
+                .add(AvpCodes.SESSION_ID, harSession)
+                .add(AvpCodes.ORIGIN_HOST, "ha.home.example")
+                .add(AvpCodes.ORIGIN_REALM, "home.example")
+                .add(AvpCodes.DESTINATION_REALM, "home.example")
+                .add(AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4)
+                .add(AvpCodes.TERMINATION_CAUSE, Enumerations.TERMINATION_CAUSE_DIAMETER_LOGOUT);
+        Answer sta = answers.answer(str, strs.handle(str).toCompletableFuture().get(10, TimeUnit.SECONDS));
+
+        assertThat(AnswerResult.of(sta)).contains(AnswerResult.resultCode(ResultCodes.SUCCESS));
+        assertThat(sta.getAvps().getAvp(AvpCodes.USER_NAME).getUTF8String()).isEqualTo(MN1);
+        assertThat(sessions.current(MN1)).isEmpty();
+        assertThat(pool.addressOf(MN1)).as("released").isEmpty();
+        Answer again = answers.answer(str, strs.handle(str).toCompletableFuture().get(10, TimeUnit.SECONDS));
+        assertThat(AnswerResult.of(again)).as("the session is over").contains(AnswerResult.resultCode(ResultCodes.UNKNOWN_SESSION_ID));
+    }
+
+    @Test
     void s104_aWrongMnAaaAuthenticatorIs4001WithoutReplyAndNothingIsAllocatedOrAsked() throws Exception {
         homeAgent.answerWith(this::binds);
 
