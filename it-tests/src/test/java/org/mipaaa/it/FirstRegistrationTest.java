@@ -395,16 +395,19 @@ class FirstRegistrationTest {
     }
 
     @Test
-    void anStrWithoutUserNameIs5005WithUserNameInFailedAvp() throws Exception {
+    void s109_theHomeAgentsStrWithoutUserNameEndsTheRegistrationOfItsSession() throws Exception {
         MobileNode mn = mn1();
         MobileNode.Outcome first = registered(mn);
         String session = haBinding(first).aaaSessionId();
 
+        // RFC 6733 §8.4.1: User-Name is optional in the STR; the session says whose registration ends
         var sta = str(Role.HA, session, false);
 
-        assertThat(Exchange.resultCode(sta)).isEqualTo(5005);
-        assertThat(Exchange.failedAvp(sta).getAvp(AvpCodes.USER_NAME)).isNotNull();
-        assertThat(pool().addressOf(nai)).contains(first.homeAddress());
+        assertThat(Exchange.resultCode(sta)).isEqualTo(ResultCodes.SUCCESS);
+        assertThat(sta.getAvps().getAvp(AvpCodes.USER_NAME).getUTF8String()).isEqualTo(nai);
+        assertThat(pool().addressOf(nai)).as("freed as on an STR naming the node").isEmpty();
+        assertThat(Exchange.resultCode(str(Role.HA, session, false))).as("the session is over")
+                .isEqualTo(ResultCodes.UNKNOWN_SESSION_ID);
     }
 
     private long amrs() {
