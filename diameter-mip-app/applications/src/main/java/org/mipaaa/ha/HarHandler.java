@@ -114,7 +114,8 @@ public final class HarHandler implements RequestHandler {
      * @param addresses    the home addresses this home agent allocates for HARs that name none
      */
     public HarHandler(BindingTable bindings, AbortedSessions aborted, PendingTerminations terminations,
-                      HomeAgentAddresses addresses, HomeRegistrationSettings settings, IdentificationCheck identification, SecureRandom random, Clock clock,
+                      HomeAgentAddresses addresses, HomeRegistrationSettings settings, IdentificationCheck identification,
+                      SecureRandom random, Clock clock,
                       String host) {
         this.bindings = bindings;
         this.aborted = aborted;
