@@ -196,7 +196,11 @@ class FreeDiameterDictionaryTest {
         return log;
     }
 
-    /** The dumps of the messages freeDiameter received from the test's peers, after the CERs, in order. */
+    /**
+     * The dumps of the messages freeDiameter received from the test's peers, after the CERs, in order.
+     * freeDiameter logs from several threads: another thread's ERROR or DBG lines may fall inside a
+     * dump and are skipped; a top-level notice (a peer's state change) ends it early.
+     */
     private static List<String> receivedDumps(String log) {
         List<String> dumps = new ArrayList<>();
         StringBuilder current = null;
@@ -210,21 +214,36 @@ class FreeDiameterDictionaryTest {
             if (current != null && line.matches("^\\S+\\s+NOTI\\s{4,}.*")) {
                 current.append(line).append('\n');
                 dumps.set(dumps.size() - 1, current.toString());
-            } else {
-                current = null;
+            } else if (line.matches("^\\S+\\s+NOTI\\s.*")) {
+                current = null; // a top-level notice: this dump is over
             }
         }
         List<String> messages = dumps.stream()
                 .filter(d -> !d.contains("'Capabilities-Exchange-") && !d.contains("'Device-Watchdog-")).toList();
         // a request freeDiameter could not route yet (3002 right after CEA) is sent again with the same
-        // identifiers and dumped twice: counted once
+        // identifiers and dumped twice: counted once, by its longest dump (one a notice cut short is shorter)
         List<String> distinct = new ArrayList<>();
         for (String d : messages) {
-            if (distinct.isEmpty() || !withoutTimes(distinct.get(distinct.size() - 1)).equals(withoutTimes(d))) {
+            int last = distinct.size() - 1;
+            if (last >= 0 && sameMessage(distinct.get(last), d)) {
+                if (d.length() > distinct.get(last).length()) {
+                    distinct.set(last, d);
+                }
+            } else {
                 distinct.add(d);
             }
         }
         return distinct;
+    }
+
+    /** The same message dumped twice: the same command line and the same identifiers. */
+    private static boolean sameMessage(String a, String b) {
+        return header(a).equals(header(b));
+    }
+
+    private static List<String> header(String dump) {
+        return withoutTimes(dump).lines().filter(l -> l.contains("'") && l.trim().startsWith("'")
+                || l.contains("Hop-by-Hop Identifier") || l.contains("End-to-End Identifier")).toList();
     }
 
     private static String withoutTimes(String dump) {
