@@ -31,6 +31,7 @@ import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.Enumerations;
+import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.fa.ForeignAgent;
 import org.mipaaa.fa.UserPlaneRelay;
 import org.mipaaa.install.RoleApplications;
@@ -44,6 +45,8 @@ import org.mipaaa.mobileip.Ipv4;
 import org.mipaaa.mobileip.auth.MnAaaSecurityAssociation;
 import org.mipaaa.mobileip.node.MobileNode;
 import org.mipaaa.node.DiameterNode;
+import org.mipaaa.registration.Visit;
+import org.mipaaa.registration.VisitListener;
 import org.mipaaa.role.Role;
 
 /**
@@ -212,6 +215,83 @@ class CommunicationFeeAccountingTest {
         assertThat(again.getAvps().getAvp(AvpCodes.ACCOUNTING_RECORD_NUMBER).getUnsigned32()).isEqualTo(1);
         assertThat(mn1Entries()).hasSize(1);
         assertThat(total(mn1Entries())).isEqualTo(CENT.times(7));
+    }
+
+    @Test
+    void anAcrWithoutUserNameIsChargedToTheNodeOfItsSessionAtTheAaafAndOfItsMultiSessionAtTheAaah() throws Exception {
+        // RFC 6733 §9.7.1: User-Name is optional in the ACR; RFC 4004 §11.2 requires Acct-Multi-Session-Id
+        List<Visit> visits = new java.util.concurrent.CopyOnWriteArrayList<>();
+        fa().addVisitListener(new VisitListener() {
+            @Override
+            public void started(Visit visit) {
+                visits.add(visit);
+            }
+
+            @Override
+            public void ended(Visit visit, End why) {
+            }
+        });
+        MobileNode mn = mn1();
+        deregister(mn, register(mn));
+        Visit visit = visits.get(0);
+        AccountingOutbox outbox = fixture.topology().node(Role.AAAF).installation().aaaf().outbox();
+        assertThat(Eventually.within(Duration.ofSeconds(10), () -> mn1Entries().stream().anyMatch(e -> isStopOf(e, visit.sessionId()))))
+                .as("the visit's STOP recorded").isTrue();
+        int before = mn1Entries().size();
+
+        // a foreign agent's late record in its AMR's session, without User-Name: the AAAF knows whose
+        AccountingRecord late = new AccountingRecord(visit.sessionId(), Enumerations.ACCOUNTING_RECORD_TYPE_EVENT_RECORD, 100, MN1,
+                visit.acctMultiSessionId(), 300, 300, 3, 3, 5, 0, visit.homeAgent(), visit.homeAddress(), Instant.now());
+        Answer fromTheFa = withoutUserName(late, Role.FA, Role.AAAF);
+        assertThat(Exchange.resultCode(fromTheFa)).isEqualTo(ResultCodes.SUCCESS);
+        assertThat(fromTheFa.getAvps().getAvp(AvpCodes.USER_NAME).getUTF8String()).as("the user the AAAF found").isEqualTo(MN1);
+        assertThat(Eventually.within(Duration.ofSeconds(10), () -> mn1Entries().size() == before + 1))
+                .as("forwarded, naming mn1, and charged to mn1").isTrue();
+
+        // another AAAF's record in a session of its own, without User-Name: the AAAH knows whose by the
+        // Acct-Multi-Session-Id the home agent gave mn1's binding, also once the binding has ended
+        AccountingRecord relayed = new AccountingRecord("aaaf2.visited.example;1;no-user-name",
+                Enumerations.ACCOUNTING_RECORD_TYPE_INTERIM_RECORD, 1, MN1, visit.acctMultiSessionId(), 200, 200, 2, 2, 5, 0,
+                visit.homeAgent(), visit.homeAddress(), Instant.now());
+        Answer fromTheAaaf = withoutUserName(relayed, Role.AAAF, Role.AAAH);
+        assertThat(Exchange.resultCode(fromTheAaaf)).isEqualTo(ResultCodes.SUCCESS);
+        assertThat(fromTheAaaf.getAvps().getAvp(AvpCodes.USER_NAME).getUTF8String()).isEqualTo(MN1);
+        List<AccountEntry> entries = mn1Entries();
+        assertThat(entries).hasSize(before + 2);
+        List<AccountEntry> added = entries.stream().filter(e -> isRecord(e, visit.sessionId(), 100) || isRecord(e, relayed.sessionId(), 1))
+                .toList();
+        assertThat(added).as("both records, charged to mn1").hasSize(2);
+        assertThat(packets(added)).as("3 + 3 packets since the visit's STOP, 2 + 2 in the new session").isEqualTo(10);
+
+        // whose a session nobody registered in is cannot be told: 5002 at either server, nothing charged
+        AccountingRecord stray = new AccountingRecord("fa.visited.example;1;never-registered",
+                Enumerations.ACCOUNTING_RECORD_TYPE_EVENT_RECORD, 1, MN1, "ha.home.example;never-bound", 100, 100, 1, 1, 5, 0,
+                visit.homeAgent(), visit.homeAddress(), Instant.now());
+        assertThat(Exchange.resultCode(withoutUserName(stray, Role.FA, Role.AAAF))).isEqualTo(ResultCodes.UNKNOWN_SESSION_ID);
+        assertThat(Exchange.resultCode(withoutUserName(stray, Role.AAAF, Role.AAAH))).isEqualTo(ResultCodes.UNKNOWN_SESSION_ID);
+        assertThat(outbox.size()).as("nothing stored at the AAAF").isZero();
+        assertThat(mn1Entries()).hasSize(before + 2);
+    }
+
+    private static boolean isStopOf(AccountEntry entry, String sessionId) {
+        return entry.content() instanceof EntryContent.CommunicationFee fee && fee.sessionId().equals(sessionId)
+                && fee.recordType() == RecordType.STOP;
+    }
+
+    private static boolean isRecord(AccountEntry entry, String sessionId, long recordNumber) {
+        return entry.content() instanceof EntryContent.CommunicationFee fee && fee.sessionId().equals(sessionId)
+                && fee.recordNumber() == recordNumber;
+    }
+
+    /** {@code record} as an ACR from {@code from}'s node to {@code to}'s, with no User-Name. */
+    private Answer withoutUserName(AccountingRecord record, Role from, Role to) throws Exception {
+        DiameterNode server = fixture.topology().node(to);
+        DiameterClient.OutgoingRequest acr = fixture.topology().node(from).client().requestInSession(record.sessionId(),
+                CommandCodes.ACCOUNTING, org.jdiameter.api.ApplicationId.createByAccAppId(ApplicationIds.MOBILE_IPV4),
+                server.realm(), server.host());
+        AccountingRecords.write(record, acr.avps());
+        acr.request().getAvps().removeAvp(AvpCodes.USER_NAME);
+        return acr.send().get(15, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     /** One ACR from the AAAF node to the AAAH, with the T flag when {@code retransmitted} (RFC 6733 §3). */

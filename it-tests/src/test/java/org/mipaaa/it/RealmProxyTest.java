@@ -95,7 +95,7 @@ class RealmProxyTest {
         // RFC 6733 §6.1.9: the identity of the peer the AAAF received it from, the FA
         assertThat(routeRecords).containsExactly(fa.host());
         // the AAAF made its entry for the visiting mobile node (seed S104)
-        assertThat(new VisitorEntries(fixture.topology().node(Role.AAAF).state().cache(VisitorEntries.CACHE), java.time.Clock.systemUTC())
+        assertThat(VisitorEntries.in(fixture.topology().node(Role.AAAF).state(), java.time.Clock.systemUTC())
                 .entry("mn1@home.example")).get().asString().endsWith(sessionId);
 
         assertThat(Exchange.resultCode(answer)).isEqualTo(ResultCodes.SUCCESS);

@@ -2,7 +2,9 @@ package org.mipaaa.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +29,20 @@ import org.mipaaa.dictionary.Enumerations;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.install.RoleApplications;
 import org.mipaaa.lab.Topology;
+import org.mipaaa.mobileip.AuthenticationKind;
+import org.mipaaa.mobileip.GeneralizedMnAaaAuthentication;
+import org.mipaaa.mobileip.Identification;
+import org.mipaaa.mobileip.Ipv4;
+import org.mipaaa.mobileip.MnHaKeyGenerationNonceRequest;
+import org.mipaaa.mobileip.MobileNodeNai;
+import org.mipaaa.mobileip.RegistrationBuilder;
+import org.mipaaa.mobileip.RegistrationPacket;
+import org.mipaaa.mobileip.RegistrationRequest;
+import org.mipaaa.mobileip.RequestFlag;
+import org.mipaaa.mobileip.auth.KeyDerivation;
+import org.mipaaa.mobileip.auth.MnAaaSecurityAssociation;
 import org.mipaaa.pki.PkiIssuer;
+import org.mipaaa.registration.HomeAddressPool;
 import org.mipaaa.registration.PendingTerminations;
 import org.mipaaa.role.Role;
 
@@ -45,6 +60,9 @@ class SessionCommandsTest {
     private static final String HOME = "home.example";
     private static final String VISITED = "visited.example";
     private static final String MN1 = "mn1@home.example";
+    /** mn1's MN-AAA security association, as config/aaah/subscribers.properties provisions it. */
+    private static final MnAaaSecurityAssociation MN1_AAA = MnAaaSecurityAssociation.of(256,
+            "demo-mn1-aaa-key".getBytes(StandardCharsets.US_ASCII));
 
     @TempDir
     static Path dir;
@@ -101,6 +119,71 @@ class SessionCommandsTest {
             assertThat(resultCode(sta)).isEqualTo(ResultCodes.UNKNOWN_SESSION_ID);
             assertThat(sta.getAvps().getAvp(AvpCodes.USER_NAME)).isNull();
         }
+    }
+
+    @Test
+    void aCoLocatedNodesAmrFromAnotherVendorsHomeAgentGetsItsKeysWithoutRegistrationReplyAndItsStrFreesTheAddress()
+            throws Exception {
+        String session = HA_HOST + ";1;co-located";
+        HomeAddressPool pool = servers.topology().node(Role.AAAH).installation().aaah().registration().pool().orElseThrow();
+        try (RawPeer ha = homeAgentDialledByTheAaah()) {
+            ha.send(coLocatedAmr(ha, session));
+
+            IMessage ama = ha.readAnswer(HA_HOST, HOME);
+
+            assertThat(resultCode(ama)).isEqualTo(ResultCodes.SUCCESS);
+            var avps = ama.getAvps();
+            // RFC 4004 §5.2: MIP-Reg-Reply if and only if the node is not co-located; the MN-HA keys MUST be there
+            assertThat(avps.getAvp(AvpCodes.MIP_REG_REPLY)).isNull();
+            byte[] nonce = avps.getAvp(AvpCodes.MIP_MN_TO_HA_MSA).getGrouped().getAvp(AvpCodes.MIP_NONCE).getOctetString();
+            byte[] key = avps.getAvp(AvpCodes.MIP_HA_TO_MN_MSA).getGrouped().getAvp(AvpCodes.MIP_SESSION_KEY).getOctetString();
+            assertThat(key).as("RFC 3957 §5: the key mn1 derives from the nonce")
+                    .isEqualTo(KeyDerivation.deriveKey(MN1_AAA.key(), nonce, MN1.getBytes(StandardCharsets.US_ASCII)));
+            Inet4Address home = (Inet4Address) avps.getAvp(AvpCodes.MIP_MOBILE_NODE_ADDRESS).getAddress();
+            assertThat(pool.addressOf(MN1)).contains(home);
+            assertThat(avps.getAvp(AvpCodes.AUTH_SESSION_STATE).getInteger32())
+                    .as("stateful: the home agent ends it with an STR").isEqualTo(Enumerations.AUTH_SESSION_STATE_STATE_MAINTAINED);
+
+            IMessage str = str(ha, ApplicationIds.MOBILE_IPV4, HA_HOST, HOME, session);
+            str.setEndToEndIdentifier(str.getEndToEndIdentifier() + 1); // a new request in the AMR's session
+            str.setHopByHopIdentifier(str.getHopByHopIdentifier() + 1);
+            ha.send(str);
+            IMessage sta = ha.readAnswer(HA_HOST, HOME);
+
+            assertThat(resultCode(sta)).isEqualTo(ResultCodes.SUCCESS);
+            assertThat(pool.addressOf(MN1)).as("freed on the home agent's STR").isEmpty();
+        }
+    }
+
+    /**
+     * The AMR a home agent sends for a co-located mobile node (RFC 4004 §3.3, §5.1): mn1's Registration
+     * Request, D flag set, MN-AAA authenticated without a foreign agent's challenge (RFC 4721 §6), the
+     * Co-Located-Mobile-Node bit and the home agent's Acct-Multi-Session-Id.
+     */
+    private static IMessage coLocatedAmr(RawPeer ha, String sessionId) {
+        RegistrationPacket registration = RegistrationBuilder.request(RegistrationRequest.of(
+                        EnumSet.of(RequestFlag.DECAPSULATION_BY_MOBILE_NODE), 1800, Ipv4.parse("0.0.0.0"), Ipv4.parse("10.1.0.1"),
+                        Ipv4.parse("198.51.100.7"), Identification.ntpTimestamp(java.time.Instant.now(), 7)))
+                .add(new MobileNodeNai(MN1))
+                .add(new MnHaKeyGenerationNonceRequest(1000))
+                .authenticate(AuthenticationKind.MN_AAA, MN1_AAA.forChallenge(MnAaaSecurityAssociation.COLOCATED_CHALLENGE))
+                .build();
+        long offset = registration.fields(GeneralizedMnAaaAuthentication.class).get(0).end() - 16;
+        IMessage amr = request(ha, CommandCodes.AA_MOBILE_NODE, ApplicationIds.MOBILE_IPV4, HA_HOST, HOME, HOME, sessionId);
+        var avps = amr.getAvps();
+        avps.addAvp(AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4, true, false, true);
+        avps.addAvp(AvpCodes.USER_NAME, MN1, true, false, false);
+        avps.addAvp(AvpCodes.MIP_REG_REQUEST, registration.bytes(), true, false);
+        var auth = avps.addGroupedAvp(AvpCodes.MIP_MN_AAA_AUTH, true, false);
+        auth.addAvp(AvpCodes.MIP_MN_AAA_SPI, MN1_AAA.spi(), true, false, true);
+        auth.addAvp(AvpCodes.MIP_AUTH_INPUT_DATA_LENGTH, offset, true, false, true);
+        auth.addAvp(AvpCodes.MIP_AUTHENTICATOR_LENGTH, 16L, true, false, true);
+        auth.addAvp(AvpCodes.MIP_AUTHENTICATOR_OFFSET, offset, true, false, true);
+        avps.addAvp(AvpCodes.ACCT_MULTI_SESSION_ID, HA_HOST + ";co-located", true, false, false);
+        avps.addAvp(AvpCodes.MIP_FEATURE_VECTOR, (long) (Enumerations.MIP_FEATURE_VECTOR_CO_LOCATED_MOBILE_NODE
+                | Enumerations.MIP_FEATURE_VECTOR_MOBILE_NODE_HOME_ADDRESS_REQUESTED
+                | Enumerations.MIP_FEATURE_VECTOR_MN_HA_KEY_REQUEST), true, false, true);
+        return amr;
     }
 
     @ParameterizedTest(name = "header Application-Id {0}")

@@ -27,7 +27,7 @@ public record VisitedAaaRole(RealmProxy proxy, VisitorEntries visitors, Accounti
 
     /** Settings: {@code aaaf.accounting.poll.ms}, {@code aaaf.accounting.backoff.max.ms}. */
     public static VisitedAaaRole install(RoleContext ctx) {
-        VisitorEntries visitors = new VisitorEntries(ctx.state().cache(VisitorEntries.CACHE), ctx.clock());
+        VisitorEntries visitors = VisitorEntries.in(ctx.state(), ctx.clock());
         RealmProxy proxy = new RealmProxy(ctx.client(), ctx.host(), ctx.requestTimeout(), visitors);
         ctx.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.AA_MOBILE_NODE, proxy);
         // a foreign agent's STR (RFC 4004 §4.1.3: the mobility agents MUST issue it to a stateful AAAH)
@@ -45,7 +45,7 @@ public record VisitedAaaRole(RealmProxy proxy, VisitorEntries visitors, Accounti
         HomeAccountingForwarder forwarder = new HomeAccountingForwarder(outbox, ctx.client(), ctx.clock(),
                 ctx.millis("aaaf.accounting.poll.ms", 1000), ctx.millis("aaaf.accounting.backoff.max.ms", 60_000));
         ctx.closeWith(forwarder);
-        ctx.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.ACCOUNTING, new VisitedAcrHandler(outbox, forwarder));
+        ctx.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.ACCOUNTING, new VisitedAcrHandler(outbox, forwarder, visitors));
         return new VisitedAaaRole(proxy, visitors, outbox, forwarder);
     }
 }

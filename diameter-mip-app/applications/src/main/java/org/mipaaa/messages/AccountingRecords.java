@@ -3,6 +3,7 @@ package org.mipaaa.messages;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.jdiameter.api.Avp;
 import org.jdiameter.api.AvpSet;
 import org.mipaaa.accounting.AccountingRecord;
 import org.mipaaa.diameter.AvpWriter;
@@ -50,8 +51,9 @@ public final class AccountingRecords {
 
     /**
      * Decodes an ACR: every AVP RFC 4004 §11.2 requires (5005 with Failed-AVP when one is missing, 5004
-     * when one does not decode), and User-Name, which this product requires too: the AAAH keeps its
-     * accounts by NAI. A record type other than START/INTERIM/STOP/EVENT is 5004.
+     * when one does not decode), and User-Name when present. Without it (optional, RFC 6733 §9.7.1) the
+     * record names no user ({@link AccountingRecord#user} empty): the server finds whose session it is
+     * before it acts. A record type other than START/INTERIM/STOP/EVENT is 5004.
      */
     public static AccountingRecord read(String sessionId, AvpSet avps) throws Avps.Invalid {
         var typeAvp = Avps.require(avps, AvpCodes.ACCOUNTING_RECORD_TYPE, "Accounting-Record-Type");
@@ -61,9 +63,10 @@ public final class AccountingRecords {
         }
         Optional<Instant> event = Avps.find(avps, AvpCodes.EVENT_TIMESTAMP).isPresent()
                 ? Optional.of(Avps.time(Avps.find(avps, AvpCodes.EVENT_TIMESTAMP).get())) : Optional.empty();
+        Optional<Avp> userName = Avps.find(avps, AvpCodes.USER_NAME);
         return new AccountingRecord(sessionId, type,
                 Avps.unsigned32(Avps.require(avps, AvpCodes.ACCOUNTING_RECORD_NUMBER, "Accounting-Record-Number")),
-                Avps.utf8(Avps.require(avps, AvpCodes.USER_NAME, "User-Name")),
+                userName.isPresent() ? Avps.utf8(userName.get()) : null,
                 Avps.utf8(Avps.require(avps, AvpCodes.ACCT_MULTI_SESSION_ID, "Acct-Multi-Session-Id")),
                 Avps.unsigned64(Avps.require(avps, AvpCodes.ACCOUNTING_INPUT_OCTETS, "Accounting-Input-Octets")),
                 Avps.unsigned64(Avps.require(avps, AvpCodes.ACCOUNTING_OUTPUT_OCTETS, "Accounting-Output-Octets")),

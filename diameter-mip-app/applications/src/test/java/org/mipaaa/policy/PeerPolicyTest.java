@@ -56,6 +56,9 @@ class PeerPolicyTest {
         // but a command the header's application defines is that application's: no HAR from a foreign agent
         assertThat(policy.allows(PeerKind.FA, Role.HA, ApplicationIds.MOBILE_IPV4, CommandCodes.HOME_AGENT_MIP)).isFalse();
         assertThat(policy.sendersOf(Role.HA, ApplicationIds.MOBILE_IPV4, CommandCodes.HOME_AGENT_MIP)).containsExactly(PeerKind.AAAH);
+        // registrations: a foreign agent's through its AAAF, a co-located node's through its home agent (RFC 4004 §3.3)
+        assertThat(policy.sendersOf(Role.AAAH, ApplicationIds.MOBILE_IPV4, CommandCodes.AA_MOBILE_NODE))
+                .containsExactlyInAnyOrder(PeerKind.AAAF, PeerKind.HA);
         // a terminal sends the AAAY nothing: it only answers
         assertThat(policy.describe()).noneMatch(line -> line.startsWith("TERMINAL -> "));
     }

@@ -2,6 +2,8 @@ package org.mipaaa.accounting;
 
 import java.net.Inet4Address;
 import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
 
 import org.mipaaa.dictionary.Enumerations;
 import org.mipaaa.state.StoredValue;
@@ -14,6 +16,9 @@ import org.mipaaa.state.StoredValue;
  * hop ({@code org.mipaaa.messages.AccountingRecords} reads and writes its AVPs), and stored by the AAAF
  * until the AAAH has answered.
  *
+ * <p>{@code nai} is null only between reading an ACR without User-Name (optional, RFC 6733 §9.7.1) and
+ * finding whose session it is ({@link #withNai}); a record is stored and sent on naming its user.
+ *
  * <p>Input is what the mobile node sent, output what it received (RFC 4004 §10.1-§10.5: "received
  * from the user", "sent to the user").
  */
@@ -24,12 +29,25 @@ public record AccountingRecord(String sessionId, int recordType, long recordNumb
 
     private static final int FORMAT = 1;
 
+    /** The user, when the record names one. */
+    public Optional<String> user() {
+        return Optional.ofNullable(nai);
+    }
+
+    /** This record, naming {@code user}. */
+    public AccountingRecord withNai(String user) {
+        return new AccountingRecord(sessionId, recordType, recordNumber, Objects.requireNonNull(user, "user"), acctMultiSessionId,
+                inputOctets, outputOctets, inputPackets, outputPackets, sessionSeconds, featureVector, homeAgent, homeAddress,
+                eventTime);
+    }
+
     public boolean isStop() {
         return recordType == Enumerations.ACCOUNTING_RECORD_TYPE_STOP_RECORD;
     }
 
     /** The record as a cache value ({@link StoredValue}). */
     public String encode() {
+        Objects.requireNonNull(nai, "a record is stored naming its user");
         return StoredValue.encode(FORMAT, out -> {
             out.writeUTF(sessionId);
             out.writeByte(recordType);

@@ -34,6 +34,12 @@ public final class RegistrationCaches {
      */
     public static final String HOME_SESSION_OWNERS = "home-session-owners";
 
+    /**
+     * Acct-Multi-Session-Id of an accepted registration -> NAI (AAAH, {@link AccountingOwners}): whose an
+     * ACR without User-Name is (RFC 6733 §9.7.1); persistent, expiring.
+     */
+    public static final String ACCOUNTING_OWNERS = "accounting-owners";
+
     /** NAI -> the realm of the foreign network it visits (AAAH, {@link VisitedRealms}); memory only. */
     public static final String VISITED_REALMS = "visited-realms";
 

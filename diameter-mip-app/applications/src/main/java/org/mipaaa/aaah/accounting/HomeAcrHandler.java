@@ -1,5 +1,6 @@
 package org.mipaaa.aaah.accounting;
 
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 import org.jdiameter.api.Request;
@@ -15,6 +16,7 @@ import org.mipaaa.ledger.RecordType;
 import org.mipaaa.ledger.Recorded;
 import org.mipaaa.ledger.UsageReport;
 import org.mipaaa.messages.AccountingRecords;
+import org.mipaaa.registration.AccountingOwners;
 import org.mipaaa.registration.SubscriberDirectory;
 import org.mipaaa.tariff.NoTariffException;
 import org.slf4j.Logger;
@@ -27,8 +29,11 @@ import org.slf4j.LoggerFactory;
  * <ol>
  * <li><b>decode</b>: the record ({@link AccountingRecord#read}: 5005 / 5004 with Failed-AVP); the visited
  *     realm is the ACR's Origin-Realm.</li>
- * <li><b>validate</b>: the user is a subscriber of this AAAH, else 5003 DIAMETER_AUTHORIZATION_REJECTED
- *     (nobody to charge).</li>
+ * <li><b>validate</b>: the user is the ACR's User-Name or, without one (optional, RFC 6733 §9.7.1),
+ *     the owner of its Acct-Multi-Session-Id, the value the home agent gave the registration this AAAH
+ *     accepted ({@link AccountingOwners}); an id no registration here named is 5002
+ *     DIAMETER_UNKNOWN_SESSION_ID (whose session it is cannot be told). The user is a subscriber of this
+ *     AAAH, else 5003 DIAMETER_AUTHORIZATION_REJECTED (nobody to charge).</li>
  * <li><b>act</b>: {@link AccountDatabase#recordUsage}: the fee for the usage since the session's previous
  *     record at the tariff in force, durable when it returns; a record seen before (retransmitted, T flag
  *     or not, or sent again after an outage) records nothing new. Counters that went backwards, a
@@ -42,10 +47,12 @@ public final class HomeAcrHandler implements RequestHandler {
 
     private final AccountDatabase accounts;
     private final SubscriberDirectory subscribers;
+    private final AccountingOwners owners;
 
-    public HomeAcrHandler(AccountDatabase accounts, SubscriberDirectory subscribers) {
+    public HomeAcrHandler(AccountDatabase accounts, SubscriberDirectory subscribers, AccountingOwners owners) {
         this.accounts = accounts;
         this.subscribers = subscribers;
+        this.owners = owners;
     }
 
     @Override
@@ -61,6 +68,16 @@ public final class HomeAcrHandler implements RequestHandler {
             visitedRealm = Avps.utf8(Avps.require(request.getAvps(), AvpCodes.ORIGIN_REALM, "Origin-Realm"));
         } catch (Avps.Invalid e) {
             return e.refusal();
+        }
+        if (record.user().isEmpty()) {
+            Optional<String> owner = owners.owner(record.acctMultiSessionId());
+            if (owner.isEmpty()) {
+                log.info("ACR {} without User-Name: Acct-Multi-Session-Id {} names no registration here", record.sessionId(),
+                        record.acctMultiSessionId());
+                return Outcome.refusal(ResultCodes.UNKNOWN_SESSION_ID, "no registration of Acct-Multi-Session-Id "
+                        + record.acctMultiSessionId() + " and no User-Name");
+            }
+            record = record.withNai(owner.get());
         }
         if (subscribers.find(record.nai()).isEmpty()) {
             log.info("ACR {} for unknown user {}: refused", record.sessionId(), record.nai());

@@ -33,6 +33,7 @@ import org.mipaaa.mobileip.RegistrationPacket;
 import org.mipaaa.mobileip.auth.Authenticators;
 import org.mipaaa.mobileip.auth.KeyDerivation;
 import org.mipaaa.mobileip.auth.MnAaaSecurityAssociation;
+import org.mipaaa.registration.AccountingOwners;
 import org.mipaaa.registration.HomeAddressPool;
 import org.mipaaa.registration.HomeRegistrationSettings;
 import org.mipaaa.registration.HomeSessions;
@@ -60,7 +61,9 @@ import org.slf4j.LoggerFactory;
  *     A request without an MN-HA key request extension (RFC 3957 §6.3) is 5012
  *     DIAMETER_UNABLE_TO_COMPLY: this AAAH only serves mobile nodes that get their MN-HA key from it.
  *     A MIP-Home-Agent-Host naming another home agent than the configured one is 4006
- *     DIAMETER_ERROR_HA_NOT_AVAILABLE ("the requested Home Agent cannot be assigned", §6.1).</li>
+ *     DIAMETER_ERROR_HA_NOT_AVAILABLE ("the requested Home Agent cannot be assigned", §6.1). An AMR
+ *     with the Co-Located-Mobile-Node bit is a co-located node's, from its home agent (§3.3): served
+ *     without an HAR ({@link #coLocated}).</li>
  * <li><b>act</b>: the home address (the subscriber's fixed one, else one from the pool; exhausted:
  *     5012, see below), fresh MN-HA and MN-FA nonces and their keys ({@link SessionKeys}), and the
  *     Home-Agent-MIP-Request to the configured home agent (RFC 4004 §5.3), with the AMR's
@@ -114,15 +117,19 @@ public final class AmrHandler implements RequestHandler {
     private final HomeAgentAbort abort;
     private final String realm;
     private final VisitedRealms visited;
+    private final AccountingOwners accounting;
 
     /**
-     * @param realm   this AAAH's realm: the home agent's (Destination-Realm of the HAR and the ASR)
-     * @param visited where each node's accepted registration came from (the realm its agent is reached in)
+     * @param realm      this AAAH's realm: the home agent's (Destination-Realm of the HAR and the ASR)
+     * @param visited    where each node's accepted registration came from (the realm its agent is reached in)
+     * @param accounting whose each Acct-Multi-Session-Id of an accepted registration is (an ACR without User-Name)
      */
     public AmrHandler(SubscriberDirectory subscribers, Optional<HomeAddressPool> pool, HomeSessions sessions, VisitedRealms visited,
-                      DiameterClient client, HomeRegistrationSettings settings, SecureRandom random, String realm) {
+                      AccountingOwners accounting, DiameterClient client, HomeRegistrationSettings settings, SecureRandom random,
+                      String realm) {
         this.realm = realm;
         this.visited = visited;
+        this.accounting = accounting;
         this.subscribers = subscribers;
         this.pool = pool;
         this.sessions = sessions;
@@ -177,9 +184,78 @@ public final class AmrHandler implements RequestHandler {
             return Outcome.refusal(ResultCodes.UNABLE_TO_COMPLY,
                     "no MN-HA key request extension (RFC 3957 6.3): this home AAA server distributes MN-HA keys only").now();
         }
+        if ((amr.featureVector() & Enumerations.MIP_FEATURE_VECTOR_CO_LOCATED_MOBILE_NODE) != 0) {
+            return coLocated(amr, subscriber, request).now();
+        }
         Optional<MnFaKeyGenerationNonceRequest> faKeyRequest = amr.registration().first(MnFaKeyGenerationNonceRequest.class);
 
         return register(amr, subscriber, faKeyRequest, sessions.current(amr.nai()));
+    }
+
+    /**
+     * A co-located mobile node's registration (RFC 4004 §3.3): no foreign agent, so its home agent sends
+     * the AMR itself, with the Co-Located-Mobile-Node bit, and builds the Registration Reply itself. No
+     * HAR: the AMA carries the MN-HA keys (MIP-MN-to-HA-MSA with the nonce the node derives its key
+     * from, MIP-HA-to-MN-MSA with the key; §5.2: MUST when requested and co-located) and no
+     * MIP-Reg-Reply (§5.2: "if and only if" not co-located). Only the configured home agent may ask
+     * (the Origin-Host the trust boundary checked): anyone else would get the node's MN-HA key, 5003.
+     * The AMR's session is the node's registration here, ended by the home agent's STR as an HAR's is.
+     */
+    private Outcome coLocated(Amr amr, Subscriber subscriber, Request request) {
+        String homeAgentHost = settings.homeAgentHost().orElseThrow();
+        String session = request.getSessionId();
+        if (!homeAgentHost.equalsIgnoreCase(utf8(request.getAvps(), AvpCodes.ORIGIN_HOST).orElse(""))) {
+            log.info("AMR {} for {}: co-located, but not from its home agent {}: refused", session, amr.nai(), homeAgentHost);
+            return Outcome.refusal(ResultCodes.AUTHORIZATION_REJECTED, "a co-located node registers through its home agent "
+                    + homeAgentHost);
+        }
+        sessions.pending(amr.nai(), session);
+        Attempt attempt = new Attempt(amr.nai(), session, false);
+        // the subscriber's fixed address, else one of the pool, else the one the home agent names
+        Optional<Inet4Address> homeAddress = subscriber.fixedHomeAddress()
+                .or(() -> pool.isPresent() ? pool.get().allocate(amr.nai()) : address(request.getAvps(), AvpCodes.MIP_MOBILE_NODE_ADDRESS)
+                        .filter(AmrHandler::namesOne));
+        if (homeAddress.isEmpty()) {
+            attempt.giveUp();
+            log.warn("AMR {} for {}: co-located, and no home address to give (pool exhausted or none named)", session, amr.nai());
+            return Outcome.refusal(ResultCodes.UNABLE_TO_COMPLY, "no home address");
+        }
+        Inet4Address homeAgent = subscriber.homeAgent().or(settings::homeAgentAddress).orElseThrow(
+                () -> new IllegalStateException("no home agent address: set registration.home.agent.address"));
+        SessionKeys keys = SessionKeys.generate(subscriber.mnAaa().key(), KeyDerivation.mobileNodeIdentifier(amr.registration()), random);
+        int lifetime = settings.grantedLifetime(amr.registration().request().lifetime());
+        Optional<String> multiSession = utf8(request.getAvps(), AvpCodes.ACCT_MULTI_SESSION_ID);
+        attempt.accepted();
+        visited.left(amr.nai()); // at home: a UCR goes where its request came from
+        multiSession.ifPresent(id -> accounting.owns(id, amr.nai()));
+        log.info("AMR {} for {}: co-located, registered at home agent {} with home address {}", session, amr.nai(),
+                Ipv4.format(homeAgent), Ipv4.format(homeAddress.get()));
+        return Outcome.success(avps -> {
+            avps.add(AvpCodes.USER_NAME, amr.nai());
+            multiSession.ifPresent(id -> avps.add(AvpCodes.ACCT_MULTI_SESSION_ID, id));
+            avps.add(AvpCodes.AUTHORIZATION_LIFETIME, lifetime)
+                    .add(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_STATE_MAINTAINED);
+            homeAgentKeys(avps, keys);
+            avps.add(AvpCodes.MIP_HOME_AGENT_ADDRESS, homeAgent)
+                    .add(AvpCodes.MIP_MOBILE_NODE_ADDRESS, homeAddress.get());
+        });
+    }
+
+    /**
+     * The MN-HA keys for the home agent (RFC 4004 §9.5, §9.6): the nonce the node derives its key from
+     * and the key itself, then their lifetime. MIP-MN-HA-SPI is the home agent's to allocate, not sent
+     * (PROTOCOL.md §8.2).
+     */
+    private void homeAgentKeys(AvpWriter avps, SessionKeys keys) {
+        avps.group(AvpCodes.MIP_MN_TO_HA_MSA)
+                .add(AvpCodes.MIP_ALGORITHM_TYPE, Enumerations.MIP_ALGORITHM_TYPE_HMAC_SHA_1)
+                .add(AvpCodes.MIP_REPLAY_MODE, Enumerations.MIP_REPLAY_MODE_TIMESTAMPS)
+                .add(AvpCodes.MIP_NONCE, keys.mnHaNonce());
+        avps.group(AvpCodes.MIP_HA_TO_MN_MSA)
+                .add(AvpCodes.MIP_ALGORITHM_TYPE, Enumerations.MIP_ALGORITHM_TYPE_HMAC_SHA_1)
+                .add(AvpCodes.MIP_REPLAY_MODE, Enumerations.MIP_REPLAY_MODE_TIMESTAMPS)
+                .add(AvpCodes.MIP_SESSION_KEY, keys.mnHaKey());
+        avps.add(AvpCodes.MIP_MSA_LIFETIME, settings.keyLifetime().getSeconds());
     }
 
     /**
@@ -320,21 +396,12 @@ public final class AmrHandler implements RequestHandler {
                     .add(AvpCodes.MIP_REG_REQUEST, amr.registrationBytes())
                     .add(AvpCodes.USER_NAME, amr.nai())
                     .add(AvpCodes.MIP_FEATURE_VECTOR, featureVector);
-            // RFC 4004 §9.6 / PROTOCOL.md §8.2: MIP-MN-HA-SPI is the HA's to allocate, not sent
-            avps.group(AvpCodes.MIP_MN_TO_HA_MSA)
-                    .add(AvpCodes.MIP_ALGORITHM_TYPE, Enumerations.MIP_ALGORITHM_TYPE_HMAC_SHA_1)
-                    .add(AvpCodes.MIP_REPLAY_MODE, Enumerations.MIP_REPLAY_MODE_TIMESTAMPS)
-                    .add(AvpCodes.MIP_NONCE, keys.mnHaNonce());
+            homeAgentKeys(avps, keys);
             if (faKeyRequest.isPresent()) {
                 avps.group(AvpCodes.MIP_MN_TO_FA_MSA)
                         .add(AvpCodes.MIP_ALGORITHM_TYPE, Enumerations.MIP_ALGORITHM_TYPE_HMAC_SHA_1)
                         .add(AvpCodes.MIP_NONCE, keys.mnFaNonce());
             }
-            avps.group(AvpCodes.MIP_HA_TO_MN_MSA)
-                    .add(AvpCodes.MIP_ALGORITHM_TYPE, Enumerations.MIP_ALGORITHM_TYPE_HMAC_SHA_1)
-                    .add(AvpCodes.MIP_REPLAY_MODE, Enumerations.MIP_REPLAY_MODE_TIMESTAMPS)
-                    .add(AvpCodes.MIP_SESSION_KEY, keys.mnHaKey());
-            avps.add(AvpCodes.MIP_MSA_LIFETIME, settings.keyLifetime().getSeconds());
             homeAddress.ifPresent(address -> avps.add(AvpCodes.MIP_MOBILE_NODE_ADDRESS, address));
             avps.add(AvpCodes.MIP_HOME_AGENT_ADDRESS, homeAgent);
             // RFC 4004 §7.10, §7.11: "If ... present in the AMR, the AAAH MUST copy it into the HAR"
@@ -402,6 +469,7 @@ public final class AmrHandler implements RequestHandler {
         // the HA will end this session with an STR when the binding ends (StrHandler)
         attempt.accepted();
         visited.visiting(amr.nai(), amr.foreignRealm());
+        multiSession.ifPresent(id -> accounting.owns(id, amr.nai()));
         log.info("AMR for {}: registered, home address {} at home agent {}", amr.nai(), Ipv4.format(homeAddress),
                 Ipv4.format(homeAgent));
         return Outcome.success(avps -> {
@@ -490,6 +558,12 @@ public final class AmrHandler implements RequestHandler {
                 ? failure.getCause() : failure;
         return cause instanceof java.util.concurrent.TimeoutException && cause.getMessage() == null
                 ? "no HAA within " + settings.homeAgentTimeout().toMillis() + " ms" : cause.toString();
+    }
+
+    /** An address other than 0.0.0.0 and 255.255.255.255, which ask for one (RFC 4004 §5.1). */
+    private static boolean namesOne(Inet4Address address) {
+        byte[] b = address.getAddress();
+        return !address.isAnyLocalAddress() && (b[0] & b[1] & b[2] & b[3]) != (byte) 0xFF;
     }
 
     /** 4001 with no MIP-Reg-Reply: a reply could only be authenticated with an MN-HA key, and none exists yet. */

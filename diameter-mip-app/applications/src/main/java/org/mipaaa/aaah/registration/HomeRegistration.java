@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.CommandCodes;
+import org.mipaaa.registration.AccountingOwners;
 import org.mipaaa.registration.HomeAddressPool;
 import org.mipaaa.registration.HomeRegistrationSettings;
 import org.mipaaa.registration.HomeSessions;
@@ -25,8 +26,10 @@ import org.mipaaa.role.RoleContext;
  * @param subscribers the provisioned subscribers (re-read from {@code subscribers.file} at each start)
  * @param pool        the dynamic home addresses, when {@code home.address.pool} is set
  * @param sessions    the registration session of each mobile node
+ * @param accounting  whose each Acct-Multi-Session-Id of an accepted registration is
  */
-public record HomeRegistration(SubscriberDirectory subscribers, Optional<HomeAddressPool> pool, HomeSessions sessions) {
+public record HomeRegistration(SubscriberDirectory subscribers, Optional<HomeAddressPool> pool, HomeSessions sessions,
+                               AccountingOwners accounting) {
 
     /** Provisions the subscribers, opens the pool and registers the AMR and STR handlers. */
     public static HomeRegistration install(RoleContext ctx) {
@@ -43,8 +46,9 @@ public record HomeRegistration(SubscriberDirectory subscribers, Optional<HomeAdd
         Optional<HomeAddressPool> pool = registration.homeAddressPool().map(range -> InfinispanHomeAddressPool.in(ctx.state(), range));
         HomeSessions sessions = HomeSessions.in(ctx.state());
         VisitedRealms visited = VisitedRealms.in(ctx.state());
+        AccountingOwners accounting = AccountingOwners.in(ctx.state());
         ctx.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.AA_MOBILE_NODE,
-                new AmrHandler(subscribers, pool, sessions, visited, ctx.client(), home, new SecureRandom(), ctx.realm()));
+                new AmrHandler(subscribers, pool, sessions, visited, accounting, ctx.client(), home, new SecureRandom(), ctx.realm()));
         String homeAgent = home.homeAgentHost().orElseThrow(
                 () -> new IllegalStateException(ctx.host() + ": the AAAH needs registration.home.agent.host"));
         // RFC 4004 §4: STR/STA of Mobile IPv4 sessions carry Application-Id 0; RFC 6733 §3 has the
@@ -52,6 +56,6 @@ public record HomeRegistration(SubscriberDirectory subscribers, Optional<HomeAdd
         StrHandler str = new StrHandler(pool, sessions, visited, homeAgent);
         ctx.handlers().register(ApplicationIds.COMMON_MESSAGES, CommandCodes.SESSION_TERMINATION, str);
         ctx.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.SESSION_TERMINATION, str);
-        return new HomeRegistration(subscribers, pool, sessions);
+        return new HomeRegistration(subscribers, pool, sessions, accounting);
     }
 }

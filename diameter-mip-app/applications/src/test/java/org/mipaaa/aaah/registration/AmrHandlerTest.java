@@ -53,6 +53,7 @@ import org.mipaaa.mobileip.auth.MnAaaSecurityAssociation;
 import org.mipaaa.registration.AddressRange;
 import org.mipaaa.registration.HomeAddressPool;
 import org.mipaaa.registration.HomeRegistrationSettings;
+import org.mipaaa.registration.AccountingOwners;
 import org.mipaaa.registration.HomeSessions;
 import org.mipaaa.registration.InfinispanHomeAddressPool;
 import org.mipaaa.registration.InfinispanSubscriberDirectory;
@@ -100,8 +101,8 @@ class AmrHandlerTest {
         sessions = HomeSessions.in(state);
         HomeRegistrationSettings settings = new HomeRegistrationSettings(Optional.of("ha.home.example"), Optional.of(HOME_AGENT),
                 Duration.ofSeconds(1800), Duration.ofSeconds(1800), Duration.ofMillis(500));
-        amrs = new AmrHandler(subscribers, Optional.of(pool), sessions, VisitedRealms.in(state), homeAgent.client(Duration.ofSeconds(10)), settings, RANDOM,
-                "home.example");
+        amrs = new AmrHandler(subscribers, Optional.of(pool), sessions, VisitedRealms.in(state), AccountingOwners.in(state),
+                homeAgent.client(Duration.ofSeconds(10)), settings, RANDOM, "home.example");
     }
 
     @AfterEach
@@ -202,6 +203,8 @@ class AmrHandlerTest {
         assertThat(sessions.current(MN1)).as("the HAR's session is the registration the home agent's STR ends")
                 .contains(har.getSessionId());
         assertThat(VisitedRealms.in(state).of(MN1)).as("where its agent is reached: the AMR's foreign realm").contains("visited.example");
+        assertThat(AccountingOwners.in(state).owner("ha.home.example;42")).as("whose an ACR of this binding without User-Name is")
+                .contains(MN1);
     }
 
     /** This test's AAAH, without a pool: the home agent allocates the address (RFC 4004 §5.3). */
@@ -209,7 +212,7 @@ class AmrHandlerTest {
         HomeRegistrationSettings settings = new HomeRegistrationSettings(Optional.of("ha.home.example"), Optional.of(HOME_AGENT),
                 Duration.ofSeconds(1800), Duration.ofSeconds(1800), Duration.ofMillis(500));
         return new AmrHandler(InfinispanSubscriberDirectory.in(state), Optional.empty(), sessions, VisitedRealms.in(state),
-                homeAgent.client(Duration.ofSeconds(10)), settings, RANDOM, "home.example");
+                AccountingOwners.in(state), homeAgent.client(Duration.ofSeconds(10)), settings, RANDOM, "home.example");
     }
 
     /** The home agent binding and allocating {@code address} itself, named in the HAA or not (RFC 4004 §5.4). */
@@ -281,6 +284,91 @@ class AmrHandlerTest {
         assertThat(pool.addressOf(MN1)).as("released").isEmpty();
         Answer again = answers.answer(str, strs.handle(str).toCompletableFuture().get(10, TimeUnit.SECONDS));
         assertThat(AnswerResult.of(again)).as("the session is over").contains(AnswerResult.resultCode(ResultCodes.UNKNOWN_SESSION_ID));
+    }
+
+    /**
+     * The AMR a home agent sends for a co-located mobile node (RFC 4004 §3.3): no foreign agent, so no
+     * challenge (the node signs with the co-located one), the Co-Located-Mobile-Node bit, and the home
+     * agent's Acct-Multi-Session-Id (§3.3); sent by {@code originHost}.
+     */
+    private IMessage coLocatedAmr(String originHost) {
+        RegistrationPacket registration = RegistrationBuilder.request(RegistrationRequest.of(
+                        EnumSet.of(RequestFlag.DECAPSULATION_BY_MOBILE_NODE), 1800, Ipv4.parse("0.0.0.0"), HOME_AGENT, CARE_OF,
+                        Identification.ntpTimestamp(Instant.now(), RANDOM.nextInt())))
+                .add(new MobileNodeNai(MN1))
+                .add(new MnHaKeyGenerationNonceRequest(1000))
+                .authenticate(AuthenticationKind.MN_AAA, MN1_AAA.forChallenge(MnAaaSecurityAssociation.COLOCATED_CHALLENGE))
+                .build();
+        int authenticatorOffset = registration.fields(GeneralizedMnAaaAuthentication.class).get(0).end() - 16;
+        IMessage r = parser.createEmptyMessage(CommandCodes.AA_MOBILE_NODE, ApplicationIds.MOBILE_IPV4);
+        r.setRequest(true);
+        AvpWriter avps = new AvpWriter(DICTIONARY, r.getAvps())
+                .add(AvpCodes.SESSION_ID, originHost + ";1;" + RANDOM.nextInt(1_000_000))
+                .add(AvpCodes.ORIGIN_HOST, originHost)
+                .add(AvpCodes.ORIGIN_REALM, "home.example")
+                .add(AvpCodes.DESTINATION_REALM, "home.example")
+                .add(AvpCodes.USER_NAME, MN1)
+                .add(AvpCodes.ACCT_MULTI_SESSION_ID, "ha.home.example;co-located")
+                .add(AvpCodes.MIP_REG_REQUEST, registration.bytes());
+        avps.group(AvpCodes.MIP_MN_AAA_AUTH)
+                .add(AvpCodes.MIP_MN_AAA_SPI, MN1_AAA.spi())
+                .add(AvpCodes.MIP_AUTH_INPUT_DATA_LENGTH, authenticatorOffset)
+                .add(AvpCodes.MIP_AUTHENTICATOR_LENGTH, 16)
+                .add(AvpCodes.MIP_AUTHENTICATOR_OFFSET, authenticatorOffset);
+        avps.add(AvpCodes.MIP_FEATURE_VECTOR, Enumerations.MIP_FEATURE_VECTOR_CO_LOCATED_MOBILE_NODE
+                | Enumerations.MIP_FEATURE_VECTOR_MOBILE_NODE_HOME_ADDRESS_REQUESTED | Enumerations.MIP_FEATURE_VECTOR_MN_HA_KEY_REQUEST);
+        return r;
+    }
+
+    @Test
+    void aCoLocatedNodesAmrFromItsHomeAgentGetsTheMnHaKeysAndNoRegistrationReplyWithoutAnHar() throws Exception {
+        IMessage amr = coLocatedAmr("ha.home.example");
+
+        Answer ama = serve(amr);
+
+        assertThat(AnswerResult.of(ama)).contains(AnswerResult.resultCode(ResultCodes.SUCCESS));
+        AvpSet avps = ama.getAvps();
+        // RFC 4004 §5.2: MIP-Reg-Reply "if and only if" the node is not co-located: the home agent replies
+        assertThat(avps.getAvp(AvpCodes.MIP_REG_REPLY)).isNull();
+        assertThat(avps.getAvp(AvpCodes.MIP_FA_TO_MN_MSA)).as("no foreign agent").isNull();
+        Inet4Address home = (Inet4Address) avps.getAvp(AvpCodes.MIP_MOBILE_NODE_ADDRESS).getAddress();
+        assertThat(pool.addressOf(MN1)).contains(home);
+        assertThat(avps.getAvp(AvpCodes.MIP_HOME_AGENT_ADDRESS).getAddress()).isEqualTo(HOME_AGENT);
+        // §5.2: MIP-MN-to-HA-MSA and MIP-HA-to-MN-MSA MUST be there: the key the node derives from the nonce
+        assertThat(member(avps, AvpCodes.MIP_HA_TO_MN_MSA, AvpCodes.MIP_SESSION_KEY))
+                .isEqualTo(derivedByMn1(member(avps, AvpCodes.MIP_MN_TO_HA_MSA, AvpCodes.MIP_NONCE)));
+        assertThat(avps.getAvp(AvpCodes.ACCT_MULTI_SESSION_ID).getUTF8String()).isEqualTo("ha.home.example;co-located");
+        assertThat(homeAgent.sent()).as("the home agent asked; no HAR back to it").isEmpty();
+        assertThat(sessions.current(MN1)).as("the AMR's session is the registration").contains(amr.getSessionId());
+        assertThat(AccountingOwners.in(state).owner("ha.home.example;co-located")).contains(MN1);
+
+        // the home agent ends it with an STR (RFC 4004 §4.1.3), which frees the address
+        StrHandler strs = new StrHandler(Optional.of(pool), sessions, VisitedRealms.in(state), "ha.home.example");
+        IMessage str = parser.createEmptyMessage(CommandCodes.SESSION_TERMINATION, ApplicationIds.MOBILE_IPV4);
+        str.setRequest(true);
+        new AvpWriter(DICTIONARY, str.getAvps())
+                .add(AvpCodes.SESSION_ID, amr.getSessionId())
+                .add(AvpCodes.ORIGIN_HOST, "ha.home.example")
+                .add(AvpCodes.ORIGIN_REALM, "home.example")
+                .add(AvpCodes.DESTINATION_REALM, "home.example")
+                .add(AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4)
+                .add(AvpCodes.USER_NAME, MN1)
+                .add(AvpCodes.TERMINATION_CAUSE, Enumerations.TERMINATION_CAUSE_DIAMETER_LOGOUT);
+        Answer sta = answers.answer(str, strs.handle(str).toCompletableFuture().get(10, TimeUnit.SECONDS));
+        assertThat(AnswerResult.of(sta)).contains(AnswerResult.resultCode(ResultCodes.SUCCESS));
+        assertThat(pool.addressOf(MN1)).as("released").isEmpty();
+    }
+
+    @Test
+    void aCoLocatedAmrFromAnyoneButTheHomeAgentIs5003AndGetsNoKey() throws Exception {
+        Answer ama = serve(coLocatedAmr("aaaf.visited.example"));
+
+        // the MN-HA key is for the home agent alone
+        assertThat(AnswerResult.of(ama)).contains(AnswerResult.resultCode(ResultCodes.AUTHORIZATION_REJECTED));
+        assertThat(ama.getAvps().getAvp(AvpCodes.MIP_HA_TO_MN_MSA)).isNull();
+        assertThat(pool.addressOf(MN1)).isEmpty();
+        assertThat(sessions.current(MN1)).isEmpty();
+        assertThat(homeAgent.sent()).isEmpty();
     }
 
     @Test
