@@ -379,7 +379,7 @@ class FirstRegistrationTest {
     }
 
     @Test
-    void anStrFromAnotherNodeThanTheHomeAgentIsAnsweredAndFreesNothing() throws Exception {
+    void anStrFromAnotherNodeThanTheHomeAgentInTheHomeAgentsSessionIsAnswered5002AndFreesNothing() throws Exception {
         MobileNode mn = mn1();
         MobileNode.Outcome first = registered(mn);
         String session = haBinding(first).aaaSessionId();
@@ -388,7 +388,9 @@ class FirstRegistrationTest {
         // the home agent's session
         var sta = str(Role.AAAF, session, true);
 
-        assertThat(Exchange.resultCode(sta)).isEqualTo(ResultCodes.SUCCESS);
+        // the home agent's session is no foreign agent's: unknown to it (RFC 6733 §7.1.5); a foreign
+        // agent's STR of its own session is 2001 (AmrHandlerTest.s107_*, the relay tests)
+        assertThat(Exchange.resultCode(sta)).isEqualTo(ResultCodes.UNKNOWN_SESSION_ID);
         // "The AAAH SHOULD only deallocate all resources after the STR is received from the home agent"
         assertThat(pool().addressOf(nai)).as("only the home agent's STR frees the address").contains(first.homeAddress());
         assertThat(InfinispanBindingTable.in(fixture.topology().node(Role.HA).state()).find(first.homeAddress())).isPresent();

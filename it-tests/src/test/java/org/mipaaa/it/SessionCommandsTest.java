@@ -193,10 +193,10 @@ class SessionCommandsTest {
             fa.send(str(fa, headerApplication, FA_HOST, VISITED, FA_HOST + ";1;" + headerApplication));
             IMessage sta = fa.readAnswer(FA_HOST, VISITED);
             assertThat(sta.getApplicationId()).isEqualTo(headerApplication);
-            // the AAAH answers it (RFC 4004 §4.1.3: it frees resources on the home agent's STR only)
-            assertThat(resultCode(sta)).isEqualTo(ResultCodes.SUCCESS);
+            // the AAAH judges it, not the AAAF: a session in which it accepted no registration is unknown
+            // (RFC 6733 §7.1.5; the STR of a registered node's session is 2001, AmrHandlerTest.s107_*)
             assertThat(sta.getAvps().getAvp(AvpCodes.ORIGIN_HOST).getDiameterIdentity()).isEqualTo(AAAH_HOST);
-            assertThat(sta.getAvps().getAvp(AvpCodes.USER_NAME).getUTF8String()).isEqualTo(MN1);
+            assertThat(resultCode(sta)).isEqualTo(ResultCodes.UNKNOWN_SESSION_ID);
         }
     }
 

@@ -46,7 +46,7 @@ public record HomeAaaRole(HomeRegistration registration, HomeAccounts accounts, 
         // the fees of a user's next communication go partly or wholly to a sponsor or credit company (PROTOCOL §4.7, §4.8)
         AccountDatabase database = new CommittedFees(accounts.database(), CommitmentStore.in(ctx.state()));
         ctx.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.ACCOUNTING,
-                new HomeAcrHandler(database, InfinispanSubscriberDirectory.in(ctx.state()), registration.accounting()));
+                new HomeAcrHandler(database, InfinispanSubscriberDirectory.in(ctx.state()), registration.owners()));
 
         AaamMessageAuthentication authentication = new AaamMessageAuthentication(
                 new AaamAssociations(InfinispanSubscriberDirectory.in(ctx.state())), AaamReplayWindow.in(ctx.state()), ctx.client().dictionary());

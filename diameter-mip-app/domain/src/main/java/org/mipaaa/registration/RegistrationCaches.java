@@ -35,10 +35,16 @@ public final class RegistrationCaches {
     public static final String HOME_SESSION_OWNERS = "home-session-owners";
 
     /**
-     * Acct-Multi-Session-Id of an accepted registration -> NAI (AAAH, {@link AccountingOwners}): whose an
+     * Acct-Multi-Session-Id of an accepted registration -> NAI (AAAH, {@link SessionOwners}): whose an
      * ACR without User-Name is (RFC 6733 §9.7.1); persistent, expiring.
      */
     public static final String ACCOUNTING_OWNERS = "accounting-owners";
+
+    /**
+     * Session-Id of the AMR of an accepted registration -> NAI (AAAH, {@link SessionOwners}): the
+     * sessions the mobility agents end with an STR; persistent, expiring.
+     */
+    public static final String FOREIGN_SESSIONS = "foreign-sessions";
 
     /** NAI -> the realm of the foreign network it visits (AAAH, {@link VisitedRealms}); memory only. */
     public static final String VISITED_REALMS = "visited-realms";

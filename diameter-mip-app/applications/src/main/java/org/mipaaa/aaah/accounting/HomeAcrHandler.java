@@ -16,7 +16,7 @@ import org.mipaaa.ledger.RecordType;
 import org.mipaaa.ledger.Recorded;
 import org.mipaaa.ledger.UsageReport;
 import org.mipaaa.messages.AccountingRecords;
-import org.mipaaa.registration.AccountingOwners;
+import org.mipaaa.registration.SessionOwners;
 import org.mipaaa.registration.SubscriberDirectory;
 import org.mipaaa.tariff.NoTariffException;
 import org.slf4j.Logger;
@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  *     realm is the ACR's Origin-Realm.</li>
  * <li><b>validate</b>: the user is the ACR's User-Name or, without one (optional, RFC 6733 §9.7.1),
  *     the owner of its Acct-Multi-Session-Id, the value the home agent gave the registration this AAAH
- *     accepted ({@link AccountingOwners}); an id no registration here named is 5002
+ *     accepted ({@link SessionOwners}); an id no registration here named is 5002
  *     DIAMETER_UNKNOWN_SESSION_ID (whose session it is cannot be told). The user is a subscriber of this
  *     AAAH, else 5003 DIAMETER_AUTHORIZATION_REJECTED (nobody to charge).</li>
  * <li><b>act</b>: {@link AccountDatabase#recordUsage}: the fee for the usage since the session's previous
@@ -47,9 +47,9 @@ public final class HomeAcrHandler implements RequestHandler {
 
     private final AccountDatabase accounts;
     private final SubscriberDirectory subscribers;
-    private final AccountingOwners owners;
+    private final SessionOwners owners;
 
-    public HomeAcrHandler(AccountDatabase accounts, SubscriberDirectory subscribers, AccountingOwners owners) {
+    public HomeAcrHandler(AccountDatabase accounts, SubscriberDirectory subscribers, SessionOwners owners) {
         this.accounts = accounts;
         this.subscribers = subscribers;
         this.owners = owners;
@@ -70,7 +70,7 @@ public final class HomeAcrHandler implements RequestHandler {
             return e.refusal();
         }
         if (record.user().isEmpty()) {
-            Optional<String> owner = owners.owner(record.acctMultiSessionId());
+            Optional<String> owner = owners.ownerOfMultiSession(record.acctMultiSessionId());
             if (owner.isEmpty()) {
                 log.info("ACR {} without User-Name: Acct-Multi-Session-Id {} names no registration here", record.sessionId(),
                         record.acctMultiSessionId());

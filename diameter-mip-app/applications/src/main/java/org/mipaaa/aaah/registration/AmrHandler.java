@@ -33,11 +33,11 @@ import org.mipaaa.mobileip.RegistrationPacket;
 import org.mipaaa.mobileip.auth.Authenticators;
 import org.mipaaa.mobileip.auth.KeyDerivation;
 import org.mipaaa.mobileip.auth.MnAaaSecurityAssociation;
-import org.mipaaa.registration.AccountingOwners;
 import org.mipaaa.registration.HomeAddressPool;
 import org.mipaaa.registration.HomeRegistrationSettings;
 import org.mipaaa.registration.HomeSessions;
 import org.mipaaa.registration.SessionKeys;
+import org.mipaaa.registration.SessionOwners;
 import org.mipaaa.registration.Subscriber;
 import org.mipaaa.registration.SubscriberDirectory;
 import org.mipaaa.registration.VisitedRealms;
@@ -117,19 +117,19 @@ public final class AmrHandler implements RequestHandler {
     private final HomeAgentAbort abort;
     private final String realm;
     private final VisitedRealms visited;
-    private final AccountingOwners accounting;
+    private final SessionOwners owners;
 
     /**
      * @param realm      this AAAH's realm: the home agent's (Destination-Realm of the HAR and the ASR)
      * @param visited    where each node's accepted registration came from (the realm its agent is reached in)
-     * @param accounting whose each Acct-Multi-Session-Id of an accepted registration is (an ACR without User-Name)
+     * @param owners     whose each session of an accepted registration is (its AMR's, its Acct-Multi-Session-Id)
      */
     public AmrHandler(SubscriberDirectory subscribers, Optional<HomeAddressPool> pool, HomeSessions sessions, VisitedRealms visited,
-                      AccountingOwners accounting, DiameterClient client, HomeRegistrationSettings settings, SecureRandom random,
+                      SessionOwners owners, DiameterClient client, HomeRegistrationSettings settings, SecureRandom random,
                       String realm) {
         this.realm = realm;
         this.visited = visited;
-        this.accounting = accounting;
+        this.owners = owners;
         this.subscribers = subscribers;
         this.pool = pool;
         this.sessions = sessions;
@@ -143,7 +143,7 @@ public final class AmrHandler implements RequestHandler {
     }
 
     /** What the AMR says, decoded. */
-    private record Amr(String nai, RegistrationPacket registration, byte[] registrationBytes, long mnAaaSpi,
+    private record Amr(String session, String nai, RegistrationPacket registration, byte[] registrationBytes, long mnAaaSpi,
                        long inputLength, long authenticatorOffset, long authenticatorLength, byte[] challenge,
                        long featureVector, Optional<Avp> originatingForeignAaa, Optional<Avp> homeAgentHost,
                        Optional<String> requestedHomeAgent, String foreignRealm) {
@@ -153,7 +153,7 @@ public final class AmrHandler implements RequestHandler {
     public CompletionStage<Outcome> handle(Request request) {
         Amr amr;
         try {
-            amr = decode(request.getAvps());
+            amr = decode(request.getSessionId(), request.getAvps());
         } catch (Avps.Invalid e) {
             return e.refusal().now();
         }
@@ -227,7 +227,7 @@ public final class AmrHandler implements RequestHandler {
         Optional<String> multiSession = utf8(request.getAvps(), AvpCodes.ACCT_MULTI_SESSION_ID);
         attempt.accepted();
         visited.left(amr.nai()); // at home: a UCR goes where its request came from
-        multiSession.ifPresent(id -> accounting.owns(id, amr.nai()));
+        owners.accepted(amr.nai(), session, multiSession);
         log.info("AMR {} for {}: co-located, registered at home agent {} with home address {}", session, amr.nai(),
                 Ipv4.format(homeAgent), Ipv4.format(homeAddress.get()));
         return Outcome.success(avps -> {
@@ -469,7 +469,7 @@ public final class AmrHandler implements RequestHandler {
         // the HA will end this session with an STR when the binding ends (StrHandler)
         attempt.accepted();
         visited.visiting(amr.nai(), amr.foreignRealm());
-        multiSession.ifPresent(id -> accounting.owns(id, amr.nai()));
+        owners.accepted(amr.nai(), amr.session(), multiSession);
         log.info("AMR for {}: registered, home address {} at home agent {}", amr.nai(), Ipv4.format(homeAddress),
                 Ipv4.format(homeAgent));
         return Outcome.success(avps -> {
@@ -489,7 +489,7 @@ public final class AmrHandler implements RequestHandler {
         });
     }
 
-    private static Amr decode(AvpSet avps) throws Avps.Invalid {
+    private static Amr decode(String session, AvpSet avps) throws Avps.Invalid {
         String nai = Avps.utf8(Avps.require(avps, AvpCodes.USER_NAME, "User-Name"));
         Avp regAvp = Avps.require(avps, AvpCodes.MIP_REG_REQUEST, "MIP-Reg-Request");
         byte[] regBytes = Avps.octets(regAvp);
@@ -526,7 +526,7 @@ public final class AmrHandler implements RequestHandler {
                 foreignRealm = Avps.utf8(aaafRealm.get());
             }
         }
-        return new Amr(nai, registration, regBytes, spi, input, offset, length, challenge, featureVector, originatingForeignAaa,
+        return new Amr(session, nai, registration, regBytes, spi, input, offset, length, challenge, featureVector, originatingForeignAaa,
                 homeAgentHost, requestedHomeAgent, foreignRealm);
     }
 

@@ -6,13 +6,13 @@ import java.util.Optional;
 
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.CommandCodes;
-import org.mipaaa.registration.AccountingOwners;
 import org.mipaaa.registration.HomeAddressPool;
 import org.mipaaa.registration.HomeRegistrationSettings;
 import org.mipaaa.registration.HomeSessions;
 import org.mipaaa.registration.InfinispanHomeAddressPool;
 import org.mipaaa.registration.InfinispanSubscriberDirectory;
 import org.mipaaa.registration.RegistrationSettings;
+import org.mipaaa.registration.SessionOwners;
 import org.mipaaa.registration.SubscriberDirectory;
 import org.mipaaa.registration.SubscriberProvisioning;
 import org.mipaaa.registration.VisitedRealms;
@@ -26,10 +26,10 @@ import org.mipaaa.role.RoleContext;
  * @param subscribers the provisioned subscribers (re-read from {@code subscribers.file} at each start)
  * @param pool        the dynamic home addresses, when {@code home.address.pool} is set
  * @param sessions    the registration session of each mobile node
- * @param accounting  whose each Acct-Multi-Session-Id of an accepted registration is
+ * @param owners      whose each session of an accepted registration is
  */
 public record HomeRegistration(SubscriberDirectory subscribers, Optional<HomeAddressPool> pool, HomeSessions sessions,
-                               AccountingOwners accounting) {
+                               SessionOwners owners) {
 
     /** Provisions the subscribers, opens the pool and registers the AMR and STR handlers. */
     public static HomeRegistration install(RoleContext ctx) {
@@ -46,16 +46,16 @@ public record HomeRegistration(SubscriberDirectory subscribers, Optional<HomeAdd
         Optional<HomeAddressPool> pool = registration.homeAddressPool().map(range -> InfinispanHomeAddressPool.in(ctx.state(), range));
         HomeSessions sessions = HomeSessions.in(ctx.state());
         VisitedRealms visited = VisitedRealms.in(ctx.state());
-        AccountingOwners accounting = AccountingOwners.in(ctx.state());
+        SessionOwners owners = SessionOwners.in(ctx.state());
         ctx.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.AA_MOBILE_NODE,
-                new AmrHandler(subscribers, pool, sessions, visited, accounting, ctx.client(), home, new SecureRandom(), ctx.realm()));
+                new AmrHandler(subscribers, pool, sessions, visited, owners, ctx.client(), home, new SecureRandom(), ctx.realm()));
         String homeAgent = home.homeAgentHost().orElseThrow(
                 () -> new IllegalStateException(ctx.host() + ": the AAAH needs registration.home.agent.host"));
         // RFC 4004 §4: STR/STA of Mobile IPv4 sessions carry Application-Id 0; RFC 6733 §3 has the
         // session's application, 2, in the header (the STR's Auth-Application-Id is 2 either way): both served
-        StrHandler str = new StrHandler(pool, sessions, visited, homeAgent);
+        StrHandler str = new StrHandler(pool, sessions, visited, owners, homeAgent);
         ctx.handlers().register(ApplicationIds.COMMON_MESSAGES, CommandCodes.SESSION_TERMINATION, str);
         ctx.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.SESSION_TERMINATION, str);
-        return new HomeRegistration(subscribers, pool, sessions, accounting);
+        return new HomeRegistration(subscribers, pool, sessions, owners);
     }
 }

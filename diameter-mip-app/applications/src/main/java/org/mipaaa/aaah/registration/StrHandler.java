@@ -12,6 +12,7 @@ import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.registration.HomeAddressPool;
 import org.mipaaa.registration.HomeSessions;
+import org.mipaaa.registration.SessionOwners;
 import org.mipaaa.registration.VisitedRealms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,9 +31,12 @@ import org.slf4j.LoggerFactory;
  * <li><b>act</b>: from the configured home agent, for the session of the NAI's current registration
  *     ({@link HomeSessions}), the registration ends and the NAI's pool address is released (its session
  *     keys were never stored here), unless a new registration of the NAI is pending, which keeps it;
- *     for an older session (a late STR after the node registered again) or from anyone else, nothing.</li>
- * <li><b>answer</b>: STA 2001 with User-Name when the node is known; 5002 DIAMETER_UNKNOWN_SESSION_ID to
- *     the home agent for a session that is not the node's current one, or of no node here.</li>
+ *     for an older session (a late STR after the node registered again), nothing. From anyone else (a
+ *     foreign agent, through its AAAF) the AMR's session of an accepted registration ends
+ *     ({@link SessionOwners#endSession}) and nothing is released.</li>
+ * <li><b>answer</b>: STA 2001 with User-Name when the node is known; 5002 DIAMETER_UNKNOWN_SESSION_ID
+ *     for a session that is not the node's current one at the home agent, or in which no registration
+ *     was accepted (RFC 6733 §7.1.5: "an unknown Session-Id").</li>
  * </ol>
  */
 public final class StrHandler implements RequestHandler {
@@ -42,12 +46,15 @@ public final class StrHandler implements RequestHandler {
     private final Optional<HomeAddressPool> pool;
     private final HomeSessions sessions;
     private final VisitedRealms visited;
+    private final SessionOwners owners;
     private final String homeAgentHost;
 
-    public StrHandler(Optional<HomeAddressPool> pool, HomeSessions sessions, VisitedRealms visited, String homeAgentHost) {
+    public StrHandler(Optional<HomeAddressPool> pool, HomeSessions sessions, VisitedRealms visited, SessionOwners owners,
+                      String homeAgentHost) {
         this.pool = pool;
         this.sessions = sessions;
         this.visited = visited;
+        this.owners = owners;
         this.homeAgentHost = homeAgentHost;
     }
 
@@ -66,9 +73,14 @@ public final class StrHandler implements RequestHandler {
         }
         String origin = originHost(request);
         if (!homeAgentHost.equalsIgnoreCase(origin)) {
-            log.debug("STR {} for {} from {}: not the home agent, nothing released", request.getSessionId(),
-                    named.orElse("(no User-Name)"), origin);
-            return Outcome.success(avps -> named.ifPresent(nai -> avps.add(AvpCodes.USER_NAME, nai)));
+            // a foreign agent's session (RFC 4004 §4.1.3): ended here, its address is the home agent's to free
+            Optional<String> ended = owners.endSession(request.getSessionId());
+            if (ended.isEmpty()) {
+                log.info("STR {} from {}: no registration was accepted in this session", request.getSessionId(), origin);
+                return Outcome.refusal(ResultCodes.UNKNOWN_SESSION_ID, "no registration in this session");
+            }
+            log.debug("STR {} for {} from {}: its session ends, nothing released", request.getSessionId(), ended.get(), origin);
+            return Outcome.success(avps -> avps.add(AvpCodes.USER_NAME, ended.get()));
         }
         Optional<String> owner = named.or(() -> sessions.owner(request.getSessionId()));
         if (owner.isEmpty()) {
@@ -77,6 +89,7 @@ public final class StrHandler implements RequestHandler {
         }
         String nai = owner.get();
         HomeSessions.Ending ending = sessions.end(nai, request.getSessionId());
+        owners.endSession(request.getSessionId()); // a co-located node's: its AMR's session too
         if (ending == HomeSessions.Ending.NOT_CURRENT) {
             log.info("STR {} for {}: not its current registration, nothing released", request.getSessionId(), nai);
             return Outcome.refusal(ResultCodes.UNKNOWN_SESSION_ID, "no current registration of " + nai + " in this session");

@@ -53,10 +53,10 @@ import org.mipaaa.mobileip.auth.MnAaaSecurityAssociation;
 import org.mipaaa.registration.AddressRange;
 import org.mipaaa.registration.HomeAddressPool;
 import org.mipaaa.registration.HomeRegistrationSettings;
-import org.mipaaa.registration.AccountingOwners;
 import org.mipaaa.registration.HomeSessions;
 import org.mipaaa.registration.InfinispanHomeAddressPool;
 import org.mipaaa.registration.InfinispanSubscriberDirectory;
+import org.mipaaa.registration.SessionOwners;
 import org.mipaaa.registration.Subscriber;
 import org.mipaaa.registration.VisitedRealms;
 import org.mipaaa.state.StateStore;
@@ -101,7 +101,7 @@ class AmrHandlerTest {
         sessions = HomeSessions.in(state);
         HomeRegistrationSettings settings = new HomeRegistrationSettings(Optional.of("ha.home.example"), Optional.of(HOME_AGENT),
                 Duration.ofSeconds(1800), Duration.ofSeconds(1800), Duration.ofMillis(500));
-        amrs = new AmrHandler(subscribers, Optional.of(pool), sessions, VisitedRealms.in(state), AccountingOwners.in(state),
+        amrs = new AmrHandler(subscribers, Optional.of(pool), sessions, VisitedRealms.in(state), SessionOwners.in(state),
                 homeAgent.client(Duration.ofSeconds(10)), settings, RANDOM, "home.example");
     }
 
@@ -203,7 +203,7 @@ class AmrHandlerTest {
         assertThat(sessions.current(MN1)).as("the HAR's session is the registration the home agent's STR ends")
                 .contains(har.getSessionId());
         assertThat(VisitedRealms.in(state).of(MN1)).as("where its agent is reached: the AMR's foreign realm").contains("visited.example");
-        assertThat(AccountingOwners.in(state).owner("ha.home.example;42")).as("whose an ACR of this binding without User-Name is")
+        assertThat(SessionOwners.in(state).ownerOfMultiSession("ha.home.example;42")).as("whose an ACR of this binding without User-Name is")
                 .contains(MN1);
     }
 
@@ -212,7 +212,7 @@ class AmrHandlerTest {
         HomeRegistrationSettings settings = new HomeRegistrationSettings(Optional.of("ha.home.example"), Optional.of(HOME_AGENT),
                 Duration.ofSeconds(1800), Duration.ofSeconds(1800), Duration.ofMillis(500));
         return new AmrHandler(InfinispanSubscriberDirectory.in(state), Optional.empty(), sessions, VisitedRealms.in(state),
-                AccountingOwners.in(state), homeAgent.client(Duration.ofSeconds(10)), settings, RANDOM, "home.example");
+                SessionOwners.in(state), homeAgent.client(Duration.ofSeconds(10)), settings, RANDOM, "home.example");
     }
 
     /** The home agent binding and allocating {@code address} itself, named in the HAA or not (RFC 4004 §5.4). */
@@ -264,7 +264,8 @@ class AmrHandlerTest {
         Answer ama = serve(amr(MN1, MN1_AAA));
         assertThat(AnswerResult.of(ama)).contains(AnswerResult.resultCode(ResultCodes.SUCCESS));
         String harSession = homeAgent.sent(CommandCodes.HOME_AGENT_MIP).get(0).getSessionId();
-        StrHandler strs = new StrHandler(Optional.of(pool), sessions, VisitedRealms.in(state), "ha.home.example");
+        StrHandler strs = new StrHandler(Optional.of(pool), sessions, VisitedRealms.in(state), SessionOwners.in(state),
+                "ha.home.example");
 
         // RFC 6733 §8.4.1: User-Name is optional in the STR
         IMessage str = parser.createEmptyMessage(CommandCodes.SESSION_TERMINATION, ApplicationIds.MOBILE_IPV4);
@@ -340,10 +341,11 @@ class AmrHandlerTest {
         assertThat(avps.getAvp(AvpCodes.ACCT_MULTI_SESSION_ID).getUTF8String()).isEqualTo("ha.home.example;co-located");
         assertThat(homeAgent.sent()).as("the home agent asked; no HAR back to it").isEmpty();
         assertThat(sessions.current(MN1)).as("the AMR's session is the registration").contains(amr.getSessionId());
-        assertThat(AccountingOwners.in(state).owner("ha.home.example;co-located")).contains(MN1);
+        assertThat(SessionOwners.in(state).ownerOfMultiSession("ha.home.example;co-located")).contains(MN1);
 
         // the home agent ends it with an STR (RFC 4004 §4.1.3), which frees the address
-        StrHandler strs = new StrHandler(Optional.of(pool), sessions, VisitedRealms.in(state), "ha.home.example");
+        StrHandler strs = new StrHandler(Optional.of(pool), sessions, VisitedRealms.in(state), SessionOwners.in(state),
+                "ha.home.example");
         IMessage str = parser.createEmptyMessage(CommandCodes.SESSION_TERMINATION, ApplicationIds.MOBILE_IPV4);
         str.setRequest(true);
         new AvpWriter(DICTIONARY, str.getAvps())
@@ -369,6 +371,36 @@ class AmrHandlerTest {
         assertThat(pool.addressOf(MN1)).isEmpty();
         assertThat(sessions.current(MN1)).isEmpty();
         assertThat(homeAgent.sent()).isEmpty();
+    }
+
+    @Test
+    void s107_theForeignAgentsStrEndsTheSessionOfItsAmrOnceAndFreesNothing() throws Exception {
+        homeAgent.answerWith(this::binds);
+        IMessage amr = amr(MN1, MN1_AAA);
+        assertThat(AnswerResult.of(serve(amr))).contains(AnswerResult.resultCode(ResultCodes.SUCCESS));
+        Inet4Address home = pool.addressOf(MN1).orElseThrow();
+        StrHandler strs = new StrHandler(Optional.of(pool), sessions, VisitedRealms.in(state), SessionOwners.in(state),
+                "ha.home.example");
+        IMessage str = parser.createEmptyMessage(CommandCodes.SESSION_TERMINATION, ApplicationIds.COMMON_MESSAGES);
+        str.setRequest(true);
+        new AvpWriter(DICTIONARY, str.getAvps())
+                .add(AvpCodes.SESSION_ID, amr.getSessionId())
+                .add(AvpCodes.ORIGIN_HOST, "fa.visited.example")
+                .add(AvpCodes.ORIGIN_REALM, "visited.example")
+                .add(AvpCodes.DESTINATION_REALM, "home.example")
+                .add(AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4)
+                .add(AvpCodes.TERMINATION_CAUSE, Enumerations.TERMINATION_CAUSE_DIAMETER_LOGOUT);
+
+        Answer sta = answers.answer(str, strs.handle(str).toCompletableFuture().get(10, TimeUnit.SECONDS));
+
+        // RFC 4004 §4.1.3: the address is the home agent's STR to free, not the foreign agent's
+        assertThat(AnswerResult.of(sta)).contains(AnswerResult.resultCode(ResultCodes.SUCCESS));
+        assertThat(sta.getAvps().getAvp(AvpCodes.USER_NAME).getUTF8String()).isEqualTo(MN1);
+        assertThat(pool.addressOf(MN1)).contains(home);
+        assertThat(sessions.current(MN1)).isPresent();
+        // RFC 6733 §7.1.5: the session is over, and one never authorised here is unknown
+        Answer again = answers.answer(str, strs.handle(str).toCompletableFuture().get(10, TimeUnit.SECONDS));
+        assertThat(AnswerResult.of(again)).contains(AnswerResult.resultCode(ResultCodes.UNKNOWN_SESSION_ID));
     }
 
     @Test
