@@ -7,7 +7,7 @@ import picocli.CommandLine;
 @Command(name = "mip-aaa", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "DIAMETER applications for Mobile IP AAA (RFC 4004) on jDiameter.",
         subcommands = {NodeCommand.class, DemoCommand.class, PkiCommand.class, BenchCommand.class, BillingCommand.class,
-                PresencePageCommand.class, ConfirmationCommand.class})
+                PresencePageCommand.class, ConfirmationCommand.class, ProbeCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

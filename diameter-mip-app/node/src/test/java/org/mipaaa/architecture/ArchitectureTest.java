@@ -31,7 +31,7 @@ class ArchitectureTest {
             "org.mipaaa.aaay..", "org.mipaaa.terminal.."};
     /** Our standalone node and the tools around it: users of the install API, never used by it. */
     private static final String[] TOOLS = {"org.mipaaa.node..", "org.mipaaa.lab..", "org.mipaaa.launcher..",
-            "org.mipaaa.demo..", "org.mipaaa.bench..", "org.mipaaa.pki.."};
+            "org.mipaaa.demo..", "org.mipaaa.bench..", "org.mipaaa.pki..", "org.mipaaa.probe.."};
 
     private static JavaClasses production;
 

@@ -1,0 +1,128 @@
+package org.mipaaa.launcher;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import javax.net.ssl.SSLContext;
+
+import org.mipaaa.dictionary.Dictionary;
+import org.mipaaa.mobileip.Ipv4;
+import org.mipaaa.mobileip.auth.MnAaaSecurityAssociation;
+import org.mipaaa.probe.ConformanceProbe;
+import org.mipaaa.probe.ProbeReport;
+import org.mipaaa.probe.ProbeTarget;
+import org.mipaaa.transport.TlsContext;
+import org.mipaaa.transport.TransportSettings;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code probe}: a conformance run against another vendor's AAAH, home agent or relay, for interop
+ * labs ({@link ConformanceProbe}). Exit status 0 when no check failed, 1 when one did.
+ */
+@Command(name = "probe", mixinStandardHelpOptions = true,
+        description = "Check a DIAMETER peer (an AAAH, a home agent, a relay) against RFC 6733 and RFC 4004: the probe plays the "
+                + "role opposite it over one connection and reports each check with its RFC section and the bytes, "
+                + "as text on the standard output and as JSON (--report).")
+final class ProbeCommand implements Callable<Integer> {
+
+    static final class Where {
+        @Option(names = "--connect", description = "HOST:PORT of the peer, which the probe dials.")
+        private String connect;
+
+        @Option(names = "--listen", description = "HOST:PORT the probe listens on for the peer to dial in (an AAAH dials its home "
+                + "agents; a relay may only connect out).")
+        private String listen;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private Where where;
+
+    @Option(names = "--kind", required = true, description = "What the peer is: ${COMPLETION-CANDIDATES}.")
+    private ProbeTarget.Kind kind;
+
+    @Option(names = "--as", required = true, description = "The probe's DiameterIdentity: a peer the target is configured for "
+            + "(an AAAF towards an AAAH, an AAAH towards a home agent).")
+    private String ownHost;
+
+    @Option(names = "--realm", required = true, description = "The probe's realm.")
+    private String ownRealm;
+
+    @Option(names = "--peer-realm", required = true, description = "The peer's realm (Destination-Realm of the requests).")
+    private String peerRealm;
+
+    @Option(names = "--peer-host", description = "The DiameterIdentity the peer must answer as.")
+    private String peerHost;
+
+    @Option(names = "--tls-dir", description = "TLS: the directory of <as>.p12 / <as>.pass (the probe's key and certificate) and "
+            + "trust.p12 / trust.pass (the CAs it trusts), as `mip-aaa pki` writes them. Without it: plain TCP.")
+    private Path tlsDir;
+
+    @Option(names = "--user", description = "A subscriber of the AAAH under test, to register (NAI).")
+    private String user;
+
+    @Option(names = "--mn-aaa-spi", description = "The subscriber's MN-AAA SPI.")
+    private Long mnAaaSpi;
+
+    @Option(names = "--mn-aaa-key-hex", description = "The subscriber's MN-AAA key, in hex.")
+    private String mnAaaKeyHex;
+
+    @Option(names = "--home-agent-address", defaultValue = "0.0.0.0",
+            description = "The home agent the registration request names (default: ${DEFAULT-VALUE}, \"assign one\").")
+    private String homeAgentAddress;
+
+    @Option(names = "--timeout-ms", defaultValue = "10000", description = "How long to wait for each answer (default: ${DEFAULT-VALUE}).")
+    private long timeoutMs;
+
+    @Option(names = "--report", description = "Write the report as JSON to this file too.")
+    private Path report;
+
+    @Override
+    public Integer call() throws IOException, GeneralSecurityException {
+        Optional<ProbeTarget.MobileNodeCredentials> mobileNode = Optional.empty();
+        if (user != null) {
+            if (mnAaaSpi == null || mnAaaKeyHex == null) {
+                throw new IllegalArgumentException("--user needs --mn-aaa-spi and --mn-aaa-key-hex");
+            }
+            mobileNode = Optional.of(new ProbeTarget.MobileNodeCredentials(user,
+                    MnAaaSecurityAssociation.of(mnAaaSpi, HexFormat.of().parseHex(mnAaaKeyHex)), Ipv4.parse(homeAgentAddress)));
+        }
+        boolean dial = where.connect != null;
+        ProbeTarget target = new ProbeTarget(dial, address(dial ? where.connect : where.listen), tls(), ownHost, ownRealm,
+                Optional.ofNullable(peerHost), peerRealm, kind, mobileNode, Duration.ofMillis(timeoutMs));
+        ProbeReport result = new ConformanceProbe(target, Dictionary.bundled()).run();
+        System.out.print(result.text());
+        if (report != null) {
+            Files.writeString(report, result.json(), StandardCharsets.UTF_8);
+        }
+        return result.passed() ? 0 : 1;
+    }
+
+    private Optional<SSLContext> tls() throws IOException, GeneralSecurityException {
+        if (tlsDir == null) {
+            return Optional.empty();
+        }
+        return Optional.of(TlsContext.of(new TransportSettings.TlsSettings(tlsDir.resolve(ownHost + ".p12"),
+                tlsDir.resolve(ownHost + ".pass"), tlsDir.resolve("trust.p12"), tlsDir.resolve("trust.pass"),
+                List.of("TLSv1.3", "TLSv1.2"), List.of())).sslContext());
+    }
+
+    private static InetSocketAddress address(String hostPort) throws IOException {
+        int colon = hostPort.lastIndexOf(':');
+        if (colon < 0) {
+            throw new IllegalArgumentException("not HOST:PORT: " + hostPort);
+        }
+        return new InetSocketAddress(InetAddress.getByName(hostPort.substring(0, colon)), Integer.parseInt(hostPort.substring(colon + 1)));
+    }
+}

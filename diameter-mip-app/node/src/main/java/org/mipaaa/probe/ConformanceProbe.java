@@ -1,0 +1,480 @@
+package org.mipaaa.probe;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.jdiameter.api.Avp;
+import org.jdiameter.api.AvpDataException;
+import org.jdiameter.api.AvpSet;
+import org.jdiameter.client.api.IMessage;
+import org.mipaaa.diameter.AvpWriter;
+import org.mipaaa.dictionary.ApplicationIds;
+import org.mipaaa.dictionary.AvpCodes;
+import org.mipaaa.dictionary.CommandCodes;
+import org.mipaaa.dictionary.Dictionary;
+import org.mipaaa.dictionary.Enumerations;
+import org.mipaaa.dictionary.ResultCodes;
+import org.mipaaa.mobileip.AuthenticationKind;
+import org.mipaaa.mobileip.GeneralizedMnAaaAuthentication;
+import org.mipaaa.mobileip.Identification;
+import org.mipaaa.mobileip.Ipv4;
+import org.mipaaa.mobileip.MalformedRegistrationException;
+import org.mipaaa.mobileip.MnFaChallenge;
+import org.mipaaa.mobileip.MnHaKeyGenerationNonceRequest;
+import org.mipaaa.mobileip.MobileNodeNai;
+import org.mipaaa.mobileip.RegistrationBuilder;
+import org.mipaaa.mobileip.RegistrationCodec;
+import org.mipaaa.mobileip.RegistrationPacket;
+import org.mipaaa.mobileip.RegistrationRequest;
+import org.mipaaa.mobileip.RequestFlag;
+import org.mipaaa.probe.CheckResult.Verdict;
+import org.mipaaa.probe.ProbeLink.Exchange;
+
+/**
+ * A conformance run against another implementation (an AAAH, a home agent, a relay): the probe plays
+ * the role opposite the peer over one real connection, sends what the RFCs say the peer must serve and
+ * the RFC 6733 error cases, and judges each answer by the RFC's words, the bytes kept for the report.
+ *
+ * <p>The checks, in order (a check that needs the link is skipped once it is lost):
+ * <ol>
+ * <li>capabilities exchange (RFC 6733 §5.3): the CEA, or, when the peer dials in, its CER;</li>
+ * <li>device watchdog (§5.5, RFC 3539 §3.4);</li>
+ * <li>for an AAAH or a home agent: an unknown command is 3001 and an unadvertised application 3007,
+ *     both with the E bit (§7.1.3, §7.2); an unknown AVP with the M bit is 5001 naming it in Failed-AVP
+ *     (§7.1.5); a required AVP missing is 5005 naming it (§7.1.5, §7.5); a session the peer never had
+ *     is 5002 (§8.4, §8.5); a retransmission with the T flag gets the first answer's result (§3, §6.2);</li>
+ * <li>for an AAAH with a subscriber's credentials: a registration (RFC 4004 §5.1-§5.2) and the end of
+ *     its session by STR (§4.1.3, RFC 6733 §8.4);</li>
+ * <li>disconnect peer (§5.4).</li>
+ * </ol>
+ */
+public final class ConformanceProbe {
+
+    /** A command code no application defines (RFC 6733 §11.2.1: 16777214 and up are reserved). */
+    static final int UNKNOWN_COMMAND = 16_777_213;
+    /** An application neither side advertises: Diameter Credit-Control's (RFC 4006). */
+    static final long UNADVERTISED_APPLICATION = 4;
+    /** An AVP code of no dictionary (vendor 0, far past every IANA allocation). */
+    static final int UNKNOWN_AVP = 16_777_201;
+
+    private final ProbeTarget target;
+    private final Dictionary dictionary;
+    private final List<CheckResult> results = new ArrayList<>();
+    private String peerHost;
+    private boolean linkLost;
+
+    public ConformanceProbe(ProbeTarget target, Dictionary dictionary) {
+        this.target = target;
+        this.dictionary = dictionary;
+    }
+
+    /** Runs every check that applies to the peer; never throws for what the peer does. */
+    public ProbeReport run() {
+        try (ProbeLink link = target.dial()
+                ? ProbeLink.connect(target.address(), target.tls(), target.timeout(), dictionary, target.ownHost(), target.ownRealm())
+                : ProbeLink.accept(target.address(), target.tls(), target.timeout().multipliedBy(6), dictionary, target.ownHost(),
+                        target.ownRealm())) {
+            if (target.dial()) {
+                check("capabilities-exchange", "RFC 6733 §5.3", "answers our CER with a CEA 2001 that names itself", () -> cea(link));
+            } else {
+                check("capabilities-exchange", "RFC 6733 §5.3.1", "opens with a CER that names itself", () -> cer(link));
+            }
+            if (results.get(0).verdict() != Verdict.PASS) {
+                linkLost = true;
+            }
+            check("device-watchdog", "RFC 6733 §5.5", "answers a DWR with a DWA 2001", () -> watchdog(link));
+            if (target.kind() != ProbeTarget.Kind.RELAY) {
+                check("command-unsupported", "RFC 6733 §7.1.3", "answers a command it does not know with 3001 and the E bit",
+                        () -> protocolError(link, unknownCommand(link), ResultCodes.COMMAND_UNSUPPORTED));
+                check("application-unsupported", "RFC 6733 §7.1.3", "answers an application it did not advertise with 3007 and the E bit",
+                        () -> protocolError(link, sessionRequest(link, link.newSession(), UNADVERTISED_APPLICATION, true),
+                                ResultCodes.APPLICATION_UNSUPPORTED));
+                check("avp-unsupported", "RFC 6733 §7.1.5", "answers an unknown AVP with the M bit with 5001, naming it in Failed-AVP",
+                        () -> unknownMandatoryAvp(link));
+                check("avp-missing", "RFC 6733 §7.1.5, §7.5", "answers a request without a required AVP with 5005, naming it in Failed-AVP",
+                        () -> missingAvp(link));
+                check("session-unknown", "RFC 6733 §8.4-§8.5", "answers " + sessionCommand() + " of a session it never had with 5002",
+                        () -> unknownSession(link));
+                check("retransmission", "RFC 6733 §3, §6.2", "answers a retransmission (T flag, same End-to-End Identifier) as the first",
+                        () -> retransmission(link));
+            }
+            if (target.kind() == ProbeTarget.Kind.AAAH) {
+                registration(link);
+            }
+            check("disconnect-peer", "RFC 6733 §5.4", "answers a DPR with a DPA 2001", () -> disconnect(link));
+        } catch (IOException e) {
+            results.add(new CheckResult("connection", "RFC 6733 §2.1", "accepts a connection", Verdict.FAIL,
+                    target.describe() + ": " + e.getMessage(), null, null));
+        }
+        return new ProbeReport(target.describe(), results);
+    }
+
+    /** One check, judged by {@code body}; after the link is lost, skipped. */
+    private void check(String id, String rfc, String title, CheckBody body) {
+        if (linkLost) {
+            results.add(new CheckResult(id, rfc, title, Verdict.SKIPPED, "the link is down", null, null));
+            return;
+        }
+        try {
+            Judged j = body.run();
+            results.add(new CheckResult(id, rfc, title, j.verdict(), j.detail(), j.sent(), j.received()));
+        } catch (IOException e) {
+            linkLost = true;
+            results.add(new CheckResult(id, rfc, title, Verdict.FAIL, "the link failed: " + e.getMessage(), null, null));
+        }
+    }
+
+    @FunctionalInterface
+    private interface CheckBody {
+        Judged run() throws IOException;
+    }
+
+    /** A check's verdict with the facts and bytes behind it. */
+    private record Judged(Verdict verdict, String detail, byte[] sent, byte[] received) {
+
+        static Judged of(Exchange exchange, Function<IMessage, String> problem) {
+            if (exchange.answer().isEmpty()) {
+                return new Judged(Verdict.FAIL, "no answer", exchange.sent(), null);
+            }
+            String wrong = problem.apply(exchange.answer().get());
+            return new Judged(wrong == null ? Verdict.PASS : Verdict.FAIL,
+                    wrong == null ? describe(exchange.answer().get()) : wrong + " (got " + describe(exchange.answer().get()) + ")",
+                    exchange.sent(), exchange.received());
+        }
+    }
+
+    private Judged cea(ProbeLink link) throws IOException {
+        IMessage cer = link.request(CommandCodes.CAPABILITIES_EXCHANGE, ApplicationIds.COMMON_MESSAGES, false);
+        AvpWriter avps = new AvpWriter(dictionary, cer.getAvps())
+                .add(AvpCodes.ORIGIN_HOST, target.ownHost())
+                .add(AvpCodes.ORIGIN_REALM, target.ownRealm())
+                .add(AvpCodes.HOST_IP_ADDRESS, link.localAddress())
+                .add(AvpCodes.VENDOR_ID, 0)
+                .add(AvpCodes.PRODUCT_NAME, "mip-aaa probe");
+        advertise(avps);
+        return Judged.of(link.exchange(cer, target.timeout()), cea -> {
+            String missing = capabilities(cea);
+            if (missing != null) {
+                return missing;
+            }
+            if (resultCode(cea) != ResultCodes.SUCCESS) {
+                return "Result-Code is not 2001";
+            }
+            return applicationsWrong(cea.getAvps());
+        });
+    }
+
+    private Judged cer(ProbeLink link) throws IOException {
+        Optional<ProbeLink.Received> received = link.nextRequest(target.timeout());
+        if (received.isEmpty() || received.get().message().getCommandCode() != CommandCodes.CAPABILITIES_EXCHANGE) {
+            return new Judged(Verdict.FAIL, received.isEmpty() ? "no CER" : "the first request is not a CER", null,
+                    received.map(ProbeLink.Received::bytes).orElse(null));
+        }
+        IMessage cer = received.get().message();
+        String missing = capabilities(cer);
+        IMessage cea = link.answer(cer, missing == null ? ResultCodes.SUCCESS : ResultCodes.MISSING_AVP);
+        AvpWriter avps = new AvpWriter(dictionary, cea.getAvps())
+                .add(AvpCodes.HOST_IP_ADDRESS, link.localAddress())
+                .add(AvpCodes.VENDOR_ID, 0)
+                .add(AvpCodes.PRODUCT_NAME, "mip-aaa probe");
+        advertise(avps);
+        byte[] sent = link.send(cea);
+        String wrong = missing != null ? missing : applicationsWrong(cer.getAvps());
+        return new Judged(wrong == null ? Verdict.PASS : Verdict.FAIL, wrong == null ? describe(cer) : wrong, sent,
+                received.get().bytes());
+    }
+
+    /** The applications this probe plays: 2 towards an AAAH or a home agent, Relay towards a relay. */
+    private void advertise(AvpWriter avps) {
+        avps.add(AvpCodes.AUTH_APPLICATION_ID, target.kind() == ProbeTarget.Kind.RELAY ? ApplicationIds.RELAY : ApplicationIds.MOBILE_IPV4);
+    }
+
+    /** What a CER or CEA lacks of RFC 6733 §5.3.1-§5.3.2 (null: nothing); the peer's identity kept. */
+    private String capabilities(IMessage m) {
+        for (int code : new int[] {AvpCodes.ORIGIN_HOST, AvpCodes.ORIGIN_REALM, AvpCodes.HOST_IP_ADDRESS, AvpCodes.VENDOR_ID,
+                AvpCodes.PRODUCT_NAME}) {
+            if (m.getAvps().getAvp(code) == null) {
+                return "no " + dictionary.avp(code, 0).map(a -> a.name()).orElse(String.valueOf(code));
+            }
+        }
+        String origin = text(m.getAvps(), AvpCodes.ORIGIN_HOST).orElse("");
+        if (target.peerHost().filter(h -> !h.equalsIgnoreCase(origin)).isPresent()) {
+            return "Origin-Host " + origin + ", not " + target.peerHost().get();
+        }
+        peerHost = origin;
+        return null;
+    }
+
+    /** Why the peer's advertised applications cannot carry what it should serve (null: they can). */
+    private String applicationsWrong(AvpSet avps) {
+        if (target.kind() == ProbeTarget.Kind.RELAY) {
+            return null;
+        }
+        for (Avp a : avps.getAvps(AvpCodes.AUTH_APPLICATION_ID)) {
+            long id = unsigned(a);
+            if (id == ApplicationIds.MOBILE_IPV4 || id == ApplicationIds.RELAY) {
+                return null;
+            }
+        }
+        return "does not advertise Auth-Application-Id 2 (Mobile IPv4, RFC 4004 §2)";
+    }
+
+    private Judged watchdog(ProbeLink link) throws IOException {
+        IMessage dwr = link.request(CommandCodes.DEVICE_WATCHDOG, ApplicationIds.COMMON_MESSAGES, false);
+        new AvpWriter(dictionary, dwr.getAvps()).add(AvpCodes.ORIGIN_HOST, target.ownHost()).add(AvpCodes.ORIGIN_REALM, target.ownRealm());
+        return Judged.of(link.exchange(dwr, target.timeout()), dwa -> {
+            if (resultCode(dwa) != ResultCodes.SUCCESS) {
+                return "Result-Code is not 2001";
+            }
+            if (dwa.getEndToEndIdentifier() != dwr.getEndToEndIdentifier()) {
+                return "End-to-End Identifier not the DWR's";
+            }
+            return dwa.getAvps().getAvp(AvpCodes.ORIGIN_HOST) == null ? "no Origin-Host" : null;
+        });
+    }
+
+    /** A request of {@link #UNKNOWN_COMMAND}, in the application both sides advertised, routable to the peer. */
+    private IMessage unknownCommand(ProbeLink link) {
+        IMessage m = link.sessionRequest(UNKNOWN_COMMAND, ApplicationIds.MOBILE_IPV4, link.newSession());
+        new AvpWriter(dictionary, m.getAvps()).add(AvpCodes.DESTINATION_REALM, target.peerRealm())
+                .add(AvpCodes.DESTINATION_HOST, peerHost());
+        return m;
+    }
+
+    /** A protocol error (3xxx): the code, and the E bit that RFC 6733 §3 requires of it. */
+    private Judged protocolError(ProbeLink link, IMessage request, long expected) throws IOException {
+        return Judged.of(link.exchange(request, target.timeout()), answer -> {
+            if (resultCode(answer) != expected) {
+                return "Result-Code is not " + expected;
+            }
+            return answer.isError() ? null : "the E bit is not set";
+        });
+    }
+
+    private Judged unknownMandatoryAvp(ProbeLink link) throws IOException {
+        IMessage request = sessionRequest(link, link.newSession(), ApplicationIds.COMMON_MESSAGES, true);
+        // deliberately outside the dictionary: the M bit is what the peer must act on
+        request.getAvps().addAvp(UNKNOWN_AVP, new byte[] {1, 2, 3, 4}, true, false);
+        return Judged.of(link.exchange(request, target.timeout()), answer -> {
+            if (resultCode(answer) != ResultCodes.AVP_UNSUPPORTED) {
+                return "Result-Code is not 5001";
+            }
+            return failedAvpNames(answer, UNKNOWN_AVP) ? null : "Failed-AVP does not hold AVP " + UNKNOWN_AVP;
+        });
+    }
+
+    private Judged missingAvp(ProbeLink link) throws IOException {
+        IMessage request = sessionRequest(link, link.newSession(), ApplicationIds.COMMON_MESSAGES, false);
+        return Judged.of(link.exchange(request, target.timeout()), answer -> {
+            if (resultCode(answer) != ResultCodes.MISSING_AVP) {
+                return "Result-Code is not 5005";
+            }
+            return failedAvpNames(answer, AvpCodes.AUTH_APPLICATION_ID) ? null : "Failed-AVP does not name Auth-Application-Id";
+        });
+    }
+
+    private Judged unknownSession(ProbeLink link) throws IOException {
+        IMessage request = sessionRequest(link, link.newSession(), ApplicationIds.COMMON_MESSAGES, true);
+        return Judged.of(link.exchange(request, target.timeout()),
+                answer -> resultCode(answer) == ResultCodes.UNKNOWN_SESSION_ID ? null : "Result-Code is not 5002");
+    }
+
+    private Judged retransmission(ProbeLink link) throws IOException {
+        IMessage first = sessionRequest(link, link.newSession(), ApplicationIds.COMMON_MESSAGES, true);
+        Exchange original = link.exchange(first, target.timeout());
+        if (original.answer().isEmpty()) {
+            return new Judged(Verdict.FAIL, "no answer to the original", original.sent(), null);
+        }
+        IMessage again = link.request(first.getCommandCode(), first.getApplicationId(), true);
+        again.setEndToEndIdentifier(first.getEndToEndIdentifier());
+        again.setReTransmitted(true);
+        for (Avp a : first.getAvps()) {
+            again.getAvps().addAvp(a);
+        }
+        long expected = resultCode(original.answer().get());
+        return Judged.of(link.exchange(again, target.timeout()), answer -> {
+            if (resultCode(answer) != expected) {
+                return "Result-Code " + resultCode(answer) + ", the original's was " + expected;
+            }
+            return answer.getEndToEndIdentifier() == first.getEndToEndIdentifier() ? null : "End-to-End Identifier changed";
+        });
+    }
+
+    /**
+     * A session request the peer serves for sessions of Mobile IPv4 (RFC 4004 §4): an AAAH the STR of a
+     * foreign agent's session, a home agent the ASR of its AAAH; Auth-Application-Id 2 unless
+     * {@code withApplication} is false (the missing-AVP check).
+     */
+    private IMessage sessionRequest(ProbeLink link, String session, long headerApplication, boolean withApplication) {
+        boolean homeAgent = target.kind() == ProbeTarget.Kind.HA;
+        IMessage m = link.sessionRequest(homeAgent ? CommandCodes.ABORT_SESSION : CommandCodes.SESSION_TERMINATION, headerApplication,
+                session);
+        AvpWriter avps = new AvpWriter(dictionary, m.getAvps()).add(AvpCodes.DESTINATION_REALM, target.peerRealm());
+        if (homeAgent) {
+            avps.add(AvpCodes.DESTINATION_HOST, peerHost());
+        }
+        if (withApplication) {
+            avps.add(AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4);
+        }
+        if (!homeAgent) {
+            avps.add(AvpCodes.TERMINATION_CAUSE, Enumerations.TERMINATION_CAUSE_DIAMETER_LOGOUT);
+        }
+        return m;
+    }
+
+    private String sessionCommand() {
+        return target.kind() == ProbeTarget.Kind.HA ? "an ASR" : "an STR";
+    }
+
+    private String peerHost() {
+        return peerHost != null ? peerHost : target.peerHost().orElse(target.address().getHostString());
+    }
+
+    /** RFC 4004 §5.1-§5.2, then §4.1.3: a subscriber registers through us, and its session ends. */
+    private void registration(ProbeLink link) {
+        if (target.mobileNode().isEmpty()) {
+            results.add(new CheckResult("registration", "RFC 4004 §5.1-§5.2", "registers a subscriber", Verdict.SKIPPED,
+                    "no subscriber given (--user)", null, null));
+            return;
+        }
+        String session = link.newSession();
+        check("registration", "RFC 4004 §5.1-§5.2",
+                "answers a subscriber's AMR with an AMA 2001 carrying its Registration Reply, home agent and home address",
+                () -> amr(link, session));
+        if (results.get(results.size() - 1).verdict() != Verdict.PASS) {
+            results.add(new CheckResult("session-termination", "RFC 4004 §4.1.3", "ends the registration's session on our STR",
+                    Verdict.SKIPPED, "no registration", null, null));
+            return;
+        }
+        check("session-termination", "RFC 4004 §4.1.3, RFC 6733 §8.4", "ends the registration's session on our STR with 2001", () -> {
+            IMessage str = sessionRequest(link, session, ApplicationIds.COMMON_MESSAGES, true);
+            new AvpWriter(dictionary, str.getAvps()).add(AvpCodes.USER_NAME, target.mobileNode().get().nai());
+            return Judged.of(link.exchange(str, target.timeout()),
+                    sta -> resultCode(sta) == ResultCodes.SUCCESS ? null : "Result-Code is not 2001");
+        });
+    }
+
+    private Judged amr(ProbeLink link, String session) throws IOException {
+        ProbeTarget.MobileNodeCredentials mn = target.mobileNode().orElseThrow();
+        byte[] challenge = new byte[16];
+        new java.security.SecureRandom().nextBytes(challenge);
+        RegistrationPacket registration = RegistrationBuilder.request(RegistrationRequest.of(EnumSet.noneOf(RequestFlag.class), 60,
+                        Ipv4.UNSPECIFIED, mn.homeAgent(), Ipv4.parse("192.0.2.1"), Identification.ntpTimestamp(Instant.now(), 1)))
+                .add(new MobileNodeNai(mn.nai()))
+                .add(new MnFaChallenge(challenge))
+                .add(new MnHaKeyGenerationNonceRequest(1000))
+                .authenticate(AuthenticationKind.MN_AAA, mn.mnAaa().forChallenge(challenge))
+                .build();
+        int offset = registration.fields(GeneralizedMnAaaAuthentication.class).get(0).end() - 16;
+        IMessage amr = link.sessionRequest(CommandCodes.AA_MOBILE_NODE, ApplicationIds.MOBILE_IPV4, session);
+        AvpWriter avps = new AvpWriter(dictionary, amr.getAvps())
+                .add(AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4)
+                .add(AvpCodes.USER_NAME, mn.nai())
+                .add(AvpCodes.DESTINATION_REALM, target.peerRealm())
+                .add(AvpCodes.MIP_REG_REQUEST, registration.bytes());
+        avps.group(AvpCodes.MIP_MN_AAA_AUTH)
+                .add(AvpCodes.MIP_MN_AAA_SPI, mn.mnAaa().spi())
+                .add(AvpCodes.MIP_AUTH_INPUT_DATA_LENGTH, offset)
+                .add(AvpCodes.MIP_AUTHENTICATOR_LENGTH, 16)
+                .add(AvpCodes.MIP_AUTHENTICATOR_OFFSET, offset);
+        long features = Enumerations.MIP_FEATURE_VECTOR_MOBILE_NODE_HOME_ADDRESS_REQUESTED | Enumerations.MIP_FEATURE_VECTOR_MN_HA_KEY_REQUEST;
+        if (!mn.homeAgent().isAnyLocalAddress()) {
+            avps.add(AvpCodes.MIP_HOME_AGENT_ADDRESS, mn.homeAgent());
+        } else {
+            features |= Enumerations.MIP_FEATURE_VECTOR_HOME_AGENT_REQUESTED;
+        }
+        avps.add(AvpCodes.MIP_FA_CHALLENGE, challenge).add(AvpCodes.MIP_FEATURE_VECTOR, features);
+        return Judged.of(link.exchange(amr, target.timeout()), ama -> {
+            if (resultCode(ama) != ResultCodes.SUCCESS) {
+                return "Result-Code is not 2001";
+            }
+            for (int code : new int[] {AvpCodes.MIP_REG_REPLY, AvpCodes.MIP_HOME_AGENT_ADDRESS, AvpCodes.MIP_MOBILE_NODE_ADDRESS}) {
+                if (ama.getAvps().getAvp(code) == null) {
+                    return "no " + dictionary.avp(code, 0).map(a -> a.name()).orElse(String.valueOf(code)) + " (§5.2: MUST)";
+                }
+            }
+            try {
+                RegistrationPacket reply = RegistrationCodec.decodeReply(ama.getAvps().getAvp(AvpCodes.MIP_REG_REPLY).getOctetString());
+                int code = reply.reply().code();
+                Inet4Address home = (Inet4Address) ama.getAvps().getAvp(AvpCodes.MIP_MOBILE_NODE_ADDRESS).getAddress();
+                if (code > 1) {
+                    return "the Registration Reply refuses, code " + code;
+                }
+                return reply.reply().homeAddress().equals(home) ? null
+                        : "the Registration Reply's home address " + Ipv4.format(reply.reply().homeAddress())
+                        + " is not MIP-Mobile-Node-Address " + Ipv4.format(home);
+            } catch (MalformedRegistrationException | AvpDataException | ClassCastException e) {
+                return "MIP-Reg-Reply or MIP-Mobile-Node-Address does not decode: " + e.getMessage();
+            }
+        });
+    }
+
+    private Judged disconnect(ProbeLink link) throws IOException {
+        IMessage dpr = link.request(CommandCodes.DISCONNECT_PEER, ApplicationIds.COMMON_MESSAGES, false);
+        new AvpWriter(dictionary, dpr.getAvps())
+                .add(AvpCodes.ORIGIN_HOST, target.ownHost())
+                .add(AvpCodes.ORIGIN_REALM, target.ownRealm())
+                .add(AvpCodes.DISCONNECT_CAUSE, Enumerations.DISCONNECT_CAUSE_DO_NOT_WANT_TO_TALK_TO_YOU);
+        return Judged.of(link.exchange(dpr, target.timeout()), dpa -> resultCode(dpa) == ResultCodes.SUCCESS ? null : "Result-Code is not 2001");
+    }
+
+    /** The answer's Result-Code, else its Experimental-Result-Code, else -1. */
+    static long resultCode(IMessage answer) {
+        Avp result = answer.getAvps().getAvp(AvpCodes.RESULT_CODE);
+        if (result != null) {
+            return unsigned(result);
+        }
+        Avp experimental = answer.getAvps().getAvp(AvpCodes.EXPERIMENTAL_RESULT);
+        try {
+            Avp code = experimental == null ? null : experimental.getGrouped().getAvp(AvpCodes.EXPERIMENTAL_RESULT_CODE);
+            return code == null ? -1 : unsigned(code);
+        } catch (AvpDataException e) {
+            return -1;
+        }
+    }
+
+    private static boolean failedAvpNames(IMessage answer, int code) {
+        for (Avp failed : answer.getAvps().getAvps(AvpCodes.FAILED_AVP)) {
+            try {
+                if (failed.getGrouped().getAvp(code) != null) {
+                    return true;
+                }
+            } catch (AvpDataException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static long unsigned(Avp avp) {
+        try {
+            return avp.getUnsigned32();
+        } catch (AvpDataException e) {
+            return -1;
+        }
+    }
+
+    private static Optional<String> text(AvpSet avps, int code) {
+        try {
+            Avp avp = avps.getAvp(code);
+            return avp == null ? Optional.empty() : Optional.of(avp.getUTF8String());
+        } catch (AvpDataException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** One line on an answer: its command, Result-Code, E bit and Origin-Host. */
+    static String describe(IMessage m) {
+        long result = m.isRequest() ? -1 : resultCode(m);
+        return (m.isRequest() ? "request " : "answer ") + m.getCommandCode() + "/" + m.getApplicationId()
+                + (result >= 0 ? ", Result-Code " + result : "") + (m.isError() ? ", E bit" : "")
+                + text(m.getAvps(), AvpCodes.ORIGIN_HOST).map(h -> ", from " + h).orElse("")
+                + text(m.getAvps(), AvpCodes.ERROR_MESSAGE).map(e -> ", \"" + e + "\"").orElse("");
+    }
+}

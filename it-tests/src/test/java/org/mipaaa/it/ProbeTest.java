@@ -1,0 +1,124 @@
+package org.mipaaa.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mipaaa.dictionary.Dictionary;
+import org.mipaaa.install.RoleApplications;
+import org.mipaaa.lab.Topology;
+import org.mipaaa.launcher.Main;
+import org.mipaaa.pki.PkiIssuer;
+import org.mipaaa.probe.CheckResult;
+import org.mipaaa.probe.ConformanceProbe;
+import org.mipaaa.probe.ProbeReport;
+import org.mipaaa.probe.ProbeTarget;
+import org.mipaaa.role.Role;
+
+import picocli.CommandLine;
+
+/**
+ * The conformance runner, {@code mip-aaa probe}, pointed at our own AAAH (the probe plays its AAAF)
+ * and our own home agent (the probe plays its AAAH) over TLS with the lab's certificates: every check
+ * applies and passes, in the text and the JSON report. Against freeDiameter: {@code FreeDiameterProbeTest}.
+ */
+class ProbeTest {
+
+    private static final String AAAF = "aaaf.visited.example";
+    private static final String AAAH = "aaah.home.example";
+    private static final String HA = "ha.home.example";
+    /** mn1 as config/aaah/subscribers.properties provisions it. */
+    private static final String MN1_KEY_HEX = "64656d6f2d6d6e312d6161612d6b6579";
+
+    @TempDir
+    static Path dir;
+
+    /** The AAAH and its home agent; the probe is their AAAF. */
+    private static TopologyFixture home;
+    /** A home agent alone; the probe is its AAAH. */
+    private static TopologyFixture homeAgent;
+    private static Path tls;
+
+    @BeforeAll
+    static void start() throws Exception {
+        tls = dir.resolve("tls");
+        List<String> hosts = new ArrayList<>(Topology.hosts(TopologyFixture.configRoot(), EnumSet.allOf(Role.class), Map.of()));
+        PkiIssuer.issueAll(tls, "probe lab CA", hosts, List.of());
+        Map<String, String> overrides = Map.of("tls.dir", tls.toString());
+        home = new TopologyFixture().start(EnumSet.of(Role.AAAH, Role.HA), RoleApplications.STANDARD, overrides);
+        homeAgent = new TopologyFixture().start(EnumSet.of(Role.HA), RoleApplications.STANDARD, overrides);
+    }
+
+    @AfterAll
+    static void stop() {
+        for (TopologyFixture f : new TopologyFixture[] {home, homeAgent}) {
+            if (f != null) {
+                f.close();
+            }
+        }
+    }
+
+    @Test
+    void theProbeCommandFindsOurAaahConformantOnEveryCheckARegistrationIncluded() throws Exception {
+        Path report = dir.resolve("aaah-report.json");
+
+        int exit = new CommandLine(new Main()).execute("probe", "--connect", "127.0.0.1:" + home.tlsPort(Role.AAAH), "--kind", "AAAH",
+                "--as", AAAF, "--realm", "visited.example", "--peer-host", AAAH, "--peer-realm", "home.example",
+                "--tls-dir", tls.toString(), "--user", "mn1@home.example", "--mn-aaa-spi", "256", "--mn-aaa-key-hex", MN1_KEY_HEX,
+                "--home-agent-address", "10.1.0.1", "--report", report.toString());
+
+        String json = Files.readString(report, StandardCharsets.UTF_8);
+        assertThat(exit).as(json).isZero();
+        assertThat(json).contains("\"failed\":0", "\"skipped\":0", "\"passed\":11");
+        for (String id : List.of("capabilities-exchange", "device-watchdog", "command-unsupported", "application-unsupported",
+                "avp-unsupported", "avp-missing", "session-unknown", "retransmission", "registration", "session-termination",
+                "disconnect-peer")) {
+            assertThat(json).contains("{\"id\":\"" + id + "\"");
+        }
+    }
+
+    @Test
+    void theProbeFindsOurHomeAgentConformantOnEveryCheck() throws Exception {
+        ProbeTarget target = new ProbeTarget(true, new InetSocketAddress(InetAddress.getLoopbackAddress(), homeAgent.tlsPort(Role.HA)),
+                Optional.of(LabTls.context(tls, AAAH, tls)), AAAH, "home.example", Optional.of(HA), "home.example",
+                ProbeTarget.Kind.HA, Optional.empty(), Duration.ofSeconds(10));
+
+        ProbeReport report = new ConformanceProbe(target, Dictionary.bundled()).run();
+
+        assertThat(report.checks()).as(report.text()).extracting(CheckResult::id).containsExactly("capabilities-exchange",
+                "device-watchdog", "command-unsupported", "application-unsupported", "avp-unsupported", "avp-missing", "session-unknown",
+                "retransmission", "disconnect-peer");
+        assertThat(report.checks()).as(report.text()).allMatch(c -> c.verdict() == CheckResult.Verdict.PASS);
+        assertThat(report.checks()).allMatch(c -> c.sent().length >= 20 && c.received().length >= 20);
+    }
+
+    @Test
+    void aPeerThatAnswersAsAnotherHostFailsTheCapabilitiesExchangeAndTheRestIsSkipped() throws Exception {
+        // the probe expects the home agent under another name: a check that can fail does
+        ProbeTarget target = new ProbeTarget(true, new InetSocketAddress(InetAddress.getLoopbackAddress(), homeAgent.tlsPort(Role.HA)),
+                Optional.of(LabTls.context(tls, AAAH, tls)), AAAH, "home.example", Optional.of("ha2.home.example"), "home.example",
+                ProbeTarget.Kind.HA, Optional.empty(), Duration.ofSeconds(10));
+
+        ProbeReport report = new ConformanceProbe(target, Dictionary.bundled()).run();
+
+        assertThat(report.passed()).isFalse();
+        assertThat(report.checks().get(0).verdict()).isEqualTo(CheckResult.Verdict.FAIL);
+        assertThat(report.checks().get(0).detail()).contains("Origin-Host " + HA);
+        assertThat(report.checks().subList(1, report.checks().size())).allMatch(c -> c.verdict() == CheckResult.Verdict.SKIPPED);
+        assertThat(report.text()).contains("FAIL").contains("0 passed, 1 failed");
+    }
+}
