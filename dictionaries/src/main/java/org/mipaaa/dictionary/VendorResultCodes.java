@@ -25,6 +25,15 @@ public final class VendorResultCodes {
     /** AAAM-Authenticator missing, unknown SPI, bad HMAC or replayed counter. */
     public static final int AAAM_AUTHENTICATION_FAILED = 5805;
 
+    /** The payee's shop knows no order by this Order-Reference. */
+    public static final int UNKNOWN_ORDER = 5806;
+
+    /** No Order-Reference was named and the payee has no order to offer the user. */
+    public static final int NO_ORDER = 5807;
+
+    /** The sponsor does not pay for this advertisement. */
+    public static final int NOT_ELIGIBLE = 5808;
+
     /** The user did not answer the User-Confirmation-Request in time; nothing was settled (transient). */
     public static final int CONFIRMATION_TIMEOUT = 4801;
 

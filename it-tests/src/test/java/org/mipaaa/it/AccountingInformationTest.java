@@ -234,14 +234,15 @@ class AccountingInformationTest {
     }
 
     @Test
-    void anUnknownOrderIsRefused5004WithFailedAvpAndTheMobileNodeIsToldSo() throws Exception {
+    void anUnknownOrderIsRefused5806UnknownOrderAndTheMobileNodeIsToldSo() throws Exception {
         for (Role server : List.of(Role.AAAH, Role.AAAF)) {
             Instant since = Instant.now();
             try (AaamAgent agent = agent(server)) {
                 assertThatThrownBy(() -> agent.accountingInfo(SHOP, "NO-SUCH-ORDER")).as("through %s", server)
                         .isInstanceOfSatisfying(ServiceException.class, e -> {
                             assertThat(e.failure()).isEqualTo(ServiceException.Failure.UNKNOWN_ORDER);
-                            assertThat(e.resultCode()).isEqualTo(ResultCodes.INVALID_AVP_VALUE);
+                            // a business outcome: the vendor's Experimental-Result, not a malformed request's 5004
+                            assertThat(e.resultCode()).isEqualTo(VendorResultCodes.UNKNOWN_ORDER);
                             assertThat(e.getMessage()).contains("NO-SUCH-ORDER").contains(TERMINAL);
                         });
                 // another payee's order is not shown either
@@ -250,8 +251,7 @@ class AccountingInformationTest {
             }
             List<TraceEvent> events = purchaseEvents(since);
             for (TraceEvent pia : List.of(hop(events, "PIA", TERMINAL, AAAY).orElseThrow(), hop(events, "PIA", AAAY, AAAH).orElseThrow())) {
-                assertThat(pia.resultCode()).isEqualTo(ResultCodes.INVALID_AVP_VALUE);
-                assertThat(pia.failedAvp()).isEqualTo(VendorAvpCodes.ORDER_REFERENCE);
+                assertThat(pia.resultCode()).isEqualTo(VendorResultCodes.UNKNOWN_ORDER);
             }
         }
     }

@@ -42,6 +42,7 @@ import org.mipaaa.commitment.CommitmentStore;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
+import org.mipaaa.dictionary.VendorResultCodes;
 import org.mipaaa.dictionary.VendorSettings;
 import org.mipaaa.install.RoleApplications;
 import org.mipaaa.lab.Topology;
@@ -176,13 +177,16 @@ class SponsoredAndCreditCommunicationTest {
     }
 
     @Test
-    void s25_anUnknownSponsorIs5802() throws Exception {
+    void s25_anUnknownSponsorIs5802AndAnAdvertisementItDoesNotPayFor5808() throws Exception {
         try (AaamAgent agent = agent(Role.AAAH)) {
             assertThatThrownBy(() -> agent.sponsoredCommunication("nobody@shop.example", "ad-2026-11"))
                     .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.failure()).isEqualTo(ServiceException.Failure.UNKNOWN_PAYEE));
             assertThatThrownBy(() -> agent.sponsoredCommunication(SPONSOR, "ad-not-sponsored"))
-                    .as("an advertisement the sponsor does not sponsor: 5003 reported by the AAAY")
-                    .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.failure()).isEqualTo(ServiceException.Failure.REFUSED_BY_PAYEE));
+                    .as("an advertisement the sponsor does not sponsor: 5808 NOT_ELIGIBLE from the AAAY, a business outcome")
+                    .isInstanceOfSatisfying(ServiceException.class, e -> {
+                        assertThat(e.failure()).isEqualTo(ServiceException.Failure.NOT_ELIGIBLE);
+                        assertThat(e.resultCode()).isEqualTo(VendorResultCodes.NOT_ELIGIBLE);
+                    });
         }
     }
 

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * <ol>
  * <li><b>decode</b>: Origin-Host/Realm, Session-Id, User-Name, Sponsor-Id, Advertisement-Id.</li>
  * <li><b>validate</b>: a sponsor in the directory (else 5802 UNKNOWN_PAYEE); the AAAH's realm accepted
- *     for it (else 5003); the advertisement one it sponsors (else 5003, "not eligible").</li>
+ *     for it (else 5003); the advertisement one it sponsors (else Experimental-Result 5808 NOT_ELIGIBLE,
+ *     a business outcome, not an authorisation failure).</li>
  * <li><b>act</b>: one commitment per request, durable ({@link PayerCommitments}).</li>
  * <li><b>answer</b>: 2001 with the share, the ceiling in CC-Money when set, and the Settlement-Id.</li>
  * </ol>
@@ -68,7 +69,7 @@ public final class AaaySponsoredCommunicationHandler implements RequestHandler {
             return Outcome.refusal(ResultCodes.AUTHORIZATION_REJECTED, "realm " + scmr.originRealm() + " may not ask " + sponsor.id());
         }
         if (!sponsor.sponsors(advertisement)) {
-            return Outcome.refusal(ResultCodes.AUTHORIZATION_REJECTED,
+            return Outcome.experimental(vendorId, VendorResultCodes.NOT_ELIGIBLE,
                     "advertisement " + advertisement + " is not sponsored by " + sponsor.id());
         }
         String id = commitments.commit(scmr.requestKey(), UUID.randomUUID().toString());

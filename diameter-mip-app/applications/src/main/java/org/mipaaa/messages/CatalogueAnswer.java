@@ -9,9 +9,10 @@ import org.mipaaa.shop.Catalogue;
 
 /**
  * The PIA of whoever holds the orders (the terminal, S204, or an AAAY holding them itself, S205 with
- * S203/S204 skipped), from a {@link Catalogue.Lookup}: 2001 with Purchase-Info; 5004 with Failed-AVP
- * Order-Reference for an order it does not know; 5005 with Failed-AVP Order-Reference when none was named
- * and the payee has no order; Experimental-Result 5802 UNKNOWN_PAYEE for a payee it does not serve.
+ * S203/S204 skipped), from a {@link Catalogue.Lookup}: 2001 with Purchase-Info; else a business outcome
+ * as a vendor Experimental-Result, not a base-protocol error (RFC 6733 §7.1.5: 5004/5005 say the
+ * request is malformed, which it is not): 5806 UNKNOWN_ORDER for an order it does not know, 5807
+ * NO_ORDER when none was named and the payee has no order, 5802 UNKNOWN_PAYEE for a payee it does not serve.
  */
 public final class CatalogueAnswer {
 
@@ -29,10 +30,10 @@ public final class CatalogueAnswer {
             });
         }
         if (lookup instanceof Catalogue.Lookup.UnknownOrder unknown) {
-            return Avps.invalid(pir.orderAvp(), "unknown Order-Reference " + unknown.reference()).refusal();
+            return Outcome.experimental(vendorId, VendorResultCodes.UNKNOWN_ORDER, "unknown Order-Reference " + unknown.reference());
         }
         if (lookup instanceof Catalogue.Lookup.NoOrder none) {
-            return Avps.missing(VendorAvpCodes.ORDER_REFERENCE, vendorId, "no Order-Reference and no order of " + none.payee()).refusal();
+            return Outcome.experimental(vendorId, VendorResultCodes.NO_ORDER, "no Order-Reference and no order of " + none.payee());
         }
         Catalogue.Lookup.UnknownPayee unknown = (Catalogue.Lookup.UnknownPayee) lookup;
         return Outcome.experimental(vendorId, VendorResultCodes.UNKNOWN_PAYEE, "unknown payee " + unknown.payee());

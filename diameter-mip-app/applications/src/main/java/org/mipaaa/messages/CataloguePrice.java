@@ -24,8 +24,9 @@ public final class CataloguePrice {
 
     /**
      * Empty when {@code purchase} is what {@code catalogue} sells at that price; else the refusal: 5802
-     * for a payee not in the catalogue, 5004 (Failed-AVP Purchase-Info) for an order it does not know
-     * or at another price or currency.
+     * UNKNOWN_PAYEE for a payee not in the catalogue, 5806 UNKNOWN_ORDER for an order it does not know
+     * (vendor Experimental-Results: business outcomes, PROTOCOL.md §5), 5004 (Failed-AVP Purchase-Info)
+     * for another price or currency than the catalogue's, a value the node wrote wrong.
      */
     public static Optional<Outcome> refusal(Catalogue catalogue, PaidPurchase purchase, long vendorId) {
         Catalogue.Lookup lookup = catalogue.lookup(purchase.payee(), Optional.of(purchase.orderReference()));
@@ -33,7 +34,8 @@ public final class CataloguePrice {
             return Optional.of(Outcome.experimental(vendorId, VendorResultCodes.UNKNOWN_PAYEE, "unknown payee " + purchase.payee()));
         }
         if (!(lookup instanceof Catalogue.Lookup.Found found)) {
-            return Optional.of(Avps.invalid(purchase.avp(), "unknown Order-Reference " + purchase.orderReference()).refusal());
+            return Optional.of(Outcome.experimental(vendorId, VendorResultCodes.UNKNOWN_ORDER,
+                    "unknown Order-Reference " + purchase.orderReference()));
         }
         Money price = found.order().amount();
         if (!price.currency().equals(purchase.currency()) || price.amount().compareTo(purchase.amount()) != 0) {

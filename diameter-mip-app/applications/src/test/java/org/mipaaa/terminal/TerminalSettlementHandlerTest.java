@@ -155,7 +155,7 @@ class TerminalSettlementHandlerTest {
     }
 
     @Test
-    void aPriceOrOrderNotInTheCatalogueIs5004WithFailedAvpAndSettlesNothing() throws Exception {
+    void aPriceNotTheCataloguesIs5004WithFailedAvpAndAnOrderNotInItIs5806AndNeitherSettles() throws Exception {
         Answer cheaper = answer(settlement, ser(AAAH, "s-5", CAFE, "C-501", "0.01", SettlementMode.DEBIT_PAYEE_ACCOUNT), answers);
         assertThat(result(cheaper)).isEqualTo(ResultCodes.INVALID_AVP_VALUE);
         assertThat(cheaper.getAvps().getAvp(AvpCodes.ERROR_MESSAGE).getUTF8String()).contains("costs 6.80 EUR, not 0.01 EUR");
@@ -163,7 +163,9 @@ class TerminalSettlementHandlerTest {
         assertThat(failed.getAvp(VendorAvpCodes.PURCHASE_INFO, V)).as("Failed-AVP holds the Purchase-Info received").isNotNull();
 
         Answer unknownOrder = answer(settlement, ser(AAAH, "s-6", CAFE, "C-999", "6.80", SettlementMode.DEBIT_PAYEE_ACCOUNT), answers);
-        assertThat(result(unknownOrder)).isEqualTo(ResultCodes.INVALID_AVP_VALUE);
+        // a business outcome, not a malformed request: the vendor's Experimental-Result (PROTOCOL.md §5)
+        assertThat(result(unknownOrder)).isEqualTo(VendorResultCodes.UNKNOWN_ORDER);
+        assertThat(unknownOrder.getAvps().getAvp(AvpCodes.RESULT_CODE)).isNull();
         assertThat(unknownOrder.getAvps().getAvp(AvpCodes.ERROR_MESSAGE).getUTF8String()).contains("unknown Order-Reference C-999");
         assertThat(account.find("s-5")).isEmpty();
         assertThat(account.find("s-6")).isEmpty();

@@ -80,8 +80,8 @@ class PurchaseInfoCaptureTest {
                 "Value-Digits: 2340",
                 "Exponent: -2",
                 "Currency-Code: 978",
-                "Failed-AVP",
                 "Order-Reference: NO-SUCH-ORDER",
+                "Experimental-Result-Code: 5806",
                 "Error-Message: unknown Order-Reference NO-SUCH-ORDER",
                 "Error-Reporting-Host: terminal.shop.example",
                 "Experimental-Result-Code: 5802");

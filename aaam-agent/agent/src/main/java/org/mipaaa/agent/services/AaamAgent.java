@@ -172,6 +172,8 @@ public final class AaamAgent implements AutoCloseable {
      * @param orderReference the shop's order reference; null for the payee's latest order
      * @throws ServiceException with {@link ServiceException.Failure#UNKNOWN_PAYEE},
      *                          {@link ServiceException.Failure#UNKNOWN_ORDER},
+     *                          {@link ServiceException.Failure#NO_ORDER} (no {@code orderReference}, and the
+     *                          payee has no order),
      *                          {@link ServiceException.Failure#NOT_DELIVERED} (the payee's AAA server or its
      *                          terminal could not be reached),
      *                          {@link ServiceException.Failure#REFUSED_BY_PAYEE},
@@ -339,8 +341,10 @@ public final class AaamAgent implements AutoCloseable {
      * commits once and answers every copy the same.
      *
      * @throws ServiceException with {@link ServiceException.Failure#UNKNOWN_PAYEE} (unknown sponsor),
+     *                          {@link ServiceException.Failure#NOT_ELIGIBLE} (the sponsor does not pay for
+     *                          this advertisement),
      *                          {@link ServiceException.Failure#REFUSED_BY_PAYEE} (the sponsor does not serve
-     *                          this home realm, or the advertisement is not eligible),
+     *                          this home realm),
      *                          {@link ServiceException.Failure#NOT_DELIVERED},
      *                          {@link ServiceException.Failure#INVALID_REQUEST},
      *                          {@link ServiceException.Failure#AUTHENTICATION_FAILED},

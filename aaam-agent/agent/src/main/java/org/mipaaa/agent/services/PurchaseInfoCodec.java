@@ -58,9 +58,14 @@ public final class PurchaseInfoCodec {
             failure = ServiceException.Failure.AUTHENTICATION_FAILED;
         } else if (code == VendorResultCodes.UNKNOWN_PAYEE) {
             failure = ServiceException.Failure.UNKNOWN_PAYEE;
-        } else if ((code == ResultCodes.INVALID_AVP_VALUE || code == ResultCodes.MISSING_AVP)
-                && failedAvpNames(pia, VendorAvpCodes.ORDER_REFERENCE, vendorId)) {
+        } else if (code == VendorResultCodes.UNKNOWN_ORDER) {
             failure = ServiceException.Failure.UNKNOWN_ORDER;
+        } else if (code == VendorResultCodes.NO_ORDER) {
+            failure = ServiceException.Failure.NO_ORDER;
+        } else if (code == ResultCodes.INVALID_AVP_VALUE && failedAvpNames(pia, VendorAvpCodes.ORDER_REFERENCE, vendorId)) {
+            failure = ServiceException.Failure.UNKNOWN_ORDER; // a server of before the vendor codes
+        } else if (code == ResultCodes.MISSING_AVP && failedAvpNames(pia, VendorAvpCodes.ORDER_REFERENCE, vendorId)) {
+            failure = ServiceException.Failure.NO_ORDER; // likewise
         } else if (code == ResultCodes.UNABLE_TO_DELIVER || code == ResultCodes.REALM_NOT_SERVED) {
             failure = ServiceException.Failure.NOT_DELIVERED;
         } else if (code == ResultCodes.AUTHORIZATION_REJECTED) {

@@ -22,8 +22,18 @@ public final class ServiceException extends Exception {
         MALFORMED_PERIOD,
         /** The payee's AAA server or shop terminal does not know the payee (Experimental-Result 5802 UNKNOWN_PAYEE). */
         UNKNOWN_PAYEE,
-        /** The shop knows no such order of the payee (5004, or 5005 without Order-Reference, with Failed-AVP Order-Reference). */
+        /**
+         * The shop knows no such order of the payee (Experimental-Result 5806 UNKNOWN_ORDER; servers before it said 5004
+         * with Failed-AVP Order-Reference).
+         */
         UNKNOWN_ORDER,
+        /**
+         * No order was named and the payee has none to offer (Experimental-Result 5807 NO_ORDER; servers before it said
+         * 5005 with Failed-AVP Order-Reference).
+         */
+        NO_ORDER,
+        /** The sponsor does not pay for this advertisement (Experimental-Result 5808 NOT_ELIGIBLE). */
+        NOT_ELIGIBLE,
         /** The payee's AAA server does not accept requests from this node's home realm (5003 it reported). */
         REFUSED_BY_PAYEE,
         /** A node on the way could not reach the next one (3002 DIAMETER_UNABLE_TO_DELIVER, 3003): e.g. the shop terminal is down. */

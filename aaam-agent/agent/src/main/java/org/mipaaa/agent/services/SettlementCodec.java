@@ -172,6 +172,10 @@ public final class SettlementCodec {
             failure = ServiceException.Failure.ALREADY_CANCELLED;
         } else if (code == VendorResultCodes.UNKNOWN_PAYEE) {
             failure = ServiceException.Failure.UNKNOWN_PAYEE;
+        } else if (code == VendorResultCodes.NOT_ELIGIBLE) {
+            failure = ServiceException.Failure.NOT_ELIGIBLE;
+        } else if (code == VendorResultCodes.UNKNOWN_ORDER) {
+            failure = ServiceException.Failure.UNKNOWN_ORDER;
         } else if (code == ResultCodes.UNABLE_TO_DELIVER || code == ResultCodes.REALM_NOT_SERVED) {
             failure = ServiceException.Failure.NOT_DELIVERED;
         } else if (code == ResultCodes.AUTHORIZATION_REJECTED) {

@@ -100,10 +100,14 @@ class PurchaseInfoCodecTest {
     void eachRefusalHasItsTypedFailure() {
         Avp reporter = Avp.utf8(AvpCodes.ERROR_REPORTING_HOST, "aaay.shop.example");
         assertThat(failureOf(VendorResultCodes.UNKNOWN_PAYEE)).isEqualTo(ServiceException.Failure.UNKNOWN_PAYEE);
+        assertThat(failureOf(VendorResultCodes.UNKNOWN_ORDER)).isEqualTo(ServiceException.Failure.UNKNOWN_ORDER);
+        assertThat(failureOf(VendorResultCodes.NO_ORDER)).as("no reference, and the payee has no order")
+                .isEqualTo(ServiceException.Failure.NO_ORDER);
+        // a server of before the vendor codes said it with 5004 / 5005 and Failed-AVP Order-Reference
         assertThat(failureOf(ResultCodes.INVALID_AVP_VALUE, failedAvp(VendorAvpCodes.ORDER_REFERENCE)))
                 .isEqualTo(ServiceException.Failure.UNKNOWN_ORDER);
         assertThat(failureOf(ResultCodes.MISSING_AVP, failedAvp(VendorAvpCodes.ORDER_REFERENCE)))
-                .as("no reference, and the payee has no order").isEqualTo(ServiceException.Failure.UNKNOWN_ORDER);
+                .isEqualTo(ServiceException.Failure.NO_ORDER);
         assertThat(failureOf(ResultCodes.INVALID_AVP_VALUE, failedAvp(VendorAvpCodes.PAYEE_ID))).isEqualTo(ServiceException.Failure.REFUSED);
         assertThat(failureOf(ResultCodes.UNABLE_TO_DELIVER)).isEqualTo(ServiceException.Failure.NOT_DELIVERED);
         assertThat(failureOf(ResultCodes.REALM_NOT_SERVED)).isEqualTo(ServiceException.Failure.NOT_DELIVERED);

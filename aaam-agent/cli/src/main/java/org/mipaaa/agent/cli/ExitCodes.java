@@ -53,6 +53,10 @@ public final class ExitCodes {
                 return 24;
             case REFUSED:
                 return 25;
+            case NO_ORDER:
+                return 26;
+            case NOT_ELIGIBLE:
+                return 27;
             default:
                 // every Failure has its case above; AgentCliTest.everyFailureClassHasItsOwnExitCode fails for one that does not
                 throw new IllegalArgumentException("no exit code for " + failure);
