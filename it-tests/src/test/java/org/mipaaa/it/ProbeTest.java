@@ -19,22 +19,24 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mipaaa.dictionary.Dictionary;
+import org.mipaaa.fa.ForeignAgent;
 import org.mipaaa.install.RoleApplications;
 import org.mipaaa.lab.Topology;
 import org.mipaaa.launcher.Main;
+import org.mipaaa.mobileip.Ipv4;
 import org.mipaaa.pki.PkiIssuer;
 import org.mipaaa.probe.CheckResult;
 import org.mipaaa.probe.ConformanceProbe;
 import org.mipaaa.probe.ProbeReport;
 import org.mipaaa.probe.ProbeTarget;
 import org.mipaaa.role.Role;
-
 import picocli.CommandLine;
 
 /**
  * The conformance runner, {@code mip-aaa probe}, pointed at our own AAAH (the probe plays its AAAF)
- * and our own home agent (the probe plays its AAAH) over TLS with the lab's certificates: every check
- * applies and passes, in the text and the JSON report. Against freeDiameter: {@code FreeDiameterProbeTest}.
+ * and our own home agent (the probe plays its AAAH) over TLS with the lab's certificates, and at our
+ * foreign agent over UDP (the probe plays a mobile node): every check applies and passes, in the text
+ * and the JSON report. Against freeDiameter: {@code FreeDiameterProbeTest}.
  */
 class ProbeTest {
 
@@ -51,6 +53,8 @@ class ProbeTest {
     private static TopologyFixture home;
     /** A home agent alone; the probe is its AAAH. */
     private static TopologyFixture homeAgent;
+    /** The four roles of the seed; the probe is a mobile node at the foreign agent. */
+    private static TopologyFixture visited;
     private static Path tls;
 
     @BeforeAll
@@ -61,11 +65,12 @@ class ProbeTest {
         Map<String, String> overrides = Map.of("tls.dir", tls.toString());
         home = new TopologyFixture().start(EnumSet.of(Role.AAAH, Role.HA), RoleApplications.STANDARD, overrides);
         homeAgent = new TopologyFixture().start(EnumSet.of(Role.HA), RoleApplications.STANDARD, overrides);
+        visited = new TopologyFixture().start(EnumSet.of(Role.FA, Role.AAAF, Role.AAAH, Role.HA), RoleApplications.STANDARD, overrides);
     }
 
     @AfterAll
     static void stop() {
-        for (TopologyFixture f : new TopologyFixture[] {home, homeAgent}) {
+        for (TopologyFixture f : new TopologyFixture[] {home, homeAgent, visited}) {
             if (f != null) {
                 f.close();
             }
@@ -83,10 +88,10 @@ class ProbeTest {
 
         String json = Files.readString(report, StandardCharsets.UTF_8);
         assertThat(exit).as(json).isZero();
-        assertThat(json).contains("\"failed\":0", "\"skipped\":0", "\"passed\":11");
+        assertThat(json).contains("\"failed\":0", "\"skipped\":0", "\"passed\":12");
         for (String id : List.of("capabilities-exchange", "device-watchdog", "command-unsupported", "application-unsupported",
-                "avp-unsupported", "avp-missing", "session-unknown", "retransmission", "registration", "session-termination",
-                "disconnect-peer")) {
+                "avp-unsupported", "avp-missing", "session-unknown", "retransmission", "registration-unauthenticated", "registration",
+                "session-termination", "disconnect-peer")) {
             assertThat(json).contains("{\"id\":\"" + id + "\"");
         }
     }
@@ -101,9 +106,28 @@ class ProbeTest {
 
         assertThat(report.checks()).as(report.text()).extracting(CheckResult::id).containsExactly("capabilities-exchange",
                 "device-watchdog", "command-unsupported", "application-unsupported", "avp-unsupported", "avp-missing", "session-unknown",
-                "retransmission", "disconnect-peer");
+                "retransmission", "filter-rule-unsupported", "disconnect-peer");
         assertThat(report.checks()).as(report.text()).allMatch(c -> c.verdict() == CheckResult.Verdict.PASS);
         assertThat(report.checks()).allMatch(c -> c.sent().length >= 20 && c.received().length >= 20);
+    }
+
+    @Test
+    void theProbeCommandFindsOurForeignAgentConformantAsAMobileNodeThatRegistersByUdpAlone() throws Exception {
+        // what a lab reads from the agent's advertisements: its care-of address and where it listens
+        ForeignAgent.Advertisement ad = visited.topology().node(Role.FA).installation().fa().agent().advertise();
+        InetSocketAddress udp = ad.registrationAddress();
+        Path report = dir.resolve("fa-report.json");
+
+        int exit = new CommandLine(new Main()).execute("probe", "--connect", udp.getHostString() + ":" + udp.getPort(), "--kind", "FA",
+                "--care-of-address", Ipv4.format(ad.careOfAddress()), "--user", "mn1@home.example", "--mn-aaa-spi", "256",
+                "--mn-aaa-key-hex", MN1_KEY_HEX, "--report", report.toString());
+
+        String json = Files.readString(report, StandardCharsets.UTF_8);
+        assertThat(exit).as(json).isZero();
+        assertThat(json).contains("\"failed\":0", "\"skipped\":0", "\"passed\":4");
+        for (String id : List.of("challenge-offered", "registration-unauthenticated", "registration", "deregistration")) {
+            assertThat(json).contains("{\"id\":\"" + id + "\"");
+        }
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.mipaaa.dictionary.Dictionary;
 import org.mipaaa.mobileip.Ipv4;
 import org.mipaaa.mobileip.auth.MnAaaSecurityAssociation;
 import org.mipaaa.probe.ConformanceProbe;
+import org.mipaaa.probe.ForeignAgentProbe;
 import org.mipaaa.probe.ProbeReport;
 import org.mipaaa.probe.ProbeTarget;
 import org.mipaaa.transport.TlsContext;
@@ -32,13 +33,14 @@ import picocli.CommandLine.Option;
  * labs ({@link ConformanceProbe}). Exit status 0 when no check failed, 1 when one did.
  */
 @Command(name = "probe", mixinStandardHelpOptions = true,
-        description = "Check a DIAMETER peer (an AAAH, a home agent, a relay) against RFC 6733 and RFC 4004: the probe plays the "
-                + "role opposite it over one connection and reports each check with its RFC section and the bytes, "
-                + "as text on the standard output and as JSON (--report).")
+        description = "Check a DIAMETER peer (an AAAH, a home agent, a relay) against RFC 6733 and RFC 4004, or a foreign agent "
+                + "over Mobile IP's UDP: the probe plays the role opposite it and reports each check with its RFC section and "
+                + "the bytes, as text on the standard output and as JSON (--report).")
 final class ProbeCommand implements Callable<Integer> {
 
     static final class Where {
-        @Option(names = "--connect", description = "HOST:PORT of the peer, which the probe dials.")
+        @Option(names = "--connect", description = "HOST:PORT of the peer, which the probe dials (a foreign agent: its Mobile IP "
+                + "UDP address).")
         private String connect;
 
         @Option(names = "--listen", description = "HOST:PORT the probe listens on for the peer to dial in (an AAAH dials its home "
@@ -52,14 +54,14 @@ final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--kind", required = true, description = "What the peer is: ${COMPLETION-CANDIDATES}.")
     private ProbeTarget.Kind kind;
 
-    @Option(names = "--as", required = true, description = "The probe's DiameterIdentity: a peer the target is configured for "
+    @Option(names = "--as", description = "DIAMETER peers: the probe's DiameterIdentity: a peer the target is configured for "
             + "(an AAAF towards an AAAH, an AAAH towards a home agent).")
     private String ownHost;
 
-    @Option(names = "--realm", required = true, description = "The probe's realm.")
+    @Option(names = "--realm", description = "The probe's realm.")
     private String ownRealm;
 
-    @Option(names = "--peer-realm", required = true, description = "The peer's realm (Destination-Realm of the requests).")
+    @Option(names = "--peer-realm", description = "The peer's realm (Destination-Realm of the requests).")
     private String peerRealm;
 
     @Option(names = "--peer-host", description = "The DiameterIdentity the peer must answer as.")
@@ -82,6 +84,9 @@ final class ProbeCommand implements Callable<Integer> {
             description = "The home agent the registration request names (default: ${DEFAULT-VALUE}, \"assign one\").")
     private String homeAgentAddress;
 
+    @Option(names = "--care-of-address", description = "A foreign agent: the care-of address it advertises.")
+    private String careOfAddress;
+
     @Option(names = "--timeout-ms", defaultValue = "10000", description = "How long to wait for each answer (default: ${DEFAULT-VALUE}).")
     private long timeoutMs;
 
@@ -99,14 +104,30 @@ final class ProbeCommand implements Callable<Integer> {
                     MnAaaSecurityAssociation.of(mnAaaSpi, HexFormat.of().parseHex(mnAaaKeyHex)), Ipv4.parse(homeAgentAddress)));
         }
         boolean dial = where.connect != null;
-        ProbeTarget target = new ProbeTarget(dial, address(dial ? where.connect : where.listen), tls(), ownHost, ownRealm,
-                Optional.ofNullable(peerHost), peerRealm, kind, mobileNode, Duration.ofMillis(timeoutMs));
-        ProbeReport result = new ConformanceProbe(target, Dictionary.bundled()).run();
+        ProbeReport result;
+        if (kind == ProbeTarget.Kind.FA) {
+            if (!dial || mobileNode.isEmpty() || careOfAddress == null) {
+                throw new IllegalArgumentException("--kind FA needs --connect, --care-of-address and a subscriber (--user ...)");
+            }
+            result = new ForeignAgentProbe(address(where.connect), Ipv4.parse(careOfAddress), mobileNode.get(),
+                    Duration.ofMillis(timeoutMs)).run();
+        } else {
+            if (ownHost == null || ownRealm == null || peerRealm == null) {
+                throw new IllegalArgumentException("--kind " + kind + " needs --as, --realm and --peer-realm");
+            }
+            result = new ConformanceProbe(diameterTarget(dial, mobileNode), Dictionary.bundled()).run();
+        }
         System.out.print(result.text());
         if (report != null) {
             Files.writeString(report, result.json(), StandardCharsets.UTF_8);
         }
         return result.passed() ? 0 : 1;
+    }
+
+    private ProbeTarget diameterTarget(boolean dial, Optional<ProbeTarget.MobileNodeCredentials> mobileNode)
+            throws IOException, GeneralSecurityException {
+        return new ProbeTarget(dial, address(dial ? where.connect : where.listen), tls(), ownHost, ownRealm,
+                Optional.ofNullable(peerHost), peerRealm, kind, mobileNode, Duration.ofMillis(timeoutMs));
     }
 
     private Optional<SSLContext> tls() throws IOException, GeneralSecurityException {

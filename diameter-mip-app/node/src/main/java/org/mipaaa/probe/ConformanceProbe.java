@@ -33,6 +33,7 @@ import org.mipaaa.mobileip.RegistrationCodec;
 import org.mipaaa.mobileip.RegistrationPacket;
 import org.mipaaa.mobileip.RegistrationRequest;
 import org.mipaaa.mobileip.RequestFlag;
+import org.mipaaa.mobileip.auth.MnAaaSecurityAssociation;
 import org.mipaaa.probe.CheckResult.Verdict;
 import org.mipaaa.probe.ProbeLink.Exchange;
 
@@ -49,8 +50,10 @@ import org.mipaaa.probe.ProbeLink.Exchange;
  *     both with the E bit (§7.1.3, §7.2); an unknown AVP with the M bit is 5001 naming it in Failed-AVP
  *     (§7.1.5); a required AVP missing is 5005 naming it (§7.1.5, §7.5); a session the peer never had
  *     is 5002 (§8.4, §8.5); a retransmission with the T flag gets the first answer's result (§3, §6.2);</li>
- * <li>for an AAAH with a subscriber's credentials: a registration (RFC 4004 §5.1-§5.2) and the end of
- *     its session by STR (§4.1.3, RFC 6733 §8.4);</li>
+ * <li>for an AAAH with a subscriber's credentials: an AMR with a wrong MN-AAA authenticator is 4001
+ *     and gives nothing away (RFC 4004 §3); a registration (§5.1-§5.2) and the end of its session by
+ *     STR (§4.1.3, RFC 6733 §8.4);</li>
+ * <li>for a home agent: an HAR with packet filter rules it does not apply is 4008 (RFC 4004 §6.1);</li>
  * <li>disconnect peer (§5.4).</li>
  * </ol>
  */
@@ -70,6 +73,9 @@ public final class ConformanceProbe {
     private boolean linkLost;
 
     public ConformanceProbe(ProbeTarget target, Dictionary dictionary) {
+        if (target.kind() == ProbeTarget.Kind.FA) {
+            throw new IllegalArgumentException("a foreign agent is probed over Mobile IP's UDP: ForeignAgentProbe");
+        }
         this.target = target;
         this.dictionary = dictionary;
     }
@@ -106,6 +112,10 @@ public final class ConformanceProbe {
             }
             if (target.kind() == ProbeTarget.Kind.AAAH) {
                 registration(link);
+            }
+            if (target.kind() == ProbeTarget.Kind.HA) {
+                check("filter-rule-unsupported", "RFC 4004 §6.1, §7.8",
+                        "answers an HAR with packet filter rules it does not apply with 4008 and binds nothing", () -> filterRule(link));
             }
             check("disconnect-peer", "RFC 6733 §5.4", "answers a DPR with a DPA 2001", () -> disconnect(link));
         } catch (IOException e) {
@@ -343,10 +353,28 @@ public final class ConformanceProbe {
                     "no subscriber given (--user)", null, null));
             return;
         }
+        check("registration-unauthenticated", "RFC 4004 §3",
+                "answers an AMR whose MN-AAA authenticator is wrong with 4001 and gives no address or key", () -> {
+                    ProbeTarget.MobileNodeCredentials mn = target.mobileNode().get();
+                    byte[] wrongKey = new byte[16];
+                    new java.security.SecureRandom().nextBytes(wrongKey);
+                    MnAaaSecurityAssociation forged = MnAaaSecurityAssociation.of(mn.mnAaa().spi(), wrongKey);
+                    return Judged.of(link.exchange(amr(link, link.newSession(), forged), target.timeout()), ama -> {
+                        if (resultCode(ama) != ResultCodes.AUTHENTICATION_REJECTED) {
+                            return "Result-Code is not 4001";
+                        }
+                        for (int code : new int[] {AvpCodes.MIP_MOBILE_NODE_ADDRESS, AvpCodes.MIP_FA_TO_MN_MSA, AvpCodes.MIP_REG_REPLY}) {
+                            if (ama.getAvps().getAvp(code) != null) {
+                                return "carries " + dictionary.avp(code, 0).map(a -> a.name()).orElse(String.valueOf(code));
+                            }
+                        }
+                        return null;
+                    });
+                });
         String session = link.newSession();
         check("registration", "RFC 4004 §5.1-§5.2",
                 "answers a subscriber's AMR with an AMA 2001 carrying its Registration Reply, home agent and home address",
-                () -> amr(link, session));
+                () -> registered(link, session));
         if (results.get(results.size() - 1).verdict() != Verdict.PASS) {
             results.add(new CheckResult("session-termination", "RFC 4004 §4.1.3", "ends the registration's session on our STR",
                     Verdict.SKIPPED, "no registration", null, null));
@@ -360,37 +388,8 @@ public final class ConformanceProbe {
         });
     }
 
-    private Judged amr(ProbeLink link, String session) throws IOException {
-        ProbeTarget.MobileNodeCredentials mn = target.mobileNode().orElseThrow();
-        byte[] challenge = new byte[16];
-        new java.security.SecureRandom().nextBytes(challenge);
-        RegistrationPacket registration = RegistrationBuilder.request(RegistrationRequest.of(EnumSet.noneOf(RequestFlag.class), 60,
-                        Ipv4.UNSPECIFIED, mn.homeAgent(), Ipv4.parse("192.0.2.1"), Identification.ntpTimestamp(Instant.now(), 1)))
-                .add(new MobileNodeNai(mn.nai()))
-                .add(new MnFaChallenge(challenge))
-                .add(new MnHaKeyGenerationNonceRequest(1000))
-                .authenticate(AuthenticationKind.MN_AAA, mn.mnAaa().forChallenge(challenge))
-                .build();
-        int offset = registration.fields(GeneralizedMnAaaAuthentication.class).get(0).end() - 16;
-        IMessage amr = link.sessionRequest(CommandCodes.AA_MOBILE_NODE, ApplicationIds.MOBILE_IPV4, session);
-        AvpWriter avps = new AvpWriter(dictionary, amr.getAvps())
-                .add(AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4)
-                .add(AvpCodes.USER_NAME, mn.nai())
-                .add(AvpCodes.DESTINATION_REALM, target.peerRealm())
-                .add(AvpCodes.MIP_REG_REQUEST, registration.bytes());
-        avps.group(AvpCodes.MIP_MN_AAA_AUTH)
-                .add(AvpCodes.MIP_MN_AAA_SPI, mn.mnAaa().spi())
-                .add(AvpCodes.MIP_AUTH_INPUT_DATA_LENGTH, offset)
-                .add(AvpCodes.MIP_AUTHENTICATOR_LENGTH, 16)
-                .add(AvpCodes.MIP_AUTHENTICATOR_OFFSET, offset);
-        long features = Enumerations.MIP_FEATURE_VECTOR_MOBILE_NODE_HOME_ADDRESS_REQUESTED | Enumerations.MIP_FEATURE_VECTOR_MN_HA_KEY_REQUEST;
-        if (!mn.homeAgent().isAnyLocalAddress()) {
-            avps.add(AvpCodes.MIP_HOME_AGENT_ADDRESS, mn.homeAgent());
-        } else {
-            features |= Enumerations.MIP_FEATURE_VECTOR_HOME_AGENT_REQUESTED;
-        }
-        avps.add(AvpCodes.MIP_FA_CHALLENGE, challenge).add(AvpCodes.MIP_FEATURE_VECTOR, features);
-        return Judged.of(link.exchange(amr, target.timeout()), ama -> {
+    private Judged registered(ProbeLink link, String session) throws IOException {
+        return Judged.of(link.exchange(amr(link, session, target.mobileNode().orElseThrow().mnAaa()), target.timeout()), ama -> {
             if (resultCode(ama) != ResultCodes.SUCCESS) {
                 return "Result-Code is not 2001";
             }
@@ -412,6 +411,65 @@ public final class ConformanceProbe {
             } catch (MalformedRegistrationException | AvpDataException | ClassCastException e) {
                 return "MIP-Reg-Reply or MIP-Mobile-Node-Address does not decode: " + e.getMessage();
             }
+        });
+    }
+
+    /** The subscriber's AMR as an AAAF sends it (RFC 4004 §5.1), its Registration Request signed with {@code signWith}. */
+    private IMessage amr(ProbeLink link, String session, MnAaaSecurityAssociation signWith) {
+        ProbeTarget.MobileNodeCredentials mn = target.mobileNode().orElseThrow();
+        byte[] challenge = new byte[16];
+        new java.security.SecureRandom().nextBytes(challenge);
+        RegistrationPacket registration = RegistrationBuilder.request(RegistrationRequest.of(EnumSet.noneOf(RequestFlag.class), 60,
+                        Ipv4.UNSPECIFIED, mn.homeAgent(), Ipv4.parse("192.0.2.1"), Identification.ntpTimestamp(Instant.now(), 1)))
+                .add(new MobileNodeNai(mn.nai()))
+                .add(new MnFaChallenge(challenge))
+                .add(new MnHaKeyGenerationNonceRequest(1000))
+                .authenticate(AuthenticationKind.MN_AAA, signWith.forChallenge(challenge))
+                .build();
+        int offset = registration.fields(GeneralizedMnAaaAuthentication.class).get(0).end() - 16;
+        IMessage amr = link.sessionRequest(CommandCodes.AA_MOBILE_NODE, ApplicationIds.MOBILE_IPV4, session);
+        AvpWriter avps = new AvpWriter(dictionary, amr.getAvps())
+                .add(AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4)
+                .add(AvpCodes.USER_NAME, mn.nai())
+                .add(AvpCodes.DESTINATION_REALM, target.peerRealm())
+                .add(AvpCodes.MIP_REG_REQUEST, registration.bytes());
+        avps.group(AvpCodes.MIP_MN_AAA_AUTH)
+                .add(AvpCodes.MIP_MN_AAA_SPI, signWith.spi())
+                .add(AvpCodes.MIP_AUTH_INPUT_DATA_LENGTH, offset)
+                .add(AvpCodes.MIP_AUTHENTICATOR_LENGTH, 16)
+                .add(AvpCodes.MIP_AUTHENTICATOR_OFFSET, offset);
+        long features = Enumerations.MIP_FEATURE_VECTOR_MOBILE_NODE_HOME_ADDRESS_REQUESTED | Enumerations.MIP_FEATURE_VECTOR_MN_HA_KEY_REQUEST;
+        if (!mn.homeAgent().isAnyLocalAddress()) {
+            avps.add(AvpCodes.MIP_HOME_AGENT_ADDRESS, mn.homeAgent());
+        } else {
+            features |= Enumerations.MIP_FEATURE_VECTOR_HOME_AGENT_REQUESTED;
+        }
+        avps.add(AvpCodes.MIP_FA_CHALLENGE, challenge).add(AvpCodes.MIP_FEATURE_VECTOR, features);
+        return amr;
+    }
+
+    /**
+     * An HAR (RFC 4004 §5.3) carrying MIP-Filter-Rule: a home agent that cannot apply the rules must
+     * say so (4008), not serve the node unfiltered. Its MIP-Reg-Request is no Registration Request, so
+     * even a home agent that got past the rule binds nothing.
+     */
+    private Judged filterRule(ProbeLink link) throws IOException {
+        IMessage har = link.sessionRequest(CommandCodes.HOME_AGENT_MIP, ApplicationIds.MOBILE_IPV4, link.newSession());
+        new AvpWriter(dictionary, har.getAvps())
+                .add(AvpCodes.DESTINATION_REALM, target.peerRealm())
+                .add(AvpCodes.DESTINATION_HOST, peerHost())
+                .add(AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4)
+                .add(AvpCodes.AUTHORIZATION_LIFETIME, 60)
+                .add(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_STATE_MAINTAINED)
+                .add(AvpCodes.MIP_REG_REQUEST, new byte[] {1, 0, 0, 0})
+                .add(AvpCodes.USER_NAME, "probe@" + target.peerRealm())
+                .add(AvpCodes.MIP_FEATURE_VECTOR, Enumerations.MIP_FEATURE_VECTOR_MN_HA_KEY_REQUEST)
+                .add(AvpCodes.MIP_FILTER_RULE, "permit in ip from 192.0.2.1 to any");
+        return Judged.of(link.exchange(har, target.timeout()), haa -> {
+            if (resultCode(haa) != ResultCodes.ERROR_MIP_FILTER_NOT_SUPPORTED) {
+                return "Result-Code is not 4008";
+            }
+            return haa.getAvps().getAvp(AvpCodes.MIP_REG_REPLY) == null ? null : "a Registration Reply came with it";
         });
     }
 

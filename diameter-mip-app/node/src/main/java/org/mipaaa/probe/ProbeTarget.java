@@ -32,7 +32,9 @@ public record ProbeTarget(boolean dial, InetSocketAddress address, Optional<SSLC
         /** A home agent (RFC 4004): the probe plays its home AAA server. */
         HA,
         /** A relay or proxy of no application of ours: the base protocol only. */
-        RELAY
+        RELAY,
+        /** A foreign agent, over Mobile IP's UDP: the probe plays a mobile node ({@link ForeignAgentProbe}). */
+        FA
     }
 
     /**
