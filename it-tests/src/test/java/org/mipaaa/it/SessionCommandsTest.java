@@ -259,6 +259,39 @@ class SessionCommandsTest {
     }
 
     @Test
+    void s105_anHarWithoutMnHaKeysForANodeThatAskedForNoneIs5012AndBindsNothing() throws Exception {
+        String session = AAAH_HOST + ";1;static-mn-ha";
+        // RFC 3957 §3: the node asked for no keys, so another vendor's AAAH sends none; this home agent
+        // holds no static MN-HA association, and says so rather than bind a node it cannot authenticate
+        RegistrationPacket registration = RegistrationBuilder.request(RegistrationRequest.of(EnumSet.noneOf(RequestFlag.class), 1800,
+                        Ipv4.parse("0.0.0.0"), Ipv4.parse("10.1.0.1"), Ipv4.parse("198.51.100.7"),
+                        Identification.ntpTimestamp(java.time.Instant.now(), 9)))
+                .add(new MobileNodeNai(MN1))
+                .authenticate(AuthenticationKind.MN_AAA, MN1_AAA.forChallenge(MnAaaSecurityAssociation.COLOCATED_CHALLENGE))
+                .build();
+        try (RawPeer aaah = connect(homeAgent, Role.HA, AAAH_HOST, HOME)) {
+            IMessage har = request(aaah, CommandCodes.HOME_AGENT_MIP, ApplicationIds.MOBILE_IPV4, AAAH_HOST, HOME, HOME, session);
+            var avps = har.getAvps();
+            avps.addAvp(AvpCodes.DESTINATION_HOST, HA_HOST, true, false, true);
+            avps.addAvp(AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4, true, false, true);
+            avps.addAvp(AvpCodes.AUTHORIZATION_LIFETIME, 1800L, true, false, true);
+            avps.addAvp(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_STATE_MAINTAINED, true, false);
+            avps.addAvp(AvpCodes.MIP_REG_REQUEST, registration.bytes(), true, false);
+            avps.addAvp(AvpCodes.USER_NAME, MN1, true, false, false);
+            avps.addAvp(AvpCodes.MIP_FEATURE_VECTOR, (long) Enumerations.MIP_FEATURE_VECTOR_MOBILE_NODE_HOME_ADDRESS_REQUESTED,
+                    true, false, true);
+            aaah.send(har);
+
+            IMessage haa = aaah.readAnswer(AAAH_HOST, HOME);
+
+            assertThat(resultCode(haa)).isEqualTo(ResultCodes.UNABLE_TO_COMPLY);
+            assertThat(haa.getAvps().getAvp(AvpCodes.ERROR_MESSAGE).getUTF8String()).contains("no MN-HA security association");
+            assertThat(org.mipaaa.registration.InfinispanBindingTable.in(homeAgent.topology().node(Role.HA).state())
+                    .withSession(session)).isEmpty();
+        }
+    }
+
+    @Test
     void s105_anHarContinuingASessionTheHomeAgentHasEndedIsAnswered5002() throws Exception {
         String ended = AAAH_HOST + ";1;ended-at-the-home-agent";
         // the binding of that session lapsed and its STR waits for the AAAH's answer

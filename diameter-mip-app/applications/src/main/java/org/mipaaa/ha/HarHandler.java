@@ -246,6 +246,12 @@ public final class HarHandler implements RequestHandler {
         } catch (MalformedRegistrationException e) {
             throw Avps.invalid(regAvp, "MIP-Reg-Request is no Registration Request: " + e.getMessage());
         }
+        if (registration.first(MnHaKeyGenerationNonceRequest.class).isEmpty() && Avps.find(avps, AvpCodes.MIP_MN_TO_HA_MSA).isEmpty()) {
+            // a node with a static MN-HA security association (RFC 3957 §3): this home agent keeps none,
+            // it serves the nodes whose MN-HA key the AAA distributes
+            throw new Avps.Invalid(Outcome.refusal(ResultCodes.UNABLE_TO_COMPLY,
+                    "no MN-HA security association with " + nai + ": this home agent takes MN-HA keys from the AAA (RFC 3957)"));
+        }
         MnHaKeyGenerationNonceRequest haKeyRequest = registration.first(MnHaKeyGenerationNonceRequest.class)
                 .orElseThrow(() -> Avps.invalid(regAvp, "the Registration Request has no MN-HA key request (RFC 3957 6.3)"));
         GeneralizedMnAaaAuthentication mnAaa = registration.first(GeneralizedMnAaaAuthentication.class)

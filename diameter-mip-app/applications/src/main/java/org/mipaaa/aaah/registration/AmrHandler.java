@@ -58,8 +58,10 @@ import org.slf4j.LoggerFactory;
  *     4001 DIAMETER_AUTHENTICATION_REJECTED (RFC 4004 §3.1, RFC 6733 §7.1.4), with no MIP-Reg-Reply:
  *     a reply could only be authenticated with an MN-HA key, and none exists for a node not
  *     authenticated; the foreign agent builds the Mobile IP denial itself (code 67, RFC 4004 §5.2).
- *     A request without an MN-HA key request extension (RFC 3957 §6.3) is 5012
- *     DIAMETER_UNABLE_TO_COMPLY: this AAAH only serves mobile nodes that get their MN-HA key from it.
+ *     MN-HA keys go to the home agent when the node asks for them (its MN-HA key request extension,
+ *     RFC 3957 §6.3) or the AMR's MIP-Feature-Vector does (MN-HA-Key-Request, RFC 4004 §7.5); a node
+ *     that asks for none holds a static security association with its home agent (RFC 3957 §3), and
+ *     its HAR carries no MN-HA key ({@link #keysForTheHomeAgent}).
  *     A MIP-Home-Agent-Host naming another home agent than the configured one is 4006
  *     DIAMETER_ERROR_HA_NOT_AVAILABLE ("the requested Home Agent cannot be assigned", §6.1). An AMR
  *     with the Co-Located-Mobile-Node bit is a co-located node's, from its home agent (§3.3): served
@@ -146,7 +148,15 @@ public final class AmrHandler implements RequestHandler {
     private record Amr(String session, String nai, RegistrationPacket registration, byte[] registrationBytes, long mnAaaSpi,
                        long inputLength, long authenticatorOffset, long authenticatorLength, byte[] challenge,
                        long featureVector, Optional<Avp> originatingForeignAaa, Optional<Avp> homeAgentHost,
-                       Optional<String> requestedHomeAgent, String foreignRealm) {
+                       Optional<String> requestedHomeAgent, String foreignRealm, Optional<Long> haToFaSpi) {
+    }
+
+    /**
+     * The FA-HA session key the foreign agent asked for (RFC 4004 §8.5): the same key goes to the home
+     * agent in the HAR, under the SPI the foreign agent chose, and to the foreign agent in the AMA,
+     * under the SPI the home agent names in its HAA.
+     */
+    private record FaHaKey(long haToFaSpi, byte[] key) {
     }
 
     @Override
@@ -178,11 +188,6 @@ public final class AmrHandler implements RequestHandler {
                     amr.requestedHomeAgent().get());
             return Outcome.refusal(ResultCodes.ERROR_HA_NOT_AVAILABLE,
                     "the requested home agent " + amr.requestedHomeAgent().get() + " cannot be assigned").now();
-        }
-        Optional<MnHaKeyGenerationNonceRequest> haKeyRequest = amr.registration().first(MnHaKeyGenerationNonceRequest.class);
-        if (haKeyRequest.isEmpty()) {
-            return Outcome.refusal(ResultCodes.UNABLE_TO_COMPLY,
-                    "no MN-HA key request extension (RFC 3957 6.3): this home AAA server distributes MN-HA keys only").now();
         }
         if ((amr.featureVector() & Enumerations.MIP_FEATURE_VECTOR_CO_LOCATED_MOBILE_NODE) != 0) {
             return coLocated(amr, subscriber, request).now();
@@ -235,16 +240,28 @@ public final class AmrHandler implements RequestHandler {
             multiSession.ifPresent(id -> avps.add(AvpCodes.ACCT_MULTI_SESSION_ID, id));
             avps.add(AvpCodes.AUTHORIZATION_LIFETIME, lifetime)
                     .add(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_STATE_MAINTAINED);
-            homeAgentKeys(avps, keys);
+            if (keysForTheHomeAgent(amr)) {
+                homeAgentKeys(avps, keys);
+                avps.add(AvpCodes.MIP_MSA_LIFETIME, settings.keyLifetime().getSeconds());
+            }
             avps.add(AvpCodes.MIP_HOME_AGENT_ADDRESS, homeAgent)
                     .add(AvpCodes.MIP_MOBILE_NODE_ADDRESS, homeAddress.get());
         });
     }
 
     /**
+     * Whether the home agent gets MN-HA keys for this registration: the node asked (its MN-HA key request
+     * extension) or the AMR did (MN-HA-Key-Request); else the node and its home agent share a static
+     * security association (RFC 3957 §3) and the AAA sends none.
+     */
+    private static boolean keysForTheHomeAgent(Amr amr) {
+        return amr.registration().first(MnHaKeyGenerationNonceRequest.class).isPresent()
+                || (amr.featureVector() & Enumerations.MIP_FEATURE_VECTOR_MN_HA_KEY_REQUEST) != 0;
+    }
+
+    /**
      * The MN-HA keys for the home agent (RFC 4004 §9.5, §9.6): the nonce the node derives its key from
-     * and the key itself, then their lifetime. MIP-MN-HA-SPI is the home agent's to allocate, not sent
-     * (PROTOCOL.md §8.2).
+     * and the key itself. MIP-MN-HA-SPI is the home agent's to allocate, not sent (PROTOCOL.md §8.2).
      */
     private void homeAgentKeys(AvpWriter avps, SessionKeys keys) {
         avps.group(AvpCodes.MIP_MN_TO_HA_MSA)
@@ -255,7 +272,6 @@ public final class AmrHandler implements RequestHandler {
                 .add(AvpCodes.MIP_ALGORITHM_TYPE, Enumerations.MIP_ALGORITHM_TYPE_HMAC_SHA_1)
                 .add(AvpCodes.MIP_REPLAY_MODE, Enumerations.MIP_REPLAY_MODE_TIMESTAMPS)
                 .add(AvpCodes.MIP_SESSION_KEY, keys.mnHaKey());
-        avps.add(AvpCodes.MIP_MSA_LIFETIME, settings.keyLifetime().getSeconds());
     }
 
     /**
@@ -384,10 +400,12 @@ public final class AmrHandler implements RequestHandler {
         SessionKeys keys = SessionKeys.generate(subscriber.mnAaa().key(),
                 KeyDerivation.mobileNodeIdentifier(amr.registration()), random);
         int lifetime = settings.grantedLifetime(amr.registration().request().lifetime());
-        long featureVector = amr.featureVector() | Enumerations.MIP_FEATURE_VECTOR_MN_HA_KEY_REQUEST
+        boolean haKeys = keysForTheHomeAgent(amr);
+        long featureVector = amr.featureVector() | (haKeys ? Enumerations.MIP_FEATURE_VECTOR_MN_HA_KEY_REQUEST : 0)
                 | (faKeyRequest.isPresent() ? Enumerations.MIP_FEATURE_VECTOR_MN_FA_KEY_REQUEST : 0)
                 | (subscriber.fixedHomeAddress().isEmpty() ? Enumerations.MIP_FEATURE_VECTOR_MOBILE_NODE_HOME_ADDRESS_REQUESTED : 0);
 
+        Optional<FaHaKey> faHa = amr.haToFaSpi().map(spi -> new FaHaKey(spi, randomKey()));
         CompletableFuture<Answer> haa;
         try {
             AvpWriter avps = har.avps();
@@ -396,11 +414,20 @@ public final class AmrHandler implements RequestHandler {
                     .add(AvpCodes.MIP_REG_REQUEST, amr.registrationBytes())
                     .add(AvpCodes.USER_NAME, amr.nai())
                     .add(AvpCodes.MIP_FEATURE_VECTOR, featureVector);
-            homeAgentKeys(avps, keys);
+            if (haKeys) {
+                homeAgentKeys(avps, keys);
+            }
             if (faKeyRequest.isPresent()) {
                 avps.group(AvpCodes.MIP_MN_TO_FA_MSA)
                         .add(AvpCodes.MIP_ALGORITHM_TYPE, Enumerations.MIP_ALGORITHM_TYPE_HMAC_SHA_1)
                         .add(AvpCodes.MIP_NONCE, keys.mnFaNonce());
+            }
+            faHa.ifPresent(k -> avps.group(AvpCodes.MIP_HA_TO_FA_MSA)
+                    .add(AvpCodes.MIP_HA_TO_FA_SPI, k.haToFaSpi())
+                    .add(AvpCodes.MIP_ALGORITHM_TYPE, Enumerations.MIP_ALGORITHM_TYPE_HMAC_SHA_1)
+                    .add(AvpCodes.MIP_SESSION_KEY, k.key()));
+            if (haKeys || faKeyRequest.isPresent() || faHa.isPresent()) {
+                avps.add(AvpCodes.MIP_MSA_LIFETIME, settings.keyLifetime().getSeconds());
             }
             homeAddress.ifPresent(address -> avps.add(AvpCodes.MIP_MOBILE_NODE_ADDRESS, address));
             avps.add(AvpCodes.MIP_HOME_AGENT_ADDRESS, homeAgent);
@@ -425,7 +452,7 @@ public final class AmrHandler implements RequestHandler {
                     return fresh;
                 }
                 return CompletableFuture.completedFuture(
-                        answer(amr, homeAddress, homeAgent, lifetime, keys, faKeyRequest, answer, failure, attempt));
+                        answer(amr, homeAddress, homeAgent, lifetime, keys, faKeyRequest, faHa, answer, failure, attempt));
             } catch (RuntimeException e) {
                 attempt.giveUp();
                 log.warn("AMR for {}: cannot answer", amr.nai(), e);
@@ -435,7 +462,8 @@ public final class AmrHandler implements RequestHandler {
     }
 
     private Outcome answer(Amr amr, Optional<Inet4Address> assigned, Inet4Address homeAgent, int lifetime, SessionKeys keys,
-                           Optional<MnFaKeyGenerationNonceRequest> faKeyRequest, Answer haa, Throwable failure, Attempt attempt) {
+                           Optional<MnFaKeyGenerationNonceRequest> faKeyRequest, Optional<FaHaKey> faHa, Answer haa,
+                           Throwable failure, Attempt attempt) {
         Optional<AnswerResult> haaResult = failure == null ? AnswerResult.of(haa).filter(r -> !r.experimental()) : Optional.empty();
         if (haaResult.isEmpty() || haaResult.get().isProtocolError()) {
             if (isTimeout(failure)) {
@@ -466,6 +494,12 @@ public final class AmrHandler implements RequestHandler {
                 avps.add(AvpCodes.USER_NAME, amr.nai());
             });
         }
+        // the SPI the foreign agent is to use with the FA-HA key: the home agent's to name (§8.5); one
+        // that names none does not take FA-HA authentication, and the foreign agent gets no key for it
+        Optional<Long> faHaSpi = faHa.isEmpty() ? Optional.empty() : unsigned(haa.getAvps(), AvpCodes.MIP_FA_TO_HA_SPI);
+        if (faHa.isPresent() && faHaSpi.isEmpty()) {
+            log.info("AMR for {}: FA-HA key asked for, but the home agent named no MIP-FA-to-HA-SPI: none sent", amr.nai());
+        }
         // the HA will end this session with an STR when the binding ends (StrHandler)
         attempt.accepted();
         visited.visiting(amr.nai(), amr.foreignRealm());
@@ -483,6 +517,11 @@ public final class AmrHandler implements RequestHandler {
                     .add(AvpCodes.MIP_FA_TO_MN_SPI, fa.mobileNodeSpi())
                     .add(AvpCodes.MIP_ALGORITHM_TYPE, Enumerations.MIP_ALGORITHM_TYPE_HMAC_SHA_1)
                     .add(AvpCodes.MIP_SESSION_KEY, keys.mnFaKey()));
+            // RFC 4004 §8.5: the FA-HA key for the foreign agent, under the SPI the home agent chose
+            faHaSpi.ifPresent(spi -> avps.group(AvpCodes.MIP_FA_TO_HA_MSA)
+                    .add(AvpCodes.MIP_FA_TO_HA_SPI, spi)
+                    .add(AvpCodes.MIP_ALGORITHM_TYPE, Enumerations.MIP_ALGORITHM_TYPE_HMAC_SHA_1)
+                    .add(AvpCodes.MIP_SESSION_KEY, faHa.get().key()));
             avps.add(AvpCodes.MIP_MSA_LIFETIME, settings.keyLifetime().getSeconds())
                     .add(AvpCodes.MIP_HOME_AGENT_ADDRESS, homeAgent)
                     .add(AvpCodes.MIP_MOBILE_NODE_ADDRESS, homeAddress);
@@ -518,6 +557,11 @@ public final class AmrHandler implements RequestHandler {
             AvpSet host = Avps.grouped(homeAgentHost.get());
             requestedHomeAgent = Optional.of(Avps.utf8(Avps.require(host, AvpCodes.DESTINATION_HOST, "Destination-Host")));
         }
+        // RFC 4004 §8.5: a foreign agent that asks for an FA-HA key names the SPI the home agent is to use
+        Optional<Long> haToFaSpi = Optional.empty();
+        if ((featureVector & Enumerations.MIP_FEATURE_VECTOR_FA_HA_KEY_REQUEST) != 0) {
+            haToFaSpi = Optional.of(Avps.unsigned32(Avps.require(avps, AvpCodes.MIP_HA_TO_FA_SPI, "MIP-HA-to-FA-SPI")));
+        }
         // the foreign network's realm: the AAAF's (§7.10), else the AMR's origin, the foreign agent's
         String foreignRealm = Avps.utf8(Avps.require(avps, AvpCodes.ORIGIN_REALM, "Origin-Realm"));
         if (originatingForeignAaa.isPresent()) {
@@ -527,7 +571,7 @@ public final class AmrHandler implements RequestHandler {
             }
         }
         return new Amr(session, nai, registration, regBytes, spi, input, offset, length, challenge, featureVector, originatingForeignAaa,
-                homeAgentHost, requestedHomeAgent, foreignRealm);
+                homeAgentHost, requestedHomeAgent, foreignRealm, haToFaSpi);
     }
 
     /**
@@ -587,6 +631,22 @@ public final class AmrHandler implements RequestHandler {
         } catch (Exception e) {
             return Optional.empty();
         }
+    }
+
+    private static Optional<Long> unsigned(AvpSet avps, int code) {
+        try {
+            Avp avp = avps.getAvp(code, 0);
+            return avp == null ? Optional.empty() : Optional.of(avp.getUnsigned32());
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A fresh HMAC-SHA-1 key (RFC 2104: the hash's output length). */
+    private byte[] randomKey() {
+        byte[] key = new byte[20];
+        random.nextBytes(key);
+        return key;
     }
 
     private static Optional<String> utf8(AvpSet avps, int code) {

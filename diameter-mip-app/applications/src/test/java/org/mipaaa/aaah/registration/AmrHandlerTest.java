@@ -116,16 +116,21 @@ class AmrHandlerTest {
      * {@code signWith}.
      */
     private IMessage amr(String nai, MnAaaSecurityAssociation signWith) {
+        return amr(nai, signWith, true);
+    }
+
+    /** As {@link #amr(String, MnAaaSecurityAssociation)}; without any key request when {@code keyRequests} is false. */
+    private IMessage amr(String nai, MnAaaSecurityAssociation signWith, boolean keyRequests) {
         byte[] challenge = new byte[16];
         RANDOM.nextBytes(challenge);
-        RegistrationPacket registration = RegistrationBuilder.request(RegistrationRequest.of(EnumSet.noneOf(RequestFlag.class), 1800,
+        RegistrationBuilder builder = RegistrationBuilder.request(RegistrationRequest.of(EnumSet.noneOf(RequestFlag.class), 1800,
                         Ipv4.parse("0.0.0.0"), HOME_AGENT, CARE_OF, Identification.ntpTimestamp(Instant.now(), RANDOM.nextInt())))
                 .add(new MobileNodeNai(nai))
-                .add(new MnFaChallenge(challenge))
-                .add(new MnHaKeyGenerationNonceRequest(1000))
-                .add(new MnFaKeyGenerationNonceRequest(1001))
-                .authenticate(AuthenticationKind.MN_AAA, signWith.forChallenge(challenge))
-                .build();
+                .add(new MnFaChallenge(challenge));
+        if (keyRequests) {
+            builder.add(new MnHaKeyGenerationNonceRequest(1000)).add(new MnFaKeyGenerationNonceRequest(1001));
+        }
+        RegistrationPacket registration = builder.authenticate(AuthenticationKind.MN_AAA, signWith.forChallenge(challenge)).build();
         ExtensionField mnAaa = registration.fields(GeneralizedMnAaaAuthentication.class).get(0);
         int authenticatorOffset = mnAaa.end() - 16;
         IMessage r = parser.createEmptyMessage(CommandCodes.AA_MOBILE_NODE, ApplicationIds.MOBILE_IPV4);
@@ -145,7 +150,7 @@ class AmrHandlerTest {
                 .add(AvpCodes.MIP_AUTHENTICATOR_OFFSET, authenticatorOffset);
         avps.add(AvpCodes.MIP_FA_CHALLENGE, challenge)
                 .add(AvpCodes.MIP_FEATURE_VECTOR, Enumerations.MIP_FEATURE_VECTOR_MOBILE_NODE_HOME_ADDRESS_REQUESTED
-                        | Enumerations.MIP_FEATURE_VECTOR_MN_HA_KEY_REQUEST | Enumerations.MIP_FEATURE_VECTOR_MN_FA_KEY_REQUEST);
+                        | (keyRequests ? Enumerations.MIP_FEATURE_VECTOR_MN_HA_KEY_REQUEST | Enumerations.MIP_FEATURE_VECTOR_MN_FA_KEY_REQUEST : 0));
         return r;
     }
 
@@ -401,6 +406,78 @@ class AmrHandlerTest {
         // RFC 6733 §7.1.5: the session is over, and one never authorised here is unknown
         Answer again = answers.answer(str, strs.handle(str).toCompletableFuture().get(10, TimeUnit.SECONDS));
         assertThat(AnswerResult.of(again)).contains(AnswerResult.resultCode(ResultCodes.UNKNOWN_SESSION_ID));
+    }
+
+    @Test
+    void aNodeWithAStaticMnHaAssociationIsRegisteredWithoutKeysForTheHomeAgent() throws Exception {
+        homeAgent.answerWith(this::binds);
+
+        // RFC 3957 §3: a node that asks for no keys shares a security association with its home agent
+        Answer ama = serve(amr(MN1, MN1_AAA, false));
+
+        assertThat(AnswerResult.of(ama)).contains(AnswerResult.resultCode(ResultCodes.SUCCESS));
+        Request har = homeAgent.sent(CommandCodes.HOME_AGENT_MIP).get(0);
+        assertThat(har.getAvps().getAvp(AvpCodes.MIP_MN_TO_HA_MSA)).isNull();
+        assertThat(har.getAvps().getAvp(AvpCodes.MIP_HA_TO_MN_MSA)).isNull();
+        assertThat(har.getAvps().getAvp(AvpCodes.MIP_FEATURE_VECTOR).getUnsigned32() & Enumerations.MIP_FEATURE_VECTOR_MN_HA_KEY_REQUEST)
+                .as("MN-HA-Key-Request not set").isZero();
+        assertThat(ama.getAvps().getAvp(AvpCodes.MIP_FA_TO_MN_MSA)).as("nor an MN-FA key nobody asked for").isNull();
+        assertThat(ama.getAvps().getAvp(AvpCodes.MIP_MOBILE_NODE_ADDRESS)).isNotNull();
+    }
+
+    /** The AMR of a foreign agent that asks for an FA-HA key, the home agent to use SPI 4000 (RFC 4004 §8.5). */
+    private IMessage amrAskingForAnFaHaKey() {
+        IMessage amr = amr(MN1, MN1_AAA);
+        AvpSet avps = amr.getAvps();
+        long features = Enumerations.MIP_FEATURE_VECTOR_MOBILE_NODE_HOME_ADDRESS_REQUESTED | Enumerations.MIP_FEATURE_VECTOR_MN_HA_KEY_REQUEST
+                | Enumerations.MIP_FEATURE_VECTOR_MN_FA_KEY_REQUEST | Enumerations.MIP_FEATURE_VECTOR_FA_HA_KEY_REQUEST;
+        avps.removeAvp(AvpCodes.MIP_FEATURE_VECTOR);
+        new AvpWriter(DICTIONARY, avps).add(AvpCodes.MIP_FEATURE_VECTOR, features).add(AvpCodes.MIP_HA_TO_FA_SPI, 4000);
+        return amr;
+    }
+
+    @Test
+    void s104_s106_anFaHaKeyGoesToTheHomeAgentUnderTheForeignAgentsSpiAndToTheForeignAgentUnderTheHomeAgents() throws Exception {
+        // the home agent binds and names the SPI the foreign agent is to use with the key
+        homeAgent.answerWith(har -> binds(har).thenApply(haa -> {
+            new AvpWriter(DICTIONARY, haa.getAvps()).add(AvpCodes.MIP_FA_TO_HA_SPI, 5000);
+            return haa;
+        }));
+
+        Answer ama = serve(amrAskingForAnFaHaKey());
+
+        assertThat(AnswerResult.of(ama)).contains(AnswerResult.resultCode(ResultCodes.SUCCESS));
+        AvpSet toHomeAgent = homeAgent.sent(CommandCodes.HOME_AGENT_MIP).get(0).getAvps().getAvp(AvpCodes.MIP_HA_TO_FA_MSA).getGrouped();
+        AvpSet toForeignAgent = ama.getAvps().getAvp(AvpCodes.MIP_FA_TO_HA_MSA).getGrouped();
+        assertThat(toHomeAgent.getAvp(AvpCodes.MIP_HA_TO_FA_SPI).getUnsigned32()).isEqualTo(4000);
+        assertThat(toForeignAgent.getAvp(AvpCodes.MIP_FA_TO_HA_SPI).getUnsigned32()).isEqualTo(5000);
+        byte[] key = toHomeAgent.getAvp(AvpCodes.MIP_SESSION_KEY).getOctetString();
+        assertThat(key).as("one key, shared by the two agents").hasSize(20)
+                .isEqualTo(toForeignAgent.getAvp(AvpCodes.MIP_SESSION_KEY).getOctetString());
+        assertThat(toForeignAgent.getAvp(AvpCodes.MIP_ALGORITHM_TYPE).getInteger32()).isEqualTo(Enumerations.MIP_ALGORITHM_TYPE_HMAC_SHA_1);
+    }
+
+    @Test
+    void anFaHaKeyRequestWithoutTheHomeAgentsSpiLeavesTheForeignAgentWithoutAKey() throws Exception {
+        homeAgent.answerWith(this::binds); // a home agent that does not take FA-HA authentication names no SPI
+
+        Answer ama = serve(amrAskingForAnFaHaKey());
+
+        assertThat(AnswerResult.of(ama)).contains(AnswerResult.resultCode(ResultCodes.SUCCESS));
+        assertThat(ama.getAvps().getAvp(AvpCodes.MIP_FA_TO_HA_MSA)).isNull();
+    }
+
+    @Test
+    void anFaHaKeyRequestWithoutTheSpiForTheHomeAgentIs5005() throws Exception {
+        homeAgent.answerWith(this::binds);
+        IMessage amr = amrAskingForAnFaHaKey();
+        amr.getAvps().removeAvp(AvpCodes.MIP_HA_TO_FA_SPI);
+
+        Answer ama = serve(amr);
+
+        assertThat(AnswerResult.of(ama)).contains(AnswerResult.resultCode(ResultCodes.MISSING_AVP));
+        assertThat(ama.getAvps().getAvp(AvpCodes.FAILED_AVP).getGrouped().getAvp(AvpCodes.MIP_HA_TO_FA_SPI)).isNotNull();
+        assertThat(homeAgent.sent()).isEmpty();
     }
 
     @Test
