@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jdiameter.api.Answer;
-import org.jdiameter.api.Avp;
 import org.jdiameter.api.AvpSet;
 import org.jdiameter.client.api.IMessage;
 import org.jdiameter.client.impl.parser.MessageParser;
@@ -82,23 +81,25 @@ class CatalogueAnswerTest {
     }
 
     @Test
-    void anUnknownOrderIs5004WithTheOrderReferenceInFailedAvp() throws Exception {
+    void anUnknownOrderIsTheExperimentalResult5806OfTheVendor() throws Exception {
         Answer a = answer(pir("Z-9"), new Catalogue.Lookup.UnknownOrder("Z-9"));
 
-        assertThat(a.getResultCode().getUnsigned32()).isEqualTo(ResultCodes.INVALID_AVP_VALUE);
-        Avp failed = a.getAvps().getAvp(AvpCodes.FAILED_AVP).getGrouped().getAvpByIndex(0);
-        assertThat(failed.getCode()).isEqualTo(VendorAvpCodes.ORDER_REFERENCE);
-        assertThat(failed.getVendorId()).isEqualTo(V);
-        assertThat(failed.getUTF8String()).isEqualTo("Z-9");
+        // a business outcome of a well-formed request, not the base protocol's 5004 (RFC 6733 §7.1.5)
+        assertThat(a.getAvps().getAvp(AvpCodes.RESULT_CODE)).isNull();
+        AvpSet er = a.getAvps().getAvp(AvpCodes.EXPERIMENTAL_RESULT).getGrouped();
+        assertThat(er.getAvp(AvpCodes.VENDOR_ID).getUnsigned32()).isEqualTo(V);
+        assertThat(er.getAvp(AvpCodes.EXPERIMENTAL_RESULT_CODE).getUnsigned32()).isEqualTo(VendorResultCodes.UNKNOWN_ORDER);
+        assertThat(a.getAvps().getAvp(AvpCodes.ERROR_MESSAGE).getUTF8String()).isEqualTo("unknown Order-Reference Z-9");
         assertThat(a.getAvps().getAvp(VendorAvpCodes.PURCHASE_INFO, V)).isNull();
     }
 
     @Test
-    void noReferenceAndNoOrderIs5005NamingOrderReference() throws Exception {
+    void noReferenceAndNoOrderIsTheExperimentalResult5807OfTheVendor() throws Exception {
         Answer a = answer(pir(null), new Catalogue.Lookup.NoOrder("shop@shop.example"));
 
-        assertThat(a.getResultCode().getUnsigned32()).isEqualTo(ResultCodes.MISSING_AVP);
-        assertThat(a.getAvps().getAvp(AvpCodes.FAILED_AVP).getGrouped().getAvpByIndex(0).getCode()).isEqualTo(VendorAvpCodes.ORDER_REFERENCE);
+        assertThat(a.getAvps().getAvp(AvpCodes.RESULT_CODE)).isNull();
+        AvpSet er = a.getAvps().getAvp(AvpCodes.EXPERIMENTAL_RESULT).getGrouped();
+        assertThat(er.getAvp(AvpCodes.EXPERIMENTAL_RESULT_CODE).getUnsigned32()).isEqualTo(VendorResultCodes.NO_ORDER);
     }
 
     @Test
