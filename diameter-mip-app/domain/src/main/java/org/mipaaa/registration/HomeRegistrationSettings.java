@@ -2,6 +2,9 @@ package org.mipaaa.registration;
 
 import java.net.Inet4Address;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.mipaaa.mobileip.Ipv4;
@@ -23,12 +26,32 @@ import org.mipaaa.settings.Settings;
  * <li>{@code registration.home.agent.timeout.ms}: (AAAH) how long it waits for the HAA before it answers
  *     4006 DIAMETER_ERROR_HA_NOT_AVAILABLE; 3000 by default. It must be shorter than the time the
  *     AAAF (and FA) wait for the AMA ({@code request.timeout.ms}, 5000), or they give up first.</li>
+ * <li>{@code registration.home.agents}: (AAAH) the realm's other home agents, "host address, host
+ *     address": a registration goes to one of them when the mobile node names its address in the
+ *     Registration Request or the AMR names its host in MIP-Home-Agent-Host (RFC 4004 §5.1), else to
+ *     {@code registration.home.agent.host}. Each must be a configured peer of role HA.</li>
  * </ul>
  */
 public record HomeRegistrationSettings(Optional<String> homeAgentHost, Optional<Inet4Address> homeAgentAddress,
-                                       Duration maxLifetime, Duration keyLifetime, Duration homeAgentTimeout) {
+                                       Duration maxLifetime, Duration keyLifetime, Duration homeAgentTimeout,
+                                       List<HomeAgent> otherHomeAgents) {
+
+    /** A home agent of the realm: its DiameterIdentity (the HAR's Destination-Host) and its address. */
+    public record HomeAgent(String host, Inet4Address address) {
+        public HomeAgent {
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(address, "address");
+        }
+    }
+
+    /** The settings of a realm with one home agent. */
+    public HomeRegistrationSettings(Optional<String> homeAgentHost, Optional<Inet4Address> homeAgentAddress, Duration maxLifetime,
+                                    Duration keyLifetime, Duration homeAgentTimeout) {
+        this(homeAgentHost, homeAgentAddress, maxLifetime, keyLifetime, homeAgentTimeout, List.of());
+    }
 
     public HomeRegistrationSettings {
+        otherHomeAgents = List.copyOf(otherHomeAgents);
         if (maxLifetime.isNegative() || maxLifetime.getSeconds() > 0xFFFE) {
             throw new IllegalArgumentException("registration.lifetime.max.s must be 0..65534, not " + maxLifetime.getSeconds());
         }
@@ -47,8 +70,34 @@ public record HomeRegistrationSettings(Optional<String> homeAgentHost, Optional<
         Duration keys = Duration.ofSeconds(Long.parseLong(config.get("registration.key.lifetime.s",
                 Long.toString(max.getSeconds())).strip()));
         Duration timeout = Duration.ofMillis(Long.parseLong(config.get("registration.home.agent.timeout.ms", "3000").strip()));
+        List<HomeAgent> others = new ArrayList<>();
+        for (String entry : config.get("registration.home.agents", "").split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            String[] hostAndAddress = entry.strip().split("\\s+");
+            if (hostAndAddress.length != 2) {
+                throw new IllegalArgumentException("registration.home.agents: \"" + entry.strip() + "\" is not \"host address\"");
+            }
+            others.add(new HomeAgent(hostAndAddress[0], Ipv4.parse(hostAndAddress[1])));
+        }
         return new HomeRegistrationSettings(host.isEmpty() ? Optional.empty() : Optional.of(host),
-                address.isEmpty() ? Optional.empty() : Optional.of(Ipv4.parse(address)), max, keys, timeout);
+                address.isEmpty() ? Optional.empty() : Optional.of(Ipv4.parse(address)), max, keys, timeout, others);
+    }
+
+    /** The other home agent of DiameterIdentity {@code host} (case-insensitive, RFC 6733 §4.3.1). */
+    public Optional<HomeAgent> otherHomeAgentNamed(String host) {
+        return otherHomeAgents.stream().filter(h -> h.host().equalsIgnoreCase(host)).findFirst();
+    }
+
+    /** The other home agent at {@code address}. */
+    public Optional<HomeAgent> otherHomeAgentAt(Inet4Address address) {
+        return otherHomeAgents.stream().filter(h -> h.address().equals(address)).findFirst();
+    }
+
+    /** Whether {@code host} is one of the realm's home agents. */
+    public boolean isHomeAgent(String host) {
+        return homeAgentHost.filter(h -> h.equalsIgnoreCase(host)).isPresent() || otherHomeAgentNamed(host).isPresent();
     }
 
     /** The lifetime granted for a requested one: the smaller of the two (RFC 5944 §3.8.3.1). */

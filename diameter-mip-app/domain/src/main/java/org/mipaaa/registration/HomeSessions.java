@@ -23,7 +23,9 @@ import org.mipaaa.state.StoredValue;
  * <p>Each change is a compare-and-set on the node's one entry (single-key atomic, as the address pool).
  * An index, Session-Id to NAI ({@link #owner}), serves an STR without User-Name (RFC 6733 §8.4.1); it is
  * written before a session enters a record and emptied after it leaves, and read only through the
- * record, so an entry a crash leaves behind answers nothing.
+ * record, so an entry a crash leaves behind answers nothing. A second index, Session-Id to the home agent
+ * the registration went to ({@link #homeAgentOf}), kept the same way, tells which home agent may end a
+ * session and whether a new registration can continue it there.
  */
 public final class HomeSessions {
 
@@ -32,14 +34,18 @@ public final class HomeSessions {
     private final Cache<String, String> sessions;
     /** Session-Id -> NAI of every session a record names; entries it no longer names are ignored. */
     private final Cache<String, String> owners;
+    /** Session-Id -> the DiameterIdentity of the home agent of that registration; read, like owners, through the record. */
+    private final Cache<String, String> agents;
 
-    private HomeSessions(Cache<String, String> sessions, Cache<String, String> owners) {
+    private HomeSessions(Cache<String, String> sessions, Cache<String, String> owners, Cache<String, String> agents) {
         this.sessions = sessions;
         this.owners = owners;
+        this.agents = agents;
     }
 
     public static HomeSessions in(StateStore store) {
-        return new HomeSessions(store.cache(RegistrationCaches.HOME_SESSIONS), store.cache(RegistrationCaches.HOME_SESSION_OWNERS));
+        return new HomeSessions(store.cache(RegistrationCaches.HOME_SESSIONS), store.cache(RegistrationCaches.HOME_SESSION_OWNERS),
+                store.cache(RegistrationCaches.HOME_SESSION_AGENTS));
     }
 
     /** What an STR did ({@link #end}). */
@@ -56,6 +62,20 @@ public final class HomeSessions {
     public void pending(String nai, String sessionId) {
         owners.put(sessionId, nai); // first, so that a record never names a session the index lacks
         update(nai, r -> r.withPending(sessionId));
+    }
+
+    /** As {@link #pending(String, String)}, the registration going to the home agent {@code homeAgentHost}. */
+    public void pending(String nai, String sessionId, String homeAgentHost) {
+        agents.put(sessionId, homeAgentHost.toLowerCase(java.util.Locale.ROOT));
+        pending(nai, sessionId);
+    }
+
+    /**
+     * The home agent the current or pending registration in {@code sessionId} went to, when it was
+     * recorded ({@link #pending(String, String, String)}). Empty for a session of no registration here.
+     */
+    public Optional<String> homeAgentOf(String sessionId) {
+        return owner(sessionId).flatMap(nai -> Optional.ofNullable(agents.get(sessionId)));
     }
 
     /**
@@ -111,7 +131,10 @@ public final class HomeSessions {
     private void forget(String nai, Registrations before, Registrations after) {
         before.sessions().filter(session -> !after.names(session))
                 .filter(session -> !read(nai).names(session))
-                .forEach(session -> owners.remove(session, nai));
+                .forEach(session -> {
+                    owners.remove(session, nai);
+                    agents.remove(session);
+                });
     }
 
     /** The node's current registration's session, if any. */

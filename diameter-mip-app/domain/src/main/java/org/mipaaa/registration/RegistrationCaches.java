@@ -35,6 +35,12 @@ public final class RegistrationCaches {
     public static final String HOME_SESSION_OWNERS = "home-session-owners";
 
     /**
+     * HAR Session-Id -> the home agent it went to, of the registrations {@link HomeSessions} holds (AAAH):
+     * which home agent may end the session, and where a new registration may continue it; persistent.
+     */
+    public static final String HOME_SESSION_AGENTS = "home-session-agents";
+
+    /**
      * Acct-Multi-Session-Id of an accepted registration -> NAI (AAAH, {@link SessionOwners}): whose an
      * ACR without User-Name is (RFC 6733 §9.7.1); persistent, expiring.
      */

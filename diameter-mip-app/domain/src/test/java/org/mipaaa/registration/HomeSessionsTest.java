@@ -47,6 +47,21 @@ class HomeSessionsTest {
     }
 
     @Test
+    void eachRegistrationKnowsItsHomeAgentUntilItEnds() {
+        sessions.pending(MN, "s1", "HA2.home.example");
+        sessions.accepted(MN, "s1");
+        sessions.pending(MN, "s2", "ha.home.example");
+
+        assertThat(sessions.homeAgentOf("s1")).as("DiameterIdentities compare case-insensitively").contains("ha2.home.example");
+        assertThat(sessions.homeAgentOf("s2")).contains("ha.home.example");
+        assertThat(sessions.homeAgentOf("s3")).isEmpty();
+        sessions.end(MN, "s1");
+        assertThat(sessions.homeAgentOf("s1")).as("forgotten with its registration").isEmpty();
+        sessions.failed(MN, "s2");
+        assertThat(sessions.homeAgentOf("s2")).isEmpty();
+    }
+
+    @Test
     void anStrRacingANewRegistrationOfTheSameNodeEndsTheOldOneButKeepsTheAddress() {
         sessions.pending(MN, "s1");
         sessions.accepted(MN, "s1");

@@ -35,6 +35,7 @@ import org.mipaaa.mobileip.auth.KeyDerivation;
 import org.mipaaa.mobileip.auth.MnAaaSecurityAssociation;
 import org.mipaaa.registration.HomeAddressPool;
 import org.mipaaa.registration.HomeRegistrationSettings;
+import org.mipaaa.registration.HomeRegistrationSettings.HomeAgent;
 import org.mipaaa.registration.HomeSessions;
 import org.mipaaa.registration.SessionKeys;
 import org.mipaaa.registration.SessionOwners;
@@ -141,7 +142,7 @@ public final class AmrHandler implements RequestHandler {
         if (settings.homeAgentHost().isEmpty()) {
             throw new IllegalArgumentException("the AAAH needs registration.home.agent.host");
         }
-        this.abort = new HomeAgentAbort(client, settings.homeAgentHost().get());
+        this.abort = new HomeAgentAbort(client);
     }
 
     /** What the AMR says, decoded. */
@@ -181,20 +182,45 @@ public final class AmrHandler implements RequestHandler {
             log.info("AMR for {}: MN-AAA authentication failed", amr.nai());
             return rejected("MN-AAA authentication failed").now();
         }
-        if (amr.requestedHomeAgent().filter(h -> !h.equalsIgnoreCase(settings.homeAgentHost().orElseThrow())).isPresent()) {
-            // RFC 4004 §6.1 4006: "the requested Home Agent cannot be assigned to the mobile node"; this
-            // AAAH registers through its one configured home agent
-            log.info("AMR for {}: home agent {} asked for (MIP-Home-Agent-Host), not this realm's", amr.nai(),
-                    amr.requestedHomeAgent().get());
-            return Outcome.refusal(ResultCodes.ERROR_HA_NOT_AVAILABLE,
-                    "the requested home agent " + amr.requestedHomeAgent().get() + " cannot be assigned").now();
-        }
         if ((amr.featureVector() & Enumerations.MIP_FEATURE_VECTOR_CO_LOCATED_MOBILE_NODE) != 0) {
             return coLocated(amr, subscriber, request).now();
         }
+        Optional<HomeAgent> homeAgent = homeAgentFor(amr, subscriber);
+        if (homeAgent.isEmpty()) {
+            // RFC 4004 §6.1 4006: "the requested Home Agent cannot be assigned to the mobile node"
+            log.info("AMR for {}: home agent {} asked for (MIP-Home-Agent-Host), none of this realm's", amr.nai(),
+                    amr.requestedHomeAgent().orElse("?"));
+            return Outcome.refusal(ResultCodes.ERROR_HA_NOT_AVAILABLE,
+                    "the requested home agent " + amr.requestedHomeAgent().orElse("?") + " cannot be assigned").now();
+        }
         Optional<MnFaKeyGenerationNonceRequest> faKeyRequest = amr.registration().first(MnFaKeyGenerationNonceRequest.class);
+        // RFC 4004 §4.1.1: the node's session goes on at the home agent that has it; at another, a new one
+        Optional<String> continuing = sessions.current(amr.nai())
+                .filter(current -> homeAgentOf(current).equalsIgnoreCase(homeAgent.get().host()));
+        return register(amr, subscriber, homeAgent.get(), faKeyRequest, continuing);
+    }
 
-        return register(amr, subscriber, faKeyRequest, sessions.current(amr.nai()));
+    /**
+     * The home agent of this registration (RFC 4004 §5.1): the one the AMR names in MIP-Home-Agent-Host
+     * (empty when that is none of the realm's), else the one of {@code registration.home.agents} whose
+     * address the node names in its Registration Request, else the configured one
+     * ({@code registration.home.agent.host}) at the subscriber's own home agent address or the
+     * configured address.
+     */
+    private Optional<HomeAgent> homeAgentFor(Amr amr, Subscriber subscriber) {
+        String configured = settings.homeAgentHost().orElseThrow();
+        HomeAgent preferred = new HomeAgent(configured, subscriber.homeAgent().or(settings::homeAgentAddress).orElseThrow(
+                () -> new IllegalStateException("no home agent address: set registration.home.agent.address")));
+        if (amr.requestedHomeAgent().isPresent()) {
+            String asked = amr.requestedHomeAgent().get();
+            return asked.equalsIgnoreCase(configured) ? Optional.of(preferred) : settings.otherHomeAgentNamed(asked);
+        }
+        return Optional.of(settings.otherHomeAgentAt(amr.registration().request().homeAgent()).orElse(preferred));
+    }
+
+    /** The home agent of a registration session here: the one recorded, else (recorded before there were several) the configured one. */
+    private String homeAgentOf(String session) {
+        return sessions.homeAgentOf(session).orElse(settings.homeAgentHost().orElseThrow());
     }
 
     /**
@@ -207,15 +233,14 @@ public final class AmrHandler implements RequestHandler {
      * The AMR's session is the node's registration here, ended by the home agent's STR as an HAR's is.
      */
     private Outcome coLocated(Amr amr, Subscriber subscriber, Request request) {
-        String homeAgentHost = settings.homeAgentHost().orElseThrow();
+        String origin = utf8(request.getAvps(), AvpCodes.ORIGIN_HOST).orElse("");
         String session = request.getSessionId();
-        if (!homeAgentHost.equalsIgnoreCase(utf8(request.getAvps(), AvpCodes.ORIGIN_HOST).orElse(""))) {
-            log.info("AMR {} for {}: co-located, but not from its home agent {}: refused", session, amr.nai(), homeAgentHost);
-            return Outcome.refusal(ResultCodes.AUTHORIZATION_REJECTED, "a co-located node registers through its home agent "
-                    + homeAgentHost);
+        if (!settings.isHomeAgent(origin)) {
+            log.info("AMR {} for {}: co-located, but from {}, none of the realm's home agents: refused", session, amr.nai(), origin);
+            return Outcome.refusal(ResultCodes.AUTHORIZATION_REJECTED, "a co-located node registers through its home agent");
         }
-        sessions.pending(amr.nai(), session);
-        Attempt attempt = new Attempt(amr.nai(), session, false);
+        sessions.pending(amr.nai(), session, origin);
+        Attempt attempt = new Attempt(amr.nai(), session, false, origin);
         // the subscriber's fixed address, else one of the pool, else the one the home agent names
         Optional<Inet4Address> homeAddress = subscriber.fixedHomeAddress()
                 .or(() -> pool.isPresent() ? pool.get().allocate(amr.nai()) : address(request.getAvps(), AvpCodes.MIP_MOBILE_NODE_ADDRESS)
@@ -225,8 +250,10 @@ public final class AmrHandler implements RequestHandler {
             log.warn("AMR {} for {}: co-located, and no home address to give (pool exhausted or none named)", session, amr.nai());
             return Outcome.refusal(ResultCodes.UNABLE_TO_COMPLY, "no home address");
         }
-        Inet4Address homeAgent = subscriber.homeAgent().or(settings::homeAgentAddress).orElseThrow(
-                () -> new IllegalStateException("no home agent address: set registration.home.agent.address"));
+        // the home agent that asked: another of the realm's at its address, else the configured one
+        Inet4Address homeAgent = settings.otherHomeAgentNamed(origin).map(HomeAgent::address).orElseGet(() -> subscriber.homeAgent()
+                .or(settings::homeAgentAddress).orElseThrow(
+                        () -> new IllegalStateException("no home agent address: set registration.home.agent.address")));
         SessionKeys keys = SessionKeys.generate(subscriber.mnAaa().key(), KeyDerivation.mobileNodeIdentifier(amr.registration()), random);
         int lifetime = settings.grantedLifetime(amr.registration().request().lifetime());
         Optional<String> multiSession = utf8(request.getAvps(), AvpCodes.ACCT_MULTI_SESSION_ID);
@@ -280,12 +307,12 @@ public final class AmrHandler implements RequestHandler {
      * one. The HAR's session is pending before the address is taken, so an STR racing this AMR (for
      * the node's previous registration) cannot free the address this one is about to use.
      */
-    private CompletionStage<Outcome> register(Amr amr, Subscriber subscriber, Optional<MnFaKeyGenerationNonceRequest> faKeyRequest,
-                                              Optional<String> continuing) {
+    private CompletionStage<Outcome> register(Amr amr, Subscriber subscriber, HomeAgent homeAgent,
+                                              Optional<MnFaKeyGenerationNonceRequest> faKeyRequest, Optional<String> continuing) {
         DiameterClient.OutgoingRequest har;
         try {
             ApplicationId application = ApplicationId.createByAuthAppId(ApplicationIds.MOBILE_IPV4);
-            String homeAgentHost = settings.homeAgentHost().orElseThrow();
+            String homeAgentHost = homeAgent.host();
             har = continuing.isPresent()
                     ? client.requestInSession(continuing.get(), CommandCodes.HOME_AGENT_MIP, application, realm, homeAgentHost)
                     : client.newRequest(CommandCodes.HOME_AGENT_MIP, application, realm, homeAgentHost);
@@ -293,8 +320,8 @@ public final class AmrHandler implements RequestHandler {
             log.warn("AMR for {}: no HAR can be sent: {}", amr.nai(), e.toString());
             return HA_NOT_AVAILABLE.now();
         }
-        Attempt attempt = new Attempt(amr.nai(), har.request().getSessionId(), continuing.isPresent());
-        sessions.pending(attempt.nai(), attempt.session());
+        Attempt attempt = new Attempt(amr.nai(), har.request().getSessionId(), continuing.isPresent(), homeAgent.host());
+        sessions.pending(attempt.nai(), attempt.session(), homeAgent.host());
         // the subscriber's fixed address, else one of this AAAH's pool, else none: the home agent allocates
         // it (RFC 4004 §5.3: an HAR without MIP-Mobile-Node-Address) and says which in the HAA (§5.4)
         Optional<Inet4Address> homeAddress;
@@ -311,7 +338,7 @@ public final class AmrHandler implements RequestHandler {
             homeAddress = Optional.empty();
         }
         try {
-            return act(amr, subscriber, homeAddress, faKeyRequest, har, attempt);
+            return act(amr, subscriber, homeAgent, homeAddress, faKeyRequest, har, attempt);
         } catch (RuntimeException e) {
             attempt.giveUp();
             throw e;
@@ -328,11 +355,13 @@ public final class AmrHandler implements RequestHandler {
         private final String nai;
         private final String session;
         private final boolean continuing;
+        private final String homeAgentHost;
 
-        Attempt(String nai, String session, boolean continuing) {
+        Attempt(String nai, String session, boolean continuing, String homeAgentHost) {
             this.nai = nai;
             this.session = session;
             this.continuing = continuing;
+            this.homeAgentHost = homeAgentHost;
         }
 
         /** In the node's current session (already bound at the home agent), not a new one. */
@@ -374,7 +403,7 @@ public final class AmrHandler implements RequestHandler {
                 log.info("HAR {} for {}: no HAA; the session goes on at the home agent, not aborted", session, nai);
                 return;
             }
-            abort.abort(session, nai, realm).whenComplete((result, failure) -> {
+            abort.abort(homeAgentHost, session, nai, realm).whenComplete((result, failure) -> {
                 if (failure == null && result.filter(Attempt::bindsNothing).isPresent()) {
                     log.debug("ASR {} for {}: ASA {}", session, nai, result.get());
                     giveUp();
@@ -392,11 +421,10 @@ public final class AmrHandler implements RequestHandler {
         }
     }
 
-    private CompletionStage<Outcome> act(Amr amr, Subscriber subscriber, Optional<Inet4Address> homeAddress,
+    private CompletionStage<Outcome> act(Amr amr, Subscriber subscriber, HomeAgent chosen, Optional<Inet4Address> homeAddress,
                                          Optional<MnFaKeyGenerationNonceRequest> faKeyRequest,
                                          DiameterClient.OutgoingRequest har, Attempt attempt) {
-        Inet4Address homeAgent = subscriber.homeAgent().or(settings::homeAgentAddress).orElseThrow(
-                () -> new IllegalStateException("no home agent address: set registration.home.agent.address"));
+        Inet4Address homeAgent = chosen.address();
         SessionKeys keys = SessionKeys.generate(subscriber.mnAaa().key(),
                 KeyDerivation.mobileNodeIdentifier(amr.registration()), random);
         int lifetime = settings.grantedLifetime(amr.registration().request().lifetime());
@@ -447,7 +475,7 @@ public final class AmrHandler implements RequestHandler {
                     // pending before this one is given up so that STR leaves the address with the node
                     log.info("HAR {} for {}: the home agent no longer has the session; registering in a new one",
                             attempt.session(), amr.nai());
-                    CompletionStage<Outcome> fresh = register(amr, subscriber, faKeyRequest, Optional.empty());
+                    CompletionStage<Outcome> fresh = register(amr, subscriber, chosen, faKeyRequest, Optional.empty());
                     attempt.giveUp();
                     return fresh;
                 }
@@ -471,7 +499,7 @@ public final class AmrHandler implements RequestHandler {
             } else {
                 attempt.giveUp(); // never reached the home agent, or refused by the way: nothing bound
             }
-            log.warn("AMR for {}: home agent {} not available: {}", amr.nai(), settings.homeAgentHost().orElseThrow(),
+            log.warn("AMR for {}: home agent {} not available: {}", amr.nai(), attempt.homeAgentHost,
                     failure != null ? describe(failure) : haaResult.map(AnswerResult::toString).orElse("no Result-Code"));
             return HA_NOT_AVAILABLE;
         }

@@ -21,15 +21,16 @@ import org.mipaaa.ha.AsrHandler;
 final class HomeAgentAbort {
 
     private final DiameterClient client;
-    private final String homeAgentHost;
 
-    HomeAgentAbort(DiameterClient client, String homeAgentHost) {
+    HomeAgentAbort(DiameterClient client) {
         this.client = client;
-        this.homeAgentHost = homeAgentHost;
     }
 
-    /** Sends the ASR; completes with what the ASA says (empty: no result in it), or exceptionally when none came. */
-    CompletableFuture<Optional<AnswerResult>> abort(String harSessionId, String nai, String realm) {
+    /**
+     * Sends the ASR to {@code homeAgentHost}, the home agent the HAR went to; completes with what the
+     * ASA says (empty: no result in it), or exceptionally when none came.
+     */
+    CompletableFuture<Optional<AnswerResult>> abort(String homeAgentHost, String harSessionId, String nai, String realm) {
         try {
             DiameterClient.OutgoingRequest asr = client.requestInSession(harSessionId, CommandCodes.ABORT_SESSION,
                     ApplicationId.createByAuthAppId(ApplicationIds.MOBILE_IPV4), realm, homeAgentHost);

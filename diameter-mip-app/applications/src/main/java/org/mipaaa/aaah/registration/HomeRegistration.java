@@ -49,11 +49,10 @@ public record HomeRegistration(SubscriberDirectory subscribers, Optional<HomeAdd
         SessionOwners owners = SessionOwners.in(ctx.state());
         ctx.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.AA_MOBILE_NODE,
                 new AmrHandler(subscribers, pool, sessions, visited, owners, ctx.client(), home, new SecureRandom(), ctx.realm()));
-        String homeAgent = home.homeAgentHost().orElseThrow(
-                () -> new IllegalStateException(ctx.host() + ": the AAAH needs registration.home.agent.host"));
+        home.homeAgentHost().orElseThrow(() -> new IllegalStateException(ctx.host() + ": the AAAH needs registration.home.agent.host"));
         // RFC 4004 §4: STR/STA of Mobile IPv4 sessions carry Application-Id 0; RFC 6733 §3 has the
         // session's application, 2, in the header (the STR's Auth-Application-Id is 2 either way): both served
-        StrHandler str = new StrHandler(pool, sessions, visited, owners, homeAgent);
+        StrHandler str = new StrHandler(pool, sessions, visited, owners, home);
         ctx.handlers().register(ApplicationIds.COMMON_MESSAGES, CommandCodes.SESSION_TERMINATION, str);
         ctx.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.SESSION_TERMINATION, str);
         return new HomeRegistration(subscribers, pool, sessions, owners);

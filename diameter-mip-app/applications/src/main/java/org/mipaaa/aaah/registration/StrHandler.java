@@ -11,6 +11,7 @@ import org.mipaaa.diameter.RequestHandler;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.registration.HomeAddressPool;
+import org.mipaaa.registration.HomeRegistrationSettings;
 import org.mipaaa.registration.HomeSessions;
 import org.mipaaa.registration.SessionOwners;
 import org.mipaaa.registration.VisitedRealms;
@@ -28,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * <li><b>validate</b>: who sent it. RFC 4004 §4.1.3: "The AAAH SHOULD only deallocate all resources
  *     after the STR is received from the home agent", so that a handover's STR from the old foreign
  *     agent frees nothing.</li>
- * <li><b>act</b>: from the configured home agent, for the session of the NAI's current registration
- *     ({@link HomeSessions}), the registration ends and the NAI's pool address is released (its session
+ * <li><b>act</b>: from the home agent the registration went to ({@link HomeSessions#homeAgentOf}; one of
+ *     the realm's home agents), for the session of the NAI's current registration ({@link HomeSessions}),
+ *     the registration ends and the NAI's pool address is released (its session
  *     keys were never stored here), unless a new registration of the NAI is pending, which keeps it;
  *     for an older session (a late STR after the node registered again), nothing. From anyone else (a
  *     foreign agent, through its AAAF) the AMR's session of an accepted registration ends
@@ -47,15 +49,16 @@ public final class StrHandler implements RequestHandler {
     private final HomeSessions sessions;
     private final VisitedRealms visited;
     private final SessionOwners owners;
-    private final String homeAgentHost;
+    private final HomeRegistrationSettings homeAgents;
 
+    /** @param homeAgents the realm's home agents: the configured one and {@code registration.home.agents} */
     public StrHandler(Optional<HomeAddressPool> pool, HomeSessions sessions, VisitedRealms visited, SessionOwners owners,
-                      String homeAgentHost) {
+                      HomeRegistrationSettings homeAgents) {
         this.pool = pool;
         this.sessions = sessions;
         this.visited = visited;
         this.owners = owners;
-        this.homeAgentHost = homeAgentHost;
+        this.homeAgents = homeAgents;
     }
 
     @Override
@@ -72,7 +75,7 @@ public final class StrHandler implements RequestHandler {
             return e.refusal();
         }
         String origin = originHost(request);
-        if (!homeAgentHost.equalsIgnoreCase(origin)) {
+        if (!homeAgents.isHomeAgent(origin)) {
             // a foreign agent's session (RFC 4004 §4.1.3): ended here, its address is the home agent's to free
             Optional<String> ended = owners.endSession(request.getSessionId());
             if (ended.isEmpty()) {
@@ -88,6 +91,13 @@ public final class StrHandler implements RequestHandler {
             return Outcome.refusal(ResultCodes.UNKNOWN_SESSION_ID, "no registration in this session");
         }
         String nai = owner.get();
+        String sessionsAgent = sessions.homeAgentOf(request.getSessionId()).orElse(homeAgents.homeAgentHost().orElse(""));
+        if (!sessionsAgent.equalsIgnoreCase(origin)) {
+            // the realm has several home agents: one ends only the registrations it holds
+            log.info("STR {} for {} from {}: the registration is at {}, nothing released", request.getSessionId(), nai, origin,
+                    sessionsAgent);
+            return Outcome.refusal(ResultCodes.UNKNOWN_SESSION_ID, "no registration of " + nai + " at " + origin + " in this session");
+        }
         HomeSessions.Ending ending = sessions.end(nai, request.getSessionId());
         owners.endSession(request.getSessionId()); // a co-located node's: its AMR's session too
         if (ending == HomeSessions.Ending.NOT_CURRENT) {

@@ -76,6 +76,8 @@ class AmrHandlerTest {
     private static final MnAaaSecurityAssociation NOT_MN1S_KEY = MnAaaSecurityAssociation.of(256,
             "not-mn1s-aaa-key".getBytes(StandardCharsets.US_ASCII));
     private static final Inet4Address HOME_AGENT = Ipv4.parse("10.1.0.1");
+    /** The realm's other home agent (registration.home.agents). */
+    private static final Inet4Address HOME_AGENT_2 = Ipv4.parse("10.1.0.2");
     private static final Inet4Address CARE_OF = Ipv4.parse("198.51.100.7");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -85,6 +87,7 @@ class AmrHandlerTest {
     private StateStore state;
     private HomeAddressPool pool;
     private HomeSessions sessions;
+    private HomeRegistrationSettings settings;
     private AmrHandler amrs;
     private final AnswerFactory answers = new AnswerFactory("aaah.home.example", "home.example", DICTIONARY);
     private final AnswerFactory homeAgentAnswers = new AnswerFactory("ha.home.example", "home.example", DICTIONARY);
@@ -99,8 +102,9 @@ class AmrHandlerTest {
         subscribers.put(Subscriber.of("mn2@home.example", MnAaaSecurityAssociation.of(257, "mn2".getBytes(StandardCharsets.US_ASCII))));
         pool = InfinispanHomeAddressPool.in(state, AddressRange.parse("10.1.0.100-10.1.0.101"));
         sessions = HomeSessions.in(state);
-        HomeRegistrationSettings settings = new HomeRegistrationSettings(Optional.of("ha.home.example"), Optional.of(HOME_AGENT),
-                Duration.ofSeconds(1800), Duration.ofSeconds(1800), Duration.ofMillis(500));
+        settings = new HomeRegistrationSettings(Optional.of("ha.home.example"), Optional.of(HOME_AGENT),
+                Duration.ofSeconds(1800), Duration.ofSeconds(1800), Duration.ofMillis(500),
+                List.of(new HomeRegistrationSettings.HomeAgent("ha2.home.example", HOME_AGENT_2)));
         amrs = new AmrHandler(subscribers, Optional.of(pool), sessions, VisitedRealms.in(state), SessionOwners.in(state),
                 homeAgent.client(Duration.ofSeconds(10)), settings, RANDOM, "home.example");
     }
@@ -121,10 +125,15 @@ class AmrHandlerTest {
 
     /** As {@link #amr(String, MnAaaSecurityAssociation)}; without any key request when {@code keyRequests} is false. */
     private IMessage amr(String nai, MnAaaSecurityAssociation signWith, boolean keyRequests) {
+        return amr(nai, signWith, keyRequests, HOME_AGENT);
+    }
+
+    /** As {@link #amr(String, MnAaaSecurityAssociation, boolean)}, the node naming {@code homeAgent}. */
+    private IMessage amr(String nai, MnAaaSecurityAssociation signWith, boolean keyRequests, Inet4Address homeAgent) {
         byte[] challenge = new byte[16];
         RANDOM.nextBytes(challenge);
         RegistrationBuilder builder = RegistrationBuilder.request(RegistrationRequest.of(EnumSet.noneOf(RequestFlag.class), 1800,
-                        Ipv4.parse("0.0.0.0"), HOME_AGENT, CARE_OF, Identification.ntpTimestamp(Instant.now(), RANDOM.nextInt())))
+                        Ipv4.parse("0.0.0.0"), homeAgent, CARE_OF, Identification.ntpTimestamp(Instant.now(), RANDOM.nextInt())))
                 .add(new MobileNodeNai(nai))
                 .add(new MnFaChallenge(challenge));
         if (keyRequests) {
@@ -270,7 +279,7 @@ class AmrHandlerTest {
         assertThat(AnswerResult.of(ama)).contains(AnswerResult.resultCode(ResultCodes.SUCCESS));
         String harSession = homeAgent.sent(CommandCodes.HOME_AGENT_MIP).get(0).getSessionId();
         StrHandler strs = new StrHandler(Optional.of(pool), sessions, VisitedRealms.in(state), SessionOwners.in(state),
-                "ha.home.example");
+                settings);
 
         // RFC 6733 §8.4.1: User-Name is optional in the STR
         IMessage str = parser.createEmptyMessage(CommandCodes.SESSION_TERMINATION, ApplicationIds.MOBILE_IPV4);
@@ -350,7 +359,7 @@ class AmrHandlerTest {
 
         // the home agent ends it with an STR (RFC 4004 §4.1.3), which frees the address
         StrHandler strs = new StrHandler(Optional.of(pool), sessions, VisitedRealms.in(state), SessionOwners.in(state),
-                "ha.home.example");
+                settings);
         IMessage str = parser.createEmptyMessage(CommandCodes.SESSION_TERMINATION, ApplicationIds.MOBILE_IPV4);
         str.setRequest(true);
         new AvpWriter(DICTIONARY, str.getAvps())
@@ -385,7 +394,7 @@ class AmrHandlerTest {
         assertThat(AnswerResult.of(serve(amr))).contains(AnswerResult.resultCode(ResultCodes.SUCCESS));
         Inet4Address home = pool.addressOf(MN1).orElseThrow();
         StrHandler strs = new StrHandler(Optional.of(pool), sessions, VisitedRealms.in(state), SessionOwners.in(state),
-                "ha.home.example");
+                settings);
         IMessage str = parser.createEmptyMessage(CommandCodes.SESSION_TERMINATION, ApplicationIds.COMMON_MESSAGES);
         str.setRequest(true);
         new AvpWriter(DICTIONARY, str.getAvps())
@@ -478,6 +487,63 @@ class AmrHandlerTest {
         assertThat(AnswerResult.of(ama)).contains(AnswerResult.resultCode(ResultCodes.MISSING_AVP));
         assertThat(ama.getAvps().getAvp(AvpCodes.FAILED_AVP).getGrouped().getAvp(AvpCodes.MIP_HA_TO_FA_SPI)).isNotNull();
         assertThat(homeAgent.sent()).isEmpty();
+    }
+
+    /** An STR (RFC 6733 §8.4.1) from {@code homeAgentHost} for {@code session}. */
+    private Answer strFrom(String homeAgentHost, String session) throws Exception {
+        StrHandler strs = new StrHandler(Optional.of(pool), sessions, VisitedRealms.in(state), SessionOwners.in(state), settings);
+        IMessage str = parser.createEmptyMessage(CommandCodes.SESSION_TERMINATION, ApplicationIds.MOBILE_IPV4);
+        str.setRequest(true);
+        new AvpWriter(DICTIONARY, str.getAvps())
+                .add(AvpCodes.SESSION_ID, session)
+                .add(AvpCodes.ORIGIN_HOST, homeAgentHost)
+                .add(AvpCodes.ORIGIN_REALM, "home.example")
+                .add(AvpCodes.DESTINATION_REALM, "home.example")
+                .add(AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4)
+                .add(AvpCodes.USER_NAME, MN1)
+                .add(AvpCodes.TERMINATION_CAUSE, Enumerations.TERMINATION_CAUSE_DIAMETER_LOGOUT);
+        return answers.answer(str, strs.handle(str).toCompletableFuture().get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void s104_s105_aNodeThatNamesAnotherHomeAgentOfTheRealmIsRegisteredThereAndOnlyThatOneEndsIt() throws Exception {
+        homeAgent.answerWith(this::binds);
+
+        Answer ama = serve(amr(MN1, MN1_AAA, true, HOME_AGENT_2));
+
+        assertThat(AnswerResult.of(ama)).contains(AnswerResult.resultCode(ResultCodes.SUCCESS));
+        assertThat(ama.getAvps().getAvp(AvpCodes.MIP_HOME_AGENT_ADDRESS).getAddress()).isEqualTo(HOME_AGENT_2);
+        Request har = homeAgent.sent(CommandCodes.HOME_AGENT_MIP).get(0);
+        assertThat(har.getAvps().getAvp(AvpCodes.DESTINATION_HOST).getDiameterIdentity()).isEqualTo("ha2.home.example");
+        assertThat(har.getAvps().getAvp(AvpCodes.MIP_HOME_AGENT_ADDRESS).getAddress()).isEqualTo(HOME_AGENT_2);
+        Inet4Address home = pool.addressOf(MN1).orElseThrow();
+        // the realm's other home agent holds no registration in that session: it ends nothing
+        assertThat(AnswerResult.of(strFrom("ha.home.example", har.getSessionId())))
+                .contains(AnswerResult.resultCode(ResultCodes.UNKNOWN_SESSION_ID));
+        assertThat(pool.addressOf(MN1)).contains(home);
+        assertThat(AnswerResult.of(strFrom("ha2.home.example", har.getSessionId())))
+                .contains(AnswerResult.resultCode(ResultCodes.SUCCESS));
+        assertThat(pool.addressOf(MN1)).as("released by the home agent that had it").isEmpty();
+    }
+
+    @Test
+    void anAmrNamingAnotherHomeAgentHostOfTheRealmRegistersThereAndASessionElsewhereIsNotContinuedThere() throws Exception {
+        homeAgent.answerWith(this::binds);
+        assertThat(AnswerResult.of(serve(amr(MN1, MN1_AAA)))).contains(AnswerResult.resultCode(ResultCodes.SUCCESS));
+        String atTheFirst = homeAgent.sent(CommandCodes.HOME_AGENT_MIP).get(0).getSessionId();
+        IMessage amr = amr(MN1, MN1_AAA);
+        new AvpWriter(DICTIONARY, amr.getAvps()).group(AvpCodes.MIP_HOME_AGENT_HOST)
+                .add(AvpCodes.DESTINATION_REALM, "home.example")
+                .add(AvpCodes.DESTINATION_HOST, "ha2.home.example");
+
+        Answer ama = serve(amr);
+
+        assertThat(AnswerResult.of(ama)).contains(AnswerResult.resultCode(ResultCodes.SUCCESS));
+        Request har = homeAgent.sent(CommandCodes.HOME_AGENT_MIP).get(1);
+        assertThat(har.getAvps().getAvp(AvpCodes.DESTINATION_HOST).getDiameterIdentity()).isEqualTo("ha2.home.example");
+        // RFC 4004 §4.1.1 keeps a node's session at its home agent; the other home agent gets a new one
+        assertThat(har.getSessionId()).isNotEqualTo(atTheFirst);
+        assertThat(sessions.homeAgentOf(har.getSessionId())).contains("ha2.home.example");
     }
 
     @Test
