@@ -89,6 +89,7 @@ class AmrHandlerTest {
     private HomeSessions sessions;
     private HomeRegistrationSettings settings;
     private AmrHandler amrs;
+    private StrHandler strs;
     private final AnswerFactory answers = new AnswerFactory("aaah.home.example", "home.example", DICTIONARY);
     private final AnswerFactory homeAgentAnswers = new AnswerFactory("ha.home.example", "home.example", DICTIONARY);
     private final InProcessNextHop homeAgent = new InProcessNextHop("aaah.home.example", "home.example", DICTIONARY);
@@ -107,6 +108,7 @@ class AmrHandlerTest {
                 List.of(new HomeRegistrationSettings.HomeAgent("ha2.home.example", HOME_AGENT_2)));
         amrs = new AmrHandler(subscribers, Optional.of(pool), sessions, VisitedRealms.in(state), SessionOwners.in(state),
                 homeAgent.client(Duration.ofSeconds(10)), settings, RANDOM, "home.example");
+        strs = new StrHandler(Optional.of(pool), sessions, VisitedRealms.in(state), SessionOwners.in(state), settings);
     }
 
     @AfterEach
@@ -165,6 +167,10 @@ class AmrHandlerTest {
 
     private Answer serve(Request amr) throws Exception {
         return answers.answer(amr, amrs.handle(amr).toCompletableFuture().get(10, TimeUnit.SECONDS));
+    }
+
+    private Answer serveStr(Request str) throws Exception {
+        return answers.answer(str, strs.handle(str).toCompletableFuture().get(10, TimeUnit.SECONDS));
     }
 
     /** The home agent binding what the HAR asks (S105): HAA 2001 with a Registration Reply and a multi-session id. */
@@ -278,26 +284,16 @@ class AmrHandlerTest {
         Answer ama = serve(amr(MN1, MN1_AAA));
         assertThat(AnswerResult.of(ama)).contains(AnswerResult.resultCode(ResultCodes.SUCCESS));
         String harSession = homeAgent.sent(CommandCodes.HOME_AGENT_MIP).get(0).getSessionId();
-        StrHandler strs = new StrHandler(Optional.of(pool), sessions, VisitedRealms.in(state), SessionOwners.in(state),
-                settings);
 
         // RFC 6733 §8.4.1: User-Name is optional in the STR
-        IMessage str = parser.createEmptyMessage(CommandCodes.SESSION_TERMINATION, ApplicationIds.MOBILE_IPV4);
-        str.setRequest(true);
-        new AvpWriter(DICTIONARY, str.getAvps())
-                .add(AvpCodes.SESSION_ID, harSession)
-                .add(AvpCodes.ORIGIN_HOST, "ha.home.example")
-                .add(AvpCodes.ORIGIN_REALM, "home.example")
-                .add(AvpCodes.DESTINATION_REALM, "home.example")
-                .add(AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4)
-                .add(AvpCodes.TERMINATION_CAUSE, Enumerations.TERMINATION_CAUSE_DIAMETER_LOGOUT);
-        Answer sta = answers.answer(str, strs.handle(str).toCompletableFuture().get(10, TimeUnit.SECONDS));
+        IMessage str = str("ha.home.example", "home.example", ApplicationIds.MOBILE_IPV4, harSession, false);
+        Answer sta = serveStr(str);
 
         assertThat(AnswerResult.of(sta)).contains(AnswerResult.resultCode(ResultCodes.SUCCESS));
         assertThat(sta.getAvps().getAvp(AvpCodes.USER_NAME).getUTF8String()).isEqualTo(MN1);
         assertThat(sessions.current(MN1)).isEmpty();
         assertThat(pool.addressOf(MN1)).as("released").isEmpty();
-        Answer again = answers.answer(str, strs.handle(str).toCompletableFuture().get(10, TimeUnit.SECONDS));
+        Answer again = serveStr(str);
         assertThat(AnswerResult.of(again)).as("the session is over").contains(AnswerResult.resultCode(ResultCodes.UNKNOWN_SESSION_ID));
     }
 
@@ -358,19 +354,7 @@ class AmrHandlerTest {
         assertThat(SessionOwners.in(state).ownerOfMultiSession("ha.home.example;co-located")).contains(MN1);
 
         // the home agent ends it with an STR (RFC 4004 §4.1.3), which frees the address
-        StrHandler strs = new StrHandler(Optional.of(pool), sessions, VisitedRealms.in(state), SessionOwners.in(state),
-                settings);
-        IMessage str = parser.createEmptyMessage(CommandCodes.SESSION_TERMINATION, ApplicationIds.MOBILE_IPV4);
-        str.setRequest(true);
-        new AvpWriter(DICTIONARY, str.getAvps())
-                .add(AvpCodes.SESSION_ID, amr.getSessionId())
-                .add(AvpCodes.ORIGIN_HOST, "ha.home.example")
-                .add(AvpCodes.ORIGIN_REALM, "home.example")
-                .add(AvpCodes.DESTINATION_REALM, "home.example")
-                .add(AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4)
-                .add(AvpCodes.USER_NAME, MN1)
-                .add(AvpCodes.TERMINATION_CAUSE, Enumerations.TERMINATION_CAUSE_DIAMETER_LOGOUT);
-        Answer sta = answers.answer(str, strs.handle(str).toCompletableFuture().get(10, TimeUnit.SECONDS));
+        Answer sta = strFrom("ha.home.example", amr.getSessionId());
         assertThat(AnswerResult.of(sta)).contains(AnswerResult.resultCode(ResultCodes.SUCCESS));
         assertThat(pool.addressOf(MN1)).as("released").isEmpty();
     }
@@ -393,19 +377,9 @@ class AmrHandlerTest {
         IMessage amr = amr(MN1, MN1_AAA);
         assertThat(AnswerResult.of(serve(amr))).contains(AnswerResult.resultCode(ResultCodes.SUCCESS));
         Inet4Address home = pool.addressOf(MN1).orElseThrow();
-        StrHandler strs = new StrHandler(Optional.of(pool), sessions, VisitedRealms.in(state), SessionOwners.in(state),
-                settings);
-        IMessage str = parser.createEmptyMessage(CommandCodes.SESSION_TERMINATION, ApplicationIds.COMMON_MESSAGES);
-        str.setRequest(true);
-        new AvpWriter(DICTIONARY, str.getAvps())
-                .add(AvpCodes.SESSION_ID, amr.getSessionId())
-                .add(AvpCodes.ORIGIN_HOST, "fa.visited.example")
-                .add(AvpCodes.ORIGIN_REALM, "visited.example")
-                .add(AvpCodes.DESTINATION_REALM, "home.example")
-                .add(AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4)
-                .add(AvpCodes.TERMINATION_CAUSE, Enumerations.TERMINATION_CAUSE_DIAMETER_LOGOUT);
+        IMessage str = str("fa.visited.example", "visited.example", ApplicationIds.COMMON_MESSAGES, amr.getSessionId(), false);
 
-        Answer sta = answers.answer(str, strs.handle(str).toCompletableFuture().get(10, TimeUnit.SECONDS));
+        Answer sta = serveStr(str);
 
         // RFC 4004 §4.1.3: the address is the home agent's STR to free, not the foreign agent's
         assertThat(AnswerResult.of(sta)).contains(AnswerResult.resultCode(ResultCodes.SUCCESS));
@@ -413,7 +387,7 @@ class AmrHandlerTest {
         assertThat(pool.addressOf(MN1)).contains(home);
         assertThat(sessions.current(MN1)).isPresent();
         // RFC 6733 §7.1.5: the session is over, and one never authorised here is unknown
-        Answer again = answers.answer(str, strs.handle(str).toCompletableFuture().get(10, TimeUnit.SECONDS));
+        Answer again = serveStr(str);
         assertThat(AnswerResult.of(again)).contains(AnswerResult.resultCode(ResultCodes.UNKNOWN_SESSION_ID));
     }
 
@@ -489,20 +463,29 @@ class AmrHandlerTest {
         assertThat(homeAgent.sent()).isEmpty();
     }
 
-    /** An STR (RFC 6733 §8.4.1) from {@code homeAgentHost} for {@code session}. */
-    private Answer strFrom(String homeAgentHost, String session) throws Exception {
-        StrHandler strs = new StrHandler(Optional.of(pool), sessions, VisitedRealms.in(state), SessionOwners.in(state), settings);
-        IMessage str = parser.createEmptyMessage(CommandCodes.SESSION_TERMINATION, ApplicationIds.MOBILE_IPV4);
+    /**
+     * An STR (RFC 6733 §8.4.1, RFC 4004 §4.1.3) of mn1's {@code session} from {@code host} of {@code realm},
+     * {@code headerApplication} in its header; User-Name (optional) when {@code withUserName}.
+     */
+    private IMessage str(String host, String realm, long headerApplication, String session, boolean withUserName) {
+        IMessage str = parser.createEmptyMessage(CommandCodes.SESSION_TERMINATION, headerApplication);
         str.setRequest(true);
-        new AvpWriter(DICTIONARY, str.getAvps())
+        AvpWriter avps = new AvpWriter(DICTIONARY, str.getAvps())
                 .add(AvpCodes.SESSION_ID, session)
-                .add(AvpCodes.ORIGIN_HOST, homeAgentHost)
-                .add(AvpCodes.ORIGIN_REALM, "home.example")
+                .add(AvpCodes.ORIGIN_HOST, host)
+                .add(AvpCodes.ORIGIN_REALM, realm)
                 .add(AvpCodes.DESTINATION_REALM, "home.example")
-                .add(AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4)
-                .add(AvpCodes.USER_NAME, MN1)
-                .add(AvpCodes.TERMINATION_CAUSE, Enumerations.TERMINATION_CAUSE_DIAMETER_LOGOUT);
-        return answers.answer(str, strs.handle(str).toCompletableFuture().get(10, TimeUnit.SECONDS));
+                .add(AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4);
+        if (withUserName) {
+            avps.add(AvpCodes.USER_NAME, MN1);
+        }
+        avps.add(AvpCodes.TERMINATION_CAUSE, Enumerations.TERMINATION_CAUSE_DIAMETER_LOGOUT);
+        return str;
+    }
+
+    /** The home agent {@code homeAgentHost}'s STR of {@code session}, with User-Name, as the AAAH answers it. */
+    private Answer strFrom(String homeAgentHost, String session) throws Exception {
+        return serveStr(str(homeAgentHost, "home.example", ApplicationIds.MOBILE_IPV4, session, true));
     }
 
     @Test
