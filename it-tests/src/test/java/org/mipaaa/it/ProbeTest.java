@@ -88,10 +88,10 @@ class ProbeTest {
 
         String json = Files.readString(report, StandardCharsets.UTF_8);
         assertThat(exit).as(json).isZero();
-        assertThat(json).contains("\"failed\":0", "\"skipped\":0", "\"passed\":12");
+        assertThat(json).contains("\"failed\":0", "\"skipped\":0", "\"passed\":13");
         for (String id : List.of("capabilities-exchange", "device-watchdog", "command-unsupported", "application-unsupported",
                 "avp-unsupported", "avp-missing", "session-unknown", "retransmission", "registration-unauthenticated", "registration",
-                "session-termination", "disconnect-peer")) {
+                "accounting", "session-termination", "disconnect-peer")) {
             assertThat(json).contains("{\"id\":\"" + id + "\"");
         }
     }

@@ -51,8 +51,8 @@ import org.mipaaa.probe.ProbeLink.Exchange;
  *     (§7.1.5); a required AVP missing is 5005 naming it (§7.1.5, §7.5); a session the peer never had
  *     is 5002 (§8.4, §8.5); a retransmission with the T flag gets the first answer's result (§3, §6.2);</li>
  * <li>for an AAAH with a subscriber's credentials: an AMR with a wrong MN-AAA authenticator is 4001
- *     and gives nothing away (RFC 4004 §3); a registration (§5.1-§5.2) and the end of its session by
- *     STR (§4.1.3, RFC 6733 §8.4);</li>
+ *     and gives nothing away (RFC 4004 §3); a registration (§5.1-§5.2), the START record of its visit
+ *     (RFC 6733 §9.7, RFC 4004 §10) and the end of its session by STR (§4.1.3, RFC 6733 §8.4);</li>
  * <li>for a home agent: an HAR with packet filter rules it does not apply is 4008 (RFC 4004 §6.1);</li>
  * <li>disconnect peer (§5.4).</li>
  * </ol>
@@ -71,6 +71,8 @@ public final class ConformanceProbe {
     private final List<CheckResult> results = new ArrayList<>();
     private String peerHost;
     private boolean linkLost;
+    /** What the AMA of the registration check said: its Acct-Multi-Session-Id and home address, for the ACR. */
+    private IMessage registeredAma;
 
     public ConformanceProbe(ProbeTarget target, Dictionary dictionary) {
         if (target.kind() == ProbeTarget.Kind.FA) {
@@ -376,10 +378,15 @@ public final class ConformanceProbe {
                 "answers a subscriber's AMR with an AMA 2001 carrying its Registration Reply, home agent and home address",
                 () -> registered(link, session));
         if (results.get(results.size() - 1).verdict() != Verdict.PASS) {
+            results.add(new CheckResult("accounting", "RFC 6733 §9.7, RFC 4004 §10", "acknowledges the visit's accounting record",
+                    Verdict.SKIPPED, "no registration", null, null));
             results.add(new CheckResult("session-termination", "RFC 4004 §4.1.3", "ends the registration's session on our STR",
                     Verdict.SKIPPED, "no registration", null, null));
             return;
         }
+        check("accounting", "RFC 6733 §9.7, RFC 4004 §10",
+                "acknowledges the START record of the visit (ACR in the registration's session) with an ACA 2001 that echoes its "
+                        + "type and number", () -> accounting(link, session));
         check("session-termination", "RFC 4004 §4.1.3, RFC 6733 §8.4", "ends the registration's session on our STR with 2001", () -> {
             IMessage str = sessionRequest(link, session, ApplicationIds.COMMON_MESSAGES, true);
             new AvpWriter(dictionary, str.getAvps()).add(AvpCodes.USER_NAME, target.mobileNode().get().nai());
@@ -390,6 +397,7 @@ public final class ConformanceProbe {
 
     private Judged registered(ProbeLink link, String session) throws IOException {
         return Judged.of(link.exchange(amr(link, session, target.mobileNode().orElseThrow().mnAaa()), target.timeout()), ama -> {
+            registeredAma = ama;
             if (resultCode(ama) != ResultCodes.SUCCESS) {
                 return "Result-Code is not 2001";
             }
@@ -410,6 +418,56 @@ public final class ConformanceProbe {
                         + " is not MIP-Mobile-Node-Address " + Ipv4.format(home);
             } catch (MalformedRegistrationException | AvpDataException | ClassCastException e) {
                 return "MIP-Reg-Reply or MIP-Mobile-Node-Address does not decode: " + e.getMessage();
+            }
+        });
+    }
+
+    /**
+     * The START record (RFC 6733 §9.7.1, RFC 4004 §10 and §11.2) of the visit the registration began, as
+     * an AAAF sends it: the registration's session, the Acct-Multi-Session-Id of the AMA (RFC 4004
+     * §4.1.2: the agents MUST put it in their accounting records) and no usage yet.
+     */
+    private Judged accounting(ProbeLink link, String session) throws IOException {
+        Optional<String> multiSession = text(registeredAma.getAvps(), AvpCodes.ACCT_MULTI_SESSION_ID);
+        if (multiSession.isEmpty()) {
+            return new Judged(Verdict.FAIL, "the AMA carried no Acct-Multi-Session-Id to account under (RFC 4004 §4.1.2)", null, null);
+        }
+        ProbeTarget.MobileNodeCredentials mn = target.mobileNode().orElseThrow();
+        IMessage acr = link.sessionRequest(CommandCodes.ACCOUNTING, ApplicationIds.MOBILE_IPV4, session);
+        Inet4Address home;
+        try {
+            home = (Inet4Address) registeredAma.getAvps().getAvp(AvpCodes.MIP_MOBILE_NODE_ADDRESS).getAddress();
+        } catch (AvpDataException e) {
+            return new Judged(Verdict.FAIL, "the AMA's MIP-Mobile-Node-Address does not decode", null, null);
+        }
+        new AvpWriter(dictionary, acr.getAvps())
+                .add(AvpCodes.DESTINATION_REALM, target.peerRealm())
+                .add(AvpCodes.ACCT_APPLICATION_ID, ApplicationIds.MOBILE_IPV4)
+                .add(AvpCodes.ACCOUNTING_RECORD_TYPE, Enumerations.ACCOUNTING_RECORD_TYPE_START_RECORD)
+                .add(AvpCodes.ACCOUNTING_RECORD_NUMBER, 0)
+                .add(AvpCodes.USER_NAME, mn.nai())
+                .add(AvpCodes.ACCT_MULTI_SESSION_ID, multiSession.get())
+                .add(AvpCodes.ACCOUNTING_INPUT_OCTETS, 0)
+                .add(AvpCodes.ACCOUNTING_OUTPUT_OCTETS, 0)
+                .add(AvpCodes.ACCOUNTING_INPUT_PACKETS, 0)
+                .add(AvpCodes.ACCOUNTING_OUTPUT_PACKETS, 0)
+                .add(AvpCodes.ACCT_SESSION_TIME, 0)
+                .add(AvpCodes.MIP_FEATURE_VECTOR, Enumerations.MIP_FEATURE_VECTOR_MOBILE_NODE_HOME_ADDRESS_REQUESTED)
+                .add(AvpCodes.MIP_HOME_AGENT_ADDRESS, mn.homeAgent())
+                .add(AvpCodes.MIP_MOBILE_NODE_ADDRESS, home)
+                .add(AvpCodes.EVENT_TIMESTAMP, Instant.now());
+        return Judged.of(link.exchange(acr, target.timeout()), aca -> {
+            if (resultCode(aca) != ResultCodes.SUCCESS) {
+                return "Result-Code is not 2001";
+            }
+            Avp type = aca.getAvps().getAvp(AvpCodes.ACCOUNTING_RECORD_TYPE);
+            Avp number = aca.getAvps().getAvp(AvpCodes.ACCOUNTING_RECORD_NUMBER);
+            try {
+                return type == null || number == null ? "no Accounting-Record-Type or -Number (§9.7.2: MUST)"
+                        : type.getInteger32() != Enumerations.ACCOUNTING_RECORD_TYPE_START_RECORD || number.getUnsigned32() != 0
+                        ? "Accounting-Record-Type / -Number are not the ACR's" : null;
+            } catch (AvpDataException e) {
+                return "Accounting-Record-Type or -Number does not decode";
             }
         });
     }
