@@ -134,9 +134,13 @@ public final class AgentConnection implements AutoCloseable {
             ssl.startHandshake();
             DataInputStream in = new DataInputStream(ssl.getInputStream());
             DiameterMessage cer = capabilitiesExchange(endpoint, ssl.getLocalAddress()).withIdentifiers(1, 1);
-            ssl.getOutputStream().write(DiameterCodec.encode(cer));
+            byte[] cerBytes = DiameterCodec.encode(cer);
+            ssl.getOutputStream().write(cerBytes);
             ssl.getOutputStream().flush();
-            DiameterMessage cea = DiameterCodec.decode(readFrame(in));
+            tap(endpoint, true, cerBytes);
+            byte[] ceaBytes = readFrame(in);
+            tap(endpoint, false, ceaBytes);
+            DiameterMessage cea = DiameterCodec.decode(ceaBytes);
             long result = cea.find(AvpCodes.RESULT_CODE).map(AgentConnection::unsigned32OrZero).orElse(0L);
             if (cea.commandCode() != CommandCodes.CAPABILITIES_EXCHANGE || cea.isRequest() || result != ResultCodes.SUCCESS) {
                 throw new IOException("capabilities exchange refused: command " + cea.commandCode() + ", Result-Code " + result);
@@ -291,6 +295,7 @@ public final class AgentConnection implements AutoCloseable {
         try {
             while (!closing) {
                 byte[] bytes = readFrame(in);
+                tap(endpoint, false, bytes);
                 DiameterMessage m = DiameterCodec.decode(bytes);
                 if (m.isRequest() && m.commandCode() != CommandCodes.DEVICE_WATCHDOG
                         && m.commandCode() != CommandCodes.DISCONNECT_PEER) {
@@ -377,8 +382,18 @@ public final class AgentConnection implements AutoCloseable {
     }
 
     private synchronized void write(DiameterMessage message) throws IOException {
-        out.write(DiameterCodec.encode(message));
+        byte[] bytes = DiameterCodec.encode(message);
+        out.write(bytes);
         out.flush();
+        tap(endpoint, true, bytes);
+    }
+
+    private static void tap(AgentEndpoint endpoint, boolean outgoing, byte[] bytes) {
+        try {
+            endpoint.wireTap().message(outgoing, bytes.clone());
+        } catch (RuntimeException e) {
+            log.debug("the wire tap failed on a message: {}", e.toString());
+        }
     }
 
     /** One frame: the 4-octet header says version 1 and a length of 20..{@link #MAX_MESSAGE}; the rest is read whole. */

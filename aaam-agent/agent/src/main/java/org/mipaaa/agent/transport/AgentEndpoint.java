@@ -47,9 +47,11 @@ public final class AgentEndpoint {
     private final Duration connectTimeout;
     private final int connectAttempts;
     private final Duration retransmitAfter;
+    private final WireTap wireTap;
 
     private AgentEndpoint(String host, int port, SSLContext tls, String originHost, String originRealm, List<Application> applications,
-                          Duration timeout, String expectedServer, Duration connectTimeout, int connectAttempts, Duration retransmitAfter) {
+                          Duration timeout, String expectedServer, Duration connectTimeout, int connectAttempts, Duration retransmitAfter,
+                          WireTap wireTap) {
         this.host = Objects.requireNonNull(host, "host");
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port must be 1..65535, not " + port);
@@ -70,6 +72,7 @@ public final class AgentEndpoint {
         if (retransmitAfter.isNegative()) {
             throw new IllegalArgumentException("retransmitAfter must not be negative: " + retransmitAfter);
         }
+        this.wireTap = Objects.requireNonNull(wireTap, "wireTap");
     }
 
     /**
@@ -84,7 +87,7 @@ public final class AgentEndpoint {
     public AgentEndpoint(String host, int port, SSLContext tls, String originHost, String originRealm,
                          List<Application> applications, Duration timeout) {
         this(host, port, tls, originHost, originRealm, applications, timeout, null, timeout, DEFAULT_CONNECT_ATTEMPTS,
-                defaultRetransmission(timeout));
+                defaultRetransmission(timeout), WireTap.NONE);
     }
 
     /** A builder for the server at {@code host}:{@code port} (its TLS port), reached with {@code tls}. */
@@ -95,7 +98,7 @@ public final class AgentEndpoint {
     /** This endpoint, accepting only the server {@code server} (its DiameterIdentity). */
     public AgentEndpoint expecting(String server) {
         return new AgentEndpoint(host, port, tls, originHost, originRealm, applications, timeout, Objects.requireNonNull(server, "server"),
-                connectTimeout, connectAttempts, retransmitAfter);
+                connectTimeout, connectAttempts, retransmitAfter, wireTap);
     }
 
     /** The server's address (an IP literal or a resolvable name). */
@@ -150,6 +153,11 @@ public final class AgentEndpoint {
     /** After how long without an answer a request is sent once more with the T flag; zero: never. */
     public Duration retransmitAfter() {
         return retransmitAfter;
+    }
+
+    /** What sees the messages of this endpoint's connections ({@link WireTap#NONE} unless set). */
+    public WireTap wireTap() {
+        return wireTap;
     }
 
     private static Duration defaultRetransmission(Duration timeout) {
@@ -232,6 +240,7 @@ public final class AgentEndpoint {
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private int connectAttempts = DEFAULT_CONNECT_ATTEMPTS;
         private Duration retransmitAfter;
+        private WireTap wireTap = WireTap.NONE;
 
         private Builder(String host, int port, SSLContext tls) {
             this.host = host;
@@ -293,6 +302,12 @@ public final class AgentEndpoint {
             return this;
         }
 
+        /** What sees each message sent and received, as bytes (diagnostics; none without). */
+        public Builder wireTap(WireTap value) {
+            this.wireTap = value;
+            return this;
+        }
+
         /** The endpoint; throws when a required value is missing or a value is out of range. */
         public AgentEndpoint build() {
             if (originHost == null || originRealm == null) {
@@ -306,7 +321,8 @@ public final class AgentEndpoint {
             }
             Objects.requireNonNull(requestTimeout, "requestTimeout");
             return new AgentEndpoint(host, port, tls, originHost, originRealm, applications, requestTimeout, expectedServer,
-                    connectTimeout, connectAttempts, retransmitAfter != null ? retransmitAfter : defaultRetransmission(requestTimeout));
+                    connectTimeout, connectAttempts, retransmitAfter != null ? retransmitAfter : defaultRetransmission(requestTimeout),
+                    wireTap);
         }
     }
 }
