@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,11 +20,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mipaaa.dictionary.Dictionary;
+import org.mipaaa.dictionary.VendorSettings;
 import org.mipaaa.fa.ForeignAgent;
 import org.mipaaa.install.RoleApplications;
 import org.mipaaa.lab.Topology;
 import org.mipaaa.launcher.Main;
 import org.mipaaa.mobileip.Ipv4;
+import org.mipaaa.mobileip.auth.MnAaaSecurityAssociation;
 import org.mipaaa.pki.PkiIssuer;
 import org.mipaaa.probe.CheckResult;
 import org.mipaaa.probe.ConformanceProbe;
@@ -45,11 +48,15 @@ class ProbeTest {
     private static final String HA = "ha.home.example";
     /** mn1 as config/aaah/subscribers.properties provisions it. */
     private static final String MN1_KEY_HEX = "64656d6f2d6d6e312d6161612d6b6579";
+    private static final String MN1_AAAM_SPI = "4097";
+    private static final String MN1_HOST = "mn1.home.example";
+    /** mn1's card as config/aaay/payers.properties knows it ("mn1-card-secret"). */
+    private static final String MN1_CARD_HEX = "6d6e312d636172642d736563726574";
 
     @TempDir
     static Path dir;
 
-    /** The AAAH and its home agent; the probe is their AAAF. */
+    /** The AAAH and its home agent, and a shop's AAAY and terminal; the probe is their AAAF, and mn1 for the services. */
     private static TopologyFixture home;
     /** A home agent alone; the probe is its AAAH. */
     private static TopologyFixture homeAgent;
@@ -61,9 +68,9 @@ class ProbeTest {
     static void start() throws Exception {
         tls = dir.resolve("tls");
         List<String> hosts = new ArrayList<>(Topology.hosts(TopologyFixture.configRoot(), EnumSet.allOf(Role.class), Map.of()));
-        PkiIssuer.issueAll(tls, "probe lab CA", hosts, List.of());
+        PkiIssuer.issueAll(tls, "probe lab CA", hosts, List.of(MN1_HOST));
         Map<String, String> overrides = Map.of("tls.dir", tls.toString());
-        home = new TopologyFixture().start(EnumSet.of(Role.AAAH, Role.HA), RoleApplications.STANDARD, overrides);
+        home = new TopologyFixture().start(EnumSet.of(Role.AAAH, Role.HA, Role.AAAY, Role.TERMINAL), RoleApplications.STANDARD, overrides);
         homeAgent = new TopologyFixture().start(EnumSet.of(Role.HA), RoleApplications.STANDARD, overrides);
         visited = new TopologyFixture().start(EnumSet.of(Role.FA, Role.AAAF, Role.AAAH, Role.HA), RoleApplications.STANDARD, overrides);
     }
@@ -78,22 +85,53 @@ class ProbeTest {
     }
 
     @Test
-    void theProbeCommandFindsOurAaahConformantOnEveryCheckARegistrationIncluded() throws Exception {
+    void theProbeCommandFindsOurAaahConformantOnEveryCheckARegistrationAndTheMobileNodeServicesIncluded() throws Exception {
         Path report = dir.resolve("aaah-report.json");
 
         int exit = new CommandLine(new Main()).execute("probe", "--connect", "127.0.0.1:" + home.tlsPort(Role.AAAH), "--kind", "AAAH",
                 "--as", AAAF, "--realm", "visited.example", "--peer-host", AAAH, "--peer-realm", "home.example",
                 "--tls-dir", tls.toString(), "--user", "mn1@home.example", "--mn-aaa-spi", "256", "--mn-aaa-key-hex", MN1_KEY_HEX,
-                "--home-agent-address", "10.1.0.1", "--report", report.toString());
+                "--home-agent-address", "10.1.0.1", "--mobile-node-host", MN1_HOST, "--aaam-spi", MN1_AAAM_SPI,
+                "--payee", "shop@shop.example", "--order", "A-1001", "--sponsor", "ads@shop.example", "--advertisement", "ad-2026-11",
+                "--credit-company", "card@shop.example", "--credential-hex", MN1_CARD_HEX, "--report", report.toString());
 
         String json = Files.readString(report, StandardCharsets.UTF_8);
         assertThat(exit).as(json).isZero();
-        assertThat(json).contains("\"failed\":0", "\"skipped\":0", "\"passed\":13");
+        assertThat(json).contains("\"failed\":0", "\"skipped\":0", "\"passed\":24");
         for (String id : List.of("capabilities-exchange", "device-watchdog", "command-unsupported", "application-unsupported",
                 "avp-unsupported", "avp-missing", "session-unknown", "retransmission", "registration-unauthenticated", "registration",
-                "accounting", "session-termination", "disconnect-peer")) {
+                "accounting", "registration-renewal", "session-termination", "disconnect-peer", "services-unauthenticated", "own-charges",
+                "accounting-information", "unknown-order", "settlement-declined", "settlement", "cancellation", "cancellation-repeated",
+                "sponsored-communication", "credit-communication")) {
             assertThat(json).contains("{\"id\":\"" + id + "\"");
         }
+    }
+
+    @Test
+    void aMobileNodeServiceTheAaahDoesNotServeAsDocumentedFailsItsCheck() throws Exception {
+        // a sponsor's advertisement it does not pay for: the AAAH answers 5808, not a commitment, and the check says so
+        ProbeTarget.ServicesClient mn1 = new ProbeTarget.ServicesClient(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                home.tlsPort(Role.AAAH)), AAAH, MN1_HOST, "home.example", LabTls.context(tls, MN1_HOST, tls), Long.parseLong(MN1_AAAM_SPI),
+                VendorSettings.defaults(), new ProbeTarget.ServiceSubjects(Optional.empty(), Optional.empty(), Optional.of("ads@shop.example"),
+                Optional.of("ad-not-paid-for"), Optional.empty(), Optional.empty()));
+        ProbeTarget target = new ProbeTarget(true, new InetSocketAddress(InetAddress.getLoopbackAddress(), home.tlsPort(Role.AAAH)),
+                Optional.of(LabTls.context(tls, AAAF, tls)), AAAF, "visited.example", Optional.of(AAAH), "home.example",
+                ProbeTarget.Kind.AAAH, Optional.of(new ProbeTarget.MobileNodeCredentials("mn1@home.example",
+                MnAaaSecurityAssociation.of(256, HexFormat.of().parseHex(MN1_KEY_HEX)), Ipv4.parse("10.1.0.1"))),
+                Duration.ofSeconds(10), Optional.of(mn1));
+
+        ProbeReport report = new ConformanceProbe(target, Dictionary.bundled()).run();
+
+        CheckResult sponsored = report.checks().stream().filter(c -> c.id().equals("sponsored-communication")).findFirst().orElseThrow();
+        assertThat(report.passed()).as(report.text()).isFalse();
+        assertThat(sponsored.verdict()).as(report.text()).isEqualTo(CheckResult.Verdict.FAIL);
+        assertThat(sponsored.detail()).contains("NOT_ELIGIBLE", "5808");
+        assertThat(sponsored.sent().length).as("the SCMR's bytes").isGreaterThanOrEqualTo(20);
+        assertThat(sponsored.received().length).as("the SCMA's bytes").isGreaterThanOrEqualTo(20);
+        assertThat(report.checks()).filteredOn(c -> c.id().equals("own-charges")).singleElement()
+                .extracting(CheckResult::verdict).isEqualTo(CheckResult.Verdict.PASS);
+        assertThat(report.checks()).filteredOn(c -> List.of("settlement", "credit-communication").contains(c.id()))
+                .allMatch(c -> c.verdict() == CheckResult.Verdict.SKIPPED);
     }
 
     @Test

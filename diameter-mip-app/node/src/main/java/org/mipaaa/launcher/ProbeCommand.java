@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import javax.net.ssl.SSLContext;
 
 import org.mipaaa.dictionary.Dictionary;
+import org.mipaaa.dictionary.VendorSettings;
 import org.mipaaa.mobileip.Ipv4;
 import org.mipaaa.mobileip.auth.MnAaaSecurityAssociation;
 import org.mipaaa.probe.ConformanceProbe;
@@ -33,8 +34,8 @@ import picocli.CommandLine.Option;
  * labs ({@link ConformanceProbe}). Exit status 0 when no check failed, 1 when one did.
  */
 @Command(name = "probe", mixinStandardHelpOptions = true,
-        description = "Check a DIAMETER peer (an AAAH, a home agent, a relay) against RFC 6733 and RFC 4004, or a foreign agent "
-                + "over Mobile IP's UDP: the probe plays the role opposite it and reports each check with its RFC section and "
+        description = "Check a DIAMETER peer (an AAAH, a home agent, a relay) against RFC 6733 and RFC 4004, an AAAH's "
+                + "mobile-node services against docs/PROTOCOL.md (--mobile-node-host), or a foreign agent over Mobile IP's UDP: the probe plays the role opposite it and reports each check with its RFC section and "
                 + "the bytes, as text on the standard output and as JSON (--report).")
 final class ProbeCommand implements Callable<Integer> {
 
@@ -84,6 +85,47 @@ final class ProbeCommand implements Callable<Integer> {
             description = "The home agent the registration request names (default: ${DEFAULT-VALUE}, \"assign one\").")
     private String homeAgentAddress;
 
+    @Option(names = "--mobile-node-host", description = "An AAAH: also check the mobile-node services of our vendor application, "
+            + "as the subscriber (--user) with this DiameterIdentity, a peer of the AAAH (or of --services-server) whose key and "
+            + "certificate are in --tls-dir.")
+    private String mobileNodeHost;
+
+    @Option(names = "--aaam-spi", description = "The subscriber's AAAM-SPI (docs/PROTOCOL.md §3.1), for the services.")
+    private Long aaamSpi;
+
+    @Option(names = "--services-connect", description = "HOST:PORT the mobile node connects to for the services: the AAAH's (the "
+            + "default: --connect) or an AAAF's in the path.")
+    private String servicesConnect;
+
+    @Option(names = "--services-server", description = "The DiameterIdentity of the server at --services-connect (default: "
+            + "--peer-host).")
+    private String servicesServer;
+
+    @Option(names = "--payee", description = "Services: a payee the AAAH reaches, for accounting information, settlement and "
+            + "cancellation.")
+    private String payee;
+
+    @Option(names = "--order", description = "Services: an order of the payee's to settle (default: the payee's latest).")
+    private String order;
+
+    @Option(names = "--sponsor", description = "Services: a sponsor, for sponsored communication (with --advertisement).")
+    private String sponsor;
+
+    @Option(names = "--advertisement", description = "Services: an advertisement the sponsor pays for.")
+    private String advertisement;
+
+    @Option(names = "--credit-company", description = "Services: a credit company, for credit communication (with --credential-hex).")
+    private String creditCompany;
+
+    @Option(names = "--credential-hex", description = "Services: a customer credential the credit company accepts, in hex.")
+    private String credentialHex;
+
+    @Option(names = "--vendor-id", description = "Services: the Vendor-Id the AAAH serves them under (default: ours).")
+    private Long vendorId;
+
+    @Option(names = "--services-application-id", description = "Services: their application id at the AAAH (default: ours).")
+    private Long servicesApplicationId;
+
     @Option(names = "--care-of-address", description = "A foreign agent: the care-of address it advertises.")
     private String careOfAddress;
 
@@ -126,16 +168,43 @@ final class ProbeCommand implements Callable<Integer> {
 
     private ProbeTarget diameterTarget(boolean dial, Optional<ProbeTarget.MobileNodeCredentials> mobileNode)
             throws IOException, GeneralSecurityException {
-        return new ProbeTarget(dial, address(dial ? where.connect : where.listen), tls(), ownHost, ownRealm,
-                Optional.ofNullable(peerHost), peerRealm, kind, mobileNode, Duration.ofMillis(timeoutMs));
+        return new ProbeTarget(dial, address(dial ? where.connect : where.listen), tls(ownHost), ownHost, ownRealm,
+                Optional.ofNullable(peerHost), peerRealm, kind, mobileNode, Duration.ofMillis(timeoutMs), services(dial, mobileNode));
     }
 
-    private Optional<SSLContext> tls() throws IOException, GeneralSecurityException {
+    /** The mobile node of the service checks, when --mobile-node-host names one. */
+    private Optional<ProbeTarget.ServicesClient> services(boolean dial, Optional<ProbeTarget.MobileNodeCredentials> mobileNode)
+            throws IOException, GeneralSecurityException {
+        if (mobileNodeHost == null) {
+            return Optional.empty();
+        }
+        if (kind != ProbeTarget.Kind.AAAH || mobileNode.isEmpty() || aaamSpi == null || tlsDir == null) {
+            throw new IllegalArgumentException("--mobile-node-host needs --kind AAAH, a subscriber (--user ...), --aaam-spi and --tls-dir");
+        }
+        String server = servicesServer != null ? servicesServer : peerHost;
+        String connect = servicesConnect != null ? servicesConnect : dial ? where.connect : null;
+        if (server == null || connect == null) {
+            throw new IllegalArgumentException("--mobile-node-host needs the server the node connects to: --services-connect and "
+                    + "--services-server (by default --connect and --peer-host)");
+        }
+        String nai = mobileNode.get().nai();
+        VendorSettings ours = VendorSettings.defaults();
+        VendorSettings vendor = new VendorSettings(vendorId != null ? vendorId : ours.vendorId(),
+                servicesApplicationId != null ? servicesApplicationId : ours.accountingServicesApplicationId());
+        ProbeTarget.ServiceSubjects subjects = new ProbeTarget.ServiceSubjects(Optional.ofNullable(payee), Optional.ofNullable(order),
+                Optional.ofNullable(sponsor), Optional.ofNullable(advertisement), Optional.ofNullable(creditCompany),
+                Optional.ofNullable(credentialHex).map(HexFormat.of()::parseHex));
+        return Optional.of(new ProbeTarget.ServicesClient(address(connect), server, mobileNodeHost, nai.substring(nai.indexOf('@') + 1),
+                tls(mobileNodeHost).orElseThrow(), aaamSpi, vendor, subjects));
+    }
+
+    /** {@code host}'s TLS identity from --tls-dir; without --tls-dir, none (plain TCP). */
+    private Optional<SSLContext> tls(String host) throws IOException, GeneralSecurityException {
         if (tlsDir == null) {
             return Optional.empty();
         }
-        return Optional.of(TlsContext.of(new TransportSettings.TlsSettings(tlsDir.resolve(ownHost + ".p12"),
-                tlsDir.resolve(ownHost + ".pass"), tlsDir.resolve("trust.p12"), tlsDir.resolve("trust.pass"),
+        return Optional.of(TlsContext.of(new TransportSettings.TlsSettings(tlsDir.resolve(host + ".p12"),
+                tlsDir.resolve(host + ".pass"), tlsDir.resolve("trust.p12"), tlsDir.resolve("trust.pass"),
                 List.of("TLSv1.3", "TLSv1.2"), List.of())).sslContext());
     }
 

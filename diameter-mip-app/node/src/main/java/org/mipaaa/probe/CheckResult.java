@@ -9,7 +9,7 @@ import java.util.Objects;
  * decode them with its own tools.
  *
  * @param id       a stable name (the JSON key a lab's scripts match on)
- * @param rfc      the RFC section the peer's behaviour is judged by
+ * @param rfc      the RFC section the peer's behaviour is judged by (for our vendor application: docs/PROTOCOL.md's)
  * @param title    what the peer should do, in a sentence
  * @param verdict  the outcome
  * @param detail   what was seen: the reason of a failure, the facts of a pass

@@ -52,9 +52,12 @@ import org.mipaaa.probe.ProbeLink.Exchange;
  *     is 5002 (§8.4, §8.5); a retransmission with the T flag gets the first answer's result (§3, §6.2);</li>
  * <li>for an AAAH with a subscriber's credentials: an AMR with a wrong MN-AAA authenticator is 4001
  *     and gives nothing away (RFC 4004 §3); a registration (§5.1-§5.2), the START record of its visit
- *     (RFC 6733 §9.7, RFC 4004 §10) and the end of its session by STR (§4.1.3, RFC 6733 §8.4);</li>
+ *     (RFC 6733 §9.7, RFC 4004 §10), its renewal in the same session (§4.1.1-§4.1.2) and the end of
+ *     its session by STR (§4.1.3, RFC 6733 §8.4);</li>
  * <li>for a home agent: an HAR with packet filter rules it does not apply is 4008 (RFC 4004 §6.1);</li>
- * <li>disconnect peer (§5.4).</li>
+ * <li>disconnect peer (§5.4);</li>
+ * <li>for an AAAH with a mobile node's TLS identity: the mobile-node services of our vendor
+ *     application, the probe playing the node with the agent library ({@link ServicesProbe}).</li>
  * </ol>
  */
 public final class ConformanceProbe {
@@ -124,6 +127,9 @@ public final class ConformanceProbe {
             results.add(new CheckResult("connection", "RFC 6733 §2.1", "accepts a connection", Verdict.FAIL,
                     target.describe() + ": " + e.getMessage(), null, null));
         }
+        // after our DPR: the mobile node's own connection, so the services pass no link of the probe's
+        target.services().ifPresent(services ->
+                results.addAll(new ServicesProbe(services, target.mobileNode().orElseThrow(), target.timeout()).run()));
         return new ProbeReport(target.describe(), results);
     }
 
@@ -380,6 +386,8 @@ public final class ConformanceProbe {
         if (results.get(results.size() - 1).verdict() != Verdict.PASS) {
             results.add(new CheckResult("accounting", "RFC 6733 §9.7, RFC 4004 §10", "acknowledges the visit's accounting record",
                     Verdict.SKIPPED, "no registration", null, null));
+            results.add(new CheckResult("registration-renewal", "RFC 4004 §4.1.1-§4.1.2", "renews the registration in its session",
+                    Verdict.SKIPPED, "no registration", null, null));
             results.add(new CheckResult("session-termination", "RFC 4004 §4.1.3", "ends the registration's session on our STR",
                     Verdict.SKIPPED, "no registration", null, null));
             return;
@@ -387,6 +395,9 @@ public final class ConformanceProbe {
         check("accounting", "RFC 6733 §9.7, RFC 4004 §10",
                 "acknowledges the START record of the visit (ACR in the registration's session) with an ACA 2001 that echoes its "
                         + "type and number", () -> accounting(link, session));
+        check("registration-renewal", "RFC 4004 §4.1.1-§4.1.2",
+                "renews the registration in its session: an AMA 2001 with the same home address and Acct-Multi-Session-Id",
+                () -> renewal(link, session));
         check("session-termination", "RFC 4004 §4.1.3, RFC 6733 §8.4", "ends the registration's session on our STR with 2001", () -> {
             IMessage str = sessionRequest(link, session, ApplicationIds.COMMON_MESSAGES, true);
             new AvpWriter(dictionary, str.getAvps()).add(AvpCodes.USER_NAME, target.mobileNode().get().nai());
@@ -420,6 +431,40 @@ public final class ConformanceProbe {
                 return "MIP-Reg-Reply or MIP-Mobile-Node-Address does not decode: " + e.getMessage();
             }
         });
+    }
+
+    /**
+     * The node renews its registration (RFC 4004 §4.1.1: the AAAF's AMR continues the session; §4.1.2:
+     * every answer in the mobile's session carries the same Acct-Multi-Session-Id), naming the home
+     * address and home agent the first AMA gave it.
+     */
+    private Judged renewal(ProbeLink link, String session) throws IOException {
+        Optional<String> multiSession = text(registeredAma.getAvps(), AvpCodes.ACCT_MULTI_SESSION_ID);
+        Inet4Address home;
+        Inet4Address homeAgent;
+        try {
+            home = (Inet4Address) registeredAma.getAvps().getAvp(AvpCodes.MIP_MOBILE_NODE_ADDRESS).getAddress();
+            homeAgent = (Inet4Address) registeredAma.getAvps().getAvp(AvpCodes.MIP_HOME_AGENT_ADDRESS).getAddress();
+        } catch (AvpDataException | ClassCastException e) {
+            return new Judged(Verdict.FAIL, "the first AMA's addresses do not decode", null, null);
+        }
+        return Judged.of(link.exchange(amr(link, session, target.mobileNode().orElseThrow().mnAaa(), home, homeAgent), target.timeout()),
+                ama -> {
+                    if (resultCode(ama) != ResultCodes.SUCCESS) {
+                        return "Result-Code is not 2001";
+                    }
+                    Optional<String> renewed = text(ama.getAvps(), AvpCodes.ACCT_MULTI_SESSION_ID);
+                    if (!renewed.equals(multiSession)) {
+                        return "Acct-Multi-Session-Id " + renewed.orElse("absent") + ", the registration's was " + multiSession.orElse("absent");
+                    }
+                    try {
+                        Avp address = ama.getAvps().getAvp(AvpCodes.MIP_MOBILE_NODE_ADDRESS);
+                        return address != null && address.getAddress().equals(home) ? null
+                                : "MIP-Mobile-Node-Address is not the node's home address " + Ipv4.format(home);
+                    } catch (AvpDataException e) {
+                        return "MIP-Mobile-Node-Address does not decode";
+                    }
+                });
     }
 
     /**
@@ -472,13 +517,22 @@ public final class ConformanceProbe {
         });
     }
 
-    /** The subscriber's AMR as an AAAF sends it (RFC 4004 §5.1), its Registration Request signed with {@code signWith}. */
+    /** The subscriber's first AMR as an AAAF sends it (RFC 4004 §5.1), its Registration Request signed with {@code signWith}. */
     private IMessage amr(ProbeLink link, String session, MnAaaSecurityAssociation signWith) {
+        return amr(link, session, signWith, Ipv4.UNSPECIFIED, target.mobileNode().orElseThrow().homeAgent());
+    }
+
+    /**
+     * The subscriber's AMR for {@code homeAddress} at {@code homeAgent}: the unspecified address asks for
+     * one (§5.1, Mobile-Node-Home-Address-Requested), a registered node's renews its binding.
+     */
+    private IMessage amr(ProbeLink link, String session, MnAaaSecurityAssociation signWith, Inet4Address homeAddress,
+                         Inet4Address homeAgent) {
         ProbeTarget.MobileNodeCredentials mn = target.mobileNode().orElseThrow();
         byte[] challenge = new byte[16];
         new java.security.SecureRandom().nextBytes(challenge);
         RegistrationPacket registration = RegistrationBuilder.request(RegistrationRequest.of(EnumSet.noneOf(RequestFlag.class), 60,
-                        Ipv4.UNSPECIFIED, mn.homeAgent(), Ipv4.parse("192.0.2.1"), Identification.ntpTimestamp(Instant.now(), 1)))
+                        homeAddress, homeAgent, Ipv4.parse("192.0.2.1"), Identification.ntpTimestamp(Instant.now(), 1)))
                 .add(new MobileNodeNai(mn.nai()))
                 .add(new MnFaChallenge(challenge))
                 .add(new MnHaKeyGenerationNonceRequest(1000))
@@ -496,9 +550,14 @@ public final class ConformanceProbe {
                 .add(AvpCodes.MIP_AUTH_INPUT_DATA_LENGTH, offset)
                 .add(AvpCodes.MIP_AUTHENTICATOR_LENGTH, 16)
                 .add(AvpCodes.MIP_AUTHENTICATOR_OFFSET, offset);
-        long features = Enumerations.MIP_FEATURE_VECTOR_MOBILE_NODE_HOME_ADDRESS_REQUESTED | Enumerations.MIP_FEATURE_VECTOR_MN_HA_KEY_REQUEST;
-        if (!mn.homeAgent().isAnyLocalAddress()) {
-            avps.add(AvpCodes.MIP_HOME_AGENT_ADDRESS, mn.homeAgent());
+        long features = Enumerations.MIP_FEATURE_VECTOR_MN_HA_KEY_REQUEST;
+        if (homeAddress.isAnyLocalAddress()) {
+            features |= Enumerations.MIP_FEATURE_VECTOR_MOBILE_NODE_HOME_ADDRESS_REQUESTED;
+        } else {
+            avps.add(AvpCodes.MIP_MOBILE_NODE_ADDRESS, homeAddress);
+        }
+        if (!homeAgent.isAnyLocalAddress()) {
+            avps.add(AvpCodes.MIP_HOME_AGENT_ADDRESS, homeAgent);
         } else {
             features |= Enumerations.MIP_FEATURE_VECTOR_HOME_AGENT_REQUESTED;
         }
