@@ -55,8 +55,8 @@ public final class AsrHandler implements RequestHandler {
     }
 
     /**
-     * {@code listener} is told of each binding an ASR removes. No STR follows an abort (the AAAH
-     * ended the session itself), so {@link SessionTermination} is not one of them.
+     * {@code listener} is told of each binding an ASR removes; {@link SessionTermination} is one: the
+     * session the ASR stopped ends with an STR (RFC 6733 §8.4).
      */
     public void addListener(BindingEndListener listener) {
         listeners.add(listener);

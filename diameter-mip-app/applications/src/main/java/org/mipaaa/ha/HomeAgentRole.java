@@ -77,6 +77,7 @@ public record HomeAgentRole(BindingTable bindings, HarHandler har, AsrHandler ab
         ctx.closeWith(termination);
         renewals.addListener(termination);
         expiry.addListener(termination);
+        abort.addListener(termination);
         renewals.addListener(addresses);
         expiry.addListener(addresses);
         abort.addListener(addresses);

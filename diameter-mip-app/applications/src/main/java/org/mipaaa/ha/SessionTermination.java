@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * AAAH frees the mobile node's resources on the home agent's STR only). The STR (RFC 6733 §8.4.1)
  * carries the Session-Id of the AAAH's HAR, Application-Id 0 in its header (RFC 4004 §4),
  * Auth-Application-Id 2, User-Name, and Termination-Cause DIAMETER_LOGOUT for a deregistration (also
- * back home) or DIAMETER_AUTH_EXPIRED for a binding that expired. It goes to the home realm, the AAAH's,
+ * back home), DIAMETER_AUTH_EXPIRED for a binding that expired, or DIAMETER_ADMINISTRATIVE for one the
+ * AAAH aborted (ASR; RFC 6733 §8.4 and §8.15). It goes to the home realm, the AAAH's,
  * with Destination-Host the AAAH that authorised the session ({@link #authorizingServer}).
  *
  * <p>Never lost: each STR is stored ({@link PendingTerminations}) before it is sent and until an STA
@@ -61,12 +62,14 @@ public final class SessionTermination implements BindingEndListener, AutoCloseab
 
     @Override
     public void ended(MobilityBinding binding, Reason reason) {
-        if (reason == Reason.ABORTED) {
-            return; // the AAAH ended the session itself (ASR): nothing to tell it
-        }
-        PendingTerminations.Termination t = new PendingTerminations.Termination(binding.aaaSessionId(), binding.nai(),
-                reason == Reason.EXPIRED ? Enumerations.TERMINATION_CAUSE_DIAMETER_AUTH_EXPIRED
-                        : Enumerations.TERMINATION_CAUSE_DIAMETER_LOGOUT);
+        // RFC 6733 §8.4: an STR "for any reason, including ... termination upon receipt of an
+        // Abort-Session-Request"; §8.15 names DIAMETER_ADMINISTRATIVE for that one
+        int cause = switch (reason) {
+            case EXPIRED -> Enumerations.TERMINATION_CAUSE_DIAMETER_AUTH_EXPIRED;
+            case ABORTED -> Enumerations.TERMINATION_CAUSE_DIAMETER_ADMINISTRATIVE;
+            case DEREGISTERED, RETURNED_HOME -> Enumerations.TERMINATION_CAUSE_DIAMETER_LOGOUT;
+        };
+        PendingTerminations.Termination t = new PendingTerminations.Termination(binding.aaaSessionId(), binding.nai(), cause);
         pending.add(t);
         deliver(t, FIRST_RETRY);
     }
