@@ -135,7 +135,7 @@ class ProbeTest {
     }
 
     @Test
-    void theProbeFindsOurHomeAgentConformantOnEveryCheck() throws Exception {
+    void theProbeFindsOurHomeAgentConformantOnEveryCheckARegistrationItsRenewalAndItsAbortIncluded() throws Exception {
         ProbeTarget target = new ProbeTarget(true, new InetSocketAddress(InetAddress.getLoopbackAddress(), homeAgent.tlsPort(Role.HA)),
                 Optional.of(LabTls.context(tls, AAAH, tls)), AAAH, "home.example", Optional.of(HA), "home.example",
                 ProbeTarget.Kind.HA, Optional.empty(), Duration.ofSeconds(10));
@@ -144,7 +144,8 @@ class ProbeTest {
 
         assertThat(report.checks()).as(report.text()).extracting(CheckResult::id).containsExactly("capabilities-exchange",
                 "device-watchdog", "command-unsupported", "application-unsupported", "avp-unsupported", "avp-missing", "session-unknown",
-                "retransmission", "filter-rule-unsupported", "disconnect-peer");
+                "retransmission", "home-agent-registration", "home-agent-renewal", "home-agent-abort", "filter-rule-unsupported",
+                "disconnect-peer");
         assertThat(report.checks()).as(report.text()).allMatch(c -> c.verdict() == CheckResult.Verdict.PASS);
         assertThat(report.checks()).allMatch(c -> c.sent().length >= 20 && c.received().length >= 20);
     }

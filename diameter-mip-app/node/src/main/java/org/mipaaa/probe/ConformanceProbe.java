@@ -54,7 +54,10 @@ import org.mipaaa.probe.ProbeLink.Exchange;
  *     and gives nothing away (RFC 4004 §3); a registration (§5.1-§5.2), the START record of its visit
  *     (RFC 6733 §9.7, RFC 4004 §10), its renewal in the same session (§4.1.1-§4.1.2) and the end of
  *     its session by STR (§4.1.3, RFC 6733 §8.4);</li>
- * <li>for a home agent: an HAR with packet filter rules it does not apply is 4008 (RFC 4004 §6.1);</li>
+ * <li>for a home agent: a registration in which it allocates the home address (RFC 4004 §5.3-§5.4),
+ *     its renewal in the same session with the same Acct-Multi-Session-Id (§4.1.2), the abort of the
+ *     session and the STR that follows it (RFC 6733 §8.4-§8.5); an HAR with packet filter rules it does
+ *     not apply is 4008 (RFC 4004 §6.1);</li>
  * <li>disconnect peer (§5.4);</li>
  * <li>for an AAAH with a mobile node's TLS identity: the mobile-node services of our vendor
  *     application, the probe playing the node with the agent library ({@link ServicesProbe}).</li>
@@ -119,6 +122,7 @@ public final class ConformanceProbe {
                 registration(link);
             }
             if (target.kind() == ProbeTarget.Kind.HA) {
+                homeAgentRegistration(link);
                 check("filter-rule-unsupported", "RFC 4004 §6.1, §7.8",
                         "answers an HAR with packet filter rules it does not apply with 4008 and binds nothing", () -> filterRule(link));
             }
@@ -563,6 +567,162 @@ public final class ConformanceProbe {
         }
         avps.add(AvpCodes.MIP_FA_CHALLENGE, challenge).add(AvpCodes.MIP_FEATURE_VECTOR, features);
         return amr;
+    }
+
+    /**
+     * RFC 4004 §5.3-§5.4 and §4.1: the probe, as the AAAH, registers a node at the home agent (which
+     * allocates its home address), renews it in the same session, and aborts the session.
+     */
+    private void homeAgentRegistration(ProbeLink link) {
+        String session = link.newSession();
+        IMessage[] registered = new IMessage[1];
+        check("home-agent-registration", "RFC 4004 §5.3-§5.4, §4.1.2",
+                "answers an HAR with an HAA 2001 carrying the Registration Reply, the home address it allocated and an "
+                        + "Acct-Multi-Session-Id", () -> Judged.of(link.exchange(har(link, session, Ipv4.UNSPECIFIED), target.timeout()), haa -> {
+                    String wrong = registeredAt(haa, Optional.empty());
+                    if (wrong == null) {
+                        registered[0] = haa;
+                    }
+                    return wrong;
+                }));
+        if (registered[0] == null) {
+            for (String id : new String[] {"home-agent-renewal", "home-agent-abort"}) {
+                results.add(new CheckResult(id, "RFC 4004 §4.1", "a registered node's session", Verdict.SKIPPED, "no registration", null,
+                        null));
+            }
+            return;
+        }
+        Inet4Address home = address(registered[0], AvpCodes.MIP_MOBILE_NODE_ADDRESS).orElseThrow();
+        Optional<String> multiSession = text(registered[0].getAvps(), AvpCodes.ACCT_MULTI_SESSION_ID);
+        check("home-agent-renewal", "RFC 4004 §4.1.1-§4.1.2",
+                "renews the binding on an HAR in the same session: HAA 2001, the same home address and the same Acct-Multi-Session-Id",
+                () -> Judged.of(link.exchange(har(link, session, home), target.timeout()), haa -> {
+                    String wrong = registeredAt(haa, Optional.of(home));
+                    if (wrong != null) {
+                        return wrong;
+                    }
+                    Optional<String> renewed = text(haa.getAvps(), AvpCodes.ACCT_MULTI_SESSION_ID);
+                    return renewed.equals(multiSession) ? null : "Acct-Multi-Session-Id " + renewed.orElse("absent")
+                            + ", the first HAA's was " + multiSession.orElse("absent") + " (§4.1.2: MUST be the same)";
+                }));
+        check("home-agent-abort", "RFC 6733 §8.5, §8.4",
+                "answers our ASR of the session with an ASA; having stopped the session (2001), ends it with an STR", () -> {
+                    IMessage asr = sessionRequest(link, session, ApplicationIds.MOBILE_IPV4, true);
+                    Exchange exchange = link.exchange(asr, target.timeout());
+                    if (exchange.answer().isEmpty()) {
+                        return new Judged(Verdict.FAIL, "no ASA", exchange.sent(), null);
+                    }
+                    long result = resultCode(exchange.answer().get());
+                    if (result < 0) {
+                        return new Judged(Verdict.FAIL, "the ASA has no Result-Code (§8.5: MUST)", exchange.sent(), exchange.received());
+                    }
+                    if (result != ResultCodes.SUCCESS) {
+                        return new Judged(Verdict.PASS, "did not stop the session (§8.5 allows it): " + describe(exchange.answer().get()),
+                                exchange.sent(), exchange.received());
+                    }
+                    Optional<ProbeLink.Received> str = link.nextRequest(target.timeout());
+                    if (str.isEmpty() || str.get().message().getCommandCode() != CommandCodes.SESSION_TERMINATION
+                            || !session.equals(str.get().message().getSessionId())) {
+                        return new Judged(Verdict.FAIL, "stopped the session (ASA 2001) but sent no STR for it (§8.4)", exchange.sent(),
+                                str.map(ProbeLink.Received::bytes).orElse(exchange.received()));
+                    }
+                    link.send(link.answer(str.get().message(), ResultCodes.SUCCESS));
+                    return new Judged(Verdict.PASS, "ASA 2001, then " + describe(str.get().message()), exchange.sent(), str.get().bytes());
+                });
+    }
+
+    /** What is wrong with an HAA that should register the node (null: nothing); {@code home} the address it must keep. */
+    private String registeredAt(IMessage haa, Optional<Inet4Address> home) {
+        if (resultCode(haa) != ResultCodes.SUCCESS) {
+            return "Result-Code is not 2001";
+        }
+        if (haa.getAvps().getAvp(AvpCodes.MIP_REG_REPLY) == null) {
+            return "no MIP-Reg-Reply (§5.4: MUST)";
+        }
+        if (text(haa.getAvps(), AvpCodes.ACCT_MULTI_SESSION_ID).isEmpty()) {
+            return "no Acct-Multi-Session-Id (§4.1.2: the home agent MUST send one)";
+        }
+        Optional<Inet4Address> allocated = address(haa, AvpCodes.MIP_MOBILE_NODE_ADDRESS);
+        if (allocated.isEmpty() || allocated.get().isAnyLocalAddress()) {
+            return "no home address in MIP-Mobile-Node-Address (§5.3: the home agent MUST allocate one when the HAR has none)";
+        }
+        if (home.filter(h -> !h.equals(allocated.get())).isPresent()) {
+            return "MIP-Mobile-Node-Address " + Ipv4.format(allocated.get()) + ", not the node's " + Ipv4.format(home.get());
+        }
+        try {
+            RegistrationPacket reply = RegistrationCodec.decodeReply(haa.getAvps().getAvp(AvpCodes.MIP_REG_REPLY).getOctetString());
+            if (reply.reply().code() > 1) {
+                return "the Registration Reply refuses, code " + reply.reply().code();
+            }
+            return reply.reply().homeAddress().equals(allocated.get()) ? null
+                    : "the Registration Reply's home address is not MIP-Mobile-Node-Address";
+        } catch (MalformedRegistrationException | AvpDataException e) {
+            return "MIP-Reg-Reply does not decode: " + e.getMessage();
+        }
+    }
+
+    private static Optional<Inet4Address> address(IMessage m, int code) {
+        try {
+            Avp avp = m.getAvps().getAvp(code);
+            return avp == null ? Optional.empty() : Optional.of((Inet4Address) avp.getAddress());
+        } catch (AvpDataException | ClassCastException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * An HAR as an AAAH sends it (RFC 4004 §5.3): the node's Registration Request (its MN-AAA
+     * authentication already checked by the AAAH, so signed here with a key of the probe's), the MN-HA
+     * key for the home agent and the nonce the node derives it from (§9.5-§9.6); {@code homeAddress}
+     * unspecified asks the home agent to allocate one.
+     */
+    private IMessage har(ProbeLink link, String session, Inet4Address homeAddress) {
+        String nai = target.mobileNode().map(ProbeTarget.MobileNodeCredentials::nai).orElse("probe@" + target.peerRealm());
+        Inet4Address homeAgent = target.mobileNode().map(ProbeTarget.MobileNodeCredentials::homeAgent).orElse(Ipv4.UNSPECIFIED);
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        byte[] challenge = new byte[16];
+        byte[] aaaKey = new byte[16];
+        byte[] nonce = new byte[16];
+        byte[] mnHaKey = new byte[20];
+        random.nextBytes(challenge);
+        random.nextBytes(aaaKey);
+        random.nextBytes(nonce);
+        random.nextBytes(mnHaKey);
+        RegistrationPacket registration = RegistrationBuilder.request(RegistrationRequest.of(EnumSet.noneOf(RequestFlag.class), 60,
+                        homeAddress, homeAgent, Ipv4.parse("192.0.2.1"), Identification.ntpTimestamp(Instant.now(), 1)))
+                .add(new MobileNodeNai(nai))
+                .add(new MnFaChallenge(challenge))
+                .add(new MnHaKeyGenerationNonceRequest(1000))
+                .authenticate(AuthenticationKind.MN_AAA, MnAaaSecurityAssociation.of(256, aaaKey).forChallenge(challenge))
+                .build();
+        IMessage har = link.sessionRequest(CommandCodes.HOME_AGENT_MIP, ApplicationIds.MOBILE_IPV4, session);
+        long features = Enumerations.MIP_FEATURE_VECTOR_MN_HA_KEY_REQUEST
+                | (homeAddress.isAnyLocalAddress() ? Enumerations.MIP_FEATURE_VECTOR_MOBILE_NODE_HOME_ADDRESS_REQUESTED : 0);
+        AvpWriter avps = new AvpWriter(dictionary, har.getAvps())
+                .add(AvpCodes.DESTINATION_REALM, target.peerRealm())
+                .add(AvpCodes.DESTINATION_HOST, peerHost())
+                .add(AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.MOBILE_IPV4)
+                .add(AvpCodes.AUTHORIZATION_LIFETIME, 60)
+                .add(AvpCodes.AUTH_SESSION_STATE, Enumerations.AUTH_SESSION_STATE_STATE_MAINTAINED)
+                .add(AvpCodes.MIP_REG_REQUEST, registration.bytes())
+                .add(AvpCodes.USER_NAME, nai)
+                .add(AvpCodes.MIP_FEATURE_VECTOR, features)
+                .add(AvpCodes.MIP_MSA_LIFETIME, 60);
+        avps.group(AvpCodes.MIP_MN_TO_HA_MSA)
+                .add(AvpCodes.MIP_ALGORITHM_TYPE, Enumerations.MIP_ALGORITHM_TYPE_HMAC_SHA_1)
+                .add(AvpCodes.MIP_REPLAY_MODE, Enumerations.MIP_REPLAY_MODE_TIMESTAMPS)
+                .add(AvpCodes.MIP_NONCE, nonce);
+        avps.group(AvpCodes.MIP_HA_TO_MN_MSA)
+                .add(AvpCodes.MIP_ALGORITHM_TYPE, Enumerations.MIP_ALGORITHM_TYPE_HMAC_SHA_1)
+                .add(AvpCodes.MIP_REPLAY_MODE, Enumerations.MIP_REPLAY_MODE_TIMESTAMPS)
+                .add(AvpCodes.MIP_SESSION_KEY, mnHaKey);
+        if (!homeAddress.isAnyLocalAddress()) {
+            avps.add(AvpCodes.MIP_MOBILE_NODE_ADDRESS, homeAddress);
+        }
+        if (!homeAgent.isAnyLocalAddress()) {
+            avps.add(AvpCodes.MIP_HOME_AGENT_ADDRESS, homeAgent);
+        }
+        return har;
     }
 
     /**

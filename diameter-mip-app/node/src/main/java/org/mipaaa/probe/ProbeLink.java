@@ -9,6 +9,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
@@ -33,6 +35,9 @@ import org.mipaaa.dictionary.ResultCodes;
  */
 final class ProbeLink implements AutoCloseable {
 
+    /** The most requests of the peer kept while an exchange waits for its answer. */
+    private static final int MAX_UNREAD = 16;
+    private final Deque<Received> unread = new ArrayDeque<>();
     /** The largest message read: far beyond what any check provokes. */
     static final int MAX_MESSAGE = 1 << 20;
 
@@ -146,12 +151,19 @@ final class ProbeLink implements AutoCloseable {
             if (!m.isRequest() && m.getHopByHopIdentifier() == request.getHopByHopIdentifier()) {
                 return new Exchange(sent, Optional.of(m), next.get());
             }
+            if (m.isRequest() && m.getCommandCode() != CommandCodes.DEVICE_WATCHDOG && unread.size() < MAX_UNREAD) {
+                // the peer's own request while we wait (an STR racing an ASA): kept for nextRequest
+                unread.add(new Received(m, next.get()));
+            }
             answerWatchdog(m);
         }
     }
 
     /** The next request of the peer other than a watchdog (each answered), within {@code within}. */
     Optional<Received> nextRequest(Duration within) throws IOException {
+        if (!unread.isEmpty()) {
+            return Optional.of(unread.poll());
+        }
         long deadline = System.nanoTime() + within.toNanos();
         while (true) {
             Optional<byte[]> next = read(deadline);
