@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jdiameter.api.Answer;
 import org.jdiameter.api.AvpSet;
@@ -585,6 +586,28 @@ class AmrHandlerTest {
         assertThat(asr.getAvps().getAvp(AvpCodes.USER_NAME).getUTF8String()).isEqualTo(MN1);
         assertThat(pool.addressOf(MN1)).as("released on the ASA").isEmpty();
         assertThat(sessions.current(MN1)).isEmpty();
+    }
+
+    @Test
+    void s105_theStrThatFollowsAnAbortAtTheHomeAgentIs5002AndLeavesTheNodesNextRegistrationAlone() throws Exception {
+        AtomicBoolean silent = new AtomicBoolean(true);
+        homeAgent.answerWith(request -> request.getCommandCode() == CommandCodes.ABORT_SESSION
+                // the late HAR had bound: the home agent stops the session (ASA 2001) and, RFC 6733 §8.4, sends its STR
+                ? CompletableFuture.completedFuture(homeAgentAnswers.answer(request, Outcome.success(a -> a.add(AvpCodes.USER_NAME, MN1))))
+                : silent.get() ? new CompletableFuture<>() : binds(request));
+        Answer timedOut = serve(amr(MN1, MN1_AAA));
+        String aborted = homeAgent.sent(CommandCodes.ABORT_SESSION).get(0).getSessionId();
+        silent.set(false);
+        Answer registered = serve(amr(MN1, MN1_AAA));
+        Inet4Address address = (Inet4Address) registered.getAvps().getAvp(AvpCodes.MIP_MOBILE_NODE_ADDRESS).getAddress();
+
+        Answer sta = strFrom("ha.home.example", aborted);
+
+        assertThat(AnswerResult.of(timedOut)).contains(AnswerResult.resultCode(ResultCodes.ERROR_HA_NOT_AVAILABLE));
+        assertThat(AnswerResult.of(registered)).contains(AnswerResult.resultCode(ResultCodes.SUCCESS));
+        assertThat(AnswerResult.of(sta)).as("the AAAH gave that session up").contains(AnswerResult.resultCode(ResultCodes.UNKNOWN_SESSION_ID));
+        assertThat(pool.addressOf(MN1)).contains(address);
+        assertThat(sessions.current(MN1)).isPresent().get().isNotEqualTo(aborted);
     }
 
     @Test
