@@ -4,32 +4,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.Inet4Address;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.jdiameter.api.Answer;
+import org.jdiameter.api.ApplicationId;
 import org.jdiameter.api.AvpSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.mipaaa.diameter.AvpWriter;
+import org.mipaaa.diameter.DiameterClient;
 import org.mipaaa.diameter.HandlerRegistry;
 import org.mipaaa.diameter.Outcome;
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.CommandCodes;
+import org.mipaaa.dictionary.Dictionary;
 import org.mipaaa.dictionary.Enumerations;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.ha.HomeAgentRole;
 import org.mipaaa.install.RoleApplications;
+import org.mipaaa.lab.LoopbackSetup;
+import org.mipaaa.lab.Topology;
 import org.mipaaa.mobileip.AuthenticationKind;
 import org.mipaaa.mobileip.ExtensionField;
 import org.mipaaa.mobileip.GeneralizedMnAaaAuthentication;
@@ -54,7 +65,9 @@ import org.mipaaa.mobileip.auth.KeyDerivation;
 import org.mipaaa.mobileip.auth.MnAaaAlgorithm;
 import org.mipaaa.mobileip.auth.MnAaaSecurityAssociation;
 import org.mipaaa.mobileip.auth.MobilitySecurityAssociation;
+import org.mipaaa.node.ConfigSource;
 import org.mipaaa.node.DiameterNode;
+import org.mipaaa.pki.PkiIssuer;
 import org.mipaaa.registration.AddressRange;
 import org.mipaaa.registration.HomeAddressPool;
 import org.mipaaa.registration.InfinispanBindingTable;
@@ -62,6 +75,7 @@ import org.mipaaa.registration.InfinispanHomeAddressPool;
 import org.mipaaa.registration.MobilityBinding;
 import org.mipaaa.role.Role;
 import org.mipaaa.trace.TraceEvent;
+import org.mipaaa.trace.TraceSink;
 
 /**
  * The home side of a first registration (seed S104-S106) between real jDiameter stacks over TLS:
@@ -87,6 +101,8 @@ class HomeRegistrationTest {
             "not-mn3s-aaa-key".getBytes(StandardCharsets.US_ASCII));
     private static final AddressRange POOL = AddressRange.parse("10.1.0.100-10.1.0.199");
     private static final Inet4Address HOME_AGENT = Ipv4.parse("10.1.0.1");
+    private static final String HA2 = "ha2.home.example";
+    private static final Inet4Address HOME_AGENT_2 = Ipv4.parse("10.1.0.2");
     private static final Inet4Address CARE_OF = Ipv4.parse("198.51.100.7");
     private static final long MN_HA_SPI = 1000;
     private static final long MN_FA_SPI = 1001;
@@ -344,6 +360,62 @@ class HomeRegistrationTest {
 
 
     @Test
+    void s104_s105_aNodeThatNamesTheRealmsSecondHomeAgentIsBoundThereAndOnlyThatHomeAgentsStrEndsIt(@TempDir Path dir) throws Exception {
+        // RFC 4004 §5.1: the home agent the node asks for. Variant two-home-agents: ha2.home.example at
+        // 10.1.0.2 (its own node, config/variants/second-home-agent/ha) beside ha, the configured one
+        Path tls = dir.resolve("tls");
+        List<String> hosts = new ArrayList<>(Topology.hosts(TopologyFixture.configRoot(), EnumSet.allOf(Role.class), Map.of()));
+        hosts.add(HA2);
+        PkiIssuer.issueAll(tls, "two home agents CA", hosts, List.of());
+        int ha2Tls = LoopbackSetup.freePort();
+        Map<String, String> overrides = Map.of("tls.dir", tls.toString(), "ha2.port", Integer.toString(LoopbackSetup.freePort()),
+                "ha2.tls.port", Integer.toString(ha2Tls), "ha2.link.port", Integer.toString(ha2Tls));
+        try (TopologyFixture two = new TopologyFixture().variant("two-home-agents")
+                .start(EnumSet.of(Role.AAAF, Role.AAAH, Role.HA), RoleApplications.STANDARD, overrides);
+             DiameterNode ha2 = DiameterNode.start(secondHomeAgent(two), RoleApplications.STANDARD, TraceSink.NONE)) {
+            DiameterNode aaah = two.topology().node(Role.AAAH);
+            DiameterNode ha = two.topology().node(Role.HA);
+            assertThat(ha2.awaitPeers(java.util.Set.of(aaah.host()), Duration.ofSeconds(20))).as("the AAAH connected to ha2").isTrue();
+
+            Answer ama = new MobileNode(MN1, MN1_AAA).register(two, MN1_AAA, HOME_AGENT_2);
+
+            assertThat(Exchange.resultCode(ama)).isEqualTo(ResultCodes.SUCCESS);
+            assertThat(ama.getAvps().getAvp(AvpCodes.MIP_HOME_AGENT_ADDRESS, 0).getAddress()).isEqualTo(HOME_AGENT_2);
+            Inet4Address home = (Inet4Address) ama.getAvps().getAvp(AvpCodes.MIP_MOBILE_NODE_ADDRESS, 0).getAddress();
+            List<MobilityBinding> atHa2 = InfinispanBindingTable.in(ha2.state()).expired(Instant.now().plus(Duration.ofDays(3650)));
+            assertThat(atHa2).extracting(MobilityBinding::nai).containsExactly(MN1);
+            assertThat(InfinispanBindingTable.in(ha.state()).expired(Instant.now().plus(Duration.ofDays(3650)))).isEmpty();
+            String session = atHa2.get(0).aaaSessionId();
+
+            // the realm's other home agent never had that session: its STR ends nothing (5002)
+            assertThat(Exchange.resultCode(terminate(ha, aaah, session))).isEqualTo(ResultCodes.UNKNOWN_SESSION_ID);
+            assertThat(pool(two).addressOf(MN1)).contains(home);
+            // the home agent that bound it: its STR ends the registration and frees the address
+            assertThat(Exchange.resultCode(terminate(ha2, aaah, session))).isEqualTo(ResultCodes.SUCCESS);
+            assertThat(pool(two).addressOf(MN1)).isEmpty();
+        }
+    }
+
+    /** {@code from}'s STR of {@code session} (RFC 6733 §8.4.1) to the AAAH, as a home agent sends it. */
+    private static Answer terminate(DiameterNode from, DiameterNode aaah, String session) throws Exception {
+        DiameterClient.OutgoingRequest str = from.client().requestInSession(session, CommandCodes.SESSION_TERMINATION,
+                ApplicationId.createByAuthAppId(ApplicationIds.MOBILE_IPV4), aaah.realm(), aaah.host());
+        // the client puts Auth-Application-Id 2 in it, as in the HA's own STR
+        new AvpWriter(Dictionary.bundled(), str.request().getAvps())
+                .add(AvpCodes.USER_NAME, MN1)
+                .add(AvpCodes.TERMINATION_CAUSE, Enumerations.TERMINATION_CAUSE_DIAMETER_LOGOUT);
+        return str.send().get(10, TimeUnit.SECONDS);
+    }
+
+    /** ha2's configuration (variant second-home-agent) with the topology's overrides, and a Mobile IP port of its own. */
+    private static ConfigSource secondHomeAgent(TopologyFixture two) {
+        Map<String, String> overrides = new HashMap<>(two.overrides());
+        // the fixture sets this key of node.properties for ha
+        overrides.put("ha.udp.port", Integer.toString(LoopbackSetup.freePort()));
+        return ConfigSource.of(TopologyFixture.configRoot().resolve("variants/second-home-agent/ha"), overrides);
+    }
+
+    @Test
     void s104_anExhaustedPoolIsAnswered5012WithNoBindingAndTheHolderKeepsItsAddress() throws Exception {
         try (TopologyFixture small = startHome(EnumSet.of(Role.AAAF, Role.AAAH, Role.HA),
                 Map.of("home.address.pool.range", "10.1.0.100-10.1.0.100"), RoleApplications.STANDARD)) {
@@ -441,8 +513,13 @@ class HomeRegistrationTest {
 
         /** Builds the request under {@code signWith}, and the AAAF sends it in an AMR to the AAAH (S104). */
         Answer register(TopologyFixture f, MnAaaSecurityAssociation signWith) throws Exception {
+            return register(f, signWith, HOME_AGENT);
+        }
+
+        /** As {@link #register(TopologyFixture, MnAaaSecurityAssociation)}, the request naming {@code homeAgent}. */
+        Answer register(TopologyFixture f, MnAaaSecurityAssociation signWith, Inet4Address homeAgent) throws Exception {
             RegistrationRequest fixed = RegistrationRequest.of(EnumSet.noneOf(RequestFlag.class), 1800,
-                    Ipv4.parse("0.0.0.0"), HOME_AGENT, CARE_OF, identification);
+                    Ipv4.parse("0.0.0.0"), homeAgent, CARE_OF, identification);
             RegistrationPacket request = RegistrationBuilder.request(fixed)
                     .add(new MobileNodeNai(nai))
                     .add(new MnFaChallenge(challenge))
