@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 import org.infinispan.Cache;
+import org.infinispan.configuration.cache.ConfigurationBuilder;
 import org.infinispan.configuration.global.GlobalConfigurationBuilder;
 import org.infinispan.configuration.parsing.ConfigurationBuilderHolder;
 import org.infinispan.configuration.parsing.ParserRegistry;
@@ -18,6 +19,9 @@ import org.infinispan.manager.EmbeddedCacheManager;
  * is a matter of that file (a transport and distributed caches), not of code.
  */
 public final class StateStore implements AutoCloseable {
+
+    /** The segments of each local cache, so of its store's index files (Infinispan's default is 256). */
+    static final int LOCAL_CACHE_SEGMENTS = 16;
 
     /** Answers kept for duplicate detection. */
     public static final String ANSWERS = "answers";
@@ -33,11 +37,24 @@ public final class StateStore implements AutoCloseable {
      * and a cache-manager name unique to {@code nodeName} (several nodes may share one JVM).
      */
     public static StateStore open(Path configFile, Path dataDirectory, String nodeName) {
+        return open(configFile, dataDirectory, nodeName, LOCAL_CACHE_SEGMENTS);
+    }
+
+    /** As {@link #open(Path, Path, String)}, each local cache in {@code localCacheSegments} segments. */
+    static StateStore open(Path configFile, Path dataDirectory, String nodeName, int localCacheSegments) {
         ConfigurationBuilderHolder holder;
         try {
             holder = new ParserRegistry().parse(configFile.toUri().toURL());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read Infinispan configuration " + configFile, e);
+        }
+        // Infinispan 15's soft-index file store keeps an index file per cache segment, and a local cache
+        // has 256 (the XML cannot set a local cache's segments): 24 stores made some 6,000 files per node,
+        // and opening them took most of a node's start
+        for (ConfigurationBuilder cache : holder.getNamedConfigurationBuilders().values()) {
+            if (!cache.clustering().cacheMode().isClustered()) {
+                cache.clustering().hash().numSegments(localCacheSegments);
+            }
         }
         GlobalConfigurationBuilder global = holder.getGlobalConfigurationBuilder();
         global.cacheManagerName(nodeName);
