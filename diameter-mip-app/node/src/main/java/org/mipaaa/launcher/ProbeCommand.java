@@ -35,8 +35,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "probe", mixinStandardHelpOptions = true,
         description = "Check a DIAMETER peer (an AAAH, a home agent, a relay) against RFC 6733 and RFC 4004, an AAAH's "
-                + "mobile-node services against docs/PROTOCOL.md (--mobile-node-host), or a foreign agent over Mobile IP's UDP: the probe plays the role opposite it and reports each check with its RFC section and "
-                + "the bytes, as text on the standard output and as JSON (--report).")
+                + "mobile-node services against docs/PROTOCOL.md (--mobile-node-host), or a foreign agent over Mobile IP's UDP: "
+                + "the probe plays the role opposite it and reports each check with its RFC section and the bytes, as text on "
+                + "the standard output and as JSON (--report).")
 final class ProbeCommand implements Callable<Integer> {
 
     static final class Where {
