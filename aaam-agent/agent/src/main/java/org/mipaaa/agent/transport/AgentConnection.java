@@ -389,6 +389,9 @@ public final class AgentConnection implements AutoCloseable {
     }
 
     private static void tap(AgentEndpoint endpoint, boolean outgoing, byte[] bytes) {
+        if (endpoint.wireTap() == WireTap.NONE) {
+            return; // no copy of every message for nobody
+        }
         try {
             endpoint.wireTap().message(outgoing, bytes.clone());
         } catch (RuntimeException e) {
