@@ -56,7 +56,7 @@ class AgentTlsTest {
         PkiIssuer.issueAll(pki, "test CA", List.of("aaah.home.example"), List.of(MN));
         tlsPort = LoopbackSetup.freePort();
         aaah = DiameterNode.start(ConfigSource.of(Path.of("src/test/resources/agent/aaah"), Map.of(
-                "aaah.port", Integer.toString(LoopbackSetup.freePort()),
+                "aaah.port", Integer.toString(LoopbackSetup.freePort()), "ops.port", "0",
                 "aaah.tls.port", Integer.toString(tlsPort),
                 "mn1.port", "3868",
                 "tls.dir", pki.toString(),

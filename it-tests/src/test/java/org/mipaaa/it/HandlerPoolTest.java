@@ -74,6 +74,12 @@ class HandlerPoolTest {
         // that answer came while the only handler thread was blocked: the network thread is free
         assertThat(aaah.connectedPeers()).contains(aaaf.host());
         assertThat(running).isNotDone();
+        // what the operations team sees meanwhile: the refusal counted, one request waiting for the thread
+        Scrape busy = Scrape.of(aaah);
+        assertThat(busy.value("diameter_too_busy_total")).isEqualTo(1);
+        assertThat(busy.value("diameter_answers_total", "command", "CQR", "result", "3004")).isEqualTo(1);
+        assertThat(busy.value("executor_queued_tasks", "name", "handlers")).isEqualTo(1);
+        assertThat(busy.value("executor_active_threads", "name", "handlers")).isEqualTo(1);
 
         release.countDown();
         assertThat(Exchange.resultCode(running.get(5, TimeUnit.SECONDS))).isEqualTo(ResultCodes.SUCCESS);

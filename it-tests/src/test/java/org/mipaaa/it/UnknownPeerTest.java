@@ -46,7 +46,7 @@ class UnknownPeerTest {
         Path state = Files.createTempDirectory("rogue-state");
         List<TraceEvent> seenByRogue = new CopyOnWriteArrayList<>();
         ConfigSource rogueConfig = ConfigSource.of(Path.of("src/test/resources/rogue"), Map.of(
-                "rogue.port", Integer.toString(LoopbackSetup.freePort()),
+                "rogue.port", Integer.toString(LoopbackSetup.freePort()), "ops.port", "0",
                 "aaah.port", Integer.toString(fixture.port(Role.AAAH)),
                 "state.root", state.toString(),
                 "infinispan.config", TopologyFixture.configRoot().resolve("infinispan.xml").toString(),

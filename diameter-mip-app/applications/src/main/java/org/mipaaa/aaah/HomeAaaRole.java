@@ -1,5 +1,7 @@
 package org.mipaaa.aaah;
 
+import org.mipaaa.metrics.LedgerMeters;
+
 import java.io.IOException;
 
 import org.mipaaa.aaah.accounting.HomeAccounts;
@@ -42,7 +44,7 @@ public record HomeAaaRole(HomeRegistration registration, HomeAccounts accounts, 
     public static HomeAaaRole install(RoleContext ctx) throws IOException {
         HomeRegistration registration = HomeRegistration.install(ctx);
 
-        HomeAccounts accounts = HomeAccounts.open(ctx.settings(), ctx.state());
+        HomeAccounts accounts = HomeAccounts.open(ctx.settings(), ctx.state(), new LedgerMeters(ctx.meters()));
         // the fees of a user's next communication go partly or wholly to a sponsor or credit company (PROTOCOL §4.7, §4.8)
         AccountDatabase database = new CommittedFees(accounts.database(), CommitmentStore.in(ctx.state()));
         ctx.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.ACCOUNTING,

@@ -83,6 +83,11 @@ public record AnswerResult(boolean experimental, long vendorId, long code) {
         return experimental ? Outcome.experimental(vendorId, code, errorMessage) : Outcome.result(code, errorMessage);
     }
 
+    /** The code alone, an Experimental-Result's with an "e" ({@code 2001}, {@code e5803}): for meters and log fields. */
+    public String label() {
+        return experimental ? "e" + code : Long.toString(code);
+    }
+
     @Override
     public String toString() {
         return experimental ? "Experimental-Result " + code + " (vendor " + vendorId + ")" : "Result-Code " + code;

@@ -35,25 +35,37 @@ public final class RequestDispatcher implements NetworkReqListener {
     private final AnswerSender sender;
     private final DuplicateAnswers duplicates;
     private final ExecutorService pool;
+    private final DispatchObserver observer;
 
     public RequestDispatcher(MessageValidator validator, Router router, AnswerFactory answers,
                              AnswerSender sender, DuplicateAnswers duplicates, ExecutorService pool) {
+        this(validator, router, answers, sender, duplicates, pool, DispatchObserver.NONE);
+    }
+
+    public RequestDispatcher(MessageValidator validator, Router router, AnswerFactory answers,
+                             AnswerSender sender, DuplicateAnswers duplicates, ExecutorService pool, DispatchObserver observer) {
         this.validator = validator;
         this.router = router;
         this.answers = answers;
         this.sender = sender;
         this.duplicates = duplicates;
         this.pool = pool;
+        this.observer = observer;
     }
 
     @Override
     public Answer processRequest(Request request) {
+        long received = System.nanoTime();
+        observer.received(request);
         try {
-            pool.execute(() -> serve(request));
+            pool.execute(() -> serve(request, received));
             return null; // answered later, from the pool
         } catch (RejectedExecutionException e) {
             log.warn("handler pool full, answering TOO_BUSY: session={} cmd={}", sessionId(request), request.getCommandCode());
-            return answers.answer(request, Outcome.refusal(ResultCodes.TOO_BUSY, "node overloaded"));
+            Answer busy = answers.answer(request, Outcome.refusal(ResultCodes.TOO_BUSY, "node overloaded"));
+            observer.tooBusy(request);
+            observer.answered(request, busy, System.nanoTime() - received);
+            return busy;
         }
     }
 
@@ -62,14 +74,14 @@ public final class RequestDispatcher implements NetworkReqListener {
      * request its sender may not send is refused before anything else happens (and writes nothing, not
      * even a duplicate-detection entry); a copy is recognised only as the same request from the same peer.
      */
-    private void serve(Request request) {
+    private void serve(Request request, long received) {
         String sid = sessionId(request);
         try {
             Route route = router.route(request);
             if (route instanceof Route.Refused refused) {
                 log.warn("refused: session={} cmd={} result={} ({})", sid, request.getCommandCode(),
                         refused.refusal().resultCode(), refused.refusal().errorMessage());
-                send(answers.answer(request, refused.refusal()), sid, request.getCommandCode());
+                send(request, answers.answer(request, refused.refusal()), sid, received);
                 return;
             }
             Route.To to = (Route.To) route;
@@ -77,17 +89,20 @@ public final class RequestDispatcher implements NetworkReqListener {
             if (invalid.isPresent()) {
                 log.debug("refused: session={} cmd={} result={} ({})", sid, request.getCommandCode(),
                         invalid.get().resultCode(), invalid.get().errorMessage());
-                send(answers.answer(request, invalid.get()), sid, request.getCommandCode());
+                send(request, answers.answer(request, invalid.get()), sid, received);
                 return;
             }
+            long claiming = System.nanoTime();
             DuplicateAnswers.Claim claim = duplicates.claim(request, to.peer());
+            observer.stateStore("claim", System.nanoTime() - claiming);
             if (claim instanceof DuplicateAnswers.Copy copy) {
                 log.debug("duplicate request, answered as the first: session={} e2e={}", sid, request.getEndToEndIdentifier());
+                observer.duplicate(request);
                 copy.answer().whenComplete((answer, failure) -> {
                     if (failure != null) {
                         log.error("duplicate request: the first one failed: session={}", sid, failure);
                     } else {
-                        send(answer, sid, request.getCommandCode());
+                        send(request, answer, sid, received);
                     }
                 });
                 return;
@@ -95,7 +110,7 @@ public final class RequestDispatcher implements NetworkReqListener {
             if (claim instanceof DuplicateAnswers.Reused) {
                 log.warn("refused: session={} cmd={}: End-to-End Identifier {} of {} already used for another request",
                         sid, request.getCommandCode(), request.getEndToEndIdentifier(), to.peer());
-                send(answers.answer(request, REUSED), sid, request.getCommandCode());
+                send(request, answers.answer(request, REUSED), sid, received);
                 return;
             }
             served(request, to.handler()).whenComplete((answer, failure) -> {
@@ -104,13 +119,15 @@ public final class RequestDispatcher implements NetworkReqListener {
                     log.error("no answer could be made: session={} cmd={}", sid, request.getCommandCode(), failure);
                     answer = answers.answer(request, UNABLE_TO_COMPLY);
                 }
+                long completing = System.nanoTime();
                 duplicates.complete(request, to.peer(), answer);
-                send(answer, sid, request.getCommandCode());
+                observer.stateStore("complete", System.nanoTime() - completing);
+                send(request, answer, sid, received);
             });
         } catch (Exception | StackOverflowError e) {
             // a StackOverflowError has unwound: the request is answered, the thread lives on
             log.error("cannot serve request: session={} cmd={}", sid, request.getCommandCode(), e);
-            send(answers.answer(request, UNABLE_TO_COMPLY), sid, request.getCommandCode());
+            send(request, answers.answer(request, UNABLE_TO_COMPLY), sid, received);
         }
     }
 
@@ -154,9 +171,11 @@ public final class RequestDispatcher implements NetworkReqListener {
         });
     }
 
-    private void send(Answer answer, String sid, int command) {
+    private void send(Request request, Answer answer, String sid, long received) {
+        int command = request.getCommandCode();
         try {
             sender.send(answer);
+            observer.answered(request, answer, System.nanoTime() - received);
             log.debug("answered: session={} cmd={} result={}", sid, command, resultCode(answer));
         } catch (org.jdiameter.api.IllegalDiameterStateException | org.jdiameter.api.RouteException e) {
             // the node is stopping, or the link the request came on is gone: the peer sends the request

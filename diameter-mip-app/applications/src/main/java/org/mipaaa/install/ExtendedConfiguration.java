@@ -15,6 +15,7 @@ import org.mipaaa.transport.ConnectionWatchdog;
 import org.mipaaa.transport.ListenerReport;
 import org.mipaaa.transport.TlsContext;
 import org.mipaaa.transport.TransportConfiguration;
+import org.mipaaa.transport.TransportEvents;
 import org.mipaaa.transport.TransportSettings;
 
 /**
@@ -38,6 +39,7 @@ public class ExtendedConfiguration extends XMLConfiguration implements ObservedC
     private final transient TransportSettings transport;
     private final transient TlsContext tls;
     private final transient ConnectionWatchdog watchdog;
+    private transient volatile TransportEvents events;
     private final transient ListenerReport listenerReport = new ListenerReport();
     private final transient CertifiedMobileNodes mobileNodes = new CertifiedMobileNodes();
     private final transient RealmPeers realmPeers;
@@ -54,6 +56,20 @@ public class ExtendedConfiguration extends XMLConfiguration implements ObservedC
         this.transport = transport;
         this.tls = tls;
         this.watchdog = watchdog;
+    }
+
+    /** The node's meters once bound (no handshake happens before the stack starts, so none is missed). */
+    @Override
+    public TransportEvents transportEvents() {
+        return new TransportEvents() {
+            @Override
+            public void tlsHandshake(boolean accepted, boolean succeeded) {
+                TransportEvents bound = events;
+                if (bound != null) {
+                    bound.tlsHandshake(accepted, succeeded);
+                }
+            }
+        };
     }
 
     @Override
@@ -85,6 +101,7 @@ public class ExtendedConfiguration extends XMLConfiguration implements ObservedC
     public void bind(Installation installation) {
         this.observer = installation.messageObserver();
         this.errorAnswers = installation.errorAnswers();
+        this.events = installation.metrics();
     }
 
     /** The peers each realm of jdiameter.xml routes to, for {@link ConformingPeer} to keep jDiameter to them. */

@@ -15,6 +15,7 @@ import org.mipaaa.diameter.HandlerRegistry;
 import org.mipaaa.dictionary.Dictionary;
 import org.mipaaa.fa.ForeignAgentRole;
 import org.mipaaa.ha.HomeAgentRole;
+import org.mipaaa.metrics.NodeMetrics;
 import org.mipaaa.role.Role;
 import org.mipaaa.state.StateStore;
 import org.mipaaa.terminal.TerminalRole;
@@ -47,12 +48,14 @@ public final class Installation implements AutoCloseable {
     private final ErrorAnswers errorAnswers;
     private final MessageObserver messageObserver;
     private final List<AutoCloseable> closeFirst;
+    private final NodeMetrics metrics;
     private volatile boolean closed;
 
     Installation(String host, String realm, InstallSettings settings, Dictionary dictionary, StateStore state, boolean ownsState,
                  ExecutorService handlerPool, DiameterClient client, Map<Role, DiameterClient> roleClients,
                  Map<Role, HandlerRegistry> handlers, Map<Role, Object> installed, ErrorAnswers errorAnswers,
-                 MessageObserver messageObserver, CopyOnWriteArrayList<AutoCloseable> closeFirst) {
+                 MessageObserver messageObserver, CopyOnWriteArrayList<AutoCloseable> closeFirst, NodeMetrics metrics) {
+        this.metrics = metrics;
         this.host = host;
         this.realm = realm;
         this.settings = settings;
@@ -151,6 +154,11 @@ public final class Installation implements AutoCloseable {
      */
     public ErrorAnswers errorAnswers() {
         return errorAnswers;
+    }
+
+    /** The node's meters. */
+    public NodeMetrics metrics() {
+        return metrics;
     }
 
     /** Reports the messages the node receives to its trace (the optional tracing extension takes it). */

@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jdiameter.api.ApplicationId;
 import org.jdiameter.api.InternalException;
 import org.jdiameter.api.Message;
@@ -41,6 +43,7 @@ import org.mipaaa.diameter.MessageValidator;
 import org.mipaaa.diameter.RequestDispatcher;
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.Dictionary;
+import org.mipaaa.metrics.NodeMetrics;
 import org.mipaaa.policy.PeerKind;
 import org.mipaaa.policy.PeerPolicy;
 import org.mipaaa.role.Role;
@@ -48,7 +51,7 @@ import org.mipaaa.role.RoleContext;
 import org.mipaaa.role.ServedApplication;
 import org.mipaaa.settings.Settings;
 import org.mipaaa.state.StateStore;
-import org.mipaaa.trace.CommandNames;
+import org.mipaaa.diameter.CommandNames;
 import org.mipaaa.trace.TraceEvents;
 import org.mipaaa.trace.TraceSink;
 import org.slf4j.Logger;
@@ -98,6 +101,7 @@ public final class MipAaa {
         private StateStore state;
         private boolean exactApplications;
         private java.util.function.Predicate<String> certifiedMobileNodes = host -> false;
+        private MeterRegistry meters;
 
         private Builder(Stack stack, Settings settings) {
             this.stack = stack;
@@ -153,6 +157,16 @@ public final class MipAaa {
             return this;
         }
 
+        /**
+         * The registry of the node's meters ({@link NodeMetrics} lists them): the carrier's own
+         * (Prometheus, JMX, ...). Without it they go to a registry of the installation's own, read by
+         * {@link Installation#metrics()}.
+         */
+        public Builder meters(MeterRegistry registry) {
+            this.meters = registry;
+            return this;
+        }
+
         /** Installs the roles' applications on the stack; then start the stack. */
         public Installation install() throws IOException {
             return MipAaa.install(this);
@@ -182,7 +196,9 @@ public final class MipAaa {
         AnswerFactory answers = new AnswerFactory(host, realm, dictionary);
         MessageValidator validator = new MessageValidator(dictionary);
         InstallSettings s = settings;
-        TraceEvents trace = new TraceEvents(host, settings.roles(), s::rolesOf, new CommandNames(dictionary), b.trace, b.clock);
+        CommandNames commandNames = new CommandNames(dictionary);
+        TraceEvents trace = new TraceEvents(host, settings.roles(), s::rolesOf, commandNames, b.trace, b.clock);
+        NodeMetrics metrics = new NodeMetrics(b.meters != null ? b.meters : new SimpleMeterRegistry(), commandNames);
         Map<Role, HandlerRegistry> registries = new EnumMap<>(Role.class);
         settings.roles().forEach(r -> registries.put(r, new HandlerRegistry()));
         PeerPolicy policy = policy(settings, dictionary);
@@ -199,9 +215,10 @@ public final class MipAaa {
         StateStore state = ownsState
                 ? StateStore.open(settings.stateConfig(), settings.stateDirectory().resolve(host), host) : b.state;
         ExecutorService pool = handlerPool(host, settings);
+        metrics.bindHandlerPool(pool);
         RequestDispatcher dispatcher = new RequestDispatcher(validator, router, answers,
                 answer -> container.sendMessage((IMessage) answer),
-                new InfinispanDuplicateAnswers(state.cache(StateStore.ANSWERS), new MessageParser()), pool);
+                new InfinispanDuplicateAnswers(state.cache(StateStore.ANSWERS), new MessageParser()), pool, metrics);
         DiameterClient client = new DiameterClient(stack, settings.requestTimeout(), pool, dictionary);
 
         Map<Role, DiameterClient> roleClients = new EnumMap<>(Role.class);
@@ -219,16 +236,17 @@ public final class MipAaa {
         Predicate<String> connected = peer -> connectedPeers(stack).contains(peer);
         Map<Role, Object> installed = new LinkedHashMap<>();
         Installation installation = new Installation(host, realm, settings, dictionary, state, ownsState, pool, client, roleClients,
-                registries, installed, new ErrorAnswers(validator, answers), trace, closeFirst);
+                registries, installed, new ErrorAnswers(validator, answers), trace, closeFirst, metrics);
         try {
             for (Role role : settings.roles()) {
                 RoleContext ctx = new RoleContext(role, host, realm, settings.vendor(), registries.get(role), roleClients.get(role),
-                        state, b.settings, settings.requestTimeout(), connected, closeFirst::add, b.clock);
+                        state, b.settings, settings.requestTimeout(), connected, closeFirst::add, b.clock, metrics.registry());
                 Object part = b.applications.install(ctx);
                 if (part != null) {
                     installed.put(role, part);
                 }
             }
+            metrics.bindPeers(stack.unwrap(PeerTable.class).getPeerTable(), () -> connectedPeers(stack).size());
             Network network = stack.unwrap(Network.class);
             for (ServedApplication app : settings.applications()) {
                 // one selector per application: requests are taken by the header Application-Id (RFC 6733 §3)

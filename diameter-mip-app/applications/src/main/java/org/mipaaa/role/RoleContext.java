@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Predicate;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.mipaaa.diameter.DiameterClient;
 import org.mipaaa.diameter.HandlerRegistry;
 import org.mipaaa.dictionary.VendorSettings;
@@ -30,10 +31,11 @@ import org.mipaaa.state.StateStore;
  * @param connected      whether a peer (by DiameterIdentity) is connected now (CER/CEA done, link up)
  * @param resources      takes what must stop before the stack does (agents that still send on the way out)
  * @param clock          the node's clock
+ * @param meters         where the role's meters go (the node's registry)
  */
 public record RoleContext(Role role, String host, String realm, VendorSettings vendor, HandlerRegistry handlers,
                           DiameterClient client, StateStore state, Settings settings, Duration requestTimeout,
-                          Predicate<String> connected, Resources resources, Clock clock) {
+                          Predicate<String> connected, Resources resources, Clock clock, MeterRegistry meters) {
 
     /** Takes the resources of a node's roles that must be closed before its stack stops. */
     @FunctionalInterface
@@ -46,7 +48,8 @@ public record RoleContext(Role role, String host, String realm, VendorSettings v
      * decorate or replace some of their handlers (a test making a handler slow) before registering them.
      */
     public RoleContext withHandlers(HandlerRegistry other) {
-        return new RoleContext(role, host, realm, vendor, other, client, state, settings, requestTimeout, connected, resources, clock);
+        return new RoleContext(role, host, realm, vendor, other, client, state, settings, requestTimeout, connected, resources, clock,
+                meters);
     }
 
     /** Closes {@code resource} when the node stops, before its stack: in the order they were given. */

@@ -1,5 +1,7 @@
 package org.mipaaa.trace;
 
+import org.mipaaa.diameter.CommandNames;
+
 import java.time.Clock;
 
 import org.jdiameter.api.Avp;

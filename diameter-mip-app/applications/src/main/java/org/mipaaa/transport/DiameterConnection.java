@@ -74,6 +74,7 @@ public class DiameterConnection implements IConnection {
     private final Runnable onAuthenticated;
     /** The peers connected now as mobile nodes by their certificate (the node's policy reads it). */
     private final CertifiedMobileNodes mobileNodes;
+    private final TransportEvents events;
     /** The configured peer(s) this connection dials (its CEA must name one), null for an accepted one. */
     private final Set<String> dialledHosts;
 
@@ -108,6 +109,7 @@ public class DiameterConnection implements IConnection {
         this.onClosed = () -> { };
         this.onAuthenticated = () -> { };
         this.mobileNodes = config instanceof TransportConfiguration t ? t.certifiedMobileNodes() : new CertifiedMobileNodes();
+        this.events = config instanceof TransportConfiguration t ? t.transportEvents() : TransportEvents.NONE;
         this.dialledHosts = settings.admission().dialledPeers().get(remoteAddress.getHostAddress() + ":" + remotePort);
     }
 
@@ -129,6 +131,7 @@ public class DiameterConnection implements IConnection {
         this.onClosed = onClosed;
         this.onAuthenticated = onAuthenticated;
         this.mobileNodes = mobileNodes;
+        this.events = TransportEvents.NONE; // the network guard reports the handshakes of accepted connections
         this.dialledHosts = null;
         this.clientOnlyCertificate = clientOnlyCertificate;
         this.settings = settings;
@@ -170,6 +173,7 @@ public class DiameterConnection implements IConnection {
         pendingWrites.clear();
         queuedOctets.set(0);
         Socket s = new Socket();
+        boolean handshaking = false;
         try {
             configure(s);
             if (local != null) {
@@ -179,17 +183,23 @@ public class DiameterConnection implements IConnection {
             if (tls != null) {
                 SSLSocket ssl = tls.client(s);
                 ssl.setSoTimeout((int) settings.connectTimeout().toMillis());
+                handshaking = true;
                 ssl.startHandshake();
                 if (!TlsContext.isServer(ssl.getSession())) {
                     throw new IOException("the certificate of " + remote + " is not a server's (extended key usage)");
                 }
                 certifiedNames = TlsContext.identities(ssl.getSession());
+                handshaking = false;
+                events.tlsHandshake(false, true);
                 log.debug("TLS {} with {} ({}), certificate names {}", ssl.getSession().getProtocol(), remote,
                         ssl.getSession().getCipherSuite(), certifiedNames);
                 s = ssl;
             }
             open(s);
         } catch (IOException | RuntimeException e) {
+            if (handshaking) {
+                events.tlsHandshake(false, false);
+            }
             closeQuietly(s);
             throw new TransportException("cannot connect to " + remote + ": " + e.getMessage(), TransportError.NetWorkError, e);
         }

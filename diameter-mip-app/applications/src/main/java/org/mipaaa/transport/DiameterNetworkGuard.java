@@ -51,6 +51,7 @@ public class DiameterNetworkGuard implements INetworkGuard {
     /** Accepted connections not yet past CER, per source address: one address cannot hold every slot. */
     private final java.util.Map<InetAddress, Integer> unauthenticated = new java.util.HashMap<>();
     private final CertifiedMobileNodes mobileNodes;
+    private final TransportEvents events;
     private volatile boolean running = true;
 
     /** jDiameter's constructor (see its server TransportLayerFactory). */
@@ -64,6 +65,7 @@ public class DiameterNetworkGuard implements INetworkGuard {
         this.ownWatchdog = shared == null;
         this.parser = parser;
         this.mobileNodes = config instanceof TransportConfiguration t ? t.certifiedMobileNodes() : new CertifiedMobileNodes();
+        this.events = config instanceof TransportConfiguration t ? t.transportEvents() : TransportEvents.NONE;
         this.handshakes = new ThreadPoolExecutor(0, settings.admission().maxHandshakes(), 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 r -> daemon(r, "diameter-tls-handshake"));
         ListenerReport report = config instanceof TransportConfiguration t ? t.listenerReport() : null;
@@ -174,12 +176,14 @@ public class DiameterNetworkGuard implements INetworkGuard {
             }
             // the handshake is the only read with a time limit of its own; framing takes over from here
             Set<String> names = TlsContext.identities(ssl.getSession());
+            events.tlsHandshake(true, true);
             log.debug("TLS {} from {} ({}), certificate names {}", ssl.getSession().getProtocol(),
                     accepted.getRemoteSocketAddress(), ssl.getSession().getCipherSuite(), names);
             hand(new DiameterConnection(ssl, settings, watchdog, parser, names, TlsContext.isClientOnly(ssl.getSession()),
                     mobileNodes, pending::release, closed));
         } catch (IOException e) {
             deadline.cancel(false);
+            events.tlsHandshake(true, false);
             log.warn("refusing TLS connection from {}: {}", accepted.getRemoteSocketAddress(), e.getMessage());
             DiameterConnection.closeQuietly(accepted);
             closed.run();

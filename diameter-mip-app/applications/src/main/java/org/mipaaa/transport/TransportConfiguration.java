@@ -18,4 +18,9 @@ public interface TransportConfiguration {
 
     /** The peers connected now as mobile nodes by their certificate. */
     CertifiedMobileNodes certifiedMobileNodes();
+
+    /** Where the transport reports its TLS handshakes (the node's meters); nowhere by default. */
+    default TransportEvents transportEvents() {
+        return TransportEvents.NONE;
+    }
 }

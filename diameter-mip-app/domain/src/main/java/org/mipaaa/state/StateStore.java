@@ -70,6 +70,11 @@ public final class StateStore implements AutoCloseable {
         return manager.getCache(name);
     }
 
+    /** True while the store serves reads and writes (started, not stopping or failed). */
+    public boolean isRunning() {
+        return manager.getStatus().allowInvocations();
+    }
+
     @Override
     public void close() {
         manager.stop();

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.mipaaa.diameter.CommandNames;
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.Dictionary;
@@ -21,7 +22,6 @@ import org.mipaaa.node.DiameterNode;
 import org.mipaaa.presence.web.PageSettings;
 import org.mipaaa.presence.web.PresencePage;
 import org.mipaaa.role.Role;
-import org.mipaaa.trace.CommandNames;
 import org.mipaaa.trace.FlowTrace;
 import org.mipaaa.trace.JsonLinesTraceSink;
 import org.mipaaa.trace.PrintTraceSink;

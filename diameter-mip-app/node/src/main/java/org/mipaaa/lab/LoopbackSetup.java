@@ -99,6 +99,8 @@ public final class LoopbackSetup implements AutoCloseable {
                 }
                 overrides.put("fa.udp.port", Integer.toString(freePort()));
                 overrides.put("ha.udp.port", Integer.toString(freePort()));
+                // each node's operations endpoint on a port of its own choosing (DiameterNode#ops tells which)
+                overrides.put("ops.port", "0");
             }
             overrides.putAll(extra);
             // plain links asked for by the caller, or on the command line (-Dlink.security=none: the demo for a lab's capture)

@@ -24,6 +24,9 @@ import org.mipaaa.install.ExtendedConfiguration;
 import org.mipaaa.install.Installation;
 import org.mipaaa.install.MipAaa;
 import org.mipaaa.install.RoleApplications;
+import org.mipaaa.ops.NodeMeters;
+import org.mipaaa.ops.OpsEndpoint;
+import org.mipaaa.ops.Readiness;
 import org.mipaaa.role.Role;
 import org.mipaaa.state.StateStore;
 import org.mipaaa.trace.TraceSink;
@@ -46,12 +49,17 @@ public final class DiameterNode implements AutoCloseable {
     private final StackImpl stack;
     private final Installation installation;
     private final ConnectionWatchdog watchdog;
+    private final NodeMeters meters;
+    private final OpsEndpoint ops;
 
-    private DiameterNode(NodeSettings settings, StackImpl stack, Installation installation, ConnectionWatchdog watchdog) {
+    private DiameterNode(NodeSettings settings, StackImpl stack, Installation installation, ConnectionWatchdog watchdog,
+                         NodeMeters meters, OpsEndpoint ops) {
         this.settings = settings;
         this.stack = stack;
         this.installation = installation;
         this.watchdog = watchdog;
+        this.meters = meters;
+        this.ops = ops;
     }
 
     /**
@@ -61,24 +69,42 @@ public final class DiameterNode implements AutoCloseable {
     public static DiameterNode start(ConfigSource config, RoleApplications applications, TraceSink trace) throws Exception {
         NodeSettings settings = NodeSettings.from(config);
         TlsContext tls = tlsContext(settings);
-        ConnectionWatchdog watchdog = new ConnectionWatchdog(config.localHost());
-        ExtendedConfiguration jdiameterConfig = new ExtendedConfiguration(config.jdiameterXml(), settings.transport(), tls, watchdog);
-
+        String host = config.localHost();
         StackImpl stack = new StackImpl();
-        Installation installation;
+        // the operations endpoint first: live while the node starts, ready once it serves
+        NodeMeters meters = new NodeMeters(host, settings.ops().jmx());
+        Readiness readiness = new Readiness(settings.ops().readyPeers().orElseGet(() -> NodeSettings.dialledPeers(config)),
+                () -> connectedPeers(stack));
+        OpsEndpoint ops;
         try {
+            ops = settings.ops().port().isEmpty() ? null
+                    : OpsEndpoint.start(settings.ops().address(), settings.ops().port().get(), host, meters.prometheus(), readiness);
+        } catch (Exception | Error e) {
+            meters.close();
+            throw e;
+        }
+        ConnectionWatchdog watchdog = new ConnectionWatchdog(host);
+        Installation installation;
+        ExtendedConfiguration jdiameterConfig;
+        try {
+            jdiameterConfig = new ExtendedConfiguration(config.jdiameterXml(), settings.transport(), tls, watchdog);
             stack.init(jdiameterConfig);
             // jdiameter.xml of our nodes exists for their roles alone: it advertises exactly their applications
             installation = MipAaa.on(stack, config.settings()).applications(applications).trace(trace)
                     .certifiedMobileNodes(jdiameterConfig.certifiedMobileNodes()::contains)
-                    .exactApplications().install();
+                    .meters(meters.registry()).exactApplications().install();
         } catch (Exception | Error e) {
             stack.destroy();
             watchdog.close();
+            if (ops != null) {
+                ops.close();
+            }
+            meters.close();
             throw e;
         }
         jdiameterConfig.bind(installation);
-        DiameterNode node = new DiameterNode(settings, stack, installation, watchdog);
+        readiness.installed(installation);
+        DiameterNode node = new DiameterNode(settings, stack, installation, watchdog, meters, ops);
         try {
             stack.start();
         } catch (Exception | Error e) {
@@ -162,10 +188,29 @@ public final class DiameterNode implements AutoCloseable {
 
     /** The configured peers whose connection has completed CER/CEA and is open. */
     public Set<String> connectedPeers() {
-        return peers().stream()
-                .filter(p -> p.getState(PeerState.class) == PeerState.OKAY)
-                .map(p -> p.getUri().getFQDN())
-                .collect(Collectors.toSet());
+        return connectedPeers(stack);
+    }
+
+    /** The node's operations endpoint (metrics, health), when {@code ops.port} is set. */
+    public Optional<OpsEndpoint> ops() {
+        return Optional.ofNullable(ops);
+    }
+
+    /** The node's meters (what {@code /metrics} shows). */
+    public NodeMeters meters() {
+        return meters;
+    }
+
+    private static Set<String> connectedPeers(StackImpl stack) {
+        try {
+            return stack.unwrap(PeerTable.class).getPeerTable().stream()
+                    .filter(p -> p.getState(PeerState.class) == PeerState.OKAY)
+                    .map(p -> p.getUri().getFQDN())
+                    .collect(Collectors.toSet());
+        } catch (Exception e) {
+            log.warn("cannot read the peer table", e);
+            return Set.of();
+        }
     }
 
     /**
@@ -256,6 +301,10 @@ public final class DiameterNode implements AutoCloseable {
         stack.destroy();
         installation.close();
         watchdog.close();
+        if (ops != null) {
+            ops.close();
+        }
+        meters.close();
         log.info("{} node {} stopped", settings.roles(), host());
     }
 }

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.mipaaa.dictionary.VendorSettings;
 import org.mipaaa.install.InstallSettings;
+import org.mipaaa.ops.OpsSettings;
 import org.mipaaa.role.Role;
 import org.mipaaa.role.ServedApplication;
 import org.mipaaa.transport.TransportSettings;
@@ -21,8 +22,9 @@ import org.mipaaa.transport.TransportSettings;
  *
  * @param install   the roles, vendor settings, handler pool, request timeout, state store, peer roles
  * @param transport the node's connections: TCP/TLS listeners, framing limits, timeouts, TLS keys
+ * @param ops       the operations endpoint: metrics, health and readiness
  */
-public record NodeSettings(InstallSettings install, TransportSettings transport) {
+public record NodeSettings(InstallSettings install, TransportSettings transport, OpsSettings ops) {
 
     /** The node's main role: the first of {@code role=}. */
     public Role role() {
@@ -48,7 +50,7 @@ public record NodeSettings(InstallSettings install, TransportSettings transport)
     }
 
     public static NodeSettings from(ConfigSource config) {
-        return new NodeSettings(InstallSettings.from(config.settings()), transport(config));
+        return new NodeSettings(InstallSettings.from(config.settings()), transport(config), OpsSettings.from(config.settings()));
     }
 
     private static TransportSettings transport(ConfigSource config) {
@@ -93,6 +95,12 @@ public record NodeSettings(InstallSettings install, TransportSettings transport)
                 Integer.parseInt(config.get("transport.max.handshakes", Integer.toString(d.maxHandshakes())).strip()),
                 Integer.parseInt(config.get("transport.max.unauthenticated.per.address",
                         Integer.toString(d.maxUnauthenticatedPerAddress())).strip()));
+    }
+
+    /** The peers jdiameter.xml makes the node dial: those it needs to serve (the default of {@code ops.ready.peers}). */
+    public static Set<String> dialledPeers(ConfigSource config) {
+        return PeerSecurity.peers(config.jdiameterXml()).stream().filter(PeerSecurity.ConfiguredPeer::dialled)
+                .map(p -> p.host().toLowerCase(java.util.Locale.ROOT)).collect(Collectors.toSet());
     }
 
     private static Duration millis(ConfigSource config, String key, Duration fallback) {

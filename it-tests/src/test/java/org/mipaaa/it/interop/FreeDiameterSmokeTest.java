@@ -84,7 +84,7 @@ class FreeDiameterSmokeTest {
         work = Files.createTempDirectory("mip-aaa-fd-interop");
         int aaahPort = LoopbackSetup.freePort();
         aaah = DiameterNode.start(ConfigSource.of(Path.of("src/test/resources/interop/aaah"), Map.of(
-                "aaah.port", Integer.toString(aaahPort),
+                "aaah.port", Integer.toString(aaahPort), "ops.port", "0",
                 // freeDiameter does not listen (see the class comment); jDiameter needs a port in the URI
                 "fd.port", Integer.toString(LoopbackSetup.freePort()),
                 "state.root", work.resolve("state").toString(),

@@ -476,6 +476,7 @@ class FreeDiameterTlsTest {
             Map<String, String> overrides = new HashMap<>();
             overrides.put("aaah.port", Integer.toString(freePort()));
             overrides.put("aaah.tls.port", Integer.toString(aaahTlsPort));
+            overrides.put("ops.port", "0");
             overrides.put("fd.port", Integer.toString(fdPort));
             overrides.put("fd.connect", Boolean.toString(dial));
             overrides.put("tls.dir", labPki.toAbsolutePath().toString());

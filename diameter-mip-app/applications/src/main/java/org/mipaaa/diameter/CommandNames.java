@@ -1,4 +1,4 @@
-package org.mipaaa.trace;
+package org.mipaaa.diameter;
 
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.CommandDefinition;

@@ -1,0 +1,43 @@
+package org.mipaaa.ops;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.mipaaa.settings.Settings;
+
+/**
+ * The operations endpoint of a node, from {@code node.properties}.
+ *
+ * @param address    where it listens ({@code ops.address}, 127.0.0.1)
+ * @param port       its TCP port ({@code ops.port}); 0 picks a free one; absent: no endpoint
+ * @param readyPeers the peers that must be connected for the node to be ready ({@code ops.ready.peers},
+ *                   DiameterIdentities); absent: the peers jdiameter.xml makes the node dial
+ * @param jmx        the meters over JMX too ({@code ops.jmx}, true), domain {@code mip-aaa.<host>}
+ */
+public record OpsSettings(String address, Optional<Integer> port, Optional<Set<String>> readyPeers, boolean jmx) {
+
+    public static OpsSettings from(Settings settings) {
+        String port = settings.get("ops.port", "").strip();
+        String peers = settings.get("ops.ready.peers", "").strip();
+        return new OpsSettings(settings.get("ops.address", "127.0.0.1").strip(),
+                port.isEmpty() ? Optional.empty() : Optional.of(port(port)),
+                peers.isEmpty() ? Optional.empty() : Optional.of(Arrays.stream(peers.split(","))
+                        .map(p -> p.strip().toLowerCase(Locale.ROOT)).filter(p -> !p.isEmpty()).collect(Collectors.toUnmodifiableSet())),
+                Boolean.parseBoolean(settings.get("ops.jmx", "true").strip()));
+    }
+
+    private static int port(String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("ops.port: '" + value + "' is not a TCP port (0-65535)", e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.mipaaa.ops;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+import org.mipaaa.install.Installation;
+
+/**
+ * Whether the node may be given traffic: its applications are installed (every handler registered),
+ * its state store runs, and the peers it needs are connected (CER/CEA done). Until all three hold, a
+ * load balancer or an orchestrator keeps traffic away and the node answers nothing of its own.
+ */
+public final class Readiness {
+
+    /** What one look found: each check's state, and whether all passed. */
+    public record Report(boolean ready, Map<String, String> checks) {
+    }
+
+    private final Set<String> requiredPeers;
+    private final Supplier<Set<String>> connectedPeers;
+    private volatile Installation installation;
+
+    /**
+     * @param requiredPeers  the DiameterIdentities that must be connected
+     * @param connectedPeers the DiameterIdentities connected now
+     */
+    public Readiness(Set<String> requiredPeers, Supplier<Set<String>> connectedPeers) {
+        this.requiredPeers = Set.copyOf(requiredPeers);
+        this.connectedPeers = connectedPeers;
+    }
+
+    /** The applications are installed: every handler of the node's roles is registered. */
+    public void installed(Installation installation) {
+        this.installation = installation;
+    }
+
+    public Report check() {
+        Map<String, String> checks = new LinkedHashMap<>();
+        Installation installed = installation;
+        boolean handlers = installed != null;
+        checks.put("handlers", handlers ? "installed" : "not installed yet");
+        boolean state = handlers && installed.state().isRunning();
+        checks.put("state", !handlers ? "not open yet" : state ? "running" : "not running");
+        Set<String> missing = new TreeSet<>(requiredPeers);
+        if (handlers) {
+            connectedPeers.get().forEach(p -> missing.remove(p.toLowerCase(Locale.ROOT)));
+        }
+        checks.put("peers", missing.isEmpty() ? "connected: " + String.join(",", new TreeSet<>(requiredPeers))
+                : "not connected: " + String.join(",", missing));
+        return new Report(handlers && state && missing.isEmpty(), checks);
+    }
+}
