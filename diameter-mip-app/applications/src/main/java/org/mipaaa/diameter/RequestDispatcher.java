@@ -15,6 +15,7 @@ import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.ResultCodes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The node's one entry point for requests from jDiameter. On jDiameter's network thread it only hands
@@ -25,6 +26,12 @@ import org.slf4j.LoggerFactory;
 public final class RequestDispatcher implements NetworkReqListener {
 
     private static final Logger log = LoggerFactory.getLogger(RequestDispatcher.class);
+    /** The keys of the logging context (SLF4J MDC) while a request is served. */
+    public static final String LOG_SESSION = "session";
+    public static final String LOG_APPLICATION = "application";
+    public static final String LOG_COMMAND = "command";
+    public static final String LOG_PEER = "peer";
+    public static final String LOG_RESULT = "result";
     private static final Outcome UNABLE_TO_COMPLY = Outcome.refusal(ResultCodes.UNABLE_TO_COMPLY, "the request could not be processed");
     private static final Outcome REUSED = Outcome.refusal(ResultCodes.UNABLE_TO_COMPLY,
             "End-to-End Identifier already used for another request (RFC 6733 §3)");
@@ -76,6 +83,7 @@ public final class RequestDispatcher implements NetworkReqListener {
      */
     private void serve(Request request, long received) {
         String sid = sessionId(request);
+        logContext(request, sid);
         try {
             Route route = router.route(request);
             if (route instanceof Route.Refused refused) {
@@ -85,6 +93,7 @@ public final class RequestDispatcher implements NetworkReqListener {
                 return;
             }
             Route.To to = (Route.To) route;
+            MDC.put(LOG_PEER, to.peer());
             Optional<Outcome.Refusal> invalid = validator.validate(request);
             if (invalid.isPresent()) {
                 log.debug("refused: session={} cmd={} result={} ({})", sid, request.getCommandCode(),
@@ -128,6 +137,8 @@ public final class RequestDispatcher implements NetworkReqListener {
             // a StackOverflowError has unwound: the request is answered, the thread lives on
             log.error("cannot serve request: session={} cmd={}", sid, request.getCommandCode(), e);
             send(request, answers.answer(request, UNABLE_TO_COMPLY), sid, received);
+        } finally {
+            clearLogContext();
         }
     }
 
@@ -173,16 +184,38 @@ public final class RequestDispatcher implements NetworkReqListener {
 
     private void send(Request request, Answer answer, String sid, long received) {
         int command = request.getCommandCode();
+        logContext(request, sid); // an answer completed on another thread logs with its request's context too
+        String result = resultCode(answer);
+        MDC.put(LOG_RESULT, AnswerResult.of(answer).map(AnswerResult::label).orElse("-"));
         try {
             sender.send(answer);
             observer.answered(request, answer, System.nanoTime() - received);
-            log.debug("answered: session={} cmd={} result={}", sid, command, resultCode(answer));
+            log.debug("answered: session={} cmd={} result={}", sid, command, result);
         } catch (org.jdiameter.api.IllegalDiameterStateException | org.jdiameter.api.RouteException e) {
             // the node is stopping, or the link the request came on is gone: the peer sends the request
             // again (elsewhere, or once the link is back) and the duplicate cache answers it the same
             log.warn("cannot send answer: session={} cmd={}: {}", sid, command, e.getMessage());
         } catch (Exception e) {
             log.error("cannot send answer: session={} cmd={}", sid, command, e);
+        } finally {
+            MDC.remove(LOG_RESULT);
+        }
+    }
+
+    /**
+     * The request's Session-Id, application and command (and later its peer and the answer's result) in
+     * the logging context, so a structured log (logback's JSON encoder) carries them as fields on every
+     * line logged while it is served.
+     */
+    private static void logContext(Request request, String sid) {
+        MDC.put(LOG_SESSION, sid);
+        MDC.put(LOG_APPLICATION, Long.toString(request.getApplicationId()));
+        MDC.put(LOG_COMMAND, Integer.toString(request.getCommandCode()));
+    }
+
+    private static void clearLogContext() {
+        for (String key : new String[] {LOG_SESSION, LOG_APPLICATION, LOG_COMMAND, LOG_PEER, LOG_RESULT}) {
+            MDC.remove(key);
         }
     }
 
