@@ -57,8 +57,8 @@ public record AaayRole(PayeeDirectory payees, Catalogue held, PayeeLedger ledger
         ctx.handlers().register(application, CommandCodes.PAYMENT_NOTIFICATION,
                 new AaayPaymentNotificationHandler(payees, ledger, held, settlementToTerminal, ctx.realm()));
         // an AAAH's SCR for a Settlement-Id never booked leaves a record; kept for a day, at most so many an hour per realm
-        UnbookedVoids voids = new UnbookedVoids(ledger, Duration.ofHours(Long.parseLong(ctx.settings().get("payee.void.keep.hours", "24"))),
-                Integer.parseInt(ctx.settings().get("payee.void.max.per.realm.per.hour", "1000")), ctx.clock());
+        UnbookedVoids voids = new UnbookedVoids(ledger, Duration.ofHours(ctx.settings().longValue("payee.void.keep.hours", 24)),
+                ctx.settings().integer("payee.void.max.per.realm.per.hour", 1000), ctx.clock());
         ctx.handlers().register(application, CommandCodes.SETTLEMENT_CANCEL,
                 new AaaySettlementCancelHandler(payees, ledger, voids, settlementToTerminal, ctx.realm()));
 

@@ -35,17 +35,17 @@ public record ForeignAgentRole(ForeignAgent agent, UsageMeter meter, UserPlaneRe
     public static ForeignAgentRole install(RoleContext ctx) throws IOException {
         var s = ctx.settings();
         ForeignAgent agent = new ForeignAgent(ctx.client(),
-                new InetSocketAddress(s.get("fa.udp.address", "127.0.0.1"), Integer.parseInt(s.get("fa.udp.port", "434"))),
+                new InetSocketAddress(s.get("fa.udp.address", "127.0.0.1"), s.integer("fa.udp.port", 434)),
                 (Inet4Address) InetAddress.getByName(s.get("fa.care.of.address", "127.0.0.1")),
                 ctx.millis("fa.challenge.validity.ms", 90_000), ctx.requestTimeout(), ctx.clock(),
                 homeAgents(s.get("fa.home.agents", "")), ForeignHomeKeys.parse(s.get("fa.home.agent.keys", "")));
         ctx.closeWith(agent);
         UsageMeter meter = new UsageMeter(ctx.clock());
         UserPlaneRelay relay = new UserPlaneRelay(meter, new InetSocketAddress(s.get("fa.user.plane.address", "127.0.0.1"),
-                Integer.parseInt(s.get("fa.user.plane.port", "0"))));
+                s.integer("fa.user.plane.port", 0)));
         ForeignAgentAccounting accounting = new ForeignAgentAccounting(ctx.client(), ctx.realm(), meter, relay, ctx.clock(),
-                ctx.millis("fa.accounting.interval.ms", 60_000), Integer.parseInt(s.get("fa.accounting.attempts", "8")));
-        VisitTermination termination = new VisitTermination(ctx.client(), Integer.parseInt(s.get("fa.str.attempts", "8")));
+                ctx.millis("fa.accounting.interval.ms", 60_000), s.integer("fa.accounting.attempts", 8));
+        VisitTermination termination = new VisitTermination(ctx.client(), s.integer("fa.str.attempts", 8));
         // closed in this order, before the stack: the agent ends its visits, whose STOPs and STRs go
         // out while the links are up
         ctx.closeWith(accounting);

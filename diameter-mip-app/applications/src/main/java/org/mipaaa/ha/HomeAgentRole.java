@@ -67,7 +67,7 @@ public record HomeAgentRole(BindingTable bindings, HarHandler har, AsrHandler ab
 
         HomeAgentRenewals renewals = new HomeAgentRenewals(bindings, new IdentificationCheck(registration.identificationTolerance()),
                 home.maxLifetime(), ctx.clock(),
-                new InetSocketAddress(s.get("ha.udp.address", "127.0.0.1"), Integer.parseInt(s.get("ha.udp.port", "434"))),
+                new InetSocketAddress(s.get("ha.udp.address", "127.0.0.1"), s.integer("ha.udp.port", 434)),
                 ForeignHomeKeys.parse(s.get("ha.foreign.agent.keys", "")));
         ctx.closeWith(renewals);
         BindingExpiry expiry = new BindingExpiry(bindings, ctx.clock(), ctx.millis("ha.expiry.check.ms", 1000), ctx.host());

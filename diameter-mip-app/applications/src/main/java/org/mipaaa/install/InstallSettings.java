@@ -82,12 +82,11 @@ public record InstallSettings(List<Role> roles, VendorSettings vendor, int handl
     public static InstallSettings from(Settings settings) {
         List<Role> roles = Role.parseList(settings.require("role"));
         VendorSettings defaults = VendorSettings.defaults();
-        VendorSettings vendor = new VendorSettings(
-                Long.parseLong(settings.get("vendor.id", Long.toString(defaults.vendorId())).strip()),
-                Long.parseLong(settings.get("services.application.id", Long.toString(defaults.accountingServicesApplicationId())).strip()));
-        int threads = Integer.parseInt(settings.get("handler.threads", "4").strip());
-        int queue = Integer.parseInt(settings.get("handler.queue", "1000").strip());
-        Duration timeout = Duration.ofMillis(Long.parseLong(settings.get("request.timeout.ms", "5000").strip()));
+        VendorSettings vendor = new VendorSettings(settings.longValue("vendor.id", defaults.vendorId()),
+                settings.longValue("services.application.id", defaults.accountingServicesApplicationId()));
+        int threads = settings.integer("handler.threads", 4);
+        int queue = settings.integer("handler.queue", 1000);
+        Duration timeout = settings.millis("request.timeout.ms", 5000);
         Path stateConfig = settings.file("state.config", "../infinispan.xml");
         Path stateDir = Path.of(settings.get("state.directory", "var/state/" + roles.get(0).name().toLowerCase(Locale.ROOT)));
         Map<String, Set<PeerKind>> peerKinds = new HashMap<>();
@@ -97,7 +96,7 @@ public record InstallSettings(List<Role> roles, VendorSettings vendor, int handl
                 try {
                     kinds.add(PeerKind.parse(kind));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(key + ": '" + kind.strip() + "' is none of " + List.of(PeerKind.values()), e);
+                    throw settings.invalid(key, kind, "one of " + List.of(PeerKind.values()));
                 }
             }
             peerKinds.put(key.substring(PEER_ROLE_PREFIX.length()).toLowerCase(Locale.ROOT), kinds);

@@ -64,6 +64,6 @@ public record RoleContext(Role role, String host, String realm, VendorSettings v
 
     /** A duration setting in milliseconds, or {@code defaultMillis}. */
     public Duration millis(String key, long defaultMillis) {
-        return Duration.ofMillis(Long.parseLong(settings.get(key, Long.toString(defaultMillis)).strip()));
+        return settings.millis(key, defaultMillis);
     }
 }

@@ -66,10 +66,9 @@ public record HomeRegistrationSettings(Optional<String> homeAgentHost, Optional<
     public static HomeRegistrationSettings from(Settings config) {
         String host = config.get("registration.home.agent.host", "").strip();
         String address = config.get("registration.home.agent.address", "").strip();
-        Duration max = Duration.ofSeconds(Long.parseLong(config.get("registration.lifetime.max.s", "1800").strip()));
-        Duration keys = Duration.ofSeconds(Long.parseLong(config.get("registration.key.lifetime.s",
-                Long.toString(max.getSeconds())).strip()));
-        Duration timeout = Duration.ofMillis(Long.parseLong(config.get("registration.home.agent.timeout.ms", "3000").strip()));
+        Duration max = Duration.ofSeconds(config.longValue("registration.lifetime.max.s", 1800));
+        Duration keys = Duration.ofSeconds(config.longValue("registration.key.lifetime.s", max.getSeconds()));
+        Duration timeout = config.millis("registration.home.agent.timeout.ms", 3000);
         List<HomeAgent> others = new ArrayList<>();
         for (String entry : config.get("registration.home.agents", "").split(",")) {
             if (entry.isBlank()) {

@@ -28,8 +28,7 @@ public record RegistrationSettings(Optional<Path> subscribersFile, Optional<Addr
     public static RegistrationSettings from(Settings config) {
         String file = config.get("subscribers.file", "").strip();
         String pool = config.get("home.address.pool", "").strip();
-        long toleranceMs = Long.parseLong(config.get("identification.tolerance.ms",
-                Long.toString(IdentificationCheck.DEFAULT_TOLERANCE.toMillis())).strip());
+        long toleranceMs = config.longValue("identification.tolerance.ms", IdentificationCheck.DEFAULT_TOLERANCE.toMillis());
         return new RegistrationSettings(
                 file.isEmpty() ? Optional.empty() : Optional.of(config.directory().resolve(file).normalize()),
                 pool.isEmpty() ? Optional.empty() : Optional.of(AddressRange.parse(pool)),

@@ -28,10 +28,13 @@ public final class Settings {
 
     private final Path directory;
     private final Map<String, String> values;
+    /** The keys written in node.properties itself (not overrides or system properties). */
+    private final java.util.Set<String> fileKeys;
 
-    private Settings(Path directory, Map<String, String> values) {
+    private Settings(Path directory, Map<String, String> values, java.util.Set<String> fileKeys) {
         this.directory = directory;
         this.values = values;
+        this.fileKeys = fileKeys;
     }
 
     /** Reads {@code node.properties} of {@code directory}; {@code overrides} win over everything else. */
@@ -49,20 +52,83 @@ public final class Settings {
         fileProps.stringPropertyNames().forEach(k -> merged.put(k, fileProps.getProperty(k)));
         System.getProperties().stringPropertyNames().forEach(k -> merged.put(k, System.getProperty(k)));
         merged.putAll(overrides);
-        return resolved(directory, merged);
+        return resolved(directory, merged, fileProps.stringPropertyNames());
     }
 
     /** Settings from {@code values} alone (no file, no system properties): for embedders and tests. */
     public static Settings ofValues(Path directory, Map<String, String> values) {
-        return resolved(directory, new HashMap<>(values));
+        return resolved(directory, new HashMap<>(values), java.util.Set.of());
     }
 
-    private static Settings resolved(Path directory, Map<String, String> merged) {
+    private static Settings resolved(Path directory, Map<String, String> merged, java.util.Set<String> fileKeys) {
         // values may themselves use placeholders (e.g. vendor.id=${carrier.vendor.id:32473})
         Map<String, String> resolved = new HashMap<>();
-        Settings raw = new Settings(directory, merged);
+        Settings raw = new Settings(directory, merged, java.util.Set.of());
         merged.forEach((k, v) -> resolved.put(k, raw.resolve(v, k)));
-        return new Settings(directory, Map.copyOf(resolved));
+        return new Settings(directory, Map.copyOf(resolved), java.util.Set.copyOf(fileKeys));
+    }
+
+    /** The file the settings were read from ({@code node.properties} of {@link #directory()}). */
+    public Path file() {
+        return directory.resolve(FILE);
+    }
+
+    /** The keys written in the file itself, sorted (what a typo can be in). */
+    public List<String> fileKeys() {
+        return fileKeys.stream().sorted().toList();
+    }
+
+    /** An integer setting, or {@code defaultValue}; a value that is not one is an error naming the key and the file. */
+    public int integer(String key, int defaultValue) {
+        String v = get(key, null);
+        if (v == null || v.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            throw invalid(key, v, "a whole number");
+        }
+    }
+
+    /** A long setting, or {@code defaultValue}; as {@link #integer}. */
+    public long longValue(String key, long defaultValue) {
+        String v = get(key, null);
+        if (v == null || v.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            return Long.parseLong(v.strip());
+        } catch (NumberFormatException e) {
+            throw invalid(key, v, "a whole number");
+        }
+    }
+
+    /** A true/false setting, or {@code defaultValue}; anything but true or false is an error (not silently false). */
+    public boolean bool(String key, boolean defaultValue) {
+        String v = get(key, null);
+        if (v == null || v.isBlank()) {
+            return defaultValue;
+        }
+        return switch (v.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw invalid(key, v, "true or false");
+        };
+    }
+
+    /** A duration in milliseconds, or {@code defaultMillis}; as {@link #integer}. */
+    public java.time.Duration millis(String key, long defaultMillis) {
+        long ms = longValue(key, defaultMillis);
+        if (ms < 0) {
+            throw invalid(key, Long.toString(ms), "a duration in milliseconds, 0 or more");
+        }
+        return java.time.Duration.ofMillis(ms);
+    }
+
+    /** The error for a value of {@code key} that is not {@code expected}: names the file and the key. */
+    public IllegalArgumentException invalid(String key, String value, String expected) {
+        return new IllegalArgumentException(file() + ": " + key + "=" + value.strip() + " is not " + expected);
     }
 
     /** The directory the settings came from: data files they name are relative to it. */
@@ -83,7 +149,7 @@ public final class Settings {
     public String require(String key) {
         String v = values.get(key);
         if (v == null || v.isBlank()) {
-            throw new IllegalArgumentException("missing setting '" + key + "' in " + directory.resolve(FILE));
+            throw new IllegalArgumentException(file() + ": missing setting '" + key + "'");
         }
         return v;
     }

@@ -31,8 +31,15 @@ public final class ConfigSource {
         this.settings = settings;
     }
 
-    /** Reads {@code node.properties} of {@code directory}; {@code overrides} win over everything else. */
+    /**
+     * Reads {@code node.properties} of {@code directory}; {@code overrides} win over everything else. A
+     * directory without that file is an error, not a node with no settings.
+     */
     public static ConfigSource of(Path directory, Map<String, String> overrides) {
+        if (!Files.isRegularFile(directory.resolve(NODE_FILE))) {
+            throw new IllegalArgumentException(directory.resolve(NODE_FILE) + " is missing: a role's configuration directory"
+                    + " holds node.properties and jdiameter.xml (see config/)");
+        }
         return new ConfigSource(Settings.of(directory, overrides));
     }
 
@@ -65,7 +72,7 @@ public final class ConfigSource {
         try {
             return settings.resolve(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw new UncheckedIOException(file + " cannot be read" + (Files.exists(file) ? "" : " (missing)"), e);
         }
     }
 

@@ -68,6 +68,9 @@ public final class DiameterNode implements AutoCloseable {
      */
     public static DiameterNode start(ConfigSource config, RoleApplications applications, TraceSink trace) throws Exception {
         NodeSettings settings = NodeSettings.from(config);
+        // a typo'd key would otherwise be a setting silently left at its default
+        ConfigCheck.unknownKeys(config.settings(), settings.roles())
+                .forEach(u -> log.warn("{}: {}", config.settings().file(), u));
         TlsContext tls = tlsContext(settings);
         String host = config.localHost();
         StackImpl stack = new StackImpl();

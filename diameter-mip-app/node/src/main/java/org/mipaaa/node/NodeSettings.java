@@ -64,16 +64,16 @@ public record NodeSettings(InstallSettings install, TransportSettings transport,
                 list(config.get("tls.protocols", "TLSv1.3,TLSv1.2")),
                 list(config.get("tls.cipher.suites", "")));
         return new TransportSettings(
-                Integer.parseInt(config.get("transport.max.message.length", Integer.toString(d.maxMessageLength()))),
+                config.settings().integer("transport.max.message.length", d.maxMessageLength()),
                 millis(config, "transport.message.timeout.ms", d.messageTimeout()),
                 millis(config, "transport.connect.timeout.ms", d.connectTimeout()),
                 millis(config, "transport.write.timeout.ms", d.writeTimeout()),
-                Boolean.parseBoolean(config.get("transport.keepalive", Boolean.toString(d.keepAlive()))),
-                Boolean.parseBoolean(config.get("transport.tcp.listen", Boolean.toString(d.tcpListen()))),
-                Integer.parseInt(config.get("transport.tls.port", "0")),
+                config.settings().bool("transport.keepalive", d.keepAlive()),
+                config.settings().bool("transport.tcp.listen", d.tcpListen()),
+                config.settings().integer("transport.tls.port", 0),
                 tls,
                 PeerSecurity.tlsPeers(config.jdiameterXml()),
-                Integer.parseInt(config.get("transport.max.connections", Integer.toString(d.maxConnections()))),
+                config.settings().integer("transport.max.connections", d.maxConnections()),
                 admission(config));
     }
 
@@ -89,12 +89,11 @@ public record NodeSettings(InstallSettings install, TransportSettings transport,
                 .forEach(p -> dialled.computeIfAbsent(p.ip() + ":" + p.port(), a -> new java.util.HashSet<>()).add(p.host()));
         return new TransportSettings.Admission(
                 peers.stream().map(PeerSecurity.ConfiguredPeer::host).collect(Collectors.toSet()), dialled,
-                Boolean.parseBoolean(config.get("transport.mobile.nodes", "false").strip()),
+                config.settings().bool("transport.mobile.nodes", false),
                 millis(config, "transport.handshake.timeout.ms", d.handshakeTimeout()),
                 millis(config, "transport.cer.timeout.ms", d.authenticationTimeout()),
-                Integer.parseInt(config.get("transport.max.handshakes", Integer.toString(d.maxHandshakes())).strip()),
-                Integer.parseInt(config.get("transport.max.unauthenticated.per.address",
-                        Integer.toString(d.maxUnauthenticatedPerAddress())).strip()));
+                config.settings().integer("transport.max.handshakes", d.maxHandshakes()),
+                config.settings().integer("transport.max.unauthenticated.per.address", d.maxUnauthenticatedPerAddress()));
     }
 
     /** The peers jdiameter.xml makes the node dial: those it needs to serve (the default of {@code ops.ready.peers}). */
@@ -104,7 +103,7 @@ public record NodeSettings(InstallSettings install, TransportSettings transport,
     }
 
     private static Duration millis(ConfigSource config, String key, Duration fallback) {
-        return Duration.ofMillis(Long.parseLong(config.get(key, Long.toString(fallback.toMillis()))));
+        return config.settings().millis(key, fallback.toMillis());
     }
 
     private static List<String> list(String commaSeparated) {

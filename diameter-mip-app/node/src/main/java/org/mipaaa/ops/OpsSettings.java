@@ -23,21 +23,17 @@ public record OpsSettings(String address, Optional<Integer> port, Optional<Set<S
         String port = settings.get("ops.port", "").strip();
         String peers = settings.get("ops.ready.peers", "").strip();
         return new OpsSettings(settings.get("ops.address", "127.0.0.1").strip(),
-                port.isEmpty() ? Optional.empty() : Optional.of(port(port)),
+                port.isEmpty() ? Optional.empty() : Optional.of(port(settings, port)),
                 peers.isEmpty() ? Optional.empty() : Optional.of(Arrays.stream(peers.split(","))
                         .map(p -> p.strip().toLowerCase(Locale.ROOT)).filter(p -> !p.isEmpty()).collect(Collectors.toUnmodifiableSet())),
-                Boolean.parseBoolean(settings.get("ops.jmx", "true").strip()));
+                settings.bool("ops.jmx", true));
     }
 
-    private static int port(String value) {
-        try {
-            int port = Integer.parseInt(value);
-            if (port < 0 || port > 65535) {
-                throw new NumberFormatException();
-            }
-            return port;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("ops.port: '" + value + "' is not a TCP port (0-65535)", e);
+    private static int port(Settings settings, String value) {
+        int port = settings.integer("ops.port", 0);
+        if (port < 0 || port > 65535) {
+            throw settings.invalid("ops.port", value, "a TCP port (0-65535)");
         }
+        return port;
     }
 }

@@ -48,6 +48,7 @@ class ConfigSourceTest {
 
     @Test
     void aPlaceholderWithoutValueOrDefaultIsAnError() throws Exception {
+        Files.writeString(dir.resolve("node.properties"), "role=AAAH\n");
         Files.writeString(dir.resolve("jdiameter.xml"), "<a p='${nowhere}'/>");
 
         assertThatThrownBy(() -> ConfigSource.of(dir, Map.of()).jdiameterXml())

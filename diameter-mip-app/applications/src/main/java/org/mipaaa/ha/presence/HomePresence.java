@@ -48,7 +48,7 @@ public record HomePresence(PresenceTracker tracker, Optional<HomeAgentIconEndpoi
         if (!iconPort.isEmpty()) {
             try {
                 HomeAgentIconEndpoint endpoint = HomeAgentIconEndpoint.start(book,
-                        InetAddress.getByName(s.get("presence.icons.address", "127.0.0.1").strip()), Integer.parseInt(iconPort), ctx.host(), pageOrigins(subscriptions, s.get("presence.icons.allowed.origins", "")));
+                        InetAddress.getByName(s.get("presence.icons.address", "127.0.0.1").strip()), s.integer("presence.icons.port", 0), ctx.host(), pageOrigins(subscriptions, s.get("presence.icons.allowed.origins", "")));
                 ctx.closeWith(endpoint);
                 icons = Optional.of(endpoint);
             } catch (Exception e) {
