@@ -25,6 +25,7 @@ public final class Main implements Runnable {
      */
     static CommandLine commandLine() {
         CommandLine line = new CommandLine(new Main());
+        line.setCaseInsensitiveEnumValuesAllowed(true); // --role aaah, as a systemd instance name writes it
         line.setExecutionExceptionHandler((e, failed, parsed) -> {
             failed.getErr().println("mip-aaa " + failed.getCommandName() + ": " + ConfigCheck.message(e));
             LoggerFactory.getLogger(Main.class).debug("{} failed", failed.getCommandName(), e);

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * log file. Every wait is bounded; {@link #close()} ends the process (SIGTERM, then SIGKILL) and never
  * hangs.
  */
-final class ExternalProcess implements AutoCloseable {
+public final class ExternalProcess implements AutoCloseable {
 
     private static final Duration GRACE = Duration.ofSeconds(5);
 
@@ -30,7 +30,7 @@ final class ExternalProcess implements AutoCloseable {
     }
 
     /** Starts {@code command} with {@code env} added to this JVM's environment; output goes to {@code log}. */
-    static ExternalProcess start(List<String> command, Map<String, String> env, Path log) throws IOException {
+    public static ExternalProcess start(List<String> command, Map<String, String> env, Path log) throws IOException {
         Files.createDirectories(log.toAbsolutePath().getParent());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -43,7 +43,7 @@ final class ExternalProcess implements AutoCloseable {
      * Runs {@code command} to its end: stdout to {@code out}, stderr to {@code err}. Returns the exit
      * code; fails when it runs longer than {@code timeout} (the process is killed).
      */
-    static int run(List<String> command, Map<String, String> env, Path out, Path err, Duration timeout)
+    public static int run(List<String> command, Map<String, String> env, Path out, Path err, Duration timeout)
             throws IOException, InterruptedException {
         Files.createDirectories(out.toAbsolutePath().getParent());
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -59,20 +59,20 @@ final class ExternalProcess implements AutoCloseable {
         return p.exitValue();
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
     /** Everything the process has written so far. */
-    String output() {
+    public String output() {
         try {
             return Files.exists(log) ? new String(Files.readAllBytes(log), StandardCharsets.UTF_8) : "";
         } catch (IOException e) {
@@ -84,7 +84,7 @@ final class ExternalProcess implements AutoCloseable {
      * Waits until the output contains {@code text}; false when {@code timeout} passes or the process
      * exits without having written it.
      */
-    boolean awaitOutput(String text, Duration timeout) throws InterruptedException {
+    public boolean awaitOutput(String text, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             if (output().contains(text)) {
@@ -104,7 +104,7 @@ final class ExternalProcess implements AutoCloseable {
      * Waits until a line of the output matches {@code match} and returns it; empty when {@code timeout}
      * passes or the process exits first.
      */
-    java.util.Optional<String> awaitLine(java.util.function.Predicate<String> match, Duration timeout)
+    public java.util.Optional<String> awaitLine(java.util.function.Predicate<String> match, Duration timeout)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
@@ -118,7 +118,7 @@ final class ExternalProcess implements AutoCloseable {
     }
 
     /** Waits up to {@code timeout} for the process to end by itself: its exit code, or empty while it still runs. */
-    java.util.OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+    public java.util.OptionalInt awaitExit(Duration timeout) throws InterruptedException {
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 ? java.util.OptionalInt.of(process.exitValue()) : java.util.OptionalInt.empty();
     }
@@ -127,7 +127,7 @@ final class ExternalProcess implements AutoCloseable {
      * Asks the process to end (SIGTERM) and waits up to {@code grace}; kills it (SIGKILL) when it is still
      * there. Returns its exit code, or -1 when it had to be killed.
      */
-    int stop(Duration grace) throws InterruptedException {
+    public int stop(Duration grace) throws InterruptedException {
         if (!process.isAlive()) {
             return process.exitValue();
         }
