@@ -1,5 +1,23 @@
 package org.mipaaa.it;
 
+import org.junit.jupiter.api.io.TempDir;
+
+import java.util.Map;
+
+import java.nio.file.Path;
+
+import org.HdrHistogram.Histogram;
+
+import org.HdrHistogram.EncodableHistogram;
+
+import org.HdrHistogram.HistogramLogReader;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.mipaaa.bench.BenchResults;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -16,6 +34,9 @@ import org.mipaaa.bench.RegistrationBenchmark;
  * benchmark command's business (docs/PERFORMANCE.md).
  */
 class RegistrationBenchmarkTest {
+
+    @TempDir
+    Path dir;
 
     @Test
     void everyRegistrationIsAcceptedTheCountsAddUpAndTheEchoBaselineRuns() throws Exception {
@@ -45,5 +66,26 @@ class RegistrationBenchmarkTest {
 
         assertThat(result.ok()).isTrue();
         assertThat(output).contains("registrations / echoes per second:");
+
+        // what a script comparing runs reads (bench registration --json, --histogram-log)
+        Path json = dir.resolve("run.json");
+        Path log = dir.resolve("run.hlog");
+        BenchResults.writeJson(json, BenchResults.of(result, java.time.Instant.now()));
+        BenchResults.writeHistogramLog(log, Map.of("registration", result.registration().latencyMicros(),
+                "echo", result.echo().latencyMicros()), java.time.Instant.now());
+        JsonNode run = new ObjectMapper().readTree(json.toFile());
+        assertThat(run.get("benchmark").asText()).isEqualTo("registration");
+        assertThat(run.get("phases").get(0).get("name").asText()).isEqualTo("registration");
+        assertThat(run.get("phases").get(0).get("count").asLong()).isEqualTo(30);
+        assertThat(run.get("phases").get(0).get("latencyMs").get("count").asLong()).isEqualTo(30);
+        assertThat(run.get("phases").get(1).get("perSecond").asDouble()).isEqualTo(result.echo().perSecond());
+        assertThat(run.get("registrationsPerEcho").asDouble())
+                .isEqualTo(result.registration().perSecond() / result.echo().perSecond());
+        Map<String, Long> logged = new java.util.HashMap<>();
+        HistogramLogReader reader = new HistogramLogReader(log.toFile());
+        for (EncodableHistogram h = reader.nextIntervalHistogram(); h != null; h = reader.nextIntervalHistogram()) {
+            logged.put(h.getTag(), ((Histogram) h).getTotalCount());
+        }
+        assertThat(logged).containsExactlyInAnyOrderEntriesOf(Map.of("registration", 30L, "echo", 30L));
     }
 }

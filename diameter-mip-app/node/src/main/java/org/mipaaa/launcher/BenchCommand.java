@@ -1,5 +1,15 @@
 package org.mipaaa.launcher;
 
+import org.HdrHistogram.Histogram;
+
+import java.util.LinkedHashMap;
+
+import java.util.Map;
+
+import java.time.Instant;
+
+import org.mipaaa.bench.BenchResults;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +50,12 @@ final class BenchCommand {
                 description = "Which, of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
         private List<TransportBenchmark.Variant> variants;
 
+        @Option(names = "--json", description = "Also write the results to this file as JSON, for scripts comparing runs.")
+        private Path json;
+
+        @Option(names = "--histogram-log", description = "Also write each phase's latencies (microseconds) to this file as an HdrHistogram log.")
+        private Path histogramLog;
+
         @Override
         public Integer call() throws Exception {
             TransportBenchmark bench = new TransportBenchmark(config, System.out);
@@ -48,6 +64,15 @@ final class BenchCommand {
                 results.add(bench.run(v, warmup, requests, inFlight));
             }
             TransportBenchmark.report(System.out, results);
+            Instant at = Instant.now();
+            if (json != null) {
+                BenchResults.writeJson(json, BenchResults.of(results, inFlight, at));
+            }
+            if (histogramLog != null) {
+                Map<String, Histogram> histograms = new LinkedHashMap<>();
+                results.forEach(r -> histograms.put(r.variant().name(), r.latencyMicros()));
+                BenchResults.writeHistogramLog(histogramLog, histograms, at);
+            }
             return results.stream().allMatch(r -> r.errors() == 0) ? 0 : 1;
         }
     }
@@ -77,12 +102,28 @@ final class BenchCommand {
         @Option(names = "--transport", defaultValue = "TLS", description = "Links between the nodes, ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
         private RegistrationBenchmark.Transport transport;
 
+        @Option(names = "--json", description = "Also write the results to this file as JSON, for scripts comparing runs.")
+        private Path json;
+
+        @Option(names = "--histogram-log", description = "Also write each phase's latencies (microseconds) to this file as an HdrHistogram log.")
+        private Path histogramLog;
+
         @Override
         public Integer call() throws Exception {
             quietRegistrationLogs();
             RegistrationBenchmark.Result result = new RegistrationBenchmark(System.out).run(
                     new RegistrationBenchmark.Options(config, warmup, registrations, inFlight, mobileNodes, transport));
             RegistrationBenchmark.report(System.out, result);
+            Instant at = Instant.now();
+            if (json != null) {
+                BenchResults.writeJson(json, BenchResults.of(result, at));
+            }
+            if (histogramLog != null) {
+                Map<String, Histogram> histograms = new LinkedHashMap<>();
+                histograms.put("registration", result.registration().latencyMicros());
+                histograms.put("echo", result.echo().latencyMicros());
+                BenchResults.writeHistogramLog(histogramLog, histograms, at);
+            }
             return result.ok() ? 0 : 1;
         }
 
