@@ -1,5 +1,21 @@
 package org.mipaaa.it;
 
+import org.mipaaa.launcher.Main;
+
+import picocli.CommandLine;
+
+import java.io.PrintStream;
+
+import java.io.ByteArrayOutputStream;
+
+import java.time.Instant;
+
+import org.mipaaa.billing.statement.PeriodCsv;
+
+import org.mipaaa.billing.BillingPeriod;
+
+import org.mipaaa.billing.statement.AccountQueries;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -50,7 +66,7 @@ class OperationsEndpointTest {
     }
 
     @Test
-    void s101ToS14_aRegistrationAndItsAccountingMoveTheMetersOfEveryNodeOnItsPath() throws Exception {
+    void s101ToS14_aRegistrationAndItsAccountingMoveTheMetersOfEveryNodeOnItsPathAndAreBilledFromTheRunningAaah() throws Exception {
         Scrape aaahBefore = Scrape.of(node(Role.AAAH));
         Scrape aaafBefore = Scrape.of(node(Role.AAAF));
         Scrape haBefore = Scrape.of(node(Role.HA));
@@ -95,6 +111,42 @@ class OperationsEndpointTest {
         assertThat(later.has("jvm_gc_pause_seconds_count") || later.has("jvm_gc_pause_seconds_max")
                 || later.has("jvm_memory_used_bytes")).isTrue();
         assertThat(later.value("diameter_too_busy_total")).isZero();
+
+        // the billing team reads the running AAAH's ledger (ops.billing=true in config/aaah): the period's CSV,
+        // streamed, has exactly the node's entries, and its statement
+        DiameterNode aaahNode = node(Role.AAAH);
+        AccountQueries queries = aaahNode.installation().aaah().accounts().queries();
+        BillingPeriod period = queries.periodOf(Instant.now());
+        // the FA keeps reporting INTERIMs meanwhile: the export sees the entries written before it, perhaps more
+        int before = aaahNode.installation().aaah().accounts().database().entries(MN1, period).size();
+        HttpResponse<String> csv = Scrape.get(aaahNode, "billing/export.csv");
+        int after = aaahNode.installation().aaah().accounts().database().entries(MN1, period).size();
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(csv.body()).startsWith(PeriodCsv.HEADER + "\r\n");
+        long billed = csv.body().lines().filter(l -> l.contains("," + MN1 + ",")).count();
+        assertThat(billed).isPositive().isBetween((long) before, (long) after);
+        HttpResponse<String> statement = Scrape.get(aaahNode, "billing/statement?nai=" + MN1 + "&format=json");
+        assertThat(statement.statusCode()).isEqualTo(200);
+        assertThat(statement.body()).contains(MN1);
+        assertThat(Scrape.get(aaahNode, "billing/statement?format=json").statusCode()).as("no NAI").isEqualTo(400);
+        assertThat(Scrape.get(aaahNode, "billing/statement?nai=" + "x".repeat(300)).statusCode()).as("no NAI is that long").isEqualTo(400);
+        assertThat(Scrape.get(aaahNode, "billing/export.csv?date=yesterday").statusCode()).isEqualTo(400);
+        assertThat(Scrape.get(node(Role.HA), "billing/export.csv").statusCode()).as("only an AAAH bills").isEqualTo(404);
+
+        // and the command line does the same against the running node: mip-aaa billing export --from URL
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream stdout = System.out;
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = new CommandLine(new Main()).execute("billing", "export", "--from", aaahNode.ops().orElseThrow().url().toString());
+        } finally {
+            System.setOut(stdout);
+        }
+        assertThat(exit).isZero();
+        assertThat(printed.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("," + MN1 + ",")).count())
+                .isGreaterThanOrEqualTo(billed);
     }
 
     @Test

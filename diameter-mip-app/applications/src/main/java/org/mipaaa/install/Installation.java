@@ -133,6 +133,11 @@ public final class Installation implements AutoCloseable {
         return part(Role.AAAH, HomeAaaRole.class);
     }
 
+    /** What the home AAA server offers, when this node's AAAH role has the standard applications installed. */
+    public java.util.Optional<HomeAaaRole> aaahIfInstalled() {
+        return installed.get(Role.AAAH) instanceof HomeAaaRole aaah ? java.util.Optional.of(aaah) : java.util.Optional.empty();
+    }
+
     /** What the home agent offers: its bindings, renewals, presence, ... */
     public HomeAgentRole ha() {
         return part(Role.HA, HomeAgentRole.class);

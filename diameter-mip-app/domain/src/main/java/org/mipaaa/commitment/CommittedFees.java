@@ -115,4 +115,9 @@ public final class CommittedFees implements AccountDatabase {
     public List<AccountEntry> allEntries(BillingPeriod period) {
         return ledger.allEntries(period);
     }
+
+    @Override
+    public void forEachEntry(BillingPeriod period, java.util.function.Consumer<AccountEntry> each) {
+        ledger.forEachEntry(period, each);
+    }
 }

@@ -40,4 +40,13 @@ public interface AccountDatabase {
 
     /** Every entry posted in {@code period} (all users; a scan, for batch exports), by user and date. */
     List<AccountEntry> allEntries(BillingPeriod period);
+
+    /**
+     * Hands every entry posted in {@code period} to {@code each}, in the store's order (not sorted),
+     * holding only one entry at a time: an export of a period of millions of entries, from a running
+     * node. Entries written meanwhile may or may not be seen.
+     */
+    default void forEachEntry(BillingPeriod period, java.util.function.Consumer<AccountEntry> each) {
+        allEntries(period).forEach(each);
+    }
 }

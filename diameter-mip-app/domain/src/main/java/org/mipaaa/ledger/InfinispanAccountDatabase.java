@@ -223,6 +223,19 @@ public final class InfinispanAccountDatabase implements AccountDatabase {
         return found;
     }
 
+    @Override
+    public void forEachEntry(BillingPeriod period, java.util.function.Consumer<AccountEntry> each) {
+        // Infinispan's iterator reads the store a segment at a time: nothing is collected here
+        try (org.infinispan.commons.util.CloseableIterator<String> stored = entries.values().iterator()) {
+            while (stored.hasNext()) {
+                AccountEntry e = EntryCodec.decodeEntry(stored.next());
+                if (period.contains(e.postedAt())) {
+                    each.accept(e);
+                }
+            }
+        }
+    }
+
     /** {@code date}, or the start of the first open period after its period if that one is closed. */
     private Instant postingTime(Instant date) {
         BillingPeriod own = calendar.periodOf(date);

@@ -63,6 +63,11 @@ public final class LedgerWrites implements AccountDatabase {
         return database.allEntries(period);
     }
 
+    @Override
+    public void forEachEntry(BillingPeriod period, java.util.function.Consumer<AccountEntry> each) {
+        database.forEachEntry(period, each);
+    }
+
     private <T> T timed(String kind, Supplier<T> write) {
         long start = System.nanoTime();
         boolean succeeded = false;

@@ -1,5 +1,19 @@
 package org.mipaaa.launcher;
 
+import java.time.Duration;
+
+import java.nio.charset.StandardCharsets;
+
+import java.net.http.HttpResponse;
+
+import java.net.http.HttpRequest;
+
+import java.net.http.HttpClient;
+
+import java.io.InputStream;
+
+import java.net.URI;
+
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,11 +39,13 @@ import picocli.CommandLine.Option;
  * {@code billing statement | export | close}: the AAAH's account database as a billing system reads it
  * (seed Fig. 4): a user's statement for a period, all entries of a period as CSV, closing a period.
  * It opens the AAAH's state store itself, so the AAAH node must be stopped (its file stores are the
- * node's alone while it runs).
+ * node's alone while it runs); or, with {@code --from URL}, statements and the export come from the
+ * running AAAH's operations endpoint ({@code ops.billing=true}), the CSV streamed.
  */
 @Command(name = "billing", mixinStandardHelpOptions = true,
         subcommands = {BillingCommand.StatementCommand.class, BillingCommand.Export.class, BillingCommand.Close.class},
-        description = "Statements, CSV export and period closing from a stopped AAAH's account database.")
+        description = "Statements, CSV export and period closing from a stopped AAAH's account database; statements and export"
+                + " also from a running AAAH (--from its operations endpoint).")
 final class BillingCommand {
 
     /** The AAAH configuration and the period (the one containing --date). */
@@ -42,6 +58,11 @@ final class BillingCommand {
 
         @Option(names = "--state-directory", description = "The AAAH's state directory, when not the configured one (a copy, for example).")
         Path stateDirectory;
+
+        /** {@code --date} as a query parameter after {@code separator}, or nothing. */
+        String dateQuery(String separator) {
+            return date == null ? "" : separator + "date=" + date;
+        }
 
         /** Opens the store, runs {@code work}, closes the store. */
         int run(AccountsWork work) throws Exception {
@@ -77,8 +98,15 @@ final class BillingCommand {
 
         enum Format { TEXT, JSON, HTML }
 
+        @Option(names = "--from", description = "The running AAAH's operations endpoint (e.g. http://127.0.0.1:9658/) instead of its stopped store.")
+        URI from;
+
         @Override
         public Integer call() throws Exception {
+            if (from != null) {
+                return Remote.get(from, "billing/statement?nai=" + java.net.URLEncoder.encode(nai, StandardCharsets.UTF_8)
+                        + "&format=" + format.name().toLowerCase(java.util.Locale.ROOT) + target.dateQuery("&"), System.out);
+            }
             return target.run((accounts, period, out) -> {
                 Statement s = accounts.queries().statement(nai, period);
                 out.print(switch (format) {
@@ -96,8 +124,15 @@ final class BillingCommand {
         @Mixin
         Target target;
 
+        @Option(names = "--from", description = "The running AAAH's operations endpoint (e.g. http://127.0.0.1:9658/) instead of its"
+                + " stopped store: the CSV is streamed, in the store's order.")
+        URI from;
+
         @Override
         public Integer call() throws Exception {
+            if (from != null) {
+                return Remote.get(from, "billing/export.csv" + target.dateQuery("?"), System.out);
+            }
             return target.run((accounts, period, out) -> {
                 out.print(accounts.queries().periodCsv(period));
                 return 0;
@@ -120,6 +155,28 @@ final class BillingCommand {
                 out.println(accounts.closings().close(period, by, Instant.now()));
                 return 0;
             });
+        }
+    }
+
+    /** Reads a billing resource of a running AAAH's operations endpoint into {@code out}, as it arrives. */
+    static final class Remote {
+
+        private Remote() {
+        }
+
+        static int get(URI base, String resource, PrintStream out) throws Exception {
+            URI uri = (base.toString().endsWith("/") ? base : URI.create(base + "/")).resolve(resource);
+            HttpResponse<InputStream> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
+                    .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException(uri + ": HTTP " + response.statusCode() + ": "
+                            + new String(body.readNBytes(1000), StandardCharsets.UTF_8).strip());
+                }
+                body.transferTo(out);
+            }
+            out.flush();
+            return 0;
         }
     }
 }

@@ -24,6 +24,7 @@ import org.mipaaa.install.ExtendedConfiguration;
 import org.mipaaa.install.Installation;
 import org.mipaaa.install.MipAaa;
 import org.mipaaa.install.RoleApplications;
+import org.mipaaa.ops.BillingResource;
 import org.mipaaa.ops.NodeMeters;
 import org.mipaaa.ops.OpsEndpoint;
 import org.mipaaa.ops.Readiness;
@@ -78,10 +79,11 @@ public final class DiameterNode implements AutoCloseable {
         NodeMeters meters = new NodeMeters(host, settings.ops().jmx());
         Readiness readiness = new Readiness(settings.ops().readyPeers().orElseGet(() -> NodeSettings.dialledPeers(config)),
                 () -> connectedPeers(stack));
+        BillingResource billing = settings.ops().billing() && settings.roles().contains(Role.AAAH) ? new BillingResource() : null;
         OpsEndpoint ops;
         try {
             ops = settings.ops().port().isEmpty() ? null
-                    : OpsEndpoint.start(settings.ops().address(), settings.ops().port().get(), host, meters.prometheus(), readiness);
+                    : OpsEndpoint.start(settings.ops().address(), settings.ops().port().get(), host, meters.prometheus(), readiness, billing);
         } catch (Exception | Error e) {
             meters.close();
             throw e;
@@ -107,6 +109,9 @@ public final class DiameterNode implements AutoCloseable {
         }
         jdiameterConfig.bind(installation);
         readiness.installed(installation);
+        if (billing != null) {
+            installation.aaahIfInstalled().ifPresent(aaah -> billing.installed(aaah.accounts()));
+        }
         DiameterNode node = new DiameterNode(settings, stack, installation, watchdog, meters, ops);
         try {
             stack.start();

@@ -39,6 +39,12 @@ public final class OpsEndpoint implements AutoCloseable {
     /** Listens on {@code address}:{@code port} (0: a free port) until closed. */
     public static OpsEndpoint start(String address, int port, String nodeName, PrometheusMeterRegistry meters, Readiness readiness)
             throws Exception {
+        return start(address, port, nodeName, meters, readiness, null);
+    }
+
+    /** As {@link #start(String, int, String, PrometheusMeterRegistry, Readiness)}, with the AAAH's billing resources when not null. */
+    public static OpsEndpoint start(String address, int port, String nodeName, PrometheusMeterRegistry meters, Readiness readiness,
+                                    BillingResource billing) throws Exception {
         QueuedThreadPool threads = new QueuedThreadPool(4, 1);
         threads.setName(nodeName + "-ops");
         Server server = new Server(threads);
@@ -46,7 +52,7 @@ public final class OpsEndpoint implements AutoCloseable {
         connector.setHost(address);
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new Routes(meters, readiness));
+        server.setHandler(new Routes(meters, readiness, billing));
         server.setStopTimeout(1000);
         try {
             server.start();
@@ -77,10 +83,12 @@ public final class OpsEndpoint implements AutoCloseable {
     private static final class Routes extends Handler.Abstract {
         private final PrometheusMeterRegistry meters;
         private final Readiness readiness;
+        private final BillingResource billing;
 
-        Routes(PrometheusMeterRegistry meters, Readiness readiness) {
+        Routes(PrometheusMeterRegistry meters, Readiness readiness, BillingResource billing) {
             this.meters = meters;
             this.readiness = readiness;
+            this.billing = billing;
         }
 
         @Override
@@ -89,6 +97,9 @@ public final class OpsEndpoint implements AutoCloseable {
             if (!request.getMethod().equals("GET") && !request.getMethod().equals("HEAD")) {
                 response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
                 reply(response, callback, 405, "text/plain; charset=utf-8", "method not allowed\n");
+                return true;
+            }
+            if (billing != null && billing.handle(path, request, response, callback)) {
                 return true;
             }
             switch (path) {
@@ -127,12 +138,12 @@ public final class OpsEndpoint implements AutoCloseable {
             }
             return out.append('"').toString();
         }
+    }
 
-        private static void reply(Response response, Callback callback, int status, String type, String body) {
-            response.setStatus(status);
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
-            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-            Content.Sink.write(response, true, body, callback);
-        }
+    static void reply(Response response, Callback callback, int status, String type, String body) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        Content.Sink.write(response, true, body, callback);
     }
 }

@@ -16,8 +16,10 @@ import org.mipaaa.settings.Settings;
  * @param readyPeers the peers that must be connected for the node to be ready ({@code ops.ready.peers},
  *                   DiameterIdentities); absent: the peers jdiameter.xml makes the node dial
  * @param jmx        the meters over JMX too ({@code ops.jmx}, true), domain {@code mip-aaa.<host>}
+ * @param billing    an AAAH's billing resources on the endpoint ({@code ops.billing}, false): statements
+ *                   and the period's CSV from the running node
  */
-public record OpsSettings(String address, Optional<Integer> port, Optional<Set<String>> readyPeers, boolean jmx) {
+public record OpsSettings(String address, Optional<Integer> port, Optional<Set<String>> readyPeers, boolean jmx, boolean billing) {
 
     public static OpsSettings from(Settings settings) {
         String port = settings.get("ops.port", "").strip();
@@ -26,7 +28,7 @@ public record OpsSettings(String address, Optional<Integer> port, Optional<Set<S
                 port.isEmpty() ? Optional.empty() : Optional.of(port(settings, port)),
                 peers.isEmpty() ? Optional.empty() : Optional.of(Arrays.stream(peers.split(","))
                         .map(p -> p.strip().toLowerCase(Locale.ROOT)).filter(p -> !p.isEmpty()).collect(Collectors.toUnmodifiableSet())),
-                settings.bool("ops.jmx", true));
+                settings.bool("ops.jmx", true), settings.bool("ops.billing", false));
     }
 
     private static int port(Settings settings, String value) {

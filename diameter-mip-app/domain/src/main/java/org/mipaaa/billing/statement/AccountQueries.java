@@ -57,4 +57,23 @@ public final class AccountQueries {
     public String periodCsv(BillingPeriod period) {
         return PeriodCsv.render(ledger.allEntries(period));
     }
+
+    /**
+     * The same CSV written to {@code out} as the database is scanned, one entry held at a time (a period
+     * of millions of entries, from a running node), in the store's order rather than by user and date.
+     */
+    public void writePeriodCsv(BillingPeriod period, Appendable out) throws java.io.IOException {
+        out.append(PeriodCsv.header());
+        try {
+            ledger.forEachEntry(period, e -> {
+                try {
+                    out.append(PeriodCsv.row(e));
+                } catch (java.io.IOException failed) {
+                    throw new java.io.UncheckedIOException(failed);
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
 }

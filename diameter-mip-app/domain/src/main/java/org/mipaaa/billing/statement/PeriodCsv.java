@@ -29,45 +29,55 @@ public final class PeriodCsv {
 
     public static String render(List<AccountEntry> entries) {
         StringBuilder b = new StringBuilder(128 * (entries.size() + 1)).append(HEADER).append(CRLF);
-        for (AccountEntry e : entries) {
-            String[] f = new String[22];
-            java.util.Arrays.fill(f, "");
-            f[0] = text(e.id());
-            f[1] = text(e.nai());
-            f[2] = e.kind().name();
-            f[3] = e.date().toString();
-            f[4] = e.postedAt().toString();
-            f[5] = e.amount().toPlainString();
-            f[6] = e.amount().currency().getCurrencyCode();
-            f[7] = e.isValid() ? "VALID" : "INVALIDATED";
-            if (e.state() instanceof EntryState.Invalidated inv) {
-                f[8] = text(inv.by());
-                f[9] = inv.at().toString();
-            }
-            if (e.content() instanceof EntryContent.CommunicationFee fee) {
-                f[10] = text(fee.sessionId());
-                f[11] = Long.toString(fee.recordNumber());
-                f[12] = fee.recordType().name();
-                f[13] = text(fee.visitedRealm());
-                f[14] = Long.toString(fee.usage().seconds());
-                f[15] = Long.toString(fee.usage().inputOctets());
-                f[16] = Long.toString(fee.usage().outputOctets());
-                f[17] = Long.toString(fee.usage().inputPackets());
-                f[18] = Long.toString(fee.usage().outputPackets());
-                f[19] = fee.tariff().describe();
-            } else {
-                EntryContent.TransferredCharge charge = (EntryContent.TransferredCharge) e.content();
-                f[20] = text(charge.payee());
-                f[21] = text(charge.goods());
-            }
-            for (int i = 0; i < f.length; i++) {
-                if (i > 0) {
-                    b.append(',');
-                }
-                b.append(field(f[i]));
-            }
-            b.append(CRLF);
+        entries.forEach(e -> b.append(row(e)));
+        return b.toString();
+    }
+
+    /** The header line, with its CRLF. */
+    public static String header() {
+        return HEADER + CRLF;
+    }
+
+    /** One entry's line, with its CRLF. */
+    public static String row(AccountEntry e) {
+        StringBuilder b = new StringBuilder(256);
+        String[] f = new String[22];
+        java.util.Arrays.fill(f, "");
+        f[0] = text(e.id());
+        f[1] = text(e.nai());
+        f[2] = e.kind().name();
+        f[3] = e.date().toString();
+        f[4] = e.postedAt().toString();
+        f[5] = e.amount().toPlainString();
+        f[6] = e.amount().currency().getCurrencyCode();
+        f[7] = e.isValid() ? "VALID" : "INVALIDATED";
+        if (e.state() instanceof EntryState.Invalidated inv) {
+            f[8] = text(inv.by());
+            f[9] = inv.at().toString();
         }
+        if (e.content() instanceof EntryContent.CommunicationFee fee) {
+            f[10] = text(fee.sessionId());
+            f[11] = Long.toString(fee.recordNumber());
+            f[12] = fee.recordType().name();
+            f[13] = text(fee.visitedRealm());
+            f[14] = Long.toString(fee.usage().seconds());
+            f[15] = Long.toString(fee.usage().inputOctets());
+            f[16] = Long.toString(fee.usage().outputOctets());
+            f[17] = Long.toString(fee.usage().inputPackets());
+            f[18] = Long.toString(fee.usage().outputPackets());
+            f[19] = fee.tariff().describe();
+        } else {
+            EntryContent.TransferredCharge charge = (EntryContent.TransferredCharge) e.content();
+            f[20] = text(charge.payee());
+            f[21] = text(charge.goods());
+        }
+        for (int i = 0; i < f.length; i++) {
+            if (i > 0) {
+                b.append(',');
+            }
+            b.append(field(f[i]));
+        }
+        b.append(CRLF);
         return b.toString();
     }
 

@@ -155,6 +155,22 @@ class StatementTest {
     }
 
     @Test
+    void theStreamedCsvOfAPeriodHasTheSameLinesAsTheSortedOneAndNothingOfOtherPeriods() throws Exception {
+        ledger.recordUsage(report("s9", 1, RecordType.INTERIM, VISITED, "2026-11-10T10:01:00Z", 60, 100_000, 50_000, 100, 80));
+        ledger.recordTransferredCharge(NAI, eur("2.00"), "=cmd|' /C calc'!A0", "order 7", Instant.parse("2026-11-12T08:00:00Z"), "k7");
+        ledger.recordTransferredCharge("mn2@home.example", eur("1.00"), "shop.example", "order 8", Instant.parse("2026-11-13T08:00:00Z"), "k8");
+        ledger.recordTransferredCharge(NAI, eur("9.99"), "shop.example", "order 9", Instant.parse("2026-12-01T00:00:00Z"), "k9");
+        StringBuilder streamed = new StringBuilder();
+
+        queries.writePeriodCsv(november, streamed);
+
+        String sorted = queries.periodCsv(november);
+        assertThat(streamed.toString()).startsWith(PeriodCsv.header());
+        assertThat(streamed.toString().split("\r\n")).containsExactlyInAnyOrder(sorted.split("\r\n"));
+        assertThat(streamed.toString()).doesNotContain("order 9").contains(",'=cmd|' /C calc'!A0,");
+    }
+
+    @Test
     void attack11_goodsAndPayeeAMobileNodeWroteNeverBecomeASpreadsheetFormula() {
         ledger.recordTransferredCharge(NAI, eur("2.00"), "=HYPERLINK(\"http://x.example\")", "+1 x @SUM(A1:A9)",
                 Instant.parse("2026-11-12T08:00:00Z"), "k7");
