@@ -1,5 +1,6 @@
 package org.mipaaa.diameter;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -184,7 +185,10 @@ public final class RequestDispatcher implements NetworkReqListener {
 
     private void send(Request request, Answer answer, String sid, long received) {
         int command = request.getCommandCode();
-        logContext(request, sid); // an answer completed on another thread logs with its request's context too
+        // an answer completed on another thread logs with its request's context too; that thread's own
+        // context is given back afterwards
+        Map<String, String> previous = MDC.getCopyOfContextMap();
+        logContext(request, sid);
         String result = resultCode(answer);
         MDC.put(LOG_RESULT, AnswerResult.of(answer).map(AnswerResult::label).orElse("-"));
         try {
@@ -198,7 +202,11 @@ public final class RequestDispatcher implements NetworkReqListener {
         } catch (Exception e) {
             log.error("cannot send answer: session={} cmd={}", sid, command, e);
         } finally {
-            MDC.remove(LOG_RESULT);
+            if (previous == null) {
+                MDC.clear();
+            } else {
+                MDC.setContextMap(previous);
+            }
         }
     }
 

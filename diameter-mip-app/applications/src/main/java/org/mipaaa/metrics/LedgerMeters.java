@@ -20,6 +20,6 @@ public final class LedgerMeters implements LedgerWrites.Observer {
     public void written(String kind, boolean succeeded, long nanos) {
         Counter.builder("mip.ledger.writes").tag("kind", kind).tag("outcome", succeeded ? "written" : "failed")
                 .register(registry).increment();
-        NodeMetrics.stateStore(registry, "ledger-" + kind, nanos);
+        NodeMetrics.stateStoreTimer(registry, "ledger-" + kind).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 }

@@ -1,6 +1,7 @@
 package org.mipaaa.metrics;
 
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -53,6 +54,11 @@ public final class NodeMetrics implements DispatchObserver, TransportEvents {
     private final CommandNames names;
     private final Counter tooBusy;
     private final Counter duplicates;
+    /** By (Application-Id, command code), by result: built at first use, never removed (both sets are small). */
+    private final ConcurrentHashMap<Long, CommandMeters> commands = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Counter> registrations = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Counter> settlements = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Timer> stateStore = new ConcurrentHashMap<>();
 
     public NodeMetrics(MeterRegistry registry, CommandNames names) {
         this.registry = registry;
@@ -69,21 +75,40 @@ public final class NodeMetrics implements DispatchObserver, TransportEvents {
 
     @Override
     public void received(Request request) {
-        Counter.builder("diameter.requests").tags(commandTags(request)).register(registry).increment();
+        meters(request).requests().increment();
     }
 
     @Override
     public void answered(Request request, Answer answer, long nanos) {
-        Tags command = commandTags(request);
+        CommandMeters command = meters(request);
         String result = result(answer);
-        Counter.builder("diameter.answers").tags(command).tag("result", result).register(registry).increment();
-        Timer.builder("diameter.request.duration").tags(command).publishPercentileHistogram()
-                .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        command.answers().computeIfAbsent(result, r -> Counter.builder("diameter.answers").tags(command.tags()).tag("result", r)
+                .register(registry)).increment();
+        command.duration().record(nanos, TimeUnit.NANOSECONDS);
         if (request.getApplicationId() == ApplicationIds.MOBILE_IPV4 && request.getCommandCode() == CommandCodes.AA_MOBILE_NODE) {
-            Counter.builder("mip.registrations").tag("result", result).register(registry).increment();
+            registrations.computeIfAbsent(result, r -> Counter.builder("mip.registrations").tag("result", r).register(registry)).increment();
         } else if (request.getCommandCode() == CommandCodes.SETTLEMENT) {
-            Counter.builder("mip.settlements").tag("result", result).register(registry).increment();
+            settlements.computeIfAbsent(result, r -> Counter.builder("mip.settlements").tag("result", r).register(registry)).increment();
         }
+    }
+
+    /**
+     * The meters of a request's command, built once: looking a meter up in the registry on every request
+     * (its id's tags sorted and hashed) would cost more than the counting.
+     */
+    private CommandMeters meters(Request request) {
+        long application = request.getApplicationId();
+        int code = request.getCommandCode();
+        // Application-Id is 32 bits and the command code 24: one long holds both
+        return commands.computeIfAbsent((application << 24) | code, k -> {
+            Tags tags = Tags.of("application", Long.toString(application), "command", names.abbreviation(application, code, true));
+            return new CommandMeters(tags, Counter.builder("diameter.requests").tags(tags).register(registry),
+                    Timer.builder("diameter.request.duration").tags(tags).publishPercentileHistogram().register(registry),
+                    new ConcurrentHashMap<>());
+        });
+    }
+
+    private record CommandMeters(Tags tags, Counter requests, Timer duration, ConcurrentHashMap<String, Counter> answers) {
     }
 
     @Override
@@ -98,12 +123,11 @@ public final class NodeMetrics implements DispatchObserver, TransportEvents {
 
     @Override
     public void stateStore(String operation, long nanos) {
-        stateStore(registry, operation, nanos);
+        stateStore.computeIfAbsent(operation, o -> stateStoreTimer(registry, o)).record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    static void stateStore(MeterRegistry registry, String operation, long nanos) {
-        Timer.builder("mip.state.store.duration").tag("operation", operation).publishPercentileHistogram()
-                .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+    static Timer stateStoreTimer(MeterRegistry registry, String operation) {
+        return Timer.builder("mip.state.store.duration").tag("operation", operation).publishPercentileHistogram().register(registry);
     }
 
     @Override
@@ -144,12 +168,6 @@ public final class NodeMetrics implements DispatchObserver, TransportEvents {
     @FunctionalInterface
     public interface PeerTableView {
         int connected();
-    }
-
-    private Tags commandTags(Request request) {
-        long application = request.getApplicationId();
-        return Tags.of("application", Long.toString(application),
-                "command", names.abbreviation(application, request.getCommandCode(), true));
     }
 
     private static String result(Answer answer) {
