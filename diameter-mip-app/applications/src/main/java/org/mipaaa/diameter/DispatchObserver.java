@@ -1,6 +1,5 @@
 package org.mipaaa.diameter;
 
-import org.jdiameter.api.Answer;
 import org.jdiameter.api.Request;
 
 /**
@@ -17,8 +16,11 @@ public interface DispatchObserver {
     default void received(Request request) {
     }
 
-    /** {@code answer} went to {@code request}'s sender {@code nanos} after the request reached the node. */
-    default void answered(Request request, Answer answer, long nanos) {
+    /**
+     * An answer went to {@code request}'s sender {@code nanos} after the request reached the node, with
+     * {@code result} ({@link AnswerResult#label()}: {@code 2001}, {@code e5803}; {@code -} when it has none).
+     */
+    default void answered(Request request, String result, long nanos) {
     }
 
     /** The handler pool was full: {@code request} was answered 3004 DIAMETER_TOO_BUSY at once. */

@@ -72,7 +72,7 @@ public final class RequestDispatcher implements NetworkReqListener {
             log.warn("handler pool full, answering TOO_BUSY: session={} cmd={}", sessionId(request), request.getCommandCode());
             Answer busy = answers.answer(request, Outcome.refusal(ResultCodes.TOO_BUSY, "node overloaded"));
             observer.tooBusy(request);
-            observer.answered(request, busy, System.nanoTime() - received);
+            observer.answered(request, Long.toString(ResultCodes.TOO_BUSY), System.nanoTime() - received);
             return busy;
         }
     }
@@ -189,12 +189,13 @@ public final class RequestDispatcher implements NetworkReqListener {
         // context is given back afterwards
         Map<String, String> previous = MDC.getCopyOfContextMap();
         logContext(request, sid);
-        String result = resultCode(answer);
-        MDC.put(LOG_RESULT, AnswerResult.of(answer).map(AnswerResult::label).orElse("-"));
+        Optional<AnswerResult> outcome = AnswerResult.of(answer); // read once: the log, its context and the meters
+        String result = outcome.map(AnswerResult::label).orElse("-");
+        MDC.put(LOG_RESULT, result);
         try {
             sender.send(answer);
-            observer.answered(request, answer, System.nanoTime() - received);
-            log.debug("answered: session={} cmd={} result={}", sid, command, result);
+            observer.answered(request, result, System.nanoTime() - received);
+            log.debug("answered: session={} cmd={} result={}", sid, command, outcome.map(AnswerResult::toString).orElse("-"));
         } catch (org.jdiameter.api.IllegalDiameterStateException | org.jdiameter.api.RouteException e) {
             // the node is stopping, or the link the request came on is gone: the peer sends the request
             // again (elsewhere, or once the link is back) and the duplicate cache answers it the same
@@ -236,7 +237,4 @@ public final class RequestDispatcher implements NetworkReqListener {
         }
     }
 
-    private static String resultCode(Answer answer) {
-        return AnswerResult.of(answer).map(AnswerResult::toString).orElse("-");
-    }
 }

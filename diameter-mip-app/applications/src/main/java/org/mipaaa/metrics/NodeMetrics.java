@@ -11,11 +11,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
-import org.jdiameter.api.Answer;
 import org.jdiameter.api.Peer;
 import org.jdiameter.api.PeerState;
 import org.jdiameter.api.Request;
-import org.mipaaa.diameter.AnswerResult;
 import org.mipaaa.diameter.DispatchObserver;
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.CommandCodes;
@@ -79,9 +77,8 @@ public final class NodeMetrics implements DispatchObserver, TransportEvents {
     }
 
     @Override
-    public void answered(Request request, Answer answer, long nanos) {
+    public void answered(Request request, String result, long nanos) {
         CommandMeters command = meters(request);
-        String result = result(answer);
         command.answers().computeIfAbsent(result, r -> Counter.builder("diameter.answers").tags(command.tags()).tag("result", r)
                 .register(registry)).increment();
         command.duration().record(nanos, TimeUnit.NANOSECONDS);
@@ -168,9 +165,5 @@ public final class NodeMetrics implements DispatchObserver, TransportEvents {
     @FunctionalInterface
     public interface PeerTableView {
         int connected();
-    }
-
-    private static String result(Answer answer) {
-        return AnswerResult.of(answer).map(AnswerResult::label).orElse("none");
     }
 }
