@@ -58,6 +58,12 @@ public final class RegistrationCaches {
     /** Home address (dotted quad) -> encoded {@link MobilityBinding} (home agent); persistent. */
     public static final String MOBILITY_BINDINGS = "mobility-bindings";
 
+    /**
+     * The home agent's index of bindings by the second they expire ({@link InfinispanBindingTable}); memory
+     * only, built from {@link #MOBILITY_BINDINGS} when a process first needs it.
+     */
+    public static final String BINDING_EXPIRY = "mobility-binding-expiry";
+
     /** Session-Id -> encoded STR the home agent has yet to get an answer for ({@link PendingTerminations}); persistent. */
     public static final String PENDING_TERMINATIONS = "pending-terminations";
 

@@ -154,4 +154,50 @@ class InfinispanBindingTableTest {
         assertThatThrownBy(() -> table.find(Ipv4.parse("10.1.0.10"))).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("format 3");
     }
+
+    @Test
+    void theSweepReadsTheBindingsThatExpireNotEveryBinding() {
+        for (int i = 1; i <= 2_000; i++) {
+            table.create(binding("10.2." + (i / 250) + "." + (i % 250), "mn" + i + "@home.example", Duration.ofHours(1), T0));
+        }
+        MobilityBinding soon = binding("10.1.0.10", "mn1@home.example", Duration.ofSeconds(60), T0);
+        table.create(soon);
+        assertThat(table.expired(T0.plusSeconds(30))).isEmpty(); // the index is built once, here
+        // a value no binding decodes from, of a node not due: a sweep that read every binding would fail on it
+        store.<String, String>cache(RegistrationCaches.MOBILITY_BINDINGS).put("10.9.9.9", "not a binding");
+
+        assertThat(table.expired(T0.plusSeconds(61))).containsExactly(soon);
+        assertThat(table.expired(T0.plusSeconds(62))).as("the sweep's caller removes what expired").containsExactly(soon);
+        assertThat(table.remove(soon)).isTrue();
+        assertThat(table.expired(T0.plusSeconds(63))).isEmpty();
+    }
+
+    @Test
+    void aRenewedBindingExpiresAtItsNewLifetimeNotItsOldOne() {
+        MobilityBinding first = binding("10.1.0.10", "mn1@home.example", Duration.ofSeconds(60), T0);
+        table.create(first);
+        assertThat(table.expired(T0)).isEmpty();
+        MobilityBinding renewal = first.renewed(Ipv4.parse("198.51.100.9"), Duration.ofSeconds(600), T0.plusSeconds(30),
+                Identification.ntpTimestamp(T0.plusSeconds(30), 0));
+        assertThat(table.replace(first, renewal)).isTrue();
+
+        assertThat(table.expired(T0.plusSeconds(61))).isEmpty();
+        assertThat(table.expired(T0.plusSeconds(631))).containsExactly(renewal);
+    }
+
+    @Test
+    void aRestartedHomeAgentExpiresTheBindingsItKeptAndALookFarAheadSeesThemAll() {
+        MobilityBinding a = binding("10.1.0.10", "mn1@home.example", Duration.ofSeconds(60), T0);
+        MobilityBinding b = binding("10.1.0.11", "mn2@home.example", Duration.ofDays(2), T0);
+        table.create(a);
+        table.create(b);
+        assertThat(table.expired(T0)).isEmpty();
+        store.close();
+
+        store = TestStores.open(data); // the index is memory only: built again from the kept bindings
+        table = InfinispanBindingTable.in(store);
+
+        assertThat(table.expired(T0.plusSeconds(61))).containsExactly(a);
+        assertThat(table.expired(T0.plus(Duration.ofDays(3650)))).containsExactly(a, b);
+    }
 }
