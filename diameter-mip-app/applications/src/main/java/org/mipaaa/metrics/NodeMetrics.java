@@ -14,10 +14,10 @@ import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 import org.jdiameter.api.Peer;
 import org.jdiameter.api.PeerState;
 import org.jdiameter.api.Request;
+import org.mipaaa.diameter.CommandNames;
 import org.mipaaa.diameter.DispatchObserver;
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.CommandCodes;
-import org.mipaaa.diameter.CommandNames;
 import org.mipaaa.transport.TransportEvents;
 
 /**
@@ -47,6 +47,11 @@ import org.mipaaa.transport.TransportEvents;
  * Mobile nodes are never a tag: a tag per subscriber would grow without bound.
  */
 public final class NodeMetrics implements DispatchObserver, TransportEvents {
+
+    /** Distinct commands metered one by one; beyond, they share "other" (the dictionary has a few dozen). */
+    static final int MAX_COMMANDS = 256;
+    /** Distinct results per command metered one by one; beyond, they share "other". */
+    static final int MAX_RESULTS = 64;
 
     private final MeterRegistry registry;
     private final CommandNames names;
@@ -79,13 +84,16 @@ public final class NodeMetrics implements DispatchObserver, TransportEvents {
     @Override
     public void answered(Request request, String result, long nanos) {
         CommandMeters command = meters(request);
-        command.answers().computeIfAbsent(result, r -> Counter.builder("diameter.answers").tags(command.tags()).tag("result", r)
+        String label = bounded(command.answers(), result);
+        command.answers().computeIfAbsent(label, r -> Counter.builder("diameter.answers").tags(command.tags()).tag("result", r)
                 .register(registry)).increment();
         command.duration().record(nanos, TimeUnit.NANOSECONDS);
         if (request.getApplicationId() == ApplicationIds.MOBILE_IPV4 && request.getCommandCode() == CommandCodes.AA_MOBILE_NODE) {
-            registrations.computeIfAbsent(result, r -> Counter.builder("mip.registrations").tag("result", r).register(registry)).increment();
+            registrations.computeIfAbsent(bounded(registrations, result), r -> Counter.builder("mip.registrations").tag("result", r)
+                    .register(registry)).increment();
         } else if (request.getCommandCode() == CommandCodes.SETTLEMENT) {
-            settlements.computeIfAbsent(result, r -> Counter.builder("mip.settlements").tag("result", r).register(registry)).increment();
+            settlements.computeIfAbsent(bounded(settlements, result), r -> Counter.builder("mip.settlements").tag("result", r)
+                    .register(registry)).increment();
         }
     }
 
@@ -97,12 +105,28 @@ public final class NodeMetrics implements DispatchObserver, TransportEvents {
         long application = request.getApplicationId();
         int code = request.getCommandCode();
         // Application-Id is 32 bits and the command code 24: one long holds both
-        return commands.computeIfAbsent((application << 24) | code, k -> {
-            Tags tags = Tags.of("application", Long.toString(application), "command", names.abbreviation(application, code, true));
-            return new CommandMeters(tags, Counter.builder("diameter.requests").tags(tags).register(registry),
-                    Timer.builder("diameter.request.duration").tags(tags).publishPercentileHistogram().register(registry),
-                    new ConcurrentHashMap<>());
-        });
+        long key = (application << 24) | code;
+        CommandMeters known = commands.get(key);
+        if (known != null) {
+            return known;
+        }
+        if (commands.size() >= MAX_COMMANDS) {
+            // a peer sending made-up command codes does not grow the node's meters without bound
+            return commands.computeIfAbsent(-1L, k -> commandMeters(Tags.of("application", "other", "command", "other")));
+        }
+        return commands.computeIfAbsent(key, k -> commandMeters(
+                Tags.of("application", Long.toString(application), "command", names.abbreviation(application, code, true))));
+    }
+
+    private CommandMeters commandMeters(Tags tags) {
+        return new CommandMeters(tags, Counter.builder("diameter.requests").tags(tags).register(registry),
+                Timer.builder("diameter.request.duration").tags(tags).publishPercentileHistogram().register(registry),
+                new ConcurrentHashMap<>());
+    }
+
+    /** {@code result}, or "other" once {@code seen} holds {@link #MAX_RESULTS}: a peer's made-up codes stay bounded. */
+    private static String bounded(ConcurrentHashMap<String, Counter> seen, String result) {
+        return seen.containsKey(result) || seen.size() < MAX_RESULTS ? result : "other";
     }
 
     private record CommandMeters(Tags tags, Counter requests, Timer duration, ConcurrentHashMap<String, Counter> answers) {
