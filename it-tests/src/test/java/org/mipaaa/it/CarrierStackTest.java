@@ -1,5 +1,7 @@
 package org.mipaaa.it;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -77,6 +79,7 @@ class CarrierStackTest {
     private static TopologyFixture fixture;
     private static StackImpl carrierStack;
     private static Installation carrierAaah;
+    private static final SimpleMeterRegistry carrierMeters = new SimpleMeterRegistry();
     private static DatagramSocket correspondent;
 
     @BeforeAll
@@ -91,7 +94,8 @@ class CarrierStackTest {
         String xml = aaahSettings.resolve(Files.readString(Path.of("src/test/resources/carrier/jdiameter.xml")));
         carrierStack = new StackImpl();
         carrierStack.init(new XMLConfiguration(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))));
-        carrierAaah = MipAaa.on(carrierStack, aaahSettings).install();
+        // the carrier's own meter registry (its Prometheus, JMX, ...), given to the installation
+        carrierAaah = MipAaa.on(carrierStack, aaahSettings).meters(carrierMeters).install();
         carrierStack.start();
         assertThat(Eventually.within(Duration.ofSeconds(20),
                 () -> carrierPeersUp().containsAll(Set.of("aaaf.visited.example", "ha.home.example", "aaay.shop.example"))))
@@ -189,6 +193,13 @@ class CarrierStackTest {
         assertThat(Eventually.within(Duration.ofSeconds(15), () -> mn1Entries(EntryKind.COMMUNICATION_FEE).stream()
                 .mapToLong(e -> ((EntryContent.CommunicationFee) e.content()).usage().packets()).sum() == 6))
                 .as("3 datagrams each way charged at the carrier's AAAH").isTrue();
+
+        // the applications' meters are on the carrier's own registry
+        assertThat(carrierMeters.get("mip.registrations").tag("result", "2001").counter().count()).isGreaterThanOrEqualTo(1);
+        assertThat(carrierMeters.get("diameter.answers").tag("command", "AMR").tag("result", "2001").counter().count())
+                .isGreaterThanOrEqualTo(1);
+        assertThat(carrierMeters.get("mip.ledger.writes").tag("kind", "usage").tag("outcome", "written").counter().count())
+                .isGreaterThanOrEqualTo(2);
     }
 
     @Test
