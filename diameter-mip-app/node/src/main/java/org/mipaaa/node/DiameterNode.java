@@ -82,8 +82,12 @@ public final class DiameterNode implements AutoCloseable {
         BillingResource billing = settings.ops().billing() && settings.roles().contains(Role.AAAH) ? new BillingResource() : null;
         OpsEndpoint ops;
         try {
+            if (settings.ops().tls() && tls == null) {
+                throw new IllegalArgumentException(config.settings().file() + ": ops.tls=true needs the node's TLS keys (tls.keystore)");
+            }
             ops = settings.ops().port().isEmpty() ? null
-                    : OpsEndpoint.start(settings.ops().address(), settings.ops().port().get(), host, meters.prometheus(), readiness, billing);
+                    : OpsEndpoint.start(settings.ops().address(), settings.ops().port().get(), host, meters.prometheus(), readiness, billing,
+                            settings.ops().tls() ? tls.sslContext() : null);
         } catch (Exception | Error e) {
             meters.close();
             throw e;

@@ -3,16 +3,22 @@ package org.mipaaa.ops;
 import java.net.URI;
 import java.util.Map;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +36,12 @@ public final class OpsEndpoint implements AutoCloseable {
 
     private final Server server;
     private final ServerConnector connector;
+    private final boolean tls;
 
-    private OpsEndpoint(Server server, ServerConnector connector) {
+    private OpsEndpoint(Server server, ServerConnector connector, boolean tls) {
         this.server = server;
         this.connector = connector;
+        this.tls = tls;
     }
 
     /** Listens on {@code address}:{@code port} (0: a free port) until closed. */
@@ -45,10 +53,33 @@ public final class OpsEndpoint implements AutoCloseable {
     /** As {@link #start(String, int, String, PrometheusMeterRegistry, Readiness)}, with the AAAH's billing resources when not null. */
     public static OpsEndpoint start(String address, int port, String nodeName, PrometheusMeterRegistry meters, Readiness readiness,
                                     BillingResource billing) throws Exception {
+        return start(address, port, nodeName, meters, readiness, billing, null);
+    }
+
+    /**
+     * As {@link #start(String, int, String, PrometheusMeterRegistry, Readiness, BillingResource)}, over TLS
+     * with {@code tls} when not null: HTTPS, and only clients with a certificate {@code tls} trusts (the
+     * node's PKI: a carrier issues one to its Prometheus and billing hosts) get an answer.
+     */
+    public static OpsEndpoint start(String address, int port, String nodeName, PrometheusMeterRegistry meters, Readiness readiness,
+                                    BillingResource billing, SSLContext tls) throws Exception {
         QueuedThreadPool threads = new QueuedThreadPool(4, 1);
         threads.setName(nodeName + "-ops");
         Server server = new Server(threads);
-        ServerConnector connector = new ServerConnector(server, 1, 1);
+        ServerConnector connector;
+        if (tls == null) {
+            connector = new ServerConnector(server, 1, 1);
+        } else {
+            SslContextFactory.Server ssl = new SslContextFactory.Server();
+            ssl.setSslContext(tls);
+            ssl.setNeedClientAuth(true);
+            ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+            HttpConfiguration https = new HttpConfiguration();
+            SecureRequestCustomizer secure = new SecureRequestCustomizer();
+            secure.setSniHostCheck(false); // scraped by address; the client's certificate is what is checked
+            https.addCustomizer(secure);
+            connector = new ServerConnector(server, 1, 1, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(https));
+        }
         connector.setHost(address);
         connector.setPort(port);
         server.addConnector(connector);
@@ -61,14 +92,14 @@ public final class OpsEndpoint implements AutoCloseable {
             throw new IllegalStateException(nodeName + ": cannot serve the operations endpoint on " + address + ":" + port
                     + " (ops.address, ops.port): " + e.getMessage(), e);
         }
-        OpsEndpoint endpoint = new OpsEndpoint(server, connector);
+        OpsEndpoint endpoint = new OpsEndpoint(server, connector, tls != null);
         log.info("{}: metrics at {}metrics, health at {}health/ready", nodeName, endpoint.url(), endpoint.url());
         return endpoint;
     }
 
     /** The endpoint's base URL ({@code http://address:port/}). */
     public URI url() {
-        return URI.create("http://" + connector.getHost() + ":" + connector.getLocalPort() + "/");
+        return URI.create((tls ? "https://" : "http://") + connector.getHost() + ":" + connector.getLocalPort() + "/");
     }
 
     @Override
