@@ -1,7 +1,5 @@
 package org.mipaaa.it;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -23,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jdiameter.api.DisconnectCause;
 import org.jdiameter.api.PeerState;
 import org.jdiameter.api.PeerTable;

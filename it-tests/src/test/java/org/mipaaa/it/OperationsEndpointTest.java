@@ -1,40 +1,32 @@
 package org.mipaaa.it;
 
-import org.mipaaa.launcher.Main;
-
-import picocli.CommandLine;
-
-import java.io.PrintStream;
-
-import java.io.ByteArrayOutputStream;
-
-import java.time.Instant;
-
-import org.mipaaa.billing.statement.PeriodCsv;
-
-import org.mipaaa.billing.BillingPeriod;
-
-import org.mipaaa.billing.statement.AccountQueries;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mipaaa.billing.BillingPeriod;
+import org.mipaaa.billing.statement.AccountQueries;
+import org.mipaaa.billing.statement.PeriodCsv;
 import org.mipaaa.fa.ForeignAgent;
 import org.mipaaa.install.RoleApplications;
+import org.mipaaa.launcher.Main;
 import org.mipaaa.mobileip.Ipv4;
 import org.mipaaa.mobileip.auth.MnAaaSecurityAssociation;
 import org.mipaaa.mobileip.node.MobileNode;
 import org.mipaaa.node.DiameterNode;
 import org.mipaaa.role.Role;
+import picocli.CommandLine;
 
 /**
  * What a carrier's operations team sees of a running network (issue 19, items 1 and 2): each node's

@@ -1,30 +1,21 @@
 package org.mipaaa.it;
 
-import org.junit.jupiter.api.io.TempDir;
-
-import java.util.Map;
-
-import java.nio.file.Path;
-
-import org.HdrHistogram.Histogram;
-
-import org.HdrHistogram.EncodableHistogram;
-
-import org.HdrHistogram.HistogramLogReader;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import org.mipaaa.bench.BenchResults;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mipaaa.bench.BenchResults;
 import org.mipaaa.bench.RegistrationBenchmark;
 
 /**

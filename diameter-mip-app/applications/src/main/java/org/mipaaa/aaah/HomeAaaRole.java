@@ -1,7 +1,5 @@
 package org.mipaaa.aaah;
 
-import org.mipaaa.metrics.LedgerMeters;
-
 import java.io.IOException;
 
 import org.mipaaa.aaah.accounting.HomeAccounts;
@@ -20,6 +18,7 @@ import org.mipaaa.commitment.CommittedFees;
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.ledger.AccountDatabase;
+import org.mipaaa.metrics.LedgerMeters;
 import org.mipaaa.registration.InfinispanSubscriberDirectory;
 import org.mipaaa.role.RoleContext;
 import org.mipaaa.settlement.SettlementStore;

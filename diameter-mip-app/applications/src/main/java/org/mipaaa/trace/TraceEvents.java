@@ -1,13 +1,12 @@
 package org.mipaaa.trace;
 
-import org.mipaaa.diameter.CommandNames;
-
 import java.time.Clock;
 
 import org.jdiameter.api.Avp;
 import org.jdiameter.api.AvpDataException;
 import org.jdiameter.api.AvpSet;
 import org.jdiameter.api.Message;
+import org.mipaaa.diameter.CommandNames;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.role.Role;
 

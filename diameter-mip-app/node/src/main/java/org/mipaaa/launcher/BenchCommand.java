@@ -1,20 +1,15 @@
 package org.mipaaa.launcher;
 
-import org.HdrHistogram.Histogram;
-
-import java.util.LinkedHashMap;
-
-import java.util.Map;
-
-import java.time.Instant;
-
-import org.mipaaa.bench.BenchResults;
-
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.HdrHistogram.Histogram;
+import org.mipaaa.bench.BenchResults;
 import org.mipaaa.bench.RegistrationBenchmark;
 import org.mipaaa.bench.TransportBenchmark;
 import org.slf4j.LoggerFactory;

@@ -1,21 +1,14 @@
 package org.mipaaa.launcher;
 
-import java.time.Duration;
-
-import java.nio.charset.StandardCharsets;
-
-import java.net.http.HttpResponse;
-
-import java.net.http.HttpRequest;
-
-import java.net.http.HttpClient;
-
 import java.io.InputStream;
-
-import java.net.URI;
-
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
