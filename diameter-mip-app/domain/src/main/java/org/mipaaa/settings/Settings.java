@@ -80,18 +80,14 @@ public final class Settings {
 
     /** An integer setting, or {@code defaultValue}; a value that is not one is an error naming the key and the file. */
     public int integer(String key, int defaultValue) {
-        String v = get(key, null);
-        if (v == null || v.isBlank()) {
-            return defaultValue;
+        long v = longValue(key, defaultValue);
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw invalid(key, Long.toString(v), "a whole number of at most " + Integer.MAX_VALUE);
         }
-        try {
-            return Integer.parseInt(v.strip());
-        } catch (NumberFormatException e) {
-            throw invalid(key, v, "a whole number");
-        }
+        return (int) v;
     }
 
-    /** A long setting, or {@code defaultValue}; as {@link #integer}. */
+    /** A long setting, or {@code defaultValue}; a value that is not one is an error naming the key and the file. */
     public long longValue(String key, long defaultValue) {
         String v = get(key, null);
         if (v == null || v.isBlank()) {
