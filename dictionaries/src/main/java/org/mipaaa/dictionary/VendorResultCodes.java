@@ -6,7 +6,7 @@ import java.util.Map;
  * Experimental-Result-Code values of MIP-Accounting-Services (docs/PROTOCOL.md). They are only
  * meaningful inside an Experimental-Result whose Vendor-Id is the configured vendor
  * ({@link VendorSettings#vendorId()}); RFC 6733 11.3.1 keeps no registry for them. The classes
- * follow RFC 6733 7.1: 4xxx transient, 5xxx permanent.
+ * follow RFC 6733 7.1: 1xxx informational, 4xxx transient, 5xxx permanent.
  */
 public final class VendorResultCodes {
 
@@ -36,6 +36,14 @@ public final class VendorResultCodes {
 
     /** The user did not answer the User-Confirmation-Request in time; nothing was settled (transient). */
     public static final int CONFIRMATION_TIMEOUT = 4801;
+
+    /**
+     * The settlement is open and waits for the user's confirmation; nothing is charged yet. Informational
+     * (RFC 6733 7.1.1: the request is not yet satisfied and the requester has more to do): the mobile
+     * node answers the AAAH's User-Confirmation-Request when its user has decided, then asks for the
+     * outcome with a SER carrying the Settlement-Id (docs/PROTOCOL.md §4.2).
+     */
+    public static final int CONFIRMATION_PENDING = 1801;
 
     private static final Map<Integer, String> NAMES = ResultCodes.rfcNames(VendorResultCodes.class, "");
 

@@ -86,6 +86,7 @@ class ModelTest {
         assertThat(ResultCodes.isSuccess(3002)).isFalse();
         assertThat(VendorResultCodes.name(VendorResultCodes.USER_REJECTED)).isEqualTo("USER_REJECTED");
         assertThat(VendorResultCodes.name(4801)).isEqualTo("CONFIRMATION_TIMEOUT");
+        assertThat(VendorResultCodes.name(1801)).isEqualTo("CONFIRMATION_PENDING");
         assertThat(VendorResultCodes.name(4899)).isEqualTo("UNKNOWN_TRANSIENT_FAILURE");
     }
 

@@ -168,7 +168,8 @@ class ProtocolDocTest {
         for (List<String> row : table("## 5. Experimental-Result codes")) {
             int code = Integer.parseInt(row.get(0));
             inDoc.put(row.get(1), code);
-            assertThat(row.get(2)).as(row.get(1)).isEqualTo(code / 1000 == 4 ? "transient failure" : "permanent failure");
+            String category = code / 1000 == 1 ? "informational" : code / 1000 == 4 ? "transient failure" : "permanent failure";
+            assertThat(row.get(2)).as(row.get(1)).isEqualTo(category);
             assertThat(VendorResultCodes.name(code)).isEqualTo(row.get(1));
         }
         assertThat(inDoc).isEqualTo(ConstantsMatchDictionaryTest.constants(VendorResultCodes.class, int.class));

@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +39,9 @@ import org.mipaaa.agent.services.SettlementCodec;
 import org.mipaaa.agent.services.SettlementMode;
 import org.mipaaa.agent.transport.AgentConnection;
 import org.mipaaa.agent.transport.AgentEndpoint;
+import org.mipaaa.agent.transport.WireTap;
 import org.mipaaa.dictionary.AvpCodes;
+import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
 import org.mipaaa.dictionary.VendorResultCodes;
@@ -61,8 +65,9 @@ import org.mipaaa.trace.TraceEvent;
  * Settlement with the user's confirmation (seed Figs. 16-17, S207-S211; docs/PROTOCOL.md §4.2-§4.5) and
  * cancellation: the mobile node's real AAAM agent over TLS, straight to its AAAH or through the AAAF;
  * AAAF, AAAH, AAAY and shop terminal are the project's jDiameter nodes from config/ with TLS links on
- * loopback and their role services (the shipped payee directory and catalogues). The AAAH's confirmation
- * time is the shipped 2 s.
+ * loopback and their role services (the shipped payee directory and catalogues). The user's confirmation
+ * window is 4 s here (shipped: 120 s, proved by {@code ConfirmationWindowTest}), the AAAH's inline wait
+ * the shipped 2 s.
  */
 class SettlementTest {
 
@@ -79,6 +84,8 @@ class SettlementTest {
     private static final String AAAY = "aaay.shop.example";
     private static final String TERMINAL = "terminal.shop.example";
     private static final Amount PRICE = new Amount(new BigDecimal("23.40"), 978);
+    /** The user's confirmation window at this lab's AAAH (services.confirmation.timeout.ms). */
+    private static final Duration WINDOW = Duration.ofSeconds(4);
 
     @TempDir
     static Path dir;
@@ -92,7 +99,8 @@ class SettlementTest {
         tls = dir.resolve("tls");
         List<String> hosts = new ArrayList<>(Topology.hosts(TopologyFixture.configRoot(), roles, Map.of()));
         PkiIssuer.issueAll(tls, "settlement lab CA", hosts, List.of("mn1.home.example", "mn2.home.example"));
-        fixture = new TopologyFixture().start(roles, RoleApplications.STANDARD, Map.of("tls.dir", tls.toString()));
+        fixture = new TopologyFixture().start(roles, RoleApplications.STANDARD, Map.of("tls.dir", tls.toString(),
+                "services.confirmation.timeout.ms", Long.toString(WINDOW.toMillis())));
     }
 
     @AfterAll
@@ -103,9 +111,38 @@ class SettlementTest {
     }
 
     private static AgentEndpoint endpoint(Role server, String mobileNodeHost) throws Exception {
+        return endpoint(server, mobileNodeHost, WireTap.NONE);
+    }
+
+    private static AgentEndpoint endpoint(Role server, String mobileNodeHost, WireTap tap) throws Exception {
         return AgentEndpoint.builder("127.0.0.1", fixture.tlsPort(server), LabTls.context(tls, mobileNodeHost, tls))
                 .originHost(mobileNodeHost).originRealm("home.example").expectedServer(fixture.topology().node(server).host())
-                .application(VENDOR.vendorId(), VENDOR.accountingServicesApplicationId()).requestTimeout(Duration.ofSeconds(6)).build();
+                .application(VENDOR.vendorId(), VENDOR.accountingServicesApplicationId()).requestTimeout(Duration.ofSeconds(6))
+                .confirmationWindow(WINDOW).wireTap(tap).build();
+    }
+
+    /** The Experimental-Result-Codes of the SEAs the agent received, in order (the trace records only what nodes receive). */
+    private static List<Long> seaResults(List<byte[]> received) throws Exception {
+        List<Long> codes = new ArrayList<>();
+        for (byte[] octets : received) {
+            DiameterMessage m = DiameterCodec.decode(octets);
+            if (m.commandCode() != CommandCodes.SETTLEMENT || m.isRequest()) {
+                continue;
+            }
+            Optional<Avp> rc = m.find(AvpCodes.RESULT_CODE);
+            if (rc.isPresent()) {
+                codes.add(rc.get().asUnsigned32());
+            }
+            Optional<Avp> er = m.find(AvpCodes.EXPERIMENTAL_RESULT);
+            if (er.isPresent()) {
+                for (Avp member : er.get().asGrouped()) {
+                    if (member.code() == AvpCodes.EXPERIMENTAL_RESULT_CODE) {
+                        codes.add(member.asUnsigned32());
+                    }
+                }
+            }
+        }
+        return codes;
     }
 
     private static AaamAgent agent(Role server) throws Exception {
@@ -250,10 +287,18 @@ class SettlementTest {
 
     @Test
     void s207_noConfirmationInTime_4801AndNothingIsCharged() throws Exception {
+        Instant since = Instant.now();
         int chargesBefore = transferredCharges().size();
-        // the AAAH waits 2 s for the user (services.confirmation.timeout.ms)
-        ConfirmingUser slow = new ConfirmingUser(ConfirmationCallback.Decision.OK, 3000);
-        try (AaamAgent agent = agent(Role.AAAH)) {
+        // the user answers after the AAAH's window: the SER was answered CONFIRMATION_PENDING, the late OK
+        // goes out before the agent asks for the outcome, and changes nothing
+        ConfirmingUser slow = new ConfirmingUser(ConfirmationCallback.Decision.OK, WINDOW.toMillis() + 1500);
+        List<byte[]> received = new CopyOnWriteArrayList<>();
+        try (AaamAgent agent = new AaamAgent(AaamSecurityAssociation.fromMnAaaKey(MN1, MN1_SPI, MN1_KEY),
+                endpoint(Role.AAAH, "mn1.home.example", (outgoing, octets) -> {
+                    if (!outgoing) {
+                        received.add(octets);
+                    }
+                }), new InMemoryReplayCounters(), VENDOR)) {
             PurchaseInfo info = orderA1001(agent);
             assertThatThrownBy(() -> agent.settle(info, SettlementMode.DEBIT_PAYEE_ACCOUNT, slow))
                     .isInstanceOfSatisfying(ServiceException.class, e -> {
@@ -262,7 +307,10 @@ class SettlementTest {
                     });
         }
         String id = slow.shown.get(0).settlementId();
-        Thread.sleep(1500); // the late OK reaches the AAAH after it answered: it must change nothing
+        assertThat(seaResults(received)).as("pending (the T copy too), then the outcome asked for")
+                .endsWith((long) VendorResultCodes.CONFIRMATION_PENDING, (long) VendorResultCodes.CONFIRMATION_TIMEOUT)
+                .containsOnly((long) VendorResultCodes.CONFIRMATION_PENDING, (long) VendorResultCodes.CONFIRMATION_TIMEOUT);
+        assertThat(events(since, "UCA")).as("the late OK reached the AAAH").anyMatch(e -> e.to().equals(AAAH));
         assertThat(atHome(id).state()).isEqualTo(SettlementState.TIMED_OUT);
         assertThat(transferredCharges()).hasSize(chargesBefore);
         assertThat(payeeLedger().find(id)).isEmpty();

@@ -37,9 +37,12 @@ public record VisitedAaaRole(RealmProxy proxy, VisitorEntries visitors, Accounti
         for (int command : SERVICES_TOWARDS_HOME) {
             ctx.handlers().register(ctx.servicesApplication(), command, proxy);
         }
-        // the AAAH's UCR back to a mobile node connected here (Destination-Host): the same proxy,
-        // jDiameter's router picks the node's own connection by Destination-Host
-        ctx.handlers().register(ctx.servicesApplication(), CommandCodes.USER_CONFIRMATION, proxy);
+        // the AAAH's UCR back to a mobile node connected here (Destination-Host): relayed the same way,
+        // jDiameter's router picks the node's own connection by Destination-Host; a person answers it,
+        // so it is waited for as long as the AAAH's confirmation window, not a machine's request timeout
+        RealmProxy towardsUser = new RealmProxy(ctx.client(), ctx.host(), ctx.millis("aaaf.confirmation.timeout.ms", 125_000),
+                RealmProxy.ProxyListener.NONE);
+        ctx.handlers().register(ctx.servicesApplication(), CommandCodes.USER_CONFIRMATION, towardsUser);
 
         AccountingOutbox outbox = AccountingOutbox.in(ctx.state());
         HomeAccountingForwarder forwarder = new HomeAccountingForwarder(outbox, ctx.client(), ctx.clock(),

@@ -117,20 +117,26 @@ public final class DiameterClient {
         }
 
         /**
-         * As {@link #send()}, but waits at most {@code timeout} (a caller's own bound, shorter than the
-         * client's); completes on the node's pool, never on the JDK's delay thread the timeout fires on.
+         * As {@link #send()}, but waits {@code within} instead of the client's timeout: shorter (a caller's
+         * own bound below what the previous hop waits), or longer (a request a person answers, such as
+         * the AAAH's UCR). Completes on the node's pool.
          */
-        public CompletableFuture<Answer> send(Duration timeout) {
-            return onPool(send().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        public CompletableFuture<Answer> send(Duration within) {
+            // the caller's bound holds even if the stack's timer does not fire (a stack without one)
+            return onPool(sendWithin(within).orTimeout(within.toMillis(), TimeUnit.MILLISECONDS));
         }
 
         /** Sends it; completes with the answer, or exceptionally with a TimeoutException. */
         public CompletableFuture<Answer> send() {
+            return sendWithin(timeout);
+        }
+
+        private CompletableFuture<Answer> sendWithin(Duration within) {
             CompletableFuture<Answer> result = new CompletableFuture<>();
             try {
                 java.util.Optional<java.util.concurrent.CompletionStage<Answer>> served = local.deliver(request);
                 if (served.isPresent()) {
-                    return onPool(served.get().toCompletableFuture().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS))
+                    return onPool(served.get().toCompletableFuture().orTimeout(within.toMillis(), TimeUnit.MILLISECONDS))
                             .whenComplete((a, f) -> session.release());
                 }
                 session.send(request, new EventListener<Request, Answer>() {
@@ -142,9 +148,9 @@ public final class DiameterClient {
                     @Override
                     public void timeoutExpired(Request req) {
                         off(() -> result.completeExceptionally(new TimeoutException(
-                                "no answer to command " + req.getCommandCode() + " within " + timeout)));
+                                "no answer to command " + req.getCommandCode() + " within " + within)));
                     }
-                }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+                }, within.toMillis(), TimeUnit.MILLISECONDS);
             } catch (Exception e) {
                 result.completeExceptionally(e);
             }
@@ -178,6 +184,14 @@ public final class DiameterClient {
             result.completeExceptionally(e);
         }
         return result;
+    }
+
+    /**
+     * {@code future}'s value, or {@code fallback} when it has none after {@code after}; completes on the
+     * node's pool (never on the JDK's delay thread), and leaves {@code future} itself alone.
+     */
+    public <T> CompletableFuture<T> within(CompletableFuture<T> future, Duration after, T fallback) {
+        return onPool(future.thenApply(value -> value).completeOnTimeout(fallback, after.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     /**

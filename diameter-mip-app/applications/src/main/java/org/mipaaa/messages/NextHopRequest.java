@@ -29,6 +29,14 @@ public final class NextHopRequest {
         this.timeout = timeout;
     }
 
+    /**
+     * {@code future}'s value, or {@code fallback} when it has none after {@code after}, on the node's
+     * pool ({@link DiameterClient#within}): to answer a request before a slow exchange ends.
+     */
+    public <T> CompletableFuture<T> within(CompletableFuture<T> future, Duration after, T fallback) {
+        return client.within(future, after, fallback);
+    }
+
     public long vendorId() {
         return vendor.vendorId();
     }

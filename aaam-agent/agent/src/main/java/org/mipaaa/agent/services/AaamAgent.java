@@ -26,6 +26,7 @@ import org.mipaaa.agent.diameter.MalformedMessageException;
 import org.mipaaa.agent.transport.AgentConnection;
 import org.mipaaa.agent.transport.AgentEndpoint;
 import org.mipaaa.dictionary.ResultCodes;
+import org.mipaaa.dictionary.VendorResultCodes;
 import org.mipaaa.dictionary.VendorSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -231,6 +232,12 @@ public final class AaamAgent implements AutoCloseable {
      * node's account and notifies the payee's AAA server, which tells the shop terminal; the settlement
      * returned is what the payee side confirmed.
      *
+     * <p>The user may take the whole confirmation window ({@link AgentEndpoint#confirmationWindow()}):
+     * when they have not decided within the AAAH's inline wait (2 s as shipped), the AAAH answers
+     * CONFIRMATION_PENDING with the Settlement-Id, and once the user's decision is answered the agent asks
+     * for the outcome with a Settlement-Request naming that id (docs/PROTOCOL.md §4.2); meanwhile this
+     * agent's other requests wait (one request at a time).
+     *
      * <p>Exactly once: the request is sent again (T flag) when its answer is late, and the AAAH settles
      * it once and answers every copy the same.
      *
@@ -265,16 +272,20 @@ public final class AaamAgent implements AutoCloseable {
         Objects.requireNonNull(info, "info");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(callback, "callback");
-        DiameterMessage ser = SettlementCodec.request(vendor, newSessionId(), server.originHost(), server.originRealm(),
+        String sessionId = newSessionId();
+        DiameterMessage ser = SettlementCodec.request(vendor, sessionId, server.originHost(), server.originRealm(),
                 association.nai(), info, mode);
+        UserConfirmation.Pending pending = new UserConfirmation.Pending(info, mode, callback);
         DiameterMessage sea;
-        synchronized (this) {
-            confirmation.expect(new UserConfirmation.Pending(info, mode, callback));
-            try {
-                sea = exchange(ser, false);
-            } finally {
-                confirmation.done();
+        // not under this agent's lock while the user decides: close() must not wait for a person
+        confirmation.expect(pending);
+        try {
+            sea = exchange(ser, false);
+            if (ServiceAnswers.code(sea, vendor.vendorId()) == VendorResultCodes.CONFIRMATION_PENDING) {
+                sea = outcome(sessionId, info, mode, pending, sea);
             }
+        } finally {
+            confirmation.done();
         }
         long code = ServiceAnswers.code(sea, vendor.vendorId());
         if (code != ResultCodes.SUCCESS) {
@@ -285,6 +296,58 @@ public final class AaamAgent implements AutoCloseable {
         } catch (MalformedMessageException e) {
             throw new ServiceException(ServiceException.Failure.REFUSED, ResultCodes.SUCCESS,
                     "the AAAH's Settlement-Answer does not decode: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The SEA with the outcome of a settlement the AAAH answered CONFIRMATION_PENDING ({@code pendingSea},
+     * authentic): the user decides at their own pace on the AAAH's UCR, which the agent answers when they
+     * have (docs/PROTOCOL.md §4.2-§4.3). Then, or when the confirmation window is over without a decision,
+     * the agent asks the AAAH with a SER carrying the Settlement-Id; again, after a pause, while the AAAH
+     * still says pending and the window and one request timeout are not over.
+     */
+    private DiameterMessage outcome(String sessionId, PurchaseInfo info, SettlementMode mode, UserConfirmation.Pending pending,
+                                    DiameterMessage pendingSea) throws ServiceException {
+        String settlementId;
+        try {
+            settlementId = SettlementCodec.settlementId(pendingSea, vendor.vendorId());
+        } catch (MalformedMessageException e) {
+            throw new ServiceException(ServiceException.Failure.REFUSED, VendorResultCodes.CONFIRMATION_PENDING,
+                    "the AAAH's pending Settlement-Answer names no settlement: " + e.getMessage(), e);
+        }
+        log.info("settlement {} waits for the user's confirmation", settlementId);
+        long deadline = System.nanoTime() + server.confirmationWindow().toNanos() + server.timeout().toNanos();
+        try {
+            pending.decided().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceException(ServiceException.Failure.NO_ANSWER, -1, "interrupted while the user decided", e);
+        } catch (ExecutionException e) {
+            throw new ServiceException(ServiceException.Failure.NO_ANSWER, VendorResultCodes.CONFIRMATION_PENDING,
+                    "the agent closed while settlement " + settlementId + " waited for the user: look at the statement", e);
+        } catch (TimeoutException e) {
+            log.info("settlement {}: no confirmation request answered within {}; asking the AAAH", settlementId,
+                    server.confirmationWindow());
+        }
+        long pauseMillis = 250;
+        while (true) {
+            DiameterMessage sea = exchange(SettlementCodec.outcomeRequest(vendor, sessionId, server.originHost(), server.originRealm(),
+                    association.nai(), info, mode, settlementId), false);
+            if (ServiceAnswers.code(sea, vendor.vendorId()) != VendorResultCodes.CONFIRMATION_PENDING) {
+                return sea;
+            }
+            if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pauseMillis) > deadline) {
+                throw new ServiceException(ServiceException.Failure.NO_ANSWER, VendorResultCodes.CONFIRMATION_PENDING,
+                        "settlement " + settlementId + " still waits for the user's confirmation after " + server.confirmationWindow()
+                                + ": ask again later, or look at the statement");
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(pauseMillis); // back-off between questions, never beyond the deadline
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ServiceException(ServiceException.Failure.NO_ANSWER, -1, "interrupted while asking for the outcome", e);
+            }
+            pauseMillis = Math.min(pauseMillis * 2, 4000);
         }
     }
 
@@ -599,6 +662,7 @@ public final class AaamAgent implements AutoCloseable {
     public void close() {
         closed = true;
         worker.shutdown();
+        confirmation.abandon();
         synchronized (this) {
             if (connection != null) {
                 connection.close();

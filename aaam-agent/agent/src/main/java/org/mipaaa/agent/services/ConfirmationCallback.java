@@ -5,11 +5,15 @@ package org.mipaaa.agent.services;
  * asks the user to confirm (User-Confirmation-Request, docs/PROTOCOL.md §4.3). The agent has already
  * checked that the request is authentic and that it is about the settlement the user asked for.
  *
- * <p>Called on the agent's own thread, once per settlement, while {@link AaamAgent#settle} waits: it
- * must not call the agent itself (the agent serves one request at a time). The AAAH waits a limited
- * time (its confirmation timeout, 2 s by default) and settles nothing when the answer comes too late.
+ * <p>A person may take their time: up to the AAAH's confirmation window ({@code services.confirmation.timeout.ms},
+ * 120 s as shipped; the agent's {@link org.mipaaa.agent.transport.AgentEndpoint#confirmationWindow()}).
+ * When the user has not decided within a couple of seconds the AAAH answers the Settlement-Request
+ * CONFIRMATION_PENDING and the agent asks for the outcome once the decision is answered; {@link AaamAgent#settle}
+ * returns then. A decision after the window settles nothing (CONFIRMATION_TIMEOUT).
  *
- * <p>Called on the thread that answers the AAAH's requests (never the caller's), for one settlement at a time; an implementation that blocks holds up only further confirmations.
+ * <p>Called on the thread that answers the AAAH's requests (never the caller's), for one settlement at a
+ * time; an implementation that blocks while the user decides holds up only further confirmations. It must
+ * not call the agent itself.
  */
 @FunctionalInterface
 public interface ConfirmationCallback {

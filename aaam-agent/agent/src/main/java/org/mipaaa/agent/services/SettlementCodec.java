@@ -46,6 +46,27 @@ public final class SettlementCodec {
         return DiameterMessage.request(CommandCodes.SETTLEMENT, vendor.accountingServicesApplicationId(), true, avps);
     }
 
+    /**
+     * The SER asking what became of {@code settlementId}, which the AAAH answered CONFIRMATION_PENDING:
+     * the same request with the Settlement-Id (docs/PROTOCOL.md §4.2), unsigned, without identifiers.
+     */
+    public static DiameterMessage outcomeRequest(VendorSettings vendor, String sessionId, String originHost, String originRealm,
+                                                 String nai, PurchaseInfo info, SettlementMode mode, String settlementId) {
+        long vendorId = vendor.vendorId();
+        List<Avp> avps = ServiceRequestHeader.of(vendor, sessionId, originHost, originRealm, nai);
+        avps.add(purchaseInfo(info, vendorId));
+        avps.add(Avp.unsigned32(VendorAvpCodes.SETTLEMENT_MODE, vendorId, mode.code()));
+        avps.add(Avp.utf8(VendorAvpCodes.SETTLEMENT_ID, vendorId, settlementId));
+        info.terminalHost().ifPresent(t -> avps.add(Avp.utf8(VendorAvpCodes.TERMINAL_HOST, vendorId, t)));
+        avps.add(Avp.unsigned32(AvpCodes.REQUESTED_ACTION, Enumerations.REQUESTED_ACTION_DIRECT_DEBITING));
+        return DiameterMessage.request(CommandCodes.SETTLEMENT, vendor.accountingServicesApplicationId(), true, avps);
+    }
+
+    /** The Settlement-Id of a SEA (a CONFIRMATION_PENDING one names the settlement to ask about). */
+    public static String settlementId(DiameterMessage sea, long vendorId) throws MalformedMessageException {
+        return Values.require(sea.avps(), VendorAvpCodes.SETTLEMENT_ID, vendorId, "Settlement-Id").asUtf8();
+    }
+
     /** The SCR of {@code nai} cancelling {@code settlementId}, unsigned, without identifiers. */
     public static DiameterMessage cancelRequest(VendorSettings vendor, String sessionId, String originHost, String originRealm,
                                                 String nai, String settlementId) {

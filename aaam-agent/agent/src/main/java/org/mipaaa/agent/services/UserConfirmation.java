@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.mipaaa.agent.auth.AaamAuthenticator;
@@ -38,11 +39,18 @@ final class UserConfirmation implements AgentConnection.ServerRequests {
         private final PurchaseInfo purchase;
         private final SettlementMode mode;
         private final ConfirmationCallback callback;
+        /** The Settlement-Id the user decided on, once the decision is answered to the AAAH. */
+        private final CompletableFuture<String> decided = new CompletableFuture<>();
 
         Pending(PurchaseInfo purchase, SettlementMode mode, ConfirmationCallback callback) {
             this.purchase = purchase;
             this.mode = mode;
             this.callback = callback;
+        }
+
+        /** Completes with the Settlement-Id when the user's decision is answered (the UCA is handed to the connection). */
+        CompletableFuture<String> decided() {
+            return decided;
         }
 
 
@@ -105,6 +113,14 @@ final class UserConfirmation implements AgentConnection.ServerRequests {
         pending.set(null);
     }
 
+    /** The agent is closing: a settlement waiting for its user's decision stops waiting (its UCA may still go out). */
+    void abandon() {
+        Pending p = pending.get();
+        if (p != null) {
+            p.decided.completeExceptionally(new IllegalStateException("the agent is closed"));
+        }
+    }
+
     @Override
     public DiameterMessage answer(AgentConnection.Received received) {
         DiameterMessage ucr = received.message();
@@ -148,7 +164,11 @@ final class UserConfirmation implements AgentConnection.ServerRequests {
             log.warn("the confirmation callback failed; answering CANCEL: {}", e.toString());
             decision = ConfirmationCallback.Decision.CANCEL;
         }
-        return signed(ucr, decision == null ? ConfirmationCallback.Decision.CANCEL : decision, 0);
+        DiameterMessage uca = signed(ucr, decision == null ? ConfirmationCallback.Decision.CANCEL : decision, 0);
+        // the settlement may wait for this (CONFIRMATION_PENDING): it asks the AAAH for the outcome now; a
+        // question that overtakes the UCA on the wire is held by the AAAH until the UCA is in
+        expected.decided.complete(proposal.settlementId());
+        return uca;
     }
 
     private static boolean sameSettlement(Pending expected, SettlementProposal proposal) {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-
 import javax.net.ssl.SSLContext;
 
 /**
@@ -33,6 +32,11 @@ public final class AgentEndpoint {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** Connection attempts by default: a server may leave the first CER unanswered (docs/PROTOCOL.md §3.3). */
     public static final int DEFAULT_CONNECT_ATTEMPTS = 2;
+    /**
+     * How long the user may take to confirm a settlement by default: the AAAH's shipped
+     * {@code services.confirmation.timeout.ms}.
+     */
+    public static final Duration DEFAULT_CONFIRMATION_WINDOW = Duration.ofSeconds(120);
     /** The most DiameterIdentity octets accepted from a vendor or a server (RFC 6733 §4.3.1: an FQDN, 255 at most). */
     static final int MAX_IDENTITY_LENGTH = 255;
 
@@ -48,10 +52,11 @@ public final class AgentEndpoint {
     private final int connectAttempts;
     private final Duration retransmitAfter;
     private final WireTap wireTap;
+    private final Duration confirmationWindow;
 
     private AgentEndpoint(String host, int port, SSLContext tls, String originHost, String originRealm, List<Application> applications,
                           Duration timeout, String expectedServer, Duration connectTimeout, int connectAttempts, Duration retransmitAfter,
-                          WireTap wireTap) {
+                          WireTap wireTap, Duration confirmationWindow) {
         this.host = Objects.requireNonNull(host, "host");
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port must be 1..65535, not " + port);
@@ -73,6 +78,7 @@ public final class AgentEndpoint {
             throw new IllegalArgumentException("retransmitAfter must not be negative: " + retransmitAfter);
         }
         this.wireTap = Objects.requireNonNull(wireTap, "wireTap");
+        this.confirmationWindow = positive(confirmationWindow, "confirmationWindow");
     }
 
     /**
@@ -87,7 +93,7 @@ public final class AgentEndpoint {
     public AgentEndpoint(String host, int port, SSLContext tls, String originHost, String originRealm,
                          List<Application> applications, Duration timeout) {
         this(host, port, tls, originHost, originRealm, applications, timeout, null, timeout, DEFAULT_CONNECT_ATTEMPTS,
-                defaultRetransmission(timeout), WireTap.NONE);
+                defaultRetransmission(timeout), WireTap.NONE, DEFAULT_CONFIRMATION_WINDOW);
     }
 
     /** A builder for the server at {@code host}:{@code port} (its TLS port), reached with {@code tls}. */
@@ -98,7 +104,7 @@ public final class AgentEndpoint {
     /** This endpoint, accepting only the server {@code server} (its DiameterIdentity). */
     public AgentEndpoint expecting(String server) {
         return new AgentEndpoint(host, port, tls, originHost, originRealm, applications, timeout, Objects.requireNonNull(server, "server"),
-                connectTimeout, connectAttempts, retransmitAfter, wireTap);
+                connectTimeout, connectAttempts, retransmitAfter, wireTap, confirmationWindow);
     }
 
     /** The server's address (an IP literal or a resolvable name). */
@@ -158,6 +164,15 @@ public final class AgentEndpoint {
     /** What sees the messages of this endpoint's connections ({@link WireTap#NONE} unless set). */
     public WireTap wireTap() {
         return wireTap;
+    }
+
+    /**
+     * How long the user may take to confirm a settlement: after the AAAH answered CONFIRMATION_PENDING the
+     * agent waits this long for its User-Confirmation-Request and the user's decision, then asks for the
+     * outcome. At least the AAAH's confirmation window.
+     */
+    public Duration confirmationWindow() {
+        return confirmationWindow;
     }
 
     private static Duration defaultRetransmission(Duration timeout) {
@@ -241,6 +256,7 @@ public final class AgentEndpoint {
         private int connectAttempts = DEFAULT_CONNECT_ATTEMPTS;
         private Duration retransmitAfter;
         private WireTap wireTap = WireTap.NONE;
+        private Duration confirmationWindow = DEFAULT_CONFIRMATION_WINDOW;
 
         private Builder(String host, int port, SSLContext tls) {
             this.host = host;
@@ -308,6 +324,15 @@ public final class AgentEndpoint {
             return this;
         }
 
+        /**
+         * How long the user may take to confirm a settlement ({@link #DEFAULT_CONFIRMATION_WINDOW}
+         * without): at least the AAAH's {@code services.confirmation.timeout.ms}.
+         */
+        public Builder confirmationWindow(Duration value) {
+            this.confirmationWindow = value;
+            return this;
+        }
+
         /** The endpoint; throws when a required value is missing or a value is out of range. */
         public AgentEndpoint build() {
             if (originHost == null || originRealm == null) {
@@ -322,7 +347,7 @@ public final class AgentEndpoint {
             Objects.requireNonNull(requestTimeout, "requestTimeout");
             return new AgentEndpoint(host, port, tls, originHost, originRealm, applications, requestTimeout, expectedServer,
                     connectTimeout, connectAttempts, retransmitAfter != null ? retransmitAfter : defaultRetransmission(requestTimeout),
-                    wireTap);
+                    wireTap, confirmationWindow);
         }
     }
 }

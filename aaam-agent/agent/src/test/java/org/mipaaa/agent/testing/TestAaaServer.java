@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
@@ -42,6 +41,7 @@ public final class TestAaaServer implements AutoCloseable {
     private final Responder responder;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private final List<DiameterMessage> received = new CopyOnWriteArrayList<>();
+    private final List<DiameterMessage> answered = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final Thread acceptor;
 
@@ -70,6 +70,11 @@ public final class TestAaaServer implements AutoCloseable {
     /** The requests other than CER, DWR and DPR received so far, in order. */
     public List<DiameterMessage> received() {
         return List.copyOf(received);
+    }
+
+    /** The answers the agent sent to this server's own requests (a UCR a responder wrote), in order. */
+    public List<DiameterMessage> answered() {
+        return List.copyOf(answered);
     }
 
     /** Connections accepted so far (TLS handshakes begun). */
@@ -109,6 +114,8 @@ public final class TestAaaServer implements AutoCloseable {
                 } else if (m.isRequest()) {
                     received.add(m);
                     answers.addAll(responder.respond(m, octets));
+                } else if (m.commandCode() != CommandCodes.DEVICE_WATCHDOG) {
+                    answered.add(m);
                 }
                 for (DiameterMessage a : answers) {
                     out.write(DiameterCodec.encode(a));

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jdiameter.api.Answer;
 import org.jdiameter.api.Avp;
@@ -25,6 +26,7 @@ import org.mipaaa.dictionary.CommandCodes;
 import org.mipaaa.dictionary.Enumerations;
 import org.mipaaa.dictionary.ResultCodes;
 import org.mipaaa.dictionary.VendorAvpCodes;
+import org.mipaaa.dictionary.VendorResultCodes;
 import org.mipaaa.ledger.AccountDatabase;
 import org.mipaaa.ledger.AccountEntry;
 import org.mipaaa.ledger.Money;
@@ -51,17 +53,22 @@ import org.slf4j.LoggerFactory;
  * <li><b>act, exactly once</b>: the settlement is keyed by the SER (NAI, Session-Id, End-to-End
  *     Identifier: what every copy shares) in the fsynced {@link SettlementStore}; a copy finds it and is
  *     answered from its state. A new one is stored AWAITING_CONFIRMATION, then the UCR goes to the mobile
- *     node (signed); on an authentic UCA CONFIRMED it is stored CONFIRMED, and the payee side settles
- *     ({@link PayeeSide}): the PNR goes to the payee's AAAY (S208), or, when the carrier's agreement
- *     says the payee's terminal has the AAA function ({@link SettlingTerminals}, fixed when the
+ *     node (signed) as an exchange of its own, with the user's whole confirmation window as its timeout
+ *     ({@link ConfirmationWindow}); on an authentic UCA CONFIRMED it is stored CONFIRMED, and the payee
+ *     side settles ({@link PayeeSide}): the PNR goes to the payee's AAAY (S208), or, when the carrier's
+ *     agreement says the payee's terminal has the AAA function ({@link SettlingTerminals}, fixed when the
  *     settlement is opened), a SER to that terminal; on its 2001 (S210) the charge +X is recorded in the
  *     account database and the settlement stored SETTLED. The charge is recorded only after that answer,
  *     so the AAAH never holds a charge the payee side does not know; CONFIRMED is durable before the
  *     request, and it is idempotent per Settlement-Id at the AAAY and the terminal, so a copy of the SER
  *     after a crash sends it again and an acknowledged payment is still recorded. A request without
  *     answer in time is voided at the payee side ({@link PayeeVoids}), which may have booked it after all.</li>
- * <li><b>answer</b> (S211): 2001 with Settlement-Id; 5801 (CANCEL), 4801 (no authentic confirmation in
- *     time), or the payee side's refusal / 3002: nothing charged. Signed.</li>
+ * <li><b>answer</b> (S211): when the user decides within the inline wait, the final outcome: 2001 with
+ *     Settlement-Id; 5801 (CANCEL), 4801 (no authentic confirmation in time), or the payee side's
+ *     refusal / 3002: nothing charged. Otherwise at once 1801 CONFIRMATION_PENDING with the Settlement-Id
+ *     (a person may take tens of seconds, longer than any agent on the way keeps the SER open); the
+ *     mobile node asks for the outcome with a SER carrying that Settlement-Id, answered the same way.
+ *     Signed.</li>
  * </ol>
  */
 public final class HomeSettlementHandler implements MobileNodeHandler {
@@ -79,14 +86,30 @@ public final class HomeSettlementHandler implements MobileNodeHandler {
     private final Clock clock;
     private final SettlementAnswers settlementAnswers;
     private final PayeeVoids voids;
+    private final ConfirmationWindow window;
+    /**
+     * The settlements this node is carrying on (the user deciding, the payee side being told): what a
+     * copy of the SER or a mobile node asking for the outcome waits on. Bounded by
+     * {@link ConfirmationWindow#maxOpen()}; an entry goes when its settlement has its final state.
+     */
+    private final ConcurrentHashMap<String, InFlight> inFlight = new ConcurrentHashMap<>();
 
     /**
-     * @param toMobileNode sends the UCR; its timeout is the confirmation time
+     * A settlement being carried on: as opened (AWAITING_CONFIRMATION), decided when the UCA (or its
+     * absence) has moved it, finished at its final state.
+     */
+    private record InFlight(SettlementRecord opened, CompletableFuture<SettlementRecord> decided,
+                            CompletableFuture<SettlementRecord> finished) {
+    }
+
+    /**
+     * @param toMobileNode sends the UCR; its timeout is the user's confirmation window
      * @param payeeSides   where a settlement is settled (the payee's AAAY, or its terminal with the AAA function)
+     * @param window       how long a SER waits for the user before it is answered CONFIRMATION_PENDING
      */
     HomeSettlementHandler(AaamMessageAuthentication authentication, SettlementStore store, AccountDatabase ledger,
                           Currency ledgerCurrency, NextHopRequest toMobileNode, VisitedRealms visited, PayeeSides payeeSides,
-                          PayeeVoids voids, Clock clock) {
+                          PayeeVoids voids, Clock clock, ConfirmationWindow window) {
         this.authentication = authentication;
         this.visited = visited;
         this.store = store;
@@ -98,6 +121,7 @@ public final class HomeSettlementHandler implements MobileNodeHandler {
         this.clock = clock;
         this.settlementAnswers = new SettlementAnswers(vendorId);
         this.voids = voids;
+        this.window = window;
     }
 
     @Override
@@ -107,6 +131,7 @@ public final class HomeSettlementHandler implements MobileNodeHandler {
         byte[] purchaseInfo;
         int mode;
         String sessionId;
+        Optional<String> askedFor;
         try {
             AvpSet avps = request.getAvps();
             sessionId = Avps.utf8(Avps.require(avps, AvpCodes.SESSION_ID, "Session-Id"));
@@ -114,10 +139,21 @@ public final class HomeSettlementHandler implements MobileNodeHandler {
             purchaseInfo = purchase.encoded();
             mode = SettlementNotice.mode(avps, vendorId);
             validate(purchase);
+            Avp id = avps.getAvp(VendorAvpCodes.SETTLEMENT_ID, vendorId);
+            askedFor = id == null ? Optional.empty() : Optional.of(Avps.utf8(id));
         } catch (Avps.Invalid e) {
             return e.refusal().now();
         }
+        if (askedFor.isPresent()) {
+            // the mobile node asks what became of a settlement it was answered CONFIRMATION_PENDING for
+            return outcomeOf(askedFor.get(), nai);
+        }
         String key = SettlementStore.requestKey(nai, sessionId, request.getEndToEndIdentifier());
+        Optional<SettlementRecord> known = store.byRequest(key);
+        if (known.isEmpty() && inFlight.size() >= window.maxOpen()) {
+            log.warn("SER {} of {}: {} settlements are already open: 3004", purchase.orderReference(), nai, inFlight.size());
+            return Outcome.refusal(ResultCodes.TOO_BUSY, "too many settlements wait for their users").now();
+        }
         // where it will be settled is fixed now, by the carrier's agreement, never by what the mobile node sends
         Optional<SettlingTerminals.Terminal> terminal = payeeSides.terminalFor(purchase.payee());
         SettlementRecord fresh = SettlementRecord.opened(UUID.randomUUID().toString(), key, nai, purchase.payee(), purchase.orderReference(),
@@ -127,17 +163,55 @@ public final class HomeSettlementHandler implements MobileNodeHandler {
         // then: it is carried on as stored, whatever Purchase-Info the copy brings (issue 14, attack 9)
         Optional<SettlementRecord> earlier = store.open(fresh, purchaseInfo);
         CompletionStage<SettlementRecord> settled = earlier.isPresent()
-                ? resume(earlier.get())
-                : confirm(request, fresh, purchase, node);
+                ? carryOn(earlier.get())
+                : within(confirm(request, fresh, purchase, node));
+        return answer(settled, key, nai);
+    }
+
+    /** The SEA for where the settlement stands once {@code settled} completes. */
+    private CompletionStage<Outcome> answer(CompletionStage<SettlementRecord> settled, String what, String nai) {
         return settled.handle((s, failure) -> {
             if (failure != null) {
                 // what the state says is unknown here: 5012, and the settlement stays as stored
-                log.error("settlement of {} failed", key, failure);
+                log.error("settlement of {} failed", what, failure);
                 return Outcome.refusal(ResultCodes.UNABLE_TO_COMPLY, "the settlement could not be completed");
             }
             log.info("SER {} of {}: settlement {} is {}", s.orderReference(), nai, s.settlementId(), s.state());
             return settlementAnswers.of(s);
         });
+    }
+
+    /**
+     * A SER with the Settlement-Id of one of the node's own settlements: answered with where it stands,
+     * after waiting for it as a new SER would (the user's decision, then the payee side). Another user's
+     * settlement, or none: 5803, as if it did not exist.
+     */
+    private CompletionStage<Outcome> outcomeOf(String settlementId, String nai) {
+        Optional<SettlementRecord> s = store.byId(settlementId).filter(r -> r.nai().equals(nai));
+        if (s.isEmpty()) {
+            log.info("SER of {} asks for settlement {}: none of this user's", nai, settlementId);
+            return Outcome.experimental(vendorId, VendorResultCodes.UNKNOWN_SETTLEMENT, "no settlement " + settlementId + " of this user")
+                    .now();
+        }
+        return answer(carryOn(s.get()), settlementId, nai);
+    }
+
+    /** A settlement that exists: waited for while this node carries it on, else answered from its state or carried on from it. */
+    private CompletionStage<SettlementRecord> carryOn(SettlementRecord s) {
+        InFlight open = inFlight.get(s.settlementId());
+        return open != null ? within(open) : resume(s);
+    }
+
+    /**
+     * The settlement's final state when the user decides within the inline wait (then the payee side
+     * is waited for too); else where it stands now (AWAITING_CONFIRMATION: answered CONFIRMATION_PENDING).
+     */
+    private CompletionStage<SettlementRecord> within(InFlight open) {
+        return toMobileNode.within(open.decided().thenApply(Optional::of), window.inlineWait(), Optional.empty())
+                // decided just as the wait ended: the payee side is waited for all the same
+                .thenCompose(decided -> decided.isPresent() || open.decided().isDone()
+                        ? open.finished()
+                        : CompletableFuture.completedFuture(open.opened()));
     }
 
     /**
@@ -163,19 +237,23 @@ public final class HomeSettlementHandler implements MobileNodeHandler {
     private CompletionStage<SettlementRecord> resume(SettlementRecord s) {
         log.info("SER copy for settlement {} ({})", s.settlementId(), s.state());
         return switch (s.state()) {
-            // after a restart SettlementRecovery has finished these; here only a copy the duplicate
-            // detection did not hold finds them: ending the wait is safe (compare-and-set, nothing charged)
+            // not carried on by this node (after a restart SettlementRecovery has finished these): its UCR
+            // is no longer awaited, so ending the wait is safe (compare-and-set, nothing charged)
             case AWAITING_CONFIRMATION -> CompletableFuture.completedFuture(move(s, s.in(SettlementState.TIMED_OUT)));
             case CONFIRMED -> settleAtPayee(s);
             default -> CompletableFuture.completedFuture(s);
         };
     }
 
-    /** Sends the UCR and acts on the UCA. */
-    private CompletionStage<SettlementRecord> confirm(Request ser, SettlementRecord s, PaidPurchase purchase, AuthenticatedMobileNode node) {
+    /**
+     * Sends the UCR and acts on the UCA, as its own exchange: the user has the whole confirmation window
+     * (the UCR's timeout), whether or not the SER was answered meanwhile. Registered in {@link #inFlight}
+     * until the settlement has its final state.
+     */
+    private InFlight confirm(Request ser, SettlementRecord s, PaidPurchase purchase, AuthenticatedMobileNode node) {
         String mobileNode = SettlementAnswers.utf8(ser, AvpCodes.ORIGIN_HOST);
         String realm = confirmationRealm(ser, mobileNode, s.nai());
-        return toMobileNode.send(CommandCodes.USER_CONFIRMATION, realm, mobileNode, ucr -> {
+        CompletableFuture<SettlementRecord> decided = toMobileNode.send(CommandCodes.USER_CONFIRMATION, realm, mobileNode, ucr -> {
             ucr.avps().add(AvpCodes.USER_NAME, s.nai())
                     .add(VendorAvpCodes.SETTLEMENT_ID, vendorId, s.settlementId())
                     .copy(purchase.avp())
@@ -195,8 +273,14 @@ public final class HomeSettlementHandler implements MobileNodeHandler {
                 return move(s, s.in(SettlementState.REJECTED));
             }
             return move(s, s.in(SettlementState.CONFIRMED));
-        }).thenCompose(next -> next.state() == SettlementState.CONFIRMED
+        });
+        CompletableFuture<SettlementRecord> finished = decided.thenCompose(next -> next.state() == SettlementState.CONFIRMED
                 ? settleAtPayee(next) : CompletableFuture.completedFuture(next));
+        InFlight open = new InFlight(s, decided, finished);
+        inFlight.put(s.settlementId(), open);
+        // after the put: a settlement finished at once (no route to the node) leaves no entry behind
+        finished.whenComplete((done, failure) -> inFlight.remove(s.settlementId(), open));
+        return open;
     }
 
     /** The Confirmation-Result of an authentic UCA 2001 for this settlement; empty when it is no valid confirmation. */

@@ -28,8 +28,10 @@ final class SettlementAnswers {
         Outcome.Reply reply = switch (s.state()) {
             case SETTLED, CANCELLING, CANCELLED -> Outcome.success();
             case REJECTED -> Outcome.experimental(vendorId, VendorResultCodes.USER_REJECTED, "the user cancelled the settlement");
-            case TIMED_OUT, AWAITING_CONFIRMATION -> Outcome.experimental(vendorId, VendorResultCodes.CONFIRMATION_TIMEOUT,
+            case TIMED_OUT -> Outcome.experimental(vendorId, VendorResultCodes.CONFIRMATION_TIMEOUT,
                     "no confirmation from the user in time");
+            case AWAITING_CONFIRMATION -> Outcome.experimental(vendorId, VendorResultCodes.CONFIRMATION_PENDING,
+                    "waiting for the user's confirmation: ask again with this Settlement-Id");
             case NOT_SETTLED, VOIDING -> notSettled(s);
             case CONFIRMED -> Outcome.refusal(ResultCodes.UNABLE_TO_DELIVER, "the payee's AAA server has not confirmed yet");
         };

@@ -19,9 +19,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Installs the AAAH's settlement (SER) and cancellation (SCR); from {@link org.mipaaa.aaah.HomeAaaRole#install},
  * whose AAAM authentication and account database it uses. {@code services.confirmation.timeout.ms}
- * (2 s) is how long the user has to confirm; {@code services.settlement.payee.timeout.ms} (2 s) how
- * long the payee side may take for a PNR, SER or SCR; {@code services.settlement.terminals.file} names
- * the payees whose terminal settles itself ({@link SettlingTerminals}). Together they stay below what the AAAF waits for the
+ * (120 s) is how long the user has to confirm (the UCR's own exchange); {@code services.confirmation.inline.ms}
+ * (2 s) how long a SER waits for that before it is answered CONFIRMATION_PENDING;
+ * {@code services.settlement.payee.timeout.ms} (2 s) how long the payee side may take for a PNR, SER or
+ * SCR; {@code services.settlement.terminals.file} names the payees whose terminal settles itself
+ * ({@link SettlingTerminals}). The inline wait and the payee's time stay below what the AAAF waits for the
  * AAAH (5 s), so the mobile node always gets the AAAH's own answer.
  */
 public final class Settlements {
@@ -38,7 +40,9 @@ public final class Settlements {
     public static SettlementStore install(RoleContext ctx, AaamMessageAuthentication authentication, HomeAccounts accounts)
             throws IOException {
         SettlementStore store = SettlementStore.in(ctx.state());
-        NextHopRequest toMobileNode = new NextHopRequest(ctx.client(), ctx.vendor(), ctx.millis("services.confirmation.timeout.ms", 2000));
+        ConfirmationWindow window = new ConfirmationWindow(ctx.millis("services.confirmation.inline.ms", 2000),
+                ctx.millis("services.confirmation.timeout.ms", 120_000), ctx.settings().integer("services.confirmation.open.max", 10_000));
+        NextHopRequest toMobileNode = new NextHopRequest(ctx.client(), ctx.vendor(), window.window());
         NextHopRequest toPayee = new NextHopRequest(ctx.client(), ctx.vendor(), ctx.millis("services.settlement.payee.timeout.ms", 2000));
         Path agreements = ctx.settings().file("services.settlement.terminals.file", "settling-terminals.properties");
         PayeeSides payeeSides = new PayeeSides(settlingTerminals(agreements), toPayee, ctx.connected(), ctx.clock());
@@ -49,7 +53,7 @@ public final class Settlements {
         ctx.handlers().register(ctx.servicesApplication(), CommandCodes.SETTLEMENT,
                 new MobileNodeGate(authentication, "SER", "a mobile node settles only for itself", new HomeSettlementHandler(authentication,
                         store, accounts.database(), accounts.queries().currency(), toMobileNode, VisitedRealms.in(ctx.state()),
-                        payeeSides, voids, ctx.clock())));
+                        payeeSides, voids, ctx.clock(), window)));
         ctx.handlers().register(ctx.servicesApplication(), CommandCodes.SETTLEMENT_CANCEL,
                 new MobileNodeGate(authentication, "SCR", "a mobile node cancels only its own settlements",
                         new HomeSettlementCancelHandler(store, accounts.database(), payeeSides, ctx.clock())));

@@ -113,11 +113,15 @@ class HomeSettlementHandlerTest {
         authentication = new AaamMessageAuthentication(new AaamAssociations(subscribers), AaamReplayWindow.in(state), DICTIONARY);
         store = SettlementStore.in(state);
         accounts = HomeAccounts.open(Settings.of(Path.of("../../config/aaah"), Map.of()), state);
-        handlerWaiting(Duration.ofSeconds(5));
+        handlerWaiting(Duration.ofSeconds(5), Duration.ofSeconds(5), 100);
     }
 
-    /** The SER handler, waiting {@code confirmation} for the mobile node's UCA and 5 s for the payee side. */
-    private void handlerWaiting(Duration confirmation) throws Exception {
+    /**
+     * The SER handler, waiting {@code inline} for the user's decision before answering CONFIRMATION_PENDING,
+     * {@code confirmation} for the mobile node's UCA, 5 s for the payee side, with at most {@code maxOpen}
+     * settlements open; a new one each time (nothing in flight), on the same store.
+     */
+    private void handlerWaiting(Duration inline, Duration confirmation, int maxOpen) throws Exception {
         if (voids != null) {
             voids.close();
         }
@@ -127,7 +131,8 @@ class HomeSettlementHandlerTest {
         PayeeSides payeeSides = new PayeeSides(SettlingTerminals.none(), toPayee, host -> true, clock);
         voids = new PayeeVoids(store, payeeSides, Duration.ofSeconds(1));
         ser = new MobileNodeGate(authentication, "SER", "a mobile node settles only for itself", new HomeSettlementHandler(authentication,
-                store, accounts.database(), accounts.queries().currency(), toMobileNode, VisitedRealms.in(state), payeeSides, voids, clock));
+                store, accounts.database(), accounts.queries().currency(), toMobileNode, VisitedRealms.in(state), payeeSides, voids, clock,
+                new ConfirmationWindow(inline, confirmation, maxOpen)));
     }
 
     @AfterEach
@@ -139,6 +144,13 @@ class HomeSettlementHandlerTest {
     private static PurchaseInfo purchase(String amount) {
         return new PurchaseInfo(CAFE, "C-501", List.of("1 x flat white"), new Amount(new BigDecimal(amount), 978),
                 Optional.of(Instant.parse("2026-11-26T11:58:00Z")), Optional.empty());
+    }
+
+    /** The SER of mn1's agent asking what became of {@code settlementId}, signed under {@code signer}, as the AAAH parses it. */
+    private Request outcomeQuestion(String settlementId, String session, long endToEnd, AaamSecurityAssociation signer) throws Exception {
+        DiameterMessage unsigned = SettlementCodec.outcomeRequest(VENDOR, session, "mn1.home.example", "home.example", MN1, COFFEE,
+                SettlementMode.DEBIT_PAYEE_ACCOUNT, settlementId).withIdentifiers(endToEnd + 1, endToEnd);
+        return (Request) parser.createMessage(DiameterCodec.encode(signed(unsigned, signer)));
     }
 
     /** The SER as mn1's agent sends it (session {@code session}, End-to-End {@code endToEnd}), signed under {@code signer}, as the AAAH parses it. */
@@ -194,6 +206,18 @@ class HomeSettlementHandlerTest {
 
     private static AnswerResult result(Answer a) {
         return AnswerResult.of(a).orElseThrow();
+    }
+
+    /** Whether {@code condition} holds within 5 s (checked every 10 ms). */
+    private static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+        return true;
     }
 
     private List<AccountEntry> charges() {
@@ -295,20 +319,102 @@ class HomeSettlementHandlerTest {
     }
 
     @Test
-    void s207_noConfirmationInTime_4801AndNothingIsSentOnOrCharged() throws Exception {
-        handlerWaiting(Duration.ofMillis(300));
+    void s207_noConfirmationInTheWindow_theSerIsPendingThenTheOutcomeIs4801AndNothingIsSentOnOrCharged() throws Exception {
+        handlerWaiting(Duration.ofMillis(100), Duration.ofMillis(400), 100);
         payeeAaay.answerWith(HomeSettlementHandlerTest::books);
         // the mobile node never answers the UCR
 
         Answer sea = serve(ser(MN1, COFFEE, "mn1.home.example;1;5", 15, MN1_SA));
 
-        assertThat(result(sea)).isEqualTo(new AnswerResult(true, V, VendorResultCodes.CONFIRMATION_TIMEOUT));
+        assertThat(result(sea)).isEqualTo(new AnswerResult(true, V, VendorResultCodes.CONFIRMATION_PENDING));
         assertThat(signedForMn1(sea)).isTrue();
+        String id = sea.getAvps().getAvp(VendorAvpCodes.SETTLEMENT_ID, V).getUTF8String();
+        assertThat(eventually(() -> store.byId(id).orElseThrow().state() == SettlementState.TIMED_OUT))
+                .as("the UCR's window over: timed out").isTrue();
+        Answer outcome = serve(outcomeQuestion(id, "mn1.home.example;1;5", 16, MN1_SA));
+        assertThat(result(outcome)).isEqualTo(new AnswerResult(true, V, VendorResultCodes.CONFIRMATION_TIMEOUT));
+        assertThat(signedForMn1(outcome)).isTrue();
         assertThat(mobileNode.sent(CommandCodes.USER_CONFIRMATION)).hasSize(1);
         assertThat(payeeAaay.sent()).isEmpty();
         assertThat(charges()).isEmpty();
-        assertThat(store.byRequest(SettlementStore.requestKey(MN1, "mn1.home.example;1;5", 15)).orElseThrow().state())
-                .isEqualTo(SettlementState.TIMED_OUT);
+    }
+
+    /**
+     * Issue 19, item 10: a person takes longer than any agent on the way keeps the SER open. The SER is
+     * answered CONFIRMATION_PENDING with the Settlement-Id, the UCR stays out for the whole window, and
+     * the mobile node asks for the outcome with that Settlement-Id: settled once, charged once.
+     */
+    @Test
+    void s207_s211_theUserDecidesAfterTheSerWasAnsweredPending_theOutcomeIsAskedForAndChargedOnce() throws Exception {
+        handlerWaiting(Duration.ofMillis(200), Duration.ofSeconds(20), 100);
+        CompletableFuture<Request> ucrOut = new CompletableFuture<>();
+        CompletableFuture<Answer> userDecided = new CompletableFuture<>();
+        mobileNode.answerWith(ucr -> {
+            ucrOut.complete(ucr);
+            return userDecided;
+        });
+        payeeAaay.answerWith(HomeSettlementHandlerTest::books);
+
+        Answer pending = serve(ser(MN1, COFFEE, "mn1.home.example;1;7", 17, MN1_SA));
+
+        assertThat(result(pending)).isEqualTo(new AnswerResult(true, V, VendorResultCodes.CONFIRMATION_PENDING));
+        assertThat(signedForMn1(pending)).isTrue();
+        String id = pending.getAvps().getAvp(VendorAvpCodes.SETTLEMENT_ID, V).getUTF8String();
+        assertThat(store.byId(id).orElseThrow().state()).isEqualTo(SettlementState.AWAITING_CONFIRMATION);
+        assertThat(payeeAaay.sent()).isEmpty();
+        assertThat(charges()).isEmpty();
+        // asked before the user decided: pending again, after the inline wait
+        assertThat(result(serve(outcomeQuestion(id, "mn1.home.example;1;7", 18, MN1_SA))))
+                .isEqualTo(new AnswerResult(true, V, VendorResultCodes.CONFIRMATION_PENDING));
+
+        userDecided.complete(confirms(ucrOut.get(5, TimeUnit.SECONDS), Decision.OK).get());
+        Answer settled = serve(outcomeQuestion(id, "mn1.home.example;1;7", 19, MN1_SA));
+
+        assertThat(result(settled).isSuccess()).isTrue();
+        assertThat(signedForMn1(settled)).isTrue();
+        assertThat(settled.getAvps().getAvp(VendorAvpCodes.SETTLEMENT_ID, V).getUTF8String()).isEqualTo(id);
+        assertThat(settled.getAvps().getAvp(VendorAvpCodes.CONFIRMATION_RESULT, V).getInteger32())
+                .isEqualTo(Enumerations.CONFIRMATION_RESULT_CONFIRMED);
+        assertThat(store.byId(id).orElseThrow().state()).isEqualTo(SettlementState.SETTLED);
+        // asked again: the same answer, nothing settled twice
+        assertThat(result(serve(outcomeQuestion(id, "mn1.home.example;1;7", 20, MN1_SA))).isSuccess()).isTrue();
+        assertThat(payeeAaay.sent(CommandCodes.PAYMENT_NOTIFICATION)).hasSize(1);
+        assertThat(mobileNode.sent(CommandCodes.USER_CONFIRMATION)).hasSize(1);
+        assertThat(charges()).singleElement().satisfies(e -> assertThat(e.amount().amount()).isEqualByComparingTo("6.80"));
+    }
+
+    @Test
+    void s207_askingForTheOutcomeOfAnotherUsersSettlementOrOfNone_5803AndNothingMoves() throws Exception {
+        mobileNode.answerWith(ucr -> confirms(ucr, Decision.OK));
+        payeeAaay.answerWith(HomeSettlementHandlerTest::books);
+        Answer mn1Settled = serve(ser(MN1, COFFEE, "mn1.home.example;1;8", 21, MN1_SA));
+        String id = mn1Settled.getAvps().getAvp(VendorAvpCodes.SETTLEMENT_ID, V).getUTF8String();
+        AaamSecurityAssociation mn2 = AaamSecurityAssociation.fromMnAaaKey(MN2, 4098, MN2_KEY);
+
+        DiameterMessage unsigned = SettlementCodec.outcomeRequest(VENDOR, "mn2.home.example;1;1", "mn2.home.example", "home.example",
+                MN2, COFFEE, SettlementMode.DEBIT_PAYEE_ACCOUNT, id).withIdentifiers(23, 22);
+        Answer mn2Asks = serve((Request) parser.createMessage(DiameterCodec.encode(signed(unsigned, mn2))));
+        Answer none = serve(outcomeQuestion("no-such-settlement", "mn1.home.example;1;8", 24, MN1_SA));
+
+        assertThat(result(mn2Asks)).isEqualTo(new AnswerResult(true, V, VendorResultCodes.UNKNOWN_SETTLEMENT));
+        assertThat(mn2Asks.getAvps().getAvp(AvpCodes.ERROR_MESSAGE).getUTF8String()).doesNotContain("mn1");
+        assertThat(result(none)).isEqualTo(new AnswerResult(true, V, VendorResultCodes.UNKNOWN_SETTLEMENT));
+        assertThat(payeeAaay.sent(CommandCodes.PAYMENT_NOTIFICATION)).hasSize(1);
+        assertThat(charges()).hasSize(1);
+    }
+
+    @Test
+    void s207_moreOpenSettlementsThanAllowed_3004AndNothingIsStoredOrAsked() throws Exception {
+        handlerWaiting(Duration.ofMillis(100), Duration.ofSeconds(20), 1);
+        mobileNode.answerWith(ucr -> new CompletableFuture<>()); // the user does not decide
+        Answer first = serve(ser(MN1, COFFEE, "mn1.home.example;1;9", 25, MN1_SA));
+        assertThat(result(first)).isEqualTo(new AnswerResult(true, V, VendorResultCodes.CONFIRMATION_PENDING));
+
+        Answer second = serve(ser(MN1, COFFEE, "mn1.home.example;1;10", 26, MN1_SA));
+
+        assertThat(result(second)).isEqualTo(AnswerResult.resultCode(ResultCodes.TOO_BUSY));
+        assertThat(store.byRequest(SettlementStore.requestKey(MN1, "mn1.home.example;1;10", 26))).isEmpty();
+        assertThat(mobileNode.sent(CommandCodes.USER_CONFIRMATION)).hasSize(1);
     }
 
     /**
@@ -333,6 +439,9 @@ class HomeSettlementHandlerTest {
         CompletableFuture<Outcome> first = ser.handle(original).toCompletableFuture();
         assertThat(firstPnr.await(10, TimeUnit.SECONDS)).as("confirmed, the PNR out, its PNA awaited").isTrue();
 
+        // a copy this handler holds in flight would wait for the first; one reaching a handler that does
+        // not hold it (another instance of the AAAH on the same store) carries the stored settlement on
+        handlerWaiting(Duration.ofSeconds(5), Duration.ofSeconds(5), 100);
         Request copy = ser(MN1, purchase("0.01"), "mn1.home.example;1;6", 16, MN1_SA);
         CompletableFuture<Outcome> second = ser.handle(copy).toCompletableFuture();
         assertThat(secondPnr.await(10, TimeUnit.SECONDS)).as("the copy carries the confirmed settlement on").isTrue();
