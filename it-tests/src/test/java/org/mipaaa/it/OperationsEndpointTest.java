@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Map;
 
@@ -44,7 +45,7 @@ class OperationsEndpointTest {
     @BeforeEach
     void start() throws Exception {
         fixture = new TopologyFixture().start(EnumSet.allOf(Role.class), RoleApplications.STANDARD,
-                Map.of("fa.accounting.interval.ms", "1000"));
+                Map.of("fa.accounting.interval.ms", "1000", "ops.billing.close", "true"));
         assertThat(fixture.topology().awaitLinks(Duration.ofSeconds(20))).as("every link up").isTrue();
     }
 
@@ -139,6 +140,30 @@ class OperationsEndpointTest {
         assertThat(exit).isZero();
         assertThat(printed.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("," + MN1 + ",")).count())
                 .isGreaterThanOrEqualTo(billed);
+
+        // the billing team closes last period on the running node (ops.billing.close=true here), while the
+        // FA's interim records go on being charged: mip-aaa billing close --from URL; the period under way stays open
+        var calendar = aaahNode.installation().aaah().accounts().calendar();
+        BillingPeriod last = calendar.previous(period);
+        String lastDay = LocalDate.ofInstant(last.start(), calendar.zone()).toString();
+        String url = aaahNode.ops().orElseThrow().url().toString();
+        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        int closed;
+        int underWay;
+        try {
+            closed = new CommandLine(new Main()).execute("billing", "close", "--from", url, "--by", "billing-team", "--date", lastDay);
+            underWay = new CommandLine(new Main()).execute("billing", "close", "--from", url, "--by", "billing-team");
+        } finally {
+            System.setOut(stdout);
+        }
+        assertThat(closed).isZero();
+        assertThat(aaahNode.installation().aaah().accounts().closings().closing(last).orElseThrow().by()).isEqualTo("billing-team");
+        assertThat(underWay).as("a period under way is not closed").isNotZero();
+        assertThat(aaahNode.installation().aaah().accounts().closings().isClosed(period)).isFalse();
+        int entriesNow = aaahNode.installation().aaah().accounts().database().entries(MN1, period).size();
+        assertThat(Eventually.within(Duration.ofSeconds(10),
+                () -> aaahNode.installation().aaah().accounts().database().entries(MN1, period).size() > entriesNow))
+                .as("the node still charges the period under way").isTrue();
     }
 
     @Test

@@ -91,13 +91,23 @@ public final class InfinispanAccountDatabase implements AccountDatabase {
 
     /** The account database of a node's state store; amounts in the tariffs' currency. */
     public static InfinispanAccountDatabase in(StateStore store, Tariffs tariffs, BillingCalendar calendar) {
+        return in(store, tariffs, calendar, PeriodClosings.in(store));
+    }
+
+    /** As {@link #in(StateStore, Tariffs, BillingCalendar)}, with the period closings the node closes periods with. */
+    public static InfinispanAccountDatabase in(StateStore store, Tariffs tariffs, BillingCalendar calendar, PeriodClosings closings) {
         return new InfinispanAccountDatabase(store.cache(LedgerCaches.ACCOUNT_ENTRIES),
                 store.cache(LedgerCaches.ACCOUNT_SESSIONS), store.cache(LedgerCaches.ACCOUNT_INDEX), tariffs,
-                calendar, PeriodClosings.in(store));
+                calendar, closings);
     }
 
     @Override
     public Recorded recordUsage(UsageReport report) {
+        // its period chosen and the entry written while no period is being closed
+        return closings.posting(() -> recordUsageNow(report));
+    }
+
+    private Recorded recordUsageNow(UsageReport report) {
         String sessionId = report.sessionId();
         String id = EntryIds.usage(sessionId, report.recordNumber());
         for (int round = 0; round < MAX_ROUNDS; round++) {
@@ -149,6 +159,11 @@ public final class InfinispanAccountDatabase implements AccountDatabase {
         if (!amount.currency().equals(tariffs.currency())) {
             throw new IllegalArgumentException("the account database is in " + tariffs.currency() + ", not " + amount.currency());
         }
+        return closings.posting(() -> recordTransferredChargeNow(nai, amount, payee, goods, at, idempotencyKey));
+    }
+
+    private AccountEntry recordTransferredChargeNow(String nai, Money amount, String payee, String goods, Instant at,
+                                                    String idempotencyKey) {
         String id = EntryIds.transferredCharge(idempotencyKey);
         AccountEntry fresh = new AccountEntry(id, nai, at, postingTime(at), amount,
                 new EntryContent.TransferredCharge(payee, goods), EntryState.VALID);
@@ -260,7 +275,7 @@ public final class InfinispanAccountDatabase implements AccountDatabase {
         throw new IllegalStateException("cannot index entry " + entry.id());
     }
 
-    /** The race {@link PeriodClosings} documents: the period was closed while this new entry was posted in it. */
+    /** Closed while this new entry was posted in it: only by another {@link PeriodClosings} instance on the same caches (see there). */
     private void warnIfPostedInClosedPeriod(AccountEntry fresh) {
         BillingPeriod period = calendar.periodOf(fresh.postedAt());
         if (closings.isClosed(period)) {

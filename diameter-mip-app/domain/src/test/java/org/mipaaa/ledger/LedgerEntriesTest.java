@@ -7,6 +7,10 @@ import static org.mipaaa.ledger.LedgerFixture.eur;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,5 +93,41 @@ class LedgerEntriesTest {
         assertThat(ledger.entries(NAI, OCTOBER)).extracting(AccountEntry::nai).containsOnly(NAI);
         assertThat(ledger.allEntries(OCTOBER)).extracting(AccountEntry::nai).containsExactly(NAI, "mn2@home.example");
         assertThat(ledger.entries(NAI, NOVEMBER)).isEmpty();
+    }
+
+    /**
+     * A running AAAH closes a period while it records (issue 19, item 5): an entry being posted is
+     * written before the closing, and one posted after the closing goes to the next open period; never
+     * into the closed one.
+     */
+    @Test
+    void closingAPeriodWaitsForAnEntryBeingPostedAndTheNextEntryGoesToTheNextPeriod() throws Exception {
+        PeriodClosings closings = PeriodClosings.in(store);
+        InfinispanAccountDatabase shared = InfinispanAccountDatabase.in(store, LedgerFixture.TARIFFS, LedgerFixture.MONTHLY, closings);
+        CountDownLatch posting = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<AccountEntry> during = CompletableFuture.supplyAsync(() -> closings.posting(() -> {
+            posting.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return shared.recordTransferredCharge(NAI, eur("1.00"), "shop.example", "order 1", OCT_31, "k1");
+        }));
+        assertThat(posting.await(5, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<?> closing = CompletableFuture.runAsync(
+                () -> closings.close(OCTOBER, "billing", Instant.parse("2026-11-01T06:00:00Z")));
+        assertThatThrownBy(() -> closing.get(300, TimeUnit.MILLISECONDS)).as("not while an entry is being posted")
+                .isInstanceOf(TimeoutException.class);
+        assertThat(closings.isClosed(OCTOBER)).isFalse();
+        release.countDown();
+        closing.get(5, TimeUnit.SECONDS);
+
+        assertThat(during.get(5, TimeUnit.SECONDS).postedAt()).isEqualTo(OCT_31);
+        AccountEntry after = shared.recordTransferredCharge(NAI, eur("2.00"), "shop.example", "order 2", OCT_31.plusSeconds(60), "k2");
+        assertThat(after.postedAt()).isEqualTo(NOVEMBER.start());
+        assertThat(shared.allEntries(OCTOBER)).extracting(AccountEntry::id).containsExactly(during.get().id());
     }
 }

@@ -33,12 +33,13 @@ import picocli.CommandLine.Option;
  * (seed Fig. 4): a user's statement for a period, all entries of a period as CSV, closing a period.
  * It opens the AAAH's state store itself, so the AAAH node must be stopped (its file stores are the
  * node's alone while it runs); or, with {@code --from URL}, statements and the export come from the
- * running AAAH's operations endpoint ({@code ops.billing=true}), the CSV streamed.
+ * running AAAH's operations endpoint ({@code ops.billing=true}), the CSV streamed, and a period is
+ * closed there ({@code ops.billing.close=true}).
  */
 @Command(name = "billing", mixinStandardHelpOptions = true,
         subcommands = {BillingCommand.StatementCommand.class, BillingCommand.Export.class, BillingCommand.Close.class},
-        description = "Statements, CSV export and period closing from a stopped AAAH's account database; statements and export"
-                + " also from a running AAAH (--from its operations endpoint).")
+        description = "Statements, CSV export and period closing from a stopped AAAH's account database, or from a running"
+                + " AAAH (--from its operations endpoint).")
 final class BillingCommand {
 
     /** The AAAH configuration and the period (the one containing --date). */
@@ -142,8 +143,16 @@ final class BillingCommand {
         @Option(names = "--by", required = true, description = "Who closes it (recorded with the closing).")
         String by;
 
+        @Option(names = "--from", description = "The running AAAH's operations endpoint (e.g. http://127.0.0.1:9658/) instead of its"
+                + " stopped store; the node must allow it (ops.billing.close=true).")
+        URI from;
+
         @Override
         public Integer call() throws Exception {
+            if (from != null) {
+                return Remote.post(from, "billing/close?by=" + java.net.URLEncoder.encode(by, StandardCharsets.UTF_8)
+                        + target.dateQuery("&"), System.out);
+            }
             return target.run((accounts, period, out) -> {
                 out.println(accounts.closings().close(period, by, Instant.now()));
                 return 0;
@@ -158,9 +167,19 @@ final class BillingCommand {
         }
 
         static int get(URI base, String resource, PrintStream out) throws Exception {
+            return exchange(base, resource, "GET", out);
+        }
+
+        /** As {@link #get}, with a POST (closing a period: the one billing resource that writes). */
+        static int post(URI base, String resource, PrintStream out) throws Exception {
+            return exchange(base, resource, "POST", out);
+        }
+
+        private static int exchange(URI base, String resource, String method, PrintStream out) throws Exception {
             URI uri = (base.toString().endsWith("/") ? base : URI.create(base + "/")).resolve(resource);
             HttpResponse<InputStream> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
-                    .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofInputStream());
+                    .send(HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                            HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 if (response.statusCode() != 200) {
                     throw new IllegalStateException(uri + ": HTTP " + response.statusCode() + ": "

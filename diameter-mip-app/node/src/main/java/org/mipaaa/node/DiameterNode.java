@@ -79,7 +79,7 @@ public final class DiameterNode implements AutoCloseable {
         NodeMeters meters = new NodeMeters(host, settings.ops().jmx());
         Readiness readiness = new Readiness(settings.ops().readyPeers().orElseGet(() -> NodeSettings.dialledPeers(config)),
                 () -> connectedPeers(stack));
-        BillingResource billing = settings.ops().billing() && settings.roles().contains(Role.AAAH) ? new BillingResource() : null;
+        BillingResource billing = settings.ops().billing() && settings.roles().contains(Role.AAAH) ? new BillingResource(settings.ops().billingClose()) : null;
         OpsEndpoint ops;
         try {
             if (settings.ops().tls() && tls == null) {

@@ -16,6 +16,7 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 import org.mipaaa.aaah.accounting.HomeAccounts;
 import org.mipaaa.billing.BillingPeriod;
+import org.mipaaa.billing.PeriodClosing;
 import org.mipaaa.billing.statement.Statement;
 import org.mipaaa.billing.statement.StatementHtml;
 import org.mipaaa.billing.statement.StatementJson;
@@ -28,7 +29,10 @@ import org.slf4j.LoggerFactory;
  * {@code GET /billing/export.csv?date=yyyy-MM-dd} streams every entry of the billing period containing
  * that day (default: today) as CSV, written as the account database is scanned, so a period of
  * millions of entries never sits in memory; {@code GET /billing/statement?nai=...&date=...&format=text|json|html}
- * is one user's statement. Read-only: closing a period stays {@code mip-aaa billing close} on a stopped node.
+ * is one user's statement. With {@code ops.billing.close=true} also {@code POST /billing/close?date=...&by=...}:
+ * closes the billing period containing that day once it has ended (idempotent: the first closing is
+ * kept and answered), while the node records; posting and closing exclude each other
+ * ({@link org.mipaaa.billing.PeriodClosings#posting}), so no entry lands in the period closed meanwhile.
  */
 public final class BillingResource {
 
@@ -36,7 +40,21 @@ public final class BillingResource {
     /** An NAI is at most 253 octets (RFC 7542 §2.2); anything longer is refused before any look-up. */
     private static final int MAX_NAI = 253;
 
+    /** Who closes is recorded with the closing: a name, not a document. */
+    private static final int MAX_BY = 100;
+
+    private final boolean closeAllowed;
     private volatile HomeAccounts accounts;
+
+    /** @param closeAllowed whether {@code POST /billing/close} closes periods ({@code ops.billing.close}) */
+    public BillingResource(boolean closeAllowed) {
+        this.closeAllowed = closeAllowed;
+    }
+
+    /** Whether {@code method} on {@code path} is this resource's to answer: the one write, closing, is a POST. */
+    boolean accepts(String method, String path) {
+        return path.equals("/billing/close") ? method.equals("POST") : method.equals("GET") || method.equals("HEAD");
+    }
 
     /** The AAAH's account database, once its applications are installed. */
     public void installed(HomeAccounts accounts) {
@@ -45,8 +63,13 @@ public final class BillingResource {
 
     /** Serves {@code path} when it is a billing resource; false when it is none. */
     boolean handle(String path, Request request, Response response, Callback callback) {
-        if (!path.equals("/billing/export.csv") && !path.equals("/billing/statement")) {
+        if (!path.equals("/billing/export.csv") && !path.equals("/billing/statement") && !path.equals("/billing/close")) {
             return false;
+        }
+        if (path.equals("/billing/close") && !closeAllowed) {
+            OpsEndpoint.reply(response, callback, 403, "text/plain; charset=utf-8",
+                    "closing billing periods is off on this node (ops.billing.close)\n");
+            return true;
         }
         HomeAccounts ledger = accounts;
         if (ledger == null) {
@@ -65,6 +88,8 @@ public final class BillingResource {
         }
         if (path.equals("/billing/statement")) {
             statement(ledger, period, query, response, callback);
+        } else if (path.equals("/billing/close")) {
+            close(ledger, period, query, response, callback);
         } else {
             export(ledger, period, response, callback);
         }
@@ -85,6 +110,24 @@ public final class BillingResource {
             case "html" -> OpsEndpoint.reply(response, callback, 200, "text/html; charset=utf-8", StatementHtml.render(s));
             default -> OpsEndpoint.reply(response, callback, 200, "text/plain; charset=utf-8", StatementText.render(s));
         }
+    }
+
+    private static void close(HomeAccounts ledger, BillingPeriod period, Fields query, Response response, Callback callback) {
+        String by = query.getValue("by");
+        if (by == null || by.isBlank() || by.length() > MAX_BY || by.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
+            OpsEndpoint.reply(response, callback, 400, "text/plain; charset=utf-8",
+                    "POST /billing/close?date=yyyy-MM-dd&by=<who closes, at most " + MAX_BY + " characters>\n");
+            return;
+        }
+        PeriodClosing closing;
+        try {
+            closing = ledger.closings().close(period, by.strip(), Instant.now());
+        } catch (IllegalStateException e) {
+            OpsEndpoint.reply(response, callback, 409, "text/plain; charset=utf-8", e.getMessage() + "\n");
+            return;
+        }
+        log.info("billing period {} closed by {} at {} (asked over the operations endpoint)", period.label(), closing.by(), closing.at());
+        OpsEndpoint.reply(response, callback, 200, "text/plain; charset=utf-8", closing + "\n");
     }
 
     private static void export(HomeAccounts ledger, BillingPeriod period, Response response, Callback callback) {

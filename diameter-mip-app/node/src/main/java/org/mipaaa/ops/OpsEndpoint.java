@@ -125,12 +125,13 @@ public final class OpsEndpoint implements AutoCloseable {
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
             String path = Request.getPathInContext(request);
-            if (!request.getMethod().equals("GET") && !request.getMethod().equals("HEAD")) {
-                response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
-                reply(response, callback, 405, "text/plain; charset=utf-8", "method not allowed\n");
+            if (billing != null && billing.accepts(request.getMethod(), path) && billing.handle(path, request, response, callback)) {
                 return true;
             }
-            if (billing != null && billing.handle(path, request, response, callback)) {
+            boolean closing = billing != null && path.equals("/billing/close");
+            if (closing || !request.getMethod().equals("GET") && !request.getMethod().equals("HEAD")) {
+                response.getHeaders().put(HttpHeader.ALLOW, closing ? "POST" : "GET, HEAD");
+                reply(response, callback, 405, "text/plain; charset=utf-8", "method not allowed\n");
                 return true;
             }
             switch (path) {

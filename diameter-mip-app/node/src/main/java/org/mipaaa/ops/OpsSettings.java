@@ -18,11 +18,13 @@ import org.mipaaa.settings.Settings;
  * @param jmx        the meters over JMX too ({@code ops.jmx}, true), domain {@code mip-aaa.<host>}
  * @param billing    an AAAH's billing resources on the endpoint ({@code ops.billing}, false): statements
  *                   and the period's CSV from the running node
+ * @param billingClose and closing a billing period that has ended ({@code ops.billing.close}, false):
+ *                   {@code POST /billing/close}, the one billing resource that writes
  * @param tls        HTTPS with the node's TLS keys, answering only clients with a certificate the node
  *                   trusts ({@code ops.tls}, false)
  */
 public record OpsSettings(String address, Optional<Integer> port, Optional<Set<String>> readyPeers, boolean jmx, boolean billing,
-                          boolean tls) {
+                          boolean billingClose, boolean tls) {
 
     public static OpsSettings from(Settings settings) {
         String port = settings.get("ops.port", "").strip();
@@ -31,7 +33,7 @@ public record OpsSettings(String address, Optional<Integer> port, Optional<Set<S
                 port.isEmpty() ? Optional.empty() : Optional.of(port(settings, port)),
                 peers.isEmpty() ? Optional.empty() : Optional.of(Arrays.stream(peers.split(","))
                         .map(p -> p.strip().toLowerCase(Locale.ROOT)).filter(p -> !p.isEmpty()).collect(Collectors.toUnmodifiableSet())),
-                settings.bool("ops.jmx", true), settings.bool("ops.billing", false),
+                settings.bool("ops.jmx", true), settings.bool("ops.billing", false), settings.bool("ops.billing.close", false),
                 settings.bool("ops.tls", false));
     }
 

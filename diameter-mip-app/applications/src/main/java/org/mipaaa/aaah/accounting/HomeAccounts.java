@@ -30,9 +30,10 @@ public record HomeAccounts(AccountDatabase database, BillingCalendar calendar, P
         Tariffs tariffs = TariffFile.load(config.directory().resolve(config.get("accounting.tariffs.file", "tariffs.properties")).normalize());
         BillingCalendar calendar = BillingSettings.load(
                 config.directory().resolve(config.get("accounting.billing.file", "billing.properties")).normalize());
-        AccountDatabase stored = InfinispanAccountDatabase.in(state, tariffs, calendar);
-        AccountDatabase database = writes == null ? stored : new LedgerWrites(stored, writes);
+        // one instance for the database and for closing: posting and closing exclude each other through it
         PeriodClosings closings = PeriodClosings.in(state);
+        AccountDatabase stored = InfinispanAccountDatabase.in(state, tariffs, calendar, closings);
+        AccountDatabase database = writes == null ? stored : new LedgerWrites(stored, writes);
         return new HomeAccounts(database, calendar, closings, new AccountQueries(database, calendar, closings, tariffs.currency()));
     }
 }
