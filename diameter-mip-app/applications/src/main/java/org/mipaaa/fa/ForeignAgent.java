@@ -48,7 +48,7 @@ import org.mipaaa.registration.ForeignHomeKeys;
 import org.mipaaa.registration.Visit;
 import org.mipaaa.registration.VisitListener;
 import org.mipaaa.state.AgentTimers;
-import org.mipaaa.udp.UdpPort;
+import org.mipaaa.udp.MobileIpPorts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +76,7 @@ public final class ForeignAgent implements AutoCloseable {
     private final Inet4Address careOfAddress;
     private final FaChallenges challenges;
     private final Duration answerTimeout;
-    private final UdpPort port;
+    private final MobileIpPorts.Lane port;
     private final Map<Inet4Address, InetSocketAddress> homeAgents;
     private final ForeignHomeKeys homeAgentKeys;
     /** Mobile nodes registered through this agent, by home address. */
@@ -106,12 +106,13 @@ public final class ForeignAgent implements AutoCloseable {
     }
 
     /**
+     * @param ports      the node's Mobile IP ports: the home agent of the same server may share {@code udp}
      * @param homeAgents where to reach each home agent's Mobile IP service (by the home agent address of
      *                   the registrations) for renewals, which bypass the AAA (S108)
      * @param homeAgentKeys  the security associations this agent shares with home agents, by home agent
      *                       address (RFC 5944 §3.5.4), for the renewals it relays
      */
-    public ForeignAgent(DiameterClient diameter, InetSocketAddress udp, Inet4Address careOfAddress,
+    public ForeignAgent(DiameterClient diameter, MobileIpPorts ports, InetSocketAddress udp, Inet4Address careOfAddress,
                         Duration challengeValidity, Duration answerTimeout, Clock clock,
                         Map<Inet4Address, InetSocketAddress> homeAgents, ForeignHomeKeys homeAgentKeys) throws SocketException {
         this.diameter = diameter;
@@ -121,7 +122,8 @@ public final class ForeignAgent implements AutoCloseable {
         this.challenges = new FaChallenges(challengeValidity, clock);
         this.answerTimeout = answerTimeout;
         this.clock = clock;
-        this.port = new UdpPort(udp, "foreign-agent", this::received);
+        // on a port shared with the home agent of the same server, what that home agent does not claim
+        this.port = ports.open(udp, "foreign-agent", this::received, null);
         port.start();
         this.expiry = AgentTimers.start("fa-visits");
         expiry.scheduleWithFixedDelay(this::expire, EXPIRY_CHECK.toMillis(), EXPIRY_CHECK.toMillis(), TimeUnit.MILLISECONDS);

@@ -34,7 +34,7 @@ public record ForeignAgentRole(ForeignAgent agent, UsageMeter meter, UserPlaneRe
      */
     public static ForeignAgentRole install(RoleContext ctx) throws IOException {
         var s = ctx.settings();
-        ForeignAgent agent = new ForeignAgent(ctx.client(),
+        ForeignAgent agent = new ForeignAgent(ctx.client(), ctx.mobileIpPorts(),
                 new InetSocketAddress(s.get("fa.udp.address", "127.0.0.1"), s.integer("fa.udp.port", 434)),
                 (Inet4Address) InetAddress.getByName(s.get("fa.care.of.address", "127.0.0.1")),
                 ctx.millis("fa.challenge.validity.ms", 90_000), ctx.requestTimeout(), ctx.clock(),

@@ -7,9 +7,11 @@ import java.net.SocketException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Predicate;
 
 import org.mipaaa.mobileip.AuthenticationKind;
 import org.mipaaa.mobileip.ExtensionField;
@@ -29,7 +31,7 @@ import org.mipaaa.registration.ForeignHomeKeys;
 import org.mipaaa.registration.HomeAgentReply;
 import org.mipaaa.registration.IdentificationCheck;
 import org.mipaaa.registration.MobilityBinding;
-import org.mipaaa.udp.UdpPort;
+import org.mipaaa.udp.MobileIpPorts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,24 +51,38 @@ public final class HomeAgentRenewals implements AutoCloseable {
     private final IdentificationCheck identification;
     private final Duration maxLifetime;
     private final Clock clock;
-    private final UdpPort port;
+    private final MobileIpPorts.Lane port;
     private final ForeignHomeKeys foreignAgentKeys;
     private final List<BindingEndListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<BindingUpdateListener> renewalListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
+     * @param ports            the node's Mobile IP ports: the foreign agent of the same server may share {@code udp}
+     * @param homeAgentAddress this home agent's address: on a port shared with a foreign agent, the
+     *                         Registration Requests naming it are this home agent's
      * @param foreignAgentKeys the security associations this home agent shares with foreign agents, by
      *                         the address they relay from (RFC 5944 §3.5.4)
      */
     public HomeAgentRenewals(BindingTable bindings, IdentificationCheck identification, Duration maxLifetime, Clock clock,
-                             InetSocketAddress udp, ForeignHomeKeys foreignAgentKeys) throws SocketException {
+                             MobileIpPorts ports, InetSocketAddress udp, Optional<Inet4Address> homeAgentAddress,
+                             ForeignHomeKeys foreignAgentKeys) throws SocketException {
         this.bindings = bindings;
         this.foreignAgentKeys = foreignAgentKeys;
         this.identification = identification;
         this.maxLifetime = maxLifetime;
         this.clock = clock;
-        this.port = new UdpPort(udp, "home-agent", this::received);
+        this.port = ports.open(udp, "home-agent", this::received, requestsFor(homeAgentAddress));
         port.start();
+    }
+
+    /** Registration Requests (RFC 5944 §3.3: Type 1, the Home Agent field at octets 8-11) naming {@code address}. */
+    static Predicate<byte[]> requestsFor(Optional<Inet4Address> address) {
+        if (address.isEmpty()) {
+            return datagram -> false;
+        }
+        byte[] wanted = address.get().getAddress();
+        return datagram -> datagram.length >= 24 && datagram[0] == 1
+                && Arrays.equals(datagram, 8, 12, wanted, 0, 4);
     }
 
     private void received(byte[] bytes, SocketAddress from) {

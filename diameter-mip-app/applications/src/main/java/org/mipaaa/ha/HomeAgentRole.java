@@ -66,8 +66,8 @@ public record HomeAgentRole(BindingTable bindings, HarHandler har, AsrHandler ab
         ctx.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.ABORT_SESSION, abort);
 
         HomeAgentRenewals renewals = new HomeAgentRenewals(bindings, new IdentificationCheck(registration.identificationTolerance()),
-                home.maxLifetime(), ctx.clock(),
-                new InetSocketAddress(s.get("ha.udp.address", "127.0.0.1"), s.integer("ha.udp.port", 434)),
+                home.maxLifetime(), ctx.clock(), ctx.mobileIpPorts(),
+                new InetSocketAddress(s.get("ha.udp.address", "127.0.0.1"), s.integer("ha.udp.port", 434)), home.homeAgentAddress(),
                 ForeignHomeKeys.parse(s.get("ha.foreign.agent.keys", "")));
         ctx.closeWith(renewals);
         BindingExpiry expiry = new BindingExpiry(bindings, ctx.clock(), ctx.millis("ha.expiry.check.ms", 1000), ctx.host());

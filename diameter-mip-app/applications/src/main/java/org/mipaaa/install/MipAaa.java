@@ -54,6 +54,7 @@ import org.mipaaa.settings.Settings;
 import org.mipaaa.state.StateStore;
 import org.mipaaa.trace.TraceEvents;
 import org.mipaaa.trace.TraceSink;
+import org.mipaaa.udp.MobileIpPorts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -235,12 +236,13 @@ public final class MipAaa {
         CopyOnWriteArrayList<AutoCloseable> closeFirst = new CopyOnWriteArrayList<>();
         Predicate<String> connected = peer -> connectedPeers(stack).contains(peer);
         Map<Role, Object> installed = new LinkedHashMap<>();
+        MobileIpPorts mobileIpPorts = new MobileIpPorts();
         Installation installation = new Installation(host, realm, settings, dictionary, state, ownsState, pool, client, roleClients,
                 registries, installed, new ErrorAnswers(validator, answers), trace, closeFirst, metrics);
         try {
             for (Role role : settings.roles()) {
                 RoleContext ctx = new RoleContext(role, host, realm, settings.vendor(), registries.get(role), roleClients.get(role),
-                        state, b.settings, settings.requestTimeout(), connected, closeFirst::add, b.clock, metrics.registry());
+                        state, b.settings, settings.requestTimeout(), connected, closeFirst::add, b.clock, metrics.registry(), mobileIpPorts);
                 Object part = b.applications.install(ctx);
                 if (part != null) {
                     installed.put(role, part);

@@ -10,6 +10,7 @@ import org.mipaaa.diameter.HandlerRegistry;
 import org.mipaaa.dictionary.VendorSettings;
 import org.mipaaa.settings.Settings;
 import org.mipaaa.state.StateStore;
+import org.mipaaa.udp.MobileIpPorts;
 
 /**
  * What one role's applications are given when they are installed on a jDiameter Stack: everything
@@ -32,10 +33,12 @@ import org.mipaaa.state.StateStore;
  * @param resources      takes what must stop before the stack does (agents that still send on the way out)
  * @param clock          the node's clock
  * @param meters         where the role's meters go (the node's registry)
+ * @param mobileIpPorts  the node's Mobile IP UDP ports, shared by its home agent and foreign agent at one address
  */
 public record RoleContext(Role role, String host, String realm, VendorSettings vendor, HandlerRegistry handlers,
                           DiameterClient client, StateStore state, Settings settings, Duration requestTimeout,
-                          Predicate<String> connected, Resources resources, Clock clock, MeterRegistry meters) {
+                          Predicate<String> connected, Resources resources, Clock clock, MeterRegistry meters,
+                          MobileIpPorts mobileIpPorts) {
 
     /** Takes the resources of a node's roles that must be closed before its stack stops. */
     @FunctionalInterface
@@ -49,7 +52,7 @@ public record RoleContext(Role role, String host, String realm, VendorSettings v
      */
     public RoleContext withHandlers(HandlerRegistry other) {
         return new RoleContext(role, host, realm, vendor, other, client, state, settings, requestTimeout, connected, resources, clock,
-                meters);
+                meters, mobileIpPorts);
     }
 
     /** Closes {@code resource} when the node stops, before its stack: in the order they were given. */
