@@ -67,9 +67,14 @@ abstract class TopologyVariantScenarios {
         return EnumSet.of(Role.AAAF, Role.AAAH, Role.AAAY, Role.TERMINAL);
     }
 
+    /** Settings the variant's nodes need beyond the lab's. */
+    Map<String, String> overrides() {
+        return Map.of();
+    }
+
     @BeforeAll
     void start() throws Exception {
-        fixture = new TopologyFixture().variant(variant()).start(roles(), RoleApplications.STANDARD, Map.of());
+        fixture = new TopologyFixture().variant(variant()).start(roles(), RoleApplications.STANDARD, overrides());
     }
 
     @AfterAll

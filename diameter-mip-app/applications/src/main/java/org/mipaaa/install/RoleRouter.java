@@ -118,15 +118,23 @@ final class RoleRouter implements Router {
                 + policy.name(request.getApplicationId(), request.getCommandCode()) + " to " + serving + " (config/policy.properties)");
     }
 
-    /** The serving roles in the order they are tried: the AAAF first for a request to another realm. */
+    /**
+     * The serving roles in the order they are tried: the AAAF first for a request to another realm, last
+     * for one to this node's realm (RFC 6733 §6.1.4: served here, not relayed), so a server that is the
+     * AAAH of its own subscribers and the AAAF of visitors serves each as its Destination-Realm says.
+     */
     private List<Role> candidates(Request request, List<Role> serving) {
-        if (serving.contains(Role.AAAF) && !realm.equals(avp(request, AvpCodes.DESTINATION_REALM))) {
-            List<Role> order = new ArrayList<>(serving);
-            order.remove(Role.AAAF);
-            order.add(0, Role.AAAF);
-            return order;
+        if (!serving.contains(Role.AAAF)) {
+            return serving;
         }
-        return serving;
+        List<Role> order = new ArrayList<>(serving);
+        order.remove(Role.AAAF);
+        if (realm.equals(avp(request, AvpCodes.DESTINATION_REALM))) {
+            order.add(Role.AAAF);
+        } else {
+            order.add(0, Role.AAAF);
+        }
+        return order;
     }
 
     private static String kinds(Sender sender) {

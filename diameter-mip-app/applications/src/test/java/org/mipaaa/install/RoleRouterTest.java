@@ -45,6 +45,7 @@ class RoleRouterTest {
             "aaah.other.example", Set.of(PeerKind.AAAH),
             "aaah.home.example", Set.of(PeerKind.AAAH),
             "aaaf.visited.example", Set.of(PeerKind.AAAF),
+            "aaa.partner.example", Set.of(PeerKind.AAAF, PeerKind.AAAH),
             "ha.home.example", Set.of(PeerKind.HA),
             "terminal.home.example", Set.of(PeerKind.TERMINAL),
             "relay.interop.example", Set.of(PeerKind.RELAY),
@@ -220,6 +221,23 @@ class RoleRouterTest {
         // a mobile node may not send this realm's AAAY anything
         assertThat(refusal(node.route(from("mn1.home.example", CommandCodes.PAYMENT_NOTIFICATION, "visited.example"))))
                 .isEqualTo(ResultCodes.AUTHORIZATION_REJECTED);
+    }
+
+    /**
+     * Two networks whose subscribers visit each other (config/variants/roaming-both-ways): home.example's
+     * server is the AAAH of its own mobile nodes and the AAAF of visitors, and so is its partner's. A
+     * request for this realm is served here, one for another realm relayed, whoever sends it.
+     */
+    @Test
+    void aaahAndAaaf_aRequestForThisRealmIsServedByTheAaahOneForAnotherRealmRelayedByTheAaaf() throws Exception {
+        RoleRouter node = aaah(Map.of(Role.AAAH, AAAH_SERVICES, Role.AAAF, AAAH_SERVICES));
+        // its own mobile node, connected here, for its home realm: the AAAH (not relayed to itself)
+        assertThat(roleOf(node.route(from("mn1.home.example", CommandCodes.PURCHASE_INFORMATION, "home.example")))).contains(Role.AAAH);
+        // the partner's server relays one of this realm's mobile nodes' requests home: the AAAH
+        assertThat(roleOf(node.route(request(CommandCodes.SETTLEMENT, "home.example", null, "mn1.home.example", "aaa.partner.example"))))
+                .contains(Role.AAAH);
+        // a request of a mobile node connected here for another realm: the AAAF relays it there
+        assertThat(roleOf(node.route(from("mn1.home.example", CommandCodes.PURCHASE_INFORMATION, "partner.example")))).contains(Role.AAAF);
     }
 
     @Test

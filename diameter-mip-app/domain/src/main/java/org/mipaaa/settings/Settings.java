@@ -155,6 +155,9 @@ public final class Settings {
         return directory.resolve(get(key, defaultName)).normalize();
     }
 
+    /** How many settings deep a placeholder is followed (a cycle of settings is an error, not a hang). */
+    private static final int MAX_DEPTH = 8;
+
     /** Replaces every placeholder of {@code text}; an unset placeholder without default is an error. */
     public String resolve(String text) {
         return resolve(text, null);
@@ -167,11 +170,26 @@ public final class Settings {
      * already replaced the text before it is resolved.
      */
     private String resolve(String text, String definedKey) {
+        return resolve(text, definedKey, 0);
+    }
+
+    /**
+     * {@code depth}: how many settings deep this text was found. A placeholder naming another setting
+     * takes that setting's value resolved the same way ({@code fa.home.agents=...:${ha.udp.port:434}} in a
+     * file that sets {@code ha.udp.port=${ha.udp.port:434}} too), at most {@value #MAX_DEPTH} deep.
+     */
+    private String resolve(String text, String definedKey, int depth) {
         Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String key = m.group(1);
             String value = key.equals(definedKey) ? null : values.get(key);
+            if (value != null && value.contains("${")) {
+                if (depth >= MAX_DEPTH) {
+                    throw new IllegalArgumentException("placeholder ${" + key + "} refers to itself through other settings (" + directory + ")");
+                }
+                value = resolve(value, key, depth + 1);
+            }
             if (value == null) {
                 value = m.group(2);
             }

@@ -47,7 +47,14 @@ public final class ConfigLayout {
             Optional<Path> own = variants.stream().map(v -> v.resolve(key(role))).filter(Files::isDirectory).findFirst();
             if (own.isPresent()) {
                 directories.put(role, own.get());
-                rolesIn(own.get()).forEach(played -> playedBy.put(played, role));
+                playedBy.put(role, role);
+            }
+        }
+        // a role played besides a node's main one belongs to that node, unless a node of its own plays it
+        // as its main role (two networks' servers each playing the other's role for visitors)
+        for (Role role : Role.values()) {
+            if (directories.containsKey(role)) {
+                rolesIn(directories.get(role)).forEach(played -> playedBy.putIfAbsent(played, role));
             }
         }
         for (Role role : Role.values()) {

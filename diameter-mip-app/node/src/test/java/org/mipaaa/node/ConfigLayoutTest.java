@@ -79,6 +79,20 @@ class ConfigLayoutTest {
         assertThat(layout.config(Role.FA, Map.of()).get(ConfigLayout.EXTENDS, null)).isNull();
     }
 
+    /** config/variants/roaming-both-ways: each of two servers plays the other's main role besides its own. */
+    @Test
+    void twoNodesPlayingEachOthersRoleEachKeepTheirOwnDirectory() throws IOException {
+        Path both = root.resolve(ConfigLayout.VARIANTS).resolve("both-ways");
+        node(both.resolve("aaah"), "role=AAAH,AAAF\nwho=home\n");
+        node(both.resolve("aaaf"), "role=AAAF,AAAH\nwho=visited\n");
+        ConfigLayout layout = ConfigLayout.variant(root, "both-ways");
+        assertThat(layout.nodeOf(Role.AAAH)).isEqualTo(Role.AAAH);
+        assertThat(layout.nodeOf(Role.AAAF)).isEqualTo(Role.AAAF);
+        assertThat(layout.directory(Role.AAAH)).contains(both.resolve("aaah"));
+        assertThat(layout.directory(Role.AAAF)).contains(both.resolve("aaaf"));
+        assertThat(layout.config(Role.AAAF, Map.of()).get("who", null)).isEqualTo("visited");
+    }
+
     @Test
     void aVariantExtendingItselfIsRefused() throws IOException {
         Path loop = root.resolve(ConfigLayout.VARIANTS).resolve("loop");

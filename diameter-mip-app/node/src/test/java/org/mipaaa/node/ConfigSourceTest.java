@@ -47,6 +47,21 @@ class ConfigSourceTest {
     }
 
     @Test
+    void aPlaceholderNamingAnotherSettingTakesThatSettingsResolvedValue_andACycleIsAnError() throws Exception {
+        // config/variants/roaming-both-ways/ha: the foreign agent shares the home agent's port
+        Files.writeString(dir.resolve("node.properties"), "ha.udp.port=${ha.udp.port:434}\nfa.udp.port=${ha.udp.port:434}\n"
+                + "fa.home.agents=10.2.0.1=127.0.0.1:${ha.udp.port:434}\n");
+
+        assertThat(ConfigSource.of(dir, Map.of()).get("fa.home.agents", null)).isEqualTo("10.2.0.1=127.0.0.1:434");
+        assertThat(ConfigSource.of(dir, Map.of()).get("fa.udp.port", null)).isEqualTo("434");
+        assertThat(ConfigSource.of(dir, Map.of("ha.udp.port", "20434")).get("fa.udp.port", null)).isEqualTo("20434");
+
+        Files.writeString(dir.resolve("node.properties"), "a=${b}\nb=${a}\n");
+        assertThatThrownBy(() -> ConfigSource.of(dir, Map.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("refers to itself");
+    }
+
+    @Test
     void aPlaceholderWithoutValueOrDefaultIsAnError() throws Exception {
         Files.writeString(dir.resolve("node.properties"), "role=AAAH\n");
         Files.writeString(dir.resolve("jdiameter.xml"), "<a p='${nowhere}'/>");
