@@ -2,17 +2,22 @@ package org.mipaaa.launcher;
 
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
 
 import org.mipaaa.aaah.accounting.HomeAccounts;
 import org.mipaaa.billing.BillingPeriod;
@@ -24,6 +29,8 @@ import org.mipaaa.node.ConfigSource;
 import org.mipaaa.node.NodeSettings;
 import org.mipaaa.role.Role;
 import org.mipaaa.state.StateStore;
+import org.mipaaa.transport.TlsContext;
+import org.mipaaa.transport.TransportSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -92,13 +99,13 @@ final class BillingCommand {
 
         enum Format { TEXT, JSON, HTML }
 
-        @Option(names = "--from", description = "The running AAAH's operations endpoint (e.g. http://127.0.0.1:9658/) instead of its stopped store.")
-        URI from;
+        @Mixin
+        Remote.Endpoint remote;
 
         @Override
         public Integer call() throws Exception {
-            if (from != null) {
-                return Remote.get(from, "billing/statement?nai=" + java.net.URLEncoder.encode(nai, StandardCharsets.UTF_8)
+            if (remote.from != null) {
+                return Remote.get(remote, "billing/statement?nai=" + java.net.URLEncoder.encode(nai, StandardCharsets.UTF_8)
                         + "&format=" + format.name().toLowerCase(java.util.Locale.ROOT) + target.dateQuery("&"), System.out);
             }
             return target.run((accounts, period, out) -> {
@@ -118,14 +125,13 @@ final class BillingCommand {
         @Mixin
         Target target;
 
-        @Option(names = "--from", description = "The running AAAH's operations endpoint (e.g. http://127.0.0.1:9658/) instead of its"
-                + " stopped store: the CSV is streamed, in the store's order.")
-        URI from;
+        @Mixin
+        Remote.Endpoint remote;
 
         @Override
         public Integer call() throws Exception {
-            if (from != null) {
-                return Remote.get(from, "billing/export.csv" + target.dateQuery("?"), System.out);
+            if (remote.from != null) {
+                return Remote.get(remote, "billing/export.csv" + target.dateQuery("?"), System.out);
             }
             return target.run((accounts, period, out) -> {
                 out.print(accounts.queries().periodCsv(period));
@@ -143,14 +149,13 @@ final class BillingCommand {
         @Option(names = "--by", required = true, description = "Who closes it (recorded with the closing).")
         String by;
 
-        @Option(names = "--from", description = "The running AAAH's operations endpoint (e.g. http://127.0.0.1:9658/) instead of its"
-                + " stopped store; the node must allow it (ops.billing.close=true).")
-        URI from;
+        @Mixin
+        Remote.Endpoint remote;
 
         @Override
         public Integer call() throws Exception {
-            if (from != null) {
-                return Remote.post(from, "billing/close?by=" + java.net.URLEncoder.encode(by, StandardCharsets.UTF_8)
+            if (remote.from != null) {
+                return Remote.post(remote, "billing/close?by=" + java.net.URLEncoder.encode(by, StandardCharsets.UTF_8)
                         + target.dateQuery("&"), System.out);
             }
             return target.run((accounts, period, out) -> {
@@ -163,32 +168,105 @@ final class BillingCommand {
     /** Reads a billing resource of a running AAAH's operations endpoint into {@code out}, as it arrives. */
     static final class Remote {
 
+        /**
+         * Where the running AAAH's operations endpoint is, and, for {@code https} ({@code ops.tls=true}), the
+         * client certificate it asks for, the CA that certifies it and the node's DiameterIdentity its
+         * certificate must name (the endpoint is reached by address; its certificate names the node).
+         */
+        static final class Endpoint {
+            @Option(names = "--from", description = "The running AAAH's operations endpoint (e.g. http://127.0.0.1:9658/) instead of"
+                    + " its stopped store (statements and the export stream from it; close needs ops.billing.close=true there).")
+            URI from;
+
+            @Option(names = "--keystore", description = "https: this client's key and certificate (PKCS12) from the node's PKI.")
+            Path keyStore;
+
+            @Option(names = "--keystore-password-file", description = "https: the password of --keystore.")
+            Path keyStorePassword;
+
+            @Option(names = "--truststore", description = "https: the CA that certifies the node (PKCS12).")
+            Path trustStore;
+
+            @Option(names = "--truststore-password-file", description = "https: the password of --truststore.")
+            Path trustStorePassword;
+
+            @Option(names = "--server-host", description = "https: the node's DiameterIdentity its certificate must name"
+                    + " (default: the host of --from, resolved by name).")
+            String serverHost;
+        }
+
         private Remote() {
         }
 
-        static int get(URI base, String resource, PrintStream out) throws Exception {
-            return exchange(base, resource, "GET", out);
+        static int get(Endpoint endpoint, String resource, PrintStream out) throws Exception {
+            return exchange(endpoint, resource, "GET", out);
         }
 
         /** As {@link #get}, with a POST (closing a period: the one billing resource that writes). */
-        static int post(URI base, String resource, PrintStream out) throws Exception {
-            return exchange(base, resource, "POST", out);
+        static int post(Endpoint endpoint, String resource, PrintStream out) throws Exception {
+            return exchange(endpoint, resource, "POST", out);
         }
 
-        private static int exchange(URI base, String resource, String method, PrintStream out) throws Exception {
+        private static int exchange(Endpoint endpoint, String resource, String method, PrintStream out) throws Exception {
+            URI base = endpoint.from;
             URI uri = (base.toString().endsWith("/") ? base : URI.create(base + "/")).resolve(resource);
-            HttpResponse<InputStream> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
-                    .send(HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody()).build(),
-                            HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw new IllegalStateException(uri + ": HTTP " + response.statusCode() + ": "
-                            + new String(body.readNBytes(1000), StandardCharsets.UTF_8).strip());
+            HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
+            if (c instanceof HttpsURLConnection https) {
+                secure(https, endpoint);
+            }
+            c.setRequestMethod(method);
+            c.setConnectTimeout(10_000);
+            c.setReadTimeout(60_000);
+            try {
+                int status = c.getResponseCode();
+                if (status != 200) {
+                    InputStream error = c.getErrorStream();
+                    String said = error == null ? "" : new String(error.readNBytes(1000), StandardCharsets.UTF_8).strip();
+                    throw new IllegalStateException(uri + ": HTTP " + status + ": " + said);
                 }
-                body.transferTo(out);
+                try (InputStream body = c.getInputStream()) {
+                    body.transferTo(out);
+                }
+            } finally {
+                c.disconnect();
             }
             out.flush();
             return 0;
+        }
+
+        /** The client certificate and trust of {@code endpoint}; the node's certificate must name --server-host when given. */
+        private static void secure(HttpsURLConnection https, Endpoint endpoint) throws Exception {
+            if (endpoint.keyStore == null || endpoint.keyStorePassword == null || endpoint.trustStore == null
+                    || endpoint.trustStorePassword == null) {
+                throw new IllegalArgumentException("https needs --keystore, --keystore-password-file, --truststore and"
+                        + " --truststore-password-file (the node answers only clients with a certificate of its PKI)");
+            }
+            SSLContext tls = TlsContext.of(new TransportSettings.TlsSettings(endpoint.keyStore, endpoint.keyStorePassword,
+                    endpoint.trustStore, endpoint.trustStorePassword, List.of("TLSv1.3", "TLSv1.2"), List.of())).sslContext();
+            https.setSSLSocketFactory(tls.getSocketFactory());
+            if (endpoint.serverHost != null) {
+                String expected = endpoint.serverHost;
+                https.setHostnameVerifier((host, session) -> names(session).stream().anyMatch(expected::equalsIgnoreCase));
+            }
+        }
+
+        /** The DNS names of the peer's certificate (subjectAltName dNSName). */
+        private static List<String> names(SSLSession session) {
+            try {
+                X509Certificate peer = (X509Certificate) session.getPeerCertificates()[0];
+                Collection<List<?>> alternatives = peer.getSubjectAlternativeNames();
+                List<String> names = new java.util.ArrayList<>();
+                if (alternatives != null) {
+                    for (List<?> name : alternatives) {
+                        if (Integer.valueOf(2).equals(name.get(0))) {
+                            names.add(String.valueOf(name.get(1)));
+                        }
+                    }
+                }
+                return names;
+            } catch (SSLPeerUnverifiedException | CertificateParsingException e) {
+                return List.of();
+            }
         }
     }
 }
