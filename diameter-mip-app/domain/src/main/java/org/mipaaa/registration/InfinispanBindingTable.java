@@ -40,7 +40,8 @@ public final class InfinispanBindingTable implements BindingTable {
      * The expiry index, memory only ({@value RegistrationCaches#BINDING_EXPIRY}): "s:&lt;epoch second&gt;" -> the
      * home addresses whose binding expires in that second; "cursor" -> the first second that may still
      * hold one; "built" -> when it was last built from the bindings. An entry may be stale (the binding
-     * was renewed or removed): {@link #expired} checks each against the binding itself.
+     * was renewed or removed): {@link #expired} checks each against the binding itself. Beside it, for an
+     * ASR: "session:&lt;AAA Session-Id&gt;" -> the home address of that session's binding, checked the same way.
      */
     private final Cache<String, String> index;
     private final Clock clock;
@@ -82,6 +83,9 @@ public final class InfinispanBindingTable implements BindingTable {
         if (second(expected) != second(updated)) {
             indexRemove(second(expected), key);
         }
+        if (!expected.aaaSessionId().equals(updated.aaaSessionId())) {
+            index.remove(sessionKey(expected.aaaSessionId()), key);
+        }
         return true;
     }
 
@@ -91,16 +95,17 @@ public final class InfinispanBindingTable implements BindingTable {
         return stored == null ? Optional.empty() : Optional.of(MobilityBinding.decode(stored));
     }
 
-    /** A pass over all bindings, as {@link #expired}: an ASR is rare (the AAAH gave up on an HAA). */
+    /** One look-up in the index (built like the expiry index), not a pass over every binding. */
     @Override
     public Optional<MobilityBinding> withSession(String aaaSessionId) {
-        for (String stored : cache.values()) {
-            MobilityBinding b = MobilityBinding.decode(stored);
-            if (aaaSessionId.equals(b.aaaSessionId())) {
-                return Optional.of(b);
-            }
+        ensureIndex();
+        String address = index.get(sessionKey(aaaSessionId));
+        String stored = address == null ? null : cache.get(address);
+        if (stored == null) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        MobilityBinding b = MobilityBinding.decode(stored);
+        return aaaSessionId.equals(b.aaaSessionId()) ? Optional.of(b) : Optional.empty();
     }
 
     @Override
@@ -111,6 +116,7 @@ public final class InfinispanBindingTable implements BindingTable {
             return false;
         }
         indexRemove(second(expected), key);
+        index.remove(sessionKey(expected.aaaSessionId()), key);
         return true;
     }
 
@@ -206,6 +212,7 @@ public final class InfinispanBindingTable implements BindingTable {
     private void indexAdd(MobilityBinding binding) {
         String bucketKey = bucketKey(second(binding));
         String address = key(binding.homeAddress());
+        index.put(sessionKey(binding.aaaSessionId()), address);
         lowerCursorTo(second(binding));
         for (int round = 0; round < MAX_ROUNDS; round++) {
             String bucket = index.get(bucketKey);
@@ -238,6 +245,10 @@ public final class InfinispanBindingTable implements BindingTable {
             }
         }
         throw new IllegalStateException("expiry index: no update of " + bucketKey + " after " + MAX_ROUNDS + " rounds");
+    }
+
+    private static String sessionKey(String aaaSessionId) {
+        return "session:" + aaaSessionId;
     }
 
     private static long second(MobilityBinding binding) {

@@ -173,6 +173,26 @@ class InfinispanBindingTableTest {
     }
 
     @Test
+    void anAsrFindsTheBindingOfItsSessionWithoutReadingEveryBinding() {
+        for (int i = 1; i <= 2_000; i++) {
+            table.create(binding("10.2." + (i / 250) + "." + (i % 250), "bulk" + i + "@home.example", Duration.ofHours(1), T0));
+        }
+        MobilityBinding mn1 = binding("10.1.0.10", "mn1@home.example", Duration.ofSeconds(600), T0);
+        table.create(mn1);
+        assertThat(table.withSession("aaah.home.example;har;nobody@home.example")).isEmpty(); // the index is built once, here
+        // a value no binding decodes from: a look-up that read every binding would fail on it
+        store.<String, String>cache(RegistrationCaches.MOBILITY_BINDINGS).put("10.9.9.9", "not a binding");
+
+        assertThat(table.withSession("aaah.home.example;har;mn1@home.example")).contains(mn1);
+        MobilityBinding renewed = mn1.renewed(Ipv4.parse("198.51.100.9"), Duration.ofSeconds(900), T0.plusSeconds(30),
+                Identification.ntpTimestamp(T0.plusSeconds(30), 0));
+        assertThat(table.replace(mn1, renewed)).isTrue();
+        assertThat(table.withSession("aaah.home.example;har;mn1@home.example")).contains(renewed);
+        assertThat(table.remove(renewed)).isTrue();
+        assertThat(table.withSession("aaah.home.example;har;mn1@home.example")).isEmpty();
+    }
+
+    @Test
     void aRenewedBindingExpiresAtItsNewLifetimeNotItsOldOne() {
         MobilityBinding first = binding("10.1.0.10", "mn1@home.example", Duration.ofSeconds(60), T0);
         table.create(first);
