@@ -18,7 +18,7 @@ public final class ApplicationDefinition {
         if (id < 0 || id > 0xffffffffL) {
             throw new IllegalArgumentException("Application-Id out of Unsigned32 range: " + id);
         }
-        if (name == null || name.isBlank()) {
+        if (name == null || name.trim().isEmpty()) {
             throw new IllegalArgumentException("application " + id + " without a name");
         }
         this.id = id;

@@ -37,7 +37,7 @@ public final class AvpDefinition {
 
     /** Checks name, type and flag rules are present; copies the members and values read-only. */
     public AvpDefinition(String name, int code, long vendorId, AvpType type, FlagRule mandatory, FlagRule vendorBit, FlagRule protectedBit, List<AvpRule> groupedRules, Map<Long, String> enumValues, boolean mayEncrypt) {
-        if (name == null || name.isBlank()) {
+        if (name == null || name.trim().isEmpty()) {
             throw new IllegalArgumentException("AVP " + code + " without a name");
         }
         if (type == null || mandatory == null || vendorBit == null || protectedBit == null) {

@@ -25,7 +25,7 @@ public final class AvpRule {
 
     /** Checks the name is present and the bounds are ordered. */
     public AvpRule(String avpName, int code, long vendorId, int min, int max, boolean fixedPosition) {
-        if (avpName == null || avpName.isBlank()) {
+        if (avpName == null || avpName.trim().isEmpty()) {
             throw new IllegalArgumentException("AVP rule without a name");
         }
         if (min < 0 || (max != UNBOUNDED && max < min)) {

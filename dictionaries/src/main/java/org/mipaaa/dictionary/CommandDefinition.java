@@ -28,7 +28,7 @@ public final class CommandDefinition {
 
     /** Checks the name is present; copies the rules read-only. */
     public CommandDefinition(String name, String abbreviation, int code, long applicationId, boolean request, boolean proxiable, List<AvpRule> rules) {
-        if (name == null || name.isBlank()) {
+        if (name == null || name.trim().isEmpty()) {
             throw new IllegalArgumentException("command " + code + " without a name");
         }
         rules = List.copyOf(rules);

@@ -44,7 +44,7 @@ public final class DictionaryFragment {
         List<CommandDefinition> cmds = new ArrayList<>();
         apps.forEach(a -> cmds.addAll(d.commands(a.id())));
         this.commands = List.copyOf(cmds);
-        this.avps = d.avps().stream().filter(a -> !BaseProtocol.isBaseAvp(a)).collect(java.util.stream.Collectors.toUnmodifiableList());
+        this.avps = d.avps().stream().filter(a -> !BaseProtocol.isBaseAvp(a)).collect(java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(), java.util.Collections::unmodifiableList));
 
         Set<Long> vendorCodes = new LinkedHashSet<>();
         avps.forEach(a -> vendorCodes.add(a.vendorId()));
@@ -68,7 +68,7 @@ public final class DictionaryFragment {
         avps.forEach(a -> refs.addAll(a.groupedRules()));
         for (AvpRule r : refs) {
             if (BaseProtocol.isBaseAvp(r.code(), r.vendorId())) {
-                base.computeIfAbsent(r.avpName(), n -> d.avp(r.code(), r.vendorId()).orElseThrow());
+                base.computeIfAbsent(r.avpName(), n -> d.avp(r.code(), r.vendorId()).get());
             }
         }
         this.baseAvpsReferenced = List.copyOf(base.values());
@@ -109,7 +109,7 @@ public final class DictionaryFragment {
 
     /** The commands of one of our applications. */
     public List<CommandDefinition> commands(long applicationId) {
-        return commands.stream().filter(c -> c.applicationId() == applicationId).collect(java.util.stream.Collectors.toUnmodifiableList());
+        return commands.stream().filter(c -> c.applicationId() == applicationId).collect(java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(), java.util.Collections::unmodifiableList));
     }
 
     /** Every AVP that is not of the RFC 6733 base protocol, in file order. */
@@ -133,7 +133,7 @@ public final class DictionaryFragment {
     @Override
     public String toString() {
         return "DictionaryFragment[vendor=" + vendorSettings.vendorId() + ", applications="
-                + applications.stream().map(ApplicationDefinition::id).collect(java.util.stream.Collectors.toUnmodifiableList()) + ", commands=" + commands.size()
+                + applications.stream().map(ApplicationDefinition::id).collect(java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(), java.util.Collections::unmodifiableList)) + ", commands=" + commands.size()
                 + ", avps=" + avps.size() + "]";
     }
 }

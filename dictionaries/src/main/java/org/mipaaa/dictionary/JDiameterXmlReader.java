@@ -368,7 +368,7 @@ final class JDiameterXmlReader {
     }
 
     private static String required(Element e, String attribute, String where) {
-        if (!e.hasAttribute(attribute) || e.getAttribute(attribute).isBlank()) {
+        if (!e.hasAttribute(attribute) || e.getAttribute(attribute).trim().isEmpty()) {
             throw new DictionaryFormatException(where + ": attribute '" + attribute + "' is required");
         }
         return e.getAttribute(attribute).trim();

@@ -16,7 +16,7 @@ public final class VendorDefinition {
 
     /** Checks symbol and Unsigned32 code; the name defaults to the symbol. */
     public VendorDefinition(String symbol, long code, String name) {
-        if (symbol == null || symbol.isBlank()) {
+        if (symbol == null || symbol.trim().isEmpty()) {
             throw new IllegalArgumentException("vendor " + code + " without a symbol");
         }
         if (code < 0 || code > 0xffffffffL) {

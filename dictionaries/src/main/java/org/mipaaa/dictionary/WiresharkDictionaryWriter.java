@@ -104,8 +104,9 @@ public final class WiresharkDictionaryWriter {
      * Prints the Wireshark dictionary for the bundled dictionary, with the defaults or with
      * {@code --vendor-id N --application-id N}. Prints usage to standard error and returns on bad arguments.
      */
-    public static void main(String[] args) {
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    public static void main(String[] args) throws java.io.UnsupportedEncodingException {
+        // by the charset's name: PrintStream(OutputStream, boolean, Charset) is Java 10, not Android 8
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8.name());
         VendorSettings defaults = VendorSettings.defaults();
         long vendorId = defaults.vendorId();
         long applicationId = defaults.accountingServicesApplicationId();

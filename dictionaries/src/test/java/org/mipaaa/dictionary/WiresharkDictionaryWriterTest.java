@@ -44,14 +44,14 @@ class WiresharkDictionaryWriterTest {
     }
 
     @Test
-    void mainPrintsTheDictionaryForTheGivenNumbers() {
+    void mainPrintsTheDictionaryForTheGivenNumbers() throws Exception {
         String out = runMain("--vendor-id", "65535", "--application-id", "0x1000054");
         assertThat(WiresharkFragment.parse(out).vendors().get(0).code()).isEqualTo(65535L);
         assertThat(WiresharkFragment.parse(out).applications().get(0).id()).isEqualTo(0x1000054L);
     }
 
     @Test
-    void mainWithBadArgumentsPrintsUsageAndNoDictionary() {
+    void mainWithBadArgumentsPrintsUsageAndNoDictionary() throws Exception {
         PrintStream err = System.err;
         ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
         System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
@@ -64,7 +64,7 @@ class WiresharkDictionaryWriterTest {
         assertThat(errBytes.toString(StandardCharsets.UTF_8)).contains("usage:").contains("vendor-specific");
     }
 
-    private static String runMain(String... args) {
+    private static String runMain(String... args) throws java.io.UnsupportedEncodingException {
         PrintStream out = System.out;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));

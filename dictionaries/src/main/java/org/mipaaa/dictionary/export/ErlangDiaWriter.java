@@ -42,6 +42,7 @@ import org.mipaaa.dictionary.VendorIds;
  * the one that interoperates. Named values of Enumerated AVPs become {@code @enum}, those of Unsigned32
  * ones (MIP-Feature-Vector's bits) {@code @define}.
  */
+@org.mipaaa.dictionary.CarrierTool
 public final class ErlangDiaWriter {
 
     /** Default module prefix: mip_aaa_avps, mip_aaa_mipv4, mip_aaa_services. */

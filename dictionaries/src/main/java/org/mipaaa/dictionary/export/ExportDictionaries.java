@@ -29,6 +29,7 @@ import org.mipaaa.dictionary.WiresharkDictionaryWriter;
  * {@code dict_legacy_xml.conf} that lists it; {@code erlang/<prefix>_*.dia}. Exit status 0, or 2 for bad
  * arguments or an unwritable directory. docs/DICTIONARIES.md describes each.
  */
+@org.mipaaa.dictionary.CarrierTool
 public final class ExportDictionaries {
 
     /** Written. */

@@ -14,12 +14,14 @@ import org.mipaaa.dictionary.AvpRule;
 import org.mipaaa.dictionary.CommandDefinition;
 
 /** What the writers of other stacks' formats share: command pairs, AVPs in dependency order, escaping. */
+@org.mipaaa.dictionary.CarrierTool
 final class ExportModel {
 
     /** RFC 6733 command codes: every stack's core defines them (CER, RAR, ACR, ASR, STR, DWR, DPR). */
     static final Set<Integer> BASE_COMMAND_CODES = Set.of(257, 258, 271, 274, 275, 280, 282);
 
     /** A command's request and answer. */
+    @org.mipaaa.dictionary.CarrierTool
     static final class CommandPair {
 
         private final CommandDefinition request;

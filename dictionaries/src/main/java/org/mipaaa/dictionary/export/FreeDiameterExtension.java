@@ -12,6 +12,7 @@ import java.util.Set;
  * Unsigned32, against the extension's Integer32 one). Their names are the RFCs' and ours, so our
  * commands' rules still find them. All are Vendor-Id 0.
  */
+@org.mipaaa.dictionary.CarrierTool
 public enum FreeDiameterExtension {
     /** RFC 4005/7155 NASREQ: the accounting AVPs RFC 4004 uses. */
     DICT_NASREQ(Set.of(46, 363, 364, 365, 366)),

@@ -38,6 +38,7 @@ import org.mipaaa.dictionary.VendorIds;
  * only when "must". The AVPs of freeDiameter's own dictionary extensions a lab loads as well are left
  * out on request ({@link #write(Dictionary, Set)}, {@link FreeDiameterExtension}).
  */
+@org.mipaaa.dictionary.CarrierTool
 public final class FreeDiameterXmlWriter {
 
     /** Derived types freeDiameter's core declares itself (libfdcore/dict_base_proto.c). */

@@ -20,6 +20,7 @@ import org.mipaaa.dictionary.AvpType;
  * @param type the RFC 6733 data format the type resolves to ("Grouped" for a grouped AVP)
  * @param members of a grouped AVP, each as "code/vendor multiplicity [fixed]"; empty otherwise
  */
+@org.mipaaa.dictionary.CarrierTool
 final class AvpShape {
 
     private final String name;

@@ -13,6 +13,7 @@ import org.mipaaa.dictionary.CommandDefinition;
  * A command of an application as jDiameter keeps it: its name and the set of its AVP rules, each by
  * code, Vendor-Id, multiplicity and position (jDiameter keys them in a map, so their order is lost).
  */
+@org.mipaaa.dictionary.CarrierTool
 final class CommandShape {
 
     private final String name;

@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param ourDefinition ours, one line
  * @param differences each difference, e.g. "protected (P): carrier mustnot, mip-aaa may"
  */
+@org.mipaaa.dictionary.CarrierTool
 public final class Conflict {
 
     private final Kind kind;
@@ -76,6 +77,7 @@ public final class Conflict {
     }
 
     /** The kinds of definition that can conflict. */
+    @org.mipaaa.dictionary.CarrierTool
     public enum Kind {
         /** Same Vendor-Id, another vendor name. */
         VENDOR,

@@ -21,7 +21,6 @@ import org.mipaaa.dictionary.Dictionary;
 import org.mipaaa.dictionary.DictionaryFormatException;
 import org.mipaaa.dictionary.DictionaryFragment;
 import org.mipaaa.dictionary.VendorDefinition;
-import org.mipaaa.dictionary.VendorSettings;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -45,6 +44,7 @@ import org.w3c.dom.Node;
  * }</pre>
  * Stateless; one instance may serve many merges.
  */
+@org.mipaaa.dictionary.CarrierTool
 public final class DictionaryMerger {
 
     /** Names our fragment as the "other file" of every conflict. */
@@ -74,6 +74,7 @@ public final class DictionaryMerger {
     }
 
     /** One merge: the decisions first, then (unless refused) the changes to the carrier's document. */
+    @org.mipaaa.dictionary.CarrierTool
     private static final class Merge {
 
         private final JDiameterDocument carrier;

@@ -15,6 +15,7 @@ import org.w3c.dom.Node;
  * them), its comments and whitespace as they were, so a diff of the merged file against the carrier's
  * shows our additions and nothing else.
  */
+@org.mipaaa.dictionary.CarrierTool
 final class DomWriter {
 
     /** DOM user-data key of an element's attribute names in file order (List of String). */

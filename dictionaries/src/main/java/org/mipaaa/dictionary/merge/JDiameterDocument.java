@@ -28,8 +28,10 @@ import org.w3c.dom.NodeList;
  * what would make jDiameter reject the whole file (a command AVP without a numeric code or vendor, a
  * non-numeric command code or application id) is an error.
  */
+@org.mipaaa.dictionary.CarrierTool
 final class JDiameterDocument {
 
+    @org.mipaaa.dictionary.CarrierTool
     static final class Vendor {
 
         private final String symbol;
@@ -83,6 +85,7 @@ final class JDiameterDocument {
 
     }
 
+    @org.mipaaa.dictionary.CarrierTool
     static final class Avp {
 
         private final AvpShape shape;
@@ -127,6 +130,7 @@ final class JDiameterDocument {
         }
     }
 
+    @org.mipaaa.dictionary.CarrierTool
     static final class Application {
 
         private final long id;
@@ -180,6 +184,7 @@ final class JDiameterDocument {
 
     }
 
+    @org.mipaaa.dictionary.CarrierTool
     static final class Command {
 
         private final CommandShape shape;
@@ -227,6 +232,7 @@ final class JDiameterDocument {
 
     }
 
+    @org.mipaaa.dictionary.CarrierTool
     static final class AvpKey {
 
         private final int code;
@@ -267,6 +273,7 @@ final class JDiameterDocument {
         }
     }
 
+    @org.mipaaa.dictionary.CarrierTool
     static final class CommandKey {
 
         private final long applicationId;

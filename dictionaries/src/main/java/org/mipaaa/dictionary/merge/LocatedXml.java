@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -30,6 +29,7 @@ import org.xml.sax.ext.DefaultHandler2;
  * file still reads like the carrier's) and remembers each element's line (so a conflict names it).
  * Bounded: size, element count and depth; no DOCTYPE, so no entity can expand or fetch anything.
  */
+@org.mipaaa.dictionary.CarrierTool
 final class LocatedXml {
 
     /** DOM user-data key of an element's line number (Integer). */
@@ -101,6 +101,7 @@ final class LocatedXml {
     }
 
     /** Builds the DOM from SAX events, comments and whitespace included. */
+    @org.mipaaa.dictionary.CarrierTool
     private static final class Builder extends DefaultHandler2 {
 
         private final Document doc;

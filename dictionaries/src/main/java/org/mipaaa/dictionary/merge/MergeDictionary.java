@@ -24,6 +24,7 @@ import org.mipaaa.dictionary.VendorSettings;
  * refused because of conflicts (nothing written), 2 bad arguments or a carrier file jDiameter could not
  * load.
  */
+@org.mipaaa.dictionary.CarrierTool
 public final class MergeDictionary {
 
     /** Merged; the output file is written. */

@@ -12,6 +12,7 @@ import org.mipaaa.dictionary.VendorSettings;
  * carrier's base protocol, and warnings about things in the carrier's file jDiameter would skip.
  * {@link #toString()} is the text the command prints.
  */
+@org.mipaaa.dictionary.CarrierTool
 public final class MergeReport {
 
     private final String carrierSource;

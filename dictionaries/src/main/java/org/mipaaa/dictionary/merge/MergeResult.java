@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
 
-
 import org.w3c.dom.Document;
 
 /**
@@ -15,6 +14,7 @@ import org.w3c.dom.Document;
  * added, ready for jDiameter ({@code DictionarySingleton.getDictionary(InputStream)}) or to be saved as
  * the stack's {@code dictionary.xml}.
  */
+@org.mipaaa.dictionary.CarrierTool
 public final class MergeResult {
 
     private final MergeReport report;

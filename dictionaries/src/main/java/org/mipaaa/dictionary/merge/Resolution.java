@@ -1,6 +1,7 @@
 package org.mipaaa.dictionary.merge;
 
 /** What a merge does when the carrier's dictionary and ours define the same code differently. */
+@org.mipaaa.dictionary.CarrierTool
 public enum Resolution {
     /** Refuse: report the conflicts and produce nothing (the default). */
     REFUSE,

@@ -7,7 +7,6 @@ import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongFunction;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -172,7 +171,7 @@ public final class AaamAuthenticator {
             return new Verification.Refused("AVP " + parts.trailingForeignAvp() + " after the AAAM-Authenticator");
         }
         Optional<AaamSecurityAssociation> association = associations.apply(parts.spi());
-        if (association.isEmpty()) {
+        if (!association.isPresent()) {
             return new Verification.Refused("unknown AAAM-SPI " + parts.spi());
         }
         byte[] expected;
@@ -222,9 +221,14 @@ public final class AaamAuthenticator {
             return Optional.empty();
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(header(encodedMessage));
-        out.writeBytes(SignedParts.coveredAvps(encodedMessage, DiameterCodec.HEADER_LENGTH, parts.authenticatorOffset()));
-        out.writeBytes(parts.coveredMembers());
+        append(out, header(encodedMessage));
+        append(out, SignedParts.coveredAvps(encodedMessage, DiameterCodec.HEADER_LENGTH, parts.authenticatorOffset()));
+        append(out, parts.coveredMembers());
         return Optional.of(out.toByteArray());
+    }
+
+    /** {@code bytes} onto {@code out} (ByteArrayOutputStream.writeBytes is Java 11, not Android 8). */
+    private static void append(java.io.ByteArrayOutputStream out, byte[] bytes) {
+        out.write(bytes, 0, bytes.length);
     }
 }

@@ -34,7 +34,7 @@ public final class FileReplayCounters implements ReplayCounters {
             if (Files.size(file) > MAX_FILE_LENGTH) {
                 throw new IOException(file + " is not a replay counter file: " + Files.size(file) + " octets");
             }
-            String[] values = Files.readString(file, StandardCharsets.US_ASCII).strip().split("\\s+");
+            String[] values = new String(Files.readAllBytes(file), StandardCharsets.US_ASCII).trim().split("\\s+");
             if (values.length != 2) {
                 throw new IOException(file + " is not a replay counter file");
             }
@@ -58,7 +58,7 @@ public final class FileReplayCounters implements ReplayCounters {
     @Override
     public synchronized boolean acceptIncoming(long counter) throws IOException {
         java.util.Optional<ReplayWindow> next = incoming.accept(counter);
-        if (next.isEmpty()) {
+        if (!next.isPresent()) {
             return false;
         }
         write(lastOutgoing, next.get());

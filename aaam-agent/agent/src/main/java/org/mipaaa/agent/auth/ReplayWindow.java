@@ -84,7 +84,7 @@ public final class ReplayWindow {
      * @throws NumberFormatException when {@code text} is neither
      */
     public static ReplayWindow decode(String text) {
-        String t = text.strip();
+        String t = text.trim();
         int slash = t.indexOf('/');
         if (slash < 0) {
             return upTo(Long.parseLong(t));

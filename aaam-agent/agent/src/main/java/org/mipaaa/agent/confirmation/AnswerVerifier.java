@@ -30,7 +30,7 @@ public final class AnswerVerifier {
      */
     public Optional<String> problem(ConfirmationAnswer answer, ConfirmationRequest question) {
         Objects.requireNonNull(question, "question");
-        if (answer.signature().isEmpty()) {
+        if (!answer.signature().isPresent()) {
             return Optional.of("the answer is not signed");
         }
         ConfirmationAnswer.Signature signature = answer.signature().get();

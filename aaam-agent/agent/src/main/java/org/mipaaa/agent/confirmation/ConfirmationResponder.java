@@ -12,8 +12,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-import org.mipaaa.dictionary.ConfirmationProtocol;
 import org.mipaaa.dictionary.ConfirmationProtocol.ReasonCode;
+import org.mipaaa.dictionary.ConfirmationProtocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -146,7 +146,7 @@ public final class ConfirmationResponder {
             question = ConfirmationCodec.decodeRequest(datagram);
             answer = decide(question, source);
         } catch (MalformedConfirmationException e) {
-            if (e.requestNonce().isEmpty()) {
+            if (!e.requestNonce().isPresent()) {
                 log.debug("confirmation datagram dropped ({} octets): {}", datagram.length, e.getMessage()); // debug: garbage must not flood the log
                 return Optional.empty();
             }
@@ -169,12 +169,12 @@ public final class ConfirmationResponder {
             return ConfirmationAnswer.ng(request.nonce(), mismatch.get());
         }
         OptionalLong id = issued.issue(source);
-        if (id.isEmpty()) {
+        if (!id.isPresent()) {
             log.info("confirmation NG (BUSY) to {}: no room for another ID (in all, or for that address)", source);
             return ConfirmationAnswer.ng(request.nonce(), ReasonCode.BUSY);
         }
         log.info("confirmation OK for {} / {}", request.expectedHostName(), request.expectedUser().orElse("-"));
-        return ConfirmationAnswer.ok(request.nonce(), id.getAsLong(), issued.validity().toSeconds());
+        return ConfirmationAnswer.ok(request.nonce(), id.getAsLong(), issued.validity().getSeconds());
     }
 
     private void remember(ByteBuffer request, byte[] answer, Instant now) {

@@ -62,7 +62,7 @@ public final class IssuedConfirmations {
     IssuedConfirmations(SecureRandom random, Clock clock, Duration validity, int capacity, int perSource) {
         this.random = Objects.requireNonNull(random, "random");
         this.clock = Objects.requireNonNull(clock, "clock");
-        if (validity.isNegative() || validity.isZero() || validity.toSeconds() > 0xFFFF_FFFFL) {
+        if (validity.isNegative() || validity.isZero() || validity.getSeconds() > 0xFFFF_FFFFL) {
             throw new IllegalArgumentException("validity must be 1 s to 2^32-1 s: " + validity);
         }
         if (capacity < 1) {

@@ -52,7 +52,7 @@ public final class TerminalIdentity {
         if (!canonicalHost(hostName).equals(canonicalHost(request.expectedHostName()))) {
             return Optional.of(ReasonCode.HOST_NAME_MISMATCH);
         }
-        if (request.expectedUser().isEmpty()) {
+        if (!request.expectedUser().isPresent()) {
             return Optional.empty();
         }
         String current = userNowUsing.get();

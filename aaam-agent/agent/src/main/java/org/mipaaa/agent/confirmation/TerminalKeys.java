@@ -34,13 +34,13 @@ public final class TerminalKeys {
 
     /** Writes the key pair: {@code privateFile} readable by its owner only where the file system can say so. */
     public static void write(KeyPair keys, Path privateFile, Path publicFile) throws IOException {
-        Files.writeString(privateFile, pem("PRIVATE KEY", keys.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
+        Files.write(privateFile, pem("PRIVATE KEY", keys.getPrivate().getEncoded()).getBytes(StandardCharsets.US_ASCII));
         try {
             Files.setPosixFilePermissions(privateFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException notPosix) {
             // a non-POSIX file system: the directory's own protection applies
         }
-        Files.writeString(publicFile, pem("PUBLIC KEY", keys.getPublic().getEncoded()), StandardCharsets.US_ASCII);
+        Files.write(publicFile, pem("PUBLIC KEY", keys.getPublic().getEncoded()).getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The terminal's private key from a PKCS #8 PEM file. */
@@ -55,7 +55,7 @@ public final class TerminalKeys {
 
     /** The expected terminal's public key from a PEM file holding a PUBLIC KEY or a CERTIFICATE. */
     public static PublicKey readPublicKey(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.US_ASCII);
+        String text = new String(Files.readAllBytes(file), StandardCharsets.US_ASCII);
         Matcher m = PEM.matcher(text);
         if (!m.find()) {
             throw new IOException(file + " holds no PEM block");
@@ -80,7 +80,7 @@ public final class TerminalKeys {
     }
 
     private static byte[] der(Path file, String label) throws IOException {
-        Matcher m = PEM.matcher(Files.readString(file, StandardCharsets.US_ASCII));
+        Matcher m = PEM.matcher(new String(Files.readAllBytes(file), StandardCharsets.US_ASCII));
         while (m.find()) {
             if (m.group(1).equals(label)) {
                 return decode(file, m.group(2));

@@ -71,7 +71,7 @@ public final class DiameterCodec {
                 b.putInt((int) a.vendorId());
             }
             b.put(data);
-            out.writeBytes(b.array());
+            append(out, b.array());
         }
         return out.toByteArray();
     }
@@ -105,5 +105,10 @@ public final class DiameterCodec {
             offset += (length + 3) & ~3;
         }
         return avps;
+    }
+
+    /** {@code bytes} onto {@code out} (ByteArrayOutputStream.writeBytes is Java 11, not Android 8). */
+    private static void append(java.io.ByteArrayOutputStream out, byte[] bytes) {
+        out.write(bytes, 0, bytes.length);
     }
 }

@@ -59,7 +59,7 @@ final class AnswerCheck {
             throw new ServiceException(ServiceException.Failure.UNAUTHENTICATED_ANSWER, code, "an answer to another request");
         }
         Optional<String> session = sessionId(request);
-        if (session.isEmpty() || !session.equals(sessionId(answer))) {
+        if (!session.isPresent() || !session.equals(sessionId(answer))) {
             // RFC 6733 §6.2: the answer carries the request's Session-Id; one for another session is never taken,
             // signed or not (an answer the AAAH signed for another of this node's sessions included)
             throw new ServiceException(ServiceException.Failure.UNAUTHENTICATED_ANSWER, code, "an answer for another session");

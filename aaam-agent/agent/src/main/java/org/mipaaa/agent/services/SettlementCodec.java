@@ -88,7 +88,7 @@ public final class SettlementCodec {
         BigDecimal value = info.amount().value();
         members.add(Avp.grouped(AvpCodes.CC_MONEY, 0, List.of(
                 Avp.grouped(AvpCodes.UNIT_VALUE, 0, List.of(
-                        Avp.unsigned64(AvpCodes.VALUE_DIGITS, 0, value.unscaledValue().longValueExact()),
+                        Avp.unsigned64(AvpCodes.VALUE_DIGITS, 0, exactLong(value.unscaledValue())),
                         Avp.unsigned32(AvpCodes.EXPONENT, -value.scale()))),
                 Avp.unsigned32(AvpCodes.CURRENCY_CODE, info.amount().currencyCode()))));
         info.time().ifPresent(t -> members.add(Avp.unsigned32(AvpCodes.EVENT_TIMESTAMP, t.getEpochSecond() + NTP_TO_UNIX)));
@@ -111,6 +111,14 @@ public final class SettlementCodec {
                 Values.money(Values.require(info, AvpCodes.CC_MONEY, "CC-Money").asGrouped()),
                 time.isPresent() ? Optional.of(Values.time(time.get())) : Optional.empty(),
                 terminalHost);
+    }
+
+    /** {@code v} as a long, or ArithmeticException when it does not fit (BigInteger.longValueExact is not in Android 8). */
+    private static long exactLong(java.math.BigInteger v) {
+        if (v.bitLength() > 63) {
+            throw new ArithmeticException("the amount's digits do not fit in 64 bits: " + v);
+        }
+        return v.longValue();
     }
 
     /** The settlement a successful SEA reports for the purchase {@code paid}. */

@@ -11,16 +11,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Timer;
+import java.util.TimerTask;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-
 import javax.net.ssl.SSLSocket;
 
 import org.mipaaa.agent.diameter.Avp;
@@ -79,6 +83,15 @@ public final class AgentConnection implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
+    /**
+     * Answer timeouts (a scheduler of the connection's own: {@code CompletableFuture.orTimeout} is Java 9,
+     * not Android 8); one daemon thread, stopped with the connection.
+     */
+    private final ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, r -> {
+        Thread t = new Thread(r, "aaam-agent-timeouts");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile boolean closing;
     /** Set when this side sent DPR: the server closing the connection then is expected, not a loss. */
     private volatile boolean disconnecting;
@@ -91,6 +104,7 @@ public final class AgentConnection implements AutoCloseable {
         this.in = new DataInputStream(socket.getInputStream());
         this.out = socket.getOutputStream();
         this.peerHost = cea.find(AvpCodes.ORIGIN_HOST).map(Avp::asUtf8).orElse("?");
+        timers.setRemoveOnCancelPolicy(true);
     }
 
     /**
@@ -118,12 +132,17 @@ public final class AgentConnection implements AutoCloseable {
         // the whole set-up is bounded: a server trickling its handshake or CEA one octet at a time is cut off
         AtomicBoolean connected = new AtomicBoolean();
         AtomicBoolean timedOut = new AtomicBoolean();
-        CompletableFuture.delayedExecutor(timeout, TimeUnit.MILLISECONDS).execute(() -> {
-            if (!connected.get()) {
-                timedOut.set(true);
-                closeQuietly(tcp);
+        // a timer thread of its own for the set-up (CompletableFuture.delayedExecutor is Java 9, not Android 8)
+        Timer deadline = new Timer("aaam-agent-connect", true);
+        deadline.schedule(new TimerTask() {
+            @Override
+            public void run() {
+                if (!connected.get()) {
+                    timedOut.set(true);
+                    closeQuietly(tcp);
+                }
             }
-        });
+        }, timeout);
         SSLSocket ssl = null;
         try {
             tcp.setTcpNoDelay(true);
@@ -168,6 +187,7 @@ public final class AgentConnection implements AutoCloseable {
             throw e instanceof IOException ? (IOException) e : new IOException(e);
         } finally {
             connected.set(true);
+            deadline.cancel();
         }
     }
 
@@ -287,8 +307,20 @@ public final class AgentConnection implements AutoCloseable {
             waiting.answer.completeExceptionally(e);
             return waiting.answer;
         }
-        return waiting.answer.orTimeout(endpoint.timeout().toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((a, f) -> pending.remove(hop));
+        ScheduledFuture<?> late;
+        try {
+            late = timers.schedule(() -> waiting.answer.completeExceptionally(new TimeoutException("no answer within " + endpoint.timeout())),
+                    endpoint.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // the connection closed meanwhile
+            pending.remove(hop);
+            waiting.answer.completeExceptionally(new IOException("connection to " + peerHost + " closed"));
+            return waiting.answer;
+        }
+        return waiting.answer.whenComplete((a, f) -> {
+            late.cancel(false);
+            pending.remove(hop);
+        });
     }
 
     private void readLoop() {
@@ -314,6 +346,7 @@ public final class AgentConnection implements AutoCloseable {
         } finally {
             closing = true;
             requestThread.shutdown();
+            timers.shutdownNow();
             closeQuietly(socket);
             IOException lost = new IOException("connection to " + peerHost + " closed");
             pending.values().forEach(p -> p.answer.completeExceptionally(lost));
@@ -453,6 +486,7 @@ public final class AgentConnection implements AutoCloseable {
         } finally {
             closing = true;
             requestThread.shutdown();
+            timers.shutdownNow();
             closeQuietly(socket);
         }
     }

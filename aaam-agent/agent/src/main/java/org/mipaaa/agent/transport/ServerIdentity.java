@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 
@@ -127,7 +126,7 @@ final class ServerIdentity {
             } else if (c == '\\' && i + 1 < rfc2253.length()) {
                 value.append(rfc2253.charAt(++i));
             } else if (c == ',' || c == '+') {
-                if (type.toString().strip().equalsIgnoreCase("CN")) {
+                if (type.toString().trim().equalsIgnoreCase("CN")) {
                     return Optional.of(value.toString());
                 }
                 type.setLength(0);
@@ -136,6 +135,6 @@ final class ServerIdentity {
                 value.append(c);
             }
         }
-        return value != null && type.toString().strip().equalsIgnoreCase("CN") ? Optional.of(value.toString()) : Optional.empty();
+        return value != null && type.toString().trim().equalsIgnoreCase("CN") ? Optional.of(value.toString()) : Optional.empty();
     }
 }

@@ -155,7 +155,7 @@ public final class MobileNode {
             Optional<MnFaKeyGenerationNonceReply> fa = reply.first(MnFaKeyGenerationNonceReply.class);
             Optional<ExtensionField> mh = reply.fields(MobileHomeAuthentication.class).stream().findFirst();
             Optional<ExtensionField> mf = reply.fields(MobileForeignAuthentication.class).stream().findFirst();
-            if (ha.isEmpty() || mh.isEmpty()) {
+            if (!ha.isPresent() || !mh.isPresent()) {
                 return Outcome.refused(fixed, "no MN-HA key nonce or no Mobile-Home authentication in the reply");
             }
             AuthAlgorithm haAlgorithm = AuthAlgorithm.fromIdentifier(ha.get().algorithmIdentifier());
@@ -167,7 +167,7 @@ public final class MobileNode {
             if (fa.isPresent()) {
                 AuthAlgorithm faAlgorithm = AuthAlgorithm.fromIdentifier(fa.get().algorithmIdentifier());
                 mnFaKey = KeyDerivation.deriveKey(aaa.key(), fa.get().nonce(), identifier);
-                if (mf.isEmpty() || !Authenticators.verify(reply, mf.get(), new MobilitySecurityAssociation(FA_TO_MN_SPI, faAlgorithm, mnFaKey))) {
+                if (!mf.isPresent() || !Authenticators.verify(reply, mf.get(), new MobilitySecurityAssociation(FA_TO_MN_SPI, faAlgorithm, mnFaKey))) {
                     return Outcome.refused(fixed, "the Mobile-Foreign authenticator does not verify with the derived MN-FA key");
                 }
             }
@@ -244,13 +244,13 @@ public final class MobileNode {
                 return Outcome.refused(fixed, "the reply answers another request (Identification)");
             }
             Optional<ExtensionField> mh = reply.fields(MobileHomeAuthentication.class).stream().findFirst();
-            if (mh.isEmpty() || !Authenticators.verify(reply, mh.get(),
+            if (!mh.isPresent() || !Authenticators.verify(reply, mh.get(),
                     new MobilitySecurityAssociation(HA_TO_MN_SPI, registered.haAlgorithm(), registered.mnHaKey()))) {
                 return Outcome.refused(fixed, "the Mobile-Home authenticator does not verify (code " + fixed.code() + ")");
             }
             if (throughForeignAgent && registered.mnFaKey() != null) {
                 Optional<ExtensionField> mf = reply.fields(MobileForeignAuthentication.class).stream().findFirst();
-                if (mf.isEmpty() || !Authenticators.verify(reply, mf.get(),
+                if (!mf.isPresent() || !Authenticators.verify(reply, mf.get(),
                         new MobilitySecurityAssociation(FA_TO_MN_SPI, registered.faAlgorithm(), registered.mnFaKey()))) {
                     return Outcome.refused(fixed, "the Mobile-Foreign authenticator does not verify");
                 }
