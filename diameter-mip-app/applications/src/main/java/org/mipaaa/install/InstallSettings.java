@@ -37,12 +37,16 @@ import org.mipaaa.settings.Settings;
  *                        proxy, or MOBILE_NODE for a mobile node's agent the carrier lists by name)
  * @param policyFile      which kind of peer may send which request to which role ({@code policy.file},
  *                        relative to the settings' directory, {@code ../policy.properties})
+ * @param stateProperties the {@code state.cluster.*} settings, the values of the state store
+ *                        configuration's placeholders (a clustered AAAH's address and members,
+ *                        config/infinispan-cluster.xml); none for a node alone
  */
 public record InstallSettings(List<Role> roles, VendorSettings vendor, int handlerThreads, int handlerQueue,
                               Duration requestTimeout, Path stateConfig, Path stateDirectory, Map<String, Set<PeerKind>> peerKinds,
-                              Path policyFile) {
+                              Path policyFile, Map<String, String> stateProperties) {
 
     private static final String PEER_ROLE_PREFIX = "peer.role.";
+    private static final String STATE_CLUSTER_PREFIX = "state.cluster.";
 
     public InstallSettings {
         if (roles.isEmpty() || roles.size() != Set.copyOf(roles).size()) {
@@ -50,6 +54,7 @@ public record InstallSettings(List<Role> roles, VendorSettings vendor, int handl
         }
         roles = List.copyOf(roles);
         peerKinds = Map.copyOf(peerKinds);
+        stateProperties = Map.copyOf(stateProperties);
     }
 
     /** The node's main role: the first of {@code role=}. */
@@ -76,7 +81,7 @@ public record InstallSettings(List<Role> roles, VendorSettings vendor, int handl
     /** The same settings for {@code roles} instead of those of {@code role=}. */
     public InstallSettings withRoles(List<Role> roles) {
         return new InstallSettings(roles, vendor, handlerThreads, handlerQueue, requestTimeout, stateConfig, stateDirectory, peerKinds,
-                policyFile);
+                policyFile, stateProperties);
     }
 
     public static InstallSettings from(Settings settings) {
@@ -101,7 +106,11 @@ public record InstallSettings(List<Role> roles, VendorSettings vendor, int handl
             }
             peerKinds.put(key.substring(PEER_ROLE_PREFIX.length()).toLowerCase(Locale.ROOT), kinds);
         }
+        Map<String, String> stateProperties = new HashMap<>();
+        for (String key : settings.keys(STATE_CLUSTER_PREFIX)) {
+            stateProperties.put(key, settings.require(key));
+        }
         return new InstallSettings(roles, vendor, threads, queue, timeout, stateConfig, stateDir, peerKinds,
-                settings.file("policy.file", "../policy.properties"));
+                settings.file("policy.file", "../policy.properties"), stateProperties);
     }
 }

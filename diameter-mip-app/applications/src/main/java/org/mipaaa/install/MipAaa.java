@@ -214,7 +214,7 @@ public final class MipAaa {
             throw new IOException("state store configuration " + settings.stateConfig() + " is missing (state.config)");
         }
         StateStore state = ownsState
-                ? StateStore.open(settings.stateConfig(), settings.stateDirectory().resolve(host), host) : b.state;
+                ? StateStore.open(settings.stateConfig(), settings.stateDirectory().resolve(host), host, settings.stateProperties()) : b.state;
         ExecutorService pool = handlerPool(host, settings);
         metrics.bindHandlerPool(pool);
         RequestDispatcher dispatcher = new RequestDispatcher(validator, router, answers,

@@ -3,6 +3,7 @@ package org.mipaaa.aaah.settlement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.mipaaa.aaah.accounting.HomeAccounts;
 import org.mipaaa.aaah.auth.AaamMessageAuthentication;
@@ -30,6 +31,9 @@ public final class Settlements {
 
     private static final Logger log = LoggerFactory.getLogger(Settlements.class);
 
+    /** Beyond a member's own waits (the user's window, the payee side), before another takes its settlement up. */
+    private static final Duration ORPHAN_MARGIN = Duration.ofSeconds(30);
+
     private Settlements() {
     }
 
@@ -49,7 +53,11 @@ public final class Settlements {
         PayeeVoids voids = new PayeeVoids(store, payeeSides, ctx.millis("services.settlement.void.retry.max.ms", 60_000));
         ctx.closeWith(voids);
         // before the handlers take requests: a copy of a SER then finds the settlement's final state
-        new SettlementRecovery(store, voids).recover();
+        Duration payeeTimeout = ctx.millis("services.settlement.payee.timeout.ms", 2000);
+        SettlementRecovery recovery = new SettlementRecovery(store, voids, ctx.clock(),
+                window.window().plus(payeeTimeout).plus(ORPHAN_MARGIN));
+        ctx.closeWith(recovery);
+        recovery.recover(ctx.state().members().size() == 1);
         ctx.handlers().register(ctx.servicesApplication(), CommandCodes.SETTLEMENT,
                 new MobileNodeGate(authentication, "SER", "a mobile node settles only for itself", new HomeSettlementHandler(authentication,
                         store, accounts.database(), accounts.queries().currency(), toMobileNode, VisitedRealms.in(ctx.state()),
