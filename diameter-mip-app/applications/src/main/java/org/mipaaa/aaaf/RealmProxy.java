@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
 public final class RealmProxy implements RequestHandler {
 
     private static final Logger log = LoggerFactory.getLogger(RealmProxy.class);
+    /** Sends of one request upstream: the first and one more to another peer of the realm. */
+    private static final int MAX_ATTEMPTS = 2;
     /** Builds the upstream copies. */
     private final org.jdiameter.client.impl.parser.MessageParser parser = new org.jdiameter.client.impl.parser.MessageParser();
 
@@ -69,8 +71,7 @@ public final class RealmProxy implements RequestHandler {
         }
         CompletableFuture<Outcome> result;
         try {
-            Message upstream = copyWithRouteRecord(request, previousHop(request));
-            result = client.forward(upstream, timeout).thenApply(answer -> {
+            result = forward(request, previousHop(request), 1).thenApply(answer -> {
                 if (AnswerResult.isSuccess(answer)) {
                     listener.succeeded(request.getCommandCode(), string(request.getAvps().getAvp(AvpCodes.SESSION_ID, 0)),
                             string(request.getAvps().getAvp(AvpCodes.USER_NAME, 0)));
@@ -88,6 +89,26 @@ public final class RealmProxy implements RequestHandler {
     }
 
     /**
+     * Sends {@code request} upstream; when it got no answer (the peer died or went silent) or the answer
+     * 3004 DIAMETER_TOO_BUSY (a member of a cluster of AAAHs cut off from the others), sends it again
+     * with the T flag (RFC 6733 §5.5.4, §7.1.3), the router then choosing among the realm's peers still
+     * up; the home server's duplicate detection answers a copy it already served as the first time.
+     */
+    private CompletableFuture<Message> forward(Request request, String previousHop, int attempt) {
+        Message upstream = copyWithRouteRecord(request, previousHop, attempt > 1 || request.isReTransmitted());
+        return client.forward(upstream, timeout).handle((answer, failure) -> {
+            boolean again = attempt < MAX_ATTEMPTS
+                    && (failure != null || AnswerResult.resultCode(answer) == ResultCodes.TOO_BUSY);
+            if (again) {
+                log.info("command {} session={}: {} upstream; sent again with the T flag", request.getCommandCode(),
+                        string(request.getAvps().getAvp(AvpCodes.SESSION_ID, 0)), failure != null ? "no answer" : "3004");
+                return forward(request, previousHop, attempt + 1);
+            }
+            return failure != null ? CompletableFuture.<Message>failedFuture(failure) : CompletableFuture.completedFuture(answer);
+        }).thenCompose(next -> next);
+    }
+
+    /**
      * The peer {@code request} came from, as jDiameter knows it from the connection (its CER
      * Origin-Host); for a request that reached this node without a connection, its Origin-Host.
      */
@@ -99,11 +120,11 @@ public final class RealmProxy implements RequestHandler {
     }
 
     /** The request as it goes upstream: every AVP in order, then the Route-Record of its previous hop (§6.7.1). */
-    private Message copyWithRouteRecord(Request request, String previousHop) {
+    private Message copyWithRouteRecord(Request request, String previousHop, boolean retransmitted) {
         IMessage copy = parser.createEmptyMessage(request.getCommandCode(), request.getApplicationId());
         copy.setRequest(true);
         copy.setProxiable(request.isProxiable());
-        copy.setReTransmitted(request.isReTransmitted());
+        copy.setReTransmitted(retransmitted);
         // a proxy keeps the End-to-End Identifier (§3); the Hop-by-Hop one is the next hop's
         copy.setEndToEndIdentifier(request.getEndToEndIdentifier());
         AvpWriter avps = new AvpWriter(client.dictionary(), copy.getAvps());

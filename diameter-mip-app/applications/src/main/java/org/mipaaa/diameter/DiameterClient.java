@@ -11,10 +11,14 @@ import org.jdiameter.api.Answer;
 import org.jdiameter.api.ApplicationId;
 import org.jdiameter.api.EventListener;
 import org.jdiameter.api.Message;
+import org.jdiameter.api.Peer;
+import org.jdiameter.api.PeerState;
+import org.jdiameter.api.PeerStateListener;
 import org.jdiameter.api.RawSession;
 import org.jdiameter.api.Request;
 import org.jdiameter.api.Session;
 import org.jdiameter.api.Stack;
+import org.jdiameter.client.api.IMessage;
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.CommandDefinition;
 import org.mipaaa.dictionary.Dictionary;
@@ -180,10 +184,46 @@ public final class DiameterClient {
                     off(() -> result.completeExceptionally(new TimeoutException("no answer upstream within " + timeout)));
                 }
             }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            failWhenItsPeerGoes(message, result);
         } catch (Exception e) {
             result.completeExceptionally(e);
         }
         return result;
+    }
+
+    /**
+     * Completes {@code pending} exceptionally when the connection to the peer its request went to (set
+     * by jDiameter's router as it sent it) goes down before the answer: jDiameter drops such a request
+     * and would only report it at its timeout, whereas its sender can send it to another peer at once
+     * (RFC 6733 §5.5.4).
+     */
+    private void failWhenItsPeerGoes(Message request, CompletableFuture<Message> pending) {
+        if (!(request instanceof IMessage sent) || sent.getPeer() == null) {
+            return;
+        }
+        Peer peer = sent.getPeer();
+        PeerStateListener down = (from, to) -> {
+            if (to != PeerState.OKAY && to != PeerState.SUSPECT) {
+                off(() -> pending.completeExceptionally(new PeerDownException(peer.getUri() + " went " + to
+                        + " before answering")));
+            }
+        };
+        peer.addPeerStateListener(down);
+        pending.whenComplete((answer, failure) -> peer.removePeerStateListener(down));
+        if (peer.getState(PeerState.class) != PeerState.OKAY && peer.getState(PeerState.class) != PeerState.SUSPECT) {
+            // it went down before the listener was in place
+            off(() -> pending.completeExceptionally(new PeerDownException(peer.getUri() + " is down")));
+        }
+    }
+
+    /** The connection to the peer a request went to went down before its answer came. */
+    public static final class PeerDownException extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        PeerDownException(String message) {
+            super(message);
+        }
     }
 
     /**

@@ -14,6 +14,7 @@ import org.jdiameter.api.NetworkReqListener;
 import org.jdiameter.api.Request;
 import org.mipaaa.dictionary.AvpCodes;
 import org.mipaaa.dictionary.ResultCodes;
+import org.mipaaa.state.StateStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -34,6 +35,9 @@ public final class RequestDispatcher implements NetworkReqListener {
     public static final String LOG_PEER = "peer";
     public static final String LOG_RESULT = "result";
     private static final Outcome UNABLE_TO_COMPLY = Outcome.refusal(ResultCodes.UNABLE_TO_COMPLY, "the request could not be processed");
+    /** This member of a cluster of AAAHs is cut off from the majority: another member may serve (RFC 6733 §7.1.3). */
+    private static final Outcome MINORITY = Outcome.refusal(ResultCodes.TOO_BUSY,
+            "this node's state is unavailable (a minority of its cluster); try another");
     private static final Outcome REUSED = Outcome.refusal(ResultCodes.UNABLE_TO_COMPLY,
             "End-to-End Identifier already used for another request (RFC 6733 §3)");
 
@@ -130,11 +134,22 @@ public final class RequestDispatcher implements NetworkReqListener {
                     answer = answers.answer(request, UNABLE_TO_COMPLY);
                 }
                 long completing = System.nanoTime();
-                duplicates.complete(request, to.peer(), answer);
+                try {
+                    duplicates.complete(request, to.peer(), answer);
+                } catch (RuntimeException e) {
+                    // the answer still goes out: a retransmission then runs the (idempotent) handler again
+                    log.warn("answer not kept for duplicate detection: session={} cmd={}", sid, request.getCommandCode(), e);
+                }
                 observer.stateStore("complete", System.nanoTime() - completing);
                 send(request, answer, sid, received);
             });
         } catch (Exception | StackOverflowError e) {
+            if (StateStore.isUnavailable(e)) {
+                log.warn("state unavailable (a minority of the cluster), answering TOO_BUSY: session={} cmd={}", sid,
+                        request.getCommandCode());
+                send(request, answers.answer(request, MINORITY), sid, received);
+                return;
+            }
             // a StackOverflowError has unwound: the request is answered, the thread lives on
             log.error("cannot serve request: session={} cmd={}", sid, request.getCommandCode(), e);
             send(request, answers.answer(request, UNABLE_TO_COMPLY), sid, received);
@@ -177,6 +192,11 @@ public final class RequestDispatcher implements NetworkReqListener {
                 } catch (RuntimeException | StackOverflowError e) {
                     cause = e;
                 }
+            }
+            if (StateStore.isUnavailable(cause)) {
+                log.warn("state unavailable (a minority of the cluster), answering TOO_BUSY: session={} cmd={}", sessionId(request),
+                        request.getCommandCode());
+                return answers.answer(request, MINORITY);
             }
             log.error("handler failed: session={} cmd={}", sessionId(request), request.getCommandCode(), cause);
             return answers.answer(request, UNABLE_TO_COMPLY);

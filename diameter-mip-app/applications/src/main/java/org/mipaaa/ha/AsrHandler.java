@@ -1,7 +1,10 @@
 package org.mipaaa.ha;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -41,17 +44,17 @@ public final class AsrHandler implements RequestHandler {
 
     private final BindingTable bindings;
     private final AbortedSessions aborted;
-    private final Optional<String> homeAaaHost;
+    private final Set<String> homeAaaHosts;
     private final List<BindingEndListener> listeners = new CopyOnWriteArrayList<>();
 
     /**
-     * @param homeAaaHost the AAAH allowed to abort; empty lets any peer (the node's peer table already
-     *                    admits only configured peers)
+     * @param homeAaaHosts the AAAHs allowed to abort (the members of a cluster of AAAHs), lower case; none
+     *                     lets any peer (the node's peer table already admits only configured peers)
      */
-    public AsrHandler(BindingTable bindings, AbortedSessions aborted, Optional<String> homeAaaHost) {
+    public AsrHandler(BindingTable bindings, AbortedSessions aborted, Set<String> homeAaaHosts) {
         this.bindings = bindings;
         this.aborted = aborted;
-        this.homeAaaHost = homeAaaHost;
+        this.homeAaaHosts = Set.copyOf(homeAaaHosts);
     }
 
     /**
@@ -70,9 +73,10 @@ public final class AsrHandler implements RequestHandler {
     private Outcome abort(Request request) {
         String session = request.getSessionId();
         String origin = originHost(request);
-        if (homeAaaHost.isPresent() && !homeAaaHost.get().equalsIgnoreCase(origin)) {
+        if (!homeAaaHosts.isEmpty() && (origin == null || !homeAaaHosts.contains(origin.toLowerCase(Locale.ROOT)))) {
             log.info("ASR {} from {}: not the home AAA server, nothing aborted", session, origin);
-            return Outcome.refusal(ResultCodes.UNABLE_TO_COMPLY, "only " + homeAaaHost.get() + " aborts registrations here");
+            return Outcome.refusal(ResultCodes.UNABLE_TO_COMPLY, "only " + String.join(", ", new TreeSet<>(homeAaaHosts))
+                    + " abort registrations here");
         }
         aborted.abort(session);
         Optional<MobilityBinding> binding = bindings.withSession(session);

@@ -3,7 +3,11 @@ package org.mipaaa.ha;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.mipaaa.dictionary.ApplicationIds;
 import org.mipaaa.dictionary.CommandCodes;
@@ -59,8 +63,10 @@ public record HomeAgentRole(BindingTable bindings, HarHandler har, AsrHandler ab
                 addresses, home,
                 new IdentificationCheck(registration.identificationTolerance()), new SecureRandom(), ctx.clock(), ctx.host());
         ctx.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.HOME_AGENT_MIP, har);
-        String aaah = s.get("registration.home.aaa.host", "").strip();
-        AsrHandler abort = new AsrHandler(bindings, AbortedSessions.in(ctx.state()), aaah.isEmpty() ? Optional.empty() : Optional.of(aaah));
+        // several for a cluster of AAAHs, comma-separated
+        Set<String> aaahs = Arrays.stream(s.get("registration.home.aaa.host", "").split(","))
+                .map(h -> h.strip().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty()).collect(Collectors.toSet());
+        AsrHandler abort = new AsrHandler(bindings, AbortedSessions.in(ctx.state()), aaahs);
         // RFC 4004 §4 has Application-Id 0 in the ASR's header; RFC 6733 §3 allows the session's, 2, as well
         ctx.handlers().register(ApplicationIds.COMMON_MESSAGES, CommandCodes.ABORT_SESSION, abort);
         ctx.handlers().register(ApplicationIds.MOBILE_IPV4, CommandCodes.ABORT_SESSION, abort);

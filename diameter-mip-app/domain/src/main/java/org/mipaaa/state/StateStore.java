@@ -3,6 +3,7 @@ package org.mipaaa.state;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ import org.infinispan.configuration.parsing.ConfigurationBuilderHolder;
 import org.infinispan.configuration.parsing.ParserRegistry;
 import org.infinispan.manager.DefaultCacheManager;
 import org.infinispan.manager.EmbeddedCacheManager;
+import org.infinispan.partitionhandling.AvailabilityException;
+import org.infinispan.partitionhandling.AvailabilityMode;
 import org.infinispan.remoting.transport.Address;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +44,9 @@ public final class StateStore implements AutoCloseable {
 
     /** The placeholder of the Infinispan file that names this member in the cluster (default: the node's name). */
     public static final String CLUSTER_NODE = "state.cluster.node";
+
+    /** The placeholder of the Infinispan file, in ms, that bounds how long a member waits at start for its cluster to be a majority. */
+    public static final String START_WAIT = "state.cluster.start.wait.ms";
 
     /** Answers kept for duplicate detection. */
     public static final String ANSWERS = "answers";
@@ -104,13 +110,38 @@ public final class StateStore implements AutoCloseable {
                 .sharedPersistentLocation(dataDirectory.toAbsolutePath().toString())
                 .temporaryLocation(dataDirectory.resolve("tmp").toAbsolutePath().toString());
         DefaultCacheManager manager = new DefaultCacheManager(holder, true);
+        StateStore store = new StateStore(manager);
         try {
             startClusteredCaches(manager, clusteredWithStores, global);
-        } catch (RuntimeException e) {
+            store.awaitAvailable(Duration.ofMillis(Long.parseLong(values.getProperty(START_WAIT, "30000"))));
+        } catch (RuntimeException | InterruptedException e) {
             manager.stop();
-            throw e;
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw e instanceof RuntimeException r ? r : new IllegalStateException("interrupted while starting the state store", e);
         }
-        return new StateStore(manager);
+        return store;
+    }
+
+    /**
+     * Waits, at most {@code limit}, until every clustered cache takes reads and writes: a member that
+     * starts while the others it joins are still a minority (they come back after an outage one by
+     * one) would otherwise fail on its first read. After {@code limit} it starts anyway, answering 3004
+     * and not ready until the cluster is whole enough.
+     */
+    private void awaitAvailable(Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        List<String> unavailable = unavailableCaches();
+        while (!unavailable.isEmpty() && System.nanoTime() < deadline) {
+            // Infinispan offers no event for a cache becoming available again; this runs once, at start
+            Thread.sleep(100);
+            unavailable = unavailableCaches();
+        }
+        if (!unavailable.isEmpty()) {
+            log.warn("state store {} started with caches unavailable (a minority of its cluster): {}",
+                    manager.getCacheManagerConfiguration().cacheManagerName(), unavailable);
+        }
     }
 
     private static void startClusteredCaches(DefaultCacheManager manager, Map<String, ConfigurationBuilder> caches,
@@ -150,6 +181,31 @@ public final class StateStore implements AutoCloseable {
     /** True while the store serves reads and writes (started, not stopping or failed). */
     public boolean isRunning() {
         return manager.getStatus().allowInvocations();
+    }
+
+    /**
+     * The clustered caches that refuse reads and writes now: this member is in a partition holding half
+     * of the last stable cluster or less (docs/ARCHITECTURE.md "Clustered state"). Empty for a store
+     * alone, and for a member of the majority.
+     */
+    public List<String> unavailableCaches() {
+        return manager.getCacheNames().stream().sorted()
+                .filter(name -> manager.isRunning(name))
+                .filter(name -> manager.getCache(name).getAdvancedCache().getAvailability() != AvailabilityMode.AVAILABLE)
+                .toList();
+    }
+
+    /**
+     * Whether {@code failure} (or a cause of it) is a clustered cache refusing an operation because this
+     * member is in a minority partition: the request may succeed at another member, nothing was written.
+     */
+    public static boolean isUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof AvailabilityException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

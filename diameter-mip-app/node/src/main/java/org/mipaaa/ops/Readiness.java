@@ -43,8 +43,13 @@ public final class Readiness {
         Installation installed = installation;
         boolean handlers = installed != null;
         checks.put("handlers", handlers ? "installed" : "not installed yet");
-        boolean state = handlers && installed.state().isRunning();
-        checks.put("state", !handlers ? "not open yet" : state ? "running" : "not running");
+        boolean running = handlers && installed.state().isRunning();
+        java.util.List<String> unavailable = running ? installed.state().unavailableCaches() : java.util.List.of();
+        boolean state = running && unavailable.isEmpty();
+        checks.put("state", !handlers ? "not open yet" : !running ? "not running"
+                : !unavailable.isEmpty() ? "unavailable: in a minority of its cluster (" + String.join(",", unavailable) + ")"
+                : installed.state().members().size() > 1 ? "running, cluster of " + String.join(",", installed.state().members())
+                : "running");
         Set<String> missing = new TreeSet<>(requiredPeers);
         if (handlers) {
             connectedPeers.get().forEach(p -> missing.remove(p.toLowerCase(Locale.ROOT)));
