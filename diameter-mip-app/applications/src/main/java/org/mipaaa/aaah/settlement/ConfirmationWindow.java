@@ -28,4 +28,15 @@ public record ConfirmationWindow(Duration inlineWait, Duration window, int maxOp
             throw new IllegalArgumentException("maxOpen must be positive: " + maxOpen);
         }
     }
+
+    /** Beyond a node's own waits, before a settlement no node carries on any more is taken for abandoned. */
+    static final Duration ORPHAN_MARGIN = Duration.ofSeconds(30);
+
+    /**
+     * How long after its opening a settlement still awaiting its user's confirmation may be waited for
+     * by some node (in a cluster of AAAHs, maybe another member than the one asked): past it, none is.
+     */
+    public Duration awaitedFor() {
+        return window.plus(ORPHAN_MARGIN);
+    }
 }

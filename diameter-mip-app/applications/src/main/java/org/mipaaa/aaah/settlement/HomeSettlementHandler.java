@@ -237,9 +237,11 @@ public final class HomeSettlementHandler implements MobileNodeHandler {
     private CompletionStage<SettlementRecord> resume(SettlementRecord s) {
         log.info("SER copy for settlement {} ({})", s.settlementId(), s.state());
         return switch (s.state()) {
-            // not carried on by this node (after a restart SettlementRecovery has finished these): its UCR
-            // is no longer awaited, so ending the wait is safe (compare-and-set, nothing charged)
-            case AWAITING_CONFIRMATION -> CompletableFuture.completedFuture(move(s, s.in(SettlementState.TIMED_OUT)));
+            // not carried on by this node: another member of a cluster may be waiting for its UCA (answered
+            // as it stands: CONFIRMATION_PENDING); past any node's wait, nobody is, and ending it is safe
+            // (compare-and-set, nothing charged)
+            case AWAITING_CONFIRMATION -> CompletableFuture.completedFuture(
+                    s.openedAt().plus(window.awaitedFor()).isBefore(clock.instant()) ? move(s, s.in(SettlementState.TIMED_OUT)) : s);
             case CONFIRMED -> settleAtPayee(s);
             default -> CompletableFuture.completedFuture(s);
         };

@@ -31,9 +31,6 @@ public final class Settlements {
 
     private static final Logger log = LoggerFactory.getLogger(Settlements.class);
 
-    /** Beyond a member's own waits (the user's window, the payee side), before another takes its settlement up. */
-    private static final Duration ORPHAN_MARGIN = Duration.ofSeconds(30);
-
     private Settlements() {
     }
 
@@ -54,8 +51,7 @@ public final class Settlements {
         ctx.closeWith(voids);
         // before the handlers take requests: a copy of a SER then finds the settlement's final state
         Duration payeeTimeout = ctx.millis("services.settlement.payee.timeout.ms", 2000);
-        SettlementRecovery recovery = new SettlementRecovery(store, voids, ctx.clock(),
-                window.window().plus(payeeTimeout).plus(ORPHAN_MARGIN));
+        SettlementRecovery recovery = new SettlementRecovery(store, voids, ctx.clock(), window.awaitedFor().plus(payeeTimeout));
         ctx.closeWith(recovery);
         recovery.recover(ctx.state().members().size() == 1);
         ctx.handlers().register(ctx.servicesApplication(), CommandCodes.SETTLEMENT,

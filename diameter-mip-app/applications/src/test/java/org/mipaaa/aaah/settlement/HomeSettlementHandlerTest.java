@@ -383,6 +383,28 @@ class HomeSettlementHandlerTest {
         assertThat(charges()).singleElement().satisfies(e -> assertThat(e.amount().amount()).isEqualByComparingTo("6.80"));
     }
 
+    /**
+     * Issue 18: in a cluster of AAAHs the mobile node's question may reach another member than the one
+     * waiting for its user (the AAAF shares requests between them). That member answers it pending from
+     * the shared store and leaves the settlement alone: the user still has the first member's window.
+     */
+    @Test
+    void s207_theOutcomeAskedAtAnotherMemberWhileTheFirstWaitsForTheUser_isPendingAndEndsNothing() throws Exception {
+        handlerWaiting(Duration.ofMillis(200), Duration.ofSeconds(20), 100);
+        mobileNode.answerWith(ucr -> new CompletableFuture<>()); // the user is still deciding
+        Answer pending = serve(ser(MN1, COFFEE, "mn1.home.example;1;11", 31, MN1_SA));
+        String id = pending.getAvps().getAvp(VendorAvpCodes.SETTLEMENT_ID, V).getUTF8String();
+
+        handlerWaiting(Duration.ofMillis(200), Duration.ofSeconds(20), 100); // another member: nothing in flight there
+        Answer asked = serve(outcomeQuestion(id, "mn1.home.example;1;11", 32, MN1_SA));
+
+        assertThat(result(asked)).isEqualTo(new AnswerResult(true, V, VendorResultCodes.CONFIRMATION_PENDING));
+        assertThat(signedForMn1(asked)).isTrue();
+        assertThat(store.byId(id).orElseThrow().state()).isEqualTo(SettlementState.AWAITING_CONFIRMATION);
+        assertThat(payeeAaay.sent()).isEmpty();
+        assertThat(charges()).isEmpty();
+    }
+
     @Test
     void s207_askingForTheOutcomeOfAnotherUsersSettlementOrOfNone_5803AndNothingMoves() throws Exception {
         mobileNode.answerWith(ucr -> confirms(ucr, Decision.OK));

@@ -1,0 +1,287 @@
+package org.mipaaa.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mipaaa.it.interop.ExternalProcess;
+import org.mipaaa.lab.LoopbackSetup;
+import org.mipaaa.mobileip.Ipv4;
+import org.mipaaa.mobileip.MnFaChallenge;
+import org.mipaaa.mobileip.RegistrationCodec;
+import org.mipaaa.mobileip.auth.MnAaaSecurityAssociation;
+import org.mipaaa.mobileip.node.MobileNode;
+import org.mipaaa.pki.PkiIssuer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Three AAAH processes of home.example share their state (config/variants/aaah-cluster, README "A
+ * cluster of AAAHs"), with a home agent, an AAAF and a foreign agent, each node its own JVM as on a
+ * carrier's hosts, TLS between them on the loopback. Mobile nodes register without pause through FA ->
+ * AAAF -> an AAAH -> HA, real Mobile IP bytes over UDP, while one AAAH is killed with SIGKILL and
+ * later restarted on its old stores.
+ */
+class AaahClusterTest {
+
+    private static final Logger log = LoggerFactory.getLogger(AaahClusterTest.class);
+
+    private static final Path CONFIG = Path.of("../config").toAbsolutePath().normalize();
+    private static final List<String> AAAHS = List.of("aaah", "aaah2", "aaah3");
+    private static final Map<String, Path> AAAH_DIRECTORIES = Map.of("aaah", CONFIG.resolve("variants/aaah-cluster/aaah"),
+            "aaah2", CONFIG.resolve("variants/second-aaah/aaah"), "aaah3", CONFIG.resolve("variants/third-aaah/aaah"));
+    private static final int MOBILE_NODES = 12;
+    private static final Duration START = Duration.ofSeconds(90);
+
+    @TempDir
+    Path dir;
+
+    private final Map<String, String> properties = new LinkedHashMap<>();
+    private final Map<String, ExternalProcess> nodes = new HashMap<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void stopNodes() {
+        nodes.values().forEach(ExternalProcess::close);
+    }
+
+    @Test
+    void registrationsGoOnThroughTheOtherMembersWhileOneIsKilledAndTheRestartedMemberServesTheSamePool() throws Exception {
+        startTopology();
+        Load load = new Load();
+        load.start();
+        load.awaitAccepted(MOBILE_NODES * 3);
+
+        nodes.get("aaah2").kill();
+        long killedAt = System.currentTimeMillis();
+        load.awaitAccepted(load.accepted() + MOBILE_NODES * 3);
+
+        nodes.put("aaah2", startAaah("aaah2", "aaah2-again"));
+        assertThat(Eventually.within(START, () -> ready("aaah2") && aaafConnectedToEveryAaah())).as(nodes.get("aaah2").output()).isTrue();
+        int beforeRejoin = load.accepted();
+        assertThat(Eventually.within(Duration.ofSeconds(60), () -> nodes.get("aaah2").output().contains("registered, home address")))
+                .as("the restarted member serves registrations").isTrue();
+        load.awaitAccepted(beforeRejoin + MOBILE_NODES * 3);
+        load.stop();
+        log.info("cluster of three AAAHs, one killed and restarted: {} registrations accepted, {} failed, longest gap {} ms",
+                load.accepted(), load.failures().size(), load.longestGap().toMillis());
+
+        assertThat(load.failures()).as("registrations refused or unanswered").hasSizeLessThanOrEqualTo(MOBILE_NODES);
+        assertThat(load.failures()).as("failures only around the kill").allSatisfy(at ->
+                assertThat(Math.abs(at - killedAt)).isLessThan(Duration.ofSeconds(15).toMillis()));
+        assertThat(load.longestGap()).as("longest time without an accepted registration").isLessThan(Duration.ofSeconds(10));
+        // every member answered some (shared in turn), and each mobile node kept one address whichever member it met
+        for (String aaah : AAAHS) {
+            assertThat(nodes.get(aaah).output()).as(aaah).contains("registered, home address");
+        }
+        assertThat(load.addressesByNai()).hasSize(MOBILE_NODES).allSatisfy((nai, addresses) ->
+                assertThat(addresses).as(nai + " got one address from the pool, from every member").hasSize(1));
+        List<String> held = load.addressesByNai().values().stream().map(a -> a.iterator().next()).toList();
+        assertThat(held).as("no address given to two mobile nodes").doesNotHaveDuplicates();
+    }
+
+    private void startTopology() throws Exception {
+        Path tls = dir.resolve("tls");
+        PkiIssuer.issueAll(tls, "cluster lab CA", List.of("aaah.home.example", "aaah2.home.example", "aaah3.home.example",
+                "ha.home.example", "aaaf.visited.example", "fa.visited.example"), List.of());
+        Path subscribers = dir.resolve("subscribers.properties");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < MOBILE_NODES; i++) {
+            lines.append("subscriber.").append(nai(i)).append(".spi=256\n")
+                    .append("subscriber.").append(nai(i)).append(".key.hex=").append(HexFormat.of().formatHex(key(i))).append('\n');
+        }
+        Files.writeString(subscribers, lines.toString(), StandardCharsets.UTF_8);
+
+        properties.put("tls.dir", tls.toString());
+        properties.put("state.root", dir.resolve("state").toString());
+        properties.put("subscribers.file", subscribers.toString());
+        for (String node : List.of("aaah", "aaah2", "aaah3", "ha", "aaaf", "fa")) {
+            int tlsPort = LoopbackSetup.freePort();
+            properties.put(node + ".port", Integer.toString(LoopbackSetup.freePort()));
+            properties.put(node + ".tls.port", Integer.toString(tlsPort));
+            properties.put(node + ".link.port", Integer.toString(tlsPort));
+            properties.put(node + ".ops.port", Integer.toString(LoopbackSetup.freePort()));
+        }
+        // nobody listens there: the AAAHs' shop peers are not part of this lab
+        properties.put("aaay.link.port", Integer.toString(LoopbackSetup.freePort()));
+        properties.put("terminal.link.port", Integer.toString(LoopbackSetup.freePort()));
+        properties.put("aaah.dials.terminal", "false");
+        properties.put("ha.udp.port", Integer.toString(LoopbackSetup.freePort()));
+        properties.put("fa.udp.port", Integer.toString(LoopbackSetup.freePort()));
+        properties.put("fa.user.plane.port", Integer.toString(LoopbackSetup.freePort()));
+        List<String> members = new ArrayList<>();
+        for (String aaah : AAAHS) {
+            int port = clusterPort();
+            properties.put(aaah + ".cluster.port", Integer.toString(port));
+            members.add("127.0.0.1[" + port + "]");
+        }
+        properties.put("aaah.cluster.members", String.join(",", members));
+        properties.put("state.cluster.fd.offset", "1");
+
+        nodes.put("aaah", startAaah("aaah", "aaah"));
+        assertThat(Eventually.within(START, () -> installed("aaah"))).as(nodes.get("aaah").output()).isTrue();
+        nodes.put("aaah2", startAaah("aaah2", "aaah2"));
+        nodes.put("aaah3", startAaah("aaah3", "aaah3"));
+        nodes.put("ha", start("ha", "HA", CONFIG.resolve("variants/aaah-cluster/ha")));
+        nodes.put("aaaf", start("aaaf", "AAAF", CONFIG.resolve("variants/aaah-cluster/aaaf")));
+        nodes.put("fa", start("fa", "FA", CONFIG.resolve("fa")));
+        assertThat(Eventually.within(START, () -> aaafConnectedToEveryAaah() && ready("fa") && AAAHS.stream().allMatch(this::installed)))
+                .as(nodes.get("aaaf").output()).isTrue();
+        assertThat(body("aaah")).contains("cluster of").contains("aaah.home.example", "aaah2.home.example", "aaah3.home.example");
+    }
+
+    /** A JGroups port whose failure-detection port (the next one) is free too. */
+    private static int clusterPort() {
+        while (true) {
+            int port = LoopbackSetup.freePort();
+            try (java.net.ServerSocket next = new java.net.ServerSocket(port + 1, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return port;
+            } catch (java.io.IOException taken) {
+                // another one
+            }
+        }
+    }
+
+    private ExternalProcess startAaah(String aaah, String log) throws Exception {
+        return start(log, "AAAH", AAAH_DIRECTORIES.get(aaah));
+    }
+
+    private ExternalProcess start(String log, String role, Path config) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
+                "-XX:+UseSerialGC", "-Djava.net.preferIPv4Stack=true"));
+        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.mipaaa.launcher.Main", "node", "--role", role,
+                "--config", config.toString()));
+        return ExternalProcess.start(command, Map.of(), dir.resolve(log + ".log"));
+    }
+
+    private boolean installed(String node) {
+        return body(node).contains("\"handlers\":\"installed\"") && body(node).contains("\"state\":\"running");
+    }
+
+    private boolean ready(String node) {
+        return installed(node) && !body(node).contains("unavailable");
+    }
+
+    private boolean aaafConnectedToEveryAaah() {
+        String aaaf = body("aaaf");
+        return aaaf.contains("\"status\":\"UP\"") && aaaf.contains("aaah.home.example,aaah2.home.example,aaah3.home.example");
+    }
+
+    private String body(String node) {
+        String port = properties.get(node + ".ops.port");
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    private static String nai(int i) {
+        return "cluster" + i + "@home.example";
+    }
+
+    private static byte[] key(int i) {
+        return String.format("cluster-mn-%05d", i).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Mobile nodes registering one after the other, each a first registration (an AMR every time), until stopped. */
+    private final class Load {
+
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final ExecutorService workers = Executors.newFixedThreadPool(MOBILE_NODES);
+        private final List<Long> acceptedAt = new CopyOnWriteArrayList<>();
+        private final List<Long> failedAt = new CopyOnWriteArrayList<>();
+        private final Map<String, java.util.Set<String>> addresses = new ConcurrentHashMap<>();
+
+        void start() {
+            InetSocketAddress fa = new InetSocketAddress("127.0.0.1", Integer.parseInt(properties.get("fa.udp.port")));
+            for (int i = 0; i < MOBILE_NODES; i++) {
+                int n = i;
+                workers.execute(() -> {
+                    MobileNode mn = new MobileNode(nai(n), MnAaaSecurityAssociation.of(256, key(n)), Ipv4.parse("0.0.0.0"), Clock.systemUTC());
+                    while (running.get()) {
+                        register(mn, fa);
+                    }
+                });
+            }
+        }
+
+        private void register(MobileNode mn, InetSocketAddress fa) {
+            try {
+                // a challenge the foreign agent never gave is refused 104 with a fresh one (RFC 4721 §3.3)
+                byte[] refusal = MobileIpUdp.exchange(fa, mn.firstRegistration(Ipv4.parse("127.0.0.1"), new byte[16], 600).bytes(),
+                        Duration.ofSeconds(10));
+                byte[] challenge = ((MnFaChallenge) RegistrationCodec.decodeReply(refusal).fields(MnFaChallenge.class).get(0).extension())
+                        .challenge();
+                MobileNode.FirstRegistration registration = mn.firstRegistration(Ipv4.parse("127.0.0.1"), challenge, 600);
+                MobileNode.Outcome outcome = registration.accept(MobileIpUdp.exchange(fa, registration.bytes(), Duration.ofSeconds(15)));
+                if (outcome.accepted()) {
+                    acceptedAt.add(System.currentTimeMillis());
+                    addresses.computeIfAbsent(mn.nai(), k -> ConcurrentHashMap.newKeySet()).add(Ipv4.format(outcome.homeAddress()));
+                } else {
+                    failedAt.add(System.currentTimeMillis());
+                }
+            } catch (Exception e) {
+                failedAt.add(System.currentTimeMillis());
+            }
+        }
+
+        int accepted() {
+            return acceptedAt.size();
+        }
+
+        void awaitAccepted(int count) throws InterruptedException {
+            assertThat(Eventually.within(Duration.ofSeconds(90), () -> accepted() >= count))
+                    .as("accepted " + accepted() + ", failed " + failedAt.size()).isTrue();
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            workers.shutdown();
+            assertThat(workers.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        }
+
+        List<Long> failures() {
+            return failedAt;
+        }
+
+        Duration longestGap() {
+            List<Long> at = acceptedAt.stream().sorted().toList();
+            long longest = 0;
+            for (int i = 1; i < at.size(); i++) {
+                longest = Math.max(longest, at.get(i) - at.get(i - 1));
+            }
+            return Duration.ofMillis(longest);
+        }
+
+        Map<String, java.util.Set<String>> addressesByNai() {
+            return addresses;
+        }
+    }
+}
