@@ -80,6 +80,10 @@ public final class AaamAgent implements AutoCloseable {
     private final AnswerCheck answers;
     private final UserConfirmation confirmation;
     private AgentConnection connection;
+    /** {@code server} and its alternates, in the order they are tried. */
+    private final List<AgentEndpoint> servers;
+    /** The index in {@link #servers} of the one connected to last (guarded by this agent's lock). */
+    private int current;
     /**
      * The one thread that sends this agent's requests, made on the first and gone after a minute idle: requests
      * on one association go one at a time (docs/PROTOCOL.md §3.2), and at most {@value #MAX_WAITING} wait.
@@ -106,6 +110,7 @@ public final class AaamAgent implements AutoCloseable {
     public AaamAgent(AaamSecurityAssociation association, AgentEndpoint server, ReplayCounters counters, VendorSettings vendor) {
         this.association = Objects.requireNonNull(association, "association");
         this.server = Objects.requireNonNull(server, "server");
+        this.servers = server.servers();
         this.counters = Objects.requireNonNull(counters, "counters");
         this.vendor = Objects.requireNonNull(vendor, "vendor");
         this.answers = new AnswerCheck(association, counters, vendor.vendorId());
@@ -634,21 +639,38 @@ public final class AaamAgent implements AutoCloseable {
         }
         connection = null;
         IOException failed = null;
-        for (int attempt = 1; attempt <= server.connectAttempts(); attempt++) {
-            try {
-                connection = AgentConnection.open(server, confirmation);
-                return connection;
-            } catch (IOException e) {
-                if (failed != null) {
-                    e.addSuppressed(failed);
+        // the server used last first, then the alternates in turn (another member of the AAAH cluster)
+        for (int i = 0; i < servers.size(); i++) {
+            AgentEndpoint candidate = servers.get((current + i) % servers.size());
+            for (int attempt = 1; attempt <= candidate.connectAttempts(); attempt++) {
+                try {
+                    connection = AgentConnection.open(candidate, confirmation);
+                    if (i > 0) {
+                        log.info("connected to {} ({}:{}) instead of {}", candidate.expectedServer(), candidate.host(), candidate.port(),
+                                servers.get(current).expectedServer());
+                    }
+                    current = (current + i) % servers.size();
+                    return connection;
+                } catch (IOException e) {
+                    if (failed != null) {
+                        e.addSuppressed(failed);
+                    }
+                    failed = e;
+                    log.info("cannot connect to {}:{} (attempt {} of {}): {}", candidate.host(), candidate.port(), attempt,
+                            candidate.connectAttempts(), e.toString());
                 }
-                failed = e;
-                log.info("cannot connect to {}:{} (attempt {} of {}): {}", server.host(), server.port(), attempt,
-                        server.connectAttempts(), e.toString());
             }
         }
         throw new ServiceException(ServiceException.Failure.NO_ANSWER, -1,
-                "cannot connect to " + server.host() + ":" + server.port() + ": " + failed.getMessage(), failed);
+                "cannot connect to " + describe(servers) + ": " + failed.getMessage(), failed);
+    }
+
+    private static String describe(List<AgentEndpoint> servers) {
+        StringBuilder text = new StringBuilder();
+        for (AgentEndpoint s : servers) {
+            text.append(text.length() == 0 ? "" : ", ").append(s.host()).append(':').append(s.port());
+        }
+        return text.toString();
     }
 
 

@@ -53,10 +53,12 @@ public final class AgentEndpoint {
     private final Duration retransmitAfter;
     private final WireTap wireTap;
     private final Duration confirmationWindow;
+    /** The other servers the agent may use when this one cannot be reached (each without alternates of its own). */
+    private final List<AgentEndpoint> alternates;
 
     private AgentEndpoint(String host, int port, SSLContext tls, String originHost, String originRealm, List<Application> applications,
                           Duration timeout, String expectedServer, Duration connectTimeout, int connectAttempts, Duration retransmitAfter,
-                          WireTap wireTap, Duration confirmationWindow) {
+                          WireTap wireTap, Duration confirmationWindow, List<AgentEndpoint> alternates) {
         this.host = Objects.requireNonNull(host, "host");
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port must be 1..65535, not " + port);
@@ -79,6 +81,7 @@ public final class AgentEndpoint {
         }
         this.wireTap = Objects.requireNonNull(wireTap, "wireTap");
         this.confirmationWindow = positive(confirmationWindow, "confirmationWindow");
+        this.alternates = java.util.Collections.unmodifiableList(new ArrayList<>(alternates));
     }
 
     /**
@@ -93,7 +96,7 @@ public final class AgentEndpoint {
     public AgentEndpoint(String host, int port, SSLContext tls, String originHost, String originRealm,
                          List<Application> applications, Duration timeout) {
         this(host, port, tls, originHost, originRealm, applications, timeout, null, timeout, DEFAULT_CONNECT_ATTEMPTS,
-                defaultRetransmission(timeout), WireTap.NONE, DEFAULT_CONFIRMATION_WINDOW);
+                defaultRetransmission(timeout), WireTap.NONE, DEFAULT_CONFIRMATION_WINDOW, java.util.Collections.<AgentEndpoint>emptyList());
     }
 
     /** A builder for the server at {@code host}:{@code port} (its TLS port), reached with {@code tls}. */
@@ -104,7 +107,21 @@ public final class AgentEndpoint {
     /** This endpoint, accepting only the server {@code server} (its DiameterIdentity). */
     public AgentEndpoint expecting(String server) {
         return new AgentEndpoint(host, port, tls, originHost, originRealm, applications, timeout, Objects.requireNonNull(server, "server"),
-                connectTimeout, connectAttempts, retransmitAfter, wireTap, confirmationWindow);
+                connectTimeout, connectAttempts, retransmitAfter, wireTap, confirmationWindow, alternates);
+    }
+
+    /**
+     * The servers the agent may talk to, in the order it tries them: this one, then the alternates
+     * ({@link Builder#alternate}), e.g. the other members of a cluster of AAAHs. Each is an endpoint with
+     * the same identity, keys and timers; only the address and the server's identity differ.
+     */
+    public List<AgentEndpoint> servers() {
+        List<AgentEndpoint> all = new ArrayList<>();
+        all.add(alternates.isEmpty() ? this : new AgentEndpoint(host, port, tls, originHost, originRealm, applications, timeout,
+                expectedServer, connectTimeout, connectAttempts, retransmitAfter, wireTap, confirmationWindow,
+                java.util.Collections.<AgentEndpoint>emptyList()));
+        all.addAll(alternates);
+        return java.util.Collections.unmodifiableList(all);
     }
 
     /** The server's address (an IP literal or a resolvable name). */
@@ -205,7 +222,7 @@ public final class AgentEndpoint {
     @Override
     public String toString() {
         return "AgentEndpoint[" + host + ":" + port + ", server " + (expectedServer == null ? "any certified" : expectedServer)
-                + ", as " + originHost + "]";
+                + (alternates.isEmpty() ? "" : ", " + alternates.size() + " alternate(s)") + ", as " + originHost + "]";
     }
 
     /** An application of CER: {@code vendorId} 0 for a standard one. Immutable. */
@@ -257,6 +274,7 @@ public final class AgentEndpoint {
         private Duration retransmitAfter;
         private WireTap wireTap = WireTap.NONE;
         private Duration confirmationWindow = DEFAULT_CONFIRMATION_WINDOW;
+        private final List<String[]> alternates = new ArrayList<>();
 
         private Builder(String host, int port, SSLContext tls) {
             this.host = host;
@@ -333,6 +351,21 @@ public final class AgentEndpoint {
             return this;
         }
 
+        /**
+         * Another server the agent may use when it cannot reach the ones before (repeatable, tried in
+         * order): another member of the home realm's cluster of AAAHs, or another AAAF of the visited
+         * network. It is held to the same rules: its certificate and its CEA must name {@code expectedServer}.
+         * A request without answer when its connection dropped is sent again there, with the T flag.
+         */
+        public Builder alternate(String host, int port, String expectedServer) {
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("port must be 1..65535, not " + port);
+            }
+            alternates.add(new String[] {Objects.requireNonNull(host, "host"), Integer.toString(port),
+                    Objects.requireNonNull(expectedServer, "expectedServer")});
+            return this;
+        }
+
         /** The endpoint; throws when a required value is missing or a value is out of range. */
         public AgentEndpoint build() {
             if (originHost == null || originRealm == null) {
@@ -345,9 +378,15 @@ public final class AgentEndpoint {
                 throw new IllegalStateException("at least one application to advertise in CER");
             }
             Objects.requireNonNull(requestTimeout, "requestTimeout");
+            Duration retransmission = retransmitAfter != null ? retransmitAfter : defaultRetransmission(requestTimeout);
+            List<AgentEndpoint> others = new ArrayList<>();
+            for (String[] alternate : alternates) {
+                others.add(new AgentEndpoint(alternate[0], Integer.parseInt(alternate[1]), tls, originHost, originRealm, applications,
+                        requestTimeout, alternate[2], connectTimeout, connectAttempts, retransmission, wireTap, confirmationWindow,
+                        java.util.Collections.<AgentEndpoint>emptyList()));
+            }
             return new AgentEndpoint(host, port, tls, originHost, originRealm, applications, requestTimeout, expectedServer,
-                    connectTimeout, connectAttempts, retransmitAfter != null ? retransmitAfter : defaultRetransmission(requestTimeout),
-                    wireTap, confirmationWindow);
+                    connectTimeout, connectAttempts, retransmission, wireTap, confirmationWindow, others);
         }
     }
 }
