@@ -1,6 +1,7 @@
 package org.mipaaa.launcher;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.concurrent.Callable;
 
 import org.HdrHistogram.Histogram;
 import org.mipaaa.bench.BenchResults;
+import org.mipaaa.bench.ClusterBenchmark;
 import org.mipaaa.bench.RegistrationBenchmark;
 import org.mipaaa.bench.TransportBenchmark;
 import org.slf4j.LoggerFactory;
@@ -21,7 +23,7 @@ import picocli.CommandLine.Option;
  * registration}: Mobile IP registrations per second through FA, AAAF, AAAH and HA against a bare echo
  * (docs/PERFORMANCE.md).
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchCommand.Transport.class, BenchCommand.Registration.class},
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchCommand.Transport.class, BenchCommand.Registration.class, BenchCommand.Cluster.class},
         description = "Benchmarks; each prints its figures (docs/PERFORMANCE.md records them).")
 final class BenchCommand {
 
@@ -131,6 +133,50 @@ final class BenchCommand {
             if (LoggerFactory.getLogger("org.mipaaa.registration") instanceof ch.qos.logback.classic.Logger logger) {
                 logger.setLevel(ch.qos.logback.classic.Level.WARN);
             }
+        }
+    }
+
+    @Command(name = "cluster", mixinStandardHelpOptions = true,
+            description = "Mobile IP first registrations per second through a cluster of 1, 2 and 3 AAAHs (config/variants/"
+                    + "aaah-cluster), every node its own JVM: FA -> AAAF -> a member -> HA, every reply checked; then a bare"
+                    + " jDiameter echo between two stacks with as many in flight; prints both and their ratios."
+                    + " Exits 1 if any registration failed.")
+    static final class Cluster implements Callable<Integer> {
+
+        @Option(names = "--config", defaultValue = "config", description = "Role configurations (default: ${DEFAULT-VALUE}).")
+        private Path config;
+
+        @Option(names = "--members", split = ",", defaultValue = "1,2,3", description = "Cluster sizes to measure (default: ${DEFAULT-VALUE}).")
+        private List<Integer> members;
+
+        @Option(names = "--mobile-nodes", defaultValue = "16",
+                description = "Mobile nodes registering at once, each waiting for its reply (default: ${DEFAULT-VALUE}).")
+        private int mobileNodes;
+
+        @Option(names = "--warmup-seconds", defaultValue = "10", description = "Registering before measuring (default: ${DEFAULT-VALUE}).")
+        private int warmupSeconds;
+
+        @Option(names = "--seconds", defaultValue = "20", description = "Measuring, per cluster size (default: ${DEFAULT-VALUE}).")
+        private int seconds;
+
+        @Option(names = "--echoes", defaultValue = "20000", description = "Measured echoes of the bare jDiameter run (default: ${DEFAULT-VALUE}).")
+        private int echoes;
+
+        @Override
+        public Integer call() throws Exception {
+            List<ClusterBenchmark.Run> runs = new ClusterBenchmark(System.out).run(
+                    new ClusterBenchmark.Options(config, members, mobileNodes, Duration.ofSeconds(warmupSeconds),
+                            Duration.ofSeconds(seconds)));
+            TransportBenchmark.Result echo = new TransportBenchmark(config, System.out)
+                    .run(TransportBenchmark.Variant.JDIAMETER_TCP, echoes / 4, echoes, mobileNodes);
+            System.out.printf("bare jDiameter echo, %d in flight: %.0f/s%n", mobileNodes, echo.perSecond());
+            for (ClusterBenchmark.Run run : runs) {
+                System.out.printf("%d member(s): %.0f registrations/s = %.4f x the echo; p50 %.1f ms, p99 %.1f ms, max %.1f ms;"
+                                + " %d refused or unanswered%n", run.members(), run.perSecond(), run.perSecond() / echo.perSecond(),
+                        run.latencyMicros().getValueAtPercentile(50) / 1000.0, run.latencyMicros().getValueAtPercentile(99) / 1000.0,
+                        run.latencyMicros().getMaxValue() / 1000.0, run.failed());
+            }
+            return runs.stream().allMatch(r -> r.failed() == 0 && r.accepted() > 0) && echo.errors() == 0 ? 0 : 1;
         }
     }
 }
