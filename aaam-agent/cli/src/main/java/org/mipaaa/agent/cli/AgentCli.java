@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 
@@ -154,6 +156,10 @@ public final class AgentCli implements Callable<Integer> {
                 description = "the server's DiameterIdentity: any other server is refused. Required when --server is an IP "
                         + "address; defaults to the host of --server when that is a DNS name")
         String serverHost;
+        @Option(names = "--alternate", paramLabel = "ID=host:port", converter = AlternateServer.class,
+                description = "another server to use when the one before cannot be reached (repeatable, tried in turn), named by"
+                        + " its DiameterIdentity like --server-host: another AAAH of the home realm's cluster")
+        List<Alternate> alternates = new ArrayList<>();
         @Option(names = "--origin-host", required = true, paramLabel = "ID", description = "this node's DiameterIdentity")
         String originHost;
         @Option(names = "--origin-realm", paramLabel = "REALM", description = "this node's realm (default: the NAI's)")
@@ -194,16 +200,18 @@ public final class AgentCli implements Callable<Integer> {
             VendorSettings defaults = VendorSettings.defaults();
             VendorSettings vendor = new VendorSettings(vendorId != null ? vendorId : defaults.vendorId(),
                     applicationId != null ? applicationId : defaults.accountingServicesApplicationId());
-            AgentEndpoint endpoint = AgentEndpoint.builder(server.host, server.port, tls())
+            AgentEndpoint.Builder endpoint = AgentEndpoint.builder(server.host, server.port, tls())
                     .originHost(originHost)
                     .originRealm(originRealm != null ? originRealm : nai.substring(at + 1))
                     // a certificate from the CA alone is not enough: the CA certifies the mobile nodes too
                     .expectedServer(expected)
                     .application(vendor.vendorId(), vendor.accountingServicesApplicationId())
-                    .requestTimeout(Duration.ofSeconds(timeoutSeconds))
-                    .build();
+                    .requestTimeout(Duration.ofSeconds(timeoutSeconds));
+            for (Alternate alternate : alternates) {
+                endpoint.alternate(alternate.address.host, alternate.address.port, alternate.server);
+            }
             ReplayCounters counters = countersFile != null ? new FileReplayCounters(countersFile) : new InMemoryReplayCounters();
-            return new AaamAgent(association, endpoint, counters, vendor);
+            return new AaamAgent(association, endpoint.build(), counters, vendor);
         }
 
         /** --server-host, or the host of --server when it is a DNS name: the name dialled is the name expected. */
@@ -402,6 +410,30 @@ public final class AgentCli implements Callable<Integer> {
             }
             String host = server.substring(0, colon);
             return new HostPort(host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host, port);
+        }
+    }
+
+    /** An alternate server: its DiameterIdentity and its TLS address. */
+    static final class Alternate {
+        final String server;
+        final HostPort address;
+
+        Alternate(String server, HostPort address) {
+            this.server = server;
+            this.address = address;
+        }
+    }
+
+    /** {@code --alternate ID=host:port}. */
+    static final class AlternateServer implements ITypeConverter<Alternate> {
+        @Override
+        public Alternate convert(String text) {
+            int equals = text.indexOf('=');
+            if (equals <= 0 || equals == text.length() - 1) {
+                throw new TypeConversionException("--alternate must be ID=host:port (the server's DiameterIdentity, its TLS address), not '"
+                        + text + "'");
+            }
+            return new Alternate(text.substring(0, equals), new ServerAddress().convert(text.substring(equals + 1)));
         }
     }
 

@@ -147,6 +147,18 @@ class AgentCliTest {
     }
 
     @Test
+    void withAnAlternateServerTheAgentTriesItWhenTheFirstCannotBeReached() {
+        assertThat(cli.run(args("charges", "--period", "2026-11", "--alternate", "127.0.0.1:2"))).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("--alternate must be ID=host:port");
+        err.reset();
+
+        int code = cli.run(args("charges", "--period", "2026-11", "--server", "localhost:1", "--alternate", "localhost=localhost:2"));
+
+        assertThat(code).as(err()).isEqualTo(ExitCodes.of(ServiceException.Failure.NO_ANSWER));
+        assertThat(err()).contains("cannot connect to localhost:1, localhost:2");
+    }
+
+    @Test
     void everyFailureClassHasItsOwnExitCode() {
         List<Integer> codes = Arrays.stream(ServiceException.Failure.values()).map(ExitCodes::of).collect(Collectors.toList());
         assertThat(codes).doesNotHaveDuplicates().allMatch(c -> c >= 10 && c < 126);
