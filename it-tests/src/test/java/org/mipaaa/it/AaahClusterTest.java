@@ -12,24 +12,38 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mipaaa.agent.auth.AaamSecurityAssociation;
+import org.mipaaa.agent.auth.InMemoryReplayCounters;
+import org.mipaaa.agent.services.AaamAgent;
+import org.mipaaa.agent.services.ConfirmationCallback;
+import org.mipaaa.agent.services.PurchaseInfo;
+import org.mipaaa.agent.services.ServiceException;
+import org.mipaaa.agent.services.SettlementMode;
+import org.mipaaa.agent.transport.AgentEndpoint;
+import org.mipaaa.dictionary.VendorSettings;
 import org.mipaaa.it.interop.ExternalProcess;
 import org.mipaaa.lab.LoopbackSetup;
+import org.mipaaa.ledger.EntryIds;
 import org.mipaaa.mobileip.Ipv4;
 import org.mipaaa.mobileip.MnFaChallenge;
 import org.mipaaa.mobileip.RegistrationCodec;
@@ -56,6 +70,7 @@ class AaahClusterTest {
             "aaah2", CONFIG.resolve("variants/second-aaah/aaah"), "aaah3", CONFIG.resolve("variants/third-aaah/aaah"));
     private static final int MOBILE_NODES = 12;
     private static final Duration START = Duration.ofSeconds(90);
+    private static final VendorSettings VENDOR = VendorSettings.defaults();
 
     @TempDir
     Path dir;
@@ -104,31 +119,69 @@ class AaahClusterTest {
         assertThat(held).as("no address given to two mobile nodes").doesNotHaveDuplicates();
     }
 
+    @Test
+    void settlementsThroughTheAaafAreChargedOnceWhileAMemberIsKilledAndRestarted() throws Exception {
+        startTopology(true);
+        Settlements load = new Settlements();
+        load.start();
+        load.awaitSettled(AGENTS * 2);
+
+        nodes.get("aaah3").kill();
+        load.awaitSettled(load.settled() + AGENTS * 2);
+        nodes.put("aaah3", startAaah("aaah3", "aaah3-again"));
+        assertThat(Eventually.within(START, () -> ready("aaah3") && aaafConnectedToEveryAaah())).as(nodes.get("aaah3").output()).isTrue();
+        load.awaitSettled(load.settled() + AGENTS * 3);
+        load.stop();
+        log.info("cluster of three AAAHs, one killed and restarted: {} settlements settled, {} failed of {} asked",
+                load.settled(), load.failed(), load.asked());
+
+        // the ledger as a running member exports it: every settlement a mobile node was told of, charged once
+        String csv = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + properties.get("aaah2.ops.port")
+                + "/billing/export.csv?date=" + LocalDate.now(ZoneOffset.UTC))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        List<String> transfers = csv.lines().filter(l -> l.contains(",TRANSFERRED_CHARGE,")).map(l -> l.substring(0, l.indexOf(',')))
+                .toList();
+        assertThat(transfers).as("no entry twice").doesNotHaveDuplicates();
+        assertThat(transfers).as("every settlement a mobile node was told of is in the ledger")
+                .containsAll(load.settlementIds().stream().map(EntryIds::transferredCharge).toList());
+        assertThat(transfers.size()).as("no more charges than settlements asked for").isLessThanOrEqualTo(load.asked());
+        assertThat(load.failed()).as("settlements not settled (only around the kill)").isLessThanOrEqualTo(AGENTS);
+    }
+
     private void startTopology() throws Exception {
+        startTopology(false);
+    }
+
+    /** The cluster, its home agent, the AAAF and the FA; with {@code shop} the shop's AAAY and terminal too. */
+    private void startTopology(boolean shop) throws Exception {
         Path tls = dir.resolve("tls");
+        List<String> mobileNodeHosts = new ArrayList<>();
+        for (int i = 0; i < MOBILE_NODES; i++) {
+            mobileNodeHosts.add(host(i));
+        }
         PkiIssuer.issueAll(tls, "cluster lab CA", List.of("aaah.home.example", "aaah2.home.example", "aaah3.home.example",
-                "ha.home.example", "aaaf.visited.example", "fa.visited.example"), List.of());
+                "ha.home.example", "aaaf.visited.example", "fa.visited.example", "aaay.shop.example", "terminal.shop.example"),
+                mobileNodeHosts);
         Path subscribers = dir.resolve("subscribers.properties");
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < MOBILE_NODES; i++) {
             lines.append("subscriber.").append(nai(i)).append(".spi=256\n")
-                    .append("subscriber.").append(nai(i)).append(".key.hex=").append(HexFormat.of().formatHex(key(i))).append('\n');
+                    .append("subscriber.").append(nai(i)).append(".key.hex=").append(HexFormat.of().formatHex(key(i))).append('\n')
+                    .append("subscriber.").append(nai(i)).append(".aaam.spi=").append(aaamSpi(i)).append('\n');
         }
         Files.writeString(subscribers, lines.toString(), StandardCharsets.UTF_8);
 
         properties.put("tls.dir", tls.toString());
         properties.put("state.root", dir.resolve("state").toString());
         properties.put("subscribers.file", subscribers.toString());
-        for (String node : List.of("aaah", "aaah2", "aaah3", "ha", "aaaf", "fa")) {
+        for (String node : List.of("aaah", "aaah2", "aaah3", "ha", "aaaf", "fa", "aaay", "terminal")) {
             int tlsPort = LoopbackSetup.freePort();
             properties.put(node + ".port", Integer.toString(LoopbackSetup.freePort()));
             properties.put(node + ".tls.port", Integer.toString(tlsPort));
             properties.put(node + ".link.port", Integer.toString(tlsPort));
             properties.put(node + ".ops.port", Integer.toString(LoopbackSetup.freePort()));
         }
-        // nobody listens there: the AAAHs' shop peers are not part of this lab
-        properties.put("aaay.link.port", Integer.toString(LoopbackSetup.freePort()));
-        properties.put("terminal.link.port", Integer.toString(LoopbackSetup.freePort()));
+        // the AAAH sends the terminal nothing (no settling terminal here): it need not dial it
         properties.put("aaah.dials.terminal", "false");
         properties.put("ha.udp.port", Integer.toString(LoopbackSetup.freePort()));
         properties.put("fa.udp.port", Integer.toString(LoopbackSetup.freePort()));
@@ -149,6 +202,12 @@ class AaahClusterTest {
         nodes.put("ha", start("ha", "HA", CONFIG.resolve("variants/aaah-cluster/ha")));
         nodes.put("aaaf", start("aaaf", "AAAF", CONFIG.resolve("variants/aaah-cluster/aaaf")));
         nodes.put("fa", start("fa", "FA", CONFIG.resolve("fa")));
+        if (shop) {
+            nodes.put("aaay", start("aaay", "AAAY", CONFIG.resolve("variants/aaah-cluster/aaay")));
+            nodes.put("terminal", start("terminal", "TERMINAL", CONFIG.resolve("variants/aaah-cluster/terminal")));
+            assertThat(Eventually.within(START, () -> body("aaay").contains("\"status\":\"UP\"") && body("terminal").contains("\"status\":\"UP\"")))
+                    .as(nodes.get("aaay").output()).isTrue();
+        }
         assertThat(Eventually.within(START, () -> aaafConnectedToEveryAaah() && ready("fa") && AAAHS.stream().allMatch(this::installed)))
                 .as(nodes.get("aaaf").output()).isTrue();
         assertThat(body("aaah")).contains("cluster of").contains("aaah.home.example", "aaah2.home.example", "aaah3.home.example");
@@ -202,12 +261,96 @@ class AaahClusterTest {
         }
     }
 
+    private static String host(int i) {
+        return "cluster" + i + ".home.example";
+    }
+
+    private static long aaamSpi(int i) {
+        return 5000 + i;
+    }
+
     private static String nai(int i) {
         return "cluster" + i + "@home.example";
     }
 
     private static byte[] key(int i) {
         return String.format("cluster-mn-%05d", i).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static final int AGENTS = 4;
+
+    /** Mobile nodes' agents settling order A-1001 through the AAAF one after the other, the user confirming at once. */
+    private final class Settlements {
+
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final ExecutorService workers = Executors.newFixedThreadPool(AGENTS);
+        private final List<String> settled = new CopyOnWriteArrayList<>();
+        private final AtomicInteger failed = new AtomicInteger();
+        private final AtomicInteger asked = new AtomicInteger();
+
+        void start() {
+            for (int i = 0; i < AGENTS; i++) {
+                int n = i;
+                workers.execute(() -> {
+                    try (AaamAgent agent = agent(n)) {
+                        while (running.get()) {
+                            settleOnce(agent);
+                        }
+                    } catch (Exception e) {
+                        log.warn("agent {} could not start", n, e);
+                    }
+                });
+            }
+        }
+
+        private void settleOnce(AaamAgent agent) {
+            try {
+                PurchaseInfo info = agent.accountingInfo("shop@shop.example", "A-1001");
+                asked.incrementAndGet();
+                settled.add(agent.settle(info, SettlementMode.DEBIT_PAYEE_ACCOUNT,
+                        new ConfirmingUser(ConfirmationCallback.Decision.OK, 0)).settlementId());
+            } catch (ServiceException e) {
+                failed.incrementAndGet();
+                log.info("settlement not settled: {}", e.toString());
+            }
+        }
+
+        private AaamAgent agent(int n) throws Exception {
+            AgentEndpoint endpoint = AgentEndpoint.builder("127.0.0.1",
+                            Integer.parseInt(properties.get("aaaf.tls.port")), LabTls.context(dir.resolve("tls"), host(n), dir.resolve("tls")))
+                    .originHost(host(n)).originRealm("home.example").expectedServer("aaaf.visited.example")
+                    .application(VENDOR.vendorId(), VENDOR.accountingServicesApplicationId()).requestTimeout(Duration.ofSeconds(8))
+                    .build();
+            return new AaamAgent(AaamSecurityAssociation.fromMnAaaKey(nai(n), aaamSpi(n),
+                    key(n)), endpoint, new InMemoryReplayCounters(), VENDOR);
+        }
+
+        int settled() {
+            return settled.size();
+        }
+
+        int failed() {
+            return failed.get();
+        }
+
+        int asked() {
+            return asked.get();
+        }
+
+        List<String> settlementIds() {
+            return settled;
+        }
+
+        void awaitSettled(int count) throws InterruptedException {
+            assertThat(Eventually.within(Duration.ofSeconds(120), () -> settled() >= count))
+                    .as("settled " + settled() + ", failed " + failed()).isTrue();
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            workers.shutdown();
+            assertThat(workers.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        }
     }
 
     /** Mobile nodes registering one after the other, each a first registration (an AMR every time), until stopped. */
@@ -217,7 +360,7 @@ class AaahClusterTest {
         private final ExecutorService workers = Executors.newFixedThreadPool(MOBILE_NODES);
         private final List<Long> acceptedAt = new CopyOnWriteArrayList<>();
         private final List<Long> failedAt = new CopyOnWriteArrayList<>();
-        private final Map<String, java.util.Set<String>> addresses = new ConcurrentHashMap<>();
+        private final Map<String, Set<String>> addresses = new ConcurrentHashMap<>();
 
         void start() {
             InetSocketAddress fa = new InetSocketAddress("127.0.0.1", Integer.parseInt(properties.get("fa.udp.port")));
@@ -280,7 +423,7 @@ class AaahClusterTest {
             return Duration.ofMillis(longest);
         }
 
-        Map<String, java.util.Set<String>> addressesByNai() {
+        Map<String, Set<String>> addressesByNai() {
             return addresses;
         }
     }
