@@ -7,17 +7,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,15 +36,13 @@ import org.mipaaa.agent.services.ServiceException;
 import org.mipaaa.agent.services.SettlementMode;
 import org.mipaaa.agent.transport.AgentEndpoint;
 import org.mipaaa.dictionary.VendorSettings;
-import org.mipaaa.it.interop.ExternalProcess;
-import org.mipaaa.lab.LoopbackSetup;
+import org.mipaaa.lab.ClusterLab;
 import org.mipaaa.ledger.EntryIds;
 import org.mipaaa.mobileip.Ipv4;
 import org.mipaaa.mobileip.MnFaChallenge;
 import org.mipaaa.mobileip.RegistrationCodec;
 import org.mipaaa.mobileip.auth.MnAaaSecurityAssociation;
 import org.mipaaa.mobileip.node.MobileNode;
-import org.mipaaa.pki.PkiIssuer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,10 +57,7 @@ class AaahClusterTest {
 
     private static final Logger log = LoggerFactory.getLogger(AaahClusterTest.class);
 
-    private static final Path CONFIG = Path.of("../config").toAbsolutePath().normalize();
-    private static final List<String> AAAHS = List.of("aaah", "aaah2", "aaah3");
-    private static final Map<String, Path> AAAH_DIRECTORIES = Map.of("aaah", CONFIG.resolve("variants/aaah-cluster/aaah"),
-            "aaah2", CONFIG.resolve("variants/second-aaah/aaah"), "aaah3", CONFIG.resolve("variants/third-aaah/aaah"));
+    private static final Path CONFIG = Path.of("../config");
     private static final int MOBILE_NODES = 12;
     private static final Duration START = Duration.ofSeconds(90);
     private static final VendorSettings VENDOR = VendorSettings.defaults();
@@ -75,13 +65,14 @@ class AaahClusterTest {
     @TempDir
     Path dir;
 
-    private final Map<String, String> properties = new LinkedHashMap<>();
-    private final Map<String, ExternalProcess> nodes = new HashMap<>();
+    private ClusterLab lab;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @AfterEach
-    void stopNodes() {
-        nodes.values().forEach(ExternalProcess::close);
+    void stopNodes() throws Exception {
+        if (lab != null) {
+            lab.close();
+        }
     }
 
     @Test
@@ -91,14 +82,14 @@ class AaahClusterTest {
         load.start();
         load.awaitAccepted(MOBILE_NODES * 3);
 
-        nodes.get("aaah2").kill();
+        lab.kill("aaah2");
         long killedAt = System.currentTimeMillis();
         load.awaitAccepted(load.accepted() + MOBILE_NODES * 3);
 
-        nodes.put("aaah2", startAaah("aaah2", "aaah2-again"));
-        assertThat(Eventually.within(START, () -> ready("aaah2") && aaafConnectedToEveryAaah())).as(nodes.get("aaah2").output()).isTrue();
+        lab.start("aaah2");
+        assertThat(Eventually.within(START, () -> ready("aaah2") && aaafConnectedToEveryAaah())).as(lab.output("aaah2")).isTrue();
         int beforeRejoin = load.accepted();
-        assertThat(Eventually.within(Duration.ofSeconds(60), () -> nodes.get("aaah2").output().contains("registered, home address")))
+        assertThat(Eventually.within(Duration.ofSeconds(60), () -> lab.output("aaah2").contains("registered, home address")))
                 .as("the restarted member serves registrations").isTrue();
         load.awaitAccepted(beforeRejoin + MOBILE_NODES * 3);
         load.stop();
@@ -110,8 +101,8 @@ class AaahClusterTest {
                 assertThat(Math.abs(at - killedAt)).isLessThan(Duration.ofSeconds(15).toMillis()));
         assertThat(load.longestGap()).as("longest time without an accepted registration").isLessThan(Duration.ofSeconds(10));
         // every member answered some (shared in turn), and each mobile node kept one address whichever member it met
-        for (String aaah : AAAHS) {
-            assertThat(nodes.get(aaah).output()).as(aaah).contains("registered, home address");
+        for (String aaah : ClusterLab.AAAHS) {
+            assertThat(lab.allOutput(aaah)).as(aaah).contains("registered, home address");
         }
         assertThat(load.addressesByNai()).hasSize(MOBILE_NODES).allSatisfy((nai, addresses) ->
                 assertThat(addresses).as(nai + " got one address from the pool, from every member").hasSize(1));
@@ -126,17 +117,17 @@ class AaahClusterTest {
         load.start();
         load.awaitSettled(AGENTS * 2);
 
-        nodes.get("aaah3").kill();
+        lab.kill("aaah3");
         load.awaitSettled(load.settled() + AGENTS * 2);
-        nodes.put("aaah3", startAaah("aaah3", "aaah3-again"));
-        assertThat(Eventually.within(START, () -> ready("aaah3") && aaafConnectedToEveryAaah())).as(nodes.get("aaah3").output()).isTrue();
+        lab.start("aaah3");
+        assertThat(Eventually.within(START, () -> ready("aaah3") && aaafConnectedToEveryAaah())).as(lab.output("aaah3")).isTrue();
         load.awaitSettled(load.settled() + AGENTS * 3);
         load.stop();
         log.info("cluster of three AAAHs, one killed and restarted: {} settlements settled, {} failed of {} asked",
                 load.settled(), load.failed(), load.asked());
 
         // the ledger as a running member exports it: every settlement a mobile node was told of, charged once
-        String csv = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + properties.get("aaah2.ops.port")
+        String csv = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + lab.setting("aaah2.ops.port")
                 + "/billing/export.csv?date=" + LocalDate.now(ZoneOffset.UTC))).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         List<String> transfers = csv.lines().filter(l -> l.contains(",TRANSFERRED_CHARGE,")).map(l -> l.substring(0, l.indexOf(',')))
@@ -154,127 +145,34 @@ class AaahClusterTest {
 
     /** The cluster, its home agent, the AAAF and the FA; with {@code shop} the shop's AAAY and terminal too. */
     private void startTopology(boolean shop) throws Exception {
-        Path tls = dir.resolve("tls");
-        List<String> mobileNodeHosts = new ArrayList<>();
-        for (int i = 0; i < MOBILE_NODES; i++) {
-            mobileNodeHosts.add(host(i));
+        lab = ClusterLab.prepare(CONFIG, dir, MOBILE_NODES, Map.of());
+        lab.start("aaah");
+        assertThat(Eventually.within(START, () -> installed("aaah"))).as(lab.output("aaah")).isTrue();
+        for (String node : shop ? List.of("aaah2", "aaah3", "ha", "aaaf", "fa", "aaay", "terminal")
+                : List.of("aaah2", "aaah3", "ha", "aaaf", "fa")) {
+            lab.start(node);
         }
-        PkiIssuer.issueAll(tls, "cluster lab CA", List.of("aaah.home.example", "aaah2.home.example", "aaah3.home.example",
-                "ha.home.example", "aaaf.visited.example", "fa.visited.example", "aaay.shop.example", "terminal.shop.example"),
-                mobileNodeHosts);
-        Path subscribers = dir.resolve("subscribers.properties");
-        StringBuilder lines = new StringBuilder();
-        for (int i = 0; i < MOBILE_NODES; i++) {
-            lines.append("subscriber.").append(nai(i)).append(".spi=256\n")
-                    .append("subscriber.").append(nai(i)).append(".key.hex=").append(HexFormat.of().formatHex(key(i))).append('\n')
-                    .append("subscriber.").append(nai(i)).append(".aaam.spi=").append(aaamSpi(i)).append('\n');
-        }
-        Files.writeString(subscribers, lines.toString(), StandardCharsets.UTF_8);
-
-        properties.put("tls.dir", tls.toString());
-        properties.put("state.root", dir.resolve("state").toString());
-        properties.put("subscribers.file", subscribers.toString());
-        for (String node : List.of("aaah", "aaah2", "aaah3", "ha", "aaaf", "fa", "aaay", "terminal")) {
-            int tlsPort = LoopbackSetup.freePort();
-            properties.put(node + ".port", Integer.toString(LoopbackSetup.freePort()));
-            properties.put(node + ".tls.port", Integer.toString(tlsPort));
-            properties.put(node + ".link.port", Integer.toString(tlsPort));
-            properties.put(node + ".ops.port", Integer.toString(LoopbackSetup.freePort()));
-        }
-        // the AAAH sends the terminal nothing (no settling terminal here): it need not dial it
-        properties.put("aaah.dials.terminal", "false");
-        properties.put("ha.udp.port", Integer.toString(LoopbackSetup.freePort()));
-        properties.put("fa.udp.port", Integer.toString(LoopbackSetup.freePort()));
-        properties.put("fa.user.plane.port", Integer.toString(LoopbackSetup.freePort()));
-        List<String> members = new ArrayList<>();
-        for (String aaah : AAAHS) {
-            int port = clusterPort();
-            properties.put(aaah + ".cluster.port", Integer.toString(port));
-            members.add("127.0.0.1[" + port + "]");
-        }
-        properties.put("aaah.cluster.members", String.join(",", members));
-        properties.put("state.cluster.fd.offset", "1");
-
-        nodes.put("aaah", startAaah("aaah", "aaah"));
-        assertThat(Eventually.within(START, () -> installed("aaah"))).as(nodes.get("aaah").output()).isTrue();
-        nodes.put("aaah2", startAaah("aaah2", "aaah2"));
-        nodes.put("aaah3", startAaah("aaah3", "aaah3"));
-        nodes.put("ha", start("ha", "HA", CONFIG.resolve("variants/aaah-cluster/ha")));
-        nodes.put("aaaf", start("aaaf", "AAAF", CONFIG.resolve("variants/aaah-cluster/aaaf")));
-        nodes.put("fa", start("fa", "FA", CONFIG.resolve("fa")));
+        assertThat(Eventually.within(START, () -> aaafConnectedToEveryAaah() && ready("fa")
+                && ClusterLab.AAAHS.stream().allMatch(this::installed))).as(lab.output("aaaf")).isTrue();
         if (shop) {
-            nodes.put("aaay", start("aaay", "AAAY", CONFIG.resolve("variants/aaah-cluster/aaay")));
-            nodes.put("terminal", start("terminal", "TERMINAL", CONFIG.resolve("variants/aaah-cluster/terminal")));
-            assertThat(Eventually.within(START, () -> body("aaay").contains("\"status\":\"UP\"") && body("terminal").contains("\"status\":\"UP\"")))
-                    .as(nodes.get("aaay").output()).isTrue();
+            assertThat(Eventually.within(START, () -> lab.readiness("aaay").contains("\"status\":\"UP\"")
+                    && lab.readiness("terminal").contains("\"status\":\"UP\""))).as(lab.output("aaay")).isTrue();
         }
-        assertThat(Eventually.within(START, () -> aaafConnectedToEveryAaah() && ready("fa") && AAAHS.stream().allMatch(this::installed)))
-                .as(nodes.get("aaaf").output()).isTrue();
-        assertThat(body("aaah")).contains("cluster of").contains("aaah.home.example", "aaah2.home.example", "aaah3.home.example");
-    }
-
-    /** A JGroups port whose failure-detection port (the next one) is free too. */
-    private static int clusterPort() {
-        while (true) {
-            int port = LoopbackSetup.freePort();
-            try (java.net.ServerSocket next = new java.net.ServerSocket(port + 1, 1, java.net.InetAddress.getLoopbackAddress())) {
-                return port;
-            } catch (java.io.IOException taken) {
-                // another one
-            }
-        }
-    }
-
-    private ExternalProcess startAaah(String aaah, String log) throws Exception {
-        return start(log, "AAAH", AAAH_DIRECTORIES.get(aaah));
-    }
-
-    private ExternalProcess start(String log, String role, Path config) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
-                "-XX:+UseSerialGC", "-Djava.net.preferIPv4Stack=true"));
-        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.mipaaa.launcher.Main", "node", "--role", role,
-                "--config", config.toString()));
-        return ExternalProcess.start(command, Map.of(), dir.resolve(log + ".log"));
+        assertThat(lab.readiness("aaah")).contains("cluster of").contains("aaah.home.example", "aaah2.home.example", "aaah3.home.example");
     }
 
     private boolean installed(String node) {
-        return body(node).contains("\"handlers\":\"installed\"") && body(node).contains("\"state\":\"running");
+        String readiness = lab.readiness(node);
+        return readiness.contains("\"handlers\":\"installed\"") && readiness.contains("\"state\":\"running");
     }
 
     private boolean ready(String node) {
-        return installed(node) && !body(node).contains("unavailable");
+        return installed(node) && !lab.readiness(node).contains("unavailable");
     }
 
     private boolean aaafConnectedToEveryAaah() {
-        String aaaf = body("aaaf");
+        String aaaf = lab.readiness("aaaf");
         return aaaf.contains("\"status\":\"UP\"") && aaaf.contains("aaah.home.example,aaah2.home.example,aaah3.home.example");
-    }
-
-    private String body(String node) {
-        String port = properties.get(node + ".ops.port");
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString()).body();
-        } catch (Exception e) {
-            return "";
-        }
-    }
-
-    private static String host(int i) {
-        return "cluster" + i + ".home.example";
-    }
-
-    private static long aaamSpi(int i) {
-        return 5000 + i;
-    }
-
-    private static String nai(int i) {
-        return "cluster" + i + "@home.example";
-    }
-
-    private static byte[] key(int i) {
-        return String.format("cluster-mn-%05d", i).getBytes(StandardCharsets.US_ASCII);
     }
 
     private static final int AGENTS = 4;
@@ -317,12 +215,12 @@ class AaahClusterTest {
 
         private AaamAgent agent(int n) throws Exception {
             AgentEndpoint endpoint = AgentEndpoint.builder("127.0.0.1",
-                            Integer.parseInt(properties.get("aaaf.tls.port")), LabTls.context(dir.resolve("tls"), host(n), dir.resolve("tls")))
-                    .originHost(host(n)).originRealm("home.example").expectedServer("aaaf.visited.example")
+                            Integer.parseInt(lab.setting("aaaf.tls.port")), LabTls.context(lab.tls(), ClusterLab.host(n), lab.tls()))
+                    .originHost(ClusterLab.host(n)).originRealm("home.example").expectedServer("aaaf.visited.example")
                     .application(VENDOR.vendorId(), VENDOR.accountingServicesApplicationId()).requestTimeout(Duration.ofSeconds(8))
                     .build();
-            return new AaamAgent(AaamSecurityAssociation.fromMnAaaKey(nai(n), aaamSpi(n),
-                    key(n)), endpoint, new InMemoryReplayCounters(), VENDOR);
+            return new AaamAgent(AaamSecurityAssociation.fromMnAaaKey(ClusterLab.nai(n),
+                    ClusterLab.aaamSpi(n), ClusterLab.key(n)), endpoint, new InMemoryReplayCounters(), VENDOR);
         }
 
         int settled() {
@@ -363,11 +261,11 @@ class AaahClusterTest {
         private final Map<String, Set<String>> addresses = new ConcurrentHashMap<>();
 
         void start() {
-            InetSocketAddress fa = new InetSocketAddress("127.0.0.1", Integer.parseInt(properties.get("fa.udp.port")));
+            InetSocketAddress fa = new InetSocketAddress("127.0.0.1", Integer.parseInt(lab.setting("fa.udp.port")));
             for (int i = 0; i < MOBILE_NODES; i++) {
                 int n = i;
                 workers.execute(() -> {
-                    MobileNode mn = new MobileNode(nai(n), MnAaaSecurityAssociation.of(256, key(n)), Ipv4.parse("0.0.0.0"), Clock.systemUTC());
+                    MobileNode mn = new MobileNode(ClusterLab.nai(n), MnAaaSecurityAssociation.of(256, ClusterLab.key(n)), Ipv4.parse("0.0.0.0"), Clock.systemUTC());
                     while (running.get()) {
                         register(mn, fa);
                     }

@@ -141,12 +141,6 @@ public final class ExternalProcess implements AutoCloseable {
         return -1;
     }
 
-    /** Kills the process at once (SIGKILL, as {@code kill -9}): it closes nothing, flushes nothing. */
-    public void kill() throws InterruptedException {
-        process.destroyForcibly();
-        process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
     @Override
     public void close() {
         try {
