@@ -134,7 +134,7 @@ public final class StateStore implements AutoCloseable {
         long deadline = System.nanoTime() + limit.toNanos();
         List<String> unavailable = unavailableCaches();
         while (!unavailable.isEmpty() && System.nanoTime() < deadline) {
-            // Infinispan offers no event for a cache becoming available again; this runs once, at start
+            // polled, not listened for (@PartitionStatusChanged, per cache): this runs once, at start
             Thread.sleep(100);
             unavailable = unavailableCaches();
         }
