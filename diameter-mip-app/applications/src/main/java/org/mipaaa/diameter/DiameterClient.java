@@ -1,7 +1,10 @@
 package org.mipaaa.diameter;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +16,6 @@ import org.jdiameter.api.EventListener;
 import org.jdiameter.api.Message;
 import org.jdiameter.api.Peer;
 import org.jdiameter.api.PeerState;
-import org.jdiameter.api.PeerStateListener;
 import org.jdiameter.api.RawSession;
 import org.jdiameter.api.Request;
 import org.jdiameter.api.Session;
@@ -39,18 +41,22 @@ public final class DiameterClient {
     private final Executor completions;
     private final Dictionary dictionary;
     private final LocalDelivery local;
+    /** The forwarded requests not answered yet, by the peer they went to (shared by this client's copies). */
+    private final PendingByPeer pendingByPeer;
 
     /** {@code dictionary} says which commands are proxiable (their requests get the P bit) and gives the AVPs written their flags. */
     public DiameterClient(Stack stack, Duration timeout, Executor completions, Dictionary dictionary) {
-        this(stack, timeout, completions, dictionary, LocalDelivery.NONE);
+        this(stack, timeout, completions, dictionary, LocalDelivery.NONE, new PendingByPeer());
     }
 
-    private DiameterClient(Stack stack, Duration timeout, Executor completions, Dictionary dictionary, LocalDelivery local) {
+    private DiameterClient(Stack stack, Duration timeout, Executor completions, Dictionary dictionary, LocalDelivery local,
+                           PendingByPeer pendingByPeer) {
         this.stack = stack;
         this.timeout = timeout;
         this.completions = completions;
         this.dictionary = dictionary;
         this.local = local;
+        this.pendingByPeer = pendingByPeer;
     }
 
     /** The dictionary the requests are written with ({@link OutgoingRequest#avps()}). */
@@ -60,7 +66,7 @@ public final class DiameterClient {
 
     /** This client, serving in process what {@code local} takes (requests to another role of the same node). */
     public DiameterClient withLocalDelivery(LocalDelivery local) {
-        return new DiameterClient(stack, timeout, completions, dictionary, local);
+        return new DiameterClient(stack, timeout, completions, dictionary, local, pendingByPeer);
     }
 
     /**
@@ -198,21 +204,44 @@ public final class DiameterClient {
      * (RFC 6733 §5.5.4).
      */
     private void failWhenItsPeerGoes(Message request, CompletableFuture<Message> pending) {
-        if (!(request instanceof IMessage sent) || sent.getPeer() == null) {
-            return;
+        if (request instanceof IMessage sent && sent.getPeer() != null) {
+            pendingByPeer.watch(sent.getPeer(), pending, this::off);
         }
-        Peer peer = sent.getPeer();
-        PeerStateListener down = (from, to) -> {
-            if (to != PeerState.OKAY && to != PeerState.SUSPECT) {
-                off(() -> pending.completeExceptionally(new PeerDownException(peer.getUri() + " went " + to
-                        + " before answering")));
+    }
+
+    private static boolean isUp(PeerState state) {
+        return state == PeerState.OKAY || state == PeerState.SUSPECT;
+    }
+
+    /**
+     * The requests forwarded to each peer and not answered yet. One state listener per peer, added with
+     * its first request and kept (jDiameter's removal of a peer state listener does not find the
+     * listener it added, so one per request would pile up); a request leaves its peer's set when it
+     * completes, however.
+     */
+    private static final class PendingByPeer {
+
+        private final Map<Peer, Set<CompletableFuture<Message>>> pending = new ConcurrentHashMap<>();
+
+        void watch(Peer peer, CompletableFuture<Message> request, java.util.function.Consumer<Runnable> off) {
+            Set<CompletableFuture<Message>> requests = pending.computeIfAbsent(peer, p -> {
+                Set<CompletableFuture<Message>> set = ConcurrentHashMap.newKeySet();
+                p.addPeerStateListener((from, to) -> {
+                    if (!isUp(to)) {
+                        for (CompletableFuture<Message> lost : set) {
+                            off.accept(() -> lost.completeExceptionally(new PeerDownException(p.getUri() + " went " + to
+                                    + " before answering")));
+                        }
+                    }
+                });
+                return set;
+            });
+            requests.add(request);
+            request.whenComplete((answer, failure) -> requests.remove(request));
+            if (!isUp(peer.getState(PeerState.class))) {
+                // it went down before the request was in the set
+                off.accept(() -> request.completeExceptionally(new PeerDownException(peer.getUri() + " is down")));
             }
-        };
-        peer.addPeerStateListener(down);
-        pending.whenComplete((answer, failure) -> peer.removePeerStateListener(down));
-        if (peer.getState(PeerState.class) != PeerState.OKAY && peer.getState(PeerState.class) != PeerState.SUSPECT) {
-            // it went down before the listener was in place
-            off(() -> pending.completeExceptionally(new PeerDownException(peer.getUri() + " is down")));
         }
     }
 
