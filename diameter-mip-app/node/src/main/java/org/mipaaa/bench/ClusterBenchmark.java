@@ -91,7 +91,9 @@ public final class ClusterBenchmark {
             // the first member forms the cluster; the others join it
             awaitReadiness(lab, "aaah", "\"handlers\":\"installed\"");
             for (int i = 1; i < members; i++) {
+                // each once the first sees it in its cluster (a member that finds nobody forms a cluster of its own)
                 lab.start(ClusterLab.AAAHS.get(i));
+                awaitReadiness(lab, "aaah", ClusterLab.AAAHS.get(i) + ".home.example");
             }
             lab.start("ha");
             lab.start("aaaf");
