@@ -96,9 +96,10 @@ class AaahClusterTest {
         log.info("cluster of three AAAHs, one killed and restarted: {} registrations accepted, {} failed, longest gap {} ms",
                 load.accepted(), load.failures().size(), load.longestGap().toMillis());
 
-        assertThat(load.failures()).as("registrations refused or unanswered").hasSizeLessThanOrEqualTo(MOBILE_NODES);
-        assertThat(load.failures()).as("failures only around the kill").allSatisfy(at ->
-                assertThat(Math.abs(at - killedAt)).isLessThan(Duration.ofSeconds(15).toMillis()));
+        // refused or unanswered only while the survivors take the dead member's share: its registrations in
+        // flight, copies the HA refuses as replays (133), and 3004s while the cluster's view changes
+        assertThat(load.failures()).as("failures only in the seconds after the kill").allSatisfy(at ->
+                assertThat(at - killedAt).isBetween(0L, Duration.ofSeconds(10).toMillis()));
         assertThat(load.longestGap()).as("longest time without an accepted registration").isLessThan(Duration.ofSeconds(10));
         // every member answered some (shared in turn), and each mobile node kept one address whichever member it met
         for (String aaah : ClusterLab.AAAHS) {
@@ -159,7 +160,8 @@ class AaahClusterTest {
             lab.start(node);
         }
         assertThat(Eventually.within(START, () -> aaafConnectedToEveryAaah() && ready("fa")
-                && ClusterLab.AAAHS.stream().allMatch(this::installed))).as(lab.output("aaaf")).isTrue();
+                && ClusterLab.AAAHS.stream().allMatch(aaah -> installed(aaah) && lab.connected(aaah, "ha.home.example"))))
+                .as(lab.output("aaaf")).isTrue();
         if (shop) {
             assertThat(Eventually.within(START, () -> lab.readiness("aaay").contains("\"status\":\"UP\"")
                     && lab.readiness("terminal").contains("\"status\":\"UP\""))).as(lab.output("aaay")).isTrue();

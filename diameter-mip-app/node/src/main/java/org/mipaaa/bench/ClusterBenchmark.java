@@ -102,9 +102,9 @@ public final class ClusterBenchmark {
                 String member = ClusterLab.AAAHS.get(i);
                 awaitReadiness(lab, member, "\"handlers\":\"installed\"");
                 long deadline = System.nanoTime() + START.toNanos();
-                while (!lab.connected("aaaf", member + ".home.example")) {
+                while (!lab.connected("aaaf", member + ".home.example") || !lab.connected(member, "ha.home.example")) {
                     if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("the AAAF did not connect to " + member + " within " + START);
+                        throw new IllegalStateException(member + " is not linked to the AAAF and the HA within " + START);
                     }
                     Thread.sleep(200);
                 }
