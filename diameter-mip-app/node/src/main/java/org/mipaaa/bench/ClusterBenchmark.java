@@ -91,9 +91,7 @@ public final class ClusterBenchmark {
             // the first member forms the cluster; the others join it
             awaitReadiness(lab, "aaah", "\"handlers\":\"installed\"");
             for (int i = 1; i < members; i++) {
-                // each once the first sees it in its cluster (a member that finds nobody forms a cluster of its own)
                 lab.start(ClusterLab.AAAHS.get(i));
-                awaitReadiness(lab, "aaah", ClusterLab.AAAHS.get(i) + ".home.example");
             }
             lab.start("ha");
             lab.start("aaaf");
@@ -102,9 +100,9 @@ public final class ClusterBenchmark {
                 String member = ClusterLab.AAAHS.get(i);
                 awaitReadiness(lab, member, "\"handlers\":\"installed\"");
                 long deadline = System.nanoTime() + START.toNanos();
-                while (!lab.connected("aaaf", member + ".home.example") || !lab.connected(member, "ha.home.example")) {
+                while (!lab.connected("aaaf", member + ".home.example")) {
                     if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException(member + " is not linked to the AAAF and the HA within " + START);
+                        throw new IllegalStateException("the AAAF did not connect to " + member + " within " + START);
                     }
                     Thread.sleep(200);
                 }
