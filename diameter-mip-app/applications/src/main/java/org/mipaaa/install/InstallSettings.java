@@ -47,6 +47,7 @@ public record InstallSettings(List<Role> roles, VendorSettings vendor, int handl
 
     private static final String PEER_ROLE_PREFIX = "peer.role.";
     private static final String STATE_CLUSTER_PREFIX = "state.cluster.";
+    private static final String CLUSTER_TLS = STATE_CLUSTER_PREFIX + "tls";
 
     public InstallSettings {
         if (roles.isEmpty() || roles.size() != Set.copyOf(roles).size()) {
@@ -110,7 +111,20 @@ public record InstallSettings(List<Role> roles, VendorSettings vendor, int handl
         for (String key : settings.keys(STATE_CLUSTER_PREFIX)) {
             stateProperties.put(key, settings.require(key));
         }
+        if (settings.bool(CLUSTER_TLS, false)) {
+            // the member's JGroups links: a key and a trust store of the members' own CA (mip-aaa pki --cluster-member)
+            stateProperties.put(CLUSTER_TLS + ".enabled", "true");
+            stateProperties.put(CLUSTER_TLS + ".keystore.path", absolute(settings, CLUSTER_TLS + ".keystore"));
+            stateProperties.put(CLUSTER_TLS + ".keystore.password.file", absolute(settings, CLUSTER_TLS + ".keystore.password.file"));
+            stateProperties.put(CLUSTER_TLS + ".truststore.path", absolute(settings, CLUSTER_TLS + ".truststore"));
+            stateProperties.put(CLUSTER_TLS + ".truststore.password.file", absolute(settings, CLUSTER_TLS + ".truststore.password.file"));
+        }
         return new InstallSettings(roles, vendor, threads, queue, timeout, stateConfig, stateDir, peerKinds,
                 settings.file("policy.file", "../policy.properties"), stateProperties);
+    }
+
+    /** The absolute path of the file setting {@code key} (required) names, relative to the settings' directory. */
+    private static String absolute(Settings settings, String key) {
+        return settings.file(key, settings.require(key)).toAbsolutePath().toString();
     }
 }

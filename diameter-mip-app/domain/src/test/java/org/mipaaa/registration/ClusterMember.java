@@ -33,10 +33,11 @@ public final class ClusterMember {
     }
 
     public static void main(String[] args) throws Exception {
-        // args: config, data directory, member name, bind port, fd offset, members, address range
+        // args: config, data directory, member name, bind port, fd offset, members, address range, bootstrap
         StateStore store = StateStore.open(Path.of(args[0]), Path.of(args[1]), args[2], Map.of(
                 "state.cluster.bind.address", "127.0.0.1", "state.cluster.bind.port", args[3],
-                "state.cluster.fd.offset", args[4], "state.cluster.members", args[5], "state.cluster.name", "pool-test"));
+                "state.cluster.fd.offset", args[4], "state.cluster.members", args[5], "state.cluster.name", "pool-test",
+                StateStore.BOOTSTRAP, args[7]));
         InfinispanHomeAddressPool pool = InfinispanHomeAddressPool.in(store, AddressRange.parse(args[6]));
         System.out.println("READY " + store.members().size());
         System.out.flush();

@@ -46,6 +46,8 @@ class ClusteredPoolTest {
     @TempDir
     Path data;
 
+    /** the member that forms the cluster (state.cluster.bootstrap); the others join it */
+    private static final String FIRST = "a";
     private final List<Member> started = new ArrayList<>();
 
     @AfterEach
@@ -142,7 +144,7 @@ class ClusteredPoolTest {
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-Djava.net.preferIPv4Stack=true", "-cp", System.getProperty("java.class.path"),
                 ClusterMember.class.getName(), CONFIG.toAbsolutePath().toString(), data.resolve(name).toString(), name,
-                Integer.toString(port), "1", members, RANGE)
+                Integer.toString(port), "1", members, RANGE, Boolean.toString(name.equals(FIRST)))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         Member member = new Member(name, process);
         started.add(member);

@@ -66,7 +66,8 @@ public final class ClusterLab implements AutoCloseable {
                     .append("subscriber.").append(nai(i)).append(".aaam.spi=").append(aaamSpi(i)).append('\n');
         }
         PkiIssuer.issueAll(tls, "cluster lab CA", List.of("aaah.home.example", "aaah2.home.example", "aaah3.home.example",
-                "ha.home.example", "aaaf.visited.example", "fa.visited.example", "aaay.shop.example", "terminal.shop.example"), agents);
+                "ha.home.example", "aaaf.visited.example", "fa.visited.example", "aaay.shop.example", "terminal.shop.example"), agents,
+                List.of("aaah.home.example", "aaah2.home.example", "aaah3.home.example"));
         Path subscribersFile = dir.resolve("subscribers.properties");
         Files.writeString(subscribersFile, subscribers.toString(), StandardCharsets.UTF_8);
 

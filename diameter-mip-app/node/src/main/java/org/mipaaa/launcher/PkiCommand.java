@@ -1,6 +1,7 @@
 package org.mipaaa.launcher;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,10 @@ final class PkiCommand implements Callable<Integer> {
     @Option(names = "--mobile-node", description = "A mobile node's agent to issue for (repeatable): a certificate for TLS clients only.")
     private List<String> mobileNodes;
 
+    @Option(names = "--cluster-member", description = "A member of a cluster of AAAHs (repeatable): its certificate goes into "
+            + "cluster-trust.p12, the trust store of the members' JGroups links (state.cluster.tls.truststore); issued as a host too.")
+    private List<String> clusterMembers;
+
     @Option(names = "--config", defaultValue = "config", description = "Role configurations to take the hosts from (default: ${DEFAULT-VALUE}).")
     private Path config;
 
@@ -37,9 +42,13 @@ final class PkiCommand implements Callable<Integer> {
     public Integer call() {
         List<String> names = hosts != null && !hosts.isEmpty() ? hosts : Topology.hosts(config, EnumSet.allOf(Role.class), Map.of());
         List<String> agents = mobileNodes == null ? List.of() : mobileNodes;
-        PkiIssuer.issueAll(out, caName, names, agents);
-        System.out.println("Issued a CA (" + out.resolve("trust.p12") + ") and keys for " + String.join(", ", names)
-                + (agents.isEmpty() ? "" : " and the mobile nodes " + String.join(", ", agents)));
+        List<String> members = clusterMembers == null ? List.of() : clusterMembers;
+        List<String> all = new ArrayList<>(names);
+        members.stream().filter(m -> !all.contains(m)).forEach(all::add);
+        PkiIssuer.issueAll(out, caName, all, agents, members);
+        System.out.println("Issued a CA (" + out.resolve("trust.p12") + ") and keys for " + String.join(", ", all)
+                + (agents.isEmpty() ? "" : " and the mobile nodes " + String.join(", ", agents))
+                + (members.isEmpty() ? "" : "; the cluster members' trust store " + out.resolve(PkiIssuer.CLUSTER_TRUST + ".p12")));
         return 0;
     }
 }

@@ -52,7 +52,10 @@ import org.bouncycastle.util.io.pem.PemObject;
  *   <li>{@code trust.p12} + {@code trust.pass}: the CA certificate, for every node's trust store;</li>
  *   <li>{@code <host>.p12} + {@code <host>.pass}: the host's key and certificate chain;</li>
  *   <li>{@code ca.pem}, {@code <host>.crt.pem}, {@code <host>.key.pem}: the same in PEM, for peers
- *       such as freeDiameter.</li>
+ *       such as freeDiameter;</li>
+ *   <li>with cluster members, {@code cluster-trust.p12} + {@code cluster-trust.pass} and per member
+ *       {@code <member>.cluster.p12} + {@code .pass}: the keys of the members' JGroups links, from a CA
+ *       of their own (state.cluster.tls.*), which no other certificate passes.</li>
  * </ul>
  * Passwords are random and only ever written to the {@code .pass} files (mode 600 where the file
  * system allows it). Keys are ECDSA P-256.
@@ -67,6 +70,9 @@ public final class PkiIssuer {
     private final KeyPair caKeys;
     private final X509Certificate caCertificate;
 
+    /** The file, without its ending, of the cluster members' trust store. */
+    public static final String CLUSTER_TRUST = "cluster-trust";
+
     private PkiIssuer(Path dir, KeyPair caKeys, X509Certificate caCertificate) {
         this.dir = dir;
         this.caKeys = caKeys;
@@ -75,6 +81,11 @@ public final class PkiIssuer {
 
     /** A new CA named {@code caName}, its trust store written to {@code dir}. */
     public static PkiIssuer newCa(Path dir, String caName) throws IOException, GeneralSecurityException {
+        return newCa(dir, caName, "trust", true);
+    }
+
+    /** A new CA, its trust store written to {@code <trustFileBase>.p12} (and its certificate to ca.pem with {@code pem}). */
+    private static PkiIssuer newCa(Path dir, String caName, String trustFileBase, boolean pem) throws IOException, GeneralSecurityException {
         Files.createDirectories(dir);
         KeyPair keys = keyPair();
         X500Name name = new X500Name("CN=" + caName);
@@ -88,8 +99,10 @@ public final class PkiIssuer {
                     .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(keys.getPublic()));
             X509Certificate ca = sign(builder, keys);
             PkiIssuer issuer = new PkiIssuer(dir, keys, ca);
-            issuer.writeTrustStore();
-            issuer.writePem(dir.resolve("ca.pem"), ca);
+            issuer.writeTrustStore(trustFileBase);
+            if (pem) {
+                issuer.writePem(dir.resolve("ca.pem"), ca);
+            }
             return issuer;
         } catch (OperatorCreationException e) {
             throw new GeneralSecurityException(e);
@@ -117,6 +130,11 @@ public final class PkiIssuer {
     }
 
     private void issue(String host, KeyPurposeId[] purposes) throws IOException, GeneralSecurityException {
+        issue(host, purposes, host);
+    }
+
+    /** Issues {@code host}'s key and certificate into the files {@code <fileBase>.p12}, {@code .pass}, {@code .crt.pem}, {@code .key.pem}. */
+    private void issue(String host, KeyPurposeId[] purposes, String fileBase) throws IOException, GeneralSecurityException {
         KeyPair keys = keyPair();
         Instant now = Instant.now();
         try {
@@ -135,22 +153,36 @@ public final class PkiIssuer {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
             store.setKeyEntry(host, keys.getPrivate(), password, new Certificate[] {certificate, caCertificate});
-            write(dir.resolve(host + ".p12"), store, password);
-            writeSecret(dir.resolve(host + ".pass"), password);
-            writePem(dir.resolve(host + ".crt.pem"), certificate);
-            writePem(dir.resolve(host + ".key.pem"), completePkcs8(keys));
+            write(dir.resolve(fileBase + ".p12"), store, password);
+            writeSecret(dir.resolve(fileBase + ".pass"), password);
+            writePem(dir.resolve(fileBase + ".crt.pem"), certificate);
+            writePem(dir.resolve(fileBase + ".key.pem"), completePkcs8(keys));
         } catch (OperatorCreationException e) {
             throw new GeneralSecurityException(e);
         }
     }
 
-    private void writeTrustStore() throws IOException, GeneralSecurityException {
+    /**
+     * The keys of a cluster's JGroups links, from a CA of their own ({@code caName} "(cluster)"), so that
+     * no other certificate of this PKI passes: {@code cluster-trust.p12} + {@code .pass} (that CA) and per
+     * member {@code <member>.cluster.p12} + {@code .pass}. Not this PKI's CA with the members' certificates
+     * as anchors: a TLS 1.3 server names its trusted CAs, and a client whose chain ends at none of them
+     * sends no certificate.
+     */
+    public void issueClusterMembers(String caName, List<String> members) throws IOException, GeneralSecurityException {
+        PkiIssuer cluster = newCa(dir, caName + " (cluster)", CLUSTER_TRUST, false);
+        for (String member : members) {
+            cluster.issue(member, new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}, member + ".cluster");
+        }
+    }
+
+    private void writeTrustStore(String fileBase) throws IOException, GeneralSecurityException {
         char[] password = newPassword();
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         trust.setCertificateEntry("ca", caCertificate);
-        write(dir.resolve("trust.p12"), trust, password);
-        writeSecret(dir.resolve("trust.pass"), password);
+        write(dir.resolve(fileBase + ".p12"), trust, password);
+        writeSecret(dir.resolve(fileBase + ".pass"), password);
     }
 
     private static void write(Path file, KeyStore store, char[] password) throws IOException, GeneralSecurityException {
@@ -226,11 +258,19 @@ public final class PkiIssuer {
 
     /** A CA, a key and certificate for each node of {@code hosts} and for each mobile node of {@code mobileNodes}. */
     public static void issueAll(Path dir, String caName, List<String> hosts, List<String> mobileNodes) {
+        issueAll(dir, caName, hosts, mobileNodes, List.of());
+    }
+
+    /** As {@link #issueAll(Path, String, List, List)}, and the trust store of {@code clusterMembers} (some of {@code hosts}), if any. */
+    public static void issueAll(Path dir, String caName, List<String> hosts, List<String> mobileNodes, List<String> clusterMembers) {
         try {
             PkiIssuer ca = newCa(dir, caName);
             ca.issue(hosts);
             for (String mobileNode : mobileNodes) {
                 ca.issueMobileNode(mobileNode);
+            }
+            if (!clusterMembers.isEmpty()) {
+                ca.issueClusterMembers(caName, clusterMembers);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
