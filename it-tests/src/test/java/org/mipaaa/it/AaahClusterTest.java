@@ -85,6 +85,9 @@ class AaahClusterTest {
         lab.kill("aaah2");
         long killedAt = System.currentTimeMillis();
         load.awaitAccepted(load.accepted() + MOBILE_NODES * 3);
+        // the AAAF serves through the other members: it stays ready, naming the one it lost
+        assertThat(Eventually.within(Duration.ofSeconds(30), () -> !lab.connected("aaaf", "aaah2.home.example"))).isTrue();
+        assertThat(lab.readiness("aaaf")).contains("\"status\":\"UP\"", "not connected: aaah2.home.example");
 
         lab.start("aaah2");
         assertThat(Eventually.within(START, () -> ready("aaah2") && aaafConnectedToEveryAaah())).as(lab.output("aaah2")).isTrue();

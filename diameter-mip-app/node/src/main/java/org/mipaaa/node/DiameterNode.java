@@ -77,7 +77,8 @@ public final class DiameterNode implements AutoCloseable {
         StackImpl stack = new StackImpl();
         // the operations endpoint first: live while the node starts, ready once it serves
         NodeMeters meters = new NodeMeters(host, settings.ops().jmx());
-        Readiness readiness = new Readiness(settings.ops().readyPeers().orElseGet(() -> NodeSettings.dialledPeers(config)),
+        Readiness readiness = new Readiness(settings.ops().readyPeers()
+                .orElseGet(() -> NodeSettings.dialledPeers(config).stream().map(Set::of).toList()),
                 () -> connectedPeers(stack));
         BillingResource billing = settings.ops().billing() && settings.roles().contains(Role.AAAH) ? new BillingResource(settings.ops().billingClose()) : null;
         OpsEndpoint ops;

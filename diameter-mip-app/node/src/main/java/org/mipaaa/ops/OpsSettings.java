@@ -1,6 +1,7 @@
 package org.mipaaa.ops;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -14,7 +15,8 @@ import org.mipaaa.settings.Settings;
  * @param address    where it listens ({@code ops.address}, 127.0.0.1)
  * @param port       its TCP port ({@code ops.port}); 0 picks a free one; absent: no endpoint
  * @param readyPeers the peers that must be connected for the node to be ready ({@code ops.ready.peers},
- *                   DiameterIdentities); absent: the peers jdiameter.xml makes the node dial
+ *                   DiameterIdentities, comma-separated; {@code a|b|c}: any one of them, such as the
+ *                   members of a cluster); absent: every peer jdiameter.xml makes the node dial
  * @param jmx        the meters over JMX too ({@code ops.jmx}, true), domain {@code mip-aaa.<host>}
  * @param billing    an AAAH's billing resources on the endpoint ({@code ops.billing}, false): statements
  *                   and the period's CSV from the running node
@@ -23,7 +25,7 @@ import org.mipaaa.settings.Settings;
  * @param tls        HTTPS with the node's TLS keys, answering only clients with a certificate the node
  *                   trusts ({@code ops.tls}, false)
  */
-public record OpsSettings(String address, Optional<Integer> port, Optional<Set<String>> readyPeers, boolean jmx, boolean billing,
+public record OpsSettings(String address, Optional<Integer> port, Optional<List<Set<String>>> readyPeers, boolean jmx, boolean billing,
                           boolean billingClose, boolean tls) {
 
     public static OpsSettings from(Settings settings) {
@@ -32,7 +34,9 @@ public record OpsSettings(String address, Optional<Integer> port, Optional<Set<S
         return new OpsSettings(settings.get("ops.address", "127.0.0.1").strip(),
                 port.isEmpty() ? Optional.empty() : Optional.of(port(settings, port)),
                 peers.isEmpty() ? Optional.empty() : Optional.of(Arrays.stream(peers.split(","))
-                        .map(p -> p.strip().toLowerCase(Locale.ROOT)).filter(p -> !p.isEmpty()).collect(Collectors.toUnmodifiableSet())),
+                        .map(group -> Arrays.stream(group.split("\\|")).map(p -> p.strip().toLowerCase(Locale.ROOT))
+                                .filter(p -> !p.isEmpty()).collect(Collectors.toUnmodifiableSet()))
+                        .filter(group -> !group.isEmpty()).toList()),
                 settings.bool("ops.jmx", true), settings.bool("ops.billing", false), settings.bool("ops.billing.close", false),
                 settings.bool("ops.tls", false));
     }
