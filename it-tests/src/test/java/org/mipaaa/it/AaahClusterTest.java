@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -127,8 +128,8 @@ class AaahClusterTest {
         assertThat(Eventually.within(START, () -> ready("aaah3") && aaafConnectedToEveryAaah())).as(lab.output("aaah3")).isTrue();
         load.awaitSettled(load.settled() + AGENTS * 3);
         load.stop();
-        log.info("cluster of three AAAHs, one killed and restarted: {} settlements settled, {} failed of {} asked",
-                load.settled(), load.failed(), load.asked());
+        log.info("cluster of three AAAHs, one killed and restarted: {} settlements settled, {} failed of {} asked; {} cancelled, {} unknown",
+                load.settled(), load.failed(), load.asked(), load.cancelled().size(), load.cancelUnknown().size());
 
         // the ledger as a running member exports it: every settlement a mobile node was told of, charged once
         String csv = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + lab.setting("aaah2.ops.port")
@@ -141,6 +142,16 @@ class AaahClusterTest {
                 .containsAll(load.settlementIds().stream().map(EntryIds::transferredCharge).toList());
         assertThat(transfers.size()).as("no more charges than settlements asked for").isLessThanOrEqualTo(load.asked());
         assertThat(load.failed()).as("settlements not settled (only around the kill)").isLessThanOrEqualTo(AGENTS);
+        // every third settlement cancelled under the same kill: refunded once, the others still charged
+        Map<String, String> states = csv.lines().filter(l -> l.contains(",TRANSFERRED_CHARGE,"))
+                .collect(Collectors.toMap(l -> l.substring(0, l.indexOf(',')), l -> l.split(",")[7]));
+        assertThat(load.cancelled()).as("cancellations confirmed").isNotEmpty();
+        assertThat(load.cancelled()).as("cancelled settlements are off the bill").allSatisfy(id ->
+                assertThat(states.get(EntryIds.transferredCharge(id))).as(id).isEqualTo("INVALIDATED"));
+        assertThat(load.settlementIds()).filteredOn(id -> !load.cancelled().contains(id) && !load.cancelUnknown().contains(id))
+                .as("settlements nobody cancelled stay on the bill")
+                .allSatisfy(id -> assertThat(states.get(EntryIds.transferredCharge(id))).as(id).isEqualTo("VALID"));
+        assertThat(load.cancelUnknown()).as("cancellations left without a definitive answer").hasSizeLessThanOrEqualTo(1);
     }
 
     private void startTopology() throws Exception {
@@ -189,6 +200,10 @@ class AaahClusterTest {
         private final List<String> settled = new CopyOnWriteArrayList<>();
         private final AtomicInteger failed = new AtomicInteger();
         private final AtomicInteger asked = new AtomicInteger();
+        /** every third settlement is cancelled at once (right of withdrawal): those the AAAH confirmed cancelled */
+        private final List<String> cancelled = new CopyOnWriteArrayList<>();
+        /** cancellations without a definitive answer after every attempt: either state may hold */
+        private final List<String> cancelUnknown = new CopyOnWriteArrayList<>();
 
         void start() {
             for (int i = 0; i < AGENTS; i++) {
@@ -208,13 +223,43 @@ class AaahClusterTest {
         private void settleOnce(AaamAgent agent) {
             try {
                 PurchaseInfo info = agent.accountingInfo("shop@shop.example", "A-1001");
-                asked.incrementAndGet();
-                settled.add(agent.settle(info, SettlementMode.DEBIT_PAYEE_ACCOUNT,
-                        new ConfirmingUser(ConfirmationCallback.Decision.OK, 0)).settlementId());
+                int n = asked.incrementAndGet();
+                String id = agent.settle(info, SettlementMode.DEBIT_PAYEE_ACCOUNT,
+                        new ConfirmingUser(ConfirmationCallback.Decision.OK, 0)).settlementId();
+                settled.add(id);
+                if (n % 3 == 0) {
+                    cancel(agent, id);
+                }
             } catch (ServiceException e) {
                 failed.incrementAndGet();
                 log.info("settlement not settled: {}", e.toString());
             }
+        }
+
+        /** Cancels {@code id}, asking again while the answer says nothing definitive (a member died with it). */
+        private void cancel(AaamAgent agent, String id) {
+            for (int attempt = 0; attempt < 4; attempt++) {
+                try {
+                    agent.cancel(id);
+                    cancelled.add(id);
+                    return;
+                } catch (ServiceException e) {
+                    if (e.failure() == ServiceException.Failure.ALREADY_CANCELLED) {
+                        cancelled.add(id); // the first attempt was applied, its answer lost: refunded once
+                        return;
+                    }
+                    log.info("cancellation of {} not confirmed: {}", id, e.toString());
+                }
+            }
+            cancelUnknown.add(id);
+        }
+
+        List<String> cancelled() {
+            return cancelled;
+        }
+
+        List<String> cancelUnknown() {
+            return cancelUnknown;
         }
 
         private AaamAgent agent(int n) throws Exception {
