@@ -13,9 +13,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +25,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
@@ -60,6 +64,11 @@ class AaahClusterTest {
 
     private static final Path CONFIG = Path.of("../config");
     private static final int MOBILE_NODES = 12;
+    /** HomeAcrHandler's line for a record that made a fee entry: Session-Id, record number, entry id. */
+    private static final Pattern WRITTEN_FEE = Pattern.compile("ACR (\\S+) #(\\d+) for \\S+: entry (\\S+) ");
+    /** HomeAccountingForwarder's line for a record the AAAH acknowledged: Session-Id, record number. */
+    private static final Pattern ACKNOWLEDGED_ACR = Pattern.compile(
+            "ACR (\\S+) #(\\d+) for \\S+ to the AAAH: ACA 2001");
     private static final Duration START = Duration.ofSeconds(90);
     private static final VendorSettings VENDOR = VendorSettings.defaults();
 
@@ -82,6 +91,8 @@ class AaahClusterTest {
         Load load = new Load();
         load.start();
         load.awaitAccepted(MOBILE_NODES * 3);
+        // killed once it has written fee entries too: what it acknowledged must outlive it
+        assertThat(Eventually.within(Duration.ofSeconds(30), () -> WRITTEN_FEE.matcher(lab.output("aaah2")).find())).isTrue();
 
         lab.kill("aaah2");
         long killedAt = System.currentTimeMillis();
@@ -113,6 +124,33 @@ class AaahClusterTest {
                 assertThat(addresses).as(nai + " got one address from the pool, from every member").hasSize(1));
         List<String> held = load.addressesByNai().values().stream().map(a -> a.iterator().next()).toList();
         assertThat(held).as("no address given to two mobile nodes").doesNotHaveDuplicates();
+
+        // the visits' accounting (an INTERIM every 2 s) under the same kill: every fee entry a member wrote
+        // before it answered is in the ledger, the killed member's included, and so is every one of those
+        // the AAAF saw acknowledged
+        Map<String, String> written = new HashMap<>();
+        for (String aaah : ClusterLab.AAAHS) {
+            Matcher entry = WRITTEN_FEE.matcher(lab.allOutput(aaah));
+            while (entry.find()) {
+                written.put(entry.group(1) + "#" + entry.group(2), entry.group(3));
+            }
+        }
+        Set<String> acknowledged = new TreeSet<>();
+        Matcher ack = ACKNOWLEDGED_ACR.matcher(lab.allOutput("aaaf"));
+        while (ack.find()) {
+            if (written.containsKey(ack.group(1) + "#" + ack.group(2))) {
+                acknowledged.add(written.get(ack.group(1) + "#" + ack.group(2)));
+            }
+        }
+        Set<String> fees = Set.copyOf(ledger("aaah3").lines().filter(l -> l.contains(",COMMUNICATION_FEE,"))
+                .map(l -> l.substring(0, l.indexOf(','))).toList());
+        long byTheKilled = WRITTEN_FEE.matcher(lab.output("aaah2", 1)).results().count();
+        log.info("{} fee entries written by the members ({} by aaah2 before it was killed), {} of them acknowledged to the AAAF; "
+                + "{} in the ledger", written.size(), byTheKilled, acknowledged.size(), fees.size());
+        assertThat(acknowledged).as("fee entries acknowledged while a member died").isNotEmpty();
+        assertThat(byTheKilled).as("fee entries the killed member wrote").isPositive();
+        assertThat(fees).as("every fee entry a member wrote is in the ledger").containsAll(written.values());
+        assertThat(fees).as("every acknowledged record is in the ledger").containsAll(acknowledged);
     }
 
     @Test
@@ -132,9 +170,7 @@ class AaahClusterTest {
                 load.settled(), load.failed(), load.asked(), load.cancelled().size(), load.cancelUnknown().size());
 
         // the ledger as a running member exports it: every settlement a mobile node was told of, charged once
-        String csv = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + lab.setting("aaah2.ops.port")
-                + "/billing/export.csv?date=" + LocalDate.now(ZoneOffset.UTC))).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String csv = ledger("aaah2");
         List<String> transfers = csv.lines().filter(l -> l.contains(",TRANSFERRED_CHARGE,")).map(l -> l.substring(0, l.indexOf(',')))
                 .toList();
         assertThat(transfers).as("no entry twice").doesNotHaveDuplicates();
@@ -154,13 +190,23 @@ class AaahClusterTest {
         assertThat(load.cancelUnknown()).as("cancellations left without a definitive answer").hasSizeLessThanOrEqualTo(1);
     }
 
+    /** This billing period's ledger as {@code member} exports it while it serves (CSV). */
+    private String ledger(String member) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + lab.setting(member + ".ops.port")
+                + "/billing/export.csv?date=" + LocalDate.now(ZoneOffset.UTC))).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     private void startTopology() throws Exception {
         startTopology(false);
     }
 
     /** The cluster, its home agent, the AAAF and the FA; with {@code shop} the shop's AAAY and terminal too. */
     private void startTopology(boolean shop) throws Exception {
-        lab = ClusterLab.prepare(CONFIG, dir, MOBILE_NODES, Map.of());
+        // the members log each fee entry they write (HomeAcrHandler), the AAAF each record a member
+        // acknowledged (HomeAccountingForwarder), at DEBUG; the FA reports usage every 2 s
+        lab = ClusterLab.prepare(CONFIG, dir, MOBILE_NODES, Map.of("aaaf:MIP_AAA_LOG_LEVEL", "DEBUG",
+                "aaah:MIP_AAA_LOG_LEVEL", "DEBUG", "aaah2:MIP_AAA_LOG_LEVEL", "DEBUG", "aaah3:MIP_AAA_LOG_LEVEL", "DEBUG",
+                "fa.accounting.interval.ms", "2000"));
         lab.start("aaah");
         assertThat(Eventually.within(START, () -> installed("aaah"))).as(lab.output("aaah")).isTrue();
         for (String node : shop ? List.of("aaah2", "aaah3", "ha", "aaaf", "fa", "aaay", "terminal")

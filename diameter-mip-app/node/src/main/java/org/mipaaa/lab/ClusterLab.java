@@ -53,7 +53,8 @@ public final class ClusterLab implements AutoCloseable {
     /**
      * Issues the PKI and writes the subscribers into {@code dir}, picks the ports; starts nothing.
      *
-     * @param extra more settings for every node ({@code -D}), e.g. {@code MIP_AAA_LOG_LEVEL=WARN}
+     * @param extra more settings for every node ({@code -D}), e.g. {@code MIP_AAA_LOG_LEVEL=WARN}; a key
+     *              {@code <node>:<name>} is {@code -D<name>} for that node only, e.g. {@code aaaf:MIP_AAA_LOG_LEVEL}
      */
     public static ClusterLab prepare(Path configRoot, Path dir, int mobileNodes, Map<String, String> extra) throws IOException {
         Path tls = dir.resolve("tls");
@@ -120,7 +121,14 @@ public final class ClusterLab implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Djava.net.preferIPv4Stack=true"));
-        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        properties.forEach((k, v) -> {
+            int colon = k.indexOf(':');
+            if (colon < 0) {
+                command.add("-D" + k + "=" + v);
+            } else if (k.substring(0, colon).equals(node)) {
+                command.add("-D" + k.substring(colon + 1) + "=" + v);
+            }
+        });
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.mipaaa.launcher.Main", "node", "--role", role(node),
                 "--config", directory(node).toString(), "--quiet"));
         List<Path> runs = logs.computeIfAbsent(node, k -> new ArrayList<>());
@@ -142,6 +150,12 @@ public final class ClusterLab implements AutoCloseable {
     public String output(String node) {
         List<Path> runs = logs.getOrDefault(node, List.of());
         return runs.isEmpty() ? "" : read(runs.subList(runs.size() - 1, runs.size()));
+    }
+
+    /** What {@code node} wrote in its {@code run}-th run (1 for the first). */
+    public String output(String node, int run) {
+        List<Path> runs = logs.getOrDefault(node, List.of());
+        return run < 1 || run > runs.size() ? "" : read(runs.subList(run - 1, run));
     }
 
     /** Everything {@code node} wrote, in every run of it. */

@@ -28,8 +28,8 @@ final class PkiCommand implements Callable<Integer> {
     @Option(names = "--mobile-node", description = "A mobile node's agent to issue for (repeatable): a certificate for TLS clients only.")
     private List<String> mobileNodes;
 
-    @Option(names = "--cluster-member", description = "A member of a cluster of AAAHs (repeatable): its certificate goes into "
-            + "cluster-trust.p12, the trust store of the members' JGroups links (state.cluster.tls.truststore); issued as a host too.")
+    @Option(names = "--cluster-member", description = "A member of a cluster of AAAHs (repeatable): a key for its JGroups links "
+            + "(<member>.cluster.p12) from a CA of the members only (cluster-trust.p12; state.cluster.tls.*); issued as a host too.")
     private List<String> clusterMembers;
 
     @Option(names = "--config", defaultValue = "config", description = "Role configurations to take the hosts from (default: ${DEFAULT-VALUE}).")
@@ -48,7 +48,8 @@ final class PkiCommand implements Callable<Integer> {
         PkiIssuer.issueAll(out, caName, all, agents, members);
         System.out.println("Issued a CA (" + out.resolve("trust.p12") + ") and keys for " + String.join(", ", all)
                 + (agents.isEmpty() ? "" : " and the mobile nodes " + String.join(", ", agents))
-                + (members.isEmpty() ? "" : "; the cluster members' trust store " + out.resolve(PkiIssuer.CLUSTER_TRUST + ".p12")));
+                + (members.isEmpty() ? "" : "; the cluster members' CA " + out.resolve(PkiIssuer.CLUSTER_TRUST + ".p12")
+                        + " and their JGroups keys"));
         return 0;
     }
 }

@@ -261,7 +261,7 @@ public final class PkiIssuer {
         issueAll(dir, caName, hosts, mobileNodes, List.of());
     }
 
-    /** As {@link #issueAll(Path, String, List, List)}, and the trust store of {@code clusterMembers} (some of {@code hosts}), if any. */
+    /** As {@link #issueAll(Path, String, List, List)}, and the JGroups keys of {@code clusterMembers}, from a CA of their own, if any. */
     public static void issueAll(Path dir, String caName, List<String> hosts, List<String> mobileNodes, List<String> clusterMembers) {
         try {
             PkiIssuer ca = newCa(dir, caName);
