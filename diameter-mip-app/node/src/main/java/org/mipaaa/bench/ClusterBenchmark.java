@@ -100,9 +100,11 @@ public final class ClusterBenchmark {
                 String member = ClusterLab.AAAHS.get(i);
                 awaitReadiness(lab, member, "\"handlers\":\"installed\"");
                 long deadline = System.nanoTime() + START.toNanos();
-                while (!lab.connected("aaaf", member + ".home.example")) {
+                // and the member to the home agent: a load started before that link is up measures its HAR timeouts
+                while (!lab.connected("aaaf", member + ".home.example") || !lab.connected(member, "ha.home.example")) {
                     if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("the AAAF did not connect to " + member + " within " + START);
+                        throw new IllegalStateException("the AAAF and " + member + ", or " + member + " and the home agent, "
+                                + "did not connect within " + START);
                     }
                     Thread.sleep(200);
                 }
