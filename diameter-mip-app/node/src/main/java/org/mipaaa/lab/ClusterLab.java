@@ -102,8 +102,8 @@ public final class ClusterLab implements AutoCloseable {
         return new ClusterLab(configRoot.toAbsolutePath().normalize(), dir, p);
     }
 
-    /** A JGroups port whose failure-detection port (the next one) is free too. */
-    private static int clusterPort() {
+    /** A free loopback JGroups port whose failure-detection port (the next one) is free too. */
+    public static int clusterPort() {
         while (true) {
             int port = LoopbackSetup.freePort();
             try (ServerSocket next = new ServerSocket(port + 1, 1, InetAddress.getLoopbackAddress())) {

@@ -4,20 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mipaaa.install.InstallSettings;
+import org.mipaaa.lab.ClusterLab;
 import org.mipaaa.pki.PkiIssuer;
 import org.mipaaa.settings.Settings;
 
@@ -51,7 +49,7 @@ class ClusterTlsTest {
         lab.put("state.cluster.fd.offset", "1");
         List<String> members = new ArrayList<>();
         for (String member : List.of("aaah", "aaah2", "aaah3")) {
-            int port = freePortPair();
+            int port = ClusterLab.clusterPort();
             lab.put(member + ".cluster.port", Integer.toString(port));
             members.add("127.0.0.1[" + port + "]");
         }
@@ -109,19 +107,5 @@ class ClusterTlsTest {
         StateStore store = StateStore.open(install.stateConfig(), install.stateDirectory().resolve(node), node, install.stateProperties());
         opened.add(store);
         return store;
-    }
-
-    /** A free loopback port whose next port (failure detection's) is free too. */
-    private static int freePortPair() throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int port = ThreadLocalRandom.current().nextInt(20_000, 60_000);
-            try (ServerSocket a = new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
-                 ServerSocket b = new ServerSocket(port + 1, 1, InetAddress.getLoopbackAddress())) {
-                return port;
-            } catch (IOException taken) {
-                // another one
-            }
-        }
-        throw new IOException("no two free loopback ports found");
     }
 }
